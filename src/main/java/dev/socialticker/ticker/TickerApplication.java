@@ -1,0 +1,21 @@
+package dev.socialticker.ticker;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class TickerApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(TickerApplication.class, args);
+    }
+
+    /** The one source of "now", so tests can move time instead of waiting for it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.socialticker.ticker.api;
+
+import dev.socialticker.ticker.TickerHeaders;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestBindingMode;
+import org.springframework.stereotype.Component;
+
+/**
+ * REST DSL for the read API. A stale answer is returned at once; the refresh it calls for is
+ * wire-tapped off the request, so no reader ever waits on an upstream.
+ */
+@Component
+class MetricsApiRoutes extends RouteBuilder {
+    private final MetricsResponder responder;
+    private final MetricsRenderer renderer;
+
+    MetricsApiRoutes(MetricsResponder responder, MetricsRenderer renderer) {
+        this.responder = responder;
+        this.renderer = renderer;
+    }
+
+    @Override
+    public void configure() {
+        restConfiguration().component("platform-http").bindingMode(RestBindingMode.off)
+                .endpointProperty("headerFilterStrategy", "#" + ApiHeaderFilterStrategy.BEAN);
+
+        rest("/api/metrics")
+                .get().id("api-metrics").produces("application/json").to("direct:api-get-metrics")
+                .get("/{id}").id("api-metrics-source").produces("application/json").to("direct:api-get-source");
+
+        from("direct:api-get-metrics")
+                .routeId("api-get-metrics")
+                .process(responder::all)
+                .to("direct:refresh-if-stale");
+
+        from("direct:api-get-source")
+                .routeId("api-get-source")
+                .process(responder::one)
+                .to("direct:refresh-if-stale");
+
+        from("direct:refresh-if-stale")
+                .routeId("api-refresh-if-stale")
+                .filter(header(TickerHeaders.STALE_SOURCES).isNotNull())
+                    .wireTap("direct:refresh-stale")
+                .end()
+                .removeHeader(TickerHeaders.STALE_SOURCES);
+
+        // Every store and every recorded failure lands here: render once, serve many times.
+        from("direct:publish-metrics")
+                .routeId("publish-metrics")
+                .process(exchange -> renderer.render());
+    }
+}

@@ -1,0 +1,132 @@
+package dev.socialticker.ticker.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socialticker.ticker.TickerHeaders;
+import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.refresh.RefreshGate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers {@code GET /api/metrics} and {@code GET /api/metrics/{id}} from the rendered view: no
+ * upstream I/O, no serialisation of unchanged data. Sets {@link TickerHeaders#STALE_SOURCES} when
+ * the answer is stale and a refresh could start, for the route to wire-tap.
+ */
+@Component
+class MetricsResponder {
+    /** How long a cache may keep serving stale data when revalidation fails (RFC 5861). */
+    static final Duration STALE_IF_ERROR = Duration.ofDays(1);
+    private static final Pattern ID = Pattern.compile(TickerProperties.ID_PATTERN);
+
+    private final MetricsRenderer renderer;
+    private final RefreshGate gate;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final String staleWhileRevalidate;
+
+    MetricsResponder(MetricsRenderer renderer, RefreshGate gate, Clock clock, ObjectMapper json,
+            TickerProperties properties) {
+        this.renderer = renderer;
+        this.gate = gate;
+        this.clock = clock;
+        this.json = json;
+        this.staleWhileRevalidate = ", stale-while-revalidate=" + properties.refresh().period().toSeconds()
+                + ", stale-if-error=" + STALE_IF_ERROR.toSeconds();
+    }
+
+    void all(Exchange exchange) {
+        respond(exchange, renderer.view().aggregate());
+    }
+
+    void one(Exchange exchange) {
+        String id = exchange.getIn().getHeader("id", String.class);
+        if (id == null || !ID.matcher(id).matches()) {
+            problem(exchange, 400, "INVALID_SOURCE_ID", "A source id matches " + TickerProperties.ID_PATTERN);
+            return;
+        }
+        RenderedBody body = renderer.view().bySource().get(id);
+        if (body == null) {
+            problem(exchange, 404, "SOURCE_NOT_FOUND", "No source has the id '" + id + "'");
+            return;
+        }
+        respond(exchange, body);
+    }
+
+    private void respond(Exchange exchange, RenderedBody body) {
+        Message message = exchange.getMessage();
+        String ifNoneMatch = message.getHeader("If-None-Match", String.class);
+        // platform-http would echo request headers back; the answer starts from none.
+        message.removeHeaders("*");
+        Instant now = clock.instant();
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setHeader("ETag", body.etag());
+        message.setHeader("Last-Modified", body.lastModified());
+        if (body.noData()) {
+            message.setHeader("Cache-Control", "no-store");
+            message.setHeader("Retry-After", retryAfterSeconds(body.staleSources(), now));
+        } else {
+            long maxAge = body.freshUntil() == null ? 0 : Math.max(0, Duration.between(now, body.freshUntil()).toSeconds());
+            message.setHeader("Cache-Control", "public, max-age=" + maxAge + staleWhileRevalidate);
+        }
+        List<TickerSource> refreshable = body.staleSources().stream().filter(s -> gate.wouldAdmit(s.id())).toList();
+        if (!refreshable.isEmpty()) {
+            message.setHeader(TickerHeaders.STALE_SOURCES, refreshable);
+        }
+        if (!body.noData() && matches(ifNoneMatch, body.etag())) {
+            message.setHeader(Exchange.HTTP_RESPONSE_CODE, 304);
+            message.setBody(null);
+            return;
+        }
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, body.noData() ? 503 : 200);
+        message.setBody(body.json());
+    }
+
+    /** When a client should ask again: as soon as the next refresh can have finished, at least 1 s. */
+    private long retryAfterSeconds(List<TickerSource> waiting, Instant now) {
+        long seconds = waiting.stream()
+                .map(s -> Duration.between(now, gate.nextAttemptAt(s.id())).toSeconds())
+                .min(Long::compare).orElse(0L);
+        return Math.max(1, seconds);
+    }
+
+    /** If-None-Match: a list of tags or {@code *}; weak comparison, as RFC 9110 §13.1.2 asks. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*")) {
+                return true;
+            }
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void problem(Exchange exchange, int status, String code, String text) {
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setHeader("Cache-Control", "no-store");
+        try {
+            message.setBody(json.writeValueAsBytes(new MetricsDocument.ProblemDocument(code, text)));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.socialticker.ticker.api;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Everything {@code GET /api/metrics} can answer, rendered at one moment.
+ *
+ * @param turnsStaleAt the first moment some fresh source turns stale, when this view must be
+ *                     rendered again even though nothing was stored
+ */
+record MetricsView(RenderedBody aggregate, Map<String, RenderedBody> bySource, Instant turnsStaleAt) {
+}

@@ -1,0 +1,18 @@
+package dev.socialticker.ticker.api;
+
+import dev.socialticker.ticker.config.TickerSource;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One pre-serialised representation: the JSON bytes and everything the read path needs to answer
+ * with them, computed once per change instead of once per request.
+ *
+ * @param freshUntil   when this data turns stale (drives {@code max-age}); null when already stale
+ *                     or without data
+ * @param staleSources sources behind this body that a read should ask to refresh
+ * @param noData       true when there is nothing to show yet: the answer is 503
+ */
+record RenderedBody(byte[] json, String etag, String lastModified, Instant freshUntil,
+        List<TickerSource> staleSources, boolean noData) {
+}

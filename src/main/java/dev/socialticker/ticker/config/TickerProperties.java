@@ -1,0 +1,89 @@
+package dev.socialticker.ticker.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything under {@code ticker.*}. Bound and validated once at start-up, so a bad value stops the
+ * service with a message naming the property instead of failing later at the first refresh.
+ */
+@Validated
+@ConfigurationProperties("ticker")
+public record TickerProperties(
+        @Valid List<Source> sources,
+        @Valid @NotNull @DefaultValue Refresh refresh,
+        Map<String, @Valid Provider> providers) {
+
+    /** Source ids must be safe in URLs, metric tags and log lines. */
+    public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
+
+    public TickerProperties {
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        providers = providers == null ? Map.of() : Map.copyOf(providers);
+    }
+
+    /** Settings of one provider, with built-in defaults when the provider has no entry at all. */
+    public Provider provider(String name) {
+        Provider configured = providers.get(name);
+        return configured != null ? configured : Provider.DEFAULTS;
+    }
+
+    /** One configured account; {@code id} is optional and derived from provider and account. */
+    public record Source(
+            @Pattern(regexp = ID_PATTERN, message = "must match " + ID_PATTERN) String id,
+            @NotBlank(message = "is required (for example instagram or demo)") String provider,
+            @NotBlank(message = "is required (the account at the provider)") String account) {
+    }
+
+    public record Refresh(
+            @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("60s") Duration period,
+            // Optional: null means two refresh periods.
+            @DurationMin(millis = 1, message = "must be greater than 0") Duration staleAfter,
+            @DurationMin(nanos = 0, message = "must not be negative") @DefaultValue("30s") Duration minInterval,
+            // Delay before the first scheduled refresh; 0 shows data right after start.
+            @DurationMin(nanos = 0, message = "must not be negative") @DefaultValue("0s") Duration initialDelay,
+            @Valid @NotNull @DefaultValue Retry retry) {
+
+        public Duration effectiveStaleAfter() {
+            return staleAfter != null ? staleAfter : period.multipliedBy(2);
+        }
+    }
+
+    /** Retries of transient failures (5xx, connection refused, timeouts) within one refresh. */
+    public record Retry(
+            @Min(value = 1, message = "must be at least 1") @DefaultValue("3") int maxAttempts,
+            @DurationMin(nanos = 0, message = "must not be negative") @DefaultValue("1s") Duration backoff,
+            @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("30s") Duration giveUpAfter) {
+    }
+
+    public record Provider(
+            URI baseUrl,
+            String accessToken,
+            @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("5s") Duration connectTimeout,
+            @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("10s") Duration readTimeout) {
+
+        static final Provider DEFAULTS = new Provider(null, null, Duration.ofSeconds(5), Duration.ofSeconds(10));
+
+        public boolean hasAccessToken() {
+            return accessToken != null && !accessToken.isBlank();
+        }
+
+        /** Never print the token, whoever logs this record. */
+        @Override
+        public String toString() {
+            return "Provider[baseUrl=" + baseUrl + ", accessToken=" + (hasAccessToken() ? "****" : "none")
+                    + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+        }
+    }
+}

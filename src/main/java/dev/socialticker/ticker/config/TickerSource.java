@@ -1,0 +1,5 @@
+package dev.socialticker.ticker.config;
+
+/** A source after start-up resolution: its id is always set and unique. */
+public record TickerSource(String id, String provider, String account) {
+}

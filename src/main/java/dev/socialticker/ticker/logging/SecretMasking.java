@@ -1,0 +1,35 @@
+package dev.socialticker.ticker.logging;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks credentials in any text about to be logged: query parameters and JSON members named like
+ * secrets, and {@code Authorization} values. The service does not log secrets on purpose; this is
+ * the net under every log line (ours, Camel's, libraries') for the day someone does.
+ */
+public final class SecretMasking {
+    static final String MASK = "****";
+    private static final Pattern QUERY_SECRET = Pattern.compile(
+            "(?i)((?:access_token|client_secret|fb_exchange_token|api[_-]?key|key|token|password|secret)=)[^&\\s\"']+");
+    private static final Pattern JSON_SECRET = Pattern.compile(
+            "(?i)(\"(?:access_token|accessToken|access-token|client_secret|api_key|apiKey|token|password|secret)\"\\s*:\\s*\")[^\"]*");
+    private static final Pattern AUTHORIZATION = Pattern.compile("(?i)((?:Bearer|Basic|OAuth)\\s+)[A-Za-z0-9._~+/=-]+");
+
+    private SecretMasking() {
+    }
+
+    public static String mask(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String masked = replace(QUERY_SECRET, text);
+        masked = replace(JSON_SECRET, masked);
+        return replace(AUTHORIZATION, masked);
+    }
+
+    private static String replace(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        return matcher.find() ? matcher.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK)) : text;
+    }
+}

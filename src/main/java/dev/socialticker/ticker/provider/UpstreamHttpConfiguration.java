@@ -1,0 +1,25 @@
+package dev.socialticker.ticker.provider;
+
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.http.base.HttpHeaderFilterStrategy;
+import org.apache.camel.spi.ComponentCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** How every provider talks HTTP to its upstream. */
+@Configuration(proxyBeanMethods = false)
+class UpstreamHttpConfiguration {
+
+    /**
+     * Internal {@code Ticker*} headers (source ids, raw results) stay inside the service: camel-http
+     * would otherwise send every message header to the upstream as a request header.
+     */
+    @Bean
+    ComponentCustomizer upstreamHeaderFilter() {
+        return ComponentCustomizer.builder(HttpComponent.class).build(http -> {
+            HttpHeaderFilterStrategy filter = new HttpHeaderFilterStrategy();
+            filter.setOutFilterStartsWith("Camel", "camel", "org.apache.camel.", "Ticker", "ticker");
+            http.setHeaderFilterStrategy(filter);
+        });
+    }
+}

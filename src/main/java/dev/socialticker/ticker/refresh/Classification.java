@@ -1,0 +1,17 @@
+package dev.socialticker.ticker.refresh;
+
+import dev.socialticker.ticker.store.FailureCode;
+import java.time.Duration;
+
+/**
+ * How one failed upstream call is understood.
+ *
+ * @param retryable  worth another attempt within the same refresh (5xx, refused, timeout)
+ * @param retryAfter how long the upstream asked us to wait (Retry-After, Graph regain time), or null
+ */
+record Classification(FailureCode code, String message, Integer httpStatus, boolean retryable, Duration retryAfter) {
+
+    static Classification of(FailureCode code, String message, Integer httpStatus, boolean retryable) {
+        return new Classification(code, message, httpStatus, retryable, null);
+    }
+}

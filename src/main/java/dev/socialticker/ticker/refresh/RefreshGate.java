@@ -1,0 +1,99 @@
+package dev.socialticker.ticker.refresh;
+
+import dev.socialticker.ticker.config.TickerProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides whether a source may be fetched now: at most one refresh in flight per source
+ * (single-flight), none sooner than {@code ticker.refresh.min-interval} after the last one started,
+ * and none before a moment the upstream asked us to wait for (Retry-After, quota regain time).
+ * Every trigger — timer, stale read, admin — passes through here.
+ *
+ * <p>Written by hand because it is a few lines over {@link ConcurrentHashMap#compute}: the state of
+ * each source changes atomically, without locks on the read path.
+ */
+@Component
+public class RefreshGate {
+    private record Slot(boolean inFlight, Instant lastStart, Instant notBefore) {
+        static final Slot IDLE = new Slot(false, null, null);
+    }
+
+    private final ConcurrentMap<String, Slot> slots = new ConcurrentHashMap<>();
+    private final Duration minInterval;
+    private final Clock clock;
+
+    RefreshGate(TickerProperties properties, Clock clock) {
+        this.minInterval = properties.refresh().minInterval();
+        this.clock = clock;
+    }
+
+    /** Claims the source for one refresh; false when another is in flight or it is too soon. */
+    boolean tryAcquire(String sourceId) {
+        Instant now = clock.instant();
+        boolean[] acquired = {false};
+        slots.compute(sourceId, (id, slot) -> {
+            Slot current = slot == null ? Slot.IDLE : slot;
+            if (!admits(current, now)) {
+                return current;
+            }
+            acquired[0] = true;
+            return new Slot(true, now, current.notBefore());
+        });
+        return acquired[0];
+    }
+
+    void release(String sourceId) {
+        slots.computeIfPresent(sourceId, (id, slot) -> new Slot(false, slot.lastStart(), slot.notBefore()));
+    }
+
+    /** No refresh of the source before {@code until}, whoever asks. */
+    void deferUntil(String sourceId, Instant until) {
+        slots.compute(sourceId, (id, slot) -> {
+            Slot current = slot == null ? Slot.IDLE : slot;
+            return new Slot(current.inFlight(), current.lastStart(), until);
+        });
+    }
+
+    /** Whether a refresh would be admitted now; lets the read path skip a pointless wire tap. */
+    public boolean wouldAdmit(String sourceId) {
+        Slot slot = slots.get(sourceId);
+        return slot == null || admits(slot, clock.instant());
+    }
+
+    /** The earliest moment a refresh of the source can start (now when it could start now). */
+    public Instant nextAttemptAt(String sourceId) {
+        Instant now = clock.instant();
+        Slot slot = slots.get(sourceId);
+        if (slot == null) {
+            return now;
+        }
+        Instant next = now;
+        if (slot.lastStart() != null && slot.lastStart().plus(minInterval).isAfter(next)) {
+            next = slot.lastStart().plus(minInterval);
+        }
+        if (slot.notBefore() != null && slot.notBefore().isAfter(next)) {
+            next = slot.notBefore();
+        }
+        return next;
+    }
+
+    /** Forgets all timing so the next trigger refreshes at once (cache invalidation, tests). */
+    public void reset() {
+        slots.replaceAll((id, slot) -> new Slot(slot.inFlight(), null, null));
+    }
+
+    private boolean admits(Slot slot, Instant now) {
+        if (slot.inFlight()) {
+            return false;
+        }
+        if (slot.notBefore() != null && now.isBefore(slot.notBefore())) {
+            return false;
+        }
+        return slot.lastStart() == null || !now.isBefore(slot.lastStart().plus(minInterval));
+    }
+}

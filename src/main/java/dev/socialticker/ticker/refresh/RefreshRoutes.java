@@ -1,0 +1,102 @@
+package dev.socialticker.ticker.refresh;
+
+import static dev.socialticker.ticker.TickerHeaders.ACCOUNT;
+import static dev.socialticker.ticker.TickerHeaders.PROVIDER;
+import static dev.socialticker.ticker.TickerHeaders.SOURCE_ID;
+import static dev.socialticker.ticker.TickerHeaders.STALE_SOURCES;
+
+import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.config.TickerSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The refresh pipeline. Every trigger sends a list of sources to {@code direct:refresh-sources};
+ * each source passes the {@link RefreshGate} (single-flight, min-interval) and then one attempt
+ * runs its provider and stores the result, or ends in the dead-letter route that records why not.
+ */
+@Component
+class RefreshRoutes extends RouteBuilder {
+    private final TickerProperties properties;
+    private final SourceCatalog catalog;
+    private final RefreshGate gate;
+    private final RetryPolicy retryPolicy;
+    private final FailureRecorder failureRecorder;
+
+    RefreshRoutes(TickerProperties properties, SourceCatalog catalog, RefreshGate gate, RetryPolicy retryPolicy,
+            FailureRecorder failureRecorder) {
+        this.properties = properties;
+        this.catalog = catalog;
+        this.gate = gate;
+        this.retryPolicy = retryPolicy;
+        this.failureRecorder = failureRecorder;
+    }
+
+    @Override
+    public void configure() {
+        TickerProperties.Refresh refresh = properties.refresh();
+
+        from("timer:refresh?period=" + refresh.period().toMillis() + "&delay=" + refresh.initialDelay().toMillis())
+                .routeId("refresh-timer")
+                .process(exchange -> exchange.getIn().setBody(catalog.all()))
+                .to("direct:refresh-sources");
+
+        // Wire-tapped by GET /api/metrics when it served stale data.
+        from("direct:refresh-stale")
+                .routeId("refresh-stale")
+                .setBody(header(STALE_SOURCES))
+                .to("direct:refresh-sources");
+
+        // Sources are independent: one slow upstream must not hold back the others.
+        from("direct:refresh-sources")
+                .routeId("refresh-sources")
+                .split(body()).parallelProcessing()
+                    .to("direct:refresh-source")
+                .end();
+
+        from("direct:refresh-source")
+                .routeId("refresh-source")
+                .process(RefreshRoutes::sourceToHeaders)
+                .filter(exchange -> gate.tryAcquire(sourceId(exchange)))
+                    .doTry()
+                        .to("direct:refresh-attempt")
+                    .doFinally()
+                        .process(exchange -> gate.release(sourceId(exchange)))
+                    .end()
+                .end();
+
+        from("direct:refresh-attempt")
+                .routeId("refresh-attempt")
+                .errorHandler(deadLetterChannel("direct:record-failure")
+                        .retryWhile(method(retryPolicy, "shouldRetry"))
+                        // Failures are logged once, masked, by the dead-letter route.
+                        .logExhausted(false).logRetryAttempted(false).logStackTrace(false).logHandled(false))
+                .process(retryPolicy::markStart)
+                .toD("direct:provider-${header." + PROVIDER + "}")
+                .to("direct:store-metrics");
+
+        from("direct:record-failure")
+                .routeId("record-failure")
+                .process(failureRecorder)
+                .to("direct:store-failure");
+    }
+
+    /**
+     * Starts each refresh from a clean message: the trigger's headers (an HTTP request's, say)
+     * must never travel to an upstream.
+     */
+    private static void sourceToHeaders(Exchange exchange) {
+        TickerSource source = exchange.getIn().getBody(TickerSource.class);
+        exchange.getIn().removeHeaders("*");
+        exchange.getIn().setHeader(SOURCE_ID, source.id());
+        exchange.getIn().setHeader(PROVIDER, source.provider());
+        exchange.getIn().setHeader(ACCOUNT, source.account());
+        exchange.getIn().setBody(null);
+    }
+
+    private static String sourceId(Exchange exchange) {
+        return exchange.getIn().getHeader(SOURCE_ID, String.class);
+    }
+}
