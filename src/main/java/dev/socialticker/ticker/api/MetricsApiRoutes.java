@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
 class MetricsApiRoutes extends RouteBuilder {
     private final MetricsResponder responder;
     private final MetricsRenderer renderer;
+    private final UiConfigResponder uiConfig;
 
-    MetricsApiRoutes(MetricsResponder responder, MetricsRenderer renderer) {
+    MetricsApiRoutes(MetricsResponder responder, MetricsRenderer renderer, UiConfigResponder uiConfig) {
         this.responder = responder;
         this.renderer = renderer;
+        this.uiConfig = uiConfig;
     }
 
     @Override
@@ -27,6 +29,13 @@ class MetricsApiRoutes extends RouteBuilder {
         rest("/api/metrics")
                 .get().id("api-metrics").produces("application/json").to("direct:api-get-metrics")
                 .get("/{id}").id("api-metrics-source").produces("application/json").to("direct:api-get-source");
+
+        rest("/api/ui-config")
+                .get().id("api-ui-config").produces("application/json").to("direct:api-get-ui-config");
+
+        from("direct:api-get-ui-config")
+                .routeId("api-get-ui-config")
+                .process(uiConfig);
 
         from("direct:api-get-metrics")
                 .routeId("api-get-metrics")

@@ -23,7 +23,9 @@ import org.springframework.validation.annotation.Validated;
 public record TickerProperties(
         @Valid List<Source> sources,
         @Valid @NotNull @DefaultValue Refresh refresh,
-        Map<String, @Valid Provider> providers) {
+        Map<String, @Valid Provider> providers,
+        @Valid @NotNull @DefaultValue Ui ui,
+        @Valid @NotNull @DefaultValue Cors cors) {
 
     /** Source ids must be safe in URLs, metric tags and log lines. */
     public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
@@ -65,6 +67,20 @@ public record TickerProperties(
             @Min(value = 1, message = "must be at least 1") @DefaultValue("3") int maxAttempts,
             @DurationMin(nanos = 0, message = "must not be negative") @DefaultValue("1s") Duration backoff,
             @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("30s") Duration giveUpAfter) {
+    }
+
+    /** Settings the ticker page reads from {@code GET /api/ui-config}. */
+    public record Ui(
+            // Below 2 s a ticker only adds load: the data changes at most once per refresh period.
+            @DurationMin(seconds = 2, message = "must be at least 2s") @DefaultValue("10s") Duration pollInterval,
+            @NotBlank(message = "must not be blank") @DefaultValue("Follower count coming soon") String fallbackMessage) {
+    }
+
+    /** Origins allowed to embed the ticker (script and API) from another site; none by default. */
+    public record Cors(List<String> allowedOrigins) {
+        public Cors {
+            allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        }
     }
 
     public record Provider(

@@ -41,7 +41,10 @@ class FailureRecorder implements Processor {
         // The message is ours (see FailureClassifier): safe to log, unlike the exception's.
         log.warn("Refresh of source {} failed: {} after {} attempt(s): {}", sourceId, classification.code(),
                 attempts, classification.message());
-        exchange.getIn().setBody(new Failure(classification.code(), classification.message(), now,
-                classification.httpStatus(), attempts));
+        // A payload failure has no HTTP error of its own: report the status the upstream answered with.
+        Integer httpStatus = classification.httpStatus() != null ? classification.httpStatus()
+                : exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        exchange.getIn().setBody(new Failure(classification.code(), classification.message(), now, httpStatus,
+                attempts));
     }
 }

@@ -50,6 +50,19 @@ class StoreRoutes extends RouteBuilder {
                 .process(exchange -> metrics.recordOutcome(sourceId(exchange),
                         exchange.getProperty(FAILURE, Failure.class).code().name()))
                 .to("direct:publish-metrics");
+
+        // Forget one source (header TickerSourceId) or all; the next read shows NO_DATA until refreshed.
+        from("direct:invalidate-cache")
+                .routeId("invalidate-cache")
+                .choice()
+                    .when(header(SOURCE_ID).isNotNull())
+                        .setHeader(CaffeineConstants.KEY, header(SOURCE_ID))
+                        .setHeader(CaffeineConstants.ACTION, constant(CaffeineConstants.ACTION_INVALIDATE))
+                    .otherwise()
+                        .setHeader(CaffeineConstants.ACTION, constant(CaffeineConstants.ACTION_INVALIDATE_ALL))
+                .end()
+                .to(SnapshotStore.ENDPOINT)
+                .to("direct:publish-metrics");
     }
 
     private static void keepSnapshotAddFailure(Exchange exchange) {

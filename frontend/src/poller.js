@@ -1,0 +1,194 @@
+// Polls the metrics URL and reports one outcome per poll. Fetch, timers and clock are
+// injected, so unit tests drive it with fakes and never sleep.
+//
+// Revalidation: requests use `cache: 'no-cache'`, so the browser's HTTP cache sends
+// If-None-Match itself and turns a 304 into the cached 200. Setting If-None-Match by hand
+// would make every cross-origin poll a preflighted request (it is not a CORS-safelisted
+// header). An unchanged ETag (or, when it is not exposed, unchanged body text) is
+// reported as `changed: false` with the previous parsed body, and is not parsed again.
+
+import { nextDelay, parseRetryAfter } from './schedule.js';
+
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+export class Poller {
+  #url;
+  #fetch;
+  #timers;
+  #now;
+  #intervalMs;
+  #onOutcome;
+  #random;
+  #requestTimeoutMs;
+
+  #timer = null;
+  #inFlight = null;
+  #running = false;
+  #paused = false;
+  #generation = 0;
+  #failures = 0;
+  #dueAt = 0;
+  #last = { etag: null, text: null, body: null };
+
+  /**
+   * @param {object} options
+   * @param {string|URL} options.url metrics URL
+   * @param {(url: string, init: object) => Promise<Response>} options.fetch
+   * @param {() => number} options.intervalMs read at every scheduling, so a late ui-config applies
+   * @param {(outcome: object) => void} options.onOutcome
+   * @param {{setTimeout: Function, clearTimeout: Function}} [options.timers]
+   * @param {() => number} [options.now]
+   * @param {() => number} [options.random] jitter source for back-off
+   */
+  constructor({
+    url, fetch, intervalMs, onOutcome,
+    timers = globalThis, now = Date.now, random = Math.random,
+    requestTimeoutMs = REQUEST_TIMEOUT_MS,
+  }) {
+    this.#url = String(url);
+    this.#fetch = fetch;
+    this.#intervalMs = intervalMs;
+    this.#onOutcome = onOutcome;
+    this.#timers = timers;
+    this.#now = now;
+    this.#random = random;
+    this.#requestTimeoutMs = requestTimeoutMs;
+  }
+
+  /** Consecutive failed polls; 0 after any success. */
+  get failures() {
+    return this.#failures;
+  }
+
+  /** Starts polling at once. */
+  start() {
+    if (this.#running) return;
+    this.#running = true;
+    this.#paused = false;
+    this.#poll();
+  }
+
+  /** Stops for good: clears the timer and abandons a request in flight. */
+  stop() {
+    this.#running = false;
+    this.#generation += 1;
+    this.#clearTimer();
+    this.#inFlight?.abort();
+    this.#inFlight = null;
+  }
+
+  /** Holds polling (e.g. while the page is hidden); a request in flight still reports. */
+  pause() {
+    if (!this.#running) return;
+    this.#paused = true;
+    this.#clearTimer();
+  }
+
+  /** Resumes: polls now if a poll fell due while paused, else waits out the remainder. */
+  resume() {
+    if (!this.#running || !this.#paused) return;
+    this.#paused = false;
+    if (this.#inFlight) return;
+    this.#schedule(Math.max(0, this.#dueAt - this.#now()));
+  }
+
+  async #poll() {
+    this.#clearTimer();
+    if (!this.#running || this.#inFlight) return;
+    const generation = this.#generation;
+    const controller = new AbortController();
+    this.#inFlight = controller;
+    const timeout = this.#timers.setTimeout(() => controller.abort(), this.#requestTimeoutMs);
+    let outcome;
+    try {
+      outcome = await this.#request(controller.signal);
+    } catch {
+      // Network failure, CORS refusal, abort on timeout: all mean "cannot reach the service".
+      outcome = { type: 'offline' };
+    } finally {
+      this.#timers.clearTimeout(timeout);
+    }
+    if (generation !== this.#generation) return;
+    this.#inFlight = null;
+
+    this.#failures = outcome.type === 'data' ? 0 : this.#failures + 1;
+    const delay = nextDelay({
+      intervalMs: this.#intervalMs(),
+      failures: this.#failures,
+      retryAfterMs: outcome.retryAfterMs ?? null,
+      random: this.#random,
+    });
+    this.#dueAt = this.#now() + delay;
+    this.#schedule(delay);
+    try {
+      this.#onOutcome(outcome);
+    } catch {
+      // A failing listener must neither stop polling nor surface as an unhandled rejection.
+    }
+  }
+
+  async #request(signal) {
+    const response = await this.#fetch(this.#url, {
+      cache: 'no-cache',
+      headers: { Accept: 'application/json' },
+      signal,
+    });
+    const etag = response.headers.get('ETag');
+
+    if (response.status === 304 || (response.ok && etag && etag === this.#last.etag)) {
+      await discard(response);
+      return { type: 'data', body: this.#last.body, changed: false };
+    }
+
+    const text = await response.text();
+    if (!response.ok) {
+      return {
+        type: 'unavailable',
+        status: response.status,
+        body: parseJson(text),
+        retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), this.#now()),
+      };
+    }
+    if (text === this.#last.text) {
+      this.#last.etag = etag;
+      return { type: 'data', body: this.#last.body, changed: false };
+    }
+    const body = parseJson(text);
+    if (body === null) return { type: 'invalid' };
+    this.#last = { etag, text, body };
+    return { type: 'data', body, changed: true };
+  }
+
+  #schedule(delay) {
+    this.#clearTimer();
+    if (!this.#running || this.#paused) return;
+    this.#timer = this.#timers.setTimeout(() => {
+      this.#timer = null;
+      this.#poll();
+    }, delay);
+  }
+
+  #clearTimer() {
+    if (this.#timer !== null) {
+      this.#timers.clearTimeout(this.#timer);
+      this.#timer = null;
+    }
+  }
+}
+
+function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+// An unread body holds its connection open until garbage collection.
+async function discard(response) {
+  try {
+    await response.body?.cancel();
+  } catch {
+    // Nothing to release.
+  }
+}

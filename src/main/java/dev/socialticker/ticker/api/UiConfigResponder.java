@@ -1,0 +1,35 @@
+package dev.socialticker.ticker.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socialticker.ticker.config.TickerProperties;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code GET /api/ui-config}: the ticker page's defaults from {@code ticker.ui.*}, rendered once.
+ * {@code {"pollIntervalSeconds": 10, "fallbackMessage": "…"}}; element attributes override them.
+ */
+@Component
+class UiConfigResponder implements Processor {
+    private final byte[] body;
+
+    UiConfigResponder(TickerProperties properties, ObjectMapper json) throws JsonProcessingException {
+        TickerProperties.Ui ui = properties.ui();
+        this.body = json.writeValueAsBytes(Map.of(
+                "pollIntervalSeconds", ui.pollInterval().toSeconds(),
+                "fallbackMessage", ui.fallbackMessage()));
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setHeader("Cache-Control", "public, max-age=300");
+        message.setBody(body);
+    }
+}

@@ -1,0 +1,273 @@
+package dev.socialticker.ticker.provider;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.store.QuotaUsage;
+import dev.socialticker.ticker.store.SnapshotStore;
+import dev.socialticker.ticker.store.SourceState;
+import dev.socialticker.ticker.support.ApiClient;
+import dev.socialticker.ticker.support.MutableClock;
+import dev.socialticker.ticker.support.TestClockConfiguration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The Instagram provider against a WireMock Graph API on loopback, through the real refresh
+ * pipeline (provider → store, or dead-letter channel) and read back over real HTTP.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ticker.sources[0].provider=instagram",
+        "ticker.sources[0].account=" + InstagramProviderTest.IG_USER,
+        "ticker.providers.instagram.access-token=" + InstagramProviderTest.TOKEN,
+        "ticker.providers.instagram.connect-timeout=500ms",
+        "ticker.providers.instagram.read-timeout=500ms",
+        // Only the test triggers refreshes (it moves the clock past min-interval first); retries are quick.
+        "ticker.refresh.initial-delay=1h",
+        "ticker.refresh.retry.backoff=10ms"})
+@Import(TestClockConfiguration.class)
+@ExtendWith(OutputCaptureExtension.class)
+class InstagramProviderTest {
+    static final String IG_USER = "17841400000000000";
+    static final String TOKEN = "IGQVJ-secret-test-token-123";
+    static final String PATH = "/v25.0/" + IG_USER;
+    static final TickerSource SOURCE = new TickerSource("instagram-" + IG_USER, "instagram", IG_USER);
+
+    @RegisterExtension
+    static WireMockExtension graph = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+    @DynamicPropertySource
+    static void graphApi(DynamicPropertyRegistry registry) {
+        registry.add("ticker.providers.instagram.base-url", () -> graph.baseUrl() + "/v25.0");
+    }
+
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    SnapshotStore store;
+    @Autowired
+    MutableClock clock;
+    @LocalServerPort
+    int port;
+    ApiClient api;
+
+    @BeforeEach
+    void cleanSlate() {
+        // Past any Retry-After deferral an earlier test left in the gate.
+        clock.advance(Duration.ofDays(1));
+        producer.sendBody("direct:invalidate-cache", null);
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void storesTheCountAndProfileFromTheGraphApi() {
+        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("ig-user.json"))));
+
+        refresh();
+
+        SourceState state = store.stateOf(SOURCE);
+        assertThat(state.snapshot().total()).isEqualTo(267788);
+        assertThat(state.snapshot().profile()).isEqualTo("acme");
+        assertThat(state.snapshot().refreshedAt()).isEqualTo(clock.instant());
+        assertThat(state.failure()).isNull();
+        graph.verify(getRequestedFor(urlPathEqualTo(PATH))
+                .withQueryParam("fields", equalTo("followers_count,username"))
+                .withQueryParam("access_token", equalTo(TOKEN))
+                .withoutHeader("TickerSourceId").withoutHeader("TickerAccount"));
+    }
+
+    @Test
+    void coercesStringAndFloatCountsToWholeNumbers() {
+        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": \"12345\", \"username\": \"acme\"}")));
+        refresh();
+        assertThat(store.stateOf(SOURCE).snapshot().total()).isEqualTo(12345);
+
+        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 12346.0, \"username\": \"acme\"}")));
+        refresh();
+        assertThat(store.stateOf(SOURCE).snapshot().total()).isEqualTo(12346);
+    }
+
+    @Test
+    void keepsTheQuotaFactsOfTheUsageHeaders() {
+        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("ig-user.json"))
+                .withHeader("X-App-Usage", "{\"call_count\": 12, \"total_cputime\": 3, \"total_time\": 4}")
+                .withHeader("X-Business-Use-Case-Usage", "{\"" + IG_USER + "\": [{\"type\": \"instagram\","
+                        + " \"call_count\": 41, \"total_cputime\": 2, \"total_time\": 5,"
+                        + " \"estimated_time_to_regain_access\": 0}]}")));
+
+        refresh();
+
+        assertThat(store.stateOf(SOURCE).snapshot().quota()).isEqualTo(new QuotaUsage(41, null));
+    }
+
+    @Test
+    void absentUsageHeadersMeanUnknownQuota() {
+        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("ig-user.json"))));
+        refresh();
+        assertThat(store.stateOf(SOURCE).snapshot().quota()).isNull();
+    }
+
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                Arguments.of("HTTP 500", aResponse().withStatus(500), "UPSTREAM_UNAVAILABLE", 500, 3),
+                Arguments.of("HTTP 503 HTML page", aResponse().withStatus(503).withHeader("Content-Type", "text/html")
+                        .withBody(fixture("service-unavailable.html")), "UPSTREAM_UNAVAILABLE", 503, 3),
+                Arguments.of("HTTP 429, Retry-After beyond the refresh budget",
+                        aResponse().withStatus(429).withHeader("Retry-After", "3600"), "RATE_LIMITED", 429, 1),
+                Arguments.of("read timeout", okJson(fixture("ig-user.json")).withFixedDelay(2_000), "TIMEOUT", null, 3),
+                Arguments.of("Graph 190 invalid token", graphError(400, "error-190-invalid-token.json"), "AUTH_FAILED", 400, 1),
+                Arguments.of("Graph 4 app rate limit", graphError(403, "error-4-app-rate-limit.json"), "RATE_LIMITED", 403, 1),
+                Arguments.of("Graph 17 user rate limit", graphError(400, "error-17-user-rate-limit.json"), "RATE_LIMITED", 400, 1),
+                Arguments.of("Graph 613 custom rate limit", graphError(400, "error-613-custom-rate-limit.json"), "RATE_LIMITED", 400, 1),
+                Arguments.of("Graph 100/33 unknown user", graphError(400, "error-100-33-unknown-user.json"), "NOT_FOUND", 400, 1),
+                Arguments.of("HTTP 404", aResponse().withStatus(404), "NOT_FOUND", 404, 1),
+                Arguments.of("HTTP 401", aResponse().withStatus(401), "AUTH_FAILED", 401, 1),
+                Arguments.of("malformed JSON", okJson("{\"followers_count\": 12,"), "INVALID_PAYLOAD", 200, 1),
+                Arguments.of("empty body", aResponse().withStatus(200), "INVALID_PAYLOAD", 200, 1),
+                Arguments.of("HTML with 200", aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                        .withBody(fixture("service-unavailable.html")), "INVALID_PAYLOAD", 200, 1),
+                Arguments.of("negative count", okJson("{\"followers_count\": -5, \"username\": \"acme\"}"), "INVALID_PAYLOAD", 200, 1),
+                Arguments.of("non-numeric string", okJson("{\"followers_count\": \"abc\", \"username\": \"acme\"}"), "INVALID_PAYLOAD", 200, 1),
+                Arguments.of("huge number", okJson("{\"followers_count\": 1e20, \"username\": \"acme\"}"), "INVALID_PAYLOAD", 200, 1),
+                Arguments.of("fractional count", okJson("{\"followers_count\": 12.5, \"username\": \"acme\"}"), "INVALID_PAYLOAD", 200, 1),
+                Arguments.of("missing field", okJson("{\"username\": \"acme\", \"id\": \"" + IG_USER + "\"}"), "INVALID_PAYLOAD", 200, 1));
+    }
+
+    @ParameterizedTest(name = "{0} → {2}")
+    @MethodSource("failures")
+    void aFailedRefreshKeepsTheLastGoodValueAndSaysWhy(String name, ResponseDefinitionBuilder failure, String code,
+            Integer httpStatus, int attempts, CapturedOutput output) {
+        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("ig-user.json"))));
+        refresh();
+        graph.resetAll();
+        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(failure));
+
+        refresh();
+
+        SourceState state = store.stateOf(SOURCE);
+        assertThat(state.snapshot().total()).as("last good value").isEqualTo(267788);
+        assertThat(state.failure().code().name()).isEqualTo(code);
+        assertThat(state.failure().httpStatus()).isEqualTo(httpStatus);
+        assertThat(state.failure().attempts()).isEqualTo(attempts);
+        assertThat(graph.getAllServeEvents()).hasSize(attempts);
+
+        HttpResponse<String> response = api.get("/api/metrics");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = ApiClient.json(response);
+        assertThat(body.get("total").asLong()).isEqualTo(267788);
+        assertThat(body.get("stale").asBoolean()).isTrue();
+        assertThat(body.at("/error/code").asText()).isEqualTo(code);
+        assertThat(body.at("/error/attempts").asInt()).isEqualTo(attempts);
+        assertThat(body.at("/sources/0/stale").asBoolean()).isTrue();
+        assertThat(body.at("/sources/0/error/code").asText()).isEqualTo(code);
+        assertThat(body.at("/error/message").asText()).doesNotContain(TOKEN, "Exception", "\tat ", graph.baseUrl());
+        assertThat(output.getAll()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void aSuccessAfterAFailureClearsTheError() {
+        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)));
+        refresh();
+        assertThat(store.stateOf(SOURCE).failure()).isNotNull();
+
+        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("ig-user.json"))));
+        refresh();
+
+        assertThat(store.stateOf(SOURCE).failure()).isNull();
+        JsonNode body = ApiClient.json(api.get("/api/metrics"));
+        assertThat(body.get("error").isNull()).isTrue();
+        assertThat(body.get("stale").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aTransientFailureThatRecoversWithinTheRetriesIsNotAFailure() {
+        graph.stubFor(get(urlPathEqualTo(PATH)).inScenario("flaky").whenScenarioStateIs("Started")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        graph.stubFor(get(urlPathEqualTo(PATH)).inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(okJson(fixture("ig-user.json"))));
+
+        refresh();
+
+        assertThat(store.stateOf(SOURCE).failure()).isNull();
+        assertThat(store.stateOf(SOURCE).snapshot().total()).isEqualTo(267788);
+        assertThat(graph.getAllServeEvents()).hasSize(2);
+    }
+
+    @Test
+    void honoursAShortRetryAfterBeforeTryingAgain() {
+        graph.stubFor(get(urlPathEqualTo(PATH)).inScenario("limited").whenScenarioStateIs("Started")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("open"));
+        graph.stubFor(get(urlPathEqualTo(PATH)).inScenario("limited").whenScenarioStateIs("open")
+                .willReturn(okJson(fixture("ig-user.json"))));
+
+        refresh();
+
+        assertThat(store.stateOf(SOURCE).snapshot().total()).isEqualTo(267788);
+        List<java.util.Date> times = graph.getAllServeEvents().stream()
+                .map(event -> event.getRequest().getLoggedDate()).sorted().toList();
+        assertThat(times).hasSize(2);
+        assertThat(times.get(1).getTime() - times.get(0).getTime()).as("waited for Retry-After").isGreaterThanOrEqualTo(1_000);
+    }
+
+    @Test
+    void aLongRetryAfterDefersTheNextRefreshWhoeverAsks() {
+        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+        refresh();
+        refresh();
+        refresh();
+        assertThat(graph.getAllServeEvents()).as("one call, then the gate holds").hasSize(1);
+    }
+
+    /** A refresh as the timer would run it, min-interval after the previous one. */
+    private void refresh() {
+        clock.advance(Duration.ofMinutes(1));
+        producer.sendBody("direct:refresh-sources", List.of(SOURCE));
+    }
+
+    private static ResponseDefinitionBuilder graphError(int status, String fixture) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(fixture(fixture));
+    }
+
+    static String fixture(String name) {
+        try {
+            return new ClassPathResource("providers/instagram/" + name).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
