@@ -11,10 +11,18 @@ export class Odometer {
   #root;
   #glyphs = null;
   #cells = [];
+  // Entering digit cells waiting for their first paint at 0, with the digit to roll to.
+  #pending = new Map();
 
-  /** @param {HTMLElement} root element the cells are rendered into */
-  constructor(root) {
+  #animate;
+
+  /**
+   * @param {HTMLElement} root element the cells are rendered into
+   * @param {{animate?: () => boolean}} [options] false while motion is unwanted
+   */
+  constructor(root, { animate = () => true } = {}) {
     this.#root = root;
+    this.#animate = animate;
   }
 
   /**
@@ -25,43 +33,67 @@ export class Odometer {
   show(text, glyphs) {
     if (this.#glyphs !== glyphs) {
       // Another numbering system: the strips' glyphs no longer fit, start over.
-      this.#root.replaceChildren();
-      this.#cells = [];
+      this.clear();
       this.#glyphs = glyphs;
     }
     const chars = [...text];
     const length = Math.max(chars.length, this.#cells.length);
     const next = [];
-    const entering = [];
+    let entered = false;
     for (let fromRight = 0; fromRight < length; fromRight += 1) {
       const char = chars[chars.length - 1 - fromRight];
       const cell = this.#cells[this.#cells.length - 1 - fromRight];
       if (char === undefined) {
+        this.#pending.delete(cell.element);
         cell.element.remove();
         continue;
       }
       const digit = glyphs.indexOf(char);
       const kind = digit >= 0 ? DIGIT : SYMBOL;
       if (cell && cell.kind === kind) {
-        if (kind === DIGIT) setDigit(cell.element, digit);
+        if (kind === DIGIT) this.#setDigit(cell.element, digit);
         else if (cell.element.textContent !== char) cell.element.textContent = char;
         next.unshift(cell);
         continue;
       }
       const created = kind === DIGIT ? this.#digitCell() : symbolCell(char);
-      if (cell) cell.element.replaceWith(created.element);
-      else this.#root.prepend(created.element);
-      if (kind === DIGIT) entering.push([created.element, digit]);
+      if (cell) {
+        this.#pending.delete(cell.element);
+        cell.element.replaceWith(created.element);
+      } else {
+        this.#root.prepend(created.element);
+      }
+      if (kind === DIGIT) {
+        this.#pending.set(created.element, digit);
+        entered = true;
+      }
       next.unshift(created);
     }
     this.#cells = next;
-    if (entering.length > 0) rollIn(entering);
+    if (entered) this.#rollIn();
   }
 
   /** Empties the display (no value to show). */
   clear() {
     this.#root.replaceChildren();
     this.#cells = [];
+    this.#pending.clear();
+  }
+
+  #setDigit(cell, digit) {
+    if (this.#pending.has(cell)) this.#pending.set(cell, digit);
+    else setDigit(cell, digit);
+  }
+
+  // New digits start at 0 and roll to their value once the browser has painted the 0;
+  // without a painted "from" state there is nothing to transition from.
+  #rollIn() {
+    const settle = () => {
+      for (const [cell, digit] of this.#pending) setDigit(cell, digit);
+      this.#pending.clear();
+    };
+    if (!this.#animate() || typeof requestAnimationFrame !== 'function') settle();
+    else requestAnimationFrame(() => requestAnimationFrame(settle));
   }
 
   #digitCell() {
@@ -90,17 +122,4 @@ function symbolCell(char) {
 function setDigit(cell, digit) {
   const value = String(digit);
   if (cell.style.getPropertyValue('--digit') !== value) cell.style.setProperty('--digit', value);
-}
-
-// New digits start at 0 and roll to their value once the browser has painted the 0,
-// otherwise there is no "from" state to transition from.
-function rollIn(entering) {
-  const settle = () => {
-    for (const [cell, digit] of entering) setDigit(cell, digit);
-  };
-  if (typeof requestAnimationFrame !== 'function') {
-    settle();
-    return;
-  }
-  requestAnimationFrame(() => requestAnimationFrame(settle));
 }

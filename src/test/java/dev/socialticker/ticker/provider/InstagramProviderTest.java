@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -26,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,12 +84,15 @@ class InstagramProviderTest {
     SnapshotStore store;
     @Autowired
     MutableClock clock;
+    @Autowired
+    CamelContext camel;
     @LocalServerPort
     int port;
     ApiClient api;
 
     @BeforeEach
     void cleanSlate() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> camel.getInflightRepository().size() == 0);
         // Past any Retry-After deferral an earlier test left in the gate.
         clock.advance(Duration.ofDays(1));
         producer.sendBody("direct:invalidate-cache", null);

@@ -1,0 +1,287 @@
+// <social-ticker>: a live follower count that polls the Social Ticker service.
+// Embed with:
+//   <script type="module" src="https://host/ticker.js"></script>
+//   <social-ticker src="https://host/api/metrics"></social-ticker>
+// Imports are relative, so they resolve against this script's own URL on any page.
+
+import { announceCount, digitGlyphs, formatCount, updatedAgo } from './format.js';
+import { Odometer } from './odometer.js';
+import { Poller } from './poller.js';
+import { pollIntervalMs } from './schedule.js';
+import { INITIAL_VIEW, nextView, statusText } from './ticker-state.js';
+import { tickerStyles } from './ticker-styles.js';
+
+const DEFAULT_FALLBACK_MESSAGE = 'Follower count coming soon';
+const DEFAULT_LABEL = 'followers';
+// How often the "updated 5 minutes ago" text is recomputed while it is shown.
+const AGE_REFRESH_MS = 15_000;
+const STATES_WITH_AGE = new Set(['stale', 'error', 'offline']);
+
+const PROVIDER_NAMES = {
+  instagram: 'Instagram',
+  github: 'GitHub',
+  mastodon: 'Mastodon',
+  bluesky: 'Bluesky',
+  youtube: 'YouTube',
+  demo: 'Demo',
+};
+
+const template = `
+  <section class="card" part="card" role="group" aria-label="Follower count">
+    <div class="profile" part="profile"></div>
+    <div class="figure">
+      <span class="total" part="total" aria-hidden="true"></span>
+      <span class="skeleton" part="skeleton" aria-hidden="true"></span>
+      <p class="fallback" part="fallback"></p>
+    </div>
+    <div class="label" part="label" aria-hidden="true"></div>
+    <span class="sr-only value"></span>
+    <p class="badge" part="badge"><span class="dot" aria-hidden="true"></span><span class="badge-text"></span></p>
+    <ul class="sources" part="sources" aria-label="Sources"></ul>
+    <div class="sr-only announcer" aria-live="polite" aria-atomic="true"></div>
+  </section>
+`;
+
+const reducedMotion = () =>
+  typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+export class SocialTicker extends HTMLElement {
+  static observedAttributes = ['src', 'poll-interval', 'format', 'locale', 'fallback-message', 'label'];
+
+  #parts;
+  #odometer;
+  #view = INITIAL_VIEW;
+  #config = { pollIntervalSeconds: null, fallbackMessage: null };
+  #poller = null;
+  #configRequest = null;
+  #ageTimer = null;
+  #shown = {};
+  #onVisibility = () => {
+    if (!this.#poller) return;
+    if (document.hidden) this.#poller.pause();
+    else this.#poller.resume();
+  };
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.innerHTML = `<style>${tickerStyles}</style>${template}`;
+    const $ = (selector) => root.querySelector(selector);
+    this.#parts = {
+      profile: $('.profile'),
+      total: $('.total'),
+      fallback: $('.fallback'),
+      label: $('.label'),
+      value: $('.value'),
+      badgeText: $('.badge-text'),
+      sources: $('.sources'),
+      announcer: $('.announcer'),
+    };
+    this.#odometer = new Odometer(this.#parts.total, { animate: () => !reducedMotion() });
+  }
+
+  /** The current state: loading, fresh, stale, error, offline or nodata. */
+  get state() {
+    return this.#view.state;
+  }
+
+  /** The count on screen (the last known one in error and offline states), or null. */
+  get total() {
+    return this.#view.total;
+  }
+
+  connectedCallback() {
+    this.#render();
+    this.#start();
+    document.addEventListener('visibilitychange', this.#onVisibility);
+  }
+
+  disconnectedCallback() {
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#stop();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.isConnected) return;
+    if (name === 'src') {
+      this.#stop();
+      this.#view = INITIAL_VIEW;
+      this.#start();
+    }
+    // poll-interval is read at each scheduling; the rest only changes how things read.
+    this.#render();
+  }
+
+  get #metricsUrl() {
+    const src = this.getAttribute('src');
+    try {
+      return new URL(src || '/api/metrics', src ? document.baseURI : import.meta.url);
+    } catch {
+      return new URL('/api/metrics', import.meta.url);
+    }
+  }
+
+  #start() {
+    const url = this.#metricsUrl;
+    this.#loadConfig(new URL('/api/ui-config', url));
+    this.#poller = new Poller({
+      url,
+      fetch: (...args) => fetch(...args),
+      intervalMs: () => pollIntervalMs(this.getAttribute('poll-interval'), this.#config.pollIntervalSeconds),
+      onOutcome: (outcome) => this.#apply(outcome),
+    });
+    this.#poller.start();
+    if (document.hidden) this.#poller.pause();
+  }
+
+  #stop() {
+    this.#poller?.stop();
+    this.#poller = null;
+    this.#configRequest?.abort();
+    this.#configRequest = null;
+    clearTimeout(this.#ageTimer);
+    this.#ageTimer = null;
+  }
+
+  // ui-config is a convenience: the ticker works on its defaults when it is missing.
+  async #loadConfig(url) {
+    const request = new AbortController();
+    this.#configRequest = request;
+    try {
+      const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: request.signal });
+      if (!response.ok) return;
+      const config = await response.json();
+      if (request.signal.aborted || config === null || typeof config !== 'object') return;
+      this.#config = {
+        pollIntervalSeconds: Number.isFinite(config.pollIntervalSeconds) ? config.pollIntervalSeconds : null,
+        fallbackMessage: typeof config.fallbackMessage === 'string' && config.fallbackMessage.trim()
+          ? config.fallbackMessage : null,
+      };
+      this.#render();
+    } catch {
+      // Unreachable or unreadable: keep the defaults.
+    }
+  }
+
+  #apply(outcome) {
+    const previous = this.#view;
+    this.#view = nextView(previous, outcome);
+    this.#render();
+    this.#announce(previous, this.#view);
+  }
+
+  #render() {
+    const view = this.#view;
+    const locale = this.getAttribute('locale') || undefined;
+    const format = this.getAttribute('format') === 'compact' ? 'compact' : 'full';
+    const label = this.getAttribute('label') || DEFAULT_LABEL;
+    const fallbackMessage = this.getAttribute('fallback-message')
+      || this.#config.fallbackMessage || DEFAULT_FALLBACK_MESSAGE;
+    const age = STATES_WITH_AGE.has(view.state) && view.refreshedAt
+      ? updatedAgo(view.refreshedAt, Date.now(), { locale }) : '';
+
+    this.#set('state', view.state, (state) => {
+      this.dataset.state = state;
+      this.setAttribute('aria-busy', String(state === 'loading'));
+    });
+    this.#set('error', view.errorCode ?? '', (code) => {
+      if (code) this.dataset.error = code;
+      else delete this.dataset.error;
+    });
+    this.#set('total', `${view.total}|${locale}|${format}`, () => {
+      if (view.total === null) {
+        this.#odometer.clear();
+        this.#parts.value.textContent = '';
+        delete this.dataset.total;
+        return;
+      }
+      this.#odometer.show(formatCount(view.total, { locale, format }), digitGlyphs(locale));
+      this.#parts.value.textContent = announceCount(view.total, { locale, label });
+      this.dataset.total = String(view.total);
+    });
+    this.#set('profile', view.profile ? `@${view.profile}` : '', (text) => {
+      this.#parts.profile.textContent = text;
+    });
+    this.#set('label', label, (text) => { this.#parts.label.textContent = text; });
+    this.#set('fallback', fallbackMessage, (text) => { this.#parts.fallback.textContent = text; });
+    this.#set('status', statusText(view, { age, fallbackMessage }), (text) => {
+      this.#parts.badgeText.textContent = text;
+    });
+    // Keyed by what the rows show, so an unchanged poll (a new but equal view) is free.
+    const rows = view.sources.map(({ id, provider, profile, total, state }) => [id, provider, profile, total, state]);
+    this.#set('sources', JSON.stringify([rows, locale, format]), () =>
+      this.#renderSources(view.sources, { locale, format }));
+    this.#scheduleAgeRefresh(age !== '');
+  }
+
+  // Touches the DOM only when what it shows differs from what is shown: an unchanged
+  // poll costs no DOM work at all.
+  #set(key, value, write) {
+    if (Object.is(this.#shown[key], value)) return;
+    this.#shown[key] = value;
+    write(value);
+  }
+
+  #renderSources(sources, { locale, format }) {
+    const list = this.#parts.sources;
+    const several = sources.length > 1;
+    list.classList.toggle('several', several);
+    if (!several) {
+      list.replaceChildren();
+      return;
+    }
+    list.replaceChildren(...sources.map((source) => {
+      const item = document.createElement('li');
+      item.className = 'source';
+      item.setAttribute('part', 'source');
+      item.dataset.state = source.state;
+      item.dataset.id = source.id;
+      const dot = document.createElement('span');
+      dot.className = 'dot';
+      const stateName = document.createElement('span');
+      stateName.className = 'sr-only';
+      stateName.textContent = source.state === 'fresh' ? '' : ` (${source.state === 'nodata' ? 'no data' : source.state})`;
+      const name = document.createElement('span');
+      name.className = 'source-name';
+      const provider = document.createElement('span');
+      provider.className = 'source-provider';
+      provider.textContent = PROVIDER_NAMES[source.provider] ?? source.provider;
+      name.append(source.profile ? `@${source.profile} ` : '', provider, stateName);
+      const total = document.createElement('span');
+      total.className = 'source-total';
+      total.textContent = source.total === null ? '—' : formatCount(source.total, { locale, format });
+      item.append(dot, name, total);
+      return item;
+    }));
+  }
+
+  #announce(previous, next) {
+    const locale = this.getAttribute('locale') || undefined;
+    const label = this.getAttribute('label') || DEFAULT_LABEL;
+    let text = '';
+    // The first count is read in flow; only changes are worth interrupting for.
+    if (previous.total !== null && next.total !== null && previous.total !== next.total) {
+      text = announceCount(next.total, { locale, label });
+    } else if (previous.state !== next.state && ['error', 'offline', 'nodata'].includes(next.state)) {
+      text = this.#parts.badgeText.textContent;
+    }
+    if (text) this.#parts.announcer.textContent = text;
+  }
+
+  #scheduleAgeRefresh(showsAge) {
+    if (!showsAge) {
+      clearTimeout(this.#ageTimer);
+      this.#ageTimer = null;
+      return;
+    }
+    if (this.#ageTimer !== null) return;
+    this.#ageTimer = setTimeout(() => {
+      this.#ageTimer = null;
+      if (this.isConnected) this.#render();
+    }, AGE_REFRESH_MS);
+  }
+}
+
+if (!customElements.get('social-ticker')) {
+  customElements.define('social-ticker', SocialTicker);
+}

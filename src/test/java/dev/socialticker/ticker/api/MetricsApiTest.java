@@ -1,0 +1,239 @@
+package dev.socialticker.ticker.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.support.ApiClient;
+import dev.socialticker.ticker.support.MutableClock;
+import dev.socialticker.ticker.support.TestClockConfiguration;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** {@code GET /api/metrics} over real HTTP: shapes, status codes, caching headers, stale reads. */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ticker.sources[0].provider=instagram",
+        "ticker.sources[0].account=17841400000000000",
+        "ticker.sources[0].id=acme",
+        "ticker.sources[1].provider=demo",
+        "ticker.sources[1].account=side-project",
+        "ticker.providers.instagram.access-token=test-token",
+        "ticker.refresh.period=60s",
+        "ticker.refresh.initial-delay=1h",
+        "ticker.refresh.retry.max-attempts=1"})
+@Import(TestClockConfiguration.class)
+class MetricsApiTest {
+    static final String PATH = "/v25.0/17841400000000000";
+    static final TickerSource ACME = new TickerSource("acme", "instagram", "17841400000000000");
+    static final TickerSource DEMO = new TickerSource("demo-side-project", "demo", "side-project");
+
+    @RegisterExtension
+    static WireMockExtension graph = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+    @DynamicPropertySource
+    static void graphApi(DynamicPropertyRegistry registry) {
+        registry.add("ticker.providers.instagram.base-url", () -> graph.baseUrl() + "/v25.0");
+    }
+
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    CamelContext camel;
+    @LocalServerPort
+    int port;
+    ApiClient api;
+
+    @BeforeEach
+    void cleanSlate() {
+        // A background refresh wire-tapped by an earlier test must not land in this one.
+        await().atMost(Duration.ofSeconds(10)).until(() -> camel.getInflightRepository().size() == 0);
+        clock.advance(Duration.ofDays(1));
+        producer.sendBody("direct:invalidate-cache", null);
+        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1000, \"username\": \"acme\"}")));
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void answers503WithRetryAfterBeforeAnyData() {
+        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)));
+
+        HttpResponse<String> response = api.get("/api/metrics");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(
+                value -> assertThat(Long.parseLong(value)).isPositive());
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        JsonNode body = ApiClient.json(response);
+        assertThat(body.get("total").isNull()).isTrue();
+        assertThat(body.get("stale").asBoolean()).isTrue();
+        assertThat(body.at("/error/code").asText()).isEqualTo("NO_DATA");
+        assertThat(body.get("sources")).hasSize(2);
+
+        // The read wire-tapped a refresh; it failed, so the answer stays 503, now with the real cause.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            HttpResponse<String> failed = api.get("/api/metrics/acme");
+            assertThat(failed.statusCode()).isEqualTo(503);
+            assertThat(failed.headers().firstValue("Retry-After")).isPresent();
+            JsonNode failedBody = ApiClient.json(failed);
+            assertThat(failedBody.get("total").isNull()).isTrue();
+            assertThat(failedBody.at("/error/code").asText()).isEqualTo("UPSTREAM_UNAVAILABLE");
+        });
+    }
+
+    @Test
+    void sumsTheSourcesAndServesTheContractShape() {
+        refresh(ACME, DEMO);
+        long demoTotal = ApiClient.json(api.get("/api/metrics/demo-side-project")).get("total").asLong();
+
+        HttpResponse<String> response = api.get("/api/metrics");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = ApiClient.json(response);
+        assertThat(body.get("total").asLong()).isEqualTo(1000 + demoTotal);
+        assertThat(body.get("profile").isNull()).as("profile only with exactly one source").isTrue();
+        assertThat(body.get("refreshedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(body.get("stale").asBoolean()).isFalse();
+        assertThat(body.get("error").isNull()).isTrue();
+        assertThat(body.get("sources")).hasSize(2);
+        JsonNode acme = body.get("sources").get(0);
+        assertThat(acme.get("id").asText()).isEqualTo("acme");
+        assertThat(acme.get("provider").asText()).isEqualTo("instagram");
+        assertThat(acme.get("profile").asText()).isEqualTo("acme");
+        assertThat(acme.get("total").asLong()).isEqualTo(1000);
+        assertThat(acme.get("stale").asBoolean()).isFalse();
+        assertThat(acme.has("error")).isTrue();
+        assertThat(ApiClient.json(api.get("/api/metrics/acme"))).isEqualTo(acme);
+    }
+
+    @Test
+    void sendsCachingHeadersAndAnswers304ToAMatchingETag() {
+        refresh(ACME, DEMO);
+        clock.advance(Duration.ofSeconds(20));
+
+        HttpResponse<String> response = api.get("/api/metrics");
+
+        // stale-after defaults to 2 × 60 s; 20 s have passed.
+        assertThat(response.headers().firstValue("Cache-Control"))
+                .hasValue("public, max-age=100, stale-while-revalidate=60, stale-if-error=86400");
+        String etag = response.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).matches("\"[A-Za-z0-9_-]+\"");
+        String lastModified = response.headers().firstValue("Last-Modified").orElseThrow();
+        assertThat(ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME)).isNotNull();
+
+        HttpResponse<String> notModified = api.get("/api/metrics", "If-None-Match", etag);
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+        assertThat(notModified.headers().firstValue("ETag")).hasValue(etag);
+
+        assertThat(api.get("/api/metrics", "If-None-Match", "\"something-else\"").statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/metrics", "If-None-Match", "\"x\", W/" + etag).statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void doesNotEchoRequestHeaders() {
+        refresh(ACME, DEMO);
+        HttpResponse<String> response = api.get("/api/metrics", "X-Request-Id", "abc", "Accept", "application/json");
+        assertThat(response.headers().map()).doesNotContainKeys("x-request-id", "accept", "user-agent");
+    }
+
+    @Test
+    void theETagChangesWhenTheDataChanges() {
+        refresh(ACME, DEMO);
+        String before = api.get("/api/metrics").headers().firstValue("ETag").orElseThrow();
+        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1001, \"username\": \"acme\"}")));
+
+        refresh(ACME);
+
+        HttpResponse<String> after = api.get("/api/metrics", "If-None-Match", before);
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.headers().firstValue("ETag")).isNotEqualTo(java.util.Optional.of(before));
+        assertThat(ApiClient.json(after).at("/sources/0/total").asLong()).isEqualTo(1001);
+    }
+
+    @Test
+    void rejectsMalformedIdsWith400AndUnknownIdsWith404() {
+        HttpResponse<String> malformed = api.get("/api/metrics/Not_An_Id");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(malformed).at("/error/code").asText()).isEqualTo("INVALID_SOURCE_ID");
+        assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/json");
+
+        HttpResponse<String> unknown = api.get("/api/metrics/nobody");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(ApiClient.json(unknown).at("/error/code").asText()).isEqualTo("SOURCE_NOT_FOUND");
+    }
+
+    @Test
+    void servesStaleDataAtOnceAndRefreshesItInTheBackground() {
+        refresh(ACME, DEMO);
+        graph.resetRequests();
+        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1500, \"username\": \"acme\"}")));
+        clock.advance(Duration.ofMinutes(3));
+
+        HttpResponse<String> stale = api.get("/api/metrics");
+
+        JsonNode body = ApiClient.json(stale);
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(body.get("stale").asBoolean()).isTrue();
+        assertThat(body.at("/sources/0/total").asLong()).as("last known value, at once").isEqualTo(1000);
+        assertThat(stale.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                value -> assertThat(value).startsWith("public, max-age=0,"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode fresh = ApiClient.json(api.get("/api/metrics"));
+            assertThat(fresh.at("/sources/0/total").asLong()).isEqualTo(1500);
+            assertThat(fresh.get("stale").asBoolean()).isFalse();
+        });
+        graph.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
+    void aFailingSourceLeavesTheOthersFreshAndTheTotalBuiltFromLastKnownValues() {
+        refresh(ACME, DEMO);
+        long demoTotal = ApiClient.json(api.get("/api/metrics/demo-side-project")).get("total").asLong();
+        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)));
+
+        refresh(ACME);
+
+        JsonNode body = ApiClient.json(api.get("/api/metrics"));
+        assertThat(body.get("total").asLong()).isEqualTo(1000 + demoTotal);
+        assertThat(body.get("stale").asBoolean()).isTrue();
+        assertThat(body.at("/error/code").asText()).isEqualTo("UPSTREAM_UNAVAILABLE");
+        assertThat(body.at("/error/httpStatus").asInt()).isEqualTo(500);
+        assertThat(body.at("/error/at").asText()).isEqualTo(clock.instant().toString());
+        assertThat(body.at("/sources/0/stale").asBoolean()).isTrue();
+        assertThat(body.at("/sources/1/stale").asBoolean()).isFalse();
+        assertThat(body.at("/sources/1/error").isNull()).isTrue();
+    }
+
+    private void refresh(TickerSource... sources) {
+        clock.advance(Duration.ofMinutes(1));
+        producer.sendBody("direct:refresh-sources", List.of(sources));
+    }
+}

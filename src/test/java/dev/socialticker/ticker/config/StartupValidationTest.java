@@ -1,0 +1,88 @@
+package dev.socialticker.ticker.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.socialticker.ticker.TickerApplication;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Bad configuration stops start-up with a message that names the property. */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupValidationTest {
+
+    @Test
+    void aZeroPeriodIsRefused(CapturedOutput output) {
+        assertStartFails(output, "ticker.refresh.period", "must be greater than 0", "ticker.refresh.period=0s");
+    }
+
+    @Test
+    void aMalformedIdIsRefused(CapturedOutput output) {
+        assertStartFails(output, "ticker.sources[0].id", "must match",
+                "ticker.sources[0].id=Not An Id", "ticker.sources[0].provider=demo", "ticker.sources[0].account=x");
+    }
+
+    @Test
+    void anUnknownProviderIsRefusedWithTheListOfProviders(CapturedOutput output) {
+        assertStartFails(output, "ticker.sources[0].provider", "unknown provider 'myspace'; available providers: demo, instagram",
+                "ticker.sources[0].provider=myspace", "ticker.sources[0].account=tom");
+    }
+
+    @Test
+    void instagramWithoutATokenIsRefused(CapturedOutput output) {
+        assertStartFails(output, "ticker.providers.instagram.access-token", "is required by source 'instagram-17841400000000000'",
+                "ticker.sources[0].provider=instagram", "ticker.sources[0].account=17841400000000000");
+    }
+
+    @Test
+    void anInstagramAccountMustBeTheNumericUserId(CapturedOutput output) {
+        assertStartFails(output, "ticker.sources[0].account", "numeric Instagram user id",
+                "ticker.sources[0].provider=instagram", "ticker.sources[0].account=acme",
+                "ticker.providers.instagram.access-token=t");
+    }
+
+    @Test
+    void duplicateIdsAreRefused(CapturedOutput output) {
+        assertStartFails(output, "ticker.sources[1].id", "already used",
+                "ticker.sources[0].provider=demo", "ticker.sources[0].account=a",
+                "ticker.sources[1].provider=demo", "ticker.sources[1].account=a");
+    }
+
+    @Test
+    void aTooFastUiPollIsRefused(CapturedOutput output) {
+        // Boot names record components in camelCase, a form relaxed binding accepts too.
+        assertStartFails(output, "ticker.ui.pollInterval", "must be at least 2s", "ticker.ui.poll-interval=500ms");
+    }
+
+    @Test
+    void noSourcesMeansTheDemoSource(CapturedOutput output) {
+        try (ConfigurableApplicationContext context = start()) {
+            assertThat(context.getBean(SourceCatalog.class).all())
+                    .containsExactly(new TickerSource("demo", "demo", "demo"));
+            assertThat(output.getOut()).contains("serving the built-in demo source");
+        }
+    }
+
+    private static void assertStartFails(CapturedOutput output, String property, String reason, String... properties) {
+        assertThatThrownBy(() -> start(properties).close()).isInstanceOf(Exception.class);
+        // Boot's failure report: one description naming the property and what is allowed.
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains(property).contains(reason);
+    }
+
+    /** Properties as command-line arguments: they win over application.yaml, as an operator's would. */
+    private static ConfigurableApplicationContext start(String... properties) {
+        List<String> args = new ArrayList<>();
+        for (String property : properties) {
+            args.add("--" + property);
+        }
+        args.add("--server.port=0");
+        args.add("--ticker.refresh.initial-delay=1h");
+        return new SpringApplicationBuilder(TickerApplication.class).run(args.toArray(String[]::new));
+    }
+}
