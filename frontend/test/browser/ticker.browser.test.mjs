@@ -1,0 +1,339 @@
+// End-to-end test of <social-ticker> in headless Chromium against the real service.
+//
+// Configured only through the environment, because a JUnit harness starts the service
+// and WireMock and then runs this file (node --test, or plain node: a failure exits 1):
+//   TICKER_BASE_URL    the running service, serving / and /ticker.js
+//   WIREMOCK_URL       WireMock standing in for the Instagram Graph API the service polls
+//   EMBED_ORIGIN_PORT  free port for this test's second-origin page; the service must list
+//                      http://127.0.0.1:$EMBED_ORIGIN_PORT in ticker.cors.allowed-origins
+//   SCREENSHOT_DIR     where each state's PNG goes (optional: no screenshots when unset)
+// Without /usr/bin/chromium or the variables above the test is skipped, except under
+// CI=true, where it fails: a CI run must not pass by testing nothing.
+
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--no-first-run', '--disable-sync', '--disable-quic',
+];
+// Long enough for the service's 1 s refresh plus the ticker's 2 s poll, several times over.
+const WAIT_MS = 20_000;
+const SUITE_TIMEOUT_MS = 110_000;
+
+const env = process.env;
+const inCi = env.CI === 'true';
+const missing = [
+  !existsSync(CHROMIUM) && `${CHROMIUM}: install chromium (Debian package chromium)`,
+  ...['TICKER_BASE_URL', 'WIREMOCK_URL', 'EMBED_ORIGIN_PORT'].filter((name) => !env[name]).map((name) => `env ${name}`),
+].filter(Boolean);
+const skip = missing.length > 0 && !inCi ? `browser test skipped, missing: ${missing.join('; ')}` : false;
+if (skip) console.log(skip);
+
+describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () => {
+  const base = env.TICKER_BASE_URL;
+  const embedOrigin = `http://127.0.0.1:${env.EMBED_ORIGIN_PORT}`;
+  const problems = [];
+  let graph;
+  let chromium;
+  let browser;
+  let motion;
+  let reduced;
+  let embedServer;
+
+  before(async () => {
+    assert.deepEqual(missing, [], `cannot run the browser test: ${missing.join('; ')}`);
+    graph = new GraphStub(env.WIREMOCK_URL);
+    ({ chromium } = await import('playwright-core'));
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    embedServer = await serveEmbedPage(Number(env.EMBED_ORIGIN_PORT), base);
+    await graph.followers(1234);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (embedServer ? embedServer.close(resolve) : resolve()));
+    await graph?.reset();
+  });
+
+  async function openPage({ reducedMotion = 'no-preference', url = new URL('/', base).href, allowFailedLoadsOf } = {}) {
+    const context = await browser.newContext({
+      locale: 'en-US',
+      reducedMotion,
+      colorScheme: 'light',
+      viewport: { width: 1280, height: 720 },
+    });
+    const page = await context.newPage();
+    watchForProblems(page, problems);
+    if (allowFailedLoadsOf) await allowFailedLoadsOf.route(page);
+    await page.goto(url);
+    return page;
+  }
+
+  it('shows the count from the service', async () => {
+    motion = await openPage();
+    reduced = await openPage({ reducedMotion: 'reduce' });
+    for (const page of [motion, reduced]) await waitForTicker(page, { state: 'fresh', total: 1234 });
+    assert.equal(await shownNumber(motion), '1,234');
+    assert.equal(await ticker(motion, (t) => t.shadowRoot.querySelector('.value').textContent), '1,234 followers');
+    assert.equal(await ticker(motion, (t) => t.shadowRoot.querySelector('.profile').textContent), '@acme');
+    await screenshot(motion, 'fresh');
+  });
+
+  it('rolls to the new count when the provider count changes, unless motion is reduced', async () => {
+    for (const page of [motion, reduced]) await recordRolls(page);
+    await graph.followers(1300);
+    for (const page of [motion, reduced]) await waitForTicker(page, { state: 'fresh', total: 1300 });
+
+    assert.ok(await motion.evaluate(() => window.rolls) > 0, 'digits roll with a transform transition');
+    assert.equal(await reduced.evaluate(() => window.rolls), 0, 'no digit animation with reduced motion');
+    const durations = await ticker(reduced, (t) =>
+      [...t.shadowRoot.querySelectorAll('.strip')].map((strip) => getComputedStyle(strip).transitionDuration));
+    assert.ok(durations.length > 0 && durations.every((d) => d === '0s'), `transition-duration: ${durations}`);
+
+    await motion.waitForFunction(() => document.querySelector('social-ticker').shadowRoot.getAnimations()
+      .every((animation) => animation.transitionProperty !== 'transform'), null, { timeout: WAIT_MS });
+    assert.equal(await shownNumber(motion), '1,300');
+    assert.equal(await shownNumber(reduced), '1,300');
+    assert.equal(await ticker(motion, (t) => t.shadowRoot.querySelector('.announcer').textContent), '1,300 followers');
+    await screenshot(motion, 'changed');
+  });
+
+  it('works embedded in a page on another origin', async () => {
+    const page = await openPage({ url: `${embedOrigin}/` });
+    await waitForTicker(page, { state: 'fresh', total: 1300 });
+    assert.equal(await shownNumber(page), '1,300');
+    await screenshot(page, 'embedded');
+    await page.context().close();
+  });
+
+  it('follows the theme attribute into a dark theme', async () => {
+    const page = await openPage({ url: new URL('/?theme=dark', base).href });
+    await waitForTicker(page, { state: 'fresh', total: 1300 });
+    const background = await ticker(page, (t) => getComputedStyle(t.shadowRoot.querySelector('.card')).backgroundColor);
+    assert.ok(luminance(background) < 0.1, `dark card background, got ${background}`);
+    await screenshot(page, 'dark');
+    await page.context().close();
+  });
+
+  it('keeps the last count and says why when the provider fails', async () => {
+    await graph.oauthError();
+    await waitForTicker(motion, { state: ['error', 'stale'], total: 1300 });
+    assert.equal(await shownNumber(motion), '1,300');
+    const badge = await ticker(motion, (t) => t.shadowRoot.querySelector('.badge-text').textContent);
+    assert.match(badge, /showing last known count|updated/);
+    assert.doesNotMatch(badge, /AUTH_FAILED|OAuth|Exception/);
+    await screenshot(motion, 'error');
+  });
+
+  it('shows the fallback message when the service has no data (503)', async () => {
+    const expected = await fallbackMessageOf(base);
+    const noData = new FailingMetrics((route) => route.fulfill({
+      status: 503,
+      contentType: 'application/json',
+      headers: { 'Retry-After': '5', 'Cache-Control': 'no-store' },
+      body: JSON.stringify({
+        total: null, profile: null, refreshedAt: null, stale: true,
+        error: { code: 'NO_DATA', message: 'No data yet', at: new Date().toISOString(), httpStatus: null, attempts: 0 },
+        sources: [],
+      }),
+    }));
+    const page = await openPage({ allowFailedLoadsOf: noData });
+    await waitForTicker(page, { state: 'nodata' });
+    const fallback = page.locator('social-ticker').locator('.fallback');
+    assert.equal(await fallback.textContent(), expected);
+    assert.ok(await fallback.isVisible(), 'the fallback message is visible');
+    await screenshot(page, 'nodata');
+    await page.context().close();
+  });
+
+  it('says it is offline and keeps the count when the service cannot be reached', async () => {
+    const offline = new FailingMetrics((route) => route.abort('connectionrefused'));
+    await offline.route(reduced);
+    await waitForTicker(reduced, { state: 'offline', total: 1300 });
+    assert.match(await ticker(reduced, (t) => t.shadowRoot.querySelector('.badge-text').textContent), /^Offline/);
+    await screenshot(reduced, 'offline');
+  });
+
+  it('logged no console error and threw no page error', () => {
+    assert.deepEqual(problems, []);
+  });
+});
+
+/** The WireMock stub of the Graph API; the newest mapping wins, so each call replaces the last. */
+class GraphStub {
+  #admin;
+  #ids = [];
+
+  constructor(wiremockUrl) {
+    this.#admin = wiremockUrl && new URL('/__admin/mappings', wiremockUrl);
+  }
+
+  followers(count) {
+    return this.#stub({ status: 200, jsonBody: { followers_count: count, username: 'acme', id: '17841400000000000' } });
+  }
+
+  oauthError() {
+    return this.#stub({
+      status: 400,
+      jsonBody: { error: { message: 'Invalid OAuth access token.', type: 'OAuthException', code: 190, fbtrace_id: 'x' } },
+    });
+  }
+
+  async #stub(response) {
+    const answer = await fetch(this.#admin, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        priority: 1,
+        request: { method: 'GET', urlPathPattern: '/v[0-9.]+/[0-9]+' },
+        response: { ...response, headers: { 'Content-Type': 'application/json' } },
+      }),
+    });
+    const text = await answer.text();
+    assert.equal(answer.status, 201, `WireMock refused a stub: ${text}`);
+    const { id } = JSON.parse(text);
+    await this.reset();
+    this.#ids.push(id);
+  }
+
+  /** Removes the stubs this test added (and only those). */
+  async reset() {
+    for (const id of this.#ids.splice(0)) {
+      await fetch(new URL(`/__admin/mappings/${id}`, this.#admin), { method: 'DELETE' }).catch(() => {});
+    }
+  }
+}
+
+// Pages whose /api/metrics is made to fail on purpose.
+const failingPages = new WeakSet();
+
+/**
+ * Makes /api/metrics fail for one page. Chromium itself logs each failed load of it
+ * ("Failed to load resource: …"); those entries, and only those, are expected there.
+ */
+class FailingMetrics {
+  constructor(handler) {
+    this.handler = handler;
+  }
+
+  route(page) {
+    failingPages.add(page);
+    return page.route((url) => url.pathname === '/api/metrics', this.handler);
+  }
+}
+
+function isExpectedFailedLoad(page, message) {
+  return failingPages.has(page)
+    && message.text().startsWith('Failed to load resource')
+    && new URL(message.location().url).pathname === '/api/metrics';
+}
+
+function watchForProblems(page, problems) {
+  page.on('console', (message) => {
+    if (message.type() !== 'error' || isExpectedFailedLoad(page, message)) return;
+    problems.push(`console error on ${page.url()}: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
+}
+
+function ticker(page, read) {
+  return page.locator('social-ticker').evaluate(read);
+}
+
+/** Waits until the ticker is in the given state (or one of them), with the given count. */
+async function waitForTicker(page, { state, total }) {
+  const states = [state].flat();
+  try {
+    await page.waitForFunction(({ states, total }) => {
+      const element = document.querySelector('social-ticker');
+      return element && states.includes(element.dataset.state)
+        && (total === undefined || element.dataset.total === String(total));
+    }, { states, total }, { timeout: WAIT_MS, polling: 100 });
+  } catch (error) {
+    const seen = await ticker(page, (t) => ({ ...t.dataset, badge: t.shadowRoot.querySelector('.badge-text').textContent }))
+      .catch(() => 'no ticker');
+    throw new Error(`ticker did not reach ${states.join('|')} ${total ?? ''} on ${page.url()}: saw ${JSON.stringify(seen)}`, { cause: error });
+  }
+}
+
+/** The number as the odometer shows it: each digit cell's glyph at its --digit. */
+function shownNumber(page) {
+  return ticker(page, (t) => [...t.shadowRoot.querySelectorAll('.total .cell')].map((cell) => {
+    if (!cell.classList.contains('digit')) return cell.textContent;
+    const digit = Number(getComputedStyle(cell).getPropertyValue('--digit'));
+    return cell.querySelectorAll('.strip > span')[digit].textContent;
+  }).join(''));
+}
+
+/** Counts transform transitions started on the digits at each change of the count. */
+function recordRolls(page) {
+  return ticker(page, (t) => {
+    window.rolls = 0;
+    new MutationObserver(() => {
+      // getAnimations() flushes styles, so the transitions the new digits start are seen.
+      window.rolls += t.shadowRoot.getAnimations().filter((a) => a.transitionProperty === 'transform').length;
+    }).observe(t, { attributes: true, attributeFilter: ['data-total'] });
+  });
+}
+
+async function screenshot(page, name) {
+  if (!process.env.SCREENSHOT_DIR) return;
+  mkdirSync(process.env.SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, `ticker-${name}.png`) });
+}
+
+async function fallbackMessageOf(base) {
+  const DEFAULT = 'Follower count coming soon';
+  try {
+    const response = await fetch(new URL('/api/ui-config', base));
+    return (await response.json()).fallbackMessage || DEFAULT;
+  } catch {
+    return DEFAULT;
+  }
+}
+
+function luminance(cssColor) {
+  const [r, g, b] = cssColor.match(/[\d.]+/g).map(Number);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
+
+/** A page on a second origin that embeds the ticker the way an integrator would. */
+function serveEmbedPage(port, base) {
+  const html = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Embedded ticker</title>
+  <link rel="icon" href="data:,">
+  <script type="module" src="${new URL('/ticker.js', base)}"></script>
+  <style>
+    body { margin: 0; min-height: 100vh; display: grid; place-items: center; background: #fdf6ec; font-family: Georgia, serif; }
+    social-ticker { --ticker-accent: #d9480f; --ticker-size: 6rem; --ticker-font: Georgia, serif; }
+    social-ticker::part(label) { letter-spacing: 0.3em; }
+  </style>
+</head>
+<body>
+  <main>
+    <h1>Our community</h1>
+    <social-ticker src="${new URL('/api/metrics', base)}"></social-ticker>
+  </main>
+</body>
+</html>`;
+  const server = createServer((request, response) => {
+    if (request.url === '/') {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(html);
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}

@@ -1,0 +1,32 @@
+package dev.socialticker.ticker.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SecretMaskingTest {
+
+    @Test
+    void masksSecretsInQueryStrings() {
+        assertThat(SecretMasking.mask("GET https://graph.facebook.com/v25.0/1?fields=a,b&access_token=EAAB123xyz&x=1"))
+                .isEqualTo("GET https://graph.facebook.com/v25.0/1?fields=a,b&access_token=****&x=1");
+        assertThat(SecretMasking.mask("https://www.googleapis.com/youtube/v3/channels?id=UC1&key=AIzaSy999"))
+                .endsWith("key=****");
+        assertThat(SecretMasking.mask("fb_exchange_token=abc&client_secret=def"))
+                .isEqualTo("fb_exchange_token=****&client_secret=****");
+    }
+
+    @Test
+    void masksSecretsInJsonAndAuthorizationHeaders() {
+        assertThat(SecretMasking.mask("{\"access_token\": \"EAAB123\", \"token_type\": \"bearer\"}"))
+                .isEqualTo("{\"access_token\": \"****\", \"token_type\": \"bearer\"}");
+        assertThat(SecretMasking.mask("Authorization: Bearer ghp_abc.def-123")).isEqualTo("Authorization: Bearer ****");
+    }
+
+    @Test
+    void leavesOrdinaryTextAlone() {
+        String text = "Refresh of source instagram-1 failed: RATE_LIMITED after 1 attempt(s)";
+        assertThat(SecretMasking.mask(text)).isSameAs(text);
+        assertThat(SecretMasking.mask(null)).isNull();
+    }
+}
