@@ -95,8 +95,7 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
       [...t.shadowRoot.querySelectorAll('.strip')].map((strip) => getComputedStyle(strip).transitionDuration));
     assert.ok(durations.length > 0 && durations.every((d) => d === '0s'), `transition-duration: ${durations}`);
 
-    await motion.waitForFunction(() => document.querySelector('social-ticker').shadowRoot.getAnimations()
-      .every((animation) => animation.transitionProperty !== 'transform'), null, { timeout: WAIT_MS });
+    await digitsAtRest(motion);
     assert.equal(await shownNumber(motion), '1,300');
     assert.equal(await shownNumber(reduced), '1,300');
     assert.equal(await ticker(motion, (t) => t.shadowRoot.querySelector('.announcer').textContent), '1,300 followers');
@@ -281,8 +280,15 @@ function recordRolls(page) {
   });
 }
 
+/** Waits until no digit is rolling, so a screenshot shows the number, not a blur. */
+function digitsAtRest(page) {
+  return page.waitForFunction(() => document.querySelector('social-ticker').shadowRoot.getAnimations()
+    .every((animation) => animation.transitionProperty !== 'transform'), null, { timeout: WAIT_MS });
+}
+
 async function screenshot(page, name) {
   if (!process.env.SCREENSHOT_DIR) return;
+  await digitsAtRest(page);
   mkdirSync(process.env.SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, `ticker-${name}.png`) });
 }

@@ -14,15 +14,20 @@ class MetricsApiRoutes extends RouteBuilder {
     private final MetricsResponder responder;
     private final MetricsRenderer renderer;
     private final UiConfigResponder uiConfig;
+    private final ApiProblems problems;
 
-    MetricsApiRoutes(MetricsResponder responder, MetricsRenderer renderer, UiConfigResponder uiConfig) {
+    MetricsApiRoutes(MetricsResponder responder, MetricsRenderer renderer, UiConfigResponder uiConfig,
+            ApiProblems problems) {
         this.responder = responder;
+        this.problems = problems;
         this.renderer = renderer;
         this.uiConfig = uiConfig;
     }
 
     @Override
     public void configure() {
+        onException(ApiRejection.class).handled(true).process(problems::reject);
+
         restConfiguration().component("platform-http").bindingMode(RestBindingMode.off)
                 .endpointProperty("headerFilterStrategy", "#" + ApiHeaderFilterStrategy.BEAN);
 

@@ -1,7 +1,5 @@
 package dev.socialticker.ticker.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.TickerHeaders;
 import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.config.TickerSource;
@@ -10,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
@@ -24,20 +21,15 @@ import org.springframework.stereotype.Component;
 class MetricsResponder {
     /** How long a cache may keep serving stale data when revalidation fails (RFC 5861). */
     static final Duration STALE_IF_ERROR = Duration.ofDays(1);
-    private static final Pattern ID = Pattern.compile(TickerProperties.ID_PATTERN);
-
     private final MetricsRenderer renderer;
     private final RefreshGate gate;
     private final Clock clock;
-    private final ObjectMapper json;
     private final String staleWhileRevalidate;
 
-    MetricsResponder(MetricsRenderer renderer, RefreshGate gate, Clock clock, ObjectMapper json,
-            TickerProperties properties) {
+    MetricsResponder(MetricsRenderer renderer, RefreshGate gate, Clock clock, TickerProperties properties) {
         this.renderer = renderer;
         this.gate = gate;
         this.clock = clock;
-        this.json = json;
         this.staleWhileRevalidate = ", stale-while-revalidate=" + properties.refresh().period().toSeconds()
                 + ", stale-if-error=" + STALE_IF_ERROR.toSeconds();
     }
@@ -48,14 +40,12 @@ class MetricsResponder {
 
     void one(Exchange exchange) {
         String id = exchange.getIn().getHeader("id", String.class);
-        if (id == null || !ID.matcher(id).matches()) {
-            problem(exchange, 400, "INVALID_SOURCE_ID", "A source id matches " + TickerProperties.ID_PATTERN);
-            return;
+        if (!ApiProblems.isValidId(id)) {
+            throw ApiProblems.invalidId();
         }
         RenderedBody body = renderer.view().bySource().get(id);
         if (body == null) {
-            problem(exchange, 404, "SOURCE_NOT_FOUND", "No source has the id '" + id + "'");
-            return;
+            throw ApiProblems.unknownId(id);
         }
         respond(exchange, body);
     }
@@ -117,16 +107,4 @@ class MetricsResponder {
         return false;
     }
 
-    private void problem(Exchange exchange, int status, String code, String text) {
-        Message message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setHeader("Cache-Control", "no-store");
-        try {
-            message.setBody(json.writeValueAsBytes(new MetricsDocument.ProblemDocument(code, text)));
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 }

@@ -25,7 +25,8 @@ public record TickerProperties(
         @Valid @NotNull @DefaultValue Refresh refresh,
         Map<String, @Valid Provider> providers,
         @Valid @NotNull @DefaultValue Ui ui,
-        @Valid @NotNull @DefaultValue Cors cors) {
+        @Valid @NotNull @DefaultValue Cors cors,
+        @Valid @NotNull @DefaultValue Admin admin) {
 
     /** Source ids must be safe in URLs, metric tags and log lines. */
     public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
@@ -80,6 +81,18 @@ public record TickerProperties(
     public record Cors(List<String> allowedOrigins) {
         public Cors {
             allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        }
+    }
+
+    /** The admin API is on only when a token is set. */
+    public record Admin(String token) {
+        public boolean enabled() {
+            return token != null && !token.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Admin[token=" + (enabled() ? "****" : "none") + "]";
         }
     }
 

@@ -232,6 +232,12 @@ class MetricsApiTest {
         assertThat(body.at("/sources/1/error").isNull()).isTrue();
     }
 
+    @Test
+    void theAdminApiIsOffWithoutAToken() {
+        HttpResponse<String> response = api.get("/api/admin/cache");
+        assertThat(response.statusCode()).isEqualTo(404);
+    }
+
     private void refresh(TickerSource... sources) {
         clock.advance(Duration.ofMinutes(1));
         producer.sendBody("direct:refresh-sources", List.of(sources));

@@ -1,0 +1,81 @@
+package dev.socialticker.ticker.api;
+
+import static dev.socialticker.ticker.TickerHeaders.SOURCE_ID;
+
+import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.config.TickerSource;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The admin API for operators, on only when {@code ticker.admin.token} is set:
+ * {@code POST /api/admin/refresh[/{id}]} (202; the refresh passes the same gate as any other) and
+ * {@code DELETE /api/admin/cache[/{id}]} (204).
+ */
+@Component
+class AdminRoutes extends RouteBuilder {
+    private final TickerProperties properties;
+    private final SourceCatalog catalog;
+    private final AdminAuthorizer authorizer;
+    private final ApiProblems problems;
+
+    AdminRoutes(TickerProperties properties, SourceCatalog catalog, AdminAuthorizer authorizer, ApiProblems problems) {
+        this.properties = properties;
+        this.catalog = catalog;
+        this.authorizer = authorizer;
+        this.problems = problems;
+    }
+
+    @Override
+    public void configure() {
+        if (!properties.admin().enabled()) {
+            return;
+        }
+        onException(ApiRejection.class).handled(true).process(problems::reject);
+
+        // The REST DSL wants one target per verb; the all/one pairs then share one route each.
+        rest("/api/admin")
+                .post("/refresh").id("api-admin-refresh-all").to("direct:api-admin-refresh-all")
+                .post("/refresh/{id}").id("api-admin-refresh-one").to("direct:api-admin-refresh-one")
+                .delete("/cache").id("api-admin-invalidate-all").to("direct:api-admin-invalidate-all")
+                .delete("/cache/{id}").id("api-admin-invalidate-one").to("direct:api-admin-invalidate-one");
+        from("direct:api-admin-refresh-all").routeId("api-admin-refresh-all-entry").to("direct:api-admin-refresh");
+        from("direct:api-admin-refresh-one").routeId("api-admin-refresh-one-entry").to("direct:api-admin-refresh");
+        from("direct:api-admin-invalidate-all").routeId("api-admin-invalidate-all-entry").to("direct:api-admin-invalidate");
+        from("direct:api-admin-invalidate-one").routeId("api-admin-invalidate-one-entry").to("direct:api-admin-invalidate");
+
+        from("direct:api-admin-refresh")
+                .routeId("api-admin-refresh")
+                .process(authorizer)
+                .process(exchange -> exchange.getIn().setBody(sourcesOf(exchange)))
+                .wireTap("direct:refresh-sources")
+                .process(exchange -> ApiProblems.empty(exchange, 202));
+
+        from("direct:api-admin-invalidate")
+                .routeId("api-admin-invalidate")
+                .process(authorizer)
+                .process(exchange -> {
+                    String id = exchange.getIn().getHeader("id", String.class);
+                    sourcesOf(exchange);
+                    exchange.getIn().removeHeaders("*");
+                    exchange.getIn().setHeader(SOURCE_ID, id);
+                })
+                .to("direct:invalidate-cache")
+                .process(exchange -> ApiProblems.empty(exchange, 204));
+    }
+
+    /** All sources, or the one named by {id}. */
+    private List<TickerSource> sourcesOf(Exchange exchange) {
+        String id = exchange.getIn().getHeader("id", String.class);
+        if (id == null) {
+            return catalog.all();
+        }
+        if (!ApiProblems.isValidId(id)) {
+            throw ApiProblems.invalidId();
+        }
+        return List.of(catalog.find(id).orElseThrow(() -> ApiProblems.unknownId(id)));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.socialticker.ticker.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socialticker.ticker.config.TickerProperties;
+import java.util.regex.Pattern;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+/** Writes the API's answers that carry no metrics: rejections (JSON) and empty successes. */
+@Component
+class ApiProblems {
+    private static final Pattern ID = Pattern.compile(TickerProperties.ID_PATTERN);
+
+    private final ObjectMapper json;
+
+    ApiProblems(ObjectMapper json) {
+        this.json = json;
+    }
+
+    static ApiRejection invalidId() {
+        return new ApiRejection(400, "INVALID_SOURCE_ID", "A source id matches " + TickerProperties.ID_PATTERN);
+    }
+
+    static ApiRejection unknownId(String id) {
+        return new ApiRejection(404, "SOURCE_NOT_FOUND", "No source has the id '" + id + "'");
+    }
+
+    static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    void reject(Exchange exchange) {
+        ApiRejection rejection = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ApiRejection.class);
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, rejection.status());
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setHeader("Cache-Control", "no-store");
+        if (rejection.status() == 401) {
+            message.setHeader("WWW-Authenticate", "Bearer realm=\"social-ticker-admin\"");
+        }
+        try {
+            message.setBody(json.writeValueAsBytes(
+                    new MetricsDocument.ProblemDocument(rejection.code(), rejection.getMessage())));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    static void empty(Exchange exchange, int status) {
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader("Cache-Control", "no-store");
+        message.setBody(null);
+    }
+}

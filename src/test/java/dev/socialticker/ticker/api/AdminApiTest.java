@@ -1,0 +1,121 @@
+package dev.socialticker.ticker.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.socialticker.ticker.support.ApiClient;
+import dev.socialticker.ticker.support.MutableClock;
+import dev.socialticker.ticker.support.TestClockConfiguration;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The admin API: bearer token, refresh through the gate, cache invalidation. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ticker.sources[0].provider=instagram",
+        "ticker.sources[0].account=17841400000000000",
+        "ticker.sources[0].id=acme",
+        "ticker.providers.instagram.access-token=test-token",
+        "ticker.admin.token=" + AdminApiTest.ADMIN_TOKEN,
+        "ticker.refresh.initial-delay=1h"})
+@Import(TestClockConfiguration.class)
+class AdminApiTest {
+    static final String ADMIN_TOKEN = "s3cret-admin-token";
+    static final String PATH = "/v25.0/17841400000000000";
+
+    @RegisterExtension
+    static WireMockExtension graph = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+    @DynamicPropertySource
+    static void graphApi(DynamicPropertyRegistry registry) {
+        registry.add("ticker.providers.instagram.base-url", () -> graph.baseUrl() + "/v25.0");
+    }
+
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    CamelContext camel;
+    @LocalServerPort
+    int port;
+    ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> camel.getInflightRepository().size() == 0);
+        clock.advance(Duration.ofHours(1));
+        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 77, \"username\": \"acme\"}")));
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void refusesCallsWithoutTheRightToken() {
+        for (String authorization : new String[] {null, "Bearer wrong", "Bearer " + ADMIN_TOKEN + "x", ADMIN_TOKEN}) {
+            HttpResponse<String> response = send("POST", "/api/admin/refresh", authorization);
+            assertThat(response.statusCode()).as(String.valueOf(authorization)).isEqualTo(401);
+            assertThat(ApiClient.json(response).at("/error/code").asText()).isEqualTo("UNAUTHORIZED");
+            assertThat(response.body()).doesNotContain(ADMIN_TOKEN);
+        }
+        assertThat(send("DELETE", "/api/admin/cache", "Bearer nope").statusCode()).isEqualTo(401);
+        graph.verify(0, getRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
+    void refreshesNowAndAnswers202() {
+        HttpResponse<String> response = send("POST", "/api/admin/refresh/acme", "Bearer " + ADMIN_TOKEN);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(ApiClient.json(api.get("/api/metrics/acme")).get("total").asLong()).isEqualTo(77));
+        assertThat(send("POST", "/api/admin/refresh", "Bearer " + ADMIN_TOKEN).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void rejectsUnknownAndMalformedIds() {
+        assertThat(send("POST", "/api/admin/refresh/nobody", "Bearer " + ADMIN_TOKEN).statusCode()).isEqualTo(404);
+        assertThat(send("DELETE", "/api/admin/cache/Bad_Id", "Bearer " + ADMIN_TOKEN).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void invalidatingTheCacheForgetsTheData() {
+        send("POST", "/api/admin/refresh", "Bearer " + ADMIN_TOKEN);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/metrics/acme").statusCode() == 200);
+
+        assertThat(send("DELETE", "/api/admin/cache/acme", "Bearer " + ADMIN_TOKEN).statusCode()).isEqualTo(204);
+
+        HttpResponse<String> afterwards = api.get("/api/metrics/acme");
+        assertThat(afterwards.statusCode()).isEqualTo(503);
+        assertThat(ApiClient.json(afterwards).at("/error/code").asText()).isEqualTo("NO_DATA");
+    }
+
+    private HttpResponse<String> send(String method, String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return api.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
