@@ -1,32 +1,37 @@
 package dev.socialticker.ticker.api;
 
 import dev.socialticker.ticker.config.TickerProperties;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.CorsRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.core.Ordered;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * Lets the origins in {@code ticker.cors.allowed-origins} load {@code ticker.js} (module scripts
- * need CORS) and read the API. Read-only: GET and HEAD; ETag is exposed for conditional polling.
+ * need CORS) and read the API. A servlet filter rather than Spring MVC's CORS registry, because the
+ * Camel REST routes are not Spring MVC handlers the registry knows about. Read-only: GET and HEAD;
+ * ETag and friends are exposed for conditional polling.
  */
 @Configuration(proxyBeanMethods = false)
-class CorsConfiguration implements WebMvcConfigurer {
-    private final TickerProperties properties;
+@ConditionalOnExpression("!'${ticker.cors.allowed-origins:}'.isEmpty()")
+class CorsConfiguration {
 
-    CorsConfiguration(TickerProperties properties) {
-        this.properties = properties;
-    }
-
-    @Override
-    public void addCorsMappings(CorsRegistry registry) {
-        if (properties.cors().allowedOrigins().isEmpty()) {
-            return;
-        }
-        registry.addMapping("/**")
-                .allowedOrigins(properties.cors().allowedOrigins().toArray(String[]::new))
-                .allowedMethods("GET", "HEAD")
-                .allowedHeaders("If-None-Match", "If-Modified-Since")
-                .exposedHeaders("ETag", "Last-Modified", "Cache-Control", "Retry-After")
-                .maxAge(3600);
+    @Bean
+    FilterRegistrationBean<CorsFilter> tickerCorsFilter(TickerProperties properties) {
+        org.springframework.web.cors.CorsConfiguration cors = new org.springframework.web.cors.CorsConfiguration();
+        cors.setAllowedOrigins(properties.cors().allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "HEAD"));
+        cors.setAllowedHeaders(List.of("If-None-Match", "If-Modified-Since"));
+        cors.setExposedHeaders(List.of("ETag", "Last-Modified", "Cache-Control", "Retry-After"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 }
