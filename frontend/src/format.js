@@ -73,10 +73,17 @@ export function relativeAge(refreshedAt, now, { locale } = {}) {
   return rtf.format(0, 'second');
 }
 
-/** "updated 5 minutes ago": the badge text for data that is not fresh. */
-export function updatedAgo(refreshedAt, now, options) {
+/**
+ * The badge text for data that is not fresh: "updated 5 minutes ago".
+ * The ticker's own words are English, so other languages get the bare relative time,
+ * which reads whole on its own ("vor 5 Minuten") instead of a mixed-language phrase.
+ */
+export function updatedAgo(refreshedAt, now, options = {}) {
   const age = relativeAge(refreshedAt, now, options);
-  return age ? `updated ${age}` : '';
+  if (!age) return '';
+  const language = new Intl.RelativeTimeFormat(resolveLocale(options.locale)).resolvedOptions().locale;
+  if (!language.startsWith('en')) return age;
+  return `updated ${age === 'now' ? 'just now' : age}`;
 }
 
 /**

@@ -89,9 +89,9 @@ export const tickerStyles = `
 
 .skeleton {
   display: none;
-  width: 4.2em;
-  height: 0.8em;
-  border-radius: 0.2em;
+  width: 3.2em;
+  height: 0.72em;
+  border-radius: 0.16em;
   background: linear-gradient(90deg,
     color-mix(in srgb, var(--_muted) 14%, transparent) 30%,
     color-mix(in srgb, var(--_muted) 28%, transparent) 50%,

@@ -31,7 +31,7 @@ const template = `
     <div class="profile" part="profile"></div>
     <div class="figure">
       <span class="total" part="total" aria-hidden="true"></span>
-      <span class="skeleton" part="skeleton" aria-hidden="true"></span>
+      <span class="skeleton" part="skeleton" role="img" aria-label="Loading follower count"></span>
       <p class="fallback" part="fallback"></p>
     </div>
     <div class="label" part="label" aria-hidden="true"></div>
@@ -188,7 +188,7 @@ export class SocialTicker extends HTMLElement {
       if (code) this.dataset.error = code;
       else delete this.dataset.error;
     });
-    this.#set('total', `${view.total}|${locale}|${format}`, () => {
+    this.#set('total', `${view.total}|${locale}|${format}|${label}`, () => {
       if (view.total === null) {
         this.#odometer.clear();
         this.#parts.value.textContent = '';
@@ -199,7 +199,9 @@ export class SocialTicker extends HTMLElement {
       this.#parts.value.textContent = announceCount(view.total, { locale, label });
       this.dataset.total = String(view.total);
     });
-    this.#set('profile', view.profile ? `@${view.profile}` : '', (text) => {
+    // Several sources have no single profile; saying how many is the honest heading.
+    const heading = view.profile ? `@${view.profile}` : view.sources.length > 1 ? `${view.sources.length} sources` : '';
+    this.#set('profile', heading, (text) => {
       this.#parts.profile.textContent = text;
     });
     this.#set('label', label, (text) => { this.#parts.label.textContent = text; });

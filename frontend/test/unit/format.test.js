@@ -81,6 +81,11 @@ describe('relativeAge', () => {
 
   it('makes the stale badge text', () => {
     assert.equal(updatedAgo(at, after(5 * 60), { locale: 'en-US' }), 'updated 5 minutes ago');
+    assert.equal(updatedAgo(at, after(2), { locale: 'en-GB' }), 'updated just now');
     assert.equal(updatedAgo(undefined, after(5 * 60)), '');
+  });
+
+  it('gives other languages the bare relative time rather than mixing in English', () => {
+    assert.equal(updatedAgo(at, after(5 * 60), { locale: 'de-DE' }), 'vor 5 Minuten');
   });
 });

@@ -1,0 +1,107 @@
+package dev.socialticker.ticker.frontend;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The ticker page in real headless Chromium against the running service, whose Instagram
+ * provider is a WireMock stub the browser test steers. Starts both, then runs
+ * {@code frontend/test/browser/ticker.browser.test.mjs} (Playwright driving Debian's Chromium) and
+ * fails with its output if it fails. Screenshots of each state land in {@code target/screenshots}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ticker.sources[0].provider=instagram",
+        "ticker.sources[0].account=17841400000000000",
+        "ticker.providers.instagram.access-token=browser-test-token",
+        "ticker.refresh.period=1s",
+        "ticker.refresh.min-interval=0s",
+        "ticker.refresh.retry.backoff=10ms",
+        "ticker.ui.poll-interval=2s"})
+class TickerBrowserIT {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path FRONTEND = Path.of("frontend");
+    private static final int EMBED_ORIGIN_PORT = freePort();
+
+    @RegisterExtension
+    static WireMockExtension graph = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+    @DynamicPropertySource
+    static void wiring(DynamicPropertyRegistry registry) {
+        registry.add("ticker.providers.instagram.base-url", () -> graph.baseUrl() + "/v25.0");
+        registry.add("ticker.cors.allowed-origins", () -> "http://127.0.0.1:" + EMBED_ORIGIN_PORT);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theTickerShowsEveryStateInARealBrowser() throws Exception {
+        requireTool(Files.isExecutable(CHROMIUM), "chromium (Debian package chromium) at " + CHROMIUM);
+        requireTool(Files.isDirectory(FRONTEND.resolve("node_modules/playwright-core")),
+                "playwright-core in frontend/node_modules (npm ci, run by the Maven build)");
+        Path output = Files.createTempFile("ticker-browser", ".log");
+        Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
+        Files.createDirectories(screenshots);
+
+        ProcessBuilder node = new ProcessBuilder("node", "--test", "test/browser/ticker.browser.test.mjs")
+                .directory(FRONTEND.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        Map<String, String> env = node.environment();
+        env.put("TICKER_BASE_URL", "http://127.0.0.1:" + port);
+        env.put("WIREMOCK_URL", graph.baseUrl());
+        env.put("EMBED_ORIGIN_PORT", String.valueOf(EMBED_ORIGIN_PORT));
+        env.put("SCREENSHOT_DIR", screenshots.toString());
+        Process process = node.start();
+        try {
+            boolean finished = process.waitFor(4, TimeUnit.MINUTES);
+            String log = Files.readString(output, StandardCharsets.UTF_8);
+            System.out.println(log);
+            assertThat(finished).as("browser test finished within 4 minutes:%n%s", log).isTrue();
+            assertThat(process.exitValue()).as("browser test output:%n%s", log).isZero();
+            assertThat(log).as("the browser test ran, not skipped").contains("# pass").doesNotContain("# pass 0");
+        } finally {
+            process.destroyForcibly();
+            Files.deleteIfExists(output);
+        }
+    }
+
+    /** In CI a missing tool fails the build, naming it; elsewhere the test is skipped with that name. */
+    private static void requireTool(boolean present, String tool) {
+        if (present) {
+            return;
+        }
+        String message = "The browser test needs " + tool;
+        if ("true".equals(System.getenv("CI"))) {
+            fail(message);
+        }
+        Assumptions.abort(message);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
