@@ -82,7 +82,7 @@ class FailureClassifier {
             return Classification.of(FailureCode.UPSTREAM_UNAVAILABLE,
                     "The provider's host could not be reached", null, true);
         }
-        if (t instanceof IOException && !(t instanceof com.fasterxml.jackson.core.JacksonException)) {
+        if (t instanceof IOException) {
             return Classification.of(FailureCode.UPSTREAM_UNAVAILABLE,
                     "The connection to the provider failed", null, true);
         }

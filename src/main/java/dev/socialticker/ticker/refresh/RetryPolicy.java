@@ -2,6 +2,7 @@ package dev.socialticker.ticker.refresh;
 
 import dev.socialticker.ticker.TickerHeaders;
 import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.store.FailureCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +77,7 @@ class RetryPolicy {
             return exchange.getProperty(CLASSIFIED, Classification.class);
         }
         Classification classification = failure == null
-                ? Classification.of(dev.socialticker.ticker.store.FailureCode.UPSTREAM_UNAVAILABLE,
+                ? Classification.of(FailureCode.UPSTREAM_UNAVAILABLE,
                         "The refresh failed unexpectedly", null, false)
                 : classifier.classify(failure);
         exchange.setProperty(CLASSIFIED_EXCEPTION, failure);

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.socialticker.ticker.config.TickerSource;
 import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,10 +34,10 @@ public class SnapshotStore {
         return sources.stream().map(this::stateOf).toList();
     }
 
-    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @Configuration(proxyBeanMethods = false)
     static class CacheConfiguration {
         /** Bounded only as a guard: a deployment has a handful of sources, one entry each. */
-        @org.springframework.context.annotation.Bean(CACHE_NAME)
+        @Bean(CACHE_NAME)
         Cache<String, SourceState> tickerSourceStates() {
             return Caffeine.newBuilder().maximumSize(10_000).build();
         }

@@ -4,29 +4,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialticker.ticker.support.ApiClient;
-import dev.socialticker.ticker.support.MutableClock;
-import dev.socialticker.ticker.support.TestClockConfiguration;
+import dev.socialticker.ticker.support.GraphApiServiceTest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The admin API: bearer token, refresh through the gate, cache invalidation. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -36,34 +26,15 @@ import org.springframework.test.context.DynamicPropertySource;
         "ticker.providers.instagram.access-token=test-token",
         "ticker.admin.token=" + AdminApiTest.ADMIN_TOKEN,
         "ticker.refresh.initial-delay=1h"})
-@Import(TestClockConfiguration.class)
-class AdminApiTest {
+class AdminApiTest extends GraphApiServiceTest {
     static final String ADMIN_TOKEN = "s3cret-admin-token";
-    static final String PATH = "/v25.0/17841400000000000";
+    static final String PATH = GRAPH_PATH;
 
-    @RegisterExtension
-    static WireMockExtension graph = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
-    @DynamicPropertySource
-    static void graphApi(DynamicPropertyRegistry registry) {
-        registry.add("ticker.providers.instagram.base-url", () -> graph.baseUrl() + "/v25.0");
-    }
-
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    CamelContext camel;
-    @LocalServerPort
-    int port;
-    ApiClient api;
 
     @BeforeEach
-    void setUp() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> camel.getInflightRepository().size() == 0);
-        clock.advance(Duration.ofHours(1));
+    void seventySevenFollowers() {
         graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 77, \"username\": \"acme\"}")));
-        api = new ApiClient(port);
     }
 
     @Test

@@ -5,33 +5,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialticker.ticker.config.TickerSource;
 import dev.socialticker.ticker.support.ApiClient;
-import dev.socialticker.ticker.support.MutableClock;
-import dev.socialticker.ticker.support.TestClockConfiguration;
+import dev.socialticker.ticker.support.GraphApiServiceTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** {@code GET /api/metrics} over real HTTP: shapes, status codes, caching headers, stale reads. */
 @CamelSpringBootTest
@@ -45,39 +33,16 @@ import org.springframework.test.context.DynamicPropertySource;
         "ticker.refresh.period=60s",
         "ticker.refresh.initial-delay=1h",
         "ticker.refresh.retry.max-attempts=1"})
-@Import(TestClockConfiguration.class)
-class MetricsApiTest {
-    static final String PATH = "/v25.0/17841400000000000";
+class MetricsApiTest extends GraphApiServiceTest {
+    static final String PATH = GRAPH_PATH;
     static final TickerSource ACME = new TickerSource("acme", "instagram", "17841400000000000");
     static final TickerSource DEMO = new TickerSource("demo-side-project", "demo", "side-project");
 
-    @RegisterExtension
-    static WireMockExtension graph = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
-    @DynamicPropertySource
-    static void graphApi(DynamicPropertyRegistry registry) {
-        registry.add("ticker.providers.instagram.base-url", () -> graph.baseUrl() + "/v25.0");
-    }
-
-    @Autowired
-    ProducerTemplate producer;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    CamelContext camel;
-    @LocalServerPort
-    int port;
-    ApiClient api;
 
     @BeforeEach
-    void cleanSlate() {
-        // A background refresh wire-tapped by an earlier test must not land in this one.
-        await().atMost(Duration.ofSeconds(10)).until(() -> camel.getInflightRepository().size() == 0);
-        clock.advance(Duration.ofDays(1));
-        producer.sendBody("direct:invalidate-cache", null);
+    void aThousandFollowers() {
         graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1000, \"username\": \"acme\"}")));
-        api = new ApiClient(port);
     }
 
     @Test
@@ -236,10 +201,5 @@ class MetricsApiTest {
     void theAdminApiIsOffWithoutAToken() {
         HttpResponse<String> response = api.get("/api/admin/cache");
         assertThat(response.statusCode()).isEqualTo(404);
-    }
-
-    private void refresh(TickerSource... sources) {
-        clock.advance(Duration.ofMinutes(1));
-        producer.sendBody("direct:refresh-sources", List.of(sources));
     }
 }

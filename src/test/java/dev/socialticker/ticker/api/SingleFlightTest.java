@@ -4,15 +4,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialticker.ticker.config.TickerSource;
 import dev.socialticker.ticker.support.ApiClient;
-import dev.socialticker.ticker.support.MutableClock;
-import dev.socialticker.ticker.support.TestClockConfiguration;
+import dev.socialticker.ticker.support.GraphApiServiceTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,16 +17,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Any number of concurrent stale reads cause one upstream call per source. */
 @CamelSpringBootTest
@@ -38,37 +28,21 @@ import org.springframework.test.context.DynamicPropertySource;
         "ticker.sources[0].account=17841400000000000",
         "ticker.providers.instagram.access-token=test-token",
         "ticker.refresh.initial-delay=1h"})
-@Import(TestClockConfiguration.class)
-class SingleFlightTest {
-    static final String PATH = "/v25.0/17841400000000000";
+class SingleFlightTest extends GraphApiServiceTest {
+    static final String PATH = GRAPH_PATH;
 
-    @RegisterExtension
-    static WireMockExtension graph = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(50)).build();
 
-    @DynamicPropertySource
-    static void graphApi(DynamicPropertyRegistry registry) {
-        registry.add("ticker.providers.instagram.base-url", () -> graph.baseUrl() + "/v25.0");
-    }
 
-    @Autowired
-    ProducerTemplate producer;
-    @Autowired
-    MutableClock clock;
-    @LocalServerPort
-    int port;
 
     @Test
     void twoHundredConcurrentStaleReadsCauseExactlyOneUpstreamCall() {
         graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1000, \"username\": \"acme\"}")));
-        producer.sendBody("direct:refresh-sources",
-                List.of(new TickerSource("instagram-17841400000000000", "instagram", "17841400000000000")));
+        refresh(new TickerSource("instagram-17841400000000000", "instagram", IG_USER));
         graph.resetRequests();
         // The next answer is slow, so every read below overlaps the one refresh in flight.
         graph.stubFor(get(urlPathEqualTo(PATH))
                 .willReturn(okJson("{\"followers_count\": 2000, \"username\": \"acme\"}").withFixedDelay(500)));
         clock.advance(Duration.ofHours(1));
-        ApiClient api = new ApiClient(port);
 
         List<CompletableFuture<HttpResponse<String>>> reads = IntStream.range(0, 200)
                 .mapToObj(i -> api.http().sendAsync(

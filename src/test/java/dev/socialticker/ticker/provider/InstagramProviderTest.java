@@ -6,46 +6,34 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialticker.ticker.config.TickerSource;
 import dev.socialticker.ticker.store.QuotaUsage;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.store.SourceState;
 import dev.socialticker.ticker.support.ApiClient;
-import dev.socialticker.ticker.support.MutableClock;
-import dev.socialticker.ticker.support.TestClockConfiguration;
+import dev.socialticker.ticker.support.GraphApiServiceTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The Instagram provider against a WireMock Graph API on loopback, through the real refresh
@@ -61,43 +49,17 @@ import org.springframework.test.context.DynamicPropertySource;
         // Only the test triggers refreshes (it moves the clock past min-interval first); retries are quick.
         "ticker.refresh.initial-delay=1h",
         "ticker.refresh.retry.backoff=10ms"})
-@Import(TestClockConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
-class InstagramProviderTest {
-    static final String IG_USER = "17841400000000000";
+@AutoConfigureObservability(tracing = false)
+class InstagramProviderTest extends GraphApiServiceTest {
     static final String TOKEN = "IGQVJ-secret-test-token-123";
-    static final String PATH = "/v25.0/" + IG_USER;
+    static final String PATH = GRAPH_PATH;
     static final TickerSource SOURCE = new TickerSource("instagram-" + IG_USER, "instagram", IG_USER);
 
-    @RegisterExtension
-    static WireMockExtension graph = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
-    @DynamicPropertySource
-    static void graphApi(DynamicPropertyRegistry registry) {
-        registry.add("ticker.providers.instagram.base-url", () -> graph.baseUrl() + "/v25.0");
-    }
 
-    @Autowired
-    ProducerTemplate producer;
     @Autowired
     SnapshotStore store;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    CamelContext camel;
-    @LocalServerPort
-    int port;
-    ApiClient api;
-
-    @BeforeEach
-    void cleanSlate() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> camel.getInflightRepository().size() == 0);
-        // Past any Retry-After deferral an earlier test left in the gate.
-        clock.advance(Duration.ofDays(1));
-        producer.sendBody("direct:invalidate-cache", null);
-        api = new ApiClient(port);
-    }
 
     @Test
     void storesTheCountAndProfileFromTheGraphApi() {
@@ -200,7 +162,9 @@ class InstagramProviderTest {
         assertThat(body.at("/error/attempts").asInt()).isEqualTo(attempts);
         assertThat(body.at("/sources/0/stale").asBoolean()).isTrue();
         assertThat(body.at("/sources/0/error/code").asText()).isEqualTo(code);
-        assertThat(body.at("/error/message").asText()).doesNotContain(TOKEN, "Exception", "\tat ", graph.baseUrl());
+        assertThat(body.at("/error/message").asText()).doesNotContain("Exception", "\tat ", graph.baseUrl());
+        assertThat(response.body()).doesNotContain(TOKEN);
+        assertThat(api.get("/actuator/prometheus").body()).contains("ticker_refreshes_total").doesNotContain(TOKEN);
         assertThat(output.getAll()).doesNotContain(TOKEN);
     }
 
@@ -258,10 +222,8 @@ class InstagramProviderTest {
         assertThat(graph.getAllServeEvents()).as("one call, then the gate holds").hasSize(1);
     }
 
-    /** A refresh as the timer would run it, min-interval after the previous one. */
     private void refresh() {
-        clock.advance(Duration.ofMinutes(1));
-        producer.sendBody("direct:refresh-sources", List.of(SOURCE));
+        refresh(SOURCE);
     }
 
     private static ResponseDefinitionBuilder graphError(int status, String fixture) {
