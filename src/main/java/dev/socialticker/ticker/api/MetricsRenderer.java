@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.api.MetricsDocument.ErrorDocument;
 import dev.socialticker.ticker.api.MetricsDocument.SourceDocument;
 import dev.socialticker.ticker.config.SourceCatalog;
-import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.config.RefreshSchedule;
 import dev.socialticker.ticker.config.TickerSource;
 import dev.socialticker.ticker.store.Failure;
 import dev.socialticker.ticker.store.FailureCode;
@@ -44,11 +44,11 @@ class MetricsRenderer {
     private final Instant startedAt;
     private final AtomicReference<MetricsView> current = new AtomicReference<>();
 
-    MetricsRenderer(SourceCatalog catalog, SnapshotStore store, TickerProperties properties, Clock clock,
+    MetricsRenderer(SourceCatalog catalog, SnapshotStore store, RefreshSchedule schedule, Clock clock,
             ObjectMapper json) {
         this.catalog = catalog;
         this.store = store;
-        this.staleAfter = properties.refresh().effectiveStaleAfter();
+        this.staleAfter = schedule.staleAfter();
         this.clock = clock;
         this.json = json;
         this.startedAt = clock.instant();

@@ -1,7 +1,7 @@
 package dev.socialticker.ticker.api;
 
 import dev.socialticker.ticker.TickerHeaders;
-import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.config.RefreshSchedule;
 import dev.socialticker.ticker.config.TickerSource;
 import dev.socialticker.ticker.refresh.RefreshGate;
 import java.time.Clock;
@@ -26,11 +26,11 @@ class MetricsResponder {
     private final Clock clock;
     private final String staleWhileRevalidate;
 
-    MetricsResponder(MetricsRenderer renderer, RefreshGate gate, Clock clock, TickerProperties properties) {
+    MetricsResponder(MetricsRenderer renderer, RefreshGate gate, Clock clock, RefreshSchedule schedule) {
         this.renderer = renderer;
         this.gate = gate;
         this.clock = clock;
-        this.staleWhileRevalidate = ", stale-while-revalidate=" + properties.refresh().period().toSeconds()
+        this.staleWhileRevalidate = ", stale-while-revalidate=" + schedule.period().toSeconds()
                 + ", stale-if-error=" + STALE_IF_ERROR.toSeconds();
     }
 

@@ -34,6 +34,11 @@ public class SourceCatalog {
         return List.copyOf(byId.values());
     }
 
+    /** True when no source is configured and the built-in demo source stands in. */
+    public boolean demoOnly() {
+        return byId.size() == 1 && byId.containsKey(DEMO.id()) && byId.get(DEMO.id()) == DEMO;
+    }
+
     public Optional<TickerSource> find(String id) {
         return Optional.ofNullable(byId.get(id));
     }

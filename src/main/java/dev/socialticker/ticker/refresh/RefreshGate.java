@@ -1,6 +1,6 @@
 package dev.socialticker.ticker.refresh;
 
-import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.config.RefreshSchedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +27,8 @@ public class RefreshGate {
     private final Duration minInterval;
     private final Clock clock;
 
-    RefreshGate(TickerProperties properties, Clock clock) {
-        this.minInterval = properties.refresh().minInterval();
+    RefreshGate(RefreshSchedule schedule, Clock clock) {
+        this.minInterval = schedule.minInterval();
         this.clock = clock;
     }
 

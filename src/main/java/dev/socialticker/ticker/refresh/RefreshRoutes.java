@@ -6,7 +6,7 @@ import static dev.socialticker.ticker.TickerHeaders.SOURCE_ID;
 import static dev.socialticker.ticker.TickerHeaders.STALE_SOURCES;
 
 import dev.socialticker.ticker.config.SourceCatalog;
-import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.config.RefreshSchedule;
 import dev.socialticker.ticker.config.TickerSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -19,15 +19,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RefreshRoutes extends RouteBuilder {
-    private final TickerProperties properties;
+    private final RefreshSchedule schedule;
     private final SourceCatalog catalog;
     private final RefreshGate gate;
     private final RetryPolicy retryPolicy;
     private final FailureRecorder failureRecorder;
 
-    RefreshRoutes(TickerProperties properties, SourceCatalog catalog, RefreshGate gate, RetryPolicy retryPolicy,
+    RefreshRoutes(RefreshSchedule schedule, SourceCatalog catalog, RefreshGate gate, RetryPolicy retryPolicy,
             FailureRecorder failureRecorder) {
-        this.properties = properties;
+        this.schedule = schedule;
         this.catalog = catalog;
         this.gate = gate;
         this.retryPolicy = retryPolicy;
@@ -36,9 +36,7 @@ class RefreshRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        TickerProperties.Refresh refresh = properties.refresh();
-
-        from("timer:refresh?period=" + refresh.period().toMillis() + "&delay=" + refresh.initialDelay().toMillis())
+        from("timer:refresh?period=" + schedule.period().toMillis() + "&delay=" + schedule.initialDelay().toMillis())
                 .routeId("refresh-timer")
                 .process(exchange -> exchange.getIn().setBody(catalog.all()))
                 .to("direct:refresh-sources");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.socialticker.ticker.TickerApplication;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,11 +62,35 @@ class StartupValidationTest {
     }
 
     @Test
-    void noSourcesMeansTheDemoSource(CapturedOutput output) {
+    void noSourcesMeansTheDemoSourceRefreshedEveryFewSeconds(CapturedOutput output) {
         try (ConfigurableApplicationContext context = start()) {
             assertThat(context.getBean(SourceCatalog.class).all())
                     .containsExactly(new TickerSource("demo", "demo", "demo"));
             assertThat(output.getOut()).contains("serving the built-in demo source");
+            RefreshSchedule schedule = context.getBean(RefreshSchedule.class);
+            assertThat(schedule.period()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(schedule.minInterval()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(schedule.staleAfter()).isEqualTo(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void theDemoKeepsACadenceTheUserSet() {
+        try (ConfigurableApplicationContext context = start("ticker.refresh.period=2m")) {
+            RefreshSchedule schedule = context.getBean(RefreshSchedule.class);
+            assertThat(schedule.period()).isEqualTo(Duration.ofMinutes(2));
+            assertThat(schedule.minInterval()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(schedule.staleAfter()).isEqualTo(Duration.ofMinutes(4));
+        }
+    }
+
+    @Test
+    void configuredSourcesUseTheDocumentedDefaults() {
+        try (ConfigurableApplicationContext context = start("ticker.sources[0].provider=demo", "ticker.sources[0].account=a")) {
+            RefreshSchedule schedule = context.getBean(RefreshSchedule.class);
+            assertThat(schedule.period()).isEqualTo(Duration.ofSeconds(60));
+            assertThat(schedule.minInterval()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(schedule.staleAfter()).isEqualTo(Duration.ofSeconds(120));
         }
     }
 

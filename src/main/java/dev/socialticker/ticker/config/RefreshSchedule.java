@@ -1,0 +1,63 @@
+package dev.socialticker.ticker.config;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * How often sources are refreshed and when their data turns stale: {@code ticker.refresh.*}, except
+ * for a first run on the built-in demo source. The simulator costs no quota, so unless the user set
+ * a cadence it refreshes every {@value #DEMO_SECONDS} s and a newcomer sees the ticker move at once
+ * instead of once a minute.
+ */
+@Component
+public class RefreshSchedule {
+    static final int DEMO_SECONDS = 5;
+    private static final Logger log = LoggerFactory.getLogger(RefreshSchedule.class);
+
+    private final Duration period;
+    private final Duration minInterval;
+    private final Duration staleAfter;
+    private final Duration initialDelay;
+
+    public RefreshSchedule(TickerProperties properties, SourceCatalog catalog, Environment environment) {
+        TickerProperties.Refresh refresh = properties.refresh();
+        Binder binder = Binder.get(environment);
+        boolean cadenceSet = binder.bind("ticker.refresh.period", Duration.class).isBound()
+                || binder.bind("ticker.refresh.min-interval", Duration.class).isBound()
+                || binder.bind("ticker.refresh.stale-after", Duration.class).isBound();
+        if (catalog.demoOnly() && !cadenceSet) {
+            this.period = Duration.ofSeconds(DEMO_SECONDS);
+            this.minInterval = Duration.ofSeconds(DEMO_SECONDS);
+            this.staleAfter = period.multipliedBy(2);
+            log.info("Demo source: refreshing every {}s (ticker.refresh.period sets the cadence)", DEMO_SECONDS);
+        } else {
+            this.period = refresh.period();
+            this.minInterval = refresh.minInterval();
+            this.staleAfter = refresh.effectiveStaleAfter();
+        }
+        this.initialDelay = refresh.initialDelay();
+    }
+
+    /** Timer cadence of scheduled refreshes. */
+    public Duration period() {
+        return period;
+    }
+
+    /** No source is fetched more often than this, whatever triggers it. */
+    public Duration minInterval() {
+        return minInterval;
+    }
+
+    /** Age after which data is stale. */
+    public Duration staleAfter() {
+        return staleAfter;
+    }
+
+    public Duration initialDelay() {
+        return initialDelay;
+    }
+}
