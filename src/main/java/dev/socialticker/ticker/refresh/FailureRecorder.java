@@ -31,6 +31,8 @@ class FailureRecorder implements Processor {
 
     @Override
     public void process(Exchange exchange) {
+        // The failed request's query (which carries a token) has no business past this point.
+        exchange.getIn().removeHeader(Exchange.HTTP_QUERY);
         String sourceId = exchange.getIn().getHeader(TickerHeaders.SOURCE_ID, String.class);
         Classification classification = retryPolicy.classificationOf(exchange);
         int attempts = Math.max(1, exchange.getProperty(RetryPolicy.ATTEMPTS, 1, Integer.class));

@@ -46,6 +46,7 @@ class PackagedApplicationIT {
         assertThat(body.get("profile").asText()).isEqualTo("demo");
         assertThat(body.at("/sources/0/id").asText()).isEqualTo("demo");
         assertThat(api.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+        assertThat(api.get("/actuator/health/readiness").body()).contains("camelReadinessState");
         assertThat(api.get("/actuator/prometheus").body()).contains("ticker_followers{");
     }
 
