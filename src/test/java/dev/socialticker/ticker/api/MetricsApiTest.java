@@ -198,6 +198,15 @@ class MetricsApiTest extends GraphApiServiceTest {
     }
 
     @Test
+    void servesTheTickerPageDefaults() {
+        HttpResponse<String> response = api.get("/api/ui-config");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = ApiClient.json(response);
+        assertThat(body.get("pollIntervalSeconds").asInt()).isEqualTo(10);
+        assertThat(body.get("fallbackMessage").asText()).isEqualTo("Follower count coming soon");
+    }
+
+    @Test
     void theAdminApiIsOffWithoutAToken() {
         HttpResponse<String> response = api.get("/api/admin/cache");
         assertThat(response.statusCode()).isEqualTo(404);
