@@ -23,12 +23,22 @@ public class RefreshGate {
         static final Slot IDLE = new Slot(false, null, null);
     }
 
+    /** Upper bound of the scheduling slack forgiven below min-interval. */
+    private static final Duration MAX_SLACK = Duration.ofSeconds(1);
+
     private final ConcurrentMap<String, Slot> slots = new ConcurrentHashMap<>();
-    private final Duration minInterval;
+    /**
+     * min-interval less a tenth (at most 1 s). A timer fires a period after its previous firing,
+     * but the gate records the start a few milliseconds after that firing; without this slack a
+     * period equal to min-interval would skip every other tick.
+     */
+    private final Duration spacing;
     private final Clock clock;
 
     RefreshGate(RefreshSchedule schedule, Clock clock) {
-        this.minInterval = schedule.minInterval();
+        Duration minInterval = schedule.minInterval();
+        Duration slack = minInterval.dividedBy(10);
+        this.spacing = minInterval.minus(slack.compareTo(MAX_SLACK) > 0 ? MAX_SLACK : slack);
         this.clock = clock;
     }
 
@@ -73,8 +83,8 @@ public class RefreshGate {
             return now;
         }
         Instant next = now;
-        if (slot.lastStart() != null && slot.lastStart().plus(minInterval).isAfter(next)) {
-            next = slot.lastStart().plus(minInterval);
+        if (slot.lastStart() != null && slot.lastStart().plus(spacing).isAfter(next)) {
+            next = slot.lastStart().plus(spacing);
         }
         if (slot.notBefore() != null && slot.notBefore().isAfter(next)) {
             next = slot.notBefore();
@@ -94,6 +104,6 @@ public class RefreshGate {
         if (slot.notBefore() != null && now.isBefore(slot.notBefore())) {
             return false;
         }
-        return slot.lastStart() == null || !now.isBefore(slot.lastStart().plus(minInterval));
+        return slot.lastStart() == null || !now.isBefore(slot.lastStart().plus(spacing));
     }
 }

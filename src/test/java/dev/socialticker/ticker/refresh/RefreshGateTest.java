@@ -1,0 +1,83 @@
+package dev.socialticker.ticker.refresh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.socialticker.ticker.config.RefreshSchedule;
+import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.support.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+class RefreshGateTest {
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+    final RefreshGate gate = gateWithMinInterval(Duration.ofSeconds(30));
+
+    @Test
+    void oneRefreshPerSourceInFlight() {
+        assertThat(gate.tryAcquire("a")).isTrue();
+        assertThat(gate.tryAcquire("a")).isFalse();
+        assertThat(gate.wouldAdmit("a")).isFalse();
+        assertThat(gate.tryAcquire("b")).as("sources are independent").isTrue();
+    }
+
+    @Test
+    void noRefreshSoonerThanMinIntervalAfterTheLastStart() {
+        gate.tryAcquire("a");
+        gate.release("a");
+        clock.advance(Duration.ofSeconds(15));
+        assertThat(gate.tryAcquire("a")).isFalse();
+        clock.advance(Duration.ofSeconds(15));
+        assertThat(gate.tryAcquire("a")).isTrue();
+    }
+
+    @Test
+    void aTimerTickThatLandsJustShortOfMinIntervalIsNotSkipped() {
+        gate.tryAcquire("a");
+        gate.release("a");
+        // A timer with period = min-interval fires a hair before min-interval after the recorded start.
+        clock.advance(Duration.ofSeconds(30).minusMillis(5));
+        assertThat(gate.tryAcquire("a")).isTrue();
+    }
+
+    @Test
+    void theSlackIsATenthOfMinIntervalAtMostOneSecond() {
+        RefreshGate fast = gateWithMinInterval(Duration.ofSeconds(5));
+        fast.tryAcquire("a");
+        fast.release("a");
+        clock.advance(Duration.ofMillis(4_400));
+        assertThat(fast.tryAcquire("a")).isFalse();
+        clock.advance(Duration.ofMillis(100));
+        assertThat(fast.tryAcquire("a")).isTrue();
+
+        gate.tryAcquire("b");
+        gate.release("b");
+        clock.advance(Duration.ofMillis(28_900));
+        assertThat(gate.tryAcquire("b")).isFalse();
+    }
+
+    @Test
+    void anUpstreamRequestedWaitHoldsEveryTrigger() {
+        gate.deferUntil("a", clock.instant().plus(Duration.ofHours(1)));
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(gate.tryAcquire("a")).isFalse();
+        assertThat(gate.nextAttemptAt("a")).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(gate.tryAcquire("a")).isTrue();
+    }
+
+    private RefreshGate gateWithMinInterval(Duration minInterval) {
+        TickerProperties properties = new TickerProperties(
+                List.of(new TickerProperties.Source(null, "demo", "a")),
+                new TickerProperties.Refresh(Duration.ofSeconds(60), null, minInterval, Duration.ZERO,
+                        new TickerProperties.Retry(3, Duration.ofSeconds(1), Duration.ofSeconds(30))),
+                Map.of(), new TickerProperties.Ui(Duration.ofSeconds(10), "soon"),
+                new TickerProperties.Cors(List.of()), new TickerProperties.Admin(null));
+        SourceCatalog catalog = new SourceCatalog(properties);
+        return new RefreshGate(new RefreshSchedule(properties, catalog, new MockEnvironment()), clock);
+    }
+}
