@@ -10,6 +10,7 @@ import { Poller } from './poller.js';
 import { pollIntervalMs } from './schedule.js';
 import { INITIAL_VIEW, nextView, statusText } from './ticker-state.js';
 import { tickerStyles } from './ticker-styles.js';
+import { uiConfigUrl } from './service-urls.js';
 
 const DEFAULT_FALLBACK_MESSAGE = 'Follower count coming soon';
 const DEFAULT_LABEL = 'followers';
@@ -123,7 +124,7 @@ export class SocialTicker extends HTMLElement {
 
   #start() {
     const url = this.#metricsUrl;
-    this.#loadConfig(new URL('/api/ui-config', url));
+    this.#loadConfig(uiConfigUrl(url));
     this.#poller = new Poller({
       url,
       fetch: (...args) => fetch(...args),

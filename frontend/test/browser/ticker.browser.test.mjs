@@ -121,10 +121,12 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
 
   it('keeps the last count and says why when the provider fails', async () => {
     await graph.oauthError();
-    await waitForTicker(motion, { state: ['error', 'stale'], total: 1300 });
+    // The service answers Graph error 190 with AUTH_FAILED; the ticker must say so, not just "stale".
+    await waitForTicker(motion, { state: 'error', total: 1300 });
+    assert.equal(await ticker(motion, (t) => t.dataset.error), 'AUTH_FAILED');
     assert.equal(await shownNumber(motion), '1,300');
     const badge = await ticker(motion, (t) => t.shadowRoot.querySelector('.badge-text').textContent);
-    assert.match(badge, /showing last known count|updated/);
+    assert.match(badge, /refused access; showing last known count/);
     assert.doesNotMatch(badge, /AUTH_FAILED|OAuth|Exception/);
     await screenshot(motion, 'error');
   });

@@ -2,7 +2,6 @@ package dev.socialticker.ticker.api;
 
 import dev.socialticker.ticker.config.TickerProperties;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +16,6 @@ import org.springframework.web.filter.CorsFilter;
  * ETag and friends are exposed for conditional polling.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("!'${ticker.cors.allowed-origins:}'.isEmpty()")
 class CorsConfiguration {
 
     @Bean
@@ -32,6 +30,8 @@ class CorsConfiguration {
         source.registerCorsConfiguration("/**", cors);
         FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // Decided on the bound list, so a YAML list and a comma-separated value behave alike.
+        registration.setEnabled(!properties.cors().allowedOrigins().isEmpty());
         return registration;
     }
 }

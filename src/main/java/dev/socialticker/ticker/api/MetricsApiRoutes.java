@@ -29,7 +29,9 @@ class MetricsApiRoutes extends RouteBuilder {
         onException(ApiRejection.class).handled(true).process(problems::reject);
 
         restConfiguration().component("platform-http").bindingMode(RestBindingMode.off)
-                .endpointProperty("headerFilterStrategy", "#" + ApiHeaderFilterStrategy.BEAN);
+                .endpointProperty("headerFilterStrategy", "#" + ApiHeaderFilterStrategy.BEAN)
+                // An unexpected failure answers 500 without a stack trace in the body.
+                .endpointProperty("muteException", "true");
 
         rest("/api/metrics")
                 .get().id("api-metrics").produces("application/json").to("direct:api-get-metrics")
@@ -53,7 +55,7 @@ class MetricsApiRoutes extends RouteBuilder {
                 .to("direct:refresh-if-stale");
 
         from("direct:refresh-if-stale")
-                .routeId("api-refresh-if-stale")
+                .routeId("refresh-if-stale")
                 .filter(header(TickerHeaders.STALE_SOURCES).isNotNull())
                     .wireTap("direct:refresh-stale")
                 .end()

@@ -80,7 +80,6 @@ class MetricsRenderer {
 
     private MetricsView renderAt(Instant now) {
         List<SourceState> states = store.statesOf(catalog.all());
-        String lastModified = HTTP_DATE.format(now.truncatedTo(ChronoUnit.SECONDS));
         Map<String, RenderedBody> bySource = new LinkedHashMap<>();
         List<SourceDocument> documents = new ArrayList<>();
         List<TickerSource> staleSources = new ArrayList<>();
@@ -97,7 +96,8 @@ class MetricsRenderer {
             documents.add(document);
             List<TickerSource> staleOne = stale ? List.of(state.source()) : List.of();
             staleSources.addAll(staleOne);
-            bySource.put(state.source().id(), body(document, lastModified, freshUntil, staleOne, !state.hasData()));
+            bySource.put(state.source().id(),
+                    body(document, lastModified(List.of(state)), freshUntil, staleOne, !state.hasData()));
             if (freshUntil != null && freshUntil.isBefore(turnsStaleAt)) {
                 turnsStaleAt = freshUntil;
             }
@@ -113,9 +113,26 @@ class MetricsRenderer {
                 !staleSources.isEmpty(),
                 aggregateError(states, withData.isEmpty()),
                 documents);
-        RenderedBody aggregateBody = body(aggregate, lastModified, freshUntilAll, List.copyOf(staleSources),
+        RenderedBody aggregateBody = body(aggregate, lastModified(states), freshUntilAll, List.copyOf(staleSources),
                 withData.isEmpty());
         return new MetricsView(aggregateBody, Map.copyOf(bySource), turnsStaleAt);
+    }
+
+    /**
+     * When the data behind a body last changed: its newest snapshot or failure. Crossing the stale
+     * age changes the body too, but not the data; caches revalidate by ETag, which follows the bytes.
+     */
+    private String lastModified(List<SourceState> states) {
+        Instant latest = startedAt;
+        for (SourceState state : states) {
+            if (state.hasData() && state.snapshot().refreshedAt().isAfter(latest)) {
+                latest = state.snapshot().refreshedAt();
+            }
+            if (state.failure() != null && state.failure().at().isAfter(latest)) {
+                latest = state.failure().at();
+            }
+        }
+        return HTTP_DATE.format(latest.truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** Stale: no data, latest refresh failed, or older than stale-after. Fresh until the data's age limit. */

@@ -79,8 +79,14 @@ class MetricsResponder {
         message.setBody(body.json());
     }
 
-    /** When a client should ask again: as soon as the next refresh can have finished, at least 1 s. */
+    /**
+     * When a client should ask again: in a second while a refresh is running (it usually ends in
+     * well under one), else when the next refresh may start; at least 1 s.
+     */
     private long retryAfterSeconds(List<TickerSource> waiting, Instant now) {
+        if (waiting.stream().anyMatch(s -> gate.inFlight(s.id()))) {
+            return 1;
+        }
         long seconds = waiting.stream()
                 .map(s -> Duration.between(now, gate.nextAttemptAt(s.id())).toSeconds())
                 .min(Long::compare).orElse(0L);

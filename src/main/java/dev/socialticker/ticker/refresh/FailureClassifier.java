@@ -110,7 +110,7 @@ class FailureClassifier {
             Duration regain = InstagramUsageHeaders.regainAccess(headers.get(InstagramUsageHeaders.BUSINESS_USE_CASE));
             return new Classification(FailureCode.RATE_LIMITED,
                     "The provider's rate limit was reached (Graph API error " + graphCode + ")", status, false,
-                    retryAfter != null ? retryAfter : regain);
+                    retryAfter != null ? retryAfter : capped(regain));
         }
         if (graphCode != null && graphCode == GRAPH_INVALID_TOKEN) {
             return Classification.of(FailureCode.AUTH_FAILED,
@@ -162,8 +162,19 @@ class FailureClassifier {
         }
     }
 
-    /** Retry-After is either delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */
+    /** Longer waits than this are taken as this: a bogus header must not freeze a source for years. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+
+    /** Retry-After is either delta-seconds or an HTTP-date (RFC 9110 §10.2.3); capped at a day. */
     Duration parseRetryAfter(String value) {
+        return capped(parseRetryAfterUncapped(value));
+    }
+
+    private static Duration capped(Duration wait) {
+        return wait != null && wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
+    }
+
+    private Duration parseRetryAfterUncapped(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -23,32 +23,38 @@ public class RefreshGate {
         static final Slot IDLE = new Slot(false, null, null);
     }
 
-    /** Upper bound of the scheduling slack forgiven below min-interval. */
+    /** Upper bound of the scheduling slack forgiven to timer ticks. */
     private static final Duration MAX_SLACK = Duration.ofSeconds(1);
 
     private final ConcurrentMap<String, Slot> slots = new ConcurrentHashMap<>();
+    private final Duration minInterval;
     /**
-     * min-interval less a tenth (at most 1 s). A timer fires a period after its previous firing,
-     * but the gate records the start a few milliseconds after that firing; without this slack a
-     * period equal to min-interval would skip every other tick.
+     * How early a timer tick may land: a tenth of min-interval, at most 1 s. The timer fires one
+     * period after its previous firing, but the gate records each start a few milliseconds after
+     * the firing; without this a period equal to min-interval would skip every other tick. Reads
+     * and admin calls get no slack: for them min-interval is exact.
      */
-    private final Duration spacing;
+    private final Duration slack;
     private final Clock clock;
 
     RefreshGate(RefreshSchedule schedule, Clock clock) {
-        Duration minInterval = schedule.minInterval();
-        Duration slack = minInterval.dividedBy(10);
-        this.spacing = minInterval.minus(slack.compareTo(MAX_SLACK) > 0 ? MAX_SLACK : slack);
+        this.minInterval = schedule.minInterval();
+        Duration tenth = minInterval.dividedBy(10);
+        this.slack = tenth.compareTo(MAX_SLACK) > 0 ? MAX_SLACK : tenth;
         this.clock = clock;
     }
 
-    /** Claims the source for one refresh; false when another is in flight or it is too soon. */
-    boolean tryAcquire(String sourceId) {
+    /**
+     * Claims the source for one refresh; false when another is in flight or it is too soon.
+     *
+     * @param scheduled true for the timer's ticks, which may land a hair early (see {@code slack})
+     */
+    boolean tryAcquire(String sourceId, boolean scheduled) {
         Instant now = clock.instant();
         boolean[] acquired = {false};
         slots.compute(sourceId, (id, slot) -> {
             Slot current = slot == null ? Slot.IDLE : slot;
-            if (!admits(current, now)) {
+            if (!admits(current, now, scheduled ? slack : Duration.ZERO)) {
                 return current;
             }
             acquired[0] = true;
@@ -72,7 +78,13 @@ public class RefreshGate {
     /** Whether a refresh would be admitted now; lets the read path skip a pointless wire tap. */
     public boolean wouldAdmit(String sourceId) {
         Slot slot = slots.get(sourceId);
-        return slot == null || admits(slot, clock.instant());
+        return slot == null || admits(slot, clock.instant(), Duration.ZERO);
+    }
+
+    /** Whether a refresh of the source is running now. */
+    public boolean inFlight(String sourceId) {
+        Slot slot = slots.get(sourceId);
+        return slot != null && slot.inFlight();
     }
 
     /** The earliest moment a refresh of the source can start (now when it could start now). */
@@ -83,8 +95,8 @@ public class RefreshGate {
             return now;
         }
         Instant next = now;
-        if (slot.lastStart() != null && slot.lastStart().plus(spacing).isAfter(next)) {
-            next = slot.lastStart().plus(spacing);
+        if (slot.lastStart() != null && slot.lastStart().plus(minInterval).isAfter(next)) {
+            next = slot.lastStart().plus(minInterval);
         }
         if (slot.notBefore() != null && slot.notBefore().isAfter(next)) {
             next = slot.notBefore();
@@ -92,18 +104,13 @@ public class RefreshGate {
         return next;
     }
 
-    /** Forgets all timing so the next trigger refreshes at once (cache invalidation, tests). */
-    public void reset() {
-        slots.replaceAll((id, slot) -> new Slot(slot.inFlight(), null, null));
-    }
-
-    private boolean admits(Slot slot, Instant now) {
+    private boolean admits(Slot slot, Instant now, Duration slack) {
         if (slot.inFlight()) {
             return false;
         }
         if (slot.notBefore() != null && now.isBefore(slot.notBefore())) {
             return false;
         }
-        return slot.lastStart() == null || !now.isBefore(slot.lastStart().plus(spacing));
+        return slot.lastStart() == null || !now.plus(slack).isBefore(slot.lastStart().plus(minInterval));
     }
 }

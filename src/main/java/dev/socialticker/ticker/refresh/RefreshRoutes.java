@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RefreshRoutes extends RouteBuilder {
+    /** Exchange property marking the timer's own refreshes (see {@link RefreshGate}). */
+    private static final String SCHEDULED = "TickerScheduled";
+
     private final RefreshSchedule schedule;
     private final SourceCatalog catalog;
     private final RefreshGate gate;
@@ -38,6 +41,7 @@ class RefreshRoutes extends RouteBuilder {
     public void configure() {
         from("timer:refresh?period=" + schedule.period().toMillis() + "&delay=" + schedule.initialDelay().toMillis())
                 .routeId("refresh-timer")
+                .setProperty(SCHEDULED, constant(true))
                 .process(exchange -> exchange.getIn().setBody(catalog.all()))
                 .to("direct:refresh-sources");
 
@@ -57,7 +61,8 @@ class RefreshRoutes extends RouteBuilder {
         from("direct:refresh-source")
                 .routeId("refresh-source")
                 .process(RefreshRoutes::sourceToHeaders)
-                .filter(exchange -> gate.tryAcquire(sourceId(exchange)))
+                .filter(exchange -> gate.tryAcquire(sourceId(exchange),
+                        exchange.getProperty(SCHEDULED, false, Boolean.class)))
                     .doTry()
                         .to("direct:refresh-attempt")
                     .doFinally()

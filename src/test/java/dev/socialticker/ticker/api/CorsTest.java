@@ -12,7 +12,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Another site may embed the ticker: the API answers its origin, and only an allowed one. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ticker.cors.allowed-origins=https://fans.example")
+        // The indexed form, as a YAML list binds; the browser test uses the comma-separated form.
+        properties = "ticker.cors.allowed-origins[0]=https://fans.example")
 class CorsTest {
     @LocalServerPort
     int port;

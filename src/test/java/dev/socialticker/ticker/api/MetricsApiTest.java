@@ -74,6 +74,19 @@ class MetricsApiTest extends GraphApiServiceTest {
     }
 
     @Test
+    void whileTheFirstRefreshRunsA503AsksToComeBackInASecond() {
+        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(
+                okJson("{\"followers_count\": 1000, \"username\": \"acme\"}").withFixedDelay(2_000)));
+        api.get("/api/metrics/acme");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !graph.getAllServeEvents().isEmpty());
+
+        HttpResponse<String> response = api.get("/api/metrics/acme");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+    }
+
+    @Test
     void sumsTheSourcesAndServesTheContractShape() {
         refresh(ACME, DEMO);
         long demoTotal = ApiClient.json(api.get("/api/metrics/demo-side-project")).get("total").asLong();
@@ -111,7 +124,8 @@ class MetricsApiTest extends GraphApiServiceTest {
         String etag = response.headers().firstValue("ETag").orElseThrow();
         assertThat(etag).matches("\"[A-Za-z0-9_-]+\"");
         String lastModified = response.headers().firstValue("Last-Modified").orElseThrow();
-        assertThat(ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME)).isNotNull();
+        assertThat(ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
+                .as("when the data last changed").isEqualTo(clock.instant().minusSeconds(20));
 
         HttpResponse<String> notModified = api.get("/api/metrics", "If-None-Match", etag);
         assertThat(notModified.statusCode()).isEqualTo(304);

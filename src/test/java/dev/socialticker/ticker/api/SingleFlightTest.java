@@ -27,7 +27,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         "ticker.sources[0].provider=instagram",
         "ticker.sources[0].account=17841400000000000",
         "ticker.providers.instagram.access-token=test-token",
-        "ticker.refresh.initial-delay=1h"})
+        "ticker.refresh.initial-delay=1h",
+        // Only the in-flight check stands between the reads and a second upstream call.
+        "ticker.refresh.min-interval=0s"})
 class SingleFlightTest extends GraphApiServiceTest {
     static final String PATH = GRAPH_PATH;
 

@@ -26,6 +26,7 @@ class FailureClassifierTest {
         assertThat(classifier.parseRetryAfter("Sat, 28 Nov 2026 10:01:30 GMT")).isEqualTo(Duration.ofSeconds(90));
         assertThat(classifier.parseRetryAfter("Sat, 28 Nov 2026 09:00:00 GMT")).isEqualTo(Duration.ZERO);
         assertThat(classifier.parseRetryAfter("soon")).isNull();
+        assertThat(classifier.parseRetryAfter("999999999")).as("capped").isEqualTo(Duration.ofDays(1));
         assertThat(classifier.parseRetryAfter(null)).isNull();
     }
 

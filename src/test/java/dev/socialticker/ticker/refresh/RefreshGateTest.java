@@ -19,55 +19,63 @@ class RefreshGateTest {
 
     @Test
     void oneRefreshPerSourceInFlight() {
-        assertThat(gate.tryAcquire("a")).isTrue();
-        assertThat(gate.tryAcquire("a")).isFalse();
+        assertThat(gate.tryAcquire("a", false)).isTrue();
+        assertThat(gate.tryAcquire("a", false)).isFalse();
         assertThat(gate.wouldAdmit("a")).isFalse();
-        assertThat(gate.tryAcquire("b")).as("sources are independent").isTrue();
+        assertThat(gate.tryAcquire("b", false)).as("sources are independent").isTrue();
     }
 
     @Test
     void noRefreshSoonerThanMinIntervalAfterTheLastStart() {
-        gate.tryAcquire("a");
+        gate.tryAcquire("a", false);
         gate.release("a");
         clock.advance(Duration.ofSeconds(15));
-        assertThat(gate.tryAcquire("a")).isFalse();
+        assertThat(gate.tryAcquire("a", false)).isFalse();
         clock.advance(Duration.ofSeconds(15));
-        assertThat(gate.tryAcquire("a")).isTrue();
+        assertThat(gate.tryAcquire("a", false)).isTrue();
     }
 
     @Test
     void aTimerTickThatLandsJustShortOfMinIntervalIsNotSkipped() {
-        gate.tryAcquire("a");
+        gate.tryAcquire("a", true);
         gate.release("a");
         // A timer with period = min-interval fires a hair before min-interval after the recorded start.
         clock.advance(Duration.ofSeconds(30).minusMillis(5));
-        assertThat(gate.tryAcquire("a")).isTrue();
+        assertThat(gate.tryAcquire("a", false)).as("a read gets no slack").isFalse();
+        assertThat(gate.tryAcquire("a", true)).isTrue();
     }
 
     @Test
-    void theSlackIsATenthOfMinIntervalAtMostOneSecond() {
+    void theTimersSlackIsATenthOfMinIntervalAtMostOneSecond() {
         RefreshGate fast = gateWithMinInterval(Duration.ofSeconds(5));
-        fast.tryAcquire("a");
+        fast.tryAcquire("a", true);
         fast.release("a");
         clock.advance(Duration.ofMillis(4_400));
-        assertThat(fast.tryAcquire("a")).isFalse();
+        assertThat(fast.tryAcquire("a", true)).isFalse();
         clock.advance(Duration.ofMillis(100));
-        assertThat(fast.tryAcquire("a")).isTrue();
+        assertThat(fast.tryAcquire("a", true)).isTrue();
 
-        gate.tryAcquire("b");
+        gate.tryAcquire("b", true);
         gate.release("b");
         clock.advance(Duration.ofMillis(28_900));
-        assertThat(gate.tryAcquire("b")).isFalse();
+        assertThat(gate.tryAcquire("b", true)).isFalse();
+    }
+
+    @Test
+    void theTimerGetsNoSlackOnAnUpstreamRequestedWait() {
+        gate.deferUntil("a", clock.instant().plus(Duration.ofMinutes(5)));
+        clock.advance(Duration.ofMinutes(5).minusMillis(100));
+        assertThat(gate.tryAcquire("a", true)).isFalse();
     }
 
     @Test
     void anUpstreamRequestedWaitHoldsEveryTrigger() {
         gate.deferUntil("a", clock.instant().plus(Duration.ofHours(1)));
         clock.advance(Duration.ofMinutes(59));
-        assertThat(gate.tryAcquire("a")).isFalse();
+        assertThat(gate.tryAcquire("a", false)).isFalse();
         assertThat(gate.nextAttemptAt("a")).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
         clock.advance(Duration.ofMinutes(1));
-        assertThat(gate.tryAcquire("a")).isTrue();
+        assertThat(gate.tryAcquire("a", false)).isTrue();
     }
 
     private RefreshGate gateWithMinInterval(Duration minInterval) {
