@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.spi.OnCamelContextStarting;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * runs half-working in silence.
  */
 @Component
-class ProviderCheck implements OnCamelContextStarting {
+class ProviderCheck implements CamelContextConfiguration {
     private static final String PREFIX = "provider-";
 
     private final SourceCatalog catalog;
@@ -30,8 +30,9 @@ class ProviderCheck implements OnCamelContextStarting {
         this.properties = properties;
     }
 
+    /** Runs once every route is defined and before Camel starts any of them. */
     @Override
-    public void onContextStarting(CamelContext context) {
+    public void beforeApplicationStart(CamelContext context) {
         // Routes are still definitions at this point: nothing has started, the timer included.
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         TreeSet<String> available = model.getRouteDefinitions().stream().map(RouteDefinition::getRouteId)
@@ -48,6 +49,11 @@ class ProviderCheck implements OnCamelContextStarting {
                 checkInstagram(i, source);
             }
         }
+    }
+
+    @Override
+    public void afterApplicationStart(CamelContext context) {
+        // Everything is checked before start.
     }
 
     private void checkInstagram(int index, TickerSource source) {
