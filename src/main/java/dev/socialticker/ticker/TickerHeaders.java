@@ -17,6 +17,13 @@ public final class TickerHeaders {
     public static final String PROFILE = "TickerProfile";
     /** Out: optional quota facts ({@code QuotaUsage}). */
     public static final String QUOTA = "TickerQuota";
+    /**
+     * In: the entity tag stored with the last good snapshot, when the upstream sent one; out: the
+     * entity tag of this answer, kept with the new snapshot for the next conditional request.
+     */
+    public static final String ETAG = "TickerETag";
+    /** Out: true when the upstream answered 304 Not Modified: the stored count still holds. */
+    public static final String NOT_MODIFIED = "TickerNotModified";
 
     /** Internal: the sources a stale read asks to refresh (API to refresh routes). */
     public static final String STALE_SOURCES = "TickerStaleSources";

@@ -26,7 +26,8 @@ public record TickerProperties(
         Map<String, @Valid Provider> providers,
         @Valid @NotNull @DefaultValue Ui ui,
         @Valid @NotNull @DefaultValue Cors cors,
-        @Valid @NotNull @DefaultValue Admin admin) {
+        @Valid @NotNull @DefaultValue Admin admin,
+        @Valid @NotNull @DefaultValue Routes routes) {
 
     /** Source ids must be safe in URLs, metric tags and log lines. */
     public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
@@ -94,6 +95,14 @@ public record TickerProperties(
         public String toString() {
             return "Admin[token=" + (enabled() ? "****" : "none") + "]";
         }
+    }
+
+    /** Where provider route files come from, besides the ones packaged in the jar. */
+    public record Routes(
+            // Relative paths are resolved against the working directory.
+            @NotBlank(message = "must not be blank") @DefaultValue("routes") String dir,
+            // Watch the folder and apply changed provider files without a restart.
+            @DefaultValue("false") boolean reload) {
     }
 
     public record Provider(

@@ -3,7 +3,7 @@ package dev.socialticker.ticker.provider;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-/** {@code direct:provider-demo}: the simulator, behind the same contract as a real provider. */
+/** {@code direct:provider-demo}: the simulator, behind the same contract as a provider file. */
 @Component
 class DemoProviderRoute extends RouteBuilder {
     private final DemoFollowerSimulator simulator;
@@ -17,6 +17,7 @@ class DemoProviderRoute extends RouteBuilder {
         from("direct:provider-demo")
                 .routeId("provider-demo")
                 .routeConfigurationId(ProviderRouteConfiguration.ID)
-                .process(simulator);
+                .process(simulator)
+                .to("direct:store-metrics");
     }
 }

@@ -11,14 +11,17 @@ import org.springframework.context.annotation.Configuration;
 class UpstreamHttpConfiguration {
 
     /**
-     * Internal {@code Ticker*} headers (source ids, raw results) stay inside the service: camel-http
-     * would otherwise send every message header to the upstream as a request header.
+     * Internal {@code Ticker*} headers (source ids, raw results) stay inside the service both ways:
+     * camel-http would otherwise send every message header to the upstream as a request header, and
+     * copy every response header into the message, letting an upstream overwrite which source it
+     * is answering for or what count it reported.
      */
     @Bean
     ComponentCustomizer upstreamHeaderFilter() {
         return ComponentCustomizer.builder(HttpComponent.class).build(http -> {
             HttpHeaderFilterStrategy filter = new HttpHeaderFilterStrategy();
             filter.setOutFilterStartsWith("Camel", "camel", "org.apache.camel.", "Ticker", "ticker");
+            filter.setInFilterStartsWith("Camel", "camel", "org.apache.camel.", "Ticker", "ticker");
             http.setHeaderFilterStrategy(filter);
         });
     }

@@ -3,7 +3,9 @@ package dev.socialticker.ticker.refresh;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.store.FailureCode;
+import dev.socialticker.ticker.store.AccountNotFoundException;
 import dev.socialticker.ticker.store.PayloadRejectedException;
+import org.apache.camel.component.direct.DirectConsumerNotAvailableException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -18,13 +20,15 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import dev.socialticker.ticker.provider.InstagramUsageHeaders;
+import dev.socialticker.ticker.provider.QuotaHeaders;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.stereotype.Component;
 
 /**
  * Maps whatever ended an upstream call to one of the contract's failure codes, shared by every
- * provider. Messages are written here, never copied from the upstream or the exception, so they
+ * provider: HTTP status first, refined by the error shapes the built-in upstreams document (Graph
+ * API codes, Google API reasons, rate-limit headers, XRPC "not found"), so a provider file needs
+ * no error handling of its own. Messages are written here, never copied from the upstream or the exception, so they
  * cannot carry a token, a URL or a stack trace to a screen.
  */
 @Component
@@ -35,6 +39,11 @@ class FailureClassifier {
     /** Graph API "object does not exist" (code 100, subcode 33): the account id is wrong. */
     private static final int GRAPH_INVALID_PARAMETER = 100;
     private static final int GRAPH_MISSING_OBJECT_SUBCODE = 33;
+    /** Google API error reasons (YouTube Data API and others) meaning "quota or rate limit spent". */
+    private static final Set<String> GOOGLE_RATE_LIMIT_REASONS = Set.of("quotaExceeded", "rateLimitExceeded",
+            "userRateLimitExceeded", "dailyLimitExceeded", "RATE_LIMIT_EXCEEDED");
+    /** Google API error reasons meaning "the API key is wrong". */
+    private static final Set<String> GOOGLE_AUTH_REASONS = Set.of("keyInvalid", "keyExpired", "API_KEY_INVALID");
 
     private final ObjectMapper json;
     private final Clock clock;
@@ -61,6 +70,15 @@ class FailureClassifier {
     private Classification classifyOne(Throwable t) {
         if (t instanceof HttpOperationFailedException http) {
             return classifyHttp(http);
+        }
+        if (t instanceof AccountNotFoundException notFound) {
+            return Classification.of(FailureCode.NOT_FOUND,
+                    "The account was not found at the provider: " + notFound.getMessage(), null, false);
+        }
+        if (t instanceof DirectConsumerNotAvailableException) {
+            // Only while a reloaded provider file replaces its route, or after a file was removed.
+            return Classification.of(FailureCode.UPSTREAM_UNAVAILABLE,
+                    "The provider's route is not running (see /actuator/health)", null, true);
         }
         if (t instanceof PayloadRejectedException rejected) {
             return Classification.of(FailureCode.INVALID_PAYLOAD,
@@ -107,7 +125,7 @@ class FailureClassifier {
         Duration retryAfter = parseRetryAfter(headers.get("Retry-After"));
         Integer graphCode = graphErrorCode(http.getResponseBody());
         if (graphCode != null && GRAPH_RATE_LIMIT_CODES.contains(graphCode)) {
-            Duration regain = InstagramUsageHeaders.regainAccess(headers.get(InstagramUsageHeaders.BUSINESS_USE_CASE));
+            Duration regain = QuotaHeaders.regainAccess(headers.get(QuotaHeaders.BUSINESS_USE_CASE));
             return new Classification(FailureCode.RATE_LIMITED,
                     "The provider's rate limit was reached (Graph API error " + graphCode + ")", status, false,
                     retryAfter != null ? retryAfter : capped(regain));
@@ -120,6 +138,27 @@ class FailureClassifier {
                 && graphSubcode(http.getResponseBody()) == GRAPH_MISSING_OBJECT_SUBCODE) {
             return Classification.of(FailureCode.NOT_FOUND,
                     "The account was not found at the provider (Graph API error 100/33)", status, false);
+        }
+        Duration rateLimitReset = QuotaHeaders.rateLimitReset(headers::get, clock.instant());
+        if ((status == 403 || status == 429) && rateLimitReset != null) {
+            // GitHub (X-RateLimit-*) and Bluesky (RateLimit-*): limit spent, with the moment it resets.
+            return new Classification(FailureCode.RATE_LIMITED,
+                    "The provider's rate limit was reached (HTTP " + status + ", limit spent)", status, false,
+                    retryAfter != null ? retryAfter : capped(rateLimitReset));
+        }
+        String googleReason = googleErrorReason(http.getResponseBody());
+        if (googleReason != null && GOOGLE_RATE_LIMIT_REASONS.contains(googleReason)) {
+            return new Classification(FailureCode.RATE_LIMITED,
+                    "The provider's quota or rate limit was reached (" + googleReason + ")", status, false, retryAfter);
+        }
+        if (googleReason != null && GOOGLE_AUTH_REASONS.contains(googleReason)) {
+            return Classification.of(FailureCode.AUTH_FAILED,
+                    "The provider rejected the API key (" + googleReason + ")", status, false);
+        }
+        if (status == 400 && saysNotFound(http.getResponseBody())) {
+            // XRPC (Bluesky) answers an unknown actor with 400 {"error":"InvalidRequest","message":"Profile not found"}.
+            return Classification.of(FailureCode.NOT_FOUND,
+                    "The account was not found at the provider (HTTP 400)", status, false);
         }
         if (status == 429) {
             // Retried only when the upstream says when, and that moment fits this refresh's budget.
@@ -142,6 +181,28 @@ class FailureClassifier {
                 "The provider refused the request (HTTP " + status + ")", status, false);
     }
 
+    /** The first {@code error.errors[].reason} of a Google API error, or its ErrorInfo reason. */
+    private String googleErrorReason(String body) {
+        JsonNode error = errorObject(body);
+        String reason = error.path("errors").path(0).path("reason").asText(null);
+        for (JsonNode detail : error.path("details")) {
+            if (detail.path("reason").isTextual()) {
+                String info = detail.path("reason").asText();
+                if (GOOGLE_AUTH_REASONS.contains(info) || GOOGLE_RATE_LIMIT_REASONS.contains(info)) {
+                    return info;
+                }
+            }
+        }
+        return reason;
+    }
+
+    private boolean saysNotFound(String body) {
+        JsonNode root = parse(body);
+        String text = (root.path("error").isTextual() ? root.path("error").asText() : "") + " "
+                + root.path("message").asText("");
+        return text.toLowerCase(java.util.Locale.ROOT).contains("not found");
+    }
+
     private Integer graphErrorCode(String body) {
         JsonNode code = graphError(body).path("code");
         return code.isInt() ? code.intValue() : null;
@@ -152,11 +213,21 @@ class FailureClassifier {
     }
 
     private JsonNode graphError(String body) {
+        return errorObject(body);
+    }
+
+    /** The {@code error} object of a JSON error body (Graph API, Google APIs), or a missing node. */
+    private JsonNode errorObject(String body) {
+        JsonNode error = parse(body).path("error");
+        return error.isObject() ? error : json.missingNode();
+    }
+
+    private JsonNode parse(String body) {
         if (body == null || body.isBlank() || body.charAt(0) != '{') {
             return json.missingNode();
         }
         try {
-            return json.readTree(body).path("error");
+            return json.readTree(body);
         } catch (IOException notJson) {
             return json.missingNode();
         }

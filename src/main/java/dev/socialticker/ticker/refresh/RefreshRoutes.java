@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.refresh;
 
 import static dev.socialticker.ticker.TickerHeaders.ACCOUNT;
+import static dev.socialticker.ticker.TickerHeaders.ETAG;
 import static dev.socialticker.ticker.TickerHeaders.PROVIDER;
 import static dev.socialticker.ticker.TickerHeaders.SOURCE_ID;
 import static dev.socialticker.ticker.TickerHeaders.STALE_SOURCES;
@@ -8,6 +9,10 @@ import static dev.socialticker.ticker.TickerHeaders.STALE_SOURCES;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.RefreshSchedule;
 import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.store.PayloadRejectedException;
+import dev.socialticker.ticker.store.Snapshot;
+import dev.socialticker.ticker.store.SnapshotStore;
+import dev.socialticker.ticker.store.StoreRoutes;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -21,15 +26,18 @@ import org.springframework.stereotype.Component;
 class RefreshRoutes extends RouteBuilder {
     /** Exchange property marking the timer's own refreshes (see {@link RefreshGate}). */
     private static final String SCHEDULED = "TickerScheduled";
+    private static final String GATE_KEY = "TickerGateKey";
 
     private final RefreshSchedule schedule;
     private final SourceCatalog catalog;
     private final RefreshGate gate;
     private final RetryPolicy retryPolicy;
     private final FailureRecorder failureRecorder;
+    private final SnapshotStore store;
 
     RefreshRoutes(RefreshSchedule schedule, SourceCatalog catalog, RefreshGate gate, RetryPolicy retryPolicy,
-            FailureRecorder failureRecorder) {
+            FailureRecorder failureRecorder, SnapshotStore store) {
+        this.store = store;
         this.schedule = schedule;
         this.catalog = catalog;
         this.gate = gate;
@@ -60,13 +68,13 @@ class RefreshRoutes extends RouteBuilder {
 
         from("direct:refresh-source")
                 .routeId("refresh-source")
-                .process(RefreshRoutes::sourceToHeaders)
-                .filter(exchange -> gate.tryAcquire(sourceId(exchange),
+                .process(this::sourceToHeaders)
+                .filter(exchange -> gate.tryAcquire(gateKey(exchange),
                         exchange.getProperty(SCHEDULED, false, Boolean.class)))
                     .doTry()
                         .to("direct:refresh-attempt")
                     .doFinally()
-                        .process(exchange -> gate.release(sourceId(exchange)))
+                        .process(exchange -> gate.release(gateKey(exchange)))
                     .end()
                 .end();
 
@@ -77,8 +85,10 @@ class RefreshRoutes extends RouteBuilder {
                         // Failures are logged once, masked, by the dead-letter route.
                         .logExhausted(false).logRetryAttempted(false).logStackTrace(false).logHandled(false))
                 .process(retryPolicy::markStart)
+                // The provider ends at direct:store-metrics (routes/README.md); one that returns
+                // without storing would otherwise fail in silence.
                 .toD("direct:provider-${header." + PROVIDER + "}")
-                .to("direct:store-metrics");
+                .process(RefreshRoutes::checkStored);
 
         from("direct:record-failure")
                 .routeId("record-failure")
@@ -90,16 +100,29 @@ class RefreshRoutes extends RouteBuilder {
      * Starts each refresh from a clean message: the trigger's headers (an HTTP request's, say)
      * must never travel to an upstream.
      */
-    private static void sourceToHeaders(Exchange exchange) {
+    private void sourceToHeaders(Exchange exchange) {
         TickerSource source = exchange.getIn().getBody(TickerSource.class);
         exchange.getIn().removeHeaders("*");
         exchange.getIn().setHeader(SOURCE_ID, source.id());
         exchange.getIn().setHeader(PROVIDER, source.provider());
         exchange.getIn().setHeader(ACCOUNT, source.account());
+        Snapshot last = store.stateOf(source).snapshot();
+        if (last != null && last.etag() != null) {
+            exchange.getIn().setHeader(ETAG, last.etag());
+        }
         exchange.getIn().setBody(null);
+        exchange.setProperty(GATE_KEY, source.id());
     }
 
-    private static String sourceId(Exchange exchange) {
-        return exchange.getIn().getHeader(SOURCE_ID, String.class);
+    /** The source the gate admitted, kept apart from headers a provider route can change. */
+    private static String gateKey(Exchange exchange) {
+        return exchange.getProperty(GATE_KEY, String.class);
     }
+
+    private static void checkStored(Exchange exchange) {
+        if (!exchange.getProperty(StoreRoutes.STORED, false, Boolean.class)) {
+            throw new PayloadRejectedException("the provider route ended without handing a count to direct:store-metrics");
+        }
+    }
+
 }

@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
  * snapshot, which it never replaces. Both end by publishing the change to the API.
  */
 @Component
-class StoreRoutes extends RouteBuilder {
+public class StoreRoutes extends RouteBuilder {
     private static final String FAILURE = "TickerFailure";
+    /** Exchange property set once a provider's answer is stored; the refresh route checks it. */
+    public static final String STORED = "TickerStored";
 
     private final SnapshotFactory snapshots;
     private final StoreMetrics metrics;
@@ -35,6 +37,7 @@ class StoreRoutes extends RouteBuilder {
                 .setHeader(CaffeineConstants.KEY, header(SOURCE_ID))
                 .setHeader(CaffeineConstants.ACTION, constant(CaffeineConstants.ACTION_PUT))
                 .to(SnapshotStore.ENDPOINT)
+                .setProperty(STORED, constant(true))
                 .process(exchange -> metrics.recordOutcome(sourceId(exchange), "success"))
                 .to("direct:publish-metrics");
 

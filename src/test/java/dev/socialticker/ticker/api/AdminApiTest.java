@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.socialticker.ticker.support.ApiClient;
-import dev.socialticker.ticker.support.GraphApiServiceTest;
+import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -26,7 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "ticker.providers.instagram.access-token=test-token",
         "ticker.admin.token=" + AdminApiTest.ADMIN_TOKEN,
         "ticker.refresh.initial-delay=1h"})
-class AdminApiTest extends GraphApiServiceTest {
+class AdminApiTest extends UpstreamServiceTest {
     static final String ADMIN_TOKEN = "s3cret-admin-token";
     static final String PATH = GRAPH_PATH;
 
@@ -34,7 +34,7 @@ class AdminApiTest extends GraphApiServiceTest {
 
     @BeforeEach
     void seventySevenFollowers() {
-        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 77, \"username\": \"acme\"}")));
+        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 77, \"username\": \"acme\"}")));
     }
 
     @Test
@@ -46,7 +46,7 @@ class AdminApiTest extends GraphApiServiceTest {
             assertThat(response.body()).doesNotContain(ADMIN_TOKEN);
         }
         assertThat(send("DELETE", "/api/admin/cache", "Bearer nope").statusCode()).isEqualTo(401);
-        graph.verify(0, getRequestedFor(urlPathEqualTo(PATH)));
+        upstream.verify(0, getRequestedFor(urlPathEqualTo(PATH)));
     }
 
     @Test

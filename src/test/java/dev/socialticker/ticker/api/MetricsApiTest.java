@@ -11,7 +11,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.socialticker.ticker.config.TickerSource;
 import dev.socialticker.ticker.support.ApiClient;
-import dev.socialticker.ticker.support.GraphApiServiceTest;
+import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -33,7 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "ticker.refresh.period=60s",
         "ticker.refresh.initial-delay=1h",
         "ticker.refresh.retry.max-attempts=1"})
-class MetricsApiTest extends GraphApiServiceTest {
+class MetricsApiTest extends UpstreamServiceTest {
     static final String PATH = GRAPH_PATH;
     static final TickerSource ACME = new TickerSource("acme", "instagram", "17841400000000000");
     static final TickerSource DEMO = new TickerSource("demo-side-project", "demo", "side-project");
@@ -42,12 +42,12 @@ class MetricsApiTest extends GraphApiServiceTest {
 
     @BeforeEach
     void aThousandFollowers() {
-        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1000, \"username\": \"acme\"}")));
+        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1000, \"username\": \"acme\"}")));
     }
 
     @Test
     void answers503WithRetryAfterBeforeAnyData() {
-        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)));
+        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)));
 
         HttpResponse<String> response = api.get("/api/metrics");
 
@@ -75,10 +75,10 @@ class MetricsApiTest extends GraphApiServiceTest {
 
     @Test
     void whileTheFirstRefreshRunsA503AsksToComeBackInASecond() {
-        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(
+        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(
                 okJson("{\"followers_count\": 1000, \"username\": \"acme\"}").withFixedDelay(2_000)));
         api.get("/api/metrics/acme");
-        await().atMost(Duration.ofSeconds(5)).until(() -> !graph.getAllServeEvents().isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !upstream.getAllServeEvents().isEmpty());
 
         HttpResponse<String> response = api.get("/api/metrics/acme");
 
@@ -147,7 +147,7 @@ class MetricsApiTest extends GraphApiServiceTest {
     void theETagChangesWhenTheDataChanges() {
         refresh(ACME, DEMO);
         String before = api.get("/api/metrics").headers().firstValue("ETag").orElseThrow();
-        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1001, \"username\": \"acme\"}")));
+        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1001, \"username\": \"acme\"}")));
 
         refresh(ACME);
 
@@ -172,8 +172,8 @@ class MetricsApiTest extends GraphApiServiceTest {
     @Test
     void servesStaleDataAtOnceAndRefreshesItInTheBackground() {
         refresh(ACME, DEMO);
-        graph.resetRequests();
-        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1500, \"username\": \"acme\"}")));
+        upstream.resetRequests();
+        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1500, \"username\": \"acme\"}")));
         clock.advance(Duration.ofMinutes(3));
 
         HttpResponse<String> stale = api.get("/api/metrics");
@@ -189,14 +189,14 @@ class MetricsApiTest extends GraphApiServiceTest {
             assertThat(fresh.at("/sources/0/total").asLong()).isEqualTo(1500);
             assertThat(fresh.get("stale").asBoolean()).isFalse();
         });
-        graph.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+        upstream.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
     }
 
     @Test
     void aFailingSourceLeavesTheOthersFreshAndTheTotalBuiltFromLastKnownValues() {
         refresh(ACME, DEMO);
         long demoTotal = ApiClient.json(api.get("/api/metrics/demo-side-project")).get("total").asLong();
-        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)));
+        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)));
 
         refresh(ACME);
 

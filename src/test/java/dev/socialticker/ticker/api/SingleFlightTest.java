@@ -9,7 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.socialticker.ticker.config.TickerSource;
 import dev.socialticker.ticker.support.ApiClient;
-import dev.socialticker.ticker.support.GraphApiServiceTest;
+import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,7 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "ticker.refresh.initial-delay=1h",
         // Only the in-flight check stands between the reads and a second upstream call.
         "ticker.refresh.min-interval=0s"})
-class SingleFlightTest extends GraphApiServiceTest {
+class SingleFlightTest extends UpstreamServiceTest {
     static final String PATH = GRAPH_PATH;
 
 
@@ -38,11 +38,11 @@ class SingleFlightTest extends GraphApiServiceTest {
 
     @Test
     void twoHundredConcurrentStaleReadsCauseExactlyOneUpstreamCall() {
-        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1000, \"username\": \"acme\"}")));
+        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1000, \"username\": \"acme\"}")));
         refresh(new TickerSource("instagram-17841400000000000", "instagram", IG_USER));
-        graph.resetRequests();
+        upstream.resetRequests();
         // The next answer is slow, so every read below overlaps the one refresh in flight.
-        graph.stubFor(get(urlPathEqualTo(PATH))
+        upstream.stubFor(get(urlPathEqualTo(PATH))
                 .willReturn(okJson("{\"followers_count\": 2000, \"username\": \"acme\"}").withFixedDelay(500)));
         clock.advance(Duration.ofHours(1));
 
@@ -56,6 +56,6 @@ class SingleFlightTest extends GraphApiServiceTest {
         assertThat(responses).allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(ApiClient.json(api.get("/api/metrics")).get("total").asLong()).isEqualTo(2000));
-        graph.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+        upstream.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
     }
 }

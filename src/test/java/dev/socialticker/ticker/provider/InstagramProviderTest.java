@@ -15,11 +15,9 @@ import dev.socialticker.ticker.store.QuotaUsage;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.store.SourceState;
 import dev.socialticker.ticker.support.ApiClient;
-import dev.socialticker.ticker.support.GraphApiServiceTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.socialticker.ticker.support.Fixtures;
+import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -33,7 +31,6 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The Instagram provider against a WireMock Graph API on loopback, through the real refresh
@@ -51,7 +48,7 @@ import org.springframework.core.io.ClassPathResource;
         "ticker.refresh.retry.backoff=10ms"})
 @ExtendWith(OutputCaptureExtension.class)
 @AutoConfigureObservability(tracing = false)
-class InstagramProviderTest extends GraphApiServiceTest {
+class InstagramProviderTest extends UpstreamServiceTest {
     static final String TOKEN = "IGQVJ-secret-test-token-123";
     static final String PATH = GRAPH_PATH;
     static final TickerSource SOURCE = new TickerSource("instagram-" + IG_USER, "instagram", IG_USER);
@@ -63,7 +60,7 @@ class InstagramProviderTest extends GraphApiServiceTest {
 
     @Test
     void storesTheCountAndProfileFromTheGraphApi() {
-        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("ig-user.json"))));
+        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("ig-user.json"))));
 
         refresh();
 
@@ -72,7 +69,7 @@ class InstagramProviderTest extends GraphApiServiceTest {
         assertThat(state.snapshot().profile()).isEqualTo("acme");
         assertThat(state.snapshot().refreshedAt()).isEqualTo(clock.instant());
         assertThat(state.failure()).isNull();
-        graph.verify(getRequestedFor(urlPathEqualTo(PATH))
+        upstream.verify(getRequestedFor(urlPathEqualTo(PATH))
                 .withQueryParam("fields", equalTo("followers_count,username"))
                 .withQueryParam("access_token", equalTo(TOKEN))
                 .withoutHeader("TickerSourceId").withoutHeader("TickerAccount"));
@@ -80,18 +77,18 @@ class InstagramProviderTest extends GraphApiServiceTest {
 
     @Test
     void coercesStringAndFloatCountsToWholeNumbers() {
-        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": \"12345\", \"username\": \"acme\"}")));
+        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": \"12345\", \"username\": \"acme\"}")));
         refresh();
         assertThat(store.stateOf(SOURCE).snapshot().total()).isEqualTo(12345);
 
-        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 12346.0, \"username\": \"acme\"}")));
+        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 12346.0, \"username\": \"acme\"}")));
         refresh();
         assertThat(store.stateOf(SOURCE).snapshot().total()).isEqualTo(12346);
     }
 
     @Test
     void keepsTheQuotaFactsOfTheUsageHeaders() {
-        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("ig-user.json"))
+        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("ig-user.json"))
                 .withHeader("X-App-Usage", "{\"call_count\": 12, \"total_cputime\": 3, \"total_time\": 4}")
                 .withHeader("X-Business-Use-Case-Usage", "{\"" + IG_USER + "\": [{\"type\": \"instagram\","
                         + " \"call_count\": 41, \"total_cputime\": 2, \"total_time\": 5,"
@@ -104,7 +101,7 @@ class InstagramProviderTest extends GraphApiServiceTest {
 
     @Test
     void absentUsageHeadersMeanUnknownQuota() {
-        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("ig-user.json"))));
+        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("ig-user.json"))));
         refresh();
         assertThat(store.stateOf(SOURCE).snapshot().quota()).isNull();
     }
@@ -139,10 +136,10 @@ class InstagramProviderTest extends GraphApiServiceTest {
     @MethodSource("failures")
     void aFailedRefreshKeepsTheLastGoodValueAndSaysWhy(String name, ResponseDefinitionBuilder failure, String code,
             Integer httpStatus, int attempts, CapturedOutput output) {
-        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("ig-user.json"))));
+        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("ig-user.json"))));
         refresh();
-        graph.resetAll();
-        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(failure));
+        upstream.resetAll();
+        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(failure));
 
         refresh();
 
@@ -151,7 +148,7 @@ class InstagramProviderTest extends GraphApiServiceTest {
         assertThat(state.failure().code().name()).isEqualTo(code);
         assertThat(state.failure().httpStatus()).isEqualTo(httpStatus);
         assertThat(state.failure().attempts()).isEqualTo(attempts);
-        assertThat(graph.getAllServeEvents()).hasSize(attempts);
+        assertThat(upstream.getAllServeEvents()).hasSize(attempts);
 
         HttpResponse<String> response = api.get("/api/metrics");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -162,7 +159,7 @@ class InstagramProviderTest extends GraphApiServiceTest {
         assertThat(body.at("/error/attempts").asInt()).isEqualTo(attempts);
         assertThat(body.at("/sources/0/stale").asBoolean()).isTrue();
         assertThat(body.at("/sources/0/error/code").asText()).isEqualTo(code);
-        assertThat(body.at("/error/message").asText()).doesNotContain("Exception", "\tat ", graph.baseUrl());
+        assertThat(body.at("/error/message").asText()).doesNotContain("Exception", "\tat ", upstream.baseUrl());
         assertThat(response.body()).doesNotContain(TOKEN);
         assertThat(api.get("/actuator/prometheus").body()).contains("ticker_refreshes_total").doesNotContain(TOKEN);
         assertThat(output.getAll()).doesNotContain(TOKEN);
@@ -170,11 +167,11 @@ class InstagramProviderTest extends GraphApiServiceTest {
 
     @Test
     void aSuccessAfterAFailureClearsTheError() {
-        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)));
+        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)));
         refresh();
         assertThat(store.stateOf(SOURCE).failure()).isNotNull();
 
-        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("ig-user.json"))));
+        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("ig-user.json"))));
         refresh();
 
         assertThat(store.stateOf(SOURCE).failure()).isNull();
@@ -185,29 +182,29 @@ class InstagramProviderTest extends GraphApiServiceTest {
 
     @Test
     void aTransientFailureThatRecoversWithinTheRetriesIsNotAFailure() {
-        graph.stubFor(get(urlPathEqualTo(PATH)).inScenario("flaky").whenScenarioStateIs("Started")
+        upstream.stubFor(get(urlPathEqualTo(PATH)).inScenario("flaky").whenScenarioStateIs("Started")
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
-        graph.stubFor(get(urlPathEqualTo(PATH)).inScenario("flaky").whenScenarioStateIs("recovered")
+        upstream.stubFor(get(urlPathEqualTo(PATH)).inScenario("flaky").whenScenarioStateIs("recovered")
                 .willReturn(okJson(fixture("ig-user.json"))));
 
         refresh();
 
         assertThat(store.stateOf(SOURCE).failure()).isNull();
         assertThat(store.stateOf(SOURCE).snapshot().total()).isEqualTo(267788);
-        assertThat(graph.getAllServeEvents()).hasSize(2);
+        assertThat(upstream.getAllServeEvents()).hasSize(2);
     }
 
     @Test
     void honoursAShortRetryAfterBeforeTryingAgain() {
-        graph.stubFor(get(urlPathEqualTo(PATH)).inScenario("limited").whenScenarioStateIs("Started")
+        upstream.stubFor(get(urlPathEqualTo(PATH)).inScenario("limited").whenScenarioStateIs("Started")
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("open"));
-        graph.stubFor(get(urlPathEqualTo(PATH)).inScenario("limited").whenScenarioStateIs("open")
+        upstream.stubFor(get(urlPathEqualTo(PATH)).inScenario("limited").whenScenarioStateIs("open")
                 .willReturn(okJson(fixture("ig-user.json"))));
 
         refresh();
 
         assertThat(store.stateOf(SOURCE).snapshot().total()).isEqualTo(267788);
-        List<java.util.Date> times = graph.getAllServeEvents().stream()
+        List<java.util.Date> times = upstream.getAllServeEvents().stream()
                 .map(event -> event.getRequest().getLoggedDate()).sorted().toList();
         assertThat(times).hasSize(2);
         assertThat(times.get(1).getTime() - times.get(0).getTime()).as("waited for Retry-After").isGreaterThanOrEqualTo(1_000);
@@ -215,11 +212,11 @@ class InstagramProviderTest extends GraphApiServiceTest {
 
     @Test
     void aLongRetryAfterDefersTheNextRefreshWhoeverAsks() {
-        graph.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
         refresh();
         refresh();
         refresh();
-        assertThat(graph.getAllServeEvents()).as("one call, then the gate holds").hasSize(1);
+        assertThat(upstream.getAllServeEvents()).as("one call, then the gate holds").hasSize(1);
     }
 
     private void refresh() {
@@ -231,10 +228,6 @@ class InstagramProviderTest extends GraphApiServiceTest {
     }
 
     static String fixture(String name) {
-        try {
-            return new ClassPathResource("providers/instagram/" + name).getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.read("instagram", name);
     }
 }

@@ -84,7 +84,8 @@ class RefreshGateTest {
                 new TickerProperties.Refresh(Duration.ofSeconds(60), null, minInterval, Duration.ZERO,
                         new TickerProperties.Retry(3, Duration.ofSeconds(1), Duration.ofSeconds(30))),
                 Map.of(), new TickerProperties.Ui(Duration.ofSeconds(10), "soon"),
-                new TickerProperties.Cors(List.of()), new TickerProperties.Admin(null));
+                new TickerProperties.Cors(List.of()), new TickerProperties.Admin(null),
+                new TickerProperties.Routes("routes", false));
         SourceCatalog catalog = new SourceCatalog(properties);
         return new RefreshGate(new RefreshSchedule(properties, catalog, new MockEnvironment()), clock);
     }

@@ -1,0 +1,51 @@
+package dev.socialticker.ticker.provider;
+
+import org.apache.camel.RouteTemplateContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteTemplateDefinition;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/**
+ * The route template behind every "JSON over HTTP" provider file: one GET to the upstream, the
+ * count and profile picked by JSONPath, then the shared store route. A provider file only fills in
+ * the parameters ({@link JsonOverHttpSpec}); how to call HTTP, read JSON and keep entity tags is
+ * written once, here.
+ */
+@Component
+class JsonOverHttpTemplate extends RouteBuilder {
+    static final String ID = "json-over-http";
+
+    private final ProviderSettings settings;
+    private final Clock clock;
+
+    JsonOverHttpTemplate(ProviderSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public void configure() {
+        RouteTemplateDefinition template = routeTemplate(ID);
+        JsonOverHttpSpec.PARAMETERS.forEach((name, fallback) -> {
+            if (fallback == null) {
+                template.templateParameter(name);
+            } else {
+                template.templateParameter(name, fallback);
+            }
+        });
+        template.templateBean("request", JsonOverHttpRequest.class,
+                        rtc -> new JsonOverHttpRequest(spec(rtc), settings))
+                .templateBean("answer", JsonAnswerReader.class, rtc -> new JsonAnswerReader(spec(rtc), clock))
+                .from("direct:provider-{{name}}")
+                    .routeConfigurationId(ProviderRouteConfiguration.ID)
+                    .process("{{request}}")
+                    .toD("${exchangeProperty." + JsonOverHttpRequest.UPSTREAM_URI + "}")
+                    .process("{{answer}}")
+                    .to("direct:store-metrics");
+    }
+
+    private static JsonOverHttpSpec spec(RouteTemplateContext context) {
+        return JsonOverHttpSpec.from(name -> context.getProperty(name, String.class));
+    }
+}

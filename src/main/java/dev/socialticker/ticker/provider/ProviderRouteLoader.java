@@ -1,0 +1,138 @@
+package dev.socialticker.ticker.provider;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads provider files with the Camel YAML DSL, one file at a time: a file that does not parse or
+ * breaks the {@link ProviderContract} is refused on its own, logged with the reason (and the line,
+ * when Camel gives one) and shown by {@code /actuator/health}; every other provider keeps working.
+ *
+ * <p>Camel's own {@code routes-include-pattern} loads all files or fails start-up on the first bad
+ * one, and cannot let a folder file replace a packaged one; hence this loader.
+ */
+@Component
+class ProviderRouteLoader {
+    private static final Logger log = LoggerFactory.getLogger(ProviderRouteLoader.class);
+
+    private final ProviderRouteFiles files;
+    private final ProviderCatalog catalog;
+
+    ProviderRouteLoader(ProviderRouteFiles files, ProviderCatalog catalog) {
+        this.files = files;
+        this.catalog = catalog;
+    }
+
+    /** Loads every provider file; called once, before Camel starts its routes. */
+    void loadAll(CamelContext context) {
+        for (Path path : files.filesInDir()) {
+            if (files.inDir(path) == null) {
+                refuse(path.getFileName().toString(), files.dir().resolve(path.getFileName()).toString(),
+                        "not loaded: a provider file is named <provider>" + ProviderFile.SUFFIX
+                                + " (lower-case letters, digits and '-')");
+            }
+        }
+        List<ProviderFile> all = files.all();
+        for (ProviderFile file : all) {
+            load(context, file);
+        }
+        log.info("Provider routes loaded: {} (folder {}{})", catalog.loaded().keySet(), files.dir().toAbsolutePath(),
+                catalog.broken().isEmpty() ? "" : "; refused: " + catalog.broken().keySet());
+    }
+
+    /**
+     * Loads one file, replacing the running route of that provider when there is one; on any
+     * problem the running route, if any, stays as it was.
+     *
+     * @return true when the file is now running
+     */
+    synchronized boolean load(CamelContext context, ProviderFile file) {
+        RouteBuilder builder;
+        ProviderCatalog.Loaded provider;
+        try {
+            builder = parse(context, file);
+            provider = ProviderContract.check(file, builder);
+        } catch (ProviderFileException | RuntimeException broken) {
+            refuse(file.name(), file.location(), reason(broken));
+            return false;
+        } catch (Exception unreadable) {
+            refuse(file.name(), file.location(), reason(unreadable));
+            return false;
+        }
+        try {
+            String routeId = "provider-" + file.name();
+            if (context.getRoute(routeId) != null) {
+                // A reload: the new definition replaces the running route.
+                context.getRouteController().stopRoute(routeId);
+                context.removeRoute(routeId);
+            }
+            context.addRoutes(builder);
+            context.addTemplatedRoutes(builder);
+        } catch (Exception failed) {
+            refuse(file.name(), file.location(), reason(failed));
+            return false;
+        }
+        catalog.loaded(provider);
+        log.info("Provider '{}' loaded from {}", file.name(), file.location());
+        return true;
+    }
+
+    /** A provider file was deleted from the folder: fall back to the packaged one, or stop the provider. */
+    synchronized void unload(CamelContext context, String name) throws Exception {
+        catalog.forgetBroken(name);
+        ProviderFile packaged = files.packaged(name);
+        if (packaged != null) {
+            load(context, packaged);
+            return;
+        }
+        String routeId = "provider-" + name;
+        if (context.getRoute(routeId) != null) {
+            context.getRouteController().stopRoute(routeId);
+            context.removeRoute(routeId);
+        }
+        catalog.removed(name);
+        log.warn("Provider '{}' removed: its file is gone from {}", name, files.dir());
+    }
+
+    private static RouteBuilder parse(CamelContext context, ProviderFile file) throws Exception {
+        Resource resource = ResourceHelper.resolveMandatoryResource(context, file.uri());
+        Collection<RoutesBuilder> builders = PluginHelper.getRoutesLoader(context).findRoutesBuilders(List.of(resource));
+        if (builders.size() != 1 || !(builders.iterator().next() instanceof RouteBuilder builder)) {
+            throw new ProviderFileException("not a Camel YAML DSL route file");
+        }
+        // Builds the definitions without adding them, so the contract can be checked first.
+        builder.configureRoutes(context);
+        return builder;
+    }
+
+    private void refuse(String key, String location, String reason) {
+        catalog.broken(new ProviderCatalog.Broken(key, location, reason));
+        log.error("Provider file {} is not used: {}", location, reason);
+    }
+
+    /** The innermost useful message: YAML errors carry the line and column there. */
+    private static String reason(Throwable failure) {
+        StringBuilder reason = new StringBuilder();
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && !message.isBlank() && reason.indexOf(message.strip()) < 0) {
+                if (!reason.isEmpty()) {
+                    reason.append(": ");
+                }
+                reason.append(message.strip());
+            }
+        }
+        String text = reason.isEmpty() ? failure.getClass().getSimpleName() : reason.toString();
+        return text.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}
