@@ -10,6 +10,8 @@ COPY .mvn .mvn
 RUN ./mvnw -B -q dependency:go-offline
 COPY src src
 COPY frontend frontend
+# The built-in providers are packaged into the jar from here.
+COPY routes routes
 RUN ./mvnw -B -q -DskipTests package \
  && java -Djarmode=tools -jar target/social-ticker-*.jar extract --layers --launcher --destination /app
 
@@ -20,6 +22,9 @@ COPY --from=build /app/dependencies/ ./
 COPY --from=build /app/spring-boot-loader/ ./
 COPY --from=build /app/snapshot-dependencies/ ./
 COPY --from=build /app/application/ ./
+# ticker.routes.dir (default "routes", relative to /app): copies of the built-in providers, to read
+# and to replace; mount your own provider files here.
+COPY routes/*.camel.yaml ./routes/
 USER ticker
 EXPOSE 8080
 # Probes: /actuator/health/liveness and /actuator/health/readiness.

@@ -27,6 +27,10 @@ class ApiProblems {
         return new ApiRejection(404, "SOURCE_NOT_FOUND", "No source has the id '" + id + "'");
     }
 
+    static ApiRejection unknownFormat() {
+        return new ApiRejection(400, "INVALID_FORMAT", "format must be smiirl, or absent for the standard JSON");
+    }
+
     static boolean isValidId(String id) {
         return id != null && ID.matcher(id).matches();
     }

@@ -22,4 +22,8 @@ record MetricsDocument(Long total, String profile, String refreshedAt, boolean s
 
     record ProblemError(String code, String message) {
     }
+
+    /** What a Smiirl counter polls: {@code {"number": 42}}; null before any data. */
+    record SmiirlDocument(Long number) {
+    }
 }

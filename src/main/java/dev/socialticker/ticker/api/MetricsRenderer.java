@@ -96,8 +96,8 @@ class MetricsRenderer {
             documents.add(document);
             List<TickerSource> staleOne = stale ? List.of(state.source()) : List.of();
             staleSources.addAll(staleOne);
-            bySource.put(state.source().id(),
-                    body(document, lastModified(List.of(state)), freshUntil, staleOne, !state.hasData()));
+            bySource.put(state.source().id(), body(document, document.total(), lastModified(List.of(state)), freshUntil,
+                    staleOne, !state.hasData()));
             if (freshUntil != null && freshUntil.isBefore(turnsStaleAt)) {
                 turnsStaleAt = freshUntil;
             }
@@ -113,8 +113,8 @@ class MetricsRenderer {
                 !staleSources.isEmpty(),
                 aggregateError(states, withData.isEmpty()),
                 documents);
-        RenderedBody aggregateBody = body(aggregate, lastModified(states), freshUntilAll, List.copyOf(staleSources),
-                withData.isEmpty());
+        RenderedBody aggregateBody = body(aggregate, aggregate.total(), lastModified(states), freshUntilAll,
+                List.copyOf(staleSources), withData.isEmpty());
         return new MetricsView(aggregateBody, Map.copyOf(bySource), turnsStaleAt);
     }
 
@@ -165,15 +165,20 @@ class MetricsRenderer {
         return null;
     }
 
-    private RenderedBody body(Object document, String lastModified, Instant freshUntil,
+    private RenderedBody body(Object document, Long total, String lastModified, Instant freshUntil,
             List<TickerSource> staleSources, boolean noData) {
-        byte[] bytes;
+        byte[] bytes = bytes(document);
+        byte[] smiirl = bytes(new MetricsDocument.SmiirlDocument(total));
+        return new RenderedBody(bytes, strongEtag(bytes), lastModified, freshUntil, staleSources, noData,
+                new RenderedBody.Alternative(smiirl, strongEtag(smiirl)));
+    }
+
+    private byte[] bytes(Object document) {
         try {
-            bytes = json.writeValueAsBytes(document);
+            return json.writeValueAsBytes(document);
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException("Cannot render metrics", impossible);
         }
-        return new RenderedBody(bytes, strongEtag(bytes), lastModified, freshUntil, staleSources, noData);
     }
 
     private static String iso(Instant instant) {

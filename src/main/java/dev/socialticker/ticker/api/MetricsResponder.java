@@ -38,6 +38,18 @@ class MetricsResponder {
         respond(exchange, renderer.view().aggregate());
     }
 
+    /** {@code ?format=smiirl} picks the Smiirl counter representation; no format, the contract's JSON. */
+    private static boolean smiirl(Exchange exchange) {
+        String format = exchange.getIn().getHeader("format", String.class);
+        if (format == null || format.isEmpty()) {
+            return false;
+        }
+        if (format.equals("smiirl")) {
+            return true;
+        }
+        throw ApiProblems.unknownFormat();
+    }
+
     void one(Exchange exchange) {
         String id = exchange.getIn().getHeader("id", String.class);
         if (!ApiProblems.isValidId(id)) {
@@ -51,13 +63,16 @@ class MetricsResponder {
     }
 
     private void respond(Exchange exchange, RenderedBody body) {
+        boolean smiirl = smiirl(exchange);
+        byte[] bytes = smiirl ? body.smiirl().bytes() : body.json();
+        String etag = smiirl ? body.smiirl().etag() : body.etag();
         Message message = exchange.getMessage();
         String ifNoneMatch = message.getHeader("If-None-Match", String.class);
         // platform-http would echo request headers back; the answer starts from none.
         message.removeHeaders("*");
         Instant now = clock.instant();
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setHeader("ETag", body.etag());
+        message.setHeader("ETag", etag);
         message.setHeader("Last-Modified", body.lastModified());
         if (body.noData()) {
             message.setHeader("Cache-Control", "no-store");
@@ -70,13 +85,13 @@ class MetricsResponder {
         if (!refreshable.isEmpty()) {
             message.setHeader(TickerHeaders.STALE_SOURCES, refreshable);
         }
-        if (!body.noData() && matches(ifNoneMatch, body.etag())) {
+        if (!body.noData() && matches(ifNoneMatch, etag)) {
             message.setHeader(Exchange.HTTP_RESPONSE_CODE, 304);
             message.setBody(null);
             return;
         }
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, body.noData() ? 503 : 200);
-        message.setBody(body.json());
+        message.setBody(bytes);
     }
 
     /**

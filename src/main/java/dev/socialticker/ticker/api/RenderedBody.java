@@ -12,7 +12,12 @@ import java.util.List;
  *                     or without data
  * @param staleSources sources behind this body that a read should ask to refresh
  * @param noData       true when there is nothing to show yet: the answer is 503
+ * @param smiirl       the same total as a Smiirl counter reads it, {@code {"number": N}}, with its own ETag
  */
 record RenderedBody(byte[] json, String etag, String lastModified, Instant freshUntil,
-        List<TickerSource> staleSources, boolean noData) {
+        List<TickerSource> staleSources, boolean noData, Alternative smiirl) {
+
+    /** Another representation of the same data, for {@code ?format=}. */
+    record Alternative(byte[] bytes, String etag) {
+    }
 }

@@ -27,9 +27,11 @@ class ProviderCheck implements CamelContextConfiguration {
     private final ProviderCatalog providers;
     private final ProviderSettings settings;
     private final SourceCatalog sources;
+    private final ProviderRouteReloader reloader;
 
     ProviderCheck(ProviderRouteLoader loader, ProviderCatalog providers, ProviderSettings settings,
-            SourceCatalog sources) {
+            SourceCatalog sources, ProviderRouteReloader reloader) {
+        this.reloader = reloader;
         this.loader = loader;
         this.providers = providers;
         this.settings = settings;
@@ -59,7 +61,11 @@ class ProviderCheck implements CamelContextConfiguration {
 
     @Override
     public void afterApplicationStart(CamelContext context) {
-        // Everything is checked before start.
+        try {
+            reloader.start(context);
+        } catch (Exception failed) {
+            throw new IllegalStateException("Cannot watch the routes folder for changes", failed);
+        }
     }
 
     private String unavailable(int index, TickerSource source, TreeSet<String> available) {

@@ -74,13 +74,20 @@ final class ProviderContract {
         return new ProviderCatalog.Loaded(name, file.location(), spec);
     }
 
+    /** The breaches of one route definition, as written or as created from the template. */
+    static List<String> breaches(String name, RouteDefinition route) {
+        List<String> problems = new ArrayList<>();
+        checkRoute(name, route, problems);
+        return problems;
+    }
+
     private static void checkRoute(String name, RouteDefinition route, List<String> problems) {
         String id = "provider-" + name;
         if (!id.equals(route.getRouteId())) {
             problems.add("route id must be '" + id + "' (the file is " + name + ProviderFile.SUFFIX + "), not '"
                     + route.getRouteId() + "'");
         }
-        String from = route.getInput() == null ? null : route.getInput().getEndpointUri();
+        String from = route.getInput() == null ? null : withTemplateParameters(route, route.getInput().getEndpointUri());
         if (!("direct:" + id).equals(from)) {
             problems.add("route must start from 'direct:" + id + "', not '" + from + "'");
         }
@@ -104,6 +111,18 @@ final class ProviderContract {
         }
         // The shared "no error handler of its own" configuration applies to every provider route.
         route.setRouteConfigurationId(ProviderRouteConfiguration.ID);
+    }
+
+    /** A route created from a template keeps {{placeholders}} until Camel starts it; fill them in. */
+    private static String withTemplateParameters(RouteDefinition route, String text) {
+        if (text == null || route.getTemplateParameters() == null) {
+            return text;
+        }
+        String resolved = text;
+        for (Map.Entry<String, Object> parameter : route.getTemplateParameters().entrySet()) {
+            resolved = resolved.replace("{{" + parameter.getKey() + "}}", String.valueOf(parameter.getValue()));
+        }
+        return resolved;
     }
 
     private static void walk(List<ProcessorDefinition<?>> outputs, List<String> handling, boolean[] reachesStore) {

@@ -104,7 +104,7 @@ class ProviderRouteLoader {
         log.warn("Provider '{}' removed: its file is gone from {}", name, files.dir());
     }
 
-    private static RouteBuilder parse(CamelContext context, ProviderFile file) throws Exception {
+    static RouteBuilder parse(CamelContext context, ProviderFile file) throws Exception {
         Resource resource = ResourceHelper.resolveMandatoryResource(context, file.uri());
         Collection<RoutesBuilder> builders = PluginHelper.getRoutesLoader(context).findRoutesBuilders(List.of(resource));
         if (builders.size() != 1 || !(builders.iterator().next() instanceof RouteBuilder builder)) {

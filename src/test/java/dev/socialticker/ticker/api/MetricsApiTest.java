@@ -137,6 +137,31 @@ class MetricsApiTest extends UpstreamServiceTest {
     }
 
     @Test
+    void servesASmiirlCounterItsNumber() {
+        HttpResponse<String> before = api.get("/api/metrics?format=smiirl");
+        assertThat(before.statusCode()).isEqualTo(503);
+        assertThat(before.body()).isEqualTo("{\"number\":null}");
+        // That read wire-tapped a refresh; let it land before taking the totals.
+        await().atMost(Duration.ofSeconds(10)).until(() -> camel.getInflightRepository().size() == 0);
+        refresh(ACME, DEMO);
+        long total = ApiClient.json(api.get("/api/metrics")).get("total").asLong();
+
+        HttpResponse<String> all = api.get("/api/metrics?format=smiirl");
+        HttpResponse<String> one = api.get("/api/metrics/acme?format=smiirl");
+
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.body()).isEqualTo("{\"number\":" + total + "}");
+        assertThat(one.body()).isEqualTo("{\"number\":1000}");
+        assertThat(one.headers().firstValue("Content-Type")).hasValue("application/json");
+        String etag = one.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).isNotEqualTo(api.get("/api/metrics/acme").headers().firstValue("ETag").orElseThrow());
+        assertThat(api.get("/api/metrics/acme?format=smiirl", "If-None-Match", etag).statusCode()).isEqualTo(304);
+        HttpResponse<String> unknown = api.get("/api/metrics?format=xml");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(ApiClient.json(unknown).at("/error/code").asText()).isEqualTo("INVALID_FORMAT");
+    }
+
+    @Test
     void doesNotEchoRequestHeaders() {
         refresh(ACME, DEMO);
         HttpResponse<String> response = api.get("/api/metrics", "X-Request-Id", "abc", "Accept", "application/json");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.socialticker.ticker.TickerApplication;
+import dev.socialticker.ticker.provider.ProviderCatalog;
+import dev.socialticker.ticker.support.RoutesDir;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +33,7 @@ class StartupValidationTest {
 
     @Test
     void anUnknownProviderIsRefusedWithTheListOfProviders(CapturedOutput output) {
-        assertStartFails(output, "ticker.sources[0].provider", "unknown provider 'myspace'; available providers: demo, instagram",
+        assertStartFails(output, "ticker.sources[0].provider", "unknown provider 'myspace'; available providers: bluesky, demo, github, instagram, mastodon, youtube",
                 "ticker.sources[0].provider=myspace", "ticker.sources[0].account=tom");
     }
 
@@ -46,6 +48,41 @@ class StartupValidationTest {
         assertStartFails(output, "ticker.sources[0].account", "numeric Instagram user id",
                 "ticker.sources[0].provider=instagram", "ticker.sources[0].account=acme",
                 "ticker.providers.instagram.access-token=t");
+    }
+
+    @Test
+    void youtubeWithoutAnApiKeyIsRefused(CapturedOutput output) {
+        assertStartFails(output, "ticker.providers.youtube.api-key", "is required by source 'youtube-uc-x5xg1ov2p6uzz5fsm9ttw'",
+                "ticker.sources[0].provider=youtube", "ticker.sources[0].account=UC_x5XG1OV2P6uZZ5FSM9Ttw");
+    }
+
+    @Test
+    void anAccountOfTheWrongFormIsRefusedWithAnExample(CapturedOutput output) {
+        assertStartFails(output, "ticker.sources[0].account", "'Gargron' is not a mastodon account; expected user@host",
+                "ticker.sources[0].provider=mastodon", "ticker.sources[0].account=Gargron");
+    }
+
+    @Test
+    void aSourceWhoseProviderFileIsBrokenIsRefusedNamingTheFile(CapturedOutput output) {
+        try (RoutesDir routes = new RoutesDir("broken.camel.yaml")) {
+            assertStartFails(output, "ticker.sources[0].provider", "provider 'broken' is not available: "
+                    + routes.path().resolve("broken.camel.yaml") + " was refused (",
+                    "ticker.sources[0].provider=broken", "ticker.sources[0].account=a",
+                    "ticker.routes.dir=" + routes.path());
+            assertThat(output.getAll()).contains("line 8, column 8");
+        }
+    }
+
+    @Test
+    void aBrokenFileNoSourceUsesLeavesEveryOtherProviderRunning(CapturedOutput output) {
+        try (RoutesDir routes = new RoutesDir("broken.camel.yaml");
+                ConfigurableApplicationContext context = start("ticker.routes.dir=" + routes.path())) {
+            ProviderCatalog catalog = context.getBean(ProviderCatalog.class);
+            assertThat(catalog.loaded().keySet()).containsExactly("bluesky", "github", "instagram", "mastodon", "youtube");
+            assertThat(catalog.broken().keySet()).containsExactly("broken");
+            assertThat(output.getAll()).contains("Provider file " + routes.path().resolve("broken.camel.yaml")
+                    + " is not used:");
+        }
     }
 
     @Test

@@ -1,0 +1,84 @@
+package dev.socialticker.ticker.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteDefinition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every file under {@code routes/} keeps the provider contract: it parses, defines exactly
+ * {@code provider-<name>} from {@code direct:provider-<name>}, reaches the store, and handles no
+ * failure itself, both as written and as the route the template makes of it.
+ */
+class ProviderCatalogTest {
+    static final Path ROUTES = Path.of("routes");
+
+    private DefaultCamelContext context;
+
+    @BeforeEach
+    void camel() throws Exception {
+        context = new DefaultCamelContext();
+        context.addRoutes(new JsonOverHttpTemplate(null, Clock.systemUTC()));
+    }
+
+    @AfterEach
+    void stop() {
+        context.stop();
+    }
+
+    static Stream<Path> providerFiles() throws IOException {
+        try (Stream<Path> files = Files.list(ROUTES)) {
+            return files.filter(file -> !file.getFileName().toString().equals("README.md")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providerFiles")
+    void keepsTheProviderContract(Path path) throws Exception {
+        String name = ProviderFile.providerName(path.getFileName().toString());
+        assertThat(name).as("file name <provider>.camel.yaml").isNotNull();
+        ProviderFile file = new ProviderFile(name, path.toString(), "file:" + path.toAbsolutePath(), false);
+
+        RouteBuilder builder = ProviderRouteLoader.parse(context, file);
+        ProviderCatalog.Loaded provider = ProviderContract.check(file, builder);
+        context.addRoutes(builder);
+        context.addTemplatedRoutes(builder);
+
+        RouteDefinition route = context.getCamelContextExtension().getContextPlugin(Model.class)
+                .getRouteDefinition("provider-" + name);
+        assertThat(route).as("route provider-" + name).isNotNull();
+        assertThat(ProviderContract.breaches(name, route)).isEmpty();
+        assertThat(route.getRouteConfigurationId()).isEqualTo(ProviderRouteConfiguration.ID);
+        assertThat(provider.spec()).as("built-in providers use the template").isNotNull();
+        assertThat(Files.readString(path, StandardCharsets.UTF_8)).as("says what it calls").startsWith("# ");
+    }
+
+    @Test
+    void theFiveBuiltInProvidersAreThere() throws IOException {
+        assertThat(providerFiles().map(file -> file.getFileName().toString())).containsExactly(
+                "bluesky.camel.yaml", "github.camel.yaml", "instagram.camel.yaml", "mastodon.camel.yaml",
+                "youtube.camel.yaml");
+    }
+
+    @Test
+    void theIntegratorGuideDocumentsEveryTemplateParameter() throws IOException {
+        String guide = Files.readString(ROUTES.resolve("README.md"), StandardCharsets.UTF_8);
+        List<String> undocumented = JsonOverHttpSpec.PARAMETERS.keySet().stream()
+                .filter(parameter -> !guide.contains("| `" + parameter + "` |")).toList();
+        assertThat(undocumented).isEmpty();
+    }
+}

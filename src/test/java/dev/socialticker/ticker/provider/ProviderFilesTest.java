@@ -1,0 +1,101 @@
+package dev.socialticker.ticker.provider;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.support.ApiClient;
+import dev.socialticker.ticker.support.Fixtures;
+import dev.socialticker.ticker.support.RoutesDir;
+import dev.socialticker.ticker.support.UpstreamServiceTest;
+import java.net.http.HttpResponse;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Provider files from {@code ticker.routes.dir}, no Java added: a new provider on the template, a
+ * plain-route provider, an override of a built-in one, and broken files that are refused one by
+ * one while everything else keeps working and {@code /actuator/health} says why.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ticker.sources[0].provider=pixelfed",
+        "ticker.sources[0].account=dansup@pixelfed.social",
+        "ticker.sources[1].provider=github",
+        "ticker.sources[1].account=octocat",
+        "ticker.sources[2].id=newsletter",
+        "ticker.sources[2].provider=manual",
+        "ticker.sources[2].account=newsletter",
+        "ticker.providers.manual.count=1500",
+        "ticker.refresh.initial-delay=1h"})
+class ProviderFilesTest extends UpstreamServiceTest {
+    static final RoutesDir ROUTES = new RoutesDir("pixelfed.camel.yaml", "manual.camel.yaml", "github.camel.yaml",
+            "broken.camel.yaml", "unnamed.camel.yaml", "nostore.camel.yaml", "catcher.camel.yaml", "Bad_Name.yaml");
+    static final TickerSource PIXELFED = new TickerSource("pixelfed-dansup-pixelfed-social", "pixelfed",
+            "dansup@pixelfed.social");
+    static final TickerSource GITHUB = new TickerSource("github-octocat", "github", "octocat");
+    static final TickerSource MANUAL = new TickerSource("newsletter", "manual", "newsletter");
+
+    @DynamicPropertySource
+    static void routesDir(DynamicPropertyRegistry registry) {
+        registry.add("ticker.routes.dir", () -> ROUTES.path().toString());
+        registry.add("ticker.providers.pixelfed.base-url", () -> upstream.baseUrl());
+    }
+
+    @AfterAll
+    static void removeRoutesDir() {
+        ROUTES.close();
+    }
+
+    @Test
+    void newProvidersFromTheFolderServeTheirCountsSummedWithTheOthers() {
+        upstream.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).withQueryParam("acct", equalTo("dansup"))
+                .willReturn(okJson(Fixtures.read("mastodon", "account.json").replace("\"Gargron\"", "\"dansup\""))));
+        upstream.stubFor(get(urlPathEqualTo("/users/octocat")).willReturn(okJson(Fixtures.read("github", "user.json"))));
+
+        refresh(PIXELFED, GITHUB, MANUAL);
+
+        JsonNode body = ApiClient.json(api.get("/api/metrics"));
+        assertThat(body.get("error").isNull()).as(body.toString()).isTrue();
+        assertThat(body.get("total").asLong()).isEqualTo(322930 + 20 + 1500);
+        JsonNode pixelfed = ApiClient.json(api.get("/api/metrics/" + PIXELFED.id()));
+        assertThat(pixelfed.get("total").asLong()).isEqualTo(322930);
+        assertThat(pixelfed.get("profile").asText()).isEqualTo("dansup");
+        assertThat(ApiClient.json(api.get("/api/metrics/newsletter")).get("total").asLong()).isEqualTo(1500);
+    }
+
+    @Test
+    void aFileInTheFolderReplacesTheBuiltInProviderOfTheSameName() {
+        upstream.stubFor(get(urlPathEqualTo("/users/octocat")).willReturn(okJson(Fixtures.read("github", "user.json"))));
+
+        refresh(GITHUB);
+
+        JsonNode github = ApiClient.json(api.get("/api/metrics/" + GITHUB.id()));
+        assertThat(github.get("profile").asText()).as("the folder's file reads $.name").isEqualTo("monalisa octocat");
+    }
+
+    @Test
+    void healthNamesEveryRefusedFileAndWhy() {
+        HttpResponse<String> health = api.get("/actuator/health");
+
+        assertThat(health.statusCode()).isEqualTo(503);
+        JsonNode providers = ApiClient.json(health).at("/components/providers");
+        assertThat(providers.get("status").asText()).isEqualTo("DOWN");
+        String why = providers.get("description").asText();
+        assertThat(why).contains(ROUTES.path().resolve("broken.camel.yaml").toString()).containsIgnoringCase("line");
+        assertThat(why).contains("unnamed.camel.yaml: route id must be 'provider-unnamed'");
+        assertThat(why).contains("nostore.camel.yaml: route does not reach direct:store-metrics");
+        assertThat(why).contains("catcher.camel.yaml: route handles failures itself (doTry)");
+        assertThat(why).contains("Bad_Name.yaml: not loaded: a provider file is named <provider>.camel.yaml");
+        assertThat(ApiClient.json(api.get("/actuator/health/readiness")).get("status").asText())
+                .as("the service itself is ready").isEqualTo("UP");
+    }
+}
