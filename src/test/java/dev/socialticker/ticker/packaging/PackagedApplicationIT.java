@@ -1,11 +1,15 @@
 package dev.socialticker.ticker.packaging;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialticker.ticker.support.ApiClient;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,28 +17,29 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Starts the packaged jar the way README.md says ({@code java -jar target/…jar} from the repository
- * root, no configuration) and reads the demo source's count over HTTP.
+ * Starts the packaged jar the way README.md says ({@code java -jar target/…jar}) and reads counts
+ * over HTTP: from the repository root with no configuration, and from a folder without
+ * {@code routes/}, where the built-in providers must come from the jar itself.
  */
 class PackagedApplicationIT {
+    @RegisterExtension
+    static WireMockExtension github = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
     private Process process;
     private Path log;
+    private Path emptyDir;
 
     @Test
     void thePackagedJarServesTheDemoSourceWithNoConfiguration() throws IOException {
-        Path jar = Path.of(System.getProperty("app.jar", "target/social-ticker.jar"));
-        assertThat(jar).as("packaged jar (run by mvn verify after package)").exists();
-        int port = freePort();
-        log = Files.createTempFile("social-ticker-it", ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + port)
-                .directory(new File(System.getProperty("user.dir")))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ApiClient api = new ApiClient(port);
+        ApiClient api = start(Path.of(System.getProperty("user.dir")));
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
@@ -50,6 +55,35 @@ class PackagedApplicationIT {
         assertThat(api.get("/actuator/prometheus").body()).contains("ticker_followers{");
     }
 
+    @Test
+    void theBuiltInProvidersTravelInsideTheJar() throws IOException {
+        github.stubFor(get(urlPathEqualTo("/users/octocat"))
+                .willReturn(okJson("{\"login\": \"octocat\", \"followers\": 20}")));
+        emptyDir = Files.createTempDirectory("social-ticker-elsewhere");
+
+        ApiClient api = start(emptyDir, "--ticker.sources[0].provider=github", "--ticker.sources[0].account=octocat",
+                "--ticker.providers.github.base-url=" + github.baseUrl());
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> api.get("/api/metrics").statusCode() == 200);
+        assertThat(ApiClient.json(api.get("/api/metrics")).get("total").asLong()).isEqualTo(20);
+        assertThat(Files.readString(log)).contains("Provider 'github' loaded from built-in github.camel.yaml");
+    }
+
+    private ApiClient start(Path workingDir, String... args) throws IOException {
+        Path jar = Path.of(System.getProperty("app.jar", "target/social-ticker.jar")).toAbsolutePath();
+        assertThat(jar).as("packaged jar (run by mvn verify after package)").exists();
+        int port = freePort();
+        log = Files.createTempFile("social-ticker-it", ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(List.of(args));
+        process = new ProcessBuilder(command).directory(workingDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ApiClient(port);
+    }
+
     @AfterEach
     void stop() throws Exception {
         if (process != null) {
@@ -60,6 +94,9 @@ class PackagedApplicationIT {
         }
         if (log != null) {
             Files.deleteIfExists(log);
+        }
+        if (emptyDir != null) {
+            Files.deleteIfExists(emptyDir);
         }
     }
 
