@@ -1,5 +1,7 @@
 package dev.socialticker.ticker.logging;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,14 +18,35 @@ public final class SecretMasking {
             "(?i)(\"(?:access_token|accessToken|access-token|client_secret|api_key|apiKey|token|password|secret)\"\\s*:\\s*\")[^\"]*");
     private static final Pattern AUTHORIZATION = Pattern.compile("(?i)((?:Bearer|Basic|OAuth)\\s+)[A-Za-z0-9._~+/=-]+");
 
+    /** Values of configured credentials: masked wherever they appear, whatever carries them. */
+    private static final Set<String> KNOWN_SECRETS = ConcurrentHashMap.newKeySet();
+    /** Shorter values would mask ordinary words; no real token or key is this short. */
+    private static final int MIN_SECRET_LENGTH = 8;
+
     private SecretMasking() {
+    }
+
+    /**
+     * Masks this value from now on wherever it appears, for credentials a provider file names
+     * (an API key sent as {@code ?appid=…} fits no pattern above).
+     */
+    public static void register(String secret) {
+        if (secret != null && secret.length() >= MIN_SECRET_LENGTH) {
+            KNOWN_SECRETS.add(secret);
+        }
     }
 
     public static String mask(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String masked = replace(QUERY_SECRET, text);
+        String masked = text;
+        for (String secret : KNOWN_SECRETS) {
+            if (masked.contains(secret)) {
+                masked = masked.replace(secret, MASK);
+            }
+        }
+        masked = replace(QUERY_SECRET, masked);
         masked = replace(JSON_SECRET, masked);
         return replace(AUTHORIZATION, masked);
     }

@@ -4,6 +4,7 @@ import static dev.socialticker.ticker.TickerHeaders.ACCOUNT;
 import static dev.socialticker.ticker.TickerHeaders.ETAG;
 
 import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.logging.SecretMasking;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
@@ -46,6 +47,7 @@ final class JsonOverHttpRequest implements Processor {
 
         StringBuilder query = new StringBuilder(account.expand(spec.query(), true));
         String credential = spec.hasCredential() ? settings.setting(spec.name(), spec.credential()) : null;
+        SecretMasking.register(credential);
         if (credential != null && spec.credentialQueryParameter() != null) {
             query.append(query.isEmpty() ? "" : "&").append(spec.credentialQueryParameter()).append('=')
                     .append(URLEncoder.encode(credential, StandardCharsets.UTF_8));
@@ -66,14 +68,15 @@ final class JsonOverHttpRequest implements Processor {
         }
     }
 
-    /** The account and, for {@code user@host} accounts (Mastodon style), its two parts. */
+    /** The account without a leading @ and, for {@code user@host} accounts (Mastodon style), its two parts. */
     record Account(String account, String user, String host) {
         static Account parse(String raw) {
-            String account = raw == null ? "" : raw.trim();
-            String bare = account.startsWith("@") ? account.substring(1) : account;
+            String trimmed = raw == null ? "" : raw.trim();
+            // "@bsky.app" and "@user@host" are written with a leading @ as often as without.
+            String bare = trimmed.startsWith("@") ? trimmed.substring(1) : trimmed;
             int at = bare.lastIndexOf('@');
-            return at > 0 ? new Account(account, bare.substring(0, at), bare.substring(at + 1))
-                    : new Account(account, bare, "");
+            return at > 0 ? new Account(bare, bare.substring(0, at), bare.substring(at + 1))
+                    : new Account(bare, bare, "");
         }
 
         /** Replaces {account}, {user} and {host}, URL-encoded when the result is a path or query. */

@@ -3,6 +3,7 @@ package dev.socialticker.ticker.provider;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerConfigurationException;
 import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.logging.SecretMasking;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -79,8 +80,10 @@ class ProviderCheck implements CamelContextConfiguration {
 
     private void check(int index, TickerSource source, ProviderCatalog.Loaded provider) {
         JsonOverHttpSpec spec = provider.spec();
-        if (spec.hasCredential() && spec.credentialRequired()
-                && settings.setting(source.provider(), spec.credential()) == null) {
+        String credential = spec.hasCredential() ? settings.setting(source.provider(), spec.credential()) : null;
+        // Masked in every log line from the first one on, before any request could carry it.
+        SecretMasking.register(credential);
+        if (spec.hasCredential() && spec.credentialRequired() && credential == null) {
             throw new TickerConfigurationException("ticker.providers." + source.provider() + "." + spec.credential()
                     + " is required by source '" + source.id() + "' (see routes/README.md for where to get it)");
         }

@@ -5,7 +5,12 @@ import java.util.Collection;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
+import dev.socialticker.ticker.logging.SecretMasking;
+import dev.socialticker.ticker.store.SnapshotStore;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.reifier.RouteReifier;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -27,10 +32,12 @@ class ProviderRouteLoader {
 
     private final ProviderRouteFiles files;
     private final ProviderCatalog catalog;
+    private final SnapshotStore store;
 
-    ProviderRouteLoader(ProviderRouteFiles files, ProviderCatalog catalog) {
+    ProviderRouteLoader(ProviderRouteFiles files, ProviderCatalog catalog, SnapshotStore store) {
         this.files = files;
         this.catalog = catalog;
+        this.store = store;
     }
 
     /** Loads every provider file; called once, before Camel starts its routes. */
@@ -62,6 +69,7 @@ class ProviderRouteLoader {
         try {
             builder = parse(context, file);
             provider = ProviderContract.check(file, builder);
+            tryBuild(context, builder);
         } catch (ProviderFileException | RuntimeException broken) {
             refuse(file.name(), file.location(), reason(broken));
             return false;
@@ -69,22 +77,65 @@ class ProviderRouteLoader {
             refuse(file.name(), file.location(), reason(unreadable));
             return false;
         }
+        String routeId = "provider-" + file.name();
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        RouteDefinition previous = context.getRoute(routeId) == null ? null : model.getRouteDefinition(routeId);
         try {
-            String routeId = "provider-" + file.name();
-            if (context.getRoute(routeId) != null) {
+            if (previous != null) {
                 // A reload: the new definition replaces the running route.
-                context.getRouteController().stopRoute(routeId);
-                context.removeRoute(routeId);
+                remove(context, routeId);
             }
             context.addRoutes(builder);
             context.addTemplatedRoutes(builder);
         } catch (Exception failed) {
             refuse(file.name(), file.location(), reason(failed));
+            restore(context, routeId, previous);
             return false;
+        }
+        if (previous != null) {
+            // Entity tags belong to the answers of the previous route (other fields, another URL).
+            store.forgetEntityTags(file.name());
         }
         catalog.loaded(provider);
         log.info("Provider '{}' loaded from {}", file.name(), file.location());
         return true;
+    }
+
+    /**
+     * Builds the routes a file writes by hand, without adding them, so that an unknown endpoint,
+     * a missing {@code {{property}}} or a bad expression refuses that file instead of failing
+     * Camel's start for every provider. Template-made routes need not: the template is ours and
+     * its parameters are checked by {@link JsonOverHttpSpec}.
+     */
+    private static void tryBuild(CamelContext context, RouteBuilder builder) throws ProviderFileException {
+        for (RouteDefinition route : builder.getRouteCollection().getRoutes()) {
+            try {
+                new RouteReifier(context, route).createRoute();
+            } catch (RuntimeException unbuildable) {
+                throw new ProviderFileException("route cannot be built: " + reason(unbuildable));
+            }
+        }
+    }
+
+    private static void remove(CamelContext context, String routeId) throws Exception {
+        if (context.getRoute(routeId) != null) {
+            context.getRouteController().stopRoute(routeId);
+            context.removeRoute(routeId);
+        }
+    }
+
+    /** After a failed replacement: the route that ran before runs again. */
+    private void restore(CamelContext context, String routeId, RouteDefinition previous) {
+        if (previous == null) {
+            return;
+        }
+        try {
+            remove(context, routeId);
+            context.getCamelContextExtension().getContextPlugin(Model.class).addRouteDefinition(previous);
+        } catch (Exception failed) {
+            catalog.removed(routeId.substring("provider-".length()));
+            log.error("Provider route {} could not be restored: {}", routeId, reason(failed));
+        }
     }
 
     /** A provider file was deleted from the folder: fall back to the packaged one, or stop the provider. */
@@ -95,11 +146,7 @@ class ProviderRouteLoader {
             load(context, packaged);
             return;
         }
-        String routeId = "provider-" + name;
-        if (context.getRoute(routeId) != null) {
-            context.getRouteController().stopRoute(routeId);
-            context.removeRoute(routeId);
-        }
+        remove(context, "provider-" + name);
         catalog.removed(name);
         log.warn("Provider '{}' removed: its file is gone from {}", name, files.dir());
     }
@@ -116,6 +163,8 @@ class ProviderRouteLoader {
     }
 
     private void refuse(String key, String location, String reason) {
+        // The reason may quote the offending line; health shows it to anyone, so mask it here.
+        reason = SecretMasking.mask(reason);
         catalog.broken(new ProviderCatalog.Broken(key, location, reason));
         log.error("Provider file {} is not used: {}", location, reason);
     }

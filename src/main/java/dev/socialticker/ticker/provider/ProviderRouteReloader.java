@@ -53,6 +53,10 @@ class ProviderRouteReloader {
     private void changed(CamelContext context, Resource resource) throws Exception {
         Path path = Path.of(resource.getLocation().replaceFirst("^file:", ""));
         ProviderFile file = files.inDir(path);
+        if (file == null && !Files.exists(path)) {
+            catalog.forgetBroken(path.getFileName().toString());
+            return;
+        }
         if (file == null) {
             catalog.broken(new ProviderCatalog.Broken(path.getFileName().toString(),
                     files.dir().resolve(path.getFileName()).toString(),

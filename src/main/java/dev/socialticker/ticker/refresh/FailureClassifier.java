@@ -140,6 +140,11 @@ class FailureClassifier {
                     "The account was not found at the provider (Graph API error 100/33)", status, false);
         }
         Duration rateLimitReset = QuotaHeaders.rateLimitReset(headers::get, clock.instant());
+        if (status == 403 && retryAfter != null) {
+            // GitHub's secondary rate limits: 403 with Retry-After and a limit that is not spent.
+            return new Classification(FailureCode.RATE_LIMITED,
+                    "The provider's rate limit was reached (HTTP 403 with Retry-After)", status, false, retryAfter);
+        }
         if ((status == 403 || status == 429) && rateLimitReset != null) {
             // GitHub (X-RateLimit-*) and Bluesky (RateLimit-*): limit spent, with the moment it resets.
             return new Classification(FailureCode.RATE_LIMITED,

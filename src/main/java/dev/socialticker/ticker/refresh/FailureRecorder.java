@@ -31,8 +31,9 @@ class FailureRecorder implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        // The failed request's query (which carries a token) has no business past this point.
+        // The failed request's query and Authorization (which carry credentials) go no further.
         exchange.getIn().removeHeader(Exchange.HTTP_QUERY);
+        exchange.getIn().removeHeader("Authorization");
         String sourceId = exchange.getIn().getHeader(TickerHeaders.SOURCE_ID, String.class);
         Classification classification = retryPolicy.classificationOf(exchange);
         int attempts = Math.max(1, exchange.getProperty(RetryPolicy.ATTEMPTS, 1, Integer.class));

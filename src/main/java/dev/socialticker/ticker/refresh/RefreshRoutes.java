@@ -87,7 +87,8 @@ class RefreshRoutes extends RouteBuilder {
                 .process(retryPolicy::markStart)
                 // The provider ends at direct:store-metrics (routes/README.md); one that returns
                 // without storing would otherwise fail in silence.
-                .toD("direct:provider-${header." + PROVIDER + "}")
+                // block=false: a provider whose file was removed fails at once instead of waiting 30 s.
+                .toD("direct:provider-${header." + PROVIDER + "}?block=false")
                 .process(RefreshRoutes::checkStored);
 
         from("direct:record-failure")

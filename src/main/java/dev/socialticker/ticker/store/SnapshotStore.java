@@ -34,6 +34,21 @@ public class SnapshotStore {
         return sources.stream().map(this::stateOf).toList();
     }
 
+    /**
+     * Drops the entity tags kept for a provider's sources (its route changed: a tag of the old
+     * request must not make the new one answer "not modified"); the counts stay.
+     */
+    public void forgetEntityTags(String provider) {
+        cache.asMap().replaceAll((id, state) -> state.source().provider().equals(provider) && state.hasData()
+                && state.snapshot().etag() != null
+                ? new SourceState(state.source(), withoutEtag(state.snapshot()), state.failure())
+                : state);
+    }
+
+    private static Snapshot withoutEtag(Snapshot snapshot) {
+        return new Snapshot(snapshot.total(), snapshot.profile(), snapshot.refreshedAt(), snapshot.quota(), null);
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class CacheConfiguration {
         /** Bounded only as a guard: a deployment has a handful of sources, one entry each. */

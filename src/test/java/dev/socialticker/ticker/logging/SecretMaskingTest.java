@@ -24,6 +24,16 @@ class SecretMaskingTest {
     }
 
     @Test
+    void masksARegisteredCredentialWhateverCarriesIt() {
+        SecretMasking.register("appid-0123456789abcdef");
+        SecretMasking.register("short");
+
+        assertThat(SecretMasking.mask("GET https://api.example/x?appid=appid-0123456789abcdef failed"))
+                .isEqualTo("GET https://api.example/x?appid=**** failed");
+        assertThat(SecretMasking.mask("a short word")).isEqualTo("a short word");
+    }
+
+    @Test
     void leavesOrdinaryTextAlone() {
         String text = "Refresh of source instagram-1 failed: RATE_LIMITED after 1 attempt(s)";
         assertThat(SecretMasking.mask(text)).isSameAs(text);

@@ -106,12 +106,15 @@ class GitHubProviderTest extends UpstreamServiceTest {
 
     @Test
     void headersTheUpstreamSendsCannotRedirectTheResult() {
-        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("user.json"))
-                .withHeader("TickerSourceId", "someone-else").withHeader("TickerRawTotal", "999999")));
+        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("user.json"))));
+        refresh(SOURCE);
+        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(
+                okJson(fixture("user.json").replace("\"followers\": 20", "\"followers\": 21"))
+                        .withHeader("TickerSourceId", "someone-else").withHeader("TickerNotModified", "true")));
 
         refresh(SOURCE);
 
-        assertThat(store.stateOf(SOURCE).snapshot().total()).isEqualTo(20);
+        assertThat(store.stateOf(SOURCE).snapshot().total()).as("not 'not modified'").isEqualTo(21);
         assertThat(store.stateOf(new TickerSource("someone-else", "github", "x")).hasData()).isFalse();
     }
 
@@ -136,6 +139,8 @@ class GitHubProviderTest extends UpstreamServiceTest {
         return Stream.of(
                 Arguments.of("404 unknown login", json(404, "not-found.json"), "NOT_FOUND", 404, 1),
                 Arguments.of("401 bad credentials", json(401, "bad-credentials.json"), "AUTH_FAILED", 401, 1),
+                Arguments.of("403 secondary rate limit", json(403, "rate-limit-exceeded.json")
+                        .withHeader("Retry-After", "60"), "RATE_LIMITED", 403, 1),
                 Arguments.of("502 bad gateway", aResponse().withStatus(502), "UPSTREAM_UNAVAILABLE", 502, 3),
                 Arguments.of("followers missing", okJson("{\"login\": \"octocat\"}"), "INVALID_PAYLOAD", 200, 1));
     }

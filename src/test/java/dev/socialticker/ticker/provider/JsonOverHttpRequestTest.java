@@ -28,6 +28,16 @@ class JsonOverHttpRequestTest {
     }
 
     @Test
+    void aLeadingAtIsNotPartOfTheAccount() throws Exception {
+        JsonOverHttpSpec bluesky = spec("bluesky", "https://public.api.bsky.app", "/xrpc/app.bsky.actor.getProfile",
+                "actor={account}", "", "bearer");
+
+        Exchange exchange = prepare(bluesky, Map.of(), "@bsky.app");
+
+        assertThat(exchange.getIn().getHeader(Exchange.HTTP_QUERY)).isEqualTo("actor=bsky.app");
+    }
+
+    @Test
     void aConfiguredBaseUrlWinsOverTheDefault() throws Exception {
         Exchange exchange = prepare(mastodon(), Map.of("mastodon", URI.create("http://127.0.0.1:9/")), "@a@b.social");
 

@@ -61,15 +61,17 @@ class ProviderCatalogTest {
         RouteDefinition route = context.getCamelContextExtension().getContextPlugin(Model.class)
                 .getRouteDefinition("provider-" + name);
         assertThat(route).as("route provider-" + name).isNotNull();
-        assertThat(ProviderContract.breaches(name, route)).isEmpty();
+        // Read before breaches(), which points a hand-written route at the shared configuration.
         assertThat(route.getRouteConfigurationId()).isEqualTo(ProviderRouteConfiguration.ID);
+        assertThat(ProviderContract.breaches(name, route)).isEmpty();
         assertThat(provider.spec()).as("built-in providers use the template").isNotNull();
         assertThat(Files.readString(path, StandardCharsets.UTF_8)).as("says what it calls").startsWith("# ");
     }
 
     @Test
     void theFiveBuiltInProvidersAreThere() throws IOException {
-        assertThat(providerFiles().map(file -> file.getFileName().toString())).containsExactly(
+        // "contains": an integrator's own file in routes/ is checked above, not refused here.
+        assertThat(providerFiles().map(file -> file.getFileName().toString())).contains(
                 "bluesky.camel.yaml", "github.camel.yaml", "instagram.camel.yaml", "mastodon.camel.yaml",
                 "youtube.camel.yaml");
     }

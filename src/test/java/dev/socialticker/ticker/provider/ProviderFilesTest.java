@@ -38,7 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "ticker.refresh.initial-delay=1h"})
 class ProviderFilesTest extends UpstreamServiceTest {
     static final RoutesDir ROUTES = new RoutesDir("pixelfed.camel.yaml", "manual.camel.yaml", "github.camel.yaml",
-            "broken.camel.yaml", "unnamed.camel.yaml", "nostore.camel.yaml", "catcher.camel.yaml", "Bad_Name.yaml");
+            "broken.camel.yaml", "unnamed.camel.yaml", "nostore.camel.yaml", "catcher.camel.yaml", "Bad_Name.yaml",
+            "unbuildable.camel.yaml");
     static final TickerSource PIXELFED = new TickerSource("pixelfed-dansup-pixelfed-social", "pixelfed",
             "dansup@pixelfed.social");
     static final TickerSource GITHUB = new TickerSource("github-octocat", "github", "octocat");
@@ -95,6 +96,7 @@ class ProviderFilesTest extends UpstreamServiceTest {
         assertThat(why).contains("nostore.camel.yaml: route does not reach direct:store-metrics");
         assertThat(why).contains("catcher.camel.yaml: route handles failures itself (doTry)");
         assertThat(why).contains("Bad_Name.yaml: not loaded: a provider file is named <provider>.camel.yaml");
+        assertThat(why).contains("unbuildable.camel.yaml: route cannot be built: ").contains("nosuchcomponent");
         assertThat(ApiClient.json(api.get("/actuator/health/readiness")).get("status").asText())
                 .as("the service itself is ready").isEqualTo("UP");
     }

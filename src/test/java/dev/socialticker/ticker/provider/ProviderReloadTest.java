@@ -1,5 +1,8 @@
 package dev.socialticker.ticker.provider;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -54,11 +57,15 @@ class ProviderReloadTest extends UpstreamServiceTest {
 
     @Test
     void aChangedFileReplacesTheRouteABrokenOneIsRefusedAndADeletedOneStopsIt() {
-        upstream.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup"))
-                .willReturn(okJson(Fixtures.read("mastodon", "account.json"))));
+        upstream.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).withHeader("If-None-Match", absent())
+                .willReturn(okJson(Fixtures.read("mastodon", "account.json")).withHeader("ETag", "\"p1\"")));
+        upstream.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).withHeader("If-None-Match", equalTo("\"p1\""))
+                .willReturn(aResponse().withStatus(304)));
         refresh(PIXELFED);
         assertThat(store.stateOf(PIXELFED).snapshot().total()).isEqualTo(322930);
+        assertThat(store.stateOf(PIXELFED).snapshot().etag()).isEqualTo("\"p1\"");
 
+        // The stored ETag belongs to the old route: a 304 must not keep the old field's value.
         ROUTES.write("pixelfed.camel.yaml", RoutesDir.read("pixelfed.camel.yaml")
                 .replace("$.followers_count", "$.following_count"));
         await().atMost(RELOAD).until(() -> {
@@ -74,6 +81,12 @@ class ProviderReloadTest extends UpstreamServiceTest {
         refresh(PIXELFED);
         assertThat(store.stateOf(PIXELFED).failure()).as("the previous route still runs").isNull();
         assertThat(store.stateOf(PIXELFED).snapshot().total()).isEqualTo(459);
+
+        ROUTES.write("pixelfed.camel.yaml", RoutesDir.read("unbuildable.camel.yaml").replace("unbuildable", "pixelfed"));
+        await().atMost(RELOAD).until(() -> catalog.findBroken("pixelfed")
+                .filter(broken -> broken.reason().startsWith("route cannot be built")).isPresent());
+        refresh(PIXELFED);
+        assertThat(store.stateOf(PIXELFED).failure()).as("still the previous route").isNull();
 
         ROUTES.copy("manual.camel.yaml", "manual.camel.yaml");
         await().atMost(RELOAD).until(() -> camel.getRoute("provider-manual") != null);
