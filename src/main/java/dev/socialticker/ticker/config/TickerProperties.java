@@ -105,23 +105,16 @@ public record TickerProperties(
             @DefaultValue("false") boolean reload) {
     }
 
+    /**
+     * The typed settings of one provider. Credentials and other free-form settings
+     * ({@code ticker.providers.<name>.access-token}, {@code api-key}...) are read by name when a
+     * provider file asks for them, never bound here.
+     */
     public record Provider(
             URI baseUrl,
-            String accessToken,
             @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("5s") Duration connectTimeout,
             @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("10s") Duration readTimeout) {
 
-        static final Provider DEFAULTS = new Provider(null, null, Duration.ofSeconds(5), Duration.ofSeconds(10));
-
-        public boolean hasAccessToken() {
-            return accessToken != null && !accessToken.isBlank();
-        }
-
-        /** Never print the token, whoever logs this record. */
-        @Override
-        public String toString() {
-            return "Provider[baseUrl=" + baseUrl + ", accessToken=" + (hasAccessToken() ? "****" : "none")
-                    + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
-        }
+        static final Provider DEFAULTS = new Provider(null, Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 }
