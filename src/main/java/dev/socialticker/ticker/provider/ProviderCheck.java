@@ -3,7 +3,6 @@ package dev.socialticker.ticker.provider;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerConfigurationException;
 import dev.socialticker.ticker.config.TickerSource;
-import dev.socialticker.ticker.logging.SecretMasking;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -26,16 +25,16 @@ class ProviderCheck implements CamelContextConfiguration {
 
     private final ProviderRouteLoader loader;
     private final ProviderCatalog providers;
-    private final ProviderSettings settings;
+    private final ProviderRequirements requirements;
     private final SourceCatalog sources;
     private final ProviderRouteReloader reloader;
 
-    ProviderCheck(ProviderRouteLoader loader, ProviderCatalog providers, ProviderSettings settings,
+    ProviderCheck(ProviderRouteLoader loader, ProviderCatalog providers, ProviderRequirements requirements,
             SourceCatalog sources, ProviderRouteReloader reloader) {
         this.reloader = reloader;
         this.loader = loader;
         this.providers = providers;
-        this.settings = settings;
+        this.requirements = requirements;
         this.sources = sources;
     }
 
@@ -53,11 +52,9 @@ class ProviderCheck implements CamelContextConfiguration {
             if (!available.contains(source.provider())) {
                 throw new TickerConfigurationException(unavailable(i, source, available));
             }
-            Optional<ProviderCatalog.Loaded> provider = providers.find(source.provider());
-            if (provider.isPresent() && provider.get().spec() != null) {
-                check(i, source, provider.get());
-            }
         }
+        sources.all().stream().map(TickerSource::provider).distinct().map(providers::find)
+                .flatMap(Optional::stream).forEach(requirements::check);
     }
 
     @Override
@@ -76,22 +73,5 @@ class ProviderCheck implements CamelContextConfiguration {
                         + " was refused (" + broken.reason() + "); available providers: " + String.join(", ", available))
                 .orElse(property + ": unknown provider '" + source.provider() + "'; available providers: "
                         + String.join(", ", available));
-    }
-
-    private void check(int index, TickerSource source, ProviderCatalog.Loaded provider) {
-        JsonOverHttpSpec spec = provider.spec();
-        String credential = spec.hasCredential() ? settings.setting(source.provider(), spec.credential()) : null;
-        // Masked in every log line from the first one on, before any request could carry it.
-        SecretMasking.register(credential);
-        if (spec.hasCredential() && spec.credentialRequired() && credential == null) {
-            throw new TickerConfigurationException("ticker.providers." + source.provider() + "." + spec.credential()
-                    + " is required by source '" + source.id() + "' (see routes/README.md for where to get it)");
-        }
-        if (!spec.accepts(source.account())) {
-            throw new TickerConfigurationException("ticker.sources[" + index + "].account: '" + source.account()
-                    + "' is not a " + source.provider() + " account"
-                    + (spec.accountHint().isEmpty() ? " (expected " + spec.accountPattern().pattern() + ")"
-                            : "; expected " + spec.accountHint()));
-        }
     }
 }

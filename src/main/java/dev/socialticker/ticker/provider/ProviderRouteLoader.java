@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
+import dev.socialticker.ticker.config.TickerConfigurationException;
 import dev.socialticker.ticker.logging.SecretMasking;
 import dev.socialticker.ticker.store.SnapshotStore;
 import org.apache.camel.builder.RouteBuilder;
@@ -33,11 +34,14 @@ class ProviderRouteLoader {
     private final ProviderRouteFiles files;
     private final ProviderCatalog catalog;
     private final SnapshotStore store;
+    private final ProviderRequirements requirements;
 
-    ProviderRouteLoader(ProviderRouteFiles files, ProviderCatalog catalog, SnapshotStore store) {
+    ProviderRouteLoader(ProviderRouteFiles files, ProviderCatalog catalog, SnapshotStore store,
+            ProviderRequirements requirements) {
         this.files = files;
         this.catalog = catalog;
         this.store = store;
+        this.requirements = requirements;
     }
 
     /** Loads every provider file; called once, before Camel starts its routes. */
@@ -70,6 +74,10 @@ class ProviderRouteLoader {
             builder = parse(context, file);
             provider = ProviderContract.check(file, builder);
             tryBuild(context, builder);
+            if (context.isStarted()) {
+                // A reload must not break a running source; at start-up the same check stops start-up.
+                checkRequirements(provider);
+            }
         } catch (ProviderFileException | RuntimeException broken) {
             refuse(file.name(), file.location(), reason(broken));
             return false;
@@ -114,6 +122,14 @@ class ProviderRouteLoader {
             } catch (RuntimeException unbuildable) {
                 throw new ProviderFileException("route cannot be built: " + reason(unbuildable));
             }
+        }
+    }
+
+    private void checkRequirements(ProviderCatalog.Loaded provider) throws ProviderFileException {
+        try {
+            requirements.check(provider);
+        } catch (TickerConfigurationException breaking) {
+            throw new ProviderFileException("not applied, it would break a source: " + breaking.getMessage());
         }
     }
 

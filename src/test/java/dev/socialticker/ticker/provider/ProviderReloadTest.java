@@ -88,6 +88,13 @@ class ProviderReloadTest extends UpstreamServiceTest {
         refresh(PIXELFED);
         assertThat(store.stateOf(PIXELFED).failure()).as("still the previous route").isNull();
 
+        ROUTES.write("pixelfed.camel.yaml", RoutesDir.read("pixelfed.camel.yaml")
+                .replace("@?[A-Za-z0-9_.]{1,64}@[A-Za-z0-9.-]+", "[0-9]+"));
+        await().atMost(RELOAD).until(() -> catalog.findBroken("pixelfed")
+                .filter(broken -> broken.reason().contains("would break a source: ticker.sources[0].account")).isPresent());
+        refresh(PIXELFED);
+        assertThat(store.stateOf(PIXELFED).failure()).as("the running source keeps its route").isNull();
+
         ROUTES.copy("manual.camel.yaml", "manual.camel.yaml");
         await().atMost(RELOAD).until(() -> camel.getRoute("provider-manual") != null);
         TickerSource manual = new TickerSource("manual-x", "manual", "x");
