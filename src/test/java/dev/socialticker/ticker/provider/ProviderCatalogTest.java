@@ -7,12 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +79,41 @@ class ProviderCatalogTest {
         assertThat(providerFiles().map(file -> file.getFileName().toString())).contains(
                 "bluesky.camel.yaml", "github.camel.yaml", "instagram.camel.yaml", "mastodon.camel.yaml",
                 "youtube.camel.yaml");
+    }
+
+    /** The provider files shown in routes/README.md, so the guide's examples cannot rot. */
+    static Stream<String> guideExamples() throws IOException {
+        String guide = Files.readString(ROUTES.resolve("README.md"), StandardCharsets.UTF_8);
+        Matcher block = Pattern.compile("(?m)^( *)```yaml\\n(.*?)^\\1```", Pattern.DOTALL).matcher(guide);
+        List<String> examples = new ArrayList<>();
+        while (block.find()) {
+            // A block inside a numbered step is indented like its fence.
+            String yaml = block.group(2).replaceAll("(?m)^" + block.group(1), "");
+            if (yaml.contains("provider-")) {
+                examples.add(yaml);
+            }
+        }
+        return examples.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("guideExamples")
+    void theGuidesExamplesKeepTheContract(String yaml) throws Exception {
+        Matcher id = Pattern.compile("(?:routeId|id): provider-([a-z0-9-]+)").matcher(yaml);
+        assertThat(id.find()).isTrue();
+        String name = id.group(1);
+        ProviderFile file = new ProviderFile(name, "routes/README.md", "string:" + name, false);
+        RouteBuilder builder = (RouteBuilder) PluginHelper.getRoutesLoader(context)
+                .findRoutesBuilders(List.of(ResourceHelper.fromString(name + ".camel.yaml", yaml))).iterator().next();
+        builder.configureRoutes(context);
+
+        ProviderContract.check(file, builder);
+    }
+
+    @Test
+    void theGuideShowsTheTemplateAndAPlainRoute() throws IOException {
+        assertThat(guideExamples().toList()).hasSizeGreaterThanOrEqualTo(3)
+                .anyMatch(yaml -> yaml.contains("templatedRoute:")).anyMatch(yaml -> yaml.contains("- route:"));
     }
 
     @Test
