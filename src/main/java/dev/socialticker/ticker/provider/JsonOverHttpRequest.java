@@ -4,7 +4,6 @@ import static dev.socialticker.ticker.TickerHeaders.ACCOUNT;
 import static dev.socialticker.ticker.TickerHeaders.ETAG;
 
 import dev.socialticker.ticker.config.TickerProperties;
-import dev.socialticker.ticker.logging.SecretMasking;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
@@ -46,8 +45,8 @@ final class JsonOverHttpRequest implements Processor {
                 + HttpTimeouts.endpointOptions(provider));
 
         StringBuilder query = new StringBuilder(account.expand(spec.query(), true));
+        // Already registered with SecretMasking by ProviderRequirements, at start-up or reload.
         String credential = spec.hasCredential() ? settings.setting(spec.name(), spec.credential()) : null;
-        SecretMasking.register(credential);
         if (credential != null && spec.credentialQueryParameter() != null) {
             query.append(query.isEmpty() ? "" : "&").append(spec.credentialQueryParameter()).append('=')
                     .append(URLEncoder.encode(credential, StandardCharsets.UTF_8));

@@ -46,13 +46,7 @@ class ProviderRouteLoader {
 
     /** Loads every provider file; called once, before Camel starts its routes. */
     void loadAll(CamelContext context) {
-        for (Path path : files.filesInDir()) {
-            if (files.inDir(path) == null) {
-                refuse(path.getFileName().toString(), files.dir().resolve(path.getFileName()).toString(),
-                        "not loaded: a provider file is named <provider>" + ProviderFile.SUFFIX
-                                + " (lower-case letters, digits and '-')");
-            }
-        }
+        files.filesInDir().stream().filter(path -> files.inDir(path) == null).forEach(this::refuseMisnamed);
         List<ProviderFile> all = files.all();
         for (ProviderFile file : all) {
             load(context, file);
@@ -176,6 +170,13 @@ class ProviderRouteLoader {
         // Builds the definitions without adding them, so the contract can be checked first.
         builder.configureRoutes(context);
         return builder;
+    }
+
+    /** A file in the folder whose name is not {@code <name>.camel.yaml}: reported, never loaded. */
+    void refuseMisnamed(Path path) {
+        refuse(path.getFileName().toString(), files.dir().resolve(path.getFileName()).toString(),
+                "not loaded: a provider file is named <provider>" + ProviderFile.SUFFIX
+                        + " (lower-case letters, digits and '-')");
     }
 
     private void refuse(String key, String location, String reason) {

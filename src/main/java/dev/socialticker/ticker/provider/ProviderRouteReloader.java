@@ -58,9 +58,7 @@ class ProviderRouteReloader {
             return;
         }
         if (file == null) {
-            catalog.broken(new ProviderCatalog.Broken(path.getFileName().toString(),
-                    files.dir().resolve(path.getFileName()).toString(),
-                    "not loaded: a provider file is named <provider>" + ProviderFile.SUFFIX));
+            loader.refuseMisnamed(path);
             return;
         }
         if (!Files.exists(path)) {

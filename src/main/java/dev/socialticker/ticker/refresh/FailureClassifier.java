@@ -209,16 +209,12 @@ class FailureClassifier {
     }
 
     private Integer graphErrorCode(String body) {
-        JsonNode code = graphError(body).path("code");
+        JsonNode code = errorObject(body).path("code");
         return code.isInt() ? code.intValue() : null;
     }
 
     private int graphSubcode(String body) {
-        return graphError(body).path("error_subcode").asInt(-1);
-    }
-
-    private JsonNode graphError(String body) {
-        return errorObject(body);
+        return errorObject(body).path("error_subcode").asInt(-1);
     }
 
     /** The {@code error} object of a JSON error body (Graph API, Google APIs), or a missing node. */
