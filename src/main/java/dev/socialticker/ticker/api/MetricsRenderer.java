@@ -2,6 +2,7 @@ package dev.socialticker.ticker.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socialticker.ticker.HttpDates;
 import dev.socialticker.ticker.api.MetricsDocument.ErrorDocument;
 import dev.socialticker.ticker.api.MetricsDocument.SourceDocument;
 import dev.socialticker.ticker.config.SourceCatalog;
@@ -16,8 +17,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,8 +33,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MetricsRenderer {
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
-
     private final SourceCatalog catalog;
     private final SnapshotStore store;
     private final Duration staleAfter;
@@ -132,7 +129,7 @@ class MetricsRenderer {
                 latest = state.failure().at();
             }
         }
-        return HTTP_DATE.format(latest.truncatedTo(ChronoUnit.SECONDS));
+        return HttpDates.format(latest);
     }
 
     /** Stale: no data, latest refresh failed, or older than stale-after. Fresh until the data's age limit. */

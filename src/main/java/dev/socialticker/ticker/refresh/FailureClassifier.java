@@ -2,6 +2,7 @@ package dev.socialticker.ticker.refresh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socialticker.ticker.HttpDates;
 import dev.socialticker.ticker.store.FailureCode;
 import dev.socialticker.ticker.store.AccountNotFoundException;
 import dev.socialticker.ticker.store.PayloadRejectedException;
@@ -13,10 +14,6 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -237,7 +234,7 @@ class FailureClassifier {
     /** Longer waits than this are taken as this: a bogus header must not freeze a source for years. */
     static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 
-    /** Retry-After is either delta-seconds or an HTTP-date (RFC 9110 §10.2.3); capped at a day. */
+    /** Retry-After is delta-seconds or an HTTP-date in any of its three forms (RFC 9110 §10.2.3); capped at a day. */
     Duration parseRetryAfter(String value) {
         return capped(parseRetryAfterUncapped(value));
     }
@@ -254,13 +251,10 @@ class FailureClassifier {
         if (trimmed.matches("\\d{1,9}")) {
             return Duration.ofSeconds(Long.parseLong(trimmed));
         }
-        try {
-            Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            Duration wait = Duration.between(clock.instant(), at);
-            return wait.isNegative() ? Duration.ZERO : wait;
-        } catch (DateTimeParseException unknownFormat) {
-            return null;
-        }
+        return HttpDates.parse(trimmed, clock)
+                .map(at -> Duration.between(clock.instant(), at))
+                .map(wait -> wait.isNegative() ? Duration.ZERO : wait)
+                .orElse(null);
     }
 
     private static Map<String, String> caseInsensitive(Map<String, String> headers) {

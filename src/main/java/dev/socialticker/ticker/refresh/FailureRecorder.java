@@ -1,9 +1,10 @@
 package dev.socialticker.ticker.refresh;
 
-import dev.socialticker.ticker.TickerHeaders;
 import dev.socialticker.ticker.store.Failure;
+import dev.socialticker.ticker.store.FailureCode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -11,9 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * First step of the dead-letter route: turns the exchange that exhausted its attempts into the
- * {@link Failure} the store keeps beside the last good snapshot, and makes the gate honour any
- * wait the upstream asked for.
+ * Turns a refresh that ended without a count into the {@link Failure} the store keeps beside the last
+ * good snapshot, and makes the gate honour any wait the upstream asked for: as the dead-letter
+ * route's first step, or for a run that outlived its budget ({@link RefreshRuns}).
  */
 @Component
 class FailureRecorder implements Processor {
@@ -34,20 +35,30 @@ class FailureRecorder implements Processor {
         // The failed request's query and Authorization (which carry credentials) go no further.
         exchange.getIn().removeHeader(Exchange.HTTP_QUERY);
         exchange.getIn().removeHeader("Authorization");
-        String sourceId = exchange.getIn().getHeader(TickerHeaders.SOURCE_ID, String.class);
+        RefreshRun run = RefreshRuns.runOf(exchange);
+        String sourceId = run.source().id();
         Classification classification = retryPolicy.classificationOf(exchange);
-        int attempts = Math.max(1, exchange.getProperty(RetryPolicy.ATTEMPTS, 1, Integer.class));
+        int attempts = Math.max(1, run.failedAttempts());
         Instant now = clock.instant();
+        String message = classification.message();
         if (classification.retryAfter() != null) {
-            gate.deferUntil(sourceId, now.plus(classification.retryAfter()));
+            // Honoured by the gate, whoever asks next; said in the message so a reader knows when.
+            Instant notBefore = now.plus(classification.retryAfter());
+            gate.deferUntil(sourceId, notBefore);
+            message += "; next call not before " + notBefore.truncatedTo(ChronoUnit.SECONDS);
         }
         // The message is ours (see FailureClassifier): safe to log, unlike the exception's.
-        log.warn("Refresh of source {} failed: {} after {} attempt(s): {}", sourceId, classification.code(),
-                attempts, classification.message());
+        log.warn("Refresh of source {} failed: {} after {} attempt(s) in {} ms: {}", sourceId, classification.code(),
+                attempts, run.elapsed().toMillis(), message);
         // A payload failure has no HTTP error of its own: report the status the upstream answered with.
         Integer httpStatus = classification.httpStatus() != null ? classification.httpStatus()
                 : exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        exchange.getIn().setBody(new Failure(classification.code(), classification.message(), now, httpStatus,
-                attempts));
+        exchange.getIn().setBody(new Failure(classification.code(), message, now, httpStatus, attempts));
+    }
+
+    /** The failure of a run that did not end within its budget: the attempt in flight counts. */
+    Failure timedOut(RefreshRun run) {
+        return new Failure(FailureCode.TIMEOUT, RetryPolicy.budgetSpent(run), clock.instant(), null,
+                run.failedAttempts() + 1);
     }
 }

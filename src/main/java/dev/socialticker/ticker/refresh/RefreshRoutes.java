@@ -6,8 +6,8 @@ import static dev.socialticker.ticker.TickerHeaders.PROVIDER;
 import static dev.socialticker.ticker.TickerHeaders.SOURCE_ID;
 import static dev.socialticker.ticker.TickerHeaders.STALE_SOURCES;
 
-import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.RefreshSchedule;
+import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerSource;
 import dev.socialticker.ticker.store.PayloadRejectedException;
 import dev.socialticker.ticker.store.Snapshot;
@@ -18,40 +18,42 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * The refresh pipeline. Every trigger sends a list of sources to {@code direct:refresh-sources};
- * each source passes the {@link RefreshGate} (single-flight, min-interval) and then one attempt
- * runs its provider and stores the result, or ends in the dead-letter route that records why not.
+ * The refresh pipeline. Every trigger hands a list of sources to {@code direct:refresh-sources};
+ * each source passes the {@link RefreshGate} (single-flight, min-interval) and starts a
+ * {@link RefreshRun} (its identity and hard deadline); then one attempt runs its provider and stores
+ * the result, or ends in the dead-letter route that records why not.
  */
 @Component
 class RefreshRoutes extends RouteBuilder {
     /** Exchange property marking the timer's own refreshes (see {@link RefreshGate}). */
-    private static final String SCHEDULED = "TickerScheduled";
-    private static final String GATE_KEY = "TickerGateKey";
+    static final String SCHEDULED = "TickerScheduled";
 
     private final RefreshSchedule schedule;
     private final SourceCatalog catalog;
-    private final RefreshGate gate;
+    private final RefreshRuns runs;
     private final RetryPolicy retryPolicy;
     private final FailureRecorder failureRecorder;
     private final SnapshotStore store;
 
-    RefreshRoutes(RefreshSchedule schedule, SourceCatalog catalog, RefreshGate gate, RetryPolicy retryPolicy,
+    RefreshRoutes(RefreshSchedule schedule, SourceCatalog catalog, RefreshRuns runs, RetryPolicy retryPolicy,
             FailureRecorder failureRecorder, SnapshotStore store) {
         this.store = store;
         this.schedule = schedule;
         this.catalog = catalog;
-        this.gate = gate;
+        this.runs = runs;
         this.retryPolicy = retryPolicy;
         this.failureRecorder = failureRecorder;
     }
 
     @Override
     public void configure() {
+        // The tick is handed over and done: the timer never waits on an upstream, and a slow source
+        // cannot delay the next tick of the others (each source is single-flight at the gate).
         from("timer:refresh?period=" + schedule.period().toMillis() + "&delay=" + schedule.initialDelay().toMillis())
                 .routeId("refresh-timer")
                 .setProperty(SCHEDULED, constant(true))
                 .process(exchange -> exchange.getIn().setBody(catalog.all()))
-                .to("direct:refresh-sources");
+                .wireTap("direct:refresh-sources");
 
         // Wire-tapped by GET /api/metrics when it served stale data.
         from("direct:refresh-stale")
@@ -59,7 +61,8 @@ class RefreshRoutes extends RouteBuilder {
                 .setBody(header(STALE_SOURCES))
                 .to("direct:refresh-sources");
 
-        // Sources are independent: one slow upstream must not hold back the others.
+        // Sources are independent: each runs on its own thread, within its own budget. Returns when
+        // every one has ended; callers that must not wait (timer, reads, admin) wire-tap it.
         from("direct:refresh-sources")
                 .routeId("refresh-sources")
                 .split(body()).parallelProcessing()
@@ -68,13 +71,12 @@ class RefreshRoutes extends RouteBuilder {
 
         from("direct:refresh-source")
                 .routeId("refresh-source")
-                .process(this::sourceToHeaders)
-                .filter(exchange -> gate.tryAcquire(gateKey(exchange),
-                        exchange.getProperty(SCHEDULED, false, Boolean.class)))
+                .filter(method(runs, "start"))
                     .doTry()
+                        .process(this::providerRequest)
                         .to("direct:refresh-attempt")
                     .doFinally()
-                        .process(exchange -> gate.release(gateKey(exchange)))
+                        .process(runs::end)
                     .end()
                 .end();
 
@@ -82,27 +84,31 @@ class RefreshRoutes extends RouteBuilder {
                 .routeId("refresh-attempt")
                 .errorHandler(deadLetterChannel("direct:record-failure")
                         .retryWhile(method(retryPolicy, "shouldRetry"))
+                        // A stopping service does not wait out a backoff: the run is abandoned anyway.
+                        .allowRedeliveryWhileStopping(false)
                         // Failures are logged once, masked, by the dead-letter route.
                         .logExhausted(false).logRetryAttempted(false).logStackTrace(false).logHandled(false))
-                .process(retryPolicy::markStart)
                 // The provider ends at direct:store-metrics (routes/README.md); one that returns
                 // without storing would otherwise fail in silence.
                 // block=false: a provider whose file was removed fails at once instead of waiting 30 s.
                 .toD("direct:provider-${header." + PROVIDER + "}?block=false")
                 .process(RefreshRoutes::checkStored);
 
+        // A run that timed out or was abandoned has had its outcome written (or dropped) already.
         from("direct:record-failure")
                 .routeId("record-failure")
-                .process(failureRecorder)
-                .to("direct:store-failure");
+                .filter(exchange -> RefreshRuns.runOf(exchange).tryCommit())
+                    .process(failureRecorder)
+                    .to("direct:store-failure")
+                .end();
     }
 
     /**
-     * Starts each refresh from a clean message: the trigger's headers (an HTTP request's, say)
-     * must never travel to an upstream.
+     * Starts the run's message clean: the trigger's headers (an HTTP request's, say) must never
+     * travel to an upstream. The provider reads the source from these headers; the store never does.
      */
-    private void sourceToHeaders(Exchange exchange) {
-        TickerSource source = exchange.getIn().getBody(TickerSource.class);
+    private void providerRequest(Exchange exchange) {
+        TickerSource source = RefreshRuns.runOf(exchange).source();
         exchange.getIn().removeHeaders("*");
         exchange.getIn().setHeader(SOURCE_ID, source.id());
         exchange.getIn().setHeader(PROVIDER, source.provider());
@@ -112,12 +118,6 @@ class RefreshRoutes extends RouteBuilder {
             exchange.getIn().setHeader(ETAG, last.etag());
         }
         exchange.getIn().setBody(null);
-        exchange.setProperty(GATE_KEY, source.id());
-    }
-
-    /** The source the gate admitted, kept apart from headers a provider route can change. */
-    private static String gateKey(Exchange exchange) {
-        return exchange.getProperty(GATE_KEY, String.class);
     }
 
     private static void checkStored(Exchange exchange) {
@@ -125,5 +125,4 @@ class RefreshRoutes extends RouteBuilder {
             throw new PayloadRejectedException("the provider route ended without handing a count to direct:store-metrics");
         }
     }
-
 }

@@ -4,14 +4,17 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.socialticker.ticker.config.TickerSource;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 /**
- * The Caffeine cache of {@link SourceState}s, one entry per source. Routes write it through the
- * camel-caffeine endpoint {@value #ENDPOINT} (which finds this cache in the registry by name);
- * the API reads it here. Entries never expire: the last good value must outlive any outage.
+ * The Caffeine cache of {@link SourceState}s, one entry per source. The API reads it here; refreshes
+ * write it here, each write one atomic read-modify-write of its entry, so an invalidation that lands
+ * during a refresh is never undone. Invalidation goes through the camel-caffeine endpoint
+ * {@value #ENDPOINT}, which finds this same cache in the registry by name. Entries never expire:
+ * the last good value must outlive any outage.
  */
 @Component
 public class SnapshotStore {
@@ -32,6 +35,33 @@ public class SnapshotStore {
 
     public List<SourceState> statesOf(List<TickerSource> sources) {
         return sources.stream().map(this::stateOf).toList();
+    }
+
+    /**
+     * Replaces the source's snapshot, and clears its failure, with the reading made from the one
+     * stored now (null when none), if the permit still allows a write.
+     *
+     * @return false when the permit was withdrawn (the refresh timed out or the service is stopping)
+     * @throws PayloadRejectedException from {@code reading}; nothing is written then
+     */
+    boolean storeSnapshot(WritePermit permit, UnaryOperator<Snapshot> reading) {
+        TickerSource source = permit.source();
+        boolean[] written = {false};
+        cache.asMap().compute(source.id(), (id, current) -> {
+            Snapshot next = reading.apply(current == null ? null : current.snapshot());
+            if (!permit.tryCommit()) {
+                return current;
+            }
+            written[0] = true;
+            return SourceState.empty(source).withSnapshot(next);
+        });
+        return written[0];
+    }
+
+    /** Records a failure beside whatever snapshot the source has at this moment, never replacing it. */
+    void recordFailure(TickerSource source, Failure failure) {
+        cache.asMap().compute(source.id(),
+                (id, current) -> (current == null ? SourceState.empty(source) : current).withFailure(failure));
     }
 
     /**

@@ -1,28 +1,30 @@
 package dev.socialticker.ticker.store;
 
-import static dev.socialticker.ticker.TickerHeaders.SOURCE_ID;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.caffeine.CaffeineConstants;
 import org.springframework.stereotype.Component;
 
+import static dev.socialticker.ticker.TickerHeaders.SOURCE_ID;
+
 /**
- * Writes to the snapshot cache through camel-caffeine. {@code store-metrics} validates a provider's
- * answer and replaces the snapshot; {@code store-failure} records a failure beside the last good
- * snapshot, which it never replaces. Both end by publishing the change to the API.
+ * Writes refresh outcomes to the snapshot cache. {@code store-metrics} validates a provider's answer
+ * and replaces the snapshot; {@code store-failure} records a failure beside the last good snapshot,
+ * which it never replaces. Which entry is written comes from the refresh's {@link WritePermit}, never
+ * from a header a provider route could set. Both end by publishing the change to the API.
  */
 @Component
 public class StoreRoutes extends RouteBuilder {
-    private static final String FAILURE = "TickerFailure";
     /** Exchange property set once a provider's answer is stored; the refresh route checks it. */
     public static final String STORED = "TickerStored";
 
     private final SnapshotFactory snapshots;
+    private final SnapshotStore store;
     private final StoreMetrics metrics;
 
-    StoreRoutes(SnapshotFactory snapshots, StoreMetrics metrics) {
+    StoreRoutes(SnapshotFactory snapshots, SnapshotStore store, StoreMetrics metrics) {
         this.snapshots = snapshots;
+        this.store = store;
         this.metrics = metrics;
     }
 
@@ -33,25 +35,17 @@ public class StoreRoutes extends RouteBuilder {
 
         from("direct:store-metrics")
                 .routeId("store-metrics")
-                .process(exchange -> exchange.getIn().setBody(snapshots.fromProviderAnswer(exchange)))
-                .setHeader(CaffeineConstants.KEY, header(SOURCE_ID))
-                .setHeader(CaffeineConstants.ACTION, constant(CaffeineConstants.ACTION_PUT))
-                .to(SnapshotStore.ENDPOINT)
+                .process(this::storeAnswer)
                 .setProperty(STORED, constant(true))
-                .process(exchange -> metrics.recordOutcome(sourceId(exchange), "success"))
+                .process(exchange -> metrics.recordOutcome(permitOf(exchange).source().id(), "success"))
                 .to("direct:publish-metrics");
 
         from("direct:store-failure")
                 .routeId("store-failure")
-                .setProperty(FAILURE, body())
-                .setHeader(CaffeineConstants.KEY, header(SOURCE_ID))
-                .setHeader(CaffeineConstants.ACTION, constant(CaffeineConstants.ACTION_GET))
-                .to(SnapshotStore.ENDPOINT)
-                .process(StoreRoutes::keepSnapshotAddFailure)
-                .setHeader(CaffeineConstants.ACTION, constant(CaffeineConstants.ACTION_PUT))
-                .to(SnapshotStore.ENDPOINT)
-                .process(exchange -> metrics.recordOutcome(sourceId(exchange),
-                        exchange.getProperty(FAILURE, Failure.class).code().name()))
+                .process(exchange -> store.recordFailure(permitOf(exchange).source(),
+                        exchange.getIn().getMandatoryBody(Failure.class))).id("write-failure")
+                .process(exchange -> metrics.recordOutcome(permitOf(exchange).source().id(),
+                        exchange.getIn().getBody(Failure.class).code().name()))
                 .to("direct:publish-metrics");
 
         // Forget one source (header TickerSourceId) or all; the next read shows NO_DATA until refreshed.
@@ -68,15 +62,20 @@ public class StoreRoutes extends RouteBuilder {
                 .to("direct:publish-metrics");
     }
 
-    private static void keepSnapshotAddFailure(Exchange exchange) {
-        SourceState previous = exchange.getIn().getBody(SourceState.class);
-        if (previous == null) {
-            previous = SourceState.empty(SnapshotFactory.sourceOf(exchange.getIn()));
+    private void storeAnswer(Exchange exchange) {
+        WritePermit permit = permitOf(exchange);
+        if (!store.storeSnapshot(permit, snapshots.readingOf(exchange.getIn(), permit.source()))) {
+            throw new IllegalStateException("The refresh of source " + permit.source().id()
+                    + " had already ended (timed out, or the service is stopping): its answer is dropped");
         }
-        exchange.getIn().setBody(previous.withFailure(exchange.getProperty(FAILURE, Failure.class)));
     }
 
-    private static String sourceId(Exchange exchange) {
-        return exchange.getIn().getHeader(SOURCE_ID, String.class);
+    private static WritePermit permitOf(Exchange exchange) {
+        WritePermit permit = exchange.getProperty(WritePermit.PROPERTY, WritePermit.class);
+        if (permit == null) {
+            throw new IllegalStateException("Only a refresh writes the store; exchange " + exchange.getExchangeId()
+                    + " carries no " + WritePermit.PROPERTY);
+        }
+        return permit;
     }
 }

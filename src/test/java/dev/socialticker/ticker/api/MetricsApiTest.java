@@ -14,8 +14,10 @@ import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +111,22 @@ class MetricsApiTest extends UpstreamServiceTest {
         assertThat(acme.get("stale").asBoolean()).isFalse();
         assertThat(acme.has("error")).isTrue();
         assertThat(ApiClient.json(api.get("/api/metrics/acme"))).isEqualTo(acme);
+    }
+
+    @Test
+    void lastModifiedIsAnImfFixdateWithATwoDigitDay() {
+        // Move the clock to 10:00:00 on the next 3rd of a month: a one-digit day would show there.
+        ZonedDateTime now = clock.instant().atZone(ZoneOffset.UTC);
+        ZonedDateTime third = now.plusMonths(1).withDayOfMonth(3).withHour(10).withMinute(0).withSecond(0).withNano(0);
+        clock.advance(Duration.between(now, third));
+        refresh(ACME, DEMO);
+        ZonedDateTime refreshed = clock.instant().atZone(ZoneOffset.UTC);
+
+        String lastModified = api.get("/api/metrics").headers().firstValue("Last-Modified").orElseThrow();
+
+        assertThat(lastModified).isEqualTo(DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+                .format(refreshed));
+        assertThat(lastModified).matches("[A-Z][a-z]{2}, 03 [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT");
     }
 
     @Test

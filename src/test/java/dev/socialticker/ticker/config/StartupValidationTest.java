@@ -86,6 +86,28 @@ class StartupValidationTest {
     }
 
     @Test
+    void aMisspelledPropertyIsRefusedNamingTheClosestKnownOne(CapturedOutput output) {
+        assertStartFails(output, "ticker.refresh.min-intervall",
+                "is not a Social Ticker property; did you mean ticker.refresh.min-interval?",
+                "ticker.refresh.min-intervall=5s");
+    }
+
+    @Test
+    void aMisspelledSourcePropertyIsRefusedToo(CapturedOutput output) {
+        assertStartFails(output, "ticker.sources[0].acount", "did you mean ticker.sources[0].account?",
+                "ticker.sources[0].provider=demo", "ticker.sources[0].acount=a", "ticker.sources[0].account=a");
+    }
+
+    @Test
+    void knownPropertiesInAnyRelaxedFormAndProviderSettingsOfAnyNameAreAccepted() {
+        try (ConfigurableApplicationContext context = start("ticker.providers.manual.count=1500",
+                "ticker.providers.instagram.connect-timeout=3s", "ticker.cors.allowed-origins[0]=https://a.example",
+                "ticker.refresh.staleAfter=3m", "ticker.refresh.retry.give_up_after=20s")) {
+            assertThat(context.getBean(RefreshSchedule.class).staleAfter()).isEqualTo(Duration.ofMinutes(3));
+        }
+    }
+
+    @Test
     void duplicateIdsAreRefused(CapturedOutput output) {
         assertStartFails(output, "ticker.sources[1].id", "already used",
                 "ticker.sources[0].provider=demo", "ticker.sources[0].account=a",
