@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.provider;
 
+import org.apache.camel.Ordered;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.http.base.HttpHeaderFilterStrategy;
 import org.apache.camel.spi.ComponentCustomizer;
@@ -18,7 +19,8 @@ class UpstreamHttpConfiguration {
      */
     @Bean
     ComponentCustomizer upstreamHeaderFilter() {
-        return ComponentCustomizer.builder(HttpComponent.class).build(http -> {
+        // Last, after camel-http-starter's customizer (see UpstreamCallControl).
+        return ComponentCustomizer.builder(HttpComponent.class).withOrder(Ordered.LOWEST).build(http -> {
             HttpHeaderFilterStrategy filter = new HttpHeaderFilterStrategy();
             filter.setOutFilterStartsWith("Camel", "camel", "org.apache.camel.", "Ticker", "ticker");
             filter.setInFilterStartsWith("Camel", "camel", "org.apache.camel.", "Ticker", "ticker");

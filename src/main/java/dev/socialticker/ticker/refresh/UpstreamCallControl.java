@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.refresh;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Ordered;
 import org.apache.camel.component.http.HttpActivityListener;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.ComponentCustomizer;
@@ -35,7 +36,10 @@ class UpstreamCallControl {
 
     @Bean
     ComponentCustomizer upstreamCallsUnderTheRefresh() {
-        return ComponentCustomizer.builder(HttpComponent.class).build(http -> {
+        // Last, after camel-http-starter's own customizer, which copies every camel.component.http.*
+        // property onto the component, defaults included: at the same order it may run after this one
+        // and switch the retries back on (it did, in the packaged jar).
+        return ComponentCustomizer.builder(HttpComponent.class).withOrder(Ordered.LOWEST).build(http -> {
             http.setAutomaticRetriesDisabled(true);
             http.setHttpClientConfigurer(builder -> builder.addExecInterceptorFirst(INTERCEPTOR, new RunBoundCalls()));
             // With an activity listener set, camel-http puts the exchange into each call's HttpContext,

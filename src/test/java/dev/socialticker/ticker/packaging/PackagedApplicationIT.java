@@ -1,6 +1,8 @@
 package dev.socialticker.ticker.packaging;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -69,6 +71,31 @@ class PackagedApplicationIT {
                 .until(() -> api.get("/api/metrics").statusCode() == 200);
         assertThat(ApiClient.json(api.get("/api/metrics")).get("total").asLong()).isEqualTo(20);
         assertThat(Files.readString(log)).contains("Provider 'github' loaded from built-in github.camel.yaml");
+    }
+
+    /**
+     * The packaged jar, not only the test context: a 429 with {@code Retry-After: 120} ends the
+     * refresh at once (the HTTP client must not wait it out by itself) and is recorded as such.
+     * Once, the test context and the jar disagreed on exactly this.
+     */
+    @Test
+    void aLongRetryAfterIsRecordedNotWaitedFor() throws IOException {
+        github.stubFor(get(urlPathEqualTo("/users/octocat"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+        emptyDir = Files.createTempDirectory("social-ticker-limited");
+
+        ApiClient api = start(emptyDir, "--ticker.sources[0].provider=github", "--ticker.sources[0].account=octocat",
+                "--ticker.providers.github.base-url=" + github.baseUrl());
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                // until a failure is recorded (NO_DATA and STARTING count no attempts)
+                .until(() -> ApiClient.json(api.get("/api/metrics/github-octocat")).at("/error/attempts").asInt() > 0);
+        JsonNode error = ApiClient.json(api.get("/api/metrics/github-octocat")).get("error");
+        assertThat(error.get("code").asText()).as(error.toString()).isEqualTo("RATE_LIMITED");
+        assertThat(error.get("httpStatus").asInt()).isEqualTo(429);
+        assertThat(error.get("attempts").asInt()).isEqualTo(1);
+        github.verify(1, getRequestedFor(urlPathEqualTo("/users/octocat")));
+        assertThat(Files.readString(log)).doesNotContain("automatically re-executed");
     }
 
     private ApiClient start(Path workingDir, String... args) throws IOException {
