@@ -52,6 +52,9 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     embedServer = await serveEmbedPage(Number(env.EMBED_ORIGIN_PORT), base);
     await graph.followers(1234);
+    // The service refreshed (and failed) before the stub existed: the pages open once it has data,
+    // or their first read is an honest 503 that would count as a console error.
+    await serviceHasData(base);
   });
 
   after(async () => {
@@ -293,6 +296,18 @@ async function screenshot(page, name) {
   await digitsAtRest(page);
   mkdirSync(process.env.SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, `ticker-${name}.png`) });
+}
+
+/** Polls the API until it answers 200 (the timer refreshes every second here). */
+async function serviceHasData(base, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(new URL('/api/metrics', base));
+    await response.arrayBuffer();
+    if (response.status === 200) return;
+    if (Date.now() > deadline) throw new Error(`the service still answers ${response.status} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function fallbackMessageOf(base) {

@@ -62,8 +62,8 @@ class MetricsApiRoutes extends RouteBuilder {
                 .removeHeader(TickerHeaders.STALE_SOURCES);
 
         // Every store and every recorded failure lands here: render once, serve many times.
-        from("direct:publish-metrics")
-                .routeId("publish-metrics")
+        from("direct:render-view")
+                .routeId("render-view")
                 .process(exchange -> renderer.render());
     }
 }

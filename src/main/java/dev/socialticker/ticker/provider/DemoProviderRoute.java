@@ -17,7 +17,6 @@ class DemoProviderRoute extends RouteBuilder {
         from("direct:provider-demo")
                 .routeId("provider-demo")
                 .routeConfigurationId(ProviderRouteConfiguration.ID)
-                .process(simulator)
-                .to("direct:store-metrics");
+                .process(simulator);
     }
 }

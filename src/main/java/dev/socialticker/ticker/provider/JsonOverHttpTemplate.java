@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The route template behind every "JSON over HTTP" provider file: one GET to the upstream, the
- * count and profile picked by JSONPath, then the shared store route. A provider file only fills in
+ * count and profile picked by JSONPath and returned as the result headers. A provider file only fills in
  * the parameters ({@link JsonOverHttpSpec}); how to call HTTP, read JSON and keep entity tags is
  * written once, here.
  */
@@ -41,8 +41,7 @@ class JsonOverHttpTemplate extends RouteBuilder {
                     .routeConfigurationId(ProviderRouteConfiguration.ID)
                     .process("{{request}}")
                     .toD("${exchangeProperty." + JsonOverHttpRequest.UPSTREAM_URI + "}")
-                    .process("{{answer}}")
-                    .to("direct:store-metrics");
+                    .process("{{answer}}");
     }
 
     private static JsonOverHttpSpec spec(RouteTemplateContext context) {

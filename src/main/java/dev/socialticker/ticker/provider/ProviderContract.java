@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.model.CircuitBreakerDefinition;
@@ -19,12 +21,17 @@ import org.apache.camel.model.TryDefinition;
 
 /**
  * The provider contract of routes/README.md, checked on a parsed file before any of it runs: one
- * route {@code provider-<name>} from {@code direct:provider-<name>} that ends at the shared store
- * route, with no error handling of its own (failures belong to the shared refresh route, which
- * classifies, retries and records them).
+ * route {@code provider-<name>} from {@code direct:provider-<name>} that returns its result to the
+ * refresh route, calls none of the service's own routes, and has no error handling of its own
+ * (failures belong to the shared refresh route, which classifies, retries and records them).
  */
 final class ProviderContract {
-    static final String STORE = "direct:store-metrics";
+    /** Where a provider of the first contract handed its count over; now the refresh route stores. */
+    static final String CONTRACT_1_STORE = "direct:store-metrics";
+    /** The service's own routes: a provider returns its result, it does not write or trigger anything. */
+    private static final Set<String> INTERNAL = Set.of("direct:store-snapshot", "direct:store-failure",
+            "direct:invalidate-cache", "direct:render-view", "direct:record-failure", "direct:refresh-sources",
+            "direct:refresh-source", "direct:refresh-attempt", "direct:refresh-stale");
 
     private ProviderContract() {
     }
@@ -100,14 +107,20 @@ final class ProviderContract {
                     + "'; provider routes use the shared '" + ProviderRouteConfiguration.ID + "' (or none)");
         }
         List<String> handling = new ArrayList<>();
-        boolean[] reachesStore = {false};
-        walk(route.getOutputs(), handling, reachesStore);
+        Set<String> internal = new TreeSet<>();
+        walk(route.getOutputs(), handling, internal);
         if (!handling.isEmpty()) {
             problems.add("route handles failures itself (" + String.join(", ", handling)
                     + "); failures are classified, retried and recorded by the shared refresh route");
         }
-        if (!reachesStore[0]) {
-            problems.add("route does not reach " + STORE + " (a provider ends by handing its count to the store)");
+        if (internal.remove(CONTRACT_1_STORE)) {
+            problems.add("route ends at " + CONTRACT_1_STORE + ", as provider contract 1 asked; delete that step:"
+                    + " a provider now returns its result headers and the refresh route stores them"
+                    + " (routes/README.md, \"Upgrading a provider file\")");
+        }
+        if (!internal.isEmpty()) {
+            problems.add("route calls the service's own " + String.join(", ", internal)
+                    + "; a provider only returns its result headers");
         }
         // The shared "no error handler of its own" configuration applies to every provider route.
         route.setRouteConfigurationId(ProviderRouteConfiguration.ID);
@@ -125,7 +138,7 @@ final class ProviderContract {
         return resolved;
     }
 
-    private static void walk(List<ProcessorDefinition<?>> outputs, List<String> handling, boolean[] reachesStore) {
+    private static void walk(List<ProcessorDefinition<?>> outputs, List<String> handling, Set<String> internal) {
         for (ProcessorDefinition<?> output : outputs) {
             if (output instanceof TryDefinition) {
                 handling.add("doTry");
@@ -136,11 +149,13 @@ final class ProviderContract {
             } else if (output instanceof CircuitBreakerDefinition) {
                 handling.add("circuitBreaker");
             }
-            if (output instanceof SendDefinition<?> send && STORE.equals(send.getUri())
-                    || output instanceof ToDynamicDefinition dynamic && STORE.equals(dynamic.getUri())) {
-                reachesStore[0] = true;
+            String uri = output instanceof SendDefinition<?> send ? send.getUri()
+                    : output instanceof ToDynamicDefinition dynamic ? dynamic.getUri() : null;
+            String endpoint = uri == null ? null : uri.replaceFirst("\\?.*$", "");
+            if (endpoint != null && (endpoint.equals(CONTRACT_1_STORE) || INTERNAL.contains(endpoint))) {
+                internal.add(endpoint);
             }
-            walk(output.getOutputs(), handling, reachesStore);
+            walk(output.getOutputs(), handling, internal);
         }
     }
 

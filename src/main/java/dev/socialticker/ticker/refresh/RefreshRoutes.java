@@ -9,10 +9,8 @@ import static dev.socialticker.ticker.TickerHeaders.STALE_SOURCES;
 import dev.socialticker.ticker.config.RefreshSchedule;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerSource;
-import dev.socialticker.ticker.store.PayloadRejectedException;
 import dev.socialticker.ticker.store.Snapshot;
 import dev.socialticker.ticker.store.SnapshotStore;
-import dev.socialticker.ticker.store.StoreRoutes;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -20,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The refresh pipeline. Every trigger hands a list of sources to {@code direct:refresh-sources};
  * each source passes the {@link RefreshGate} (single-flight, min-interval) and starts a
- * {@link RefreshRun} (its identity and hard deadline); then one attempt runs its provider and stores
- * the result, or ends in the dead-letter route that records why not.
+ * {@link RefreshRun} (its identity and hard deadline); then one attempt asks its provider and stores
+ * the result the provider returns, or ends in the dead-letter route that records why not.
  */
 @Component
 class RefreshRoutes extends RouteBuilder {
@@ -88,11 +86,11 @@ class RefreshRoutes extends RouteBuilder {
                         .allowRedeliveryWhileStopping(false)
                         // Failures are logged once, masked, by the dead-letter route.
                         .logExhausted(false).logRetryAttempted(false).logStackTrace(false).logHandled(false))
-                // The provider ends at direct:store-metrics (routes/README.md); one that returns
-                // without storing would otherwise fail in silence.
+                // The provider is picked by the run's source, not by a header a provider could change.
                 // block=false: a provider whose file was removed fails at once instead of waiting 30 s.
-                .toD("direct:provider-${header." + PROVIDER + "}?block=false")
-                .process(RefreshRoutes::checkStored);
+                .toD("direct:provider-${exchangeProperty." + RefreshRun.PROPERTY + ".source.provider}?block=false")
+                // A provider returns its result (routes/README.md); storing it is the refresh's job.
+                .to("direct:store-snapshot");
 
         // A run that timed out or was abandoned has had its outcome written (or dropped) already.
         from("direct:record-failure")
@@ -118,11 +116,5 @@ class RefreshRoutes extends RouteBuilder {
             exchange.getIn().setHeader(ETAG, last.etag());
         }
         exchange.getIn().setBody(null);
-    }
-
-    private static void checkStored(Exchange exchange) {
-        if (!exchange.getProperty(StoreRoutes.STORED, false, Boolean.class)) {
-            throw new PayloadRejectedException("the provider route ended without handing a count to direct:store-metrics");
-        }
     }
 }

@@ -8,21 +8,19 @@ import org.springframework.stereotype.Component;
 import static dev.socialticker.ticker.TickerHeaders.SOURCE_ID;
 
 /**
- * Writes refresh outcomes to the snapshot cache. {@code store-metrics} validates a provider's answer
- * and replaces the snapshot; {@code store-failure} records a failure beside the last good snapshot,
- * which it never replaces. Which entry is written comes from the refresh's {@link WritePermit}, never
- * from a header a provider route could set. Both end by publishing the change to the API.
+ * Writes refresh outcomes to the snapshot cache. {@code store-snapshot} validates the result a
+ * provider returned and replaces the snapshot; {@code store-failure} records a failure beside the
+ * last good snapshot, which it never replaces. Which entry is written comes from the refresh's
+ * {@link WritePermit}, never from a header a provider route could set. Both end by having the API's
+ * view rendered again.
  */
 @Component
 public class StoreRoutes extends RouteBuilder {
-    /** Exchange property set once a provider's answer is stored; the refresh route checks it. */
-    public static final String STORED = "TickerStored";
-
     private final SnapshotFactory snapshots;
     private final SnapshotStore store;
-    private final StoreMetrics metrics;
+    private final RefreshMeters metrics;
 
-    StoreRoutes(SnapshotFactory snapshots, SnapshotStore store, StoreMetrics metrics) {
+    StoreRoutes(SnapshotFactory snapshots, SnapshotStore store, RefreshMeters metrics) {
         this.snapshots = snapshots;
         this.store = store;
         this.metrics = metrics;
@@ -33,12 +31,11 @@ public class StoreRoutes extends RouteBuilder {
         // A rejected payload must reach the refresh route's dead-letter channel untouched.
         errorHandler(noErrorHandler());
 
-        from("direct:store-metrics")
-                .routeId("store-metrics")
+        from("direct:store-snapshot")
+                .routeId("store-snapshot")
                 .process(this::storeAnswer)
-                .setProperty(STORED, constant(true))
                 .process(exchange -> metrics.recordOutcome(permitOf(exchange).source().id(), "success"))
-                .to("direct:publish-metrics");
+                .to("direct:render-view");
 
         from("direct:store-failure")
                 .routeId("store-failure")
@@ -46,7 +43,7 @@ public class StoreRoutes extends RouteBuilder {
                         exchange.getIn().getMandatoryBody(Failure.class))).id("write-failure")
                 .process(exchange -> metrics.recordOutcome(permitOf(exchange).source().id(),
                         exchange.getIn().getBody(Failure.class).code().name()))
-                .to("direct:publish-metrics");
+                .to("direct:render-view");
 
         // Forget one source (header TickerSourceId) or all; the next read shows NO_DATA until refreshed.
         from("direct:invalidate-cache")
@@ -59,7 +56,7 @@ public class StoreRoutes extends RouteBuilder {
                         .setHeader(CaffeineConstants.ACTION, constant(CaffeineConstants.ACTION_INVALIDATE_ALL))
                 .end()
                 .to(SnapshotStore.ENDPOINT)
-                .to("direct:publish-metrics");
+                .to("direct:render-view");
     }
 
     private void storeAnswer(Exchange exchange) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every file under {@code routes/} keeps the provider contract: it parses, defines exactly
- * {@code provider-<name>} from {@code direct:provider-<name>}, reaches the store, and handles no
+ * {@code provider-<name>} from {@code direct:provider-<name>}, calls none of the service's routes, and handles no
  * failure itself, both as written and as the route the template makes of it.
  */
 class ProviderCatalogTest {

@@ -35,15 +35,18 @@ import org.springframework.test.context.DynamicPropertySource;
         "ticker.sources[2].provider=manual",
         "ticker.sources[2].account=newsletter",
         "ticker.providers.manual.count=1500",
+        "ticker.sources[3].provider=imposter",
+        "ticker.sources[3].account=someone",
         "ticker.refresh.initial-delay=1h"})
 class ProviderFilesTest extends UpstreamServiceTest {
     static final RoutesDir ROUTES = new RoutesDir("pixelfed.camel.yaml", "manual.camel.yaml", "github.camel.yaml",
-            "broken.camel.yaml", "unnamed.camel.yaml", "nostore.camel.yaml", "catcher.camel.yaml", "Bad_Name.yaml",
-            "unbuildable.camel.yaml");
+            "broken.camel.yaml", "unnamed.camel.yaml", "contract1.camel.yaml", "catcher.camel.yaml", "Bad_Name.yaml",
+            "unbuildable.camel.yaml", "imposter.camel.yaml");
     static final TickerSource PIXELFED = new TickerSource("pixelfed-dansup-pixelfed-social", "pixelfed",
             "dansup@pixelfed.social");
     static final TickerSource GITHUB = new TickerSource("github-octocat", "github", "octocat");
     static final TickerSource MANUAL = new TickerSource("newsletter", "manual", "newsletter");
+    static final TickerSource IMPOSTER = new TickerSource("imposter-someone", "imposter", "someone");
 
     @DynamicPropertySource
     static void routesDir(DynamicPropertyRegistry registry) {
@@ -84,6 +87,18 @@ class ProviderFilesTest extends UpstreamServiceTest {
     }
 
     @Test
+    void aProviderCannotWriteAnotherSourcesEntry() {
+        upstream.stubFor(get(urlPathEqualTo("/users/octocat")).willReturn(okJson(Fixtures.read("github", "user.json"))));
+        refresh(GITHUB);
+
+        refresh(IMPOSTER);
+
+        assertThat(ApiClient.json(api.get("/api/metrics/" + IMPOSTER.id())).get("total").asLong()).isEqualTo(99);
+        assertThat(ApiClient.json(api.get("/api/metrics/" + GITHUB.id())).get("total").asLong())
+                .as("the source named in the headers is untouched").isEqualTo(20);
+    }
+
+    @Test
     void healthNamesEveryRefusedFileAndWhy() {
         HttpResponse<String> health = api.get("/actuator/health");
 
@@ -93,7 +108,9 @@ class ProviderFilesTest extends UpstreamServiceTest {
         String why = providers.get("description").asText();
         assertThat(why).contains(ROUTES.path().resolve("broken.camel.yaml").toString()).containsIgnoringCase("line");
         assertThat(why).contains("unnamed.camel.yaml: route id must be 'provider-unnamed'");
-        assertThat(why).contains("nostore.camel.yaml: route does not reach direct:store-metrics");
+        assertThat(why).contains("contract1.camel.yaml: route ends at direct:store-metrics, as provider contract 1"
+                + " asked; delete that step: a provider now returns its result headers and the refresh route stores"
+                + " them");
         assertThat(why).contains("catcher.camel.yaml: route handles failures itself (doTry)");
         assertThat(why).contains("Bad_Name.yaml: not loaded: a provider file is named <provider>.camel.yaml");
         assertThat(why).contains("unbuildable.camel.yaml: route cannot be built: ").contains("nosuchcomponent");

@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
  * source; NaN before the first success) and {@code ticker_refreshes_total} by source and outcome.
  */
 @Component
-class StoreMetrics {
+class RefreshMeters {
     private final MeterRegistry registry;
 
-    StoreMetrics(MeterRegistry registry, SourceCatalog catalog, SnapshotStore store, Clock clock) {
+    RefreshMeters(MeterRegistry registry, SourceCatalog catalog, SnapshotStore store, Clock clock) {
         this.registry = registry;
         for (TickerSource source : catalog.all()) {
             Gauge.builder("ticker.followers", () -> {
