@@ -7,33 +7,30 @@ import static dev.socialticker.ticker.TickerHeaders.PROFILE;
 import static dev.socialticker.ticker.TickerHeaders.QUOTA;
 import static dev.socialticker.ticker.TickerHeaders.RAW_TOTAL;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.DocumentContext;
-import com.jayway.jsonpath.JsonPath;
-import com.jayway.jsonpath.Option;
-import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
-import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import dev.socialticker.ticker.provider.contract.ProviderFailure;
 import dev.socialticker.ticker.store.AccountNotFoundException;
 import dev.socialticker.ticker.store.PayloadRejectedException;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.http.base.HttpOperationFailedException;
 
 /**
  * Reads the upstream's answer for a "JSON over HTTP" provider into the provider contract's result
  * headers: the raw count and profile by JSONPath, the entity tag, quota facts, and "not modified".
- * It only extracts: whether the count is a usable number is the store's decision, shared by all.
+ * First, the provider file's own error rules judge the answer, whatever its status; an error answer
+ * no rule recognises goes to the shared classifier as camel-http would report it. It only
+ * extracts: whether the count is a usable number is the store's decision, shared by all.
  */
 final class JsonAnswerReader implements Processor {
-    /** Jackson, not the JSONPath library's lenient default parser: HTML must not pass for JSON. */
-    private static final Configuration JSON = Configuration.builder()
-            .jsonProvider(new JacksonJsonProvider(new ObjectMapper()))
-            .mappingProvider(new JacksonMappingProvider(new ObjectMapper()))
-            .options(Option.SUPPRESS_EXCEPTIONS).build();
-
     private final JsonOverHttpSpec spec;
     private final Clock clock;
 
@@ -43,26 +40,37 @@ final class JsonAnswerReader implements Processor {
     }
 
     @Override
-    public void process(Exchange exchange) {
+    public void process(Exchange exchange) throws HttpOperationFailedException {
         Message in = exchange.getIn();
         in.removeHeader("Authorization");
-        in.setHeader(QUOTA, QuotaHeaders.read(name -> in.getHeader(name, String.class), clock.instant()));
+        int status = in.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
+        String body = status == 304 ? null : in.getBody(String.class);
+        Function<String, String> headers = name -> in.getHeader(name, String.class);
+        Supplier<DocumentContext> parsed = once(() -> JsonAnswers.parse(body));
+        Optional<ProviderFailure> recognised = spec.errors().match(status, headers, parsed, clock.instant());
+        if (recognised.isPresent()) {
+            throw recognised.get();
+        }
+        if (status >= 300 && status != 304) {
+            String uri = exchange.getProperty(JsonOverHttpRequest.UPSTREAM_URI, String.class).replaceFirst("\\?.*$", "");
+            throw new HttpOperationFailedException(uri, status, in.getHeader(Exchange.HTTP_RESPONSE_TEXT, String.class), null, responseHeaders(in), body);
+        }
+        in.setHeader(QUOTA, QuotaHeaders.read(headers, clock.instant()));
         String etag = in.getHeader("ETag", String.class);
         if (etag != null && !etag.isBlank()) {
             in.setHeader(ETAG, etag.trim());
         } else {
             in.removeHeader(ETAG);
         }
-        if (in.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class) == 304) {
+        if (status == 304) {
             in.setHeader(NOT_MODIFIED, true);
             in.setBody(null);
             return;
         }
-        String body = in.getBody(String.class);
         if (body == null || body.isBlank()) {
             throw new PayloadRejectedException("the answer was empty");
         }
-        DocumentContext answer = JsonPath.using(JSON).parse(body);
+        DocumentContext answer = JsonAnswers.strict(body);
         if (!spec.accountPath().isEmpty() && isNothing(answer.read(spec.accountPath()))) {
             throw new AccountNotFoundException("the provider has no account '" + in.getHeader(ACCOUNT, String.class)
                     + "'");
@@ -75,6 +83,30 @@ final class JsonAnswerReader implements Processor {
             in.setHeader(PROFILE, answer.read(spec.profile()));
         }
         in.setBody(null);
+    }
+
+    /** The upstream's response headers (camel-http copied them into the message), without our own. */
+    private static Map<String, String> responseHeaders(Message in) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        in.getHeaders().forEach((name, value) -> {
+            if (!name.startsWith("Camel") && !name.startsWith("Ticker") && !name.equalsIgnoreCase("Authorization")
+                    && value != null) {
+                headers.put(name, String.valueOf(value));
+            }
+        });
+        return headers;
+    }
+
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        Object[] value = {null};
+        return () -> {
+            if (value[0] == null) {
+                value[0] = supplier.get();
+            }
+            @SuppressWarnings("unchecked")
+            T result = (T) value[0];
+            return result;
+        };
     }
 
     private static boolean isNothing(Object found) {

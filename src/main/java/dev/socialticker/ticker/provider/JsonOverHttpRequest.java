@@ -21,8 +21,11 @@ import org.apache.camel.Processor;
 final class JsonOverHttpRequest implements Processor {
     /** Exchange property with the endpoint URI the template sends to. */
     static final String UPSTREAM_URI = "TickerUpstreamUri";
-    /** 304 is an answer ("unchanged"), not a failure, for an upstream that honours If-None-Match. */
-    private static final String OK_STATUS = "okStatusCodeRange=200-299,304";
+    /**
+     * Every answer comes back as an answer: the provider file's error rules read error bodies too
+     * ({@link JsonAnswerReader}), and 304 means "unchanged" for an upstream that honours If-None-Match.
+     */
+    private static final String OK_STATUS = "throwExceptionOnFailure=false";
 
     private final JsonOverHttpSpec spec;
     private final ProviderSettings settings;

@@ -31,6 +31,7 @@ import java.util.regex.PatternSyntaxException;
  * @param credentialRequired whether a source of this provider may run without the credential
  * @param accountPattern   regular expression every configured account must match, checked at start-up
  * @param accountHint      what an account looks like, for the start-up error message
+ * @param errors           the upstream's own error vocabulary ({@link ErrorRules}); none by default
  */
 public record JsonOverHttpSpec(
         String name,
@@ -45,7 +46,8 @@ public record JsonOverHttpSpec(
         String credentialIn,
         boolean credentialRequired,
         Pattern accountPattern,
-        String accountHint) {
+        String accountHint,
+        ErrorRules errors) {
 
     /** Parameters and their defaults; a null default means the parameter is required. */
     static final Map<String, String> PARAMETERS = parameters();
@@ -67,6 +69,7 @@ public record JsonOverHttpSpec(
         parameters.put("credentialRequired", "true");
         parameters.put("accountPattern", ".+");
         parameters.put("accountHint", "");
+        parameters.put("errors", "");
         return parameters;
     }
 
@@ -127,12 +130,18 @@ public record JsonOverHttpSpec(
         } catch (PatternSyntaxException invalid) {
             problems.add("parameter 'accountPattern' is not a regular expression: " + invalid.getDescription());
         }
+        ErrorRules errors = ErrorRules.NONE;
+        try {
+            errors = ErrorRules.parse(lookup.apply("errors"));
+        } catch (IllegalArgumentException invalid) {
+            problems.add(invalid.getMessage());
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         return new JsonOverHttpSpec(name, baseUrl, values.get("path"), values.get("query"), values.get("count"),
                 values.get("profile"), values.get("accountPath"), values.get("hiddenFlag"), values.get("credential"),
-                credentialIn, Boolean.parseBoolean(required), accountPattern, values.get("accountHint"));
+                credentialIn, Boolean.parseBoolean(required), accountPattern, values.get("accountHint"), errors);
     }
 
     boolean hasCredential() {

@@ -42,7 +42,7 @@ class JsonOverHttpRequestTest {
         Exchange exchange = prepare(mastodon(), Map.of("mastodon", URI.create("http://127.0.0.1:9/")), "@a@b.social");
 
         assertThat(exchange.getProperty(JsonOverHttpRequest.UPSTREAM_URI, String.class))
-                .startsWith("http://127.0.0.1:9/api/v1/accounts/lookup?okStatusCodeRange=200-299,304&httpClient.");
+                .startsWith("http://127.0.0.1:9/api/v1/accounts/lookup?throwExceptionOnFailure=false&httpClient.");
         assertThat(exchange.getIn().getHeader(Exchange.HTTP_QUERY)).isEqualTo("acct=a");
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.refresh.RefreshGate;
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.Fixtures;
 import dev.socialticker.ticker.support.RoutesDir;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,22 +39,29 @@ import org.springframework.test.context.DynamicPropertySource;
         "ticker.providers.manual.count=1500",
         "ticker.sources[3].provider=imposter",
         "ticker.sources[3].account=someone",
+        "ticker.sources[4].provider=fussy",
+        "ticker.sources[4].account=ada",
         "ticker.refresh.initial-delay=1h"})
 class ProviderFilesTest extends UpstreamServiceTest {
     static final RoutesDir ROUTES = new RoutesDir("pixelfed.camel.yaml", "manual.camel.yaml", "github.camel.yaml",
             "broken.camel.yaml", "unnamed.camel.yaml", "contract1.camel.yaml", "catcher.camel.yaml", "Bad_Name.yaml",
-            "unbuildable.camel.yaml", "imposter.camel.yaml");
+            "unbuildable.camel.yaml", "imposter.camel.yaml", "fussy.camel.yaml");
     static final TickerSource PIXELFED = new TickerSource("pixelfed-dansup-pixelfed-social", "pixelfed",
             "dansup@pixelfed.social");
     static final TickerSource GITHUB = new TickerSource("github-octocat", "github", "octocat");
     static final TickerSource MANUAL = new TickerSource("newsletter", "manual", "newsletter");
     static final TickerSource IMPOSTER = new TickerSource("imposter-someone", "imposter", "someone");
+    static final TickerSource FUSSY = new TickerSource("fussy-ada", "fussy", "ada");
 
     @DynamicPropertySource
     static void routesDir(DynamicPropertyRegistry registry) {
         registry.add("ticker.routes.dir", () -> ROUTES.path().toString());
         registry.add("ticker.providers.pixelfed.base-url", () -> upstream.baseUrl());
+        registry.add("ticker.providers.fussy.base-url", () -> upstream.baseUrl());
     }
+
+    @Autowired
+    RefreshGate gate;
 
     @AfterAll
     static void removeRoutesDir() {
@@ -96,6 +105,24 @@ class ProviderFilesTest extends UpstreamServiceTest {
         assertThat(ApiClient.json(api.get("/api/metrics/" + IMPOSTER.id())).get("total").asLong()).isEqualTo(99);
         assertThat(ApiClient.json(api.get("/api/metrics/" + GITHUB.id())).get("total").asLong())
                 .as("the source named in the headers is untouched").isEqualTo(20);
+    }
+
+    @Test
+    void anUpstreamWithItsOwnErrorShapeIsUnderstoodFromItsFileAlone() {
+        upstream.stubFor(get(urlPathEqualTo("/v1/followers/ada"))
+                .willReturn(okJson("{\"status\": \"ok\", \"data\": {\"followers\": 321}}")));
+        refresh(FUSSY);
+        upstream.stubFor(get(urlPathEqualTo("/v1/followers/ada"))
+                .willReturn(okJson("{\"status\": \"fail\", \"reason\": \"quota\", \"retry_after_seconds\": 600}")));
+
+        refresh(FUSSY);
+
+        JsonNode fussy = ApiClient.json(api.get("/api/metrics/" + FUSSY.id()));
+        assertThat(fussy.get("total").asLong()).as("last good count kept").isEqualTo(321);
+        assertThat(fussy.at("/error/code").asText()).isEqualTo("RATE_LIMITED");
+        assertThat(fussy.at("/error/httpStatus").asInt()).isEqualTo(200);
+        assertThat(fussy.at("/error/message").asText()).startsWith("The provider's daily quota is spent; next call not before ");
+        assertThat(gate.nextAttemptAt(FUSSY.id())).isEqualTo(clock.instant().plusSeconds(600));
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.socialticker.ticker.refresh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.store.FailureCode;
 import dev.socialticker.ticker.store.PayloadRejectedException;
 import java.net.ConnectException;
@@ -17,7 +16,7 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.junit.jupiter.api.Test;
 
 class FailureClassifierTest {
-    final FailureClassifier classifier = new FailureClassifier(new ObjectMapper(),
+    final FailureClassifier classifier = new FailureClassifier(
             Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
 
     @Test

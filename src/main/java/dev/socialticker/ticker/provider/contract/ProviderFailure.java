@@ -1,0 +1,44 @@
+package dev.socialticker.ticker.provider.contract;
+
+import dev.socialticker.ticker.store.FailureCode;
+import java.time.Duration;
+
+/**
+ * A failure a provider recognised in its upstream's answer, by its own error vocabulary (a
+ * provider file's {@code errors} rules): the shared refresh route records it as is, with the
+ * provider's message, instead of judging the answer by its HTTP status alone.
+ *
+ * @param httpStatus the status the upstream answered with
+ * @param retryable  worth another attempt within the same refresh
+ * @param wait       how long the upstream asked to be left alone; null when it did not say
+ */
+public class ProviderFailure extends RuntimeException {
+    private final FailureCode code;
+    private final int httpStatus;
+    private final boolean retryable;
+    private final transient Duration wait;
+
+    public ProviderFailure(FailureCode code, String message, int httpStatus, boolean retryable, Duration wait) {
+        super(message, null, false, false);
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.retryable = retryable;
+        this.wait = wait;
+    }
+
+    public FailureCode code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public boolean retryable() {
+        return retryable;
+    }
+
+    public Duration waitFor() {
+        return wait;
+    }
+}
