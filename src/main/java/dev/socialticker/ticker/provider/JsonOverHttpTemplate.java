@@ -27,11 +27,11 @@ class JsonOverHttpTemplate extends RouteBuilder {
     @Override
     public void configure() {
         RouteTemplateDefinition template = routeTemplate(ID);
-        JsonOverHttpSpec.PARAMETERS.forEach((name, fallback) -> {
-            if (fallback == null) {
-                template.templateParameter(name);
+        JsonOverHttpSpec.DEFINITION.parameters().forEach(parameter -> {
+            if (parameter.required()) {
+                template.templateParameter(parameter.name(), null, parameter.description());
             } else {
-                template.templateParameter(name, fallback);
+                template.templateParameter(parameter.name(), parameter.fallback(), parameter.description());
             }
         });
         template.templateBean("request", JsonOverHttpRequest.class,

@@ -172,9 +172,9 @@ final class ProviderContract {
         Map<String, String> parameters = new HashMap<>();
         for (TemplatedRouteParameterDefinition parameter : route.getParameters()) {
             parameters.put(parameter.getName(), parameter.getValue());
-            if (!JsonOverHttpSpec.PARAMETERS.containsKey(parameter.getName())) {
+            if (!JsonOverHttpSpec.DEFINITION.names().contains(parameter.getName())) {
                 problems.add("unknown parameter '" + parameter.getName() + "' (known: "
-                        + String.join(", ", JsonOverHttpSpec.PARAMETERS.keySet()) + ")");
+                        + String.join(", ", JsonOverHttpSpec.DEFINITION.names()) + ")");
             }
         }
         try {

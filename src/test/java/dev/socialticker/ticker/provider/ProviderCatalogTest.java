@@ -1,14 +1,19 @@
 package dev.socialticker.ticker.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -16,6 +21,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
+import org.apache.camel.model.RouteTemplateParameterDefinition;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterEach;
@@ -117,10 +124,58 @@ class ProviderCatalogTest {
     }
 
     @Test
-    void theIntegratorGuideDocumentsEveryTemplateParameter() throws IOException {
+    void theIntegratorGuidesParameterTableIsTheDeclaration() throws IOException {
         String guide = Files.readString(ROUTES.resolve("README.md"), StandardCharsets.UTF_8);
-        List<String> undocumented = JsonOverHttpSpec.PARAMETERS.keySet().stream()
-                .filter(parameter -> !guide.contains("| `" + parameter + "` |")).toList();
-        assertThat(undocumented).isEmpty();
+        assertThat(guide).contains(JsonOverHttpSpec.DEFINITION.markdownTable());
+    }
+
+    /** Like the Kamelet catalog's validator: nothing declared goes unread, nothing read is undeclared. */
+    @Test
+    void everyDeclaredParameterIsReadAndEveryParameterReadIsDeclared() {
+        Set<String> declared = JsonOverHttpSpec.DEFINITION.names();
+        // What the template's code uses is the spec it builds from the values: one component each.
+        assertThat(Stream.of(JsonOverHttpSpec.class.getRecordComponents()).map(RecordComponent::getName))
+                .containsExactlyInAnyOrderElementsOf(declared);
+        RouteTemplateDefinition template = context.getCamelContextExtension().getContextPlugin(Model.class)
+                .getRouteTemplateDefinition(JsonOverHttpTemplate.ID);
+        Set<String> placeholders = new TreeSet<>();
+        Matcher placeholder = Pattern.compile("\\{\\{([A-Za-z0-9]+)}}").matcher(template.toString());
+        while (placeholder.find()) {
+            placeholders.add(placeholder.group(1));
+        }
+        Set<String> beans = new TreeSet<>();
+        template.getTemplateBeans().forEach(bean -> beans.add(bean.getName()));
+        placeholders.removeAll(beans);
+        assertThat(declared).as("placeholders of the template").containsAll(placeholders);
+        assertThat(template.getTemplateParameters()).extracting(RouteTemplateParameterDefinition::getName)
+                .containsExactlyElementsOf(declared);
+    }
+
+    @Test
+    void eachDeclaredExampleIsValidAndEachDeclarationIsComplete() {
+        for (TemplateDefinition.Parameter parameter : JsonOverHttpSpec.DEFINITION.parameters()) {
+            assertThat(parameter.title()).as(parameter.name()).isNotBlank();
+            assertThat(parameter.description()).as(parameter.name()).isNotBlank();
+            assertThat(parameter.example()).as(parameter.name()).isNotBlank();
+            List<String> problems = new ArrayList<>();
+            JsonOverHttpSpec.DEFINITION.read(name -> name.equals(parameter.name()) ? parameter.example() : null, problems);
+            // Only the other required parameters may be missing: the example itself passes every check.
+            assertThat(problems).as(parameter.name()).allMatch(problem -> problem.contains(" is required ("));
+        }
+        assertThat(JsonOverHttpSpec.DEFINITION.parameters()).filteredOn(TemplateDefinition.Parameter::secret)
+                .extracting(TemplateDefinition.Parameter::name).containsExactly("credential");
+    }
+
+    @Test
+    void aValueAgainstItsDeclarationIsRefusedSayingWhatIsExpected() {
+        assertThatThrownBy(() -> JsonOverHttpSpec.from(Map.of("name", "Git Hub", "baseUrl", "ftp://x", "path", "/u",
+                "count", "$.[", "credentialRequired", "maybe", "errors", "- code: NOPE")::get))
+                .hasMessageContaining("parameter 'name' must match [a-z0-9][a-z0-9-]{0,40} (for example github), not 'Git Hub'")
+                .hasMessageContaining("parameter 'baseUrl' must match https?://.+")
+                .hasMessageContaining("parameter 'count' is not a JSONPath")
+                .hasMessageContaining("parameter 'credentialRequired' must be true or false, not 'maybe'")
+                .hasMessageContaining("errors[0].code must be one of");
+        assertThatThrownBy(() -> JsonOverHttpSpec.from(name -> null))
+                .hasMessageContaining("parameter 'count' is required (Count, for example $.followers)");
     }
 }
