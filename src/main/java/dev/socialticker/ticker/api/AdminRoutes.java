@@ -1,6 +1,6 @@
 package dev.socialticker.ticker.api;
 
-import static dev.socialticker.ticker.TickerHeaders.SOURCE_ID;
+import static dev.socialticker.ticker.provider.contract.TickerHeaders.SOURCE_ID;
 
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerProperties;
@@ -20,13 +20,11 @@ class AdminRoutes extends RouteBuilder {
     private final TickerProperties properties;
     private final SourceCatalog catalog;
     private final AdminAuthorizer authorizer;
-    private final ApiProblems problems;
 
-    AdminRoutes(TickerProperties properties, SourceCatalog catalog, AdminAuthorizer authorizer, ApiProblems problems) {
+    AdminRoutes(TickerProperties properties, SourceCatalog catalog, AdminAuthorizer authorizer) {
         this.properties = properties;
         this.catalog = catalog;
         this.authorizer = authorizer;
-        this.problems = problems;
     }
 
     @Override
@@ -34,8 +32,6 @@ class AdminRoutes extends RouteBuilder {
         if (!properties.admin().enabled()) {
             return;
         }
-        onException(ApiRejection.class).handled(true).process(problems::reject);
-
         // The REST DSL wants one target per verb; the all/one pairs then share one route each.
         rest("/api/admin")
                 .post("/refresh").id("api-admin-refresh-all").to("direct:api-admin-refresh-all")
@@ -49,6 +45,7 @@ class AdminRoutes extends RouteBuilder {
 
         from("direct:api-admin-refresh")
                 .routeId("api-admin-refresh")
+                .routeConfigurationId(ApiRejections.ID)
                 .process(authorizer)
                 .process(exchange -> exchange.getIn().setBody(sourcesOf(exchange)))
                 .wireTap("direct:refresh-sources")
@@ -56,6 +53,7 @@ class AdminRoutes extends RouteBuilder {
 
         from("direct:api-admin-invalidate")
                 .routeId("api-admin-invalidate")
+                .routeConfigurationId(ApiRejections.ID)
                 .process(authorizer)
                 .process(exchange -> {
                     String id = exchange.getIn().getHeader("id", String.class);

@@ -1,6 +1,6 @@
 package dev.socialticker.ticker.api;
 
-import dev.socialticker.ticker.TickerHeaders;
+import dev.socialticker.ticker.provider.contract.TickerHeaders;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.springframework.stereotype.Component;
@@ -14,20 +14,15 @@ class MetricsApiRoutes extends RouteBuilder {
     private final MetricsResponder responder;
     private final MetricsRenderer renderer;
     private final UiConfigResponder uiConfig;
-    private final ApiProblems problems;
 
-    MetricsApiRoutes(MetricsResponder responder, MetricsRenderer renderer, UiConfigResponder uiConfig,
-            ApiProblems problems) {
+    MetricsApiRoutes(MetricsResponder responder, MetricsRenderer renderer, UiConfigResponder uiConfig) {
         this.responder = responder;
-        this.problems = problems;
         this.renderer = renderer;
         this.uiConfig = uiConfig;
     }
 
     @Override
     public void configure() {
-        onException(ApiRejection.class).handled(true).process(problems::reject);
-
         restConfiguration().component("platform-http").bindingMode(RestBindingMode.off)
                 .endpointProperty("headerFilterStrategy", "#" + ApiHeaderFilterStrategy.BEAN)
                 // An unexpected failure answers 500 without a stack trace in the body.
@@ -42,15 +37,18 @@ class MetricsApiRoutes extends RouteBuilder {
 
         from("direct:api-get-ui-config")
                 .routeId("api-get-ui-config")
+                .routeConfigurationId(ApiRejections.ID)
                 .process(uiConfig);
 
         from("direct:api-get-metrics")
                 .routeId("api-get-metrics")
+                .routeConfigurationId(ApiRejections.ID)
                 .process(responder::all)
                 .to("direct:refresh-if-stale");
 
         from("direct:api-get-source")
                 .routeId("api-get-source")
+                .routeConfigurationId(ApiRejections.ID)
                 .process(responder::one)
                 .to("direct:refresh-if-stale");
 

@@ -1,8 +1,8 @@
 package dev.socialticker.ticker.api;
 
-import dev.socialticker.ticker.TickerHeaders;
 import dev.socialticker.ticker.config.RefreshSchedule;
 import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.provider.contract.TickerHeaders;
 import dev.socialticker.ticker.refresh.RefreshGate;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.socialticker.ticker.refresh;
 
-import dev.socialticker.ticker.store.FailureCode;
+import dev.socialticker.ticker.provider.contract.FailureCode;
 import java.time.Duration;
 
 /**

@@ -1,11 +1,11 @@
 package dev.socialticker.ticker.refresh;
 
 import dev.socialticker.ticker.HttpDates;
-import dev.socialticker.ticker.provider.QuotaHeaders;
+import dev.socialticker.ticker.provider.contract.AccountNotFoundException;
+import dev.socialticker.ticker.provider.contract.FailureCode;
+import dev.socialticker.ticker.provider.contract.PayloadRejectedException;
 import dev.socialticker.ticker.provider.contract.ProviderFailure;
-import dev.socialticker.ticker.store.AccountNotFoundException;
-import dev.socialticker.ticker.store.FailureCode;
-import dev.socialticker.ticker.store.PayloadRejectedException;
+import dev.socialticker.ticker.provider.http.QuotaHeaders;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

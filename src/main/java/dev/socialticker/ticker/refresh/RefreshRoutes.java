@@ -1,10 +1,10 @@
 package dev.socialticker.ticker.refresh;
 
-import static dev.socialticker.ticker.TickerHeaders.ACCOUNT;
-import static dev.socialticker.ticker.TickerHeaders.ETAG;
-import static dev.socialticker.ticker.TickerHeaders.PROVIDER;
-import static dev.socialticker.ticker.TickerHeaders.SOURCE_ID;
-import static dev.socialticker.ticker.TickerHeaders.STALE_SOURCES;
+import static dev.socialticker.ticker.provider.contract.TickerHeaders.ACCOUNT;
+import static dev.socialticker.ticker.provider.contract.TickerHeaders.ETAG;
+import static dev.socialticker.ticker.provider.contract.TickerHeaders.PROVIDER;
+import static dev.socialticker.ticker.provider.contract.TickerHeaders.SOURCE_ID;
+import static dev.socialticker.ticker.provider.contract.TickerHeaders.STALE_SOURCES;
 
 import dev.socialticker.ticker.config.RefreshSchedule;
 import dev.socialticker.ticker.config.SourceCatalog;

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.store;
 
+import dev.socialticker.ticker.provider.contract.PayloadRejectedException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.store;
 
+import dev.socialticker.ticker.provider.contract.QuotaUsage;
 import java.time.Instant;
 
 /**

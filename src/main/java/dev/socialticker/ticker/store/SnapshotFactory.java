@@ -1,12 +1,14 @@
 package dev.socialticker.ticker.store;
 
-import static dev.socialticker.ticker.TickerHeaders.ETAG;
-import static dev.socialticker.ticker.TickerHeaders.NOT_MODIFIED;
-import static dev.socialticker.ticker.TickerHeaders.PROFILE;
-import static dev.socialticker.ticker.TickerHeaders.QUOTA;
-import static dev.socialticker.ticker.TickerHeaders.RAW_TOTAL;
+import static dev.socialticker.ticker.provider.contract.TickerHeaders.ETAG;
+import static dev.socialticker.ticker.provider.contract.TickerHeaders.NOT_MODIFIED;
+import static dev.socialticker.ticker.provider.contract.TickerHeaders.PROFILE;
+import static dev.socialticker.ticker.provider.contract.TickerHeaders.QUOTA;
+import static dev.socialticker.ticker.provider.contract.TickerHeaders.RAW_TOTAL;
 
 import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.provider.contract.PayloadRejectedException;
+import dev.socialticker.ticker.provider.contract.QuotaUsage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.UnaryOperator;

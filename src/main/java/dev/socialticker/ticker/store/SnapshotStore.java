@@ -3,6 +3,7 @@ package dev.socialticker.ticker.store;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.provider.contract.PayloadRejectedException;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.springframework.context.annotation.Bean;

@@ -1,11 +1,12 @@
 package dev.socialticker.ticker.store;
 
+import static dev.socialticker.ticker.provider.contract.TickerHeaders.SOURCE_ID;
+
+import dev.socialticker.ticker.provider.contract.RefreshStepConfiguration;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.caffeine.CaffeineConstants;
 import org.springframework.stereotype.Component;
-
-import static dev.socialticker.ticker.TickerHeaders.SOURCE_ID;
 
 /**
  * Writes refresh outcomes to the snapshot cache. {@code store-snapshot} validates the result a
@@ -28,17 +29,17 @@ public class StoreRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // A rejected payload must reach the refresh route's dead-letter channel untouched.
-        errorHandler(noErrorHandler());
-
         from("direct:store-snapshot")
                 .routeId("store-snapshot")
+                // A rejected payload must reach the refresh route's dead-letter channel untouched.
+                .routeConfigurationId(RefreshStepConfiguration.ID)
                 .process(this::storeAnswer)
                 .process(exchange -> metrics.recordOutcome(permitOf(exchange).source().id(), "success"))
                 .to("direct:render-view");
 
         from("direct:store-failure")
                 .routeId("store-failure")
+                .routeConfigurationId(RefreshStepConfiguration.ID)
                 .process(exchange -> store.recordFailure(permitOf(exchange).source(),
                         exchange.getIn().getMandatoryBody(Failure.class))).id("write-failure")
                 .process(exchange -> metrics.recordOutcome(permitOf(exchange).source().id(),

@@ -8,8 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.provider.contract.QuotaUsage;
 import dev.socialticker.ticker.refresh.RefreshGate;
-import dev.socialticker.ticker.store.QuotaUsage;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.store.SourceState;
 import dev.socialticker.ticker.support.Fixtures;

@@ -2,8 +2,8 @@ package dev.socialticker.ticker.refresh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.socialticker.ticker.store.FailureCode;
-import dev.socialticker.ticker.store.PayloadRejectedException;
+import dev.socialticker.ticker.provider.contract.FailureCode;
+import dev.socialticker.ticker.provider.contract.PayloadRejectedException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package dev.socialticker.ticker.refresh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.socialticker.ticker.config.TickerSource;
-import dev.socialticker.ticker.store.FailureCode;
+import dev.socialticker.ticker.provider.contract.FailureCode;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.store.SourceState;
 import java.io.IOException;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.provider.contract.FailureCode;
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.Fixtures;
 import dev.socialticker.ticker.support.UpstreamServiceTest;

@@ -3,11 +3,12 @@ package dev.socialticker.ticker.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.socialticker.ticker.provider.contract.PayloadRejectedException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class FollowerCountValidatorTest {
 

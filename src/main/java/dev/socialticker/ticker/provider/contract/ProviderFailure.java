@@ -1,6 +1,5 @@
 package dev.socialticker.ticker.provider.contract;
 
-import dev.socialticker.ticker.store.FailureCode;
 import java.time.Duration;
 
 /**

@@ -1,5 +1,6 @@
 /**
- * The providers' vocabulary: what a provider route (a file in {@code routes/}, or Java) may throw
- * to say how its upstream answered. Named in the integrator's guide, routes/README.md.
+ * The providers' vocabulary, named in the integrator's guide (routes/README.md): the headers a
+ * provider route receives and returns ({@link dev.socialticker.ticker.provider.contract.TickerHeaders}),
+ * the failure codes, and what a provider may throw to say how its upstream answered.
  */
 package dev.socialticker.ticker.provider.contract;

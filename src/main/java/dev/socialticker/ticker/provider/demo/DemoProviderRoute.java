@@ -1,0 +1,23 @@
+package dev.socialticker.ticker.provider.demo;
+
+import dev.socialticker.ticker.provider.contract.RefreshStepConfiguration;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/** {@code direct:provider-demo}: the simulator, behind the same contract as a provider file. */
+@Component
+class DemoProviderRoute extends RouteBuilder {
+    private final DemoFollowerSimulator simulator;
+
+    DemoProviderRoute(DemoFollowerSimulator simulator) {
+        this.simulator = simulator;
+    }
+
+    @Override
+    public void configure() {
+        from("direct:provider-demo")
+                .routeId("provider-demo")
+                .routeConfigurationId(RefreshStepConfiguration.ID)
+                .process(simulator);
+    }
+}

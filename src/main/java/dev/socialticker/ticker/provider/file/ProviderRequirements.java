@@ -1,0 +1,59 @@
+package dev.socialticker.ticker.provider.file;
+
+import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.config.TickerConfigurationException;
+import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.logging.SecretMasking;
+import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
+import dev.socialticker.ticker.provider.http.ProviderSettings;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a template-made provider asks of the sources that use it: a credential when it requires
+ * one, accounts of the form it accepts. Checked at start-up and again before a reloaded file
+ * replaces a running route.
+ */
+@Component
+class ProviderRequirements {
+    private final SourceCatalog sources;
+    private final ProviderSettings settings;
+
+    ProviderRequirements(SourceCatalog sources, ProviderSettings settings) {
+        this.sources = sources;
+        this.settings = settings;
+    }
+
+    /**
+     * @throws TickerConfigurationException naming the property a source would break
+     */
+    void check(ProviderCatalog.Loaded provider) {
+        JsonOverHttpSpec spec = provider.spec();
+        if (spec == null) {
+            return;
+        }
+        List<TickerSource> all = sources.all();
+        for (int i = 0; i < all.size(); i++) {
+            TickerSource source = all.get(i);
+            if (source.provider().equals(provider.name())) {
+                check(i, source, spec);
+            }
+        }
+    }
+
+    private void check(int index, TickerSource source, JsonOverHttpSpec spec) {
+        String credential = spec.hasCredential() ? settings.setting(source.provider(), spec.credential()) : null;
+        // Masked in every log line from the first one on, before any request could carry it.
+        SecretMasking.register(credential);
+        if (spec.hasCredential() && spec.credentialRequired() && credential == null) {
+            throw new TickerConfigurationException("ticker.providers." + source.provider() + "." + spec.credential()
+                    + " is required by source '" + source.id() + "' (see routes/README.md for where to get it)");
+        }
+        if (!spec.accepts(source.account())) {
+            throw new TickerConfigurationException("ticker.sources[" + index + "].account: '" + source.account()
+                    + "' is not a " + source.provider() + " account"
+                    + (spec.accountHint().isEmpty() ? " (expected " + spec.accountPattern().pattern() + ")"
+                            : "; expected " + spec.accountHint()));
+        }
+    }
+}

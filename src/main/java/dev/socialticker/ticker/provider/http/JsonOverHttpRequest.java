@@ -1,0 +1,96 @@
+package dev.socialticker.ticker.provider.http;
+
+import static dev.socialticker.ticker.provider.contract.TickerHeaders.ACCOUNT;
+import static dev.socialticker.ticker.provider.contract.TickerHeaders.ETAG;
+
+import dev.socialticker.ticker.config.TickerProperties;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+
+/**
+ * Prepares the upstream request of a "JSON over HTTP" provider: the endpoint URI (base URL + path,
+ * with the provider's timeouts), the query string, the credential and the conditional request.
+ *
+ * <p>The credential travels in the {@code Authorization} or {@code CamelHttpQuery} header, never in
+ * the endpoint URI, so it does not become part of an endpoint name that Camel registers, logs or
+ * tags metrics with. Account values are URL-encoded here: a provider file only writes placeholders.
+ */
+final class JsonOverHttpRequest implements Processor {
+    /** Exchange property with the endpoint URI the template sends to. */
+    static final String UPSTREAM_URI = "TickerUpstreamUri";
+    /**
+     * Every answer comes back as an answer: the provider file's error rules read error bodies too
+     * ({@link JsonAnswerReader}), and 304 means "unchanged" for an upstream that honours If-None-Match.
+     */
+    private static final String OK_STATUS = "throwExceptionOnFailure=false";
+
+    private final JsonOverHttpSpec spec;
+    private final ProviderSettings settings;
+
+    JsonOverHttpRequest(JsonOverHttpSpec spec, ProviderSettings settings) {
+        this.spec = spec;
+        this.settings = settings;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message in = exchange.getIn();
+        Account account = Account.parse(in.getHeader(ACCOUNT, String.class));
+        TickerProperties.Provider provider = settings.of(spec.name());
+        String base = settings.baseUrlOverride(spec.name());
+        if (base == null) {
+            base = account.expand(spec.baseUrl(), false).replaceAll("/+$", "");
+        }
+        exchange.setProperty(UPSTREAM_URI, base + account.expand(spec.path(), true) + "?" + OK_STATUS + "&"
+                + HttpTimeouts.endpointOptions(provider));
+
+        StringBuilder query = new StringBuilder(account.expand(spec.query(), true));
+        // Already registered with SecretMasking when the provider file was checked (start-up or reload).
+        String credential = spec.hasCredential() ? settings.setting(spec.name(), spec.credential()) : null;
+        if (credential != null && spec.credentialQueryParameter() != null) {
+            query.append(query.isEmpty() ? "" : "&").append(spec.credentialQueryParameter()).append('=')
+                    .append(URLEncoder.encode(credential, StandardCharsets.UTF_8));
+        } else if (credential != null) {
+            in.setHeader("Authorization", "Bearer " + credential);
+        }
+        if (query.isEmpty()) {
+            in.removeHeader(Exchange.HTTP_QUERY);
+        } else {
+            in.setHeader(Exchange.HTTP_QUERY, query.toString());
+        }
+        in.setHeader(Exchange.HTTP_METHOD, "GET");
+        in.setHeader("Accept", "application/json");
+        String etag = in.getHeader(ETAG, String.class);
+        if (etag != null) {
+            // An unchanged answer then costs no transfer and, at GitHub, no rate limit.
+            in.setHeader("If-None-Match", etag);
+        }
+    }
+
+    /** The account without a leading @ and, for {@code user@host} accounts (Mastodon style), its two parts. */
+    record Account(String account, String user, String host) {
+        static Account parse(String raw) {
+            String trimmed = raw == null ? "" : raw.trim();
+            // "@bsky.app" and "@user@host" are written with a leading @ as often as without.
+            String bare = trimmed.startsWith("@") ? trimmed.substring(1) : trimmed;
+            int at = bare.lastIndexOf('@');
+            return at > 0 ? new Account(bare, bare.substring(0, at), bare.substring(at + 1))
+                    : new Account(bare, bare, "");
+        }
+
+        /** Replaces {account}, {user} and {host}, URL-encoded when the result is a path or query. */
+        String expand(String template, boolean encode) {
+            return template.replace("{account}", encode ? encode(account) : account)
+                    .replace("{user}", encode ? encode(user) : user)
+                    .replace("{host}", encode ? encode(host) : host);
+        }
+
+        private static String encode(String value) {
+            // URLEncoder writes form encoding; %20 is right in paths and queries alike.
+            return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        }
+    }
+}

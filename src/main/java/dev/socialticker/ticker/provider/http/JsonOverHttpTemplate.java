@@ -1,0 +1,51 @@
+package dev.socialticker.ticker.provider.http;
+
+import dev.socialticker.ticker.provider.contract.RefreshStepConfiguration;
+import java.time.Clock;
+import org.apache.camel.RouteTemplateContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteTemplateDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * The route template behind every "JSON over HTTP" provider file: one GET to the upstream, the
+ * count and profile picked by JSONPath and returned as the result headers. A provider file only fills in
+ * the parameters ({@link JsonOverHttpSpec}); how to call HTTP, read JSON and keep entity tags is
+ * written once, here.
+ */
+@Component
+public class JsonOverHttpTemplate extends RouteBuilder {
+    public static final String ID = "json-over-http";
+
+    private final ProviderSettings settings;
+    private final Clock clock;
+
+    public JsonOverHttpTemplate(ProviderSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public void configure() {
+        RouteTemplateDefinition template = routeTemplate(ID);
+        JsonOverHttpSpec.DEFINITION.parameters().forEach(parameter -> {
+            if (parameter.required()) {
+                template.templateParameter(parameter.name(), null, parameter.description());
+            } else {
+                template.templateParameter(parameter.name(), parameter.fallback(), parameter.description());
+            }
+        });
+        template.templateBean("request", JsonOverHttpRequest.class,
+                        rtc -> new JsonOverHttpRequest(spec(rtc), settings))
+                .templateBean("answer", JsonAnswerReader.class, rtc -> new JsonAnswerReader(spec(rtc), clock))
+                .from("direct:provider-{{name}}")
+                    .routeConfigurationId(RefreshStepConfiguration.ID)
+                    .process("{{request}}")
+                    .toD("${exchangeProperty." + JsonOverHttpRequest.UPSTREAM_URI + "}")
+                    .process("{{answer}}");
+    }
+
+    private static JsonOverHttpSpec spec(RouteTemplateContext context) {
+        return JsonOverHttpSpec.from(name -> context.getProperty(name, String.class));
+    }
+}

@@ -1,0 +1,153 @@
+package dev.socialticker.ticker.provider.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socialticker.ticker.provider.contract.QuotaUsage;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.function.Function;
+
+/**
+ * Reads the quota facts upstreams send as response headers, whichever provider sent them, so a
+ * provider file never has to:
+ * <ul>
+ * <li>Graph API: {@code X-App-Usage} (percent of the app's limits) and {@code X-Business-Use-Case-Usage}
+ * (percent per business use case, plus minutes until a throttled app regains access);</li>
+ * <li>rate-limit headers ({@code X-RateLimit-*} as GitHub sends them, {@code RateLimit-*} as Bluesky
+ * does): limit, remaining, and the reset time (epoch seconds, or seconds from now when small).</li>
+ * </ul>
+ * Absent or unreadable headers mean "unknown", never zero.
+ */
+public final class QuotaHeaders {
+    public static final String APP_USAGE = "X-App-Usage";
+    public static final String BUSINESS_USE_CASE = "X-Business-Use-Case-Usage";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reset values above this are epoch seconds (2001 onwards); below, seconds from now. */
+    private static final long EPOCH_THRESHOLD = 1_000_000_000L;
+
+    private QuotaHeaders() {
+    }
+
+    /**
+     * The quota facts of one answer, or null when the upstream sent none.
+     *
+     * @param header a response header by name (case-insensitive), or null when absent
+     */
+    public static QuotaUsage read(Function<String, String> header, Instant now) {
+        QuotaUsage graph = parse(header.apply(APP_USAGE), header.apply(BUSINESS_USE_CASE));
+        QuotaUsage rate = rateLimit(header, "X-RateLimit-", now);
+        if (rate == null) {
+            rate = rateLimit(header, "RateLimit-", now);
+        }
+        if (graph == null || rate == null) {
+            return graph != null ? graph : rate;
+        }
+        return new QuotaUsage(max(graph.usedPercent(), rate.usedPercent()),
+                max(graph.regainAccessMinutes(), rate.regainAccessMinutes()));
+    }
+
+    /** How long until a spent rate limit resets, or null when it is not spent or the headers do not say. */
+    public static Duration rateLimitReset(Function<String, String> header, Instant now) {
+        for (String prefix : new String[] {"X-RateLimit-", "RateLimit-"}) {
+            Long remaining = number(header.apply(prefix + "Remaining"));
+            Long reset = number(header.apply(prefix + "Reset"));
+            if (remaining != null && remaining == 0 && reset != null) {
+                Duration wait = reset > EPOCH_THRESHOLD
+                        ? Duration.between(now, Instant.ofEpochSecond(reset)) : Duration.ofSeconds(reset);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            }
+        }
+        return null;
+    }
+
+    private static QuotaUsage rateLimit(Function<String, String> header, String prefix, Instant now) {
+        Long limit = number(header.apply(prefix + "Limit"));
+        Long remaining = number(header.apply(prefix + "Remaining"));
+        if (limit == null || remaining == null || limit <= 0) {
+            return null;
+        }
+        int used = (int) Math.max(0, Math.min(100, Math.round(100.0 * (limit - remaining) / limit)));
+        Duration reset = remaining == 0 ? rateLimitReset(header, now) : null;
+        return new QuotaUsage(used, reset == null ? null : (int) Math.ceil(reset.getSeconds() / 60.0));
+    }
+
+    private static Long number(String value) {
+        if (value == null) {
+            return null;
+        }
+        // RateLimit-Limit may carry a policy after the number ("100;w=3600").
+        String digits = value.trim().split("[;,\\s]", 2)[0];
+        return digits.matches("\\d{1,18}") ? Long.parseLong(digits) : null;
+    }
+
+    /** The quota facts of the Graph API usage headers, or null when it sent none. */
+    static QuotaUsage parse(String appUsage, String businessUseCaseUsage) {
+        Integer percent = max(highestPercent(read(appUsage)), highestBucPercent(read(businessUseCaseUsage)));
+        Duration regain = regainAccess(businessUseCaseUsage);
+        if (percent == null && regain == null) {
+            return null;
+        }
+        return new QuotaUsage(percent, regain == null ? null : (int) regain.toMinutes());
+    }
+
+    /** The longest {@code estimated_time_to_regain_access} (minutes) when it is above zero, else null. */
+    public static Duration regainAccess(String businessUseCaseUsage) {
+        int minutes = 0;
+        for (JsonNode entry : bucEntries(read(businessUseCaseUsage))) {
+            minutes = Math.max(minutes, entry.path("estimated_time_to_regain_access").asInt(0));
+        }
+        return minutes > 0 ? Duration.ofMinutes(minutes) : null;
+    }
+
+    private static Integer highestBucPercent(JsonNode buc) {
+        Integer highest = null;
+        for (JsonNode entry : bucEntries(buc)) {
+            highest = max(highest, highestPercent(entry));
+        }
+        return highest;
+    }
+
+    private static Iterable<JsonNode> bucEntries(JsonNode buc) {
+        java.util.List<JsonNode> entries = new java.util.ArrayList<>();
+        if (buc != null && buc.isObject()) {
+            for (Iterator<JsonNode> ids = buc.elements(); ids.hasNext(); ) {
+                ids.next().forEach(entries::add);
+            }
+        }
+        return entries;
+    }
+
+    private static Integer highestPercent(JsonNode usage) {
+        if (usage == null || !usage.isObject()) {
+            return null;
+        }
+        Integer highest = null;
+        for (String field : new String[] {"call_count", "total_cputime", "total_time"}) {
+            JsonNode value = usage.path(field);
+            if (value.isNumber()) {
+                highest = max(highest, value.intValue());
+            }
+        }
+        return highest;
+    }
+
+    private static Integer max(Integer a, Integer b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Math.max(a, b);
+    }
+
+    private static JsonNode read(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(header);
+        } catch (IOException unreadable) {
+            return null;
+        }
+    }
+}

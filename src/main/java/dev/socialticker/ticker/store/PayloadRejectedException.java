@@ -1,8 +1,0 @@
-package dev.socialticker.ticker.store;
-
-/** The upstream answered, but not with a usable follower count. Retrying does not help. */
-public class PayloadRejectedException extends RuntimeException {
-    public PayloadRejectedException(String message) {
-        super(message);
-    }
-}

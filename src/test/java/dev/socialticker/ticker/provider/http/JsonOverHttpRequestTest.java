@@ -1,0 +1,101 @@
+package dev.socialticker.ticker.provider.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.provider.contract.TickerHeaders;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+/** How a provider's parameters become the upstream request. */
+public class JsonOverHttpRequestTest {
+    private final MockEnvironment environment = new MockEnvironment();
+
+    @Test
+    void aUserAtHostAccountIsLookedUpOnItsOwnServer() throws Exception {
+        Exchange exchange = prepare(mastodon(), Map.of(), "Gargron@mastodon.social");
+
+        assertThat(exchange.getProperty(JsonOverHttpRequest.UPSTREAM_URI, String.class))
+                .startsWith("https://mastodon.social/api/v1/accounts/lookup?");
+        assertThat(exchange.getIn().getHeader(Exchange.HTTP_QUERY)).isEqualTo("acct=Gargron");
+    }
+
+    @Test
+    void aLeadingAtIsNotPartOfTheAccount() throws Exception {
+        JsonOverHttpSpec bluesky = spec("bluesky", "https://public.api.bsky.app", "/xrpc/app.bsky.actor.getProfile",
+                "actor={account}", "", "bearer");
+
+        Exchange exchange = prepare(bluesky, Map.of(), "@bsky.app");
+
+        assertThat(exchange.getIn().getHeader(Exchange.HTTP_QUERY)).isEqualTo("actor=bsky.app");
+    }
+
+    @Test
+    void aConfiguredBaseUrlWinsOverTheDefault() throws Exception {
+        Exchange exchange = prepare(mastodon(), Map.of("mastodon", URI.create("http://127.0.0.1:9/")), "@a@b.social");
+
+        assertThat(exchange.getProperty(JsonOverHttpRequest.UPSTREAM_URI, String.class))
+                .startsWith("http://127.0.0.1:9/api/v1/accounts/lookup?throwExceptionOnFailure=false&httpClient.");
+        assertThat(exchange.getIn().getHeader(Exchange.HTTP_QUERY)).isEqualTo("acct=a");
+    }
+
+    @Test
+    void accountsAreUrlEncodedAndCredentialsStayOutOfTheUri() throws Exception {
+        environment.setProperty("ticker.providers.x.api-key", "k&y=1");
+        JsonOverHttpSpec spec = spec("x", "https://api.example", "/u/{account}", "id={account}", "api-key", "query:key");
+
+        Exchange exchange = prepare(spec, Map.of(), "a b/../c?d");
+
+        String uri = exchange.getProperty(JsonOverHttpRequest.UPSTREAM_URI, String.class);
+        assertThat(uri).startsWith("https://api.example/u/a%20b%2F..%2Fc%3Fd?").doesNotContain("k&y");
+        assertThat(exchange.getIn().getHeader(Exchange.HTTP_QUERY)).isEqualTo("id=a%20b%2F..%2Fc%3Fd&key=k%26y%3D1");
+    }
+
+    @Test
+    void aBearerCredentialAndAStoredEntityTagBecomeHeaders() throws Exception {
+        environment.setProperty("ticker.providers.x.access-token", "t0k");
+        JsonOverHttpSpec spec = spec("x", "https://api.example", "/u/{account}", "", "access-token", "bearer");
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.getIn().setHeader(TickerHeaders.ACCOUNT, "a");
+        exchange.getIn().setHeader(TickerHeaders.ETAG, "\"e1\"");
+
+        new JsonOverHttpRequest(spec, settings(Map.of())).process(exchange);
+
+        assertThat(exchange.getIn().getHeader("Authorization")).isEqualTo("Bearer t0k");
+        assertThat(exchange.getIn().getHeader("If-None-Match")).isEqualTo("\"e1\"");
+        assertThat(exchange.getIn().getHeader(Exchange.HTTP_QUERY)).isNull();
+    }
+
+    private Exchange prepare(JsonOverHttpSpec spec, Map<String, URI> baseUrls, String account) throws Exception {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.getIn().setHeader(TickerHeaders.ACCOUNT, account);
+        new JsonOverHttpRequest(spec, settings(baseUrls)).process(exchange);
+        return exchange;
+    }
+
+    private ProviderSettings settings(Map<String, URI> baseUrls) {
+        Map<String, TickerProperties.Provider> providers = new java.util.HashMap<>();
+        baseUrls.forEach((name, url) -> providers.put(name,
+                new TickerProperties.Provider(url, Duration.ofSeconds(5), Duration.ofSeconds(10))));
+        TickerProperties properties = new TickerProperties(List.of(), null, providers, null, null, null, null);
+        return new ProviderSettings(properties, environment);
+    }
+
+    private static JsonOverHttpSpec mastodon() {
+        return spec("mastodon", "https://{host}", "/api/v1/accounts/lookup", "acct={user}", "", "bearer");
+    }
+
+    private static JsonOverHttpSpec spec(String name, String baseUrl, String path, String query, String credential,
+            String credentialIn) {
+        Map<String, String> parameters = Map.of("name", name, "baseUrl", baseUrl, "path", path, "query", query,
+                "count", "$.n", "credential", credential, "credentialIn", credentialIn);
+        return JsonOverHttpSpec.from(parameters::get);
+    }
+}
