@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Build: docker build -t social-ticker .
-# Run:   docker run -p 8080:8080 social-ticker
+# Run:   docker run -p 8080:8080 -v ticker-data:/app/data social-ticker
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
@@ -25,6 +25,10 @@ COPY --from=build /app/application/ ./
 # ticker.routes.dir (default "routes", relative to /app): copies of the built-in providers, to read
 # and to replace; mount your own provider files here.
 COPY routes/*.camel.yaml ./routes/
+# ticker.store.dir (default "data", relative to /app): the file store, a volume so counts survive a
+# new container; owned by the service user, who writes it.
+RUN mkdir -p /app/data && chown ticker:ticker /app/data
+VOLUME /app/data
 USER ticker
 EXPOSE 8080
 # Probes: /actuator/health/liveness and /actuator/health/readiness.

@@ -27,7 +27,8 @@ public record TickerProperties(
         @Valid @NotNull @DefaultValue Ui ui,
         @Valid @NotNull @DefaultValue Cors cors,
         @Valid @NotNull @DefaultValue Admin admin,
-        @Valid @NotNull @DefaultValue Routes routes) {
+        @Valid @NotNull @DefaultValue Routes routes,
+        @Valid @NotNull @DefaultValue Store store) {
 
     /** Source ids must be safe in URLs, metric tags and log lines. */
     public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
@@ -104,6 +105,16 @@ public record TickerProperties(
             // Watch the folder and apply changed provider files without a restart.
             @DefaultValue("false") boolean reload) {
     }
+
+    /** Where snapshots live besides the in-memory cache. */
+    public record Store(
+            // file: durable on this machine (the default); memory: lost on restart.
+            @NotNull @DefaultValue("file") StoreType type,
+            // The file store's folder; relative paths are resolved against the working directory.
+            @NotBlank(message = "must not be blank") @DefaultValue("data") String dir) {
+    }
+
+    public enum StoreType { FILE, MEMORY }
 
     /**
      * The typed settings of one provider. Credentials and other free-form settings

@@ -2,31 +2,48 @@ package dev.socialticker.ticker.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerSource;
 import dev.socialticker.ticker.provider.contract.PayloadRejectedException;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 /**
  * The Caffeine cache of {@link SourceState}s, one entry per source. The API reads it here; refreshes
- * write it here, each write one atomic read-modify-write of its entry, so an invalidation that lands
- * during a refresh is never undone. Invalidation goes through the camel-caffeine endpoint
- * {@value #ENDPOINT}, which finds this same cache in the registry by name. Entries never expire:
- * the last good value must outlive any outage.
+ * write it here, each write one atomic read-modify-write of its entry (its durable copy, when there
+ * is one, written inside the same step), so an invalidation that lands during a refresh is never
+ * undone. Invalidation goes through the camel-caffeine endpoint {@value #ENDPOINT}, which finds this
+ * same cache in the registry by name. Entries never expire: the last good value must outlive any
+ * outage, and with the file store ({@link SnapshotFiles}) a restart too: they are loaded at start-up,
+ * before the API answers.
  */
 @Component
 public class SnapshotStore {
     /** Bean name of the cache, and so the cache name in the endpoint URI. */
     public static final String CACHE_NAME = "tickerSourceStates";
     public static final String ENDPOINT = "caffeine-cache:" + CACHE_NAME;
+    private static final Logger log = LoggerFactory.getLogger(SnapshotStore.class);
 
     private final Cache<String, SourceState> cache;
+    private final SnapshotFiles files;
+    private final SourceCatalog catalog;
 
-    SnapshotStore(Cache<String, SourceState> tickerSourceStates) {
+    SnapshotStore(Cache<String, SourceState> tickerSourceStates, SnapshotFiles files, SourceCatalog catalog) {
         this.cache = tickerSourceStates;
+        this.files = files;
+        this.catalog = catalog;
+        for (TickerSource source : catalog.all()) {
+            files.read(source).ifPresent(state -> cache.put(source.id(), state));
+        }
+        if (files.enabled()) {
+            log.info("Loaded the stored state of {} of {} source(s) from {}", cache.estimatedSize(),
+                    catalog.all().size(), files.dir());
+        }
     }
 
     public SourceState stateOf(TickerSource source) {
@@ -54,15 +71,37 @@ public class SnapshotStore {
                 return current;
             }
             written[0] = true;
-            return SourceState.empty(source).withSnapshot(next);
+            SourceState stored = SourceState.empty(source).withSnapshot(next);
+            files.write(stored);
+            return stored;
         });
         return written[0];
     }
 
     /** Records a failure beside whatever snapshot the source has at this moment, never replacing it. */
     void recordFailure(TickerSource source, Failure failure) {
-        cache.asMap().compute(source.id(),
-                (id, current) -> (current == null ? SourceState.empty(source) : current).withFailure(failure));
+        cache.asMap().compute(source.id(), (id, current) -> {
+            SourceState stored = (current == null ? SourceState.empty(source) : current).withFailure(failure);
+            files.write(stored);
+            return stored;
+        });
+    }
+
+    /**
+     * After an invalidation through the camel-caffeine endpoint: drops the durable copy of one
+     * source (or of all, for null) unless a refresh has stored a new state since, in the same atomic
+     * step as that refresh's own write.
+     */
+    void forgetStored(String sourceId) {
+        List<String> ids = sourceId != null ? List.of(sourceId) : catalog.all().stream().map(TickerSource::id).toList();
+        for (String id : ids) {
+            cache.asMap().compute(id, (key, current) -> {
+                if (current == null) {
+                    files.delete(id);
+                }
+                return current;
+            });
+        }
     }
 
     /**
@@ -70,10 +109,14 @@ public class SnapshotStore {
      * request must not make the new one answer "not modified"); the counts stay.
      */
     public void forgetEntityTags(String provider) {
-        cache.asMap().replaceAll((id, state) -> state.source().provider().equals(provider) && state.hasData()
-                && state.snapshot().etag() != null
-                ? new SourceState(state.source(), withoutEtag(state.snapshot()), state.failure())
-                : state);
+        cache.asMap().replaceAll((id, state) -> {
+            if (!state.source().provider().equals(provider) || !state.hasData() || state.snapshot().etag() == null) {
+                return state;
+            }
+            SourceState withoutTag = new SourceState(state.source(), withoutEtag(state.snapshot()), state.failure());
+            files.write(withoutTag);
+            return withoutTag;
+        });
     }
 
     private static Snapshot withoutEtag(Snapshot snapshot) {

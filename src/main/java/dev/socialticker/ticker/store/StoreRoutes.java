@@ -57,6 +57,7 @@ public class StoreRoutes extends RouteBuilder {
                         .setHeader(CaffeineConstants.ACTION, constant(CaffeineConstants.ACTION_INVALIDATE_ALL))
                 .end()
                 .to(SnapshotStore.ENDPOINT)
+                .process(exchange -> store.forgetStored(exchange.getIn().getHeader(SOURCE_ID, String.class)))
                 .to("direct:render-view");
     }
 

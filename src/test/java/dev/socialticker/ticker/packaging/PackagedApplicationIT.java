@@ -20,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,6 +73,8 @@ class PackagedApplicationIT {
                 .until(() -> api.get("/api/metrics").statusCode() == 200);
         assertThat(ApiClient.json(api.get("/api/metrics")).get("total").asLong()).isEqualTo(20);
         assertThat(Files.readString(log)).contains("Provider 'github' loaded from built-in github.camel.yaml");
+        assertThat(emptyDir.resolve("data/github-octocat.json")).as("the file store, relative to the working directory")
+                .exists();
     }
 
     /**
@@ -123,7 +127,12 @@ class PackagedApplicationIT {
             Files.deleteIfExists(log);
         }
         if (emptyDir != null) {
-            Files.deleteIfExists(emptyDir);
+            // The jar keeps its file store (data/) in its working directory.
+            try (Stream<Path> tree = Files.walk(emptyDir)) {
+                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
         }
     }
 

@@ -85,7 +85,8 @@ class RefreshGateTest {
                         new TickerProperties.Retry(3, Duration.ofSeconds(1), Duration.ofSeconds(30))),
                 Map.of(), new TickerProperties.Ui(Duration.ofSeconds(10), "soon"),
                 new TickerProperties.Cors(List.of()), new TickerProperties.Admin(null),
-                new TickerProperties.Routes("routes", false));
+                new TickerProperties.Routes("routes", false),
+                new TickerProperties.Store(TickerProperties.StoreType.MEMORY, "data"));
         SourceCatalog catalog = new SourceCatalog(properties);
         return new RefreshGate(new RefreshSchedule(properties, catalog, new MockEnvironment()), clock);
     }

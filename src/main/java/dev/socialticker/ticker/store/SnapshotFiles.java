@@ -1,0 +1,206 @@
+package dev.socialticker.ticker.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socialticker.ticker.config.TickerConfigurationException;
+import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.config.TickerSource;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The durable copy of every source's state ({@code ticker.store.type=file}, the default): one JSON
+ * file per source in {@code ticker.store.dir}, so a restart, a deploy or a crash never costs the
+ * audience its number. Each write goes to a temporary file that is forced to disk and then renamed
+ * over the old one: a crash mid-write leaves the last good file, never half of one. A file that
+ * cannot be read is moved aside, with a log line, and the service starts without it.
+ *
+ * <p>Written by hand because it is a few lines of {@code java.nio}: an embedded database would be a
+ * second store to operate for a handful of small documents.
+ */
+@Component
+class SnapshotFiles {
+    /** Version of the file layout; a file of another version is moved aside, not misread. */
+    static final int FORMAT = 1;
+    private static final Logger log = LoggerFactory.getLogger(SnapshotFiles.class);
+
+    /** What one file holds. */
+    record Content(int format, TickerSource source, Snapshot snapshot, Failure failure) {
+    }
+
+    private final Path dir;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    SnapshotFiles(TickerProperties properties, ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+        if (properties.store().type() != TickerProperties.StoreType.FILE) {
+            this.dir = null;
+            log.info("Snapshots are kept in memory only (ticker.store.type=memory): a restart starts without data");
+            return;
+        }
+        this.dir = Path.of(properties.store().dir()).toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+            if (!Files.isWritable(dir)) {
+                throw new IOException("not writable");
+            }
+        } catch (IOException unusable) {
+            throw new TickerConfigurationException("ticker.store.dir: cannot use " + dir + " for snapshots ("
+                    + unusable.getMessage() + "); give a writable folder, or set ticker.store.type=memory");
+        }
+        removeLeftovers();
+        log.info("Snapshots are kept in {} (ticker.store.dir)", dir);
+    }
+
+    boolean enabled() {
+        return dir != null;
+    }
+
+    /** The stored state of a source, if a usable file exists for it. */
+    Optional<SourceState> read(TickerSource source) {
+        if (dir == null) {
+            return Optional.empty();
+        }
+        Path file = fileOf(source.id());
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        Content content;
+        try {
+            content = json.readValue(file.toFile(), Content.class);
+        } catch (IOException unreadable) {
+            moveAside(file, "it is not a snapshot file (" + firstLine(unreadable.getMessage()) + ")");
+            return Optional.empty();
+        }
+        if (content.format() != FORMAT || content.source() == null) {
+            moveAside(file, "its format is " + content.format() + ", this version reads " + FORMAT);
+            return Optional.empty();
+        }
+        if (!content.source().equals(source)) {
+            log.info("Snapshot file {} belongs to {} {}, not to the configured {} {}: not used, and replaced at the"
+                    + " next refresh", file, content.source().provider(), content.source().account(), source.provider(),
+                    source.account());
+            return Optional.empty();
+        }
+        return Optional.of(new SourceState(source, content.snapshot(), content.failure()));
+    }
+
+    /**
+     * Writes a source's state atomically. A write that fails (disk full, permissions) is logged and
+     * the in-memory state stays authoritative: serving goes on, the next write tries again.
+     */
+    void write(SourceState state) {
+        if (dir == null) {
+            return;
+        }
+        Path target = fileOf(state.source().id());
+        Path temp = null;
+        try {
+            byte[] bytes = json.writeValueAsBytes(new Content(FORMAT, state.source(), state.snapshot(), state.failure()));
+            temp = Files.createTempFile(dir, state.source().id() + ".", ".tmp");
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            move(temp, target);
+            forceDirectory();
+        } catch (IOException failed) {
+            log.warn("Could not write snapshot file {}: {}; the count stays in memory and the next refresh tries again",
+                    target, failed.getMessage());
+            deleteQuietly(temp);
+        }
+    }
+
+    /** Forgets a source's stored state (admin invalidation). */
+    void delete(String sourceId) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(fileOf(sourceId));
+            forceDirectory();
+        } catch (IOException failed) {
+            log.warn("Could not delete snapshot file {}: {}", fileOf(sourceId), failed.getMessage());
+        }
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    private Path fileOf(String sourceId) {
+        // Source ids are [a-z0-9-] (checked at start-up): safe as file names.
+        return dir.resolve(sourceId + ".json");
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException unusual) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Makes the rename itself durable; not every platform lets a folder be opened for that. */
+    private void forceDirectory() {
+        try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException | UnsupportedOperationException notSupported) {
+            // the file's own force already happened; the rename is durable at the next sync
+        }
+    }
+
+    private void moveAside(Path file, String why) {
+        Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + clock.millis());
+        try {
+            Files.move(file, aside);
+            log.warn("Snapshot file {} is unreadable: {}; moved aside to {}; the source starts without stored data",
+                    file, why, aside.getFileName());
+        } catch (IOException failed) {
+            log.warn("Snapshot file {} is unreadable: {}; it could not be moved aside ({})", file, why,
+                    failed.getMessage());
+        }
+    }
+
+    /** Temporary files a crash left behind: never complete, never read. */
+    private void removeLeftovers() {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, "*.tmp")) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+                log.info("Removed {}, an unfinished write from an earlier run", leftover.getFileName());
+            }
+        } catch (IOException failed) {
+            log.warn("Could not list {} for unfinished writes: {}", dir, failed.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a leftover temp file is removed at the next start
+            }
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+}
