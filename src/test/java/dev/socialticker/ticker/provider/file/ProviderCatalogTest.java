@@ -7,7 +7,13 @@ import dev.socialticker.ticker.provider.contract.RefreshStepConfiguration;
 import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
 import dev.socialticker.ticker.provider.http.JsonOverHttpTemplate;
 import dev.socialticker.ticker.provider.http.TemplateDefinition;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +40,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Every file under {@code routes/} keeps the provider contract: it parses, defines exactly
@@ -82,6 +91,41 @@ public class ProviderCatalogTest {
         assertThat(ProviderContract.breaches(name, route)).isEmpty();
         assertThat(provider.spec()).as("built-in providers use the template").isNotNull();
         assertThat(Files.readString(path, StandardCharsets.UTF_8)).as("says what it calls").startsWith("# ");
+    }
+
+    /**
+     * Integrators edit provider files in tools that validate against Camel's YAML DSL schema (shipped
+     * in camel-yaml-dsl as {@code schema/camelYamlDsl.json}); every file in routes/ passes it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providerFiles")
+    void matchesCamelsYamlDslSchema(Path path) throws IOException {
+        assertThat(yamlDslViolations(Files.readString(path, StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("guideExamples")
+    void theGuidesExamplesMatchCamelsYamlDslSchema(String yaml) {
+        assertThat(yamlDslViolations(yaml)).isEmpty();
+    }
+
+    @Test
+    void theSchemaCheckCatchesAMistake() {
+        assertThat(yamlDslViolations("- route:\n    id: provider-x\n    frm:\n      uri: direct:provider-x\n"))
+                .isNotEmpty();
+    }
+
+    private static Set<String> yamlDslViolations(String yaml) {
+        try (InputStream schema = org.apache.camel.dsl.yaml.YamlRoutesBuilderLoader.class
+                .getResourceAsStream("/schema/camelYamlDsl.json")) {
+            JsonSchema dsl = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schema);
+            Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+            Set<String> violations = new TreeSet<>();
+            dsl.validate(new ObjectMapper().valueToTree(parsed)).forEach(message -> violations.add(message.getMessage()));
+            return violations;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
