@@ -121,9 +121,8 @@ class FailureClassifier {
                     retryAfter != null ? retryAfter : capped(rateLimitReset));
         }
         if (status == 429) {
-            // Retried only when the upstream says when, and that moment fits this refresh's budget.
             return new Classification(FailureCode.RATE_LIMITED,
-                    "The provider's rate limit was reached (HTTP 429)", status, retryAfter != null, retryAfter);
+                    "The provider's rate limit was reached (HTTP 429)", status, false, retryAfter);
         }
         if (status >= 500) {
             return new Classification(FailureCode.UPSTREAM_UNAVAILABLE,

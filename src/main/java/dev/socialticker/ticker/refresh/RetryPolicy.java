@@ -12,12 +12,13 @@ import org.springframework.stereotype.Component;
  * retries are off, see {@link UpstreamCallControl}). Camel evaluates it after every failed attempt
  * and, when it says yes, waits for the {@code CamelRedeliveryDelay} header before trying again:
  * <ul>
- *   <li>only transient failures (5xx, refused, timeout, 429 with Retry-After) are retried;</li>
- *   <li>at most {@code ticker.refresh.retry.max-attempts} attempts, with exponential backoff, or
- *       the upstream's Retry-After when it gives one;</li>
- *   <li>only when the wait and a worst-case next attempt (connect + read timeout) fit in what is
- *       left of the run's budget: a Retry-After longer than that is never waited for inside the
- *       refresh; it is recorded and the gate defers the next call instead.</li>
+ *   <li>only transient failures (5xx, refused, timeout) are retried, at most
+ *       {@code ticker.refresh.retry.max-attempts} attempts, with exponential backoff;</li>
+ *   <li>never when the upstream names a wait (Retry-After, a rate-limit reset, a provider file's
+ *       {@code wait}): that wait is honoured by the gate, which lets no call through before then,
+ *       never by sleeping inside a refresh (the contract); the failure is recorded at once;</li>
+ *   <li>only when the backoff and a worst-case next attempt (connect + read timeout) fit in what is
+ *       left of the run's budget.</li>
  * </ul>
  */
 @Component
@@ -39,12 +40,10 @@ class RetryPolicy {
         int attempts = run.countFailedAttempt();
         Classification failure = classificationOf(exchange);
         TickerProperties.Retry retry = properties.refresh().retry();
-        if (run.isOver() || !failure.retryable() || attempts >= retry.maxAttempts()) {
+        if (run.isOver() || !failure.retryable() || failure.retryAfter() != null || attempts >= retry.maxAttempts()) {
             return false;
         }
-        Duration delay = failure.retryAfter() != null
-                ? failure.retryAfter()
-                : retry.backoff().multipliedBy(1L << Math.min(attempts - 1, 20));
+        Duration delay = retry.backoff().multipliedBy(1L << Math.min(attempts - 1, 20));
         TickerProperties.Provider provider = properties.provider(run.source().provider());
         Duration worstNextAttempt = provider.connectTimeout().plus(provider.readTimeout());
         if (delay.plus(worstNextAttempt).compareTo(run.remaining()) > 0) {
