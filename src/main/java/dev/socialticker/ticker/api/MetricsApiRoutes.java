@@ -1,6 +1,6 @@
 package dev.socialticker.ticker.api;
 
-import dev.socialticker.ticker.provider.contract.TickerHeaders;
+import dev.socialticker.ticker.refresh.RefreshHeaders;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.springframework.stereotype.Component;
@@ -54,10 +54,10 @@ class MetricsApiRoutes extends RouteBuilder {
 
         from("direct:refresh-if-stale")
                 .routeId("refresh-if-stale")
-                .filter(header(TickerHeaders.STALE_SOURCES).isNotNull())
+                .filter(header(RefreshHeaders.STALE_SOURCES).isNotNull())
                     .wireTap("direct:refresh-stale")
                 .end()
-                .removeHeader(TickerHeaders.STALE_SOURCES);
+                .removeHeader(RefreshHeaders.STALE_SOURCES);
 
         // Every store and every recorded failure lands here: render once, serve many times.
         from("direct:render-view")

@@ -2,8 +2,8 @@ package dev.socialticker.ticker.api;
 
 import dev.socialticker.ticker.config.RefreshSchedule;
 import dev.socialticker.ticker.config.TickerSource;
-import dev.socialticker.ticker.provider.contract.TickerHeaders;
 import dev.socialticker.ticker.refresh.RefreshGate;
+import dev.socialticker.ticker.refresh.RefreshHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers {@code GET /api/metrics} and {@code GET /api/metrics/{id}} from the rendered view: no
- * upstream I/O, no serialisation of unchanged data. Sets {@link TickerHeaders#STALE_SOURCES} when
+ * upstream I/O, no serialisation of unchanged data. Sets {@link RefreshHeaders#STALE_SOURCES} when
  * the answer is stale and a refresh could start, for the route to wire-tap.
  */
 @Component
@@ -83,7 +83,7 @@ class MetricsResponder {
         }
         List<TickerSource> refreshable = body.staleSources().stream().filter(s -> gate.wouldAdmit(s.id())).toList();
         if (!refreshable.isEmpty()) {
-            message.setHeader(TickerHeaders.STALE_SOURCES, refreshable);
+            message.setHeader(RefreshHeaders.STALE_SOURCES, refreshable);
         }
         if (!body.noData() && matches(ifNoneMatch, etag)) {
             message.setHeader(Exchange.HTTP_RESPONSE_CODE, 304);

@@ -4,7 +4,6 @@ import static dev.socialticker.ticker.provider.contract.TickerHeaders.ACCOUNT;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.ETAG;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.PROVIDER;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.SOURCE_ID;
-import static dev.socialticker.ticker.provider.contract.TickerHeaders.STALE_SOURCES;
 
 import dev.socialticker.ticker.config.RefreshSchedule;
 import dev.socialticker.ticker.config.SourceCatalog;
@@ -56,7 +55,7 @@ class RefreshRoutes extends RouteBuilder {
         // Wire-tapped by GET /api/metrics when it served stale data.
         from("direct:refresh-stale")
                 .routeId("refresh-stale")
-                .setBody(header(STALE_SOURCES))
+                .setBody(header(RefreshHeaders.STALE_SOURCES))
                 .to("direct:refresh-sources");
 
         // Sources are independent: each runs on its own thread, within its own budget. Returns when

@@ -5,12 +5,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerSource;
 import dev.socialticker.ticker.provider.contract.PayloadRejectedException;
+import dev.socialticker.ticker.provider.contract.ProviderRouteReplaced;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -108,7 +110,9 @@ public class SnapshotStore {
      * Drops the entity tags kept for a provider's sources (its route changed: a tag of the old
      * request must not make the new one answer "not modified"); the counts stay.
      */
-    public void forgetEntityTags(String provider) {
+    @EventListener
+    void forgetEntityTags(ProviderRouteReplaced replaced) {
+        String provider = replaced.provider();
         cache.asMap().replaceAll((id, state) -> {
             if (!state.source().provider().equals(provider) || !state.hasData() || state.snapshot().etag() == null) {
                 return state;

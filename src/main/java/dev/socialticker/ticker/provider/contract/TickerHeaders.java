@@ -25,8 +25,6 @@ public final class TickerHeaders {
     /** Out: true when the upstream answered 304 Not Modified: the stored count still holds. */
     public static final String NOT_MODIFIED = "TickerNotModified";
 
-    /** Internal: the sources a stale read asks to refresh (API to refresh routes). */
-    public static final String STALE_SOURCES = "TickerStaleSources";
 
     private TickerHeaders() {
     }

@@ -2,8 +2,8 @@ package dev.socialticker.ticker.provider.file;
 
 import dev.socialticker.ticker.config.TickerConfigurationException;
 import dev.socialticker.ticker.logging.SecretMasking;
+import dev.socialticker.ticker.provider.contract.ProviderRouteReplaced;
 import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
-import dev.socialticker.ticker.store.SnapshotStore;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -18,6 +18,7 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,14 +35,14 @@ class ProviderRouteLoader {
 
     private final ProviderRouteFiles files;
     private final ProviderCatalog catalog;
-    private final SnapshotStore store;
+    private final ApplicationEventPublisher events;
     private final ProviderRequirements requirements;
 
-    ProviderRouteLoader(ProviderRouteFiles files, ProviderCatalog catalog, SnapshotStore store,
+    ProviderRouteLoader(ProviderRouteFiles files, ProviderCatalog catalog, ApplicationEventPublisher events,
             ProviderRequirements requirements) {
         this.files = files;
         this.catalog = catalog;
-        this.store = store;
+        this.events = events;
         this.requirements = requirements;
     }
 
@@ -97,7 +98,7 @@ class ProviderRouteLoader {
         }
         if (previous != null) {
             // Entity tags belong to the answers of the previous route (other fields, another URL).
-            store.forgetEntityTags(file.name());
+            events.publishEvent(new ProviderRouteReplaced(file.name()));
         }
         catalog.loaded(provider);
         log.info("Provider '{}' loaded from {}", file.name(), file.location());
