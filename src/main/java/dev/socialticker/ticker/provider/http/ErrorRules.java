@@ -155,10 +155,6 @@ final class ErrorRules {
         return Optional.empty();
     }
 
-    int size() {
-        return rules.size();
-    }
-
     private static Rule rule(String at, Map<?, ?> rule, List<String> problems) {
         int before = problems.size();
         unknownKeys(at, rule, RULE_KEYS, problems);

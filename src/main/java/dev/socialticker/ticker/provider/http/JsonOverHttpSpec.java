@@ -7,27 +7,10 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The parameters of one "JSON over HTTP" provider (template {@value JsonOverHttpTemplate#ID}),
- * checked as a whole against their one declaration ({@link TemplateDefinition}) when its file is
- * loaded, so a typo is reported against the file instead of failing the first refresh.
- *
- * @param name             the provider name: route {@code provider-<name>} from {@code direct:provider-<name>}
- * @param baseUrl          the upstream's public base URL; {@code {host}} is the host of a {@code user@host}
- *                         account; {@code ticker.providers.<name>.base-url} overrides it
- * @param path             appended to the base URL; {@code {account}}, {@code {user}}, {@code {host}} are
- *                         replaced by the URL-encoded account, or its parts
- * @param query            query string without the credential, same placeholders; may be empty
- * @param count            JSONPath of the follower count
- * @param profile          JSONPath of the profile name; empty means the account is shown
- * @param accountPath      JSONPath that finds the account in the answer; when it finds nothing the
- *                         account does not exist ({@code NOT_FOUND}); empty means no such check
- * @param hiddenFlag       JSONPath of a boolean that, when true, means the count is hidden: an error, never zero
- * @param credential       the setting under {@code ticker.providers.<name>} holding a secret; empty means none
- * @param credentialIn     {@code bearer} (Authorization header) or {@code query:<parameter>}
- * @param credentialRequired whether a source of this provider may run without the credential
- * @param accountPattern   regular expression every configured account must match, checked at start-up
- * @param accountHint      what an account looks like, for the start-up error message
- * @param errors           the upstream's own error vocabulary ({@link ErrorRules}); none by default
+ * The parameters of one "JSON over HTTP" provider (template {@value JsonOverHttpTemplate#ID}), typed,
+ * checked as a whole against their one declaration ({@link TemplateDefinition}, which says what each
+ * means) when its file is loaded, so a typo is reported against the file instead of failing the first
+ * refresh. One component per declared parameter, of the same name: the catalog test keeps them equal.
  */
 public record JsonOverHttpSpec(
         String name,
