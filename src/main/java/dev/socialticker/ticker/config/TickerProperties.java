@@ -108,13 +108,19 @@ public record TickerProperties(
 
     /** Where snapshots live besides the in-memory cache. */
     public record Store(
-            // file: durable on this machine (the default); memory: lost on restart.
+            // file: durable on this machine (the default); memory: lost on restart; redis: shared by a fleet.
             @NotNull @DefaultValue("file") StoreType type,
             // The file store's folder; relative paths are resolved against the working directory.
-            @NotBlank(message = "must not be blank") @DefaultValue("data") String dir) {
+            @NotBlank(message = "must not be blank") @DefaultValue("data") String dir,
+            // Prefix of every Redis key and channel of the shared mode: lets fleets share one Redis.
+            @Pattern(regexp = KEY_PREFIX_PATTERN, message = "must match " + KEY_PREFIX_PATTERN)
+            @DefaultValue("ticker:") String keyPrefix) {
     }
 
-    public enum StoreType { FILE, MEMORY }
+    /** Printable, no spaces: a prefix ends up in every key an operator types into redis-cli. */
+    public static final String KEY_PREFIX_PATTERN = "[A-Za-z0-9:_.{}-]{1,64}";
+
+    public enum StoreType { FILE, MEMORY, REDIS }
 
     /**
      * The typed settings of one provider. Credentials and other free-form settings

@@ -6,21 +6,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a source may be fetched now: at most one refresh in flight per source
  * (single-flight), none sooner than {@code ticker.refresh.min-interval} after the last one started,
  * and none before a moment the upstream asked us to wait for (Retry-After, quota regain time).
- * Every trigger — timer, stale read, admin — passes through here.
+ * Every trigger — timer, stale read, admin — passes through here. In the shared mode the
+ * {@link FleetGate} then has the last word, so the same holds across every instance.
  *
  * <p>Written by hand because it is a few lines over {@link ConcurrentHashMap#compute}: the state of
  * each source changes atomically, without locks on the read path.
  */
 @Component
 public class RefreshGate {
-    private record Slot(boolean inFlight, Instant lastStart, Instant notBefore) {
-        static final Slot IDLE = new Slot(false, null, null);
+    /** {@code claim}: the fleet's, held while in flight. */
+    private record Slot(boolean inFlight, Instant lastStart, Instant notBefore, FleetGate.Claim claim) {
+        static final Slot IDLE = new Slot(false, null, null, null);
     }
 
     /** Upper bound of the scheduling slack forgiven to timer ticks. */
@@ -36,8 +40,15 @@ public class RefreshGate {
      */
     private final Duration slack;
     private final Clock clock;
+    private final FleetGate fleet;
 
-    RefreshGate(RefreshSchedule schedule, Clock clock) {
+    @Autowired
+    RefreshGate(RefreshSchedule schedule, Clock clock, ObjectProvider<FleetGate> fleet) {
+        this(schedule, clock, fleet.getIfAvailable(() -> FleetGate.LOCAL));
+    }
+
+    RefreshGate(RefreshSchedule schedule, Clock clock, FleetGate fleet) {
+        this.fleet = fleet;
         this.minInterval = schedule.minInterval();
         Duration tenth = minInterval.dividedBy(10);
         this.slack = tenth.compareTo(MAX_SLACK) > 0 ? MAX_SLACK : tenth;
@@ -58,21 +69,43 @@ public class RefreshGate {
                 return current;
             }
             acquired[0] = true;
-            return new Slot(true, now, current.notBefore());
+            return new Slot(true, now, current.notBefore(), null);
         });
-        return acquired[0];
+        if (!acquired[0]) {
+            return false;
+        }
+        // Asked outside the map's atomic step: in the shared mode this is a call to Redis. A refusal
+        // still counts as this instance's start for min-interval: however many stale reads arrive,
+        // an instance asks the fleet at most once per min-interval, and the holder's result
+        // reaches it through the shared store meanwhile.
+        FleetGate.Claim claim = fleet.tryClaim(sourceId, scheduled);
+        if (claim == null) {
+            release(sourceId);
+            return false;
+        }
+        slots.computeIfPresent(sourceId, (id, slot) -> new Slot(slot.inFlight(), slot.lastStart(), slot.notBefore(),
+                claim));
+        return true;
     }
 
     void release(String sourceId) {
-        slots.computeIfPresent(sourceId, (id, slot) -> new Slot(false, slot.lastStart(), slot.notBefore()));
+        FleetGate.Claim[] held = {null};
+        slots.computeIfPresent(sourceId, (id, slot) -> {
+            held[0] = slot.claim();
+            return new Slot(false, slot.lastStart(), slot.notBefore(), null);
+        });
+        if (held[0] != null) {
+            held[0].release();
+        }
     }
 
-    /** No refresh of the source before {@code until}, whoever asks. */
+    /** No refresh of the source before {@code until}, whoever asks (in the shared mode: on any instance). */
     void deferUntil(String sourceId, Instant until) {
         slots.compute(sourceId, (id, slot) -> {
             Slot current = slot == null ? Slot.IDLE : slot;
-            return new Slot(current.inFlight(), current.lastStart(), until);
+            return new Slot(current.inFlight(), current.lastStart(), until, current.claim());
         });
+        fleet.deferUntil(sourceId, until);
     }
 
     /** Whether a refresh would be admitted now; lets the read path skip a pointless wire tap. */

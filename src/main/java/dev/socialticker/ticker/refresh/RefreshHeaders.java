@@ -1,9 +1,15 @@
 package dev.socialticker.ticker.refresh;
 
-/** Headers other features set to ask for a refresh. */
+/** Headers and exchange properties that say who asks for a refresh. */
 public final class RefreshHeaders {
     /** The sources a stale read asks to refresh (a list of sources), wire-tapped to {@code direct:refresh-stale}. */
     public static final String STALE_SOURCES = "TickerStaleSources";
+
+    /**
+     * Exchange property marking the timer's own refreshes, which the gates treat as scheduled (see
+     * {@link RefreshGate}, {@link FleetGate}).
+     */
+    public static final String SCHEDULED = "TickerScheduled";
 
     private RefreshHeaders() {
     }

@@ -22,9 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RefreshRoutes extends RouteBuilder {
-    /** Exchange property marking the timer's own refreshes (see {@link RefreshGate}). */
-    static final String SCHEDULED = "TickerScheduled";
-
     private final RefreshSchedule schedule;
     private final SourceCatalog catalog;
     private final RefreshRuns runs;
@@ -48,7 +45,7 @@ class RefreshRoutes extends RouteBuilder {
         // cannot delay the next tick of the others (each source is single-flight at the gate).
         from("timer:refresh?period=" + schedule.period().toMillis() + "&delay=" + schedule.initialDelay().toMillis())
                 .routeId("refresh-timer")
-                .setProperty(SCHEDULED, constant(true))
+                .setProperty(RefreshHeaders.SCHEDULED, constant(true))
                 .process(exchange -> exchange.getIn().setBody(catalog.all()))
                 .wireTap("direct:refresh-sources");
 

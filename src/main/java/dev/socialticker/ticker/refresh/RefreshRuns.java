@@ -62,7 +62,7 @@ class RefreshRuns {
      */
     public boolean start(Exchange exchange) {
         TickerSource source = exchange.getIn().getBody(TickerSource.class);
-        boolean scheduled = exchange.getProperty(RefreshRoutes.SCHEDULED, false, Boolean.class);
+        boolean scheduled = exchange.getProperty(RefreshHeaders.SCHEDULED, false, Boolean.class);
         if (stopping || !gate.tryAcquire(source.id(), scheduled)) {
             return false;
         }

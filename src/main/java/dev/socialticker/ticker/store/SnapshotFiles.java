@@ -2,7 +2,6 @@ package dev.socialticker.ticker.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.config.TickerConfigurationException;
-import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.config.TickerSource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,10 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * The durable copy of every source's state ({@code ticker.store.type=file}, the default): one JSON
@@ -29,87 +30,79 @@ import org.springframework.stereotype.Component;
  * <p>Written by hand because it is a few lines of {@code java.nio}: an embedded database would be a
  * second store to operate for a handful of small documents.
  */
-@Component
-class SnapshotFiles {
-    /** Version of the file layout; a file of another version is moved aside, not misread. */
-    static final int FORMAT = 1;
+class SnapshotFiles implements BackingStore {
     private static final Logger log = LoggerFactory.getLogger(SnapshotFiles.class);
-
-    /** What one file holds. */
-    record Content(int format, TickerSource source, Snapshot snapshot, Failure failure) {
-    }
 
     private final Path dir;
     private final ObjectMapper json;
     private final Clock clock;
 
-    SnapshotFiles(TickerProperties properties, ObjectMapper json, Clock clock) {
+    /** Opens (creating it if needed) the folder; refuses to start with one it cannot write. */
+    SnapshotFiles(Path dir, ObjectMapper json, Clock clock) {
         this.json = json;
         this.clock = clock;
-        if (properties.store().type() != TickerProperties.StoreType.FILE) {
-            this.dir = null;
-            log.info("Snapshots are kept in memory only (ticker.store.type=memory): a restart starts without data");
-            return;
-        }
-        this.dir = Path.of(properties.store().dir()).toAbsolutePath().normalize();
+        this.dir = dir.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(dir);
-            if (!Files.isWritable(dir)) {
+            Files.createDirectories(this.dir);
+            if (!Files.isWritable(this.dir)) {
                 throw new IOException("not writable");
             }
         } catch (IOException unusable) {
-            throw new TickerConfigurationException("ticker.store.dir: cannot use " + dir + " for snapshots ("
+            throw new TickerConfigurationException("ticker.store.dir: cannot use " + this.dir + " for snapshots ("
                     + unusable.getMessage() + "); give a writable folder, or set ticker.store.type=memory");
         }
         removeLeftovers();
-        log.info("Snapshots are kept in {} (ticker.store.dir)", dir);
     }
 
-    boolean enabled() {
-        return dir != null;
+    @Override
+    public Map<String, SourceState> readAll(List<TickerSource> sources) {
+        Map<String, SourceState> states = new LinkedHashMap<>();
+        sources.forEach(source -> read(source).ifPresent(state -> states.put(source.id(), state)));
+        return states;
+    }
+
+    @Override
+    public String description() {
+        return dir + " (ticker.store.dir)";
     }
 
     /** The stored state of a source, if a usable file exists for it. */
     Optional<SourceState> read(TickerSource source) {
-        if (dir == null) {
-            return Optional.empty();
-        }
         Path file = fileOf(source.id());
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        Content content;
+        StoredState content;
         try {
-            content = json.readValue(file.toFile(), Content.class);
+            content = json.readValue(file.toFile(), StoredState.class);
         } catch (IOException unreadable) {
             moveAside(file, "it is not a snapshot file (" + firstLine(unreadable.getMessage()) + ")");
             return Optional.empty();
         }
-        if (content.format() != FORMAT || content.source() == null) {
-            moveAside(file, "its format is " + content.format() + ", this version reads " + FORMAT);
+        Optional<String> unreadable = content.unreadableBecause();
+        if (unreadable.isPresent()) {
+            moveAside(file, unreadable.get());
             return Optional.empty();
         }
-        if (!content.source().equals(source)) {
+        Optional<SourceState> state = content.stateFor(source);
+        if (state.isEmpty()) {
             log.info("Snapshot file {} belongs to {} {}, not to the configured {} {}: not used, and replaced at the"
                     + " next refresh", file, content.source().provider(), content.source().account(), source.provider(),
                     source.account());
-            return Optional.empty();
         }
-        return Optional.of(new SourceState(source, content.snapshot(), content.failure()));
+        return state;
     }
 
     /**
      * Writes a source's state atomically. A write that fails (disk full, permissions) is logged and
      * the in-memory state stays authoritative: serving goes on, the next write tries again.
      */
-    void write(SourceState state) {
-        if (dir == null) {
-            return;
-        }
+    @Override
+    public void write(SourceState state) {
         Path target = fileOf(state.source().id());
         Path temp = null;
         try {
-            byte[] bytes = json.writeValueAsBytes(new Content(FORMAT, state.source(), state.snapshot(), state.failure()));
+            byte[] bytes = json.writeValueAsBytes(StoredState.of(state));
             temp = Files.createTempFile(dir, state.source().id() + ".", ".tmp");
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -127,21 +120,14 @@ class SnapshotFiles {
         }
     }
 
-    /** Forgets a source's stored state (admin invalidation). */
-    void delete(String sourceId) {
-        if (dir == null) {
-            return;
-        }
+    @Override
+    public void delete(String sourceId) {
         try {
             Files.deleteIfExists(fileOf(sourceId));
             forceDirectory();
         } catch (IOException failed) {
             log.warn("Could not delete snapshot file {}: {}", fileOf(sourceId), failed.getMessage());
         }
-    }
-
-    Path dir() {
-        return dir;
     }
 
     private Path fileOf(String sourceId) {

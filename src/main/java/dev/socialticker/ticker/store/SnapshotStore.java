@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * is one, written inside the same step), so an invalidation that lands during a refresh is never
  * undone. Invalidation goes through the camel-caffeine endpoint {@value #ENDPOINT}, which finds this
  * same cache in the registry by name. Entries never expire: the last good value must outlive any
- * outage, and with the file store ({@link SnapshotFiles}) a restart too: they are loaded at start-up,
- * before the API answers.
+ * outage, and with a {@link BackingStore} (files, Redis) a restart too: they are loaded at start-up,
+ * before the API answers. In the shared mode other instances' writes arrive through
+ * {@link #reconcile}.
  */
 @Component
 public class SnapshotStore {
@@ -32,19 +33,19 @@ public class SnapshotStore {
     private static final Logger log = LoggerFactory.getLogger(SnapshotStore.class);
 
     private final Cache<String, SourceState> cache;
-    private final SnapshotFiles files;
+    private final BackingStore backing;
     private final SourceCatalog catalog;
 
-    SnapshotStore(Cache<String, SourceState> tickerSourceStates, SnapshotFiles files, SourceCatalog catalog) {
+    SnapshotStore(Cache<String, SourceState> tickerSourceStates, BackingStore backing, SourceCatalog catalog) {
         this.cache = tickerSourceStates;
-        this.files = files;
+        this.backing = backing;
         this.catalog = catalog;
-        for (TickerSource source : catalog.all()) {
-            files.read(source).ifPresent(state -> cache.put(source.id(), state));
-        }
-        if (files.enabled()) {
+        cache.putAll(backing.readAll(catalog.all()));
+        if (backing != BackingStore.NONE) {
             log.info("Loaded the stored state of {} of {} source(s) from {}", cache.estimatedSize(),
-                    catalog.all().size(), files.dir());
+                    catalog.all().size(), backing.description());
+        } else {
+            log.info("Snapshots are kept in {}", backing.description());
         }
     }
 
@@ -74,7 +75,7 @@ public class SnapshotStore {
             }
             written[0] = true;
             SourceState stored = SourceState.empty(source).withSnapshot(next);
-            files.write(stored);
+            backing.write(stored);
             return stored;
         });
         return written[0];
@@ -84,7 +85,7 @@ public class SnapshotStore {
     void recordFailure(TickerSource source, Failure failure) {
         cache.asMap().compute(source.id(), (id, current) -> {
             SourceState stored = (current == null ? SourceState.empty(source) : current).withFailure(failure);
-            files.write(stored);
+            backing.write(stored);
             return stored;
         });
     }
@@ -99,11 +100,38 @@ public class SnapshotStore {
         for (String id : ids) {
             cache.asMap().compute(id, (key, current) -> {
                 if (current == null) {
-                    files.delete(id);
+                    backing.delete(id);
                 }
                 return current;
             });
         }
+    }
+
+    /**
+     * Brings this instance's copy of a source and the shared copy ({@code null} when the shared store
+     * has none) into step: the newer one, by {@link SourceState#changedAt()}, wins. A newer shared
+     * copy replaces the local one; a newer (or only) local copy is written back, so a shared store
+     * that lost its data (a Redis restart) gets it again and the last good value is never lost.
+     *
+     * @return true when the local copy changed (the API's view must be rendered again)
+     */
+    public boolean reconcile(TickerSource source, SourceState shared) {
+        if (shared != null && !shared.source().equals(source)) {
+            shared = null; // written for another account under this id: the local copy decides
+        }
+        SourceState remote = shared;
+        boolean[] adopted = {false};
+        cache.asMap().compute(source.id(), (id, local) -> {
+            if (remote != null && (local == null || remote.changedAt().isAfter(local.changedAt()))) {
+                adopted[0] = true;
+                return remote;
+            }
+            if (local != null && (remote == null || local.changedAt().isAfter(remote.changedAt()))) {
+                backing.write(local);
+            }
+            return local;
+        });
+        return adopted[0];
     }
 
     /**
@@ -118,7 +146,7 @@ public class SnapshotStore {
                 return state;
             }
             SourceState withoutTag = new SourceState(state.source(), withoutEtag(state.snapshot()), state.failure());
-            files.write(withoutTag);
+            backing.write(withoutTag);
             return withoutTag;
         });
     }

@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.store;
 
 import dev.socialticker.ticker.config.TickerSource;
+import java.time.Instant;
 
 /**
  * What the service knows about one source: its last good snapshot (null before the first success)
@@ -23,5 +24,14 @@ public record SourceState(TickerSource source, Snapshot snapshot, Failure failur
 
     public boolean hasData() {
         return snapshot != null;
+    }
+
+    /**
+     * When this state last changed: its latest refresh's outcome (the failure's time, or the
+     * snapshot's). Orders the copies of a fleet: the newer one wins.
+     */
+    public Instant changedAt() {
+        Instant at = snapshot != null ? snapshot.refreshedAt() : Instant.EPOCH;
+        return failure != null && failure.at().isAfter(at) ? failure.at() : at;
     }
 }

@@ -2,9 +2,9 @@ package dev.socialticker.ticker.frontend;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.socialticker.ticker.support.RequiredTool;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,8 +54,8 @@ class TickerBrowserIT {
 
     @Test
     void theTickerShowsEveryStateInARealBrowser() throws Exception {
-        requireTool(Files.isExecutable(CHROMIUM), "chromium (Debian package chromium) at " + CHROMIUM);
-        requireTool(Files.isDirectory(FRONTEND.resolve("node_modules/playwright-core")),
+        RequiredTool.require(Files.isExecutable(CHROMIUM), "The browser test", "chromium (Debian package chromium) at " + CHROMIUM);
+        RequiredTool.require(Files.isDirectory(FRONTEND.resolve("node_modules/playwright-core")), "The browser test",
                 "playwright-core in frontend/node_modules (npm ci, run by the Maven build)");
         Path output = Files.createTempFile("ticker-browser", ".log");
         Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
@@ -83,18 +82,6 @@ class TickerBrowserIT {
             process.destroyForcibly();
             Files.deleteIfExists(output);
         }
-    }
-
-    /** In CI a missing tool fails the build, naming it; elsewhere the test is skipped with that name. */
-    private static void requireTool(boolean present, String tool) {
-        if (present) {
-            return;
-        }
-        String message = "The browser test needs " + tool;
-        if ("true".equals(System.getenv("CI"))) {
-            fail(message);
-        }
-        Assumptions.abort(message);
     }
 
     private static int freePort() {

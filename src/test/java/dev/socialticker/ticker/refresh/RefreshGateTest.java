@@ -78,7 +78,74 @@ class RefreshGateTest {
         assertThat(gate.tryAcquire("a", false)).isTrue();
     }
 
+    @Test
+    void whenTheFleetRefusesTheSourceIsNotLeftInFlight() {
+        RecordingFleet fleet = new RecordingFleet(false);
+        RefreshGate shared = gateWithMinInterval(Duration.ofSeconds(30), fleet);
+
+        assertThat(shared.tryAcquire("a", true)).isFalse();
+        assertThat(shared.inFlight("a")).isFalse();
+        assertThat(fleet.claims).containsExactly("a scheduled");
+    }
+
+    @Test
+    void theFleetsClaimIsReleasedOnceWithTheGate() {
+        RecordingFleet fleet = new RecordingFleet(true);
+        RefreshGate shared = gateWithMinInterval(Duration.ofSeconds(30), fleet);
+
+        assertThat(shared.tryAcquire("a", false)).isTrue();
+        assertThat(fleet.released).isZero();
+        shared.release("a");
+        shared.release("a");
+        assertThat(fleet.released).isEqualTo(1);
+    }
+
+    @Test
+    void theFleetIsNotAskedWhenTheLocalGateRefuses() {
+        RecordingFleet fleet = new RecordingFleet(true);
+        RefreshGate shared = gateWithMinInterval(Duration.ofSeconds(30), fleet);
+        shared.tryAcquire("a", false);
+
+        assertThat(shared.tryAcquire("a", false)).isFalse();
+        assertThat(fleet.claims).containsExactly("a read");
+    }
+
+    @Test
+    void anUpstreamRequestedWaitIsSharedWithTheFleet() {
+        RecordingFleet fleet = new RecordingFleet(true);
+        Instant until = clock.instant().plus(Duration.ofHours(1));
+        gateWithMinInterval(Duration.ofSeconds(30), fleet).deferUntil("a", until);
+        assertThat(fleet.deferred).containsExactly(Map.entry("a", until));
+    }
+
+    /** A fleet that grants or refuses every claim, and remembers what it was asked. */
+    static final class RecordingFleet implements FleetGate {
+        final boolean grants;
+        final List<String> claims = new java.util.ArrayList<>();
+        final Map<String, Instant> deferred = new java.util.LinkedHashMap<>();
+        int released;
+
+        RecordingFleet(boolean grants) {
+            this.grants = grants;
+        }
+
+        @Override
+        public Claim tryClaim(String sourceId, boolean scheduled) {
+            claims.add(sourceId + (scheduled ? " scheduled" : " read"));
+            return grants ? () -> released++ : null;
+        }
+
+        @Override
+        public void deferUntil(String sourceId, Instant until) {
+            deferred.put(sourceId, until);
+        }
+    }
+
     private RefreshGate gateWithMinInterval(Duration minInterval) {
+        return gateWithMinInterval(minInterval, FleetGate.LOCAL);
+    }
+
+    private RefreshGate gateWithMinInterval(Duration minInterval, FleetGate fleet) {
         TickerProperties properties = new TickerProperties(
                 List.of(new TickerProperties.Source(null, "demo", "a")),
                 new TickerProperties.Refresh(Duration.ofSeconds(60), null, minInterval, Duration.ZERO,
@@ -86,8 +153,8 @@ class RefreshGateTest {
                 Map.of(), new TickerProperties.Ui(Duration.ofSeconds(10), "soon"),
                 new TickerProperties.Cors(List.of()), new TickerProperties.Admin(null),
                 new TickerProperties.Routes("routes", false),
-                new TickerProperties.Store(TickerProperties.StoreType.MEMORY, "data"));
+                new TickerProperties.Store(TickerProperties.StoreType.MEMORY, "data", "ticker:"));
         SourceCatalog catalog = new SourceCatalog(properties);
-        return new RefreshGate(new RefreshSchedule(properties, catalog, new MockEnvironment()), clock);
+        return new RefreshGate(new RefreshSchedule(properties, catalog, new MockEnvironment()), clock, fleet);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.config.TickerSource;
 import dev.socialticker.ticker.provider.contract.FailureCode;
 import dev.socialticker.ticker.provider.contract.QuotaUsage;
@@ -96,20 +95,15 @@ class SnapshotFilesTest {
     }
 
     @Test
-    void memoryModeTouchesNoDisk() {
-        SnapshotFiles memory = new SnapshotFiles(properties(TickerProperties.StoreType.MEMORY), json(), clock());
-        memory.write(STATE);
-        assertThat(memory.enabled()).isFalse();
-        assertThat(dir).isEmptyDirectory();
+    void readAllReturnsTheUsableStatesById() {
+        files().write(STATE);
+        TickerSource other = new TickerSource("github-acme", "github", "acme");
+
+        assertThat(files().readAll(List.of(SOURCE, other))).containsExactly(Map.entry(SOURCE.id(), STATE));
     }
 
     private SnapshotFiles files() {
-        return new SnapshotFiles(properties(TickerProperties.StoreType.FILE), json(), clock());
-    }
-
-    private TickerProperties properties(TickerProperties.StoreType type) {
-        return new TickerProperties(List.of(), null, Map.of(), null, null, null, null,
-                new TickerProperties.Store(type, dir.toString()));
+        return new SnapshotFiles(dir, json(), clock());
     }
 
     private static ObjectMapper json() {

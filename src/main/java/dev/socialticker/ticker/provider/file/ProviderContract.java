@@ -34,7 +34,7 @@ final class ProviderContract {
     /** The service's own routes: a provider returns its result, it does not write or trigger anything. */
     private static final Set<String> INTERNAL = Set.of("direct:store-snapshot", "direct:store-failure",
             "direct:invalidate-cache", "direct:render-view", "direct:record-failure", "direct:refresh-sources",
-            "direct:refresh-source", "direct:refresh-attempt", "direct:refresh-stale");
+            "direct:refresh-source", "direct:refresh-attempt", "direct:refresh-stale", "direct:fleet-change");
 
     private ProviderContract() {
     }

@@ -1,0 +1,37 @@
+package dev.socialticker.ticker.fleet;
+
+/**
+ * Every Redis key and channel of the shared mode, under {@code ticker.store.key-prefix}
+ * ({@code ticker:} by default) so that several fleets, or other applications, can share one Redis.
+ * <ul>
+ *   <li>{@code ticker:state:<id>}: a source's state, the same JSON document as the file store's;</li>
+ *   <li>{@code ticker:lease:<id>}: the lease of the instance refreshing the source now
+ *       (Spring Integration's {@code RedisLockRegistry});</li>
+ *   <li>{@code ticker:attempt:<id>}: when the fleet last started a refresh of the source;</li>
+ *   <li>{@code ticker:not-before:<id>}: a wait the upstream asked for, expiring by itself;</li>
+ *   <li>channel {@code ticker:changes}: "{@code <instance> stored|deleted <id>}" after every write.</li>
+ * </ul>
+ */
+record RedisKeys(String prefix) {
+
+    String state(String sourceId) {
+        return prefix + "state:" + sourceId;
+    }
+
+    /** The registry key of the leases; the lock registry appends {@code :<id>}. */
+    String leases() {
+        return prefix + "lease";
+    }
+
+    String attempt(String sourceId) {
+        return prefix + "attempt:" + sourceId;
+    }
+
+    String notBefore(String sourceId) {
+        return prefix + "not-before:" + sourceId;
+    }
+
+    String changes() {
+        return prefix + "changes";
+    }
+}

@@ -1,0 +1,60 @@
+package dev.socialticker.ticker.fleet;
+
+import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.store.SnapshotStore;
+import dev.socialticker.ticker.store.SourceState;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps this instance's Caffeine copy in step with the shared one: a change message from another
+ * instance is applied at once ({@link #applyStored}), and every few seconds all sources are compared
+ * ({@link #resync}), which also brings an instance back in step after an outage of Redis (the
+ * messages sent meanwhile are lost) and writes its newer copies back to a Redis that lost its data.
+ */
+@Component
+@SharedMode
+class SharedStateSync {
+    private final RedisSnapshots shared;
+    private final SnapshotStore store;
+    private final SourceCatalog catalog;
+
+    SharedStateSync(RedisSnapshots shared, SnapshotStore store, SourceCatalog catalog) {
+        this.shared = shared;
+        this.store = store;
+        this.catalog = catalog;
+    }
+
+    /**
+     * Another instance stored a state for the source.
+     *
+     * @return true when this instance's copy changed
+     */
+    public boolean applyStored(String sourceId) {
+        Optional<TickerSource> source = catalog.find(sourceId);
+        if (source.isEmpty()) {
+            return false; // a source this instance is not configured with
+        }
+        // Gone again already (invalidated right after): the deletion's own message follows.
+        return shared.read(source.get()).map(state -> store.reconcile(source.get(), state)).orElse(false);
+    }
+
+    /**
+     * Compares every source with the shared copy; nothing happens while Redis is unreachable.
+     *
+     * @return true when this instance's copy of any source changed
+     */
+    public boolean resync() {
+        Optional<Map<String, SourceState>> states = shared.tryReadAll(catalog.all());
+        if (states.isEmpty()) {
+            return false;
+        }
+        boolean changed = false;
+        for (TickerSource source : catalog.all()) {
+            changed |= store.reconcile(source, states.get().get(source.id()));
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,266 @@
+package dev.socialticker.ticker.fleet;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.socialticker.ticker.fleet.FleetInstances.SOURCE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.socialticker.ticker.fleet.FleetInstances.Instance;
+import dev.socialticker.ticker.support.ApiClient;
+import dev.socialticker.ticker.support.Fixtures;
+import dev.socialticker.ticker.support.RedisServer;
+import dev.socialticker.ticker.support.UpstreamServiceTest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.integration.redis.util.RedisLockRegistry;
+
+/**
+ * Several instances over one real Redis and one WireMock upstream: they serve the same count, call
+ * the upstream together no more often than one instance would, honour a wait fleet-wide, take over
+ * from a dead lease holder, and keep serving (and converge again) through a Redis outage.
+ */
+class SharedModeTest {
+    static final String IG_PATH = UpstreamServiceTest.GRAPH_PATH;
+
+    @RegisterExtension
+    static WireMockExtension upstream = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true)).build();
+
+    static RedisServer redis;
+    FleetInstances fleet;
+    String prefix;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RedisServer.start("The shared-mode test");
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    void fleet(TestInfo test, String... settings) {
+        prefix = "t-" + (test.getTestMethod().orElseThrow().getName() + test.getDisplayName()).hashCode() + ":";
+        fleet = new FleetInstances(redis.port(), upstream.baseUrl(), prefix, settings);
+    }
+
+    @AfterEach
+    void stopFleet() throws Exception {
+        if (fleet != null) {
+            fleet.close();
+        }
+        // The outage test stops Redis; the next test finds it running.
+        if (!"+PONG".equals(pingQuietly())) {
+            redis.startAgain();
+        }
+    }
+
+    @Test
+    void everyInstanceServesTheCountOneOfThemLearnt(TestInfo test) {
+        answer(267788);
+        fleet(test, "--ticker.refresh.period=1h", "--ticker.refresh.min-interval=100ms");
+        Instance a = fleet.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> a.total() == 267788);
+
+        Instance b = fleet.start("--ticker.refresh.initial-delay=1h");
+        assertThat(b.total()).as("served from Redis at once, before any refresh of its own").isEqualTo(267788);
+        b.refreshAsTheTimer();
+        assertThat(calls()).as("B's timer tick found the source refreshed by A within the period").isEqualTo(1);
+
+        answer(300000);
+        assertThat(a.admin("POST", "/api/admin/refresh/" + SOURCE)).isEqualTo(202);
+        long refreshedAt = System.nanoTime();
+        await().atMost(Duration.ofSeconds(10)).until(() -> b.total() == 300000);
+        System.out.printf("[fleet] a count learnt by A was served by B %d ms after the admin refresh was accepted%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - refreshedAt));
+        assertThat(calls()).isEqualTo(2);
+
+        assertThat(a.admin("DELETE", "/api/admin/cache/" + SOURCE)).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(b.api().get("/api/metrics/" + SOURCE).statusCode()).as("invalidated fleet-wide").isEqualTo(503));
+    }
+
+    @ParameterizedTest(name = "{0} instance(s)")
+    @ValueSource(ints = {1, 2, 3})
+    void aFleetCallsTheUpstreamNoMoreOftenThanOneInstance(int instances, TestInfo test) {
+        answer(267788);
+        fleet(test, "--ticker.refresh.period=1s", "--ticker.refresh.min-interval=1s");
+        for (int i = 0; i < instances; i++) {
+            fleet.start();
+        }
+        upstream.resetRequests();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> calls() >= 8);
+
+        List<Instant> times = upstream.getAllServeEvents().stream().map(ServeEvent::getRequest)
+                .map(request -> request.getLoggedDate().toInstant()).sorted(Comparator.naturalOrder()).toList();
+        Duration span = Duration.between(times.get(0), times.get(times.size() - 1));
+        System.out.printf("[fleet] %d instance(s), timers every 1 s: %d upstream calls in %d ms (%.2f calls/s)%n",
+                instances, times.size(), span.toMillis(), (times.size() - 1) * 1000.0 / span.toMillis());
+        for (int i = 1; i < times.size(); i++) {
+            Duration gap = Duration.between(times.get(i - 1), times.get(i));
+            // The fleet's window is the period less the timer's slack (a tenth of it): 900 ms.
+            assertThat(gap).as("gap before call %d of %s", i, times).isGreaterThanOrEqualTo(Duration.ofMillis(850));
+        }
+    }
+
+    @Test
+    void aWaitTheUpstreamAskedForHoldsTheWholeFleet(TestInfo test) {
+        // Graph API's rate limit: error code 4, and the time to regain access (minutes) in a usage header.
+        upstream.stubFor(get(urlPathEqualTo(IG_PATH)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("X-Business-Use-Case-Usage", "{\"" + UpstreamServiceTest.IG_USER + "\": [{\"type\":"
+                        + " \"instagram\", \"call_count\": 100, \"total_cputime\": 20, \"total_time\": 30,"
+                        + " \"estimated_time_to_regain_access\": 60}]}")
+                .withBody("{\"error\": {\"message\": \"Application request limit reached\", \"type\": \"OAuthException\","
+                        + " \"code\": 4}}")));
+        fleet(test, "--ticker.refresh.period=500ms", "--ticker.refresh.min-interval=500ms");
+        Instance a = fleet.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> calls() == 1);
+
+        Instance b = fleet.start("--ticker.refresh.initial-delay=1h");
+        b.refreshAsTheTimer();
+        b.refreshOnDemand();
+
+        assertThat(calls()).as("neither A nor B called again within the hour").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode body = ApiClient.json(b.api().get("/api/metrics"));
+            assertThat(body.at("/error/code").asText()).as("B serves A's recorded failure").isEqualTo("RATE_LIMITED");
+        });
+        assertThat(a.api().get("/api/metrics").statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void whenTheLeaseHolderDiesAnotherInstanceTakesOverAfterTheLeaseExpires(TestInfo test) throws Exception {
+        answer(267788);
+        fleet(test, "--ticker.refresh.period=500ms", "--ticker.refresh.min-interval=500ms",
+                "--ticker.refresh.retry.give-up-after=1s");
+        Instance a = fleet.start("--ticker.refresh.initial-delay=1h");
+        // What a holder that died mid-refresh leaves behind: its lease, from another lock registry
+        // (another process), never released.
+        Duration leaseExpiry = Duration.ofSeconds(1 + 1).plus(RedisFleetGate.LEASE_MARGIN);
+        RedisLockRegistry deadInstance = new RedisLockRegistry(a.context().getBean(RedisConnectionFactory.class),
+                prefix + "lease", leaseExpiry.toMillis());
+        try {
+            Lock lease = deadInstance.obtain(SOURCE);
+            assertThat(lease.tryLock()).isTrue();
+            Instant died = Instant.now();
+
+            assertThat(a.admin("POST", "/api/admin/refresh/" + SOURCE)).isEqualTo(202);
+            Instance b = fleet.start("--ticker.refresh.initial-delay=0s");
+            await().atMost(Duration.ofSeconds(30)).until(() -> b.total() == 267788);
+
+            Instant firstCall = upstream.getAllServeEvents().stream()
+                    .map(event -> event.getRequest().getLoggedDate().toInstant()).min(Comparator.naturalOrder())
+                    .orElseThrow();
+            System.out.printf("[fleet] lease of a dead holder (expiry %d ms) taken over after %d ms%n",
+                    leaseExpiry.toMillis(), Duration.between(died, firstCall).toMillis());
+            assertThat(Duration.between(died, firstCall)).as("no call while the dead holder's lease was valid")
+                    .isGreaterThanOrEqualTo(leaseExpiry.minusMillis(100));
+            assertThat(calls()).isEqualTo(1);
+        } finally {
+            deadInstance.destroy();
+        }
+    }
+
+    @Test
+    void throughARedisOutageEachInstanceServesAndRefreshesAloneThenTheFleetConverges(TestInfo test)
+            throws Exception {
+        answer(267788);
+        fleet(test, "--ticker.refresh.period=1h", "--ticker.refresh.min-interval=100ms");
+        Instance a = fleet.start();
+        Instance b = fleet.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> a.total() == 267788 && b.total() == 267788);
+
+        redis.stop();
+        assertThat(a.total()).as("served from A's own copy").isEqualTo(267788);
+        assertThat(b.total()).as("served from B's own copy").isEqualTo(267788);
+        assertHealth(a, 200, "DEGRADED", "DEGRADED");
+
+        answer(300000);
+        assertThat(a.admin("POST", "/api/admin/refresh/" + SOURCE)).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.total() == 300000);
+        assertThat(b.total()).as("B cannot hear of it while Redis is down").isEqualTo(267788);
+
+        redis.startAgain();
+        long back = System.nanoTime();
+        await().atMost(Duration.ofSeconds(20)).until(() -> b.total() == 300000);
+        System.out.printf("[fleet] after Redis came back (empty), B served A's newer count within %d ms%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back));
+        assertThat(redis.command("GET", prefix + "state:" + SOURCE)).as("A wrote its copy back").contains("300000");
+        assertHealth(a, 200, "UP", "UP");
+    }
+
+    @Test
+    void anInstanceStartsWhileRedisIsDownAndJoinsTheFleetWhenItIsBack(TestInfo test) throws Exception {
+        answer(267788);
+        fleet(test, "--ticker.refresh.period=1h");
+        redis.stop();
+
+        Instance a = fleet.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> a.total() == 267788);
+        assertHealth(a, 200, "DEGRADED", "DEGRADED");
+
+        redis.startAgain();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(redis.command("GET", prefix + "state:" + SOURCE)).as("written once Redis is back")
+                        .contains("267788"));
+        assertHealth(a, 200, "UP", "UP");
+        Instance b = fleet.start("--ticker.refresh.initial-delay=1h");
+        assertThat(b.total()).as("a new instance finds the count in Redis").isEqualTo(267788);
+        assertThat(calls()).isEqualTo(1);
+    }
+
+    private static String pingQuietly() {
+        try {
+            return redis.command("PING");
+        } catch (Exception down) {
+            return null;
+        }
+    }
+
+    private static void answer(long followers) {
+        upstream.stubFor(get(urlPathEqualTo(IG_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json")
+                .replace("267788", String.valueOf(followers)))));
+    }
+
+    private static int calls() {
+        return upstream.countRequestsMatching(getRequestedFor(urlPathEqualTo(IG_PATH)).build()).getCount();
+    }
+
+    /** What /actuator/health answers, overall and for the redis component. */
+    private static void assertHealth(Instance instance, int status, String overall, String redisComponent) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            HttpResponse<String> response = instance.api().get("/actuator/health");
+            JsonNode body = ApiClient.json(response);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+            assertThat(body.get("status").asText()).as(response.body()).isEqualTo(overall);
+            assertThat(body.at("/components/redis/status").asText()).as(response.body()).isEqualTo(redisComponent);
+        });
+    }
+}

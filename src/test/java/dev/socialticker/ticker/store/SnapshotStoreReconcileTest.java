@@ -1,0 +1,137 @@
+package dev.socialticker.ticker.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.provider.contract.FailureCode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How an instance's copy and the shared copy of a source are brought into step (the shared mode):
+ * the newer outcome wins, and a shared store that has less gets this instance's copy written back.
+ */
+class SnapshotStoreReconcileTest {
+    static final Instant T = Instant.parse("2026-11-29T10:00:00Z");
+
+    final TickerProperties properties = new TickerProperties(
+            List.of(new TickerProperties.Source("acme", "demo", "acme")), null, Map.of(), null, null, null, null, null);
+    final SourceCatalog catalog = new SourceCatalog(properties);
+    final TickerSource source = catalog.all().get(0);
+    final RecordingBackingStore backing = new RecordingBackingStore();
+
+    @Test
+    void aNewerSharedCopyReplacesTheLocalOneAndIsNotWrittenBack() {
+        backing.stored.put(source.id(), good(100, T));
+        SnapshotStore store = store();
+
+        assertThat(store.reconcile(source, good(200, T.plusSeconds(60)))).isTrue();
+
+        assertThat(store.stateOf(source).snapshot().total()).isEqualTo(200);
+        assertThat(backing.writes).isEmpty();
+    }
+
+    @Test
+    void aNewerLocalCopyIsWrittenBackAndKept() {
+        backing.stored.put(source.id(), good(200, T.plusSeconds(60)));
+        SnapshotStore store = store();
+
+        assertThat(store.reconcile(source, good(100, T))).isFalse();
+
+        assertThat(store.stateOf(source).snapshot().total()).isEqualTo(200);
+        assertThat(backing.writes).extracting(state -> state.snapshot().total()).containsExactly(200L);
+    }
+
+    @Test
+    void aSharedStoreThatLostItsDataGetsTheLocalCopyBack() {
+        backing.stored.put(source.id(), good(100, T));
+        SnapshotStore store = store();
+
+        assertThat(store.reconcile(source, null)).isFalse();
+
+        assertThat(backing.writes).extracting(state -> state.snapshot().total()).containsExactly(100L);
+    }
+
+    @Test
+    void aLaterFailureBesideTheSameSnapshotIsTheNewerCopy() {
+        backing.stored.put(source.id(), good(100, T));
+        SnapshotStore store = store();
+        SourceState failedSince = good(100, T).withFailure(
+                new Failure(FailureCode.UPSTREAM_UNAVAILABLE, "The provider is unavailable", T.plusSeconds(30), 503, 3));
+
+        assertThat(store.reconcile(source, failedSince)).isTrue();
+
+        assertThat(store.stateOf(source).failure().code()).isEqualTo(FailureCode.UPSTREAM_UNAVAILABLE);
+        assertThat(store.stateOf(source).snapshot().total()).as("the last good value stays").isEqualTo(100);
+    }
+
+    @Test
+    void equalCopiesCauseNoWrite() {
+        backing.stored.put(source.id(), good(100, T));
+        SnapshotStore store = store();
+
+        assertThat(store.reconcile(source, good(100, T))).isFalse();
+        assertThat(backing.writes).isEmpty();
+    }
+
+    @Test
+    void aSharedCopyOfAnotherAccountUnderTheSameIdIsNotAdopted() {
+        SnapshotStore store = store();
+        TickerSource elsewhere = new TickerSource(source.id(), "demo", "someone-else");
+        SourceState theirs = new SourceState(elsewhere, new Snapshot(999, "else", T, null, null), null);
+
+        assertThat(store.reconcile(source, theirs)).isFalse();
+        assertThat(store.stateOf(source).hasData()).isFalse();
+    }
+
+    @Test
+    void neitherCopyMeansNothingToDo() {
+        SnapshotStore store = store();
+
+        assertThat(store.reconcile(source, null)).isFalse();
+        assertThat(backing.writes).isEmpty();
+        assertThat(store.stateOf(source).hasData()).isFalse();
+    }
+
+    private SnapshotStore store() {
+        return new SnapshotStore(Caffeine.newBuilder().build(), backing, catalog);
+    }
+
+    private SourceState good(long total, Instant at) {
+        return SourceState.empty(source).withSnapshot(new Snapshot(total, "acme", at, null, null));
+    }
+
+    /** A backing store in memory that remembers what it was asked to write. */
+    static final class RecordingBackingStore implements BackingStore {
+        final Map<String, SourceState> stored = new HashMap<>();
+        final List<SourceState> writes = new ArrayList<>();
+
+        @Override
+        public Map<String, SourceState> readAll(List<TickerSource> sources) {
+            return Map.copyOf(stored);
+        }
+
+        @Override
+        public void write(SourceState state) {
+            writes.add(state);
+            stored.put(state.source().id(), state);
+        }
+
+        @Override
+        public void delete(String sourceId) {
+            stored.remove(sourceId);
+        }
+
+        @Override
+        public String description() {
+            return "a map";
+        }
+    }
+}
