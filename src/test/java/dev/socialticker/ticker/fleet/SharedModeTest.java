@@ -21,9 +21,14 @@ import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -107,24 +112,65 @@ class SharedModeTest {
 
     @ParameterizedTest(name = "{0} instance(s)")
     @ValueSource(ints = {1, 2, 3})
-    void aFleetCallsTheUpstreamNoMoreOftenThanOneInstance(int instances, TestInfo test) {
+    void underReadsOfStaleDataAFleetCallsTheUpstreamNoMoreOftenThanOneInstance(int instances, TestInfo test)
+            throws Exception {
         answer(267788);
-        fleet(test, "--ticker.refresh.period=1s", "--ticker.refresh.min-interval=1s");
+        // Data is stale a second after each refresh: every read asks for one, the gates decide.
+        fleet(test, "--ticker.refresh.period=1h", "--ticker.refresh.stale-after=1s",
+                "--ticker.refresh.min-interval=1s", "--ticker.refresh.initial-delay=1h");
+        List<Instance> fleetOf = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
-            fleet.start();
+            fleetOf.add(fleet.start());
         }
-        upstream.resetRequests();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> calls() >= 8);
+        AtomicBoolean reading = new AtomicBoolean(true);
+        AtomicLong reads = new AtomicLong();
+        ExecutorService readers = Executors.newFixedThreadPool(4);
+        try {
+            for (int r = 0; r < 4; r++) {
+                int first = r;
+                readers.submit(() -> {
+                    for (int n = first; reading.get(); n++) {
+                        fleetOf.get(n % instances).api().get("/api/metrics");
+                        reads.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> calls() >= 6);
+        } finally {
+            reading.set(false);
+            readers.shutdown();
+            assertThat(readers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
 
         List<Instant> times = upstream.getAllServeEvents().stream().map(ServeEvent::getRequest)
                 .map(request -> request.getLoggedDate().toInstant()).sorted(Comparator.naturalOrder()).toList();
         Duration span = Duration.between(times.get(0), times.get(times.size() - 1));
-        System.out.printf("[fleet] %d instance(s), timers every 1 s: %d upstream calls in %d ms (%.2f calls/s)%n",
-                instances, times.size(), span.toMillis(), (times.size() - 1) * 1000.0 / span.toMillis());
+        System.out.printf("[fleet] %d instance(s), %d reads of stale data by 4 readers: %d upstream calls in %d ms"
+                + " (%.2f calls/s; min-interval 1 s)%n", instances, reads.get(), times.size(), span.toMillis(),
+                (times.size() - 1) * 1000.0 / span.toMillis());
         for (int i = 1; i < times.size(); i++) {
             Duration gap = Duration.between(times.get(i - 1), times.get(i));
-            // The fleet's window is the period less the timer's slack (a tenth of it): 900 ms.
+            assertThat(gap).as("gap before call %d of %s", i, times).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        }
+    }
+
+    @Test
+    void aFleetsTimersCallTheUpstreamOncePerPeriod(TestInfo test) {
+        answer(267788);
+        fleet(test, "--ticker.refresh.period=1s", "--ticker.refresh.min-interval=1s");
+        for (int i = 0; i < 3; i++) {
+            fleet.start();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> calls() >= 6);
+
+        List<Instant> times = upstream.getAllServeEvents().stream().map(ServeEvent::getRequest)
+                .map(request -> request.getLoggedDate().toInstant()).sorted(Comparator.naturalOrder()).toList();
+        for (int i = 1; i < times.size(); i++) {
+            Duration gap = Duration.between(times.get(i - 1), times.get(i));
+            // A timer tick's window is the period less the timer's slack (a tenth of it): 900 ms.
             assertThat(gap).as("gap before call %d of %s", i, times).isGreaterThanOrEqualTo(Duration.ofMillis(850));
         }
     }
