@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -28,7 +29,8 @@ public record TickerProperties(
         @Valid @NotNull @DefaultValue Cors cors,
         @Valid @NotNull @DefaultValue Admin admin,
         @Valid @NotNull @DefaultValue Routes routes,
-        @Valid @NotNull @DefaultValue Store store) {
+        @Valid @NotNull @DefaultValue Store store,
+        @Valid @NotNull @DefaultValue Alerts alerts) {
 
     /** Source ids must be safe in URLs, metric tags and log lines. */
     public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
@@ -121,6 +123,97 @@ public record TickerProperties(
     public static final String KEY_PREFIX_PATTERN = "[A-Za-z0-9:_.{}-]{1,64}";
 
     public enum StoreType { FILE, MEMORY, REDIS }
+
+    /** Alert routes: the channels (each optional) and the rules' thresholds (README, "Alerts"). */
+    public record Alerts(
+            @Valid @NotNull @DefaultValue Slack slack,
+            @Valid @NotNull @DefaultValue Email email,
+            // A reminder while an incident lasts, at most this often.
+            @DurationMin(seconds = 1, message = "must be at least 1s") @DefaultValue("1h") Duration repeatAfter,
+            // An incident is over once its condition has stayed clear this long; a relapse within it continues it.
+            @DurationMin(nanos = 0, message = "must not be negative") @DefaultValue("5m") Duration resolveAfter,
+            // Where the service is reached from outside (named in the messages), e.g. https://ticker.example.com
+            URI publicUrl,
+            @Valid @NotNull @DefaultValue Rules rules) {
+    }
+
+    /** Slack incoming webhook; its URL is a secret (anyone holding it can post to the channel). */
+    public record Slack(URI webhookUrl) {
+        public boolean enabled() {
+            return webhookUrl != null;
+        }
+
+        @Override
+        public String toString() {
+            return "Slack[webhookUrl=" + (enabled() ? "****" : "none") + "]";
+        }
+    }
+
+    /** SMTP; unset host = no email. */
+    public record Email(
+            String host,
+            @Min(value = 1, message = "must be a port number") @DefaultValue("587") int port,
+            String from,
+            List<String> to,
+            String username,
+            String password,
+            // STARTTLS is required (not merely tried) when true.
+            @DefaultValue("true") boolean starttls) {
+
+        public Email {
+            to = to == null ? List.of() : List.copyOf(to);
+        }
+
+        public boolean enabled() {
+            return host != null && !host.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Email[host=" + host + ", port=" + port + ", from=" + from + ", to=" + to + ", username=" + username
+                    + ", password=" + (password == null ? "none" : "****") + ", starttls=" + starttls + "]";
+        }
+    }
+
+    public record Rules(
+            @Valid @NotNull @DefaultValue Failing failing,
+            @Valid @NotNull @DefaultValue Auth auth,
+            @Valid @NotNull @DefaultValue Quota quota,
+            @Valid @NotNull @DefaultValue Latency latency,
+            @Valid @NotNull @DefaultValue DataAge dataAge,
+            @Valid @NotNull @DefaultValue TokenExpiry tokenExpiry) {
+    }
+
+    /** A source's refreshes failed this many times in a row. */
+    public record Failing(@DefaultValue("true") boolean enabled,
+            @Min(value = 1, message = "must be at least 1") @DefaultValue("3") int consecutive) {
+    }
+
+    /** The provider rejected the credentials (AUTH_FAILED): at once. */
+    public record Auth(@DefaultValue("true") boolean enabled) {
+    }
+
+    /** Usage at or above this percent of any reported quota, or RATE_LIMITED. */
+    public record Quota(@DefaultValue("true") boolean enabled,
+            @Min(value = 1, message = "must be between 1 and 100") @Max(value = 100,
+                    message = "must be between 1 and 100") @DefaultValue("80") int percent) {
+    }
+
+    /** Refreshes slower than the threshold this many times in a row. */
+    public record Latency(@DefaultValue("true") boolean enabled,
+            @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("5s") Duration threshold,
+            @Min(value = 1, message = "must be at least 1") @DefaultValue("3") int consecutive) {
+    }
+
+    /** Data older than this; null means three times stale-after. */
+    public record DataAge(@DefaultValue("true") boolean enabled,
+            @DurationMin(millis = 1, message = "must be greater than 0") Duration maxAge) {
+    }
+
+    /** A token expiring within this many days, where its expiry is known. */
+    public record TokenExpiry(@DefaultValue("true") boolean enabled,
+            @Min(value = 1, message = "must be at least 1") @DefaultValue("7") int days) {
+    }
 
     /**
      * The typed settings of one provider. Credentials and other free-form settings

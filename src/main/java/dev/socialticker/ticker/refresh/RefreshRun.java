@@ -73,7 +73,8 @@ public final class RefreshRun implements WritePermit {
     }
 
     /** Time since the run started. */
-    Duration elapsed() {
+    @Override
+    public Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 

@@ -4,14 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.config.TickerConfigurationException;
 import dev.socialticker.ticker.config.TickerSource;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The durable copy of every source's state ({@code ticker.store.type=file}, the default): one JSON
  * file per source in {@code ticker.store.dir}, so a restart, a deploy or a crash never costs the
- * audience its number. Each write goes to a temporary file that is forced to disk and then renamed
- * over the old one: a crash mid-write leaves the last good file, never half of one. A file that
+ * audience its number. Each write is an {@link AtomicFile}: a crash mid-write leaves the last good
+ * file, never half of one. A file that
  * cannot be read is moved aside, with a log line, and the service starts without it.
  *
  * <p>Written by hand because it is a few lines of {@code java.nio}: an embedded database would be a
@@ -100,31 +95,18 @@ class SnapshotFiles implements BackingStore {
     @Override
     public void write(SourceState state) {
         Path target = fileOf(state.source().id());
-        Path temp = null;
         try {
-            byte[] bytes = json.writeValueAsBytes(StoredState.of(state));
-            temp = Files.createTempFile(dir, state.source().id() + ".", ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            move(temp, target);
-            forceDirectory();
+            AtomicFile.write(target, json.writeValueAsBytes(StoredState.of(state)));
         } catch (IOException failed) {
             log.warn("Could not write snapshot file {}: {}; the count stays in memory and the next refresh tries again",
                     target, failed.getMessage());
-            deleteQuietly(temp);
         }
     }
 
     @Override
     public void delete(String sourceId) {
         try {
-            Files.deleteIfExists(fileOf(sourceId));
-            forceDirectory();
+            AtomicFile.delete(fileOf(sourceId));
         } catch (IOException failed) {
             log.warn("Could not delete snapshot file {}: {}", fileOf(sourceId), failed.getMessage());
         }
@@ -133,23 +115,6 @@ class SnapshotFiles implements BackingStore {
     private Path fileOf(String sourceId) {
         // Source ids are [a-z0-9-] (checked at start-up): safe as file names.
         return dir.resolve(sourceId + ".json");
-    }
-
-    private static void move(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException unusual) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Makes the rename itself durable; not every platform lets a folder be opened for that. */
-    private void forceDirectory() {
-        try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
-            folder.force(true);
-        } catch (IOException | UnsupportedOperationException notSupported) {
-            // the file's own force already happened; the rename is durable at the next sync
-        }
     }
 
     private void moveAside(Path file, String why) {
@@ -173,16 +138,6 @@ class SnapshotFiles implements BackingStore {
             }
         } catch (IOException failed) {
             log.warn("Could not list {} for unfinished writes: {}", dir, failed.getMessage());
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a leftover temp file is removed at the next start
-            }
         }
     }
 

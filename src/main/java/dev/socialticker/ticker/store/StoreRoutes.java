@@ -3,6 +3,7 @@ package dev.socialticker.ticker.store;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.SOURCE_ID;
 
 import dev.socialticker.ticker.provider.contract.RefreshStepConfiguration;
+import java.time.Clock;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.caffeine.CaffeineConstants;
@@ -13,18 +14,20 @@ import org.springframework.stereotype.Component;
  * provider returned and replaces the snapshot; {@code store-failure} records a failure beside the
  * last good snapshot, which it never replaces. Which entry is written comes from the refresh's
  * {@link WritePermit}, never from a header a provider route could set. Both end by having the API's
- * view rendered again.
+ * view rendered again and announcing the {@link RefreshOutcome} to its watchers.
  */
 @Component
 public class StoreRoutes extends RouteBuilder {
     private final SnapshotFactory snapshots;
     private final SnapshotStore store;
     private final RefreshMeters metrics;
+    private final Clock clock;
 
-    StoreRoutes(SnapshotFactory snapshots, SnapshotStore store, RefreshMeters metrics) {
+    StoreRoutes(SnapshotFactory snapshots, SnapshotStore store, RefreshMeters metrics, Clock clock) {
         this.snapshots = snapshots;
         this.store = store;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Override
@@ -35,7 +38,8 @@ public class StoreRoutes extends RouteBuilder {
                 .routeConfigurationId(RefreshStepConfiguration.ID)
                 .process(this::storeAnswer)
                 .process(exchange -> metrics.recordOutcome(permitOf(exchange).source().id(), "success"))
-                .to("direct:render-view");
+                .to("direct:render-view")
+                .wireTap(RefreshOutcome.ENDPOINT).onPrepare(this::announceSuccess);
 
         from("direct:store-failure")
                 .routeId("store-failure")
@@ -44,7 +48,8 @@ public class StoreRoutes extends RouteBuilder {
                         exchange.getIn().getMandatoryBody(Failure.class))).id("write-failure")
                 .process(exchange -> metrics.recordOutcome(permitOf(exchange).source().id(),
                         exchange.getIn().getBody(Failure.class).code().name()))
-                .to("direct:render-view");
+                .to("direct:render-view")
+                .wireTap(RefreshOutcome.ENDPOINT).onPrepare(this::announceFailure);
 
         // Forget one source (header TickerSourceId) or all; the next read shows NO_DATA until refreshed.
         from("direct:invalidate-cache")
@@ -67,6 +72,26 @@ public class StoreRoutes extends RouteBuilder {
             throw new IllegalStateException("The refresh of source " + permit.source().id()
                     + " had already ended (timed out, or the service is stopping): its answer is dropped");
         }
+    }
+
+    /** On the wire tap's copy: the outcome replaces the message, so nothing of the refresh travels on. */
+    private void announceSuccess(Exchange copy) {
+        WritePermit permit = permitOf(copy);
+        Snapshot stored = store.stateOf(permit.source()).snapshot();
+        announce(copy, new RefreshOutcome(permit.source(), null, permit.elapsed(),
+                stored == null ? null : stored.quota(), clock.instant()));
+    }
+
+    private void announceFailure(Exchange copy) {
+        WritePermit permit = permitOf(copy);
+        Failure failure = copy.getIn().getBody(Failure.class);
+        announce(copy, new RefreshOutcome(permit.source(), failure.code(), permit.elapsed(), null, failure.at()));
+    }
+
+    private static void announce(Exchange copy, RefreshOutcome outcome) {
+        copy.getIn().removeHeaders("*");
+        copy.getIn().setBody(outcome);
+        copy.removeProperty(WritePermit.PROPERTY);
     }
 
     private static WritePermit permitOf(Exchange exchange) {

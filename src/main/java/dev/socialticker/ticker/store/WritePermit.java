@@ -16,4 +16,7 @@ public interface WritePermit {
 
     /** Uses the permit; false when it was used already, or withdrawn. */
     boolean tryCommit();
+
+    /** Time since the refresh started. */
+    java.time.Duration elapsed();
 }

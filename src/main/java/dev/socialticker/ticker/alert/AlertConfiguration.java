@@ -1,0 +1,52 @@
+package dev.socialticker.ticker.alert;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socialticker.ticker.config.RefreshSchedule;
+import dev.socialticker.ticker.config.TickerConfigurationException;
+import dev.socialticker.ticker.config.TickerProperties;
+import java.nio.file.Path;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The alert routes' parts, from {@code ticker.alerts.*}. */
+@Configuration(proxyBeanMethods = false)
+class AlertConfiguration {
+
+    @Bean
+    Incidents incidents(TickerProperties properties, ObjectMapper json) {
+        TickerProperties.Alerts alerts = properties.alerts();
+        checkEmail(alerts.email());
+        // Incidents outlive a restart where the counts do: beside the file store's snapshots.
+        Path file = properties.store().type() == TickerProperties.StoreType.FILE
+                ? Path.of(properties.store().dir()).resolve("alerts.json") : null;
+        return new Incidents(alerts.repeatAfter(), alerts.resolveAfter(), new IncidentState(file, json));
+    }
+
+    @Bean
+    AlertConditions alertConditions(TickerProperties properties, RefreshSchedule schedule) {
+        return new AlertConditions(properties.alerts().rules(), schedule.staleAfter());
+    }
+
+    @Bean
+    AlertMessages alertMessages(TickerProperties properties, ObjectMapper json) {
+        return new AlertMessages(json, properties.alerts().publicUrl());
+    }
+
+    private static void checkEmail(TickerProperties.Email email) {
+        if (!email.enabled()) {
+            return;
+        }
+        if (email.from() == null || email.from().isBlank()) {
+            throw new TickerConfigurationException(
+                    "ticker.alerts.email.from: required when ticker.alerts.email.host is set (the sender address)");
+        }
+        if (email.to().isEmpty()) {
+            throw new TickerConfigurationException(
+                    "ticker.alerts.email.to: required when ticker.alerts.email.host is set (one or more addresses)");
+        }
+        if (email.username() != null && email.password() == null) {
+            throw new TickerConfigurationException(
+                    "ticker.alerts.email.password: required when ticker.alerts.email.username is set");
+        }
+    }
+}

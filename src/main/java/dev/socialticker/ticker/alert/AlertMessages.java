@@ -1,0 +1,109 @@
+package dev.socialticker.ticker.alert;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The words of every alert: a Slack message ({@code text} plus Block Kit blocks) and an email
+ * (subject and plain-text body). Made only of the service's own facts about the incident: source,
+ * provider, rule, what was observed in the service's words, threshold, since when. No credential,
+ * setting or upstream body is ever among them.
+ */
+final class AlertMessages {
+    private static final String README = "README.md of Social Ticker, section \"Alerts\"";
+
+    private final ObjectMapper json;
+    private final URI publicUrl;
+
+    /** @param publicUrl where the service is reached from outside; null: not named */
+    AlertMessages(ObjectMapper json, URI publicUrl) {
+        this.json = json;
+        this.publicUrl = publicUrl;
+    }
+
+    /** "ALERT instagram-acme: the access token was rejected". */
+    String headline(Alert alert) {
+        return alert.kind() + " " + alert.source().id() + ": " + alert.rule().condition()
+                + (alert.kind() == Alert.Kind.RESOLVED ? " — over" : "");
+    }
+
+    String subject(Alert alert) {
+        return "[Social Ticker] " + headline(alert);
+    }
+
+    String slack(Alert alert) {
+        ObjectNode message = json.createObjectNode();
+        message.put("text", emoji(alert) + " " + headline(alert));
+        ArrayNode blocks = message.putArray("blocks");
+        ObjectNode header = blocks.addObject().put("type", "header");
+        header.putObject("text").put("type", "plain_text").put("text", emoji(alert) + " " + headline(alert));
+        ArrayNode fields = blocks.addObject().put("type", "section").putArray("fields");
+        field(fields, "Source", alert.source().id());
+        field(fields, "Provider", alert.source().provider());
+        field(fields, "Rule", alert.rule().key());
+        field(fields, "Observed", alert.observed());
+        field(fields, "Threshold", alert.threshold());
+        field(fields, "Since", alert.since().truncatedTo(ChronoUnit.SECONDS).toString());
+        String next = alert.kind() == Alert.Kind.RESOLVED ? over(alert) : alert.rule().advice();
+        blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", next);
+        if (publicUrl != null) {
+            blocks.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn")
+                    .put("text", "<" + metricsUrl(alert) + "|" + metricsUrl(alert) + ">");
+        }
+        try {
+            return json.writeValueAsString(message);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    String emailBody(Alert alert) {
+        StringBuilder body = new StringBuilder();
+        body.append(headline(alert)).append(".\n\n");
+        body.append("Source:    ").append(alert.source().id()).append('\n');
+        body.append("Provider:  ").append(alert.source().provider()).append('\n');
+        body.append("Rule:      ").append(alert.rule().key()).append('\n');
+        body.append("Observed:  ").append(alert.observed()).append('\n');
+        body.append("Threshold: ").append(alert.threshold()).append('\n');
+        body.append("Since:     ").append(alert.since().truncatedTo(ChronoUnit.SECONDS)).append('\n');
+        body.append('\n');
+        if (alert.kind() == Alert.Kind.RESOLVED) {
+            body.append(over(alert)).append('\n');
+        } else {
+            body.append("What to do: ").append(alert.rule().advice()).append('\n');
+            if (alert.kind() == Alert.Kind.REMINDER) {
+                body.append("(A reminder: this incident is still open.)\n");
+            }
+        }
+        if (publicUrl != null) {
+            body.append("\nMetrics: ").append(metricsUrl(alert)).append('\n');
+        }
+        body.append("How alerts work: ").append(README).append('\n');
+        return body.toString();
+    }
+
+    private static String over(Alert alert) {
+        return "Over at " + alert.at().truncatedTo(ChronoUnit.SECONDS) + ": nothing to do.";
+    }
+
+    private String metricsUrl(Alert alert) {
+        String base = publicUrl.toString().replaceAll("/+$", "");
+        return base + "/api/metrics/" + alert.source().id();
+    }
+
+    private static void field(ArrayNode fields, String name, String value) {
+        fields.addObject().put("type", "mrkdwn").put("text", "*" + name + "*\n" + value);
+    }
+
+    private static String emoji(Alert alert) {
+        return switch (alert.kind()) {
+            case ALERT -> ":red_circle:";
+            case REMINDER -> ":large_orange_circle:";
+            case RESOLVED -> ":large_green_circle:";
+        };
+    }
+}

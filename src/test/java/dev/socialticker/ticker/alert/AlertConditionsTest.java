@@ -1,0 +1,118 @@
+package dev.socialticker.ticker.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.provider.contract.FailureCode;
+import dev.socialticker.ticker.provider.contract.QuotaUsage;
+import dev.socialticker.ticker.store.RefreshOutcome;
+import dev.socialticker.ticker.store.Snapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each rule fires at its documented condition and stays quiet just below its threshold. */
+class AlertConditionsTest {
+    static final TickerSource IG = new TickerSource("instagram-acme", "instagram", "17841400000000000");
+    static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
+    static final Duration FAST = Duration.ofMillis(200);
+
+    final TickerProperties.Rules defaults = new TickerProperties.Rules(
+            new TickerProperties.Failing(true, 3), new TickerProperties.Auth(true),
+            new TickerProperties.Quota(true, 80), new TickerProperties.Latency(true, Duration.ofSeconds(5), 3),
+            new TickerProperties.DataAge(true, null), new TickerProperties.TokenExpiry(true, 7));
+    final AlertConditions conditions = new AlertConditions(defaults, Duration.ofMinutes(2));
+
+    @Test
+    void failingAtTheThirdFailureInARowNotTheSecond() {
+        assertThat(holds(conditions.judge(failure(FailureCode.UPSTREAM_UNAVAILABLE)), AlertRule.FAILING)).isFalse();
+        assertThat(holds(conditions.judge(failure(FailureCode.UPSTREAM_UNAVAILABLE)), AlertRule.FAILING)).isFalse();
+        List<Verdict> third = conditions.judge(failure(FailureCode.TIMEOUT));
+        assertThat(holds(third, AlertRule.FAILING)).isTrue();
+        assertThat(verdict(third, AlertRule.FAILING).observed()).isEqualTo("3 failed refresh(es) in a row (last: TIMEOUT)");
+        assertThat(holds(conditions.judge(success(null)), AlertRule.FAILING)).as("a success ends it").isFalse();
+    }
+
+    @Test
+    void authAtOnceAndUntilASuccess() {
+        assertThat(holds(conditions.judge(failure(FailureCode.UPSTREAM_UNAVAILABLE)), AlertRule.AUTH)).isFalse();
+        assertThat(holds(conditions.judge(failure(FailureCode.AUTH_FAILED)), AlertRule.AUTH)).isTrue();
+        assertThat(holds(conditions.judge(failure(FailureCode.TIMEOUT)), AlertRule.AUTH))
+                .as("another failure does not show the token works").isTrue();
+        assertThat(holds(conditions.judge(success(null)), AlertRule.AUTH)).isFalse();
+    }
+
+    @Test
+    void quotaAtEightyPercentNotSeventyNineAndOnRateLimited() {
+        assertThat(holds(conditions.judge(success(79)), AlertRule.QUOTA)).isFalse();
+        List<Verdict> at80 = conditions.judge(success(80));
+        assertThat(holds(at80, AlertRule.QUOTA)).isTrue();
+        assertThat(verdict(at80, AlertRule.QUOTA).observed()).isEqualTo("80 % of the quota used");
+        assertThat(holds(conditions.judge(success(null)), AlertRule.QUOTA)).isFalse();
+        assertThat(holds(conditions.judge(failure(FailureCode.RATE_LIMITED)), AlertRule.QUOTA)).isTrue();
+    }
+
+    @Test
+    void latencyAfterThreeSlowRefreshesInARow() {
+        Duration slow = Duration.ofMillis(5_001);
+        assertThat(holds(conditions.judge(success(null, slow)), AlertRule.LATENCY)).isFalse();
+        assertThat(holds(conditions.judge(success(null, slow)), AlertRule.LATENCY)).isFalse();
+        assertThat(holds(conditions.judge(success(null, Duration.ofSeconds(5))), AlertRule.LATENCY))
+                .as("exactly the threshold is not slower than it").isFalse();
+        conditions.judge(success(null, slow));
+        conditions.judge(success(null, slow));
+        assertThat(holds(conditions.judge(success(null, slow)), AlertRule.LATENCY)).isTrue();
+    }
+
+    @Test
+    void dataAgeBeyondThreeTimesStaleAfter() {
+        Snapshot snapshot = new Snapshot(1, "acme", NOW, null, null);
+        assertThat(holds(conditions.judgeAge(snapshot, NOW.plus(Duration.ofMinutes(6))), AlertRule.DATA_AGE)).isFalse();
+        List<Verdict> old = conditions.judgeAge(snapshot, NOW.plus(Duration.ofMinutes(6)).plusSeconds(1));
+        assertThat(holds(old, AlertRule.DATA_AGE)).isTrue();
+        assertThat(verdict(old, AlertRule.DATA_AGE).threshold()).isEqualTo("older than 6m");
+        assertThat(conditions.judgeAge(null, NOW)).as("no count yet: the failing rule speaks").isEmpty();
+    }
+
+    @Test
+    void tokenExpiryWithinSevenDays() {
+        Instant expires = NOW.plus(Duration.ofDays(7));
+        assertThat(holds(conditions.judgeToken(IG, expires, NOW), AlertRule.TOKEN_EXPIRY)).isFalse();
+        assertThat(holds(conditions.judgeToken(IG, expires, NOW.plusSeconds(1)), AlertRule.TOKEN_EXPIRY)).isTrue();
+        assertThat(conditions.judgeToken(IG, null, NOW)).as("expiry unknown").isEmpty();
+    }
+
+    @Test
+    void aRuleSwitchedOffIsNeverJudged() {
+        TickerProperties.Rules off = new TickerProperties.Rules(
+                new TickerProperties.Failing(false, 3), new TickerProperties.Auth(false),
+                new TickerProperties.Quota(false, 80), new TickerProperties.Latency(false, Duration.ofSeconds(5), 3),
+                new TickerProperties.DataAge(false, null), new TickerProperties.TokenExpiry(false, 7));
+        AlertConditions none = new AlertConditions(off, Duration.ofMinutes(2));
+        assertThat(none.judge(failure(FailureCode.AUTH_FAILED))).isEmpty();
+        assertThat(none.judgeAge(new Snapshot(1, "acme", NOW, null, null), NOW.plus(Duration.ofDays(1)))).isEmpty();
+        assertThat(none.judgeToken(IG, NOW, NOW)).isEmpty();
+    }
+
+    private static RefreshOutcome failure(FailureCode code) {
+        return new RefreshOutcome(IG, code, FAST, null, NOW);
+    }
+
+    private static RefreshOutcome success(Integer usedPercent) {
+        return success(usedPercent, FAST);
+    }
+
+    private static RefreshOutcome success(Integer usedPercent, Duration took) {
+        return new RefreshOutcome(IG, null, took, usedPercent == null ? null : new QuotaUsage(usedPercent, null), NOW);
+    }
+
+    private static boolean holds(List<Verdict> verdicts, AlertRule rule) {
+        return verdict(verdicts, rule).holds();
+    }
+
+    private static Verdict verdict(List<Verdict> verdicts, AlertRule rule) {
+        return verdicts.stream().filter(v -> v.rule() == rule).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,277 @@
+package dev.socialticker.ticker.alert;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.support.ApiClient;
+import dev.socialticker.ticker.support.Fixtures;
+import dev.socialticker.ticker.support.UpstreamServiceTest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The alert routes end to end: real refreshes against a WireMock Graph API, Slack's webhook on the
+ * same WireMock, and a real SMTP server (GreenMail) in the test JVM. Counts are exact (one alert and
+ * one resolved per incident), secrets are absent, and a failing channel neither slows refreshing
+ * nor stops the other channel.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ticker.sources[0].provider=instagram",
+        "ticker.sources[0].account=" + UpstreamServiceTest.IG_USER,
+        "ticker.providers.instagram.access-token=" + AlertDeliveryTest.TOKEN,
+        "ticker.refresh.initial-delay=1h",
+        "ticker.refresh.retry.backoff=10ms",
+        "ticker.admin.token=" + AlertDeliveryTest.ADMIN_TOKEN,
+        "ticker.alerts.email.host=127.0.0.1",
+        "ticker.alerts.email.from=ticker@example.com",
+        "ticker.alerts.email.to[0]=ops@example.com",
+        "ticker.alerts.email.to[1]=oncall@example.com",
+        "ticker.alerts.email.username=ticker@example.com",
+        "ticker.alerts.email.password=" + AlertDeliveryTest.SMTP_PASSWORD,
+        "ticker.alerts.email.starttls=false",
+        "ticker.alerts.public-url=https://ticker.example.com",
+        "ticker.alerts.repeat-after=1h",
+        "ticker.alerts.resolve-after=5m"})
+@ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AlertDeliveryTest extends UpstreamServiceTest {
+    static final String TOKEN = "IGQVJ-alert-test-token-9f8e7d";
+    static final String SMTP_PASSWORD = "smtp-secret-pw-42";
+    static final String ADMIN_TOKEN = "admin-secret-token-77";
+    static final String WEBHOOK_PATH = "/services/T0000/B0000/webhookSecretXYZ";
+    static final String SOURCE = "instagram-" + IG_USER;
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withConfiguration(GreenMailConfiguration.aConfig().withUser("ticker@example.com", SMTP_PASSWORD))
+            .withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void channels(DynamicPropertyRegistry registry) {
+        registry.add("ticker.alerts.slack.webhook-url", () -> upstream.baseUrl() + WEBHOOK_PATH);
+        registry.add("ticker.alerts.email.port", () -> smtp.getSmtp().getPort());
+    }
+
+    @Autowired
+    SourceCatalog catalog;
+    @Autowired
+    MeterRegistry meters;
+    final ObjectMapper json = new ObjectMapper();
+
+    @AfterEach
+    void allIncidentsOver() throws Exception {
+        // The next test starts with no incident open: a success, then time for it to count as over.
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
+        upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
+        refreshAndWaitForAlerts();
+        clock.advance(Duration.ofMinutes(5));
+        producer.sendBody("direct:alert-check", null);
+        smtp.purgeEmailFromAllMailboxes();
+    }
+
+    @Test
+    @Order(1)
+    void anExpiredTokenIsOneAlertOnEachChannelThenOneResolved(CapturedOutput output) throws Exception {
+        upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"message\": \"Error validating access token: Session has expired on Friday,"
+                        + " 27-Nov-26 12:00:00 PST.\", \"type\": \"OAuthException\", \"code\": 190,"
+                        + " \"error_subcode\": 463, \"fbtrace_id\": \"AbCdEf123\"}}")));
+
+        refreshAndWaitForAlerts();
+        await().atMost(Duration.ofSeconds(10)).until(() -> slackPosts().size() == 1 && emails().length == 1);
+        // Three refreshes later the failing rule holds too: the same cause, so it stays quiet.
+        refreshAndWaitForAlerts();
+        refreshAndWaitForAlerts();
+        assertThat(slackPosts()).hasSize(1);
+        assertThat(emails()).hasSize(1);
+
+        JsonNode slack = json.readTree(slackPosts().get(0).getBodyAsString());
+        MimeMessage email = emails()[0];
+        System.out.println("[alerts] Slack JSON for an expired token:\n" + slack.toPrettyString());
+        System.out.println("[alerts] Email for an expired token:\nSubject: " + email.getSubject() + "\nTo: "
+                + String.join(", ", List.of(email.getHeader("To"))) + "\n\n" + GreenMailUtil.getBody(email));
+        assertThat(slack.get("text").asText())
+                .isEqualTo(":red_circle: ALERT " + SOURCE + ": the access token was rejected");
+        assertThat(slack.toString()).contains("*Provider*\\ninstagram", "*Rule*\\nauth",
+                "the provider rejected the credentials (AUTH_FAILED)", "https://ticker.example.com/api/metrics/" + SOURCE);
+        assertThat(email.getSubject()).isEqualTo("[Social Ticker] ALERT " + SOURCE + ": the access token was rejected");
+        assertThat(GreenMailUtil.getBody(email)).contains("What to do: Get a new token");
+        assertThat(email.getAllRecipients()).hasSize(2);
+        assertNoSecret(slack.toString() + GreenMailUtil.getWholeMessage(email));
+
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
+        refreshAndWaitForAlerts();
+        clock.advance(Duration.ofMinutes(5).minusSeconds(1));
+        producer.sendBody("direct:alert-check", null);
+        assertThat(slackPosts()).as("not over before resolve-after").hasSize(1);
+        clock.advance(Duration.ofSeconds(1));
+        producer.sendBody("direct:alert-check", null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> slackPosts().size() == 2 && emails().length == 2);
+
+        JsonNode resolved = json.readTree(slackPosts().get(1).getBodyAsString());
+        System.out.println("[alerts] Slack JSON when it is over:\n" + resolved.toPrettyString());
+        System.out.println("[alerts] Email when it is over:\nSubject: " + emails()[1].getSubject() + "\n\n"
+                + GreenMailUtil.getBody(emails()[1]));
+        assertThat(resolved.get("text").asText())
+                .isEqualTo(":large_green_circle: RESOLVED " + SOURCE + ": the access token was rejected — over");
+        assertThat(emails()[1].getSubject()).startsWith("[Social Ticker] RESOLVED " + SOURCE);
+        assertThat(output.getAll()).contains("Alert sent via slack: ALERT " + SOURCE + "/auth")
+                .contains("Alert sent via email: RESOLVED " + SOURCE + "/auth");
+        assertNoSecret(output.getAll());
+    }
+
+    @Test
+    @Order(2)
+    void aQuotaAtNinetyPercentIsAnAlertARemindAfterAnHourAndOneResolved() throws Exception {
+        upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))
+                .withHeader("X-App-Usage", "{\"call_count\": 90, \"total_cputime\": 12, \"total_time\": 15}")));
+
+        refreshAndWaitForAlerts();
+        await().atMost(Duration.ofSeconds(10)).until(() -> slackPosts().size() == 1 && emails().length == 1);
+        System.out.println("[alerts] Slack JSON for a quota at 90 %:\n"
+                + json.readTree(slackPosts().get(0).getBodyAsString()).toPrettyString());
+        System.out.println("[alerts] Email for a quota at 90 %:\nSubject: " + emails()[0].getSubject() + "\n\n"
+                + GreenMailUtil.getBody(emails()[0]));
+        assertThat(emails()[0].getSubject())
+                .isEqualTo("[Social Ticker] ALERT " + SOURCE + ": the provider's quota is nearly used up");
+        assertThat(GreenMailUtil.getBody(emails()[0])).contains("Observed:  90 % of the quota used", "Threshold: 80 %");
+
+        clock.advance(Duration.ofHours(1));
+        producer.sendBody("direct:alert-check", null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> slackPosts().size() == 2 && emails().length == 2);
+        assertThat(emails()[1].getSubject()).startsWith("[Social Ticker] REMINDER " + SOURCE);
+
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))
+                .withHeader("X-App-Usage", "{\"call_count\": 10, \"total_cputime\": 2, \"total_time\": 3}")));
+        refreshAndWaitForAlerts();
+        clock.advance(Duration.ofMinutes(5));
+        producer.sendBody("direct:alert-check", null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> slackPosts().size() == 3 && emails().length == 3);
+        assertThat(emails()[2].getSubject()).startsWith("[Social Ticker] RESOLVED " + SOURCE);
+        producer.sendBody("direct:alert-check", null);
+        assertThat(slackPosts()).as("exactly one resolved").hasSize(3);
+    }
+
+    @Test
+    @Order(3)
+    void slackAnswering500DoesNotStopEmailNorSlowRefreshing(CapturedOutput output) {
+        upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(serverError()));
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"message\": \"Invalid OAuth access token.\", \"type\": \"OAuthException\","
+                        + " \"code\": 190, \"fbtrace_id\": \"AbCdEf124\"}}")));
+        double failedBefore = count("slack", "failed");
+
+        refreshAndWaitForAlerts();
+        // The refresh has ended and its outcome is served while Slack is still being retried.
+        assertThat(ApiClient.json(api.get("/api/metrics")).at("/error/code").asText()).isEqualTo("AUTH_FAILED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> emails().length == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("slack", "failed") == failedBefore + 1);
+
+        assertThat(slackPosts()).as("the first try and 3 retries").hasSize(4);
+        String log = output.getAll();
+        System.out.println("[alerts] failed channel: " + log.lines()
+                .filter(line -> line.contains("Alert not delivered via slack")).findFirst().orElse("none"));
+        assertThat(log).contains("Alert not delivered via slack after 4 attempt(s): ALERT " + SOURCE
+                + "/auth: the webhook answered HTTP 500");
+        assertNoSecret(log);
+    }
+
+    @Test
+    @Order(4)
+    void anSmtpServerThatIsDownDoesNotStopSlack(CapturedOutput output) {
+        upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"message\": \"Invalid OAuth access token.\", \"type\": \"OAuthException\","
+                        + " \"code\": 190, \"fbtrace_id\": \"AbCdEf125\"}}")));
+        double failedBefore = count("email", "failed");
+        smtp.stop();
+
+        refreshAndWaitForAlerts();
+        await().atMost(Duration.ofSeconds(10)).until(() -> slackPosts().size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("email", "failed") == failedBefore + 1);
+        assertThat(output.getAll()).contains("Alert not delivered via email after 4 attempt(s): ALERT " + SOURCE
+                + "/auth");
+        assertNoSecret(output.getAll());
+        smtp.start();
+    }
+
+    /** One refresh, as the timer runs it, and the alert routes done with its outcome. */
+    private void refreshAndWaitForAlerts() {
+        NotifyBuilder judged = new NotifyBuilder(camel).fromRoute("alert-outcomes").whenDone(1).create();
+        TickerSource source = catalog.all().get(0);
+        refresh(source);
+        assertThat(judged.matches(10, TimeUnit.SECONDS)).as("the outcome reached the alert routes").isTrue();
+    }
+
+    private static List<LoggedRequest> slackPosts() {
+        return upstream.findAll(postRequestedFor(urlPathEqualTo(WEBHOOK_PATH)));
+    }
+
+    /** The messages received, once each (GreenMail keeps one copy per recipient), in order. */
+    private static MimeMessage[] emails() {
+        Map<String, MimeMessage> byId = new LinkedHashMap<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            try {
+                byId.putIfAbsent(message.getMessageID(), message);
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return byId.values().toArray(MimeMessage[]::new);
+    }
+
+    private double count(String channel, String outcome) {
+        Counter counter = meters.find("ticker.alerts").tag("channel", channel).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static void assertNoSecret(String text) {
+        assertThat(text).doesNotContain(TOKEN, SMTP_PASSWORD, ADMIN_TOKEN, "webhookSecretXYZ", "Session has expired",
+                "AbCdEf12");
+    }
+}
