@@ -87,16 +87,29 @@ final class AlertConditions {
                 "older than " + text(maxAge)));
     }
 
-    /** The token-expiry verdict for a source whose token expires at {@code expiresAt}. */
-    List<Verdict> judgeToken(TickerSource source, Instant expiresAt, Instant now) {
-        if (!rules.tokenExpiry().enabled() || expiresAt == null) {
+    /**
+     * The token-expiry verdict for a source whose token expires at {@code expiresAt} (null: not
+     * known) and whose last token refresh failed with {@code refreshProblem} (null: it did not).
+     */
+    List<Verdict> judgeToken(TickerSource source, Instant expiresAt, String refreshProblem, Instant now) {
+        if (!rules.tokenExpiry().enabled() || (expiresAt == null && refreshProblem == null)) {
             return List.of();
         }
-        Duration left = Duration.between(now, expiresAt);
-        String seen = left.isNegative() ? "the " + source.provider() + " token expired at " + expiresAt
-                : "the " + source.provider() + " token expires at " + expiresAt + " (in " + left.toDays() + " day(s))";
-        return List.of(new Verdict(AlertRule.TOKEN_EXPIRY, left.compareTo(Duration.ofDays(rules.tokenExpiry().days())) < 0,
-                seen, "within " + rules.tokenExpiry().days() + " day(s)"));
+        String threshold = "within " + rules.tokenExpiry().days() + " day(s), or a failed token refresh";
+        boolean expiring = expiresAt != null
+                && Duration.between(now, expiresAt).compareTo(Duration.ofDays(rules.tokenExpiry().days())) < 0;
+        StringBuilder seen = new StringBuilder();
+        if (expiresAt != null) {
+            Duration left = Duration.between(now, expiresAt);
+            seen.append(left.isNegative() ? "the " + source.provider() + " token expired at " + expiresAt
+                    : "the " + source.provider() + " token expires at " + expiresAt + " (in " + left.toDays()
+                            + " day(s))");
+        }
+        if (refreshProblem != null) {
+            seen.append(seen.isEmpty() ? "" : "; ").append(refreshProblem);
+        }
+        return List.of(new Verdict(AlertRule.TOKEN_EXPIRY, expiring || refreshProblem != null, seen.toString(),
+                threshold));
     }
 
     /** A duration as people read it: 90s → "1m 30s". */

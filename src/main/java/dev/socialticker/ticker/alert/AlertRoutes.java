@@ -5,15 +5,13 @@ import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.config.TickerSource;
 import dev.socialticker.ticker.store.RefreshOutcome;
 import dev.socialticker.ticker.store.SnapshotStore;
+import dev.socialticker.ticker.token.TokenStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -23,7 +21,6 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.model.errorhandler.DeadLetterChannelDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,19 +46,19 @@ class AlertRoutes extends RouteBuilder {
     private final AlertMessages messages;
     private final SourceCatalog catalog;
     private final SnapshotStore store;
-    private final Environment environment;
+    private final TokenStatus tokens;
     private final MeterRegistry meters;
     private final Clock clock;
 
     AlertRoutes(TickerProperties properties, Incidents incidents, AlertConditions conditions, AlertMessages messages,
-            SourceCatalog catalog, SnapshotStore store, Environment environment, MeterRegistry meters, Clock clock) {
+            SourceCatalog catalog, SnapshotStore store, TokenStatus tokens, MeterRegistry meters, Clock clock) {
         this.settings = properties.alerts();
         this.incidents = incidents;
         this.conditions = conditions;
         this.messages = messages;
         this.catalog = catalog;
         this.store = store;
-        this.environment = environment;
+        this.tokens = tokens;
         this.meters = meters;
         this.clock = clock;
     }
@@ -164,27 +161,12 @@ class AlertRoutes extends RouteBuilder {
         for (TickerSource source : catalog.all()) {
             conditions.judgeAge(store.stateOf(source).snapshot(), now)
                     .forEach(verdict -> incidents.judge(source, verdict, now).ifPresent(alerts::add));
-            conditions.judgeToken(source, tokenExpiry(source), now)
+            conditions.judgeToken(source, tokens.expiresAt(source.provider()), tokens.refreshProblem(source.provider()),
+                            now)
                     .forEach(verdict -> incidents.judge(source, verdict, now).ifPresent(alerts::add));
         }
         alerts.addAll(incidents.tick(now));
         return alerts;
-    }
-
-    /** {@code ticker.providers.<provider>.token-expires-at}: an instant or a date (UTC midnight). */
-    private Instant tokenExpiry(TickerSource source) {
-        String property = "ticker.providers." + source.provider() + ".token-expires-at";
-        String value = environment.getProperty(property);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(value);
-        } catch (DateTimeParseException bad) {
-            throw new IllegalStateException(property + ": '" + value
-                    + "' is not a date (2026-12-31) or an instant (2026-12-31T12:00:00Z)");
-        }
     }
 
     private void slackRequest(Exchange exchange) {

@@ -79,9 +79,18 @@ class AlertConditionsTest {
     @Test
     void tokenExpiryWithinSevenDays() {
         Instant expires = NOW.plus(Duration.ofDays(7));
-        assertThat(holds(conditions.judgeToken(IG, expires, NOW), AlertRule.TOKEN_EXPIRY)).isFalse();
-        assertThat(holds(conditions.judgeToken(IG, expires, NOW.plusSeconds(1)), AlertRule.TOKEN_EXPIRY)).isTrue();
-        assertThat(conditions.judgeToken(IG, null, NOW)).as("expiry unknown").isEmpty();
+        assertThat(holds(conditions.judgeToken(IG, expires, null, NOW), AlertRule.TOKEN_EXPIRY)).isFalse();
+        assertThat(holds(conditions.judgeToken(IG, expires, null, NOW.plusSeconds(1)), AlertRule.TOKEN_EXPIRY)).isTrue();
+        assertThat(conditions.judgeToken(IG, null, null, NOW)).as("expiry unknown").isEmpty();
+    }
+
+    @Test
+    void aFailedTokenRefreshHoldsWhateverTheExpiry() {
+        List<Verdict> failed = conditions.judgeToken(IG, NOW.plus(Duration.ofDays(29)),
+                "refreshing the token failed: Instagram answered HTTP 400", NOW);
+        assertThat(holds(failed, AlertRule.TOKEN_EXPIRY)).isTrue();
+        assertThat(verdict(failed, AlertRule.TOKEN_EXPIRY).observed()).isEqualTo("the instagram token expires at"
+                + " 2026-12-28T10:00:00Z (in 29 day(s)); refreshing the token failed: Instagram answered HTTP 400");
     }
 
     @Test
@@ -93,7 +102,7 @@ class AlertConditionsTest {
         AlertConditions none = new AlertConditions(off, Duration.ofMinutes(2));
         assertThat(none.judge(failure(FailureCode.AUTH_FAILED))).isEmpty();
         assertThat(none.judgeAge(new Snapshot(1, "acme", NOW, null, null), NOW.plus(Duration.ofDays(1)))).isEmpty();
-        assertThat(none.judgeToken(IG, NOW, NOW)).isEmpty();
+        assertThat(none.judgeToken(IG, NOW, "refreshing the token failed", NOW)).isEmpty();
     }
 
     private static RefreshOutcome failure(FailureCode code) {

@@ -153,6 +153,24 @@ class StartupValidationTest {
         }
     }
 
+    @Test
+    void emailAlertsWithoutRecipientsAreRefused(CapturedOutput output) {
+        assertStartFails(output, "ticker.alerts.email.to", "required when ticker.alerts.email.host is set",
+                "ticker.alerts.email.host=smtp.example.com", "ticker.alerts.email.from=ticker@example.com");
+    }
+
+    @Test
+    void aQuotaThresholdAboveAHundredPercentIsRefused(CapturedOutput output) {
+        assertStartFails(output, "ticker.alerts.rules.quota.percent", "must be between 1 and 100",
+                "ticker.alerts.rules.quota.percent=120");
+    }
+
+    @Test
+    void aTokenExpiryThatIsNotADateIsRefused(CapturedOutput output) {
+        assertStartFails(output, "ticker.providers.demo.token-expires-at", "is not a date (2026-12-31)",
+                "ticker.providers.demo.token-expires-at=next tuesday");
+    }
+
     private static void assertStartFails(CapturedOutput output, String property, String reason, String... properties) {
         assertThatThrownBy(() -> start(properties).close()).isInstanceOf(Exception.class);
         // Boot's failure report: one description naming the property and what is allowed.

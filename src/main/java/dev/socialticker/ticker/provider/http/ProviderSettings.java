@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.provider.http;
 
 import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.token.TokenStatus;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +14,12 @@ import org.springframework.stereotype.Component;
 public class ProviderSettings {
     private final TickerProperties properties;
     private final Environment environment;
+    private final TokenStatus tokens;
 
-    ProviderSettings(TickerProperties properties, Environment environment) {
+    ProviderSettings(TickerProperties properties, Environment environment, TokenStatus tokens) {
         this.properties = properties;
         this.environment = environment;
+        this.tokens = tokens;
     }
 
     public TickerProperties.Provider of(String provider) {
@@ -28,6 +31,13 @@ public class ProviderSettings {
      * Environment, so every relaxed form works ({@code TICKER_PROVIDERS_YOUTUBE_APIKEY} too).
      */
     public String setting(String provider, String name) {
+        if (TokenStatus.CREDENTIAL.equals(name)) {
+            // A token a refresh obtained replaces the configured one (see token.TokenStatus).
+            String rotated = tokens.rotatedToken(provider).orElse(null);
+            if (rotated != null) {
+                return rotated;
+            }
+        }
         String value = environment.getProperty("ticker.providers." + provider + "." + name);
         return value == null || value.isBlank() ? null : value.trim();
     }

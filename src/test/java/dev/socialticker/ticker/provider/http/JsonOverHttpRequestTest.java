@@ -2,7 +2,10 @@ package dev.socialticker.ticker.provider.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.token.TokenStatus;
 import dev.socialticker.ticker.provider.contract.TickerHeaders;
 import java.net.URI;
 import java.time.Duration;
@@ -85,7 +88,8 @@ public class JsonOverHttpRequestTest {
         baseUrls.forEach((name, url) -> providers.put(name,
                 new TickerProperties.Provider(url, Duration.ofSeconds(5), Duration.ofSeconds(10))));
         TickerProperties properties = new TickerProperties(List.of(), null, providers, null, null, null, null, null, null);
-        return new ProviderSettings(properties, environment);
+        return new ProviderSettings(properties, environment,
+                new TokenStatus(new SourceCatalog(properties), environment, new ObjectMapper()));
     }
 
     private static JsonOverHttpSpec mastodon() {
