@@ -1,7 +1,7 @@
 package dev.socialticker.ticker.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.socialticker.ticker.store.AtomicFile;
+import dev.socialticker.ticker.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socialticker.ticker.AtomicFile;
 import dev.socialticker.ticker.config.TickerConfigurationException;
 import dev.socialticker.ticker.config.TickerSource;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.socialticker.ticker.store;
+package dev.socialticker.ticker;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
