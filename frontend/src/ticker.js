@@ -12,6 +12,18 @@ import { INITIAL_VIEW, nextView, statusText } from './ticker-state.js';
 import { tickerStyles } from './ticker-styles.js';
 import { uiConfigUrl } from './service-urls.js';
 
+/** One stylesheet shared by every ticker on the page, where the browser can construct one. */
+const SHARED_SHEET = (() => {
+  if (typeof CSSStyleSheet === 'undefined' || !('adoptedStyleSheets' in Document.prototype)) return null;
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(tickerStyles);
+    return sheet;
+  } catch {
+    return null;
+  }
+})();
+
 const DEFAULT_FALLBACK_MESSAGE = 'Follower count coming soon';
 const DEFAULT_LABEL = 'followers';
 // How often the "updated 5 minutes ago" text is recomputed while it is shown.
@@ -66,7 +78,15 @@ export class SocialTicker extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    root.innerHTML = `<style>${tickerStyles}</style>${template}`;
+    // A constructed stylesheet is not an inline <style>: the ticker works under a Content-Security-
+    // Policy without 'unsafe-inline' (ours, and an embedding site's). Browsers without constructed
+    // stylesheets (before Safari 16.4) get the <style> element.
+    if (SHARED_SHEET) {
+      root.adoptedStyleSheets = [SHARED_SHEET];
+      root.innerHTML = template;
+    } else {
+      root.innerHTML = `<style>${tickerStyles}</style>${template}`;
+    }
     const $ = (selector) => root.querySelector(selector);
     this.#parts = {
       profile: $('.profile'),

@@ -70,12 +70,25 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
       colorScheme: 'light',
       viewport: { width: 1280, height: 720 },
     });
+    // A Content-Security-Policy violation is a problem like a console error: the page must need none.
+    await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`)));
     const page = await context.newPage();
     watchForProblems(page, problems);
     if (allowFailedLoadsOf) await allowFailedLoadsOf.route(page);
     await page.goto(url);
     return page;
   }
+
+  it('serves the page and the ticker under a Content-Security-Policy', async () => {
+    for (const path of ['/', '/ticker.js']) {
+      const response = await fetch(new URL(path, base));
+      const policy = response.headers.get('content-security-policy') ?? '';
+      assert.match(policy, /default-src 'none'/, `${path} has a Content-Security-Policy`);
+      assert.doesNotMatch(policy, /unsafe-inline/, `${path} needs no 'unsafe-inline'`);
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    }
+  });
 
   it('shows the count from the service', async () => {
     motion = await openPage();

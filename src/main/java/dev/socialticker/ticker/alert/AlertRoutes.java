@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.model.errorhandler.DeadLetterChannelDefinition;
@@ -34,6 +33,8 @@ import org.springframework.stereotype.Component;
 class AlertRoutes extends RouteBuilder {
     static final String CHANNEL = "TickerAlertChannel";
     static final String ATTEMPTS = "TickerAlertAttempts";
+    /** Exchange property holding the message being delivered. */
+    static final String ALERT = "TickerAlert";
     /** Decided messages wait here for delivery, off the threads that judge. */
     static final String DELIVERIES = "seda:alert-deliveries?size=1000&discardWhenFull=true";
     /** How often time-based conditions are judged; bounds how late a reminder or a resolved message is. */
@@ -103,11 +104,15 @@ class AlertRoutes extends RouteBuilder {
         // Several at once: a channel that is being retried holds up only its own message.
         from(DELIVERIES + "&concurrentConsumers=4")
                 .routeId("alert-deliver")
-                // The channels get copies; the message itself goes on unchanged to be marked delivered.
-                .multicast(AggregationStrategies.useOriginal()).parallelProcessing()
-                    .to("direct:alert-slack", "direct:alert-email")
+                // Once tried on every channel (sent, or failed after its retries) it leaves the outbox. On
+                // completion rather than as a last step: a channel's dead-letter handling ends the route.
+                .onCompletion()
+                    .process(exchange -> incidents.delivered(exchange.getProperty(ALERT, Alert.class)))
                 .end()
-                .process(exchange -> incidents.delivered(exchange.getIn().getBody(Alert.class)));
+                .process(exchange -> exchange.setProperty(ALERT, exchange.getIn().getBody(Alert.class)))
+                .multicast().parallelProcessing()
+                    .to("direct:alert-slack", "direct:alert-email")
+                .end();
 
         from("direct:alert-slack")
                 .routeId("alert-slack")
@@ -175,7 +180,7 @@ class AlertRoutes extends RouteBuilder {
         exchange.getIn().setHeader(Exchange.HTTP_URI, settings.slack().webhookUrl().toString());
         exchange.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
         exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.setProperty("TickerAlert", alert);
+        
         exchange.getIn().setBody(messages.slack(alert));
     }
 
@@ -184,19 +189,19 @@ class AlertRoutes extends RouteBuilder {
         exchange.getIn().removeHeaders("*");
         exchange.getIn().setHeader("Subject", messages.subject(alert));
         exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=UTF-8");
-        exchange.setProperty("TickerAlert", alert);
+        
         exchange.getIn().setBody(messages.emailBody(alert));
     }
 
     private void sent(Exchange exchange, String channel) {
-        Alert alert = exchange.getProperty("TickerAlert", Alert.class);
+        Alert alert = exchange.getProperty(ALERT, Alert.class);
         count(channel, alert, "sent");
         log.info("Alert sent via {}: {} {} ({})", channel, alert.kind(), alert.incidentKey(), alert.observed());
     }
 
     private void failed(Exchange exchange) {
         String channel = exchange.getProperty(CHANNEL, String.class);
-        Alert alert = exchange.getProperty("TickerAlert", Alert.class);
+        Alert alert = exchange.getProperty(ALERT, Alert.class);
         if (alert == null) {
             alert = exchange.getIn().getBody(Alert.class);
         }

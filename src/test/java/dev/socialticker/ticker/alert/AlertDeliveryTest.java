@@ -96,6 +96,8 @@ class AlertDeliveryTest extends UpstreamServiceTest {
     SourceCatalog catalog;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    Incidents incidents;
     final ObjectMapper json = new ObjectMapper();
 
     @AfterEach
@@ -106,6 +108,9 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         refreshAndWaitForAlerts();
         clock.advance(Duration.ofMinutes(5));
         producer.sendBody("direct:alert-check", null);
+        // Delivery is asynchronous: the resolved messages must be out before the next test counts requests.
+        await().atMost(Duration.ofSeconds(30)).until(() -> incidents.outbox().isEmpty());
+        assertThat(incidents.open()).as("no incident left open").isEmpty();
         smtp.purgeEmailFromAllMailboxes();
     }
 

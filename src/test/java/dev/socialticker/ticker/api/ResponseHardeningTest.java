@@ -1,0 +1,58 @@
+package dev.socialticker.ticker.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.socialticker.ticker.support.ApiClient;
+import java.net.http.HttpResponse;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Hardening and cache headers on the page, its assets, the API and the actuator. */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ResponseHardeningTest {
+    @LocalServerPort
+    int port;
+
+    @Test
+    void everyResponseForbidsSniffingAndReferrers() {
+        ApiClient api = new ApiClient(port);
+        for (String path : new String[] {"/", "/ticker.js", "/page.css", "/favicon.svg", "/api/metrics",
+                "/api/metrics/nope", "/api/ui-config", "/actuator/health", "/no-such-page"}) {
+            HttpResponse<String> response = api.get(path);
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(response.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+        }
+    }
+
+    @Test
+    void thePageAndItsScriptCarryAContentSecurityPolicyTheApiDoesNot() {
+        ApiClient api = new ApiClient(port);
+        for (String path : new String[] {"/", "/ticker.js"}) {
+            HttpResponse<String> response = api.get(path);
+            System.out.println("[headers] GET " + path + " " + response.statusCode() + " " + response.headers().map());
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValue("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+                            + " connect-src 'self'; base-uri 'none'; form-action 'none'");
+        }
+        HttpResponse<String> metrics = api.get("/api/metrics");
+        System.out.println("[headers] GET /api/metrics " + metrics.statusCode() + " " + metrics.headers().map());
+        assertThat(metrics.headers().firstValue("Content-Security-Policy")).isEmpty();
+        assertThat(api.get("/").body()).as("no inline style or script to allow").doesNotContain("<style")
+                .doesNotContainPattern("<script(?![^>]*\\ssrc=)");
+    }
+
+    @Test
+    void staticAssetsAreCachedBrieflyAndRevalidatedWithAnEntityTag() {
+        ApiClient api = new ApiClient(port);
+        HttpResponse<String> script = api.get("/ticker.js");
+        assertThat(script.headers().firstValue("Cache-Control")).hasValue("max-age=300, public");
+        String etag = script.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> again = api.get("/ticker.js", "If-None-Match", etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+    }
+}
