@@ -5,6 +5,7 @@ import dev.socialticker.ticker.config.TickerSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Domain metrics for Prometheus: {@code ticker_followers}, {@code ticker_data_age_seconds} (both per
- * source; NaN before the first success) and {@code ticker_refreshes_total} by source and outcome.
+ * source; NaN before the first success), {@code ticker_refreshes_total} and the histogram
+ * {@code ticker_refresh_duration_seconds}, both by source and outcome.
  */
 @Component
 class RefreshMeters {
@@ -38,9 +40,20 @@ class RefreshMeters {
         }
     }
 
-    void recordOutcome(String sourceId, String outcome) {
-        Counter.builder("ticker.refreshes").tag("source", sourceId).tag("outcome", outcome.toLowerCase(Locale.ROOT))
+    /**
+     * One finished refresh: counted, and its duration (retries included) in a histogram, both by
+     * source and outcome ({@code success} or a failure code, lower case).
+     */
+    void recordOutcome(String sourceId, String outcome, Duration took) {
+        String tag = outcome.toLowerCase(Locale.ROOT);
+        Counter.builder("ticker.refreshes").tag("source", sourceId).tag("outcome", tag)
                 .description("Finished refreshes by outcome (success or a failure code)")
                 .register(registry).increment();
+        Timer.builder("ticker.refresh.duration").tag("source", sourceId).tag("outcome", tag)
+                .description("Duration of finished refreshes, retries included")
+                // Buckets from 50 ms to the longest a refresh may take (give-up-after, 30 s by default).
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(50))
+                .maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry).record(took);
     }
 }

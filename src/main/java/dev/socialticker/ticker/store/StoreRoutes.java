@@ -37,7 +37,8 @@ public class StoreRoutes extends RouteBuilder {
                 // A rejected payload must reach the refresh route's dead-letter channel untouched.
                 .routeConfigurationId(RefreshStepConfiguration.ID)
                 .process(this::storeAnswer)
-                .process(exchange -> metrics.recordOutcome(permitOf(exchange).source().id(), "success"))
+                .process(exchange -> metrics.recordOutcome(permitOf(exchange).source().id(), "success",
+                        permitOf(exchange).elapsed()))
                 .to("direct:render-view")
                 .wireTap(RefreshOutcome.ENDPOINT).onPrepare(this::announceSuccess);
 
@@ -47,7 +48,7 @@ public class StoreRoutes extends RouteBuilder {
                 .process(exchange -> store.recordFailure(permitOf(exchange).source(),
                         exchange.getIn().getMandatoryBody(Failure.class))).id("write-failure")
                 .process(exchange -> metrics.recordOutcome(permitOf(exchange).source().id(),
-                        exchange.getIn().getBody(Failure.class).code().name()))
+                        exchange.getIn().getBody(Failure.class).code().name(), permitOf(exchange).elapsed()))
                 .to("direct:render-view")
                 .wireTap(RefreshOutcome.ENDPOINT).onPrepare(this::announceFailure);
 

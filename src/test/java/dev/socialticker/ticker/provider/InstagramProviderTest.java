@@ -19,6 +19,7 @@ import dev.socialticker.ticker.support.Fixtures;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
@@ -161,7 +162,9 @@ class InstagramProviderTest extends UpstreamServiceTest {
         assertThat(body.at("/sources/0/error/code").asText()).isEqualTo(code);
         assertThat(body.at("/error/message").asText()).doesNotContain("Exception", "\tat ", upstream.baseUrl());
         assertThat(response.body()).doesNotContain(TOKEN);
-        assertThat(api.get("/actuator/prometheus").body()).contains("ticker_refreshes_total").doesNotContain(TOKEN);
+        assertThat(api.get("/actuator/prometheus").body()).contains("ticker_refreshes_total")
+                .contains("ticker_refresh_duration_seconds_bucket{", "outcome=\"" + code.toLowerCase(Locale.ROOT) + "\"")
+                .doesNotContain(TOKEN);
         assertThat(output.getAll()).doesNotContain(TOKEN);
     }
 
