@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  *       (owner token, expiry of {@code give-up-after} plus a margin, released only by its owner). If
  *       its holder dies, the key expires and another instance takes the source over.</li>
  *   <li><b>One call per window</b>: holding the lease, the instance reads when the fleet last started
- *       a refresh of the source ({@code attempt:<id>}) and whether the upstream asked it to wait
+ *       or ended a refresh of the source ({@code attempt:<id>}) and whether the upstream asked it to wait
  *       ({@code not-before:<id>}); a timer tick goes ahead only a refresh period after the last
  *       start, any other trigger a {@code min-interval} after it. So N instances call each provider
  *       no more often than one would.</li>
@@ -140,10 +140,19 @@ class RedisFleetGate implements FleetGate, DisposableBean {
         }
     }
 
+    /**
+     * Ends the claim. The fleet's window is counted again from now: a refresh whose call reached the
+     * upstream late (a slow start, a retry) must not let the next holder call right after it.
+     */
     private void release(Lock lease, String sourceId) {
         try {
             onLeaseThread(() -> {
-                lease.unlock();
+                try {
+                    redis.opsForValue().set(keys.attempt(sourceId), String.valueOf(clock.instant().toEpochMilli()),
+                            attemptMemory);
+                } finally {
+                    lease.unlock();
+                }
                 return true;
             });
         } catch (RuntimeException failed) {

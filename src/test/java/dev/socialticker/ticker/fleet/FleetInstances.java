@@ -24,6 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class FleetInstances implements AutoCloseable {
     static final String SOURCE = "instagram-" + UpstreamServiceTest.IG_USER;
     static final String ADMIN_TOKEN = "fleet-admin-token";
+    /** The instances' Instagram token: how the test tells their upstream calls from any other. */
+    static final String TOKEN = "fleet-test-token";
 
     private final List<ConfigurableApplicationContext> started = new ArrayList<>();
     private final List<String> common;
@@ -40,7 +42,7 @@ final class FleetInstances implements AutoCloseable {
                 "--spring.data.redis.port=" + redisPort,
                 "--ticker.sources[0].provider=instagram",
                 "--ticker.sources[0].account=" + UpstreamServiceTest.IG_USER,
-                "--ticker.providers.instagram.access-token=fleet-test-token",
+                "--ticker.providers.instagram.access-token=" + TOKEN,
                 "--ticker.providers.instagram.base-url=" + upstreamBaseUrl + "/v25.0",
                 "--ticker.admin.token=" + ADMIN_TOKEN,
                 "--ticker.refresh.retry.backoff=10ms"));
