@@ -48,8 +48,8 @@ class FailureRecorder implements Processor {
             message += "; next call not before " + notBefore.truncatedTo(ChronoUnit.SECONDS);
         }
         // The message is ours (see FailureClassifier): safe to log, unlike the exception's.
-        log.warn("Refresh of source {} failed: {} after {} attempt(s) in {} ms: {}", sourceId, classification.code(),
-                attempts, run.elapsed().toMillis(), message);
+        log.warn("Refresh of source {} ({}) failed: {} after {} attempt(s) in {} ms: {}", sourceId,
+                run.source().provider(), classification.code(), attempts, run.elapsed().toMillis(), message);
         // A payload failure has no HTTP error of its own: report the status the upstream answered with.
         Integer httpStatus = classification.httpStatus() != null ? classification.httpStatus()
                 : exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);

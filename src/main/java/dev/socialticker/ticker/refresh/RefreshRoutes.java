@@ -12,6 +12,8 @@ import dev.socialticker.ticker.store.Snapshot;
 import dev.socialticker.ticker.store.SnapshotStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RefreshRoutes extends RouteBuilder {
+    private static final Logger log = LoggerFactory.getLogger(RefreshRoutes.class);
     private final RefreshSchedule schedule;
     private final SourceCatalog catalog;
     private final RefreshRuns runs;
@@ -86,7 +89,8 @@ class RefreshRoutes extends RouteBuilder {
                 // block=false: a provider whose file was removed fails at once instead of waiting 30 s.
                 .toD("direct:provider-${exchangeProperty." + RefreshRun.PROPERTY + ".source.provider}?block=false")
                 // A provider returns its result (routes/README.md); storing it is the refresh's job.
-                .to("direct:store-snapshot");
+                .to("direct:store-snapshot")
+                .process(RefreshRoutes::logSuccess);
 
         // A run that timed out or was abandoned has had its outcome written (or dropped) already.
         from("direct:record-failure")
@@ -95,6 +99,13 @@ class RefreshRoutes extends RouteBuilder {
                     .process(failureRecorder)
                     .to("direct:store-failure")
                 .end();
+    }
+
+    /** The success's line (a failure's is the dead-letter route's): one line per attempt in all. */
+    private static void logSuccess(Exchange exchange) {
+        RefreshRun run = RefreshRuns.runOf(exchange);
+        log.info("Refresh of source {} ({}) succeeded at attempt {} in {} ms", run.source().id(),
+                run.source().provider(), run.failedAttempts() + 1, run.elapsed().toMillis());
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.provider.contract.FailureCode;
 import java.time.Duration;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,8 @@ class RetryPolicy {
     private static final String CLASSIFIED_EXCEPTION = "TickerClassifiedException";
 
     private final FailureClassifier classifier;
+    private static final Logger log = LoggerFactory.getLogger(RetryPolicy.class);
+
     private final TickerProperties properties;
 
     RetryPolicy(FailureClassifier classifier, TickerProperties properties) {
@@ -50,6 +54,9 @@ class RetryPolicy {
             return false;
         }
         exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, delay.toMillis());
+        // One line per attempt: the last one (failed or not) is logged where its outcome is recorded.
+        log.info("Refresh attempt {} of source {} ({}) failed: {} at {} ms; trying again in {} ms", attempts,
+                run.source().id(), run.source().provider(), failure.code(), run.elapsed().toMillis(), delay.toMillis());
         return true;
     }
 

@@ -166,6 +166,15 @@ class InstagramProviderTest extends UpstreamServiceTest {
                 .contains("ticker_refresh_duration_seconds_bucket{", "outcome=\"" + code.toLowerCase(Locale.ROOT) + "\"")
                 .doesNotContain(TOKEN);
         assertThat(output.getAll()).doesNotContain(TOKEN);
+        // One log line per attempt: the success before, each retried failure, the last failure.
+        assertThat(output.getAll()).contains("Refresh of source " + SOURCE.id() + " (instagram) succeeded at attempt 1 in ")
+                .contains("Refresh of source " + SOURCE.id() + " (instagram) failed: " + code + " after " + attempts
+                        + " attempt(s)");
+        for (int attempt = 1; attempt < attempts; attempt++) {
+            assertThat(output.getAll()).contains("Refresh attempt " + attempt + " of source " + SOURCE.id()
+                    + " (instagram) failed: " + code + " at ");
+        }
+        assertThat(output.getAll()).doesNotContain("Refresh attempt " + attempts + " of source " + SOURCE.id());
     }
 
     @Test
