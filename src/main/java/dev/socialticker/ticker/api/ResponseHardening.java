@@ -30,10 +30,15 @@ class ResponseHardening extends OncePerRequestFilter {
             throws ServletException, IOException {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
-        String path = request.getRequestURI();
-        if (!path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/actuator")) {
+        if (isPageOrAsset(request)) {
             response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         }
         chain.doFilter(request, response);
+    }
+
+    /** The page and its static assets: everything but the API and the actuator. */
+    static boolean isPageOrAsset(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return !path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/actuator");
     }
 }

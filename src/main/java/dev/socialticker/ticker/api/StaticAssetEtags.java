@@ -14,7 +14,6 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 class StaticAssetEtags extends ShallowEtagHeaderFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator");
+        return !ResponseHardening.isPageOrAsset(request);
     }
 }
