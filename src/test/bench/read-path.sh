@@ -9,7 +9,9 @@
 set -euo pipefail
 conns=${1:-32}; secs=${2:-10}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
-jar=$(ls "$root"/target/social-ticker-*.jar 2>/dev/null | head -n1)
+jars=("$root"/target/social-ticker-*.jar)
+jar=""
+[[ -f "${jars[0]}" ]] && jar=${jars[0]}
 for tool in wrk nginx curl; do
   command -v "$tool" >/dev/null || { echo "read-path: $tool is not installed (apt-get install $tool)" >&2; exit 2; }
 done
@@ -19,8 +21,8 @@ work=$(mktemp -d /tmp/read-path.XXXXXX)
 chmod 755 "$work"
 app_pid=""; nginx_pid=""
 cleanup() {
-  [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
-  [[ -n "$nginx_pid" ]] && kill -QUIT "$nginx_pid" 2>/dev/null || true
+  if [[ -n "$app_pid" ]]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+  if [[ -n "$nginx_pid" ]]; then kill -QUIT "$nginx_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT

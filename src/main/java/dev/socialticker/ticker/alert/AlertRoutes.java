@@ -73,6 +73,15 @@ class AlertRoutes extends RouteBuilder {
         if (enabled()) {
             log.info("Alerts go to{}{}", settings.slack().enabled() ? " Slack" : "",
                     settings.email().enabled() ? " email (" + settings.email().to().size() + " recipient(s))" : "");
+            // Every series exists at 0 from the start: Prometheus' increase() and rate() see the
+            // first failed delivery as a change, not as a series that merely appeared.
+            for (String channel : new String[] {"slack", "email"}) {
+                boolean on = channel.equals("slack") ? settings.slack().enabled() : settings.email().enabled();
+                for (AlertRule rule : on ? AlertRule.values() : new AlertRule[0]) {
+                    counter(channel, rule, "sent");
+                    counter(channel, rule, "failed");
+                }
+            }
         } else {
             log.info("Alerts are off: set ticker.alerts.slack.webhook-url or ticker.alerts.email.host to receive them");
         }
@@ -213,9 +222,13 @@ class AlertRoutes extends RouteBuilder {
     }
 
     private void count(String channel, Alert alert, String outcome) {
-        Counter.builder("ticker.alerts").tag("channel", channel).tag("rule", alert.rule().key())
+        counter(channel, alert.rule(), outcome).increment();
+    }
+
+    private Counter counter(String channel, AlertRule rule, String outcome) {
+        return Counter.builder("ticker.alerts").tag("channel", channel).tag("rule", rule.key())
                 .tag("outcome", outcome).description("Alert messages by channel, rule and outcome (sent, failed)")
-                .register(meters).increment();
+                .register(meters);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.socialticker.ticker.config.TickerSource;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestDefinition;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,11 +34,35 @@ class AdminRoutes extends RouteBuilder {
             return;
         }
         // The REST DSL wants one target per verb; the all/one pairs then share one route each.
-        rest("/api/admin")
-                .post("/refresh").id("api-admin-refresh-all").to("direct:api-admin-refresh-all")
-                .post("/refresh/{id}").id("api-admin-refresh-one").to("direct:api-admin-refresh-one")
-                .delete("/cache").id("api-admin-invalidate-all").to("direct:api-admin-invalidate-all")
-                .delete("/cache/{id}").id("api-admin-invalidate-one").to("direct:api-admin-invalidate-one");
+        RestDefinition admin = rest("/api/admin").description("For operators: forced refresh and cache invalidation")
+                .securityDefinitions()
+                    .bearerToken(ApiDocument.ADMIN_SCHEME, "The value of ticker.admin.token")
+                .end();
+        ApiDocument.adminResponses(admin
+                .post("/refresh").id("api-admin-refresh-all")
+                    .description("Refresh every source now, in the background (single-flight and min-interval still apply)"),
+                        202, "Accepted: the refresh runs in the background")
+                .to("direct:api-admin-refresh-all");
+        ApiDocument.adminResponses(admin
+                .post("/refresh/{id}").id("api-admin-refresh-one").param(ApiDocument.sourceId())
+                    .description("Refresh one source now, in the background"),
+                        202, "Accepted: the refresh runs in the background")
+                .responseMessage().code(404).message("No source has this id (SOURCE_NOT_FOUND)")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
+                .to("direct:api-admin-refresh-one");
+        ApiDocument.adminResponses(admin
+                .delete("/cache").id("api-admin-invalidate-all")
+                    .description("Forget every source's data (reads answer NO_DATA until the next refresh); "
+                            + "a cache in front of the service is not purged"),
+                        204, "Forgotten")
+                .to("direct:api-admin-invalidate-all");
+        ApiDocument.adminResponses(admin
+                .delete("/cache/{id}").id("api-admin-invalidate-one").param(ApiDocument.sourceId())
+                    .description("Forget one source's data"),
+                        204, "Forgotten")
+                .responseMessage().code(404).message("No source has this id (SOURCE_NOT_FOUND)")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
+                .to("direct:api-admin-invalidate-one");
         from("direct:api-admin-refresh-all").routeId("api-admin-refresh-all-entry").to("direct:api-admin-refresh");
         from("direct:api-admin-refresh-one").routeId("api-admin-refresh-one-entry").to("direct:api-admin-refresh");
         from("direct:api-admin-invalidate-all").routeId("api-admin-invalidate-all-entry").to("direct:api-admin-invalidate");

@@ -56,7 +56,7 @@ class ApiAvailabilityFilter extends OncePerRequestFilter implements ApplicationL
 
     private static byte[] problem(ObjectMapper json, String code, String message) {
         try {
-            return json.writeValueAsBytes(new MetricsDocument.ProblemDocument(code, message));
+            return json.writeValueAsBytes(new ProblemDocument(code, message));
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -1,19 +1,34 @@
 package dev.socialticker.ticker.api;
 
+import java.util.Locale;
+import java.util.Set;
+import org.apache.camel.Exchange;
 import org.apache.camel.http.common.HttpHeaderFilterStrategy;
 import org.springframework.stereotype.Component;
 
 /**
- * Camel's HTTP header filter, minus {@code Cache-Control}: Camel drops that header from responses
- * by default, and the read API's caching contract depends on it.
+ * Which message headers become response headers of the REST DSL's routes: only those the API
+ * means to send. platform-http would otherwise echo the request's headers (Accept, User-Agent,
+ * even Authorization) into the response; an allow-list covers routes whose answer the service
+ * does not write itself, such as the OpenAPI document's. Camel's own filter also drops
+ * {@code Cache-Control} by default, which the read API's caching contract depends on.
  */
-@Component
+@Component(ApiHeaderFilterStrategy.BEAN)
 class ApiHeaderFilterStrategy extends HttpHeaderFilterStrategy {
     static final String BEAN = "apiHeaderFilterStrategy";
+
+    private static final Set<String> RESPONSE_HEADERS = Set.of(
+            "content-type", "cache-control", "etag", "last-modified", "retry-after", "www-authenticate");
 
     @Override
     protected void initialize() {
         super.initialize();
         getOutFilter().remove("cache-control");
+    }
+
+    @Override
+    public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {
+        return super.applyFilterToCamelHeaders(headerName, headerValue, exchange)
+                || !RESPONSE_HEADERS.contains(headerName.toLowerCase(Locale.ROOT));
     }
 }

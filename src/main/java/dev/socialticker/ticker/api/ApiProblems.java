@@ -47,7 +47,7 @@ class ApiProblems {
         }
         try {
             message.setBody(json.writeValueAsBytes(
-                    new MetricsDocument.ProblemDocument(rejection.code(), rejection.getMessage())));
+                    new ProblemDocument(rejection.code(), rejection.getMessage())));
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }

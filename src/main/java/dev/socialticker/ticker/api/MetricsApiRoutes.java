@@ -23,17 +23,45 @@ class MetricsApiRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // platform-http's header filter (ApiHeaderFilterStrategy) is set on the component in
+        // application.yaml, so it covers the OpenAPI document's route too.
         restConfiguration().component("platform-http").bindingMode(RestBindingMode.off)
-                .endpointProperty("headerFilterStrategy", "#" + ApiHeaderFilterStrategy.BEAN)
                 // An unexpected failure answers 500 without a stack trace in the body.
-                .endpointProperty("muteException", "true");
+                .endpointProperty("muteException", "true")
+                // The OpenAPI 3 document of every REST DSL operation below and in AdminRoutes,
+                // rendered once at start-up by camel-openapi-java.
+                .apiContextPath(ApiDocument.PATH).apiContextRouteId("api-openapi-document")
+                // Rendered per request: "servers" is "/" (the host the client used), or what a proxy
+                // says in X-Forwarded-Proto/-Host/-Prefix; never the bind address (0.0.0.0).
+                .useXForwardHeaders(true).apiProperty("base.path", "/")
+                .apiProperty("openapi.version", "3.0.3")
+                .apiProperty("api.title", "Social Ticker API")
+                .apiProperty("api.version", ApiDocument.VERSION)
+                .apiProperty("api.description", ApiDocument.DESCRIPTION)
+                .apiProperty("api.license.name", "Apache-2.0");
 
-        rest("/api/metrics")
-                .get().id("api-metrics").produces("application/json").to("direct:api-get-metrics")
-                .get("/{id}").id("api-metrics-source").produces("application/json").to("direct:api-get-source");
+        ApiDocument.metricsResponses(rest("/api/metrics").description("Follower counts from the cache")
+                .get().id("api-metrics").produces("application/json")
+                    .description("All sources: the total, and each source's count, age and last failure")
+                    .param(ApiDocument.format()).param(ApiDocument.ifNoneMatch()), "the sources' counts")
+                .to("direct:api-get-metrics");
+        ApiDocument.metricsResponses(rest("/api/metrics")
+                .get("/{id}").id("api-metrics-source").produces("application/json")
+                    .description("One source: the fields of a `sources` entry")
+                    .param(ApiDocument.sourceId()).param(ApiDocument.format()).param(ApiDocument.ifNoneMatch()),
+                        "the source's count")
+                .responseMessage().code(404).message("No source has this id (SOURCE_NOT_FOUND)")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
+                .to("direct:api-get-source");
 
-        rest("/api/ui-config")
-                .get().id("api-ui-config").produces("application/json").to("direct:api-get-ui-config");
+        rest("/api/ui-config").description("The ticker page's defaults")
+                .get().id("api-ui-config").produces("application/json")
+                    .description("Poll interval and fallback message from ticker.ui.*")
+                    .responseMessage().code(200).message("The page's defaults")
+                        .responseModel(UiConfig.class)
+                        .header("Cache-Control").description("public, max-age=300").dataType("string").endHeader()
+                    .endResponseMessage()
+                .to("direct:api-get-ui-config");
 
         from("direct:api-get-ui-config")
                 .routeId("api-get-ui-config")

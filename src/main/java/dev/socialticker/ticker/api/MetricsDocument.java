@@ -1,26 +1,43 @@
 package dev.socialticker.ticker.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
-/** JSON shapes of {@code GET /api/metrics} (field order as in the contract). */
-record MetricsDocument(Long total, String profile, String refreshedAt, boolean stale, ErrorDocument error,
+/**
+ * JSON shapes of {@code GET /api/metrics} (field order as in the contract). The {@link Schema}
+ * notes are what the OpenAPI document says of each field.
+ */
+record MetricsDocument(
+        @Schema(nullable = true, example = "12345", description = "Sum over the sources that have data; null before any")
+        Long total,
+        @Schema(nullable = true, description = "The profile when there is exactly one source")
+        String profile,
+        @Schema(nullable = true, format = "date-time", description = "The oldest refreshedAt among sources with data (UTC)")
+        String refreshedAt,
+        @Schema(description = "True when any source is older than stale-after, has no data yet, or its latest refresh failed")
+        boolean stale,
+        @Schema(nullable = true, description = "The most recent failure of a source whose latest refresh failed")
+        ErrorDocument error,
         List<SourceDocument> sources) {
 
-    record SourceDocument(String id, String provider, String profile, Long total, String refreshedAt,
-            boolean stale, ErrorDocument error) {
+    record SourceDocument(
+            @Schema(example = "instagram-acme") String id,
+            @Schema(example = "instagram") String provider,
+            @Schema(nullable = true) String profile,
+            @Schema(nullable = true, description = "Whole number of followers; null before any data") Long total,
+            @Schema(nullable = true, format = "date-time") String refreshedAt,
+            boolean stale,
+            @Schema(nullable = true, description = "Why the latest refresh failed; the last good total is kept")
+            ErrorDocument error) {
     }
 
-    record ErrorDocument(String code, String message, String at, Integer httpStatus, int attempts) {
-    }
-
-    /** Body of 400/404 answers: the same {@code error} member a ticker already knows how to read. */
-    record ProblemDocument(ProblemError error) {
-        ProblemDocument(String code, String message) {
-            this(new ProblemError(code, message));
-        }
-    }
-
-    record ProblemError(String code, String message) {
+    record ErrorDocument(
+            @Schema(example = "RATE_LIMITED", description = "UPSTREAM_UNAVAILABLE, TIMEOUT, RATE_LIMITED, AUTH_FAILED, "
+                    + "NOT_FOUND, INVALID_PAYLOAD or NO_DATA (README \"API\")") String code,
+            @Schema(description = "Written by the service, safe to show: no secret, no upstream text") String message,
+            @Schema(nullable = true, format = "date-time") String at,
+            @Schema(nullable = true, description = "The upstream's HTTP status, when it answered") Integer httpStatus,
+            @Schema(description = "Calls made in the failed refresh") int attempts) {
     }
 
     /** What a Smiirl counter polls: {@code {"number": 42}}; null before any data. */

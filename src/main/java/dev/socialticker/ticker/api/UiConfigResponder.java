@@ -3,7 +3,6 @@ package dev.socialticker.ticker.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.config.TickerProperties;
-import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -19,10 +18,9 @@ class UiConfigResponder implements Processor {
 
     UiConfigResponder(TickerProperties properties, ObjectMapper json) throws JsonProcessingException {
         TickerProperties.Ui ui = properties.ui();
-        this.body = json.writeValueAsBytes(Map.of(
-                "pollIntervalSeconds", ui.pollInterval().toSeconds(),
-                "fallbackMessage", ui.fallbackMessage()));
+        this.body = json.writeValueAsBytes(new UiConfig(ui.pollInterval().toSeconds(), ui.fallbackMessage()));
     }
+
 
     @Override
     public void process(Exchange exchange) {

@@ -15,14 +15,17 @@ import org.springframework.stereotype.Component;
 /**
  * Domain metrics for Prometheus: {@code ticker_followers}, {@code ticker_data_age_seconds} (both per
  * source; NaN before the first success), {@code ticker_refreshes_total} and the histogram
- * {@code ticker_refresh_duration_seconds}, both by source and outcome.
+ * {@code ticker_refresh_duration_seconds}, both by source and outcome, and
+ * {@code ticker_provider_quota_ratio} by source and kind of limit.
  */
 @Component
 class RefreshMeters {
     private final MeterRegistry registry;
+    private final SnapshotStore store;
 
     RefreshMeters(MeterRegistry registry, SourceCatalog catalog, SnapshotStore store, Clock clock) {
         this.registry = registry;
+        this.store = store;
         for (TickerSource source : catalog.all()) {
             Gauge.builder("ticker.followers", () -> {
                         Snapshot snapshot = store.stateOf(source).snapshot();
@@ -44,6 +47,32 @@ class RefreshMeters {
      * One finished refresh: counted, and its duration (retries included) in a histogram, both by
      * source and outcome ({@code success} or a failure code, lower case).
      */
+    /**
+     * One gauge per kind of limit the source's upstream reports (0-1, NaN once it stops saying),
+     * registered the first time a stored answer names the kind: which kinds exist depends on the
+     * provider, and a gauge of a kind it never reports would only be noise.
+     */
+    void watchQuota(TickerSource source) {
+        Snapshot snapshot = store.stateOf(source).snapshot();
+        if (snapshot == null || snapshot.quota() == null) {
+            return;
+        }
+        for (String kind : snapshot.quota().usedPercentByKind().keySet()) {
+            // Registering again returns the gauge already there.
+            Gauge.builder("ticker.provider.quota.ratio", () -> quotaRatio(source, kind))
+                    .tag("source", source.id()).tag("kind", kind)
+                    .description("Share of the upstream's limit already used (0-1), from its usage headers")
+                    .register(registry);
+        }
+    }
+
+    private double quotaRatio(TickerSource source, String kind) {
+        Snapshot snapshot = store.stateOf(source).snapshot();
+        Integer percent = snapshot == null || snapshot.quota() == null ? null
+                : snapshot.quota().usedPercentByKind().get(kind);
+        return percent == null ? Double.NaN : percent / 100.0;
+    }
+
     void recordOutcome(String sourceId, String outcome, Duration took) {
         String tag = outcome.toLowerCase(Locale.ROOT);
         Counter.builder("ticker.refreshes").tag("source", sourceId).tag("outcome", tag)

@@ -37,8 +37,11 @@ public class StoreRoutes extends RouteBuilder {
                 // A rejected payload must reach the refresh route's dead-letter channel untouched.
                 .routeConfigurationId(RefreshStepConfiguration.ID)
                 .process(this::storeAnswer)
-                .process(exchange -> metrics.recordOutcome(permitOf(exchange).source().id(), "success",
-                        permitOf(exchange).elapsed()))
+                .process(exchange -> {
+                    WritePermit permit = permitOf(exchange);
+                    metrics.recordOutcome(permit.source().id(), "success", permit.elapsed());
+                    metrics.watchQuota(permit.source());
+                })
                 .to("direct:render-view")
                 .wireTap(RefreshOutcome.ENDPOINT).onPrepare(this::announceSuccess);
 

@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Tomcat refuses before any application code runs.
  */
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ticker.admin.token=bad-input-admin")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ticker.admin.token=bad-input-admin-token")
 class BadInputTest {
     @LocalServerPort
     int port;

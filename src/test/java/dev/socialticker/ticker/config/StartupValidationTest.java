@@ -21,6 +21,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 class StartupValidationTest {
 
     @Test
+    void aShortAdminTokenIsRefusedWithoutPrintingIt(CapturedOutput output) {
+        assertStartFails(output, "ticker.admin.token", "must be at least 16 characters", "ticker.admin.token=letmein");
+        assertThat(output.getAll()).doesNotContain("letmein");
+    }
+
+    @Test
     void aZeroPeriodIsRefused(CapturedOutput output) {
         assertStartFails(output, "ticker.refresh.period", "must be greater than 0", "ticker.refresh.period=0s");
     }

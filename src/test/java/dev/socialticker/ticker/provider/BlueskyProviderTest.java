@@ -16,6 +16,7 @@ import dev.socialticker.ticker.support.Fixtures;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +50,7 @@ class BlueskyProviderTest extends UpstreamServiceTest {
         assertThat(state.failure()).isNull();
         assertThat(state.snapshot().total()).isEqualTo(32816419);
         assertThat(state.snapshot().profile()).isEqualTo("bsky.app");
-        assertThat(state.snapshot().quota()).isEqualTo(new QuotaUsage(0, null));
+        assertThat(state.snapshot().quota()).isEqualTo(new QuotaUsage(0, null, Map.of("rate_limit", 0)));
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.socialticker.ticker.support.Fixtures;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class GitHubProviderTest extends UpstreamServiceTest {
         SourceState state = store.stateOf(SOURCE);
         assertThat(state.snapshot().total()).isEqualTo(20);
         assertThat(state.snapshot().profile()).isEqualTo("octocat");
-        assertThat(state.snapshot().quota()).isEqualTo(new QuotaUsage(20, null));
+        assertThat(state.snapshot().quota()).isEqualTo(new QuotaUsage(20, null, Map.of("rate_limit", 20)));
         assertThat(state.failure()).isNull();
         upstream.verify(getRequestedFor(urlPathEqualTo(PATH))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))

@@ -20,6 +20,7 @@ import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,14 @@ class InstagramProviderTest extends UpstreamServiceTest {
 
         refresh();
 
-        assertThat(store.stateOf(SOURCE).snapshot().quota()).isEqualTo(new QuotaUsage(41, null));
+        assertThat(store.stateOf(SOURCE).snapshot().quota()).isEqualTo(new QuotaUsage(41, null,
+                Map.of("call_count", 41, "total_cputime", 3, "total_time", 5)));
+        // ticker_provider_quota_ratio{source,kind}: the share of each limit, 0-1, for dashboards and alerts.
+        String scrape = api.get("/actuator/prometheus").body();
+        assertThat(scrape).containsPattern(
+                "ticker_provider_quota_ratio\\{[^}]*kind=\"call_count\"[^}]*source=\"" + SOURCE.id() + "\"[^}]*} 0\\.41\n");
+        assertThat(scrape).containsPattern(
+                "ticker_provider_quota_ratio\\{[^}]*kind=\"total_time\"[^}]*source=\"" + SOURCE.id() + "\"[^}]*} 0\\.05\n");
     }
 
     @Test

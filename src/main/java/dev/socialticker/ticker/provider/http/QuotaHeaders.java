@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -23,6 +25,9 @@ import java.util.function.Function;
 public final class QuotaHeaders {
     public static final String APP_USAGE = "X-App-Usage";
     public static final String BUSINESS_USE_CASE = "X-Business-Use-Case-Usage";
+    /** Quota kind of the rate-limit headers; the Graph API's kinds are its own field names. */
+    public static final String RATE_LIMIT = "rate_limit";
+    private static final String[] GRAPH_KINDS = {"call_count", "total_cputime", "total_time"};
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Reset values above this are epoch seconds (2001 onwards); below, seconds from now. */
     private static final long EPOCH_THRESHOLD = 1_000_000_000L;
@@ -44,8 +49,10 @@ public final class QuotaHeaders {
         if (graph == null || rate == null) {
             return graph != null ? graph : rate;
         }
+        Map<String, Integer> kinds = new TreeMap<>(graph.usedPercentByKind());
+        rate.usedPercentByKind().forEach((kind, percent) -> kinds.merge(kind, percent, Math::max));
         return new QuotaUsage(max(graph.usedPercent(), rate.usedPercent()),
-                max(graph.regainAccessMinutes(), rate.regainAccessMinutes()));
+                max(graph.regainAccessMinutes(), rate.regainAccessMinutes()), kinds);
     }
 
     /** How long until a spent rate limit resets, or null when it is not spent or the headers do not say. */
@@ -70,7 +77,8 @@ public final class QuotaHeaders {
         }
         int used = (int) Math.max(0, Math.min(100, Math.round(100.0 * (limit - remaining) / limit)));
         Duration reset = remaining == 0 ? rateLimitReset(header, now) : null;
-        return new QuotaUsage(used, reset == null ? null : (int) Math.ceil(reset.getSeconds() / 60.0));
+        return new QuotaUsage(used, reset == null ? null : (int) Math.ceil(reset.getSeconds() / 60.0),
+                Map.of(RATE_LIMIT, used));
     }
 
     private static Long number(String value) {
@@ -84,12 +92,17 @@ public final class QuotaHeaders {
 
     /** The quota facts of the Graph API usage headers, or null when it sent none. */
     static QuotaUsage parse(String appUsage, String businessUseCaseUsage) {
-        Integer percent = max(highestPercent(read(appUsage)), highestBucPercent(read(businessUseCaseUsage)));
+        Map<String, Integer> kinds = new TreeMap<>();
+        percentsByKind(read(appUsage), kinds);
+        for (JsonNode entry : bucEntries(read(businessUseCaseUsage))) {
+            percentsByKind(entry, kinds);
+        }
+        Integer percent = kinds.values().stream().max(Integer::compare).orElse(null);
         Duration regain = regainAccess(businessUseCaseUsage);
         if (percent == null && regain == null) {
             return null;
         }
-        return new QuotaUsage(percent, regain == null ? null : (int) regain.toMinutes());
+        return new QuotaUsage(percent, regain == null ? null : (int) regain.toMinutes(), kinds);
     }
 
     /** The longest {@code estimated_time_to_regain_access} (minutes) when it is above zero, else null. */
@@ -99,14 +112,6 @@ public final class QuotaHeaders {
             minutes = Math.max(minutes, entry.path("estimated_time_to_regain_access").asInt(0));
         }
         return minutes > 0 ? Duration.ofMinutes(minutes) : null;
-    }
-
-    private static Integer highestBucPercent(JsonNode buc) {
-        Integer highest = null;
-        for (JsonNode entry : bucEntries(buc)) {
-            highest = max(highest, highestPercent(entry));
-        }
-        return highest;
     }
 
     private static Iterable<JsonNode> bucEntries(JsonNode buc) {
@@ -119,18 +124,17 @@ public final class QuotaHeaders {
         return entries;
     }
 
-    private static Integer highestPercent(JsonNode usage) {
+    /** Adds one usage object's percentages to {@code kinds}, keeping the highest per kind. */
+    private static void percentsByKind(JsonNode usage, Map<String, Integer> kinds) {
         if (usage == null || !usage.isObject()) {
-            return null;
+            return;
         }
-        Integer highest = null;
-        for (String field : new String[] {"call_count", "total_cputime", "total_time"}) {
+        for (String field : GRAPH_KINDS) {
             JsonNode value = usage.path(field);
             if (value.isNumber()) {
-                highest = max(highest, value.intValue());
+                kinds.merge(field, value.intValue(), Math::max);
             }
         }
-        return highest;
     }
 
     private static Integer max(Integer a, Integer b) {

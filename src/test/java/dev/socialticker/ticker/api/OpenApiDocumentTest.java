@@ -1,0 +1,143 @@
+package dev.socialticker.ticker.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.socialticker.ticker.support.ApiClient;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.rest.RestDefinition;
+import org.apache.camel.model.rest.VerbDefinition;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The OpenAPI document at {@value ApiDocument#PATH}: valid OpenAPI 3, every operation the REST DSL
+ * declares (and no other), each described, admin ones behind the bearer scheme, and a schema that
+ * knows every field a real answer has.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ticker.admin.token=" + AdminApiTest.ADMIN_TOKEN)
+class OpenApiDocumentTest {
+    @Autowired
+    CamelContext camel;
+    @LocalServerPort
+    int port;
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void isAValidOpenApi3DocumentOfEveryRestOperation() {
+        HttpResponse<String> response = api.get(ApiDocument.PATH);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+
+        OpenAPI document = parse(response.body());
+        assertThat(document.getOpenapi()).startsWith("3.0.");
+
+        int declared = 0;
+        for (RestDefinition rest : ((ModelCamelContext) camel).getRestDefinitions()) {
+            for (VerbDefinition verb : rest.getVerbs()) {
+                declared++;
+                String path = rest.getPath() + (verb.getPath() == null ? "" : verb.getPath());
+                String method = verb.asVerb().toUpperCase(Locale.ROOT);
+                PathItem item = document.getPaths().get(path);
+                assertThat(item).as("%s in the document", path).isNotNull();
+                Operation operation = item.readOperationsMap().get(PathItem.HttpMethod.valueOf(method));
+                assertThat(operation).as("%s %s in the document", method, path).isNotNull();
+                System.out.printf("[openapi] %-6s %-26s %s %s%n", method, path, operation.getOperationId(),
+                        operation.getResponses().keySet());
+                assertThat(operation.getOperationId()).isEqualTo(verb.getId());
+                assertThat(operation.getSummary()).as("%s %s described", method, path).isNotBlank();
+                assertThat(operation.getResponses()).as("%s %s answers", method, path).isNotEmpty();
+                operation.getResponses().forEach((status, answer) ->
+                        assertThat(answer.getDescription()).as("%s %s %s", method, path, status).isNotBlank());
+                if (path.startsWith("/api/admin")) {
+                    assertThat(operation.getSecurity()).as("%s %s needs the token", method, path)
+                            .anySatisfy(requirement -> assertThat(requirement).containsKey(ApiDocument.ADMIN_SCHEME));
+                    assertThat(operation.getResponses()).containsKey("401");
+                }
+                if (path.contains("{id}")) {
+                    assertThat(operation.getParameters()).anySatisfy(parameter -> {
+                        assertThat(parameter.getName()).isEqualTo("id");
+                        assertThat(parameter.getIn()).isEqualTo("path");
+                    });
+                }
+            }
+        }
+        long documented = document.getPaths().values().stream().mapToLong(item -> item.readOperations().size()).sum();
+        assertThat(declared).as("the admin API is on in this test").isEqualTo(7);
+        assertThat(documented).as("no operation the REST DSL does not declare").isEqualTo(declared);
+
+        SecurityScheme bearer = document.getComponents().getSecuritySchemes().get(ApiDocument.ADMIN_SCHEME);
+        assertThat(bearer.getType()).isEqualTo(SecurityScheme.Type.HTTP);
+        assertThat(bearer.getScheme()).isEqualTo("bearer");
+        Operation metrics = document.getPaths().get("/api/metrics").getGet();
+        assertThat(metrics.getResponses().get("200").getHeaders()).containsKeys("Cache-Control", "ETag", "Last-Modified");
+        assertThat(metrics.getResponses()).containsKeys("200", "304", "400", "503");
+    }
+
+    @Test
+    void theSchemaKnowsEveryFieldOfARealAnswer() {
+        // With no source configured the service runs its built-in demo source, which needs no upstream.
+        JsonNode body = await().atMost(Duration.ofSeconds(10)).until(
+                () -> ApiClient.json(api.get("/api/metrics")), json -> json.path("total").isNumber());
+        Map<String, Schema> schemas = parse(api.get(ApiDocument.PATH).body()).getComponents().getSchemas();
+
+        assertThat(schemas.get("MetricsDocument").getProperties()).containsOnlyKeys(fieldsOf(body));
+        assertThat(schemas.get("SourceDocument").getProperties()).containsOnlyKeys(fieldsOf(body.path("sources").get(0)));
+        assertThat(schemas.get("UiConfig").getProperties()).containsOnlyKeys(fieldsOf(ApiClient.json(api.get("/api/ui-config"))));
+        assertThat(schemas.get("ProblemError").getProperties())
+                .containsOnlyKeys(fieldsOf(ApiClient.json(api.get("/api/metrics/nope")).path("error")));
+    }
+
+    @Test
+    void echoesNoRequestHeaderBack() {
+        HttpResponse<String> response = api.get(ApiDocument.PATH, "Authorization", "Bearer not-for-echo",
+                "X-Request-Tag", "echo-me");
+        assertThat(response.headers().map().keySet()).map(name -> name.toLowerCase(Locale.ROOT))
+                .doesNotContain("authorization", "x-request-tag", "user-agent");
+    }
+
+    private static OpenAPI parse(String json) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(json, null, options);
+        assertThat(result.getMessages()).as("OpenAPI 3 validation messages").isEmpty();
+        return result.getOpenAPI();
+    }
+
+    private static List<String> fieldsOf(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names;
+    }
+}
