@@ -6,6 +6,10 @@
 // would make every cross-origin poll a preflighted request (it is not a CORS-safelisted
 // header). An unchanged ETag (or, when it is not exposed, unchanged body text) is
 // reported as `changed: false` with the previous parsed body, and is not parsed again.
+//
+// Every data outcome also carries `skewMs`: the service's clock minus the page's, read from the
+// answer's Date header (plus the Age a shared cache adds), so the ticker can judge a body's
+// staleAt by the service's time even when the reader's clock is wrong.
 
 import { nextDelay, parseRetryAfter } from './schedule.js';
 
@@ -134,10 +138,11 @@ export class Poller {
       signal,
     });
     const etag = response.headers.get('ETag');
+    const skewMs = clockSkewMs(response.headers.get('Date'), response.headers.get('Age'), this.#now());
 
     if (response.status === 304 || (response.ok && etag && etag === this.#last.etag)) {
       await discard(response);
-      return { type: 'data', body: this.#last.body, changed: false };
+      return { type: 'data', body: this.#last.body, changed: false, skewMs };
     }
 
     const text = await response.text();
@@ -151,12 +156,12 @@ export class Poller {
     }
     if (text === this.#last.text) {
       this.#last.etag = etag;
-      return { type: 'data', body: this.#last.body, changed: false };
+      return { type: 'data', body: this.#last.body, changed: false, skewMs };
     }
     const body = parseJson(text);
     if (body === null) return { type: 'invalid' };
     this.#last = { etag, text, body };
-    return { type: 'data', body, changed: true };
+    return { type: 'data', body, changed: true, skewMs };
   }
 
   #schedule(delay) {
@@ -174,6 +179,19 @@ export class Poller {
       this.#timer = null;
     }
   }
+}
+
+/**
+ * The service's "now" minus the page's, in ms, or null when the answer has no readable Date.
+ * Date is when the origin made the answer and Age how long a cache has held it since, so their
+ * sum is the service's time at receipt (a cache that rewrites Date, as nginx does, sends no Age).
+ * Date has one-second resolution: the estimate is up to a second early, never late.
+ */
+export function clockSkewMs(dateHeader, ageHeader, receivedAtMs) {
+  const date = Date.parse(dateHeader ?? '');
+  if (!Number.isFinite(date)) return null;
+  const age = Number.parseInt(ageHeader ?? '', 10);
+  return date + (Number.isFinite(age) && age > 0 ? age * 1000 : 0) - receivedAtMs;
 }
 
 function parseJson(text) {

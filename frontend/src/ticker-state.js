@@ -1,10 +1,11 @@
-// What the ticker shows, decided from what the last poll saw. Pure: no DOM, no clock,
-// so every state a reader can meet is covered by unit tests.
+// What the ticker shows, decided from what the last poll saw. Pure: no DOM, no clock (the
+// time is an argument), so every state a reader can meet is covered by unit tests.
 //
 // States (also the host's data-state attribute):
 //   loading  nothing known yet
-//   fresh    the service has a current count
-//   stale    the count is older than the service's stale-after
+//   fresh    the service has a current count, not past its staleAt
+//   stale    the count is older than the service's stale-after: the body said so, or its
+//            staleAt has passed by the service's clock (a copy from a cache can be hours old)
 //   error    the latest refresh failed; the last-known count stays on screen
 //   offline  the service cannot be reached; the last-known count stays on screen
 //   nodata   the service has never had a count (503): the fallback message is shown
@@ -16,8 +17,13 @@ export const INITIAL_VIEW = Object.freeze({
   total: null,
   profile: null,
   refreshedAt: null,
+  staleAt: null,
   errorCode: null,
+  dataState: null,
+  dataErrorCode: null,
   sources: Object.freeze([]),
+  // The service's clock minus the page's, from the last answer's Date (and Age) headers.
+  skewMs: 0,
 });
 
 // Codes the service does not send: the ticker's own view of a broken response.
@@ -72,24 +78,61 @@ function sourcesOf(body) {
       provider: String(source.provider ?? ''),
       profile: source.profile ?? null,
       total: isCount(source.total) ? source.total : null,
-      refreshedAt: source.refreshedAt ?? null,
+      refreshedAt: timestamp(source.refreshedAt),
+      staleAt: timestamp(source.staleAt),
       state: sourceState(source),
       errorCode: source.error?.code ?? null,
     })));
 }
 
-function fromBody(body) {
+/** An ISO-8601 instant as sent, or null when absent or unreadable. */
+function timestamp(value) {
+  return typeof value === 'string' && Number.isFinite(Date.parse(value)) ? value : null;
+}
+
+/** True when `a` (ISO-8601) is strictly earlier than `b`; false when either is unknown. */
+function isOlder(a, b) {
+  return a !== null && b !== null && Date.parse(a) < Date.parse(b);
+}
+
+function fromBody(body, skewMs) {
   const base = {
     total: body.total,
     profile: body.profile ?? null,
-    refreshedAt: body.refreshedAt ?? null,
+    refreshedAt: timestamp(body.refreshedAt),
+    staleAt: timestamp(body.staleAt),
     errorCode: body.error?.code ?? null,
     sources: sourcesOf(body),
+    skewMs,
   };
   let state = 'fresh';
   if (base.errorCode) state = 'error';
   else if (body.stale) state = 'stale';
-  return Object.freeze({ ...base, state });
+  // What the body itself said, kept under later transport states (offline, unavailable).
+  return Object.freeze({ ...base, state, dataState: state, dataErrorCode: base.errorCode });
+}
+
+/**
+ * A body can arrive older than the one on screen (another cache node, a stale copy served
+ * after a fresher one): it never takes the place of newer data, for the whole count and for
+ * each source row alike.
+ */
+function newestOf(prev, next) {
+  if (prev.total !== null && isOlder(next.refreshedAt, prev.refreshedAt)) {
+    // The service answered, so no transport state holds: the newer data shows as its body said.
+    return Object.freeze({ ...prev, state: prev.dataState, errorCode: prev.dataErrorCode, skewMs: next.skewMs });
+  }
+  const shown = new Map(prev.sources.map((source) => [source.id, source]));
+  let keptAny = false;
+  const sources = next.sources.map((source) => {
+    const old = shown.get(source.id);
+    if (old && old.total !== null && isOlder(source.refreshedAt, old.refreshedAt)) {
+      keptAny = true;
+      return old;
+    }
+    return source;
+  });
+  return keptAny ? Object.freeze({ ...next, sources: Object.freeze(sources) }) : next;
 }
 
 /** Keeps the last-known count and its age on screen, under a new state. */
@@ -102,7 +145,8 @@ function keepingValue(prev, state, errorCode) {
 
 /**
  * The next view after a poll outcome (see poller.js):
- *   {type: 'data', body}                     a 200 with a body (changed or not)
+ *   {type: 'data', body, skewMs}             a 200 with a body (changed or not); skewMs is the
+ *                                            service's clock minus the page's, when known
  *   {type: 'unavailable', status, body}      any other status; body parsed when it was JSON
  *   {type: 'invalid'}                        a 200 whose body is not the contract's shape
  *   {type: 'offline'}                        the request itself failed (network, CORS, timeout)
@@ -115,7 +159,7 @@ export function nextView(prev, outcome) {
         return keepingValue(prev, prev.total === null ? 'nodata' : 'error',
           outcome.body.error?.code ?? 'NO_DATA');
       }
-      return fromBody(outcome.body);
+      return newestOf(prev, fromBody(outcome.body, Number.isFinite(outcome.skewMs) ? outcome.skewMs : prev.skewMs));
     case 'unavailable': {
       const contractBody = isMetricsBody(outcome.body) ? outcome.body : null;
       if (outcome.status === 503 && contractBody) {
@@ -133,6 +177,35 @@ export function nextView(prev, outcome) {
     default:
       return prev;
   }
+}
+
+/**
+ * The view as a reader should see it at `nowMs` (the page's clock): a count that is past its
+ * staleAt by the service's clock (the page's corrected by the skew the last answer showed)
+ * is stale, even when the body, made earlier, said it was not. The aggregate and each source
+ * follow the same rule. Returns the same object when nothing has expired.
+ */
+export function viewAt(view, nowMs) {
+  const serviceNow = nowMs + view.skewMs;
+  const expired = (item) => item.state === 'fresh' && item.staleAt !== null && Date.parse(item.staleAt) <= serviceNow;
+  const expiredSources = view.sources.some(expired);
+  if (!expired(view) && !expiredSources) return view;
+  return Object.freeze({
+    ...view,
+    state: expired(view) ? 'stale' : view.state,
+    sources: expiredSources
+      ? Object.freeze(view.sources.map((source) => (expired(source) ? Object.freeze({ ...source, state: 'stale' }) : source)))
+      : view.sources,
+  });
+}
+
+/** Milliseconds from `nowMs` until the next fresh count of the view turns stale, or null. */
+export function msUntilStale(view, nowMs) {
+  const serviceNow = nowMs + view.skewMs;
+  const due = [view, ...view.sources]
+    .filter((item) => item.state === 'fresh' && item.staleAt !== null)
+    .map((item) => Date.parse(item.staleAt) - serviceNow);
+  return due.length ? Math.max(0, Math.min(...due)) : null;
 }
 
 /**

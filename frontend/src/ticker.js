@@ -8,7 +8,7 @@ import { announceCount, digitGlyphs, formatCount, updatedAgo } from './format.js
 import { Odometer } from './odometer.js';
 import { Poller } from './poller.js';
 import { pollIntervalMs } from './schedule.js';
-import { INITIAL_VIEW, nextView, statusText } from './ticker-state.js';
+import { INITIAL_VIEW, msUntilStale, nextView, statusText, viewAt } from './ticker-state.js';
 import { tickerStyles } from './ticker-styles.js';
 import { uiConfigUrl } from './service-urls.js';
 
@@ -29,6 +29,10 @@ const DEFAULT_LABEL = 'followers';
 // How often the "updated 5 minutes ago" text is recomputed while it is shown.
 const AGE_REFRESH_MS = 15_000;
 const STATES_WITH_AGE = new Set(['stale', 'error', 'offline']);
+// A re-render due at staleAt waits this much longer, so it lands after the instant, not before.
+const STALE_MARGIN_MS = 50;
+// Timers longer than about 24.8 days fire at once in browsers; a far staleAt is checked again.
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const PROVIDER_NAMES = {
   instagram: 'Instagram',
@@ -68,6 +72,7 @@ export class SocialTicker extends HTMLElement {
   #poller = null;
   #configRequest = null;
   #ageTimer = null;
+  #staleTimer = null;
   #shown = {};
   #onVisibility = () => {
     if (!this.#poller) return;
@@ -103,7 +108,7 @@ export class SocialTicker extends HTMLElement {
 
   /** The current state: loading, fresh, stale, error, offline or nodata. */
   get state() {
-    return this.#view.state;
+    return viewAt(this.#view, Date.now()).state;
   }
 
   /** The count on screen (the last known one in error and offline states), or null. */
@@ -162,6 +167,8 @@ export class SocialTicker extends HTMLElement {
     this.#configRequest = null;
     clearTimeout(this.#ageTimer);
     this.#ageTimer = null;
+    clearTimeout(this.#staleTimer);
+    this.#staleTimer = null;
   }
 
   // ui-config is a convenience: the ticker works on its defaults when it is missing.
@@ -185,21 +192,25 @@ export class SocialTicker extends HTMLElement {
   }
 
   #apply(outcome) {
-    const previous = this.#view;
-    this.#view = nextView(previous, outcome);
+    const now = Date.now();
+    const previous = viewAt(this.#view, now);
+    this.#view = nextView(this.#view, outcome);
     this.#render();
-    this.#announce(previous, this.#view);
+    this.#announce(previous, viewAt(this.#view, now));
   }
 
   #render() {
-    const view = this.#view;
+    // The count's age is judged here, by the service's clock, not taken from the body: a copy
+    // served late by a cache still says "stale" once its staleAt has passed.
+    const now = Date.now();
+    const view = viewAt(this.#view, now);
     const locale = this.getAttribute('locale') || undefined;
     const format = this.getAttribute('format') === 'compact' ? 'compact' : 'full';
     const label = this.getAttribute('label') || DEFAULT_LABEL;
     const fallbackMessage = this.getAttribute('fallback-message')
       || this.#config.fallbackMessage || DEFAULT_FALLBACK_MESSAGE;
     const age = STATES_WITH_AGE.has(view.state) && view.refreshedAt
-      ? updatedAgo(view.refreshedAt, Date.now(), { locale }) : '';
+      ? updatedAgo(view.refreshedAt, now + view.skewMs, { locale }) : '';
 
     this.#set('state', view.state, (state) => {
       this.dataset.state = state;
@@ -235,6 +246,7 @@ export class SocialTicker extends HTMLElement {
     this.#set('sources', JSON.stringify([rows, locale, format]), () =>
       this.#renderSources(view.sources, { locale, format }));
     this.#scheduleAgeRefresh(age !== '');
+    this.#scheduleStaleCheck(msUntilStale(view, now));
   }
 
   // Touches the DOM only when what it shows differs from what is shown: an unchanged
@@ -289,6 +301,17 @@ export class SocialTicker extends HTMLElement {
       text = this.#parts.badgeText.textContent;
     }
     if (text) this.#parts.announcer.textContent = text;
+  }
+
+  // Turns "Live" into the stale state the moment staleAt passes, poll or no poll.
+  #scheduleStaleCheck(ms) {
+    clearTimeout(this.#staleTimer);
+    this.#staleTimer = null;
+    if (ms === null || !this.isConnected) return;
+    this.#staleTimer = setTimeout(() => {
+      this.#staleTimer = null;
+      if (this.isConnected) this.#render();
+    }, Math.min(ms + STALE_MARGIN_MS, MAX_TIMER_MS));
   }
 
   #scheduleAgeRefresh(showsAge) {

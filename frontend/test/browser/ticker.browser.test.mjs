@@ -11,18 +11,12 @@
 // CI=true, where it fails: a CI run must not pass by testing nothing.
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--no-first-run', '--disable-sync', '--disable-quic',
-];
-// Long enough for the service's 1 s refresh plus the ticker's 2 s poll, several times over.
-const WAIT_MS = 20_000;
+import { CHROMIUM, CHROMIUM_ARGS, digitsAtRest, screenshot, ticker, waitForTicker } from './support.mjs';
+
 const SUITE_TIMEOUT_MS = 110_000;
 
 const env = process.env;
@@ -258,26 +252,6 @@ function watchForProblems(page, problems) {
   page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
 }
 
-function ticker(page, read) {
-  return page.locator('social-ticker').evaluate(read);
-}
-
-/** Waits until the ticker is in the given state (or one of them), with the given count. */
-async function waitForTicker(page, { state, total }) {
-  const states = [state].flat();
-  try {
-    await page.waitForFunction(({ states, total }) => {
-      const element = document.querySelector('social-ticker');
-      return element && states.includes(element.dataset.state)
-        && (total === undefined || element.dataset.total === String(total));
-    }, { states, total }, { timeout: WAIT_MS, polling: 100 });
-  } catch (error) {
-    const seen = await ticker(page, (t) => ({ ...t.dataset, badge: t.shadowRoot.querySelector('.badge-text').textContent }))
-      .catch(() => 'no ticker');
-    throw new Error(`ticker did not reach ${states.join('|')} ${total ?? ''} on ${page.url()}: saw ${JSON.stringify(seen)}`, { cause: error });
-  }
-}
-
 /** The number as the odometer shows it: each digit cell's glyph at its --digit. */
 function shownNumber(page) {
   return ticker(page, (t) => [...t.shadowRoot.querySelectorAll('.total .cell')].map((cell) => {
@@ -296,19 +270,6 @@ function recordRolls(page) {
       window.rolls += t.shadowRoot.getAnimations().filter((a) => a.transitionProperty === 'transform').length;
     }).observe(t, { attributes: true, attributeFilter: ['data-total'] });
   });
-}
-
-/** Waits until no digit is rolling, so a screenshot shows the number, not a blur. */
-function digitsAtRest(page) {
-  return page.waitForFunction(() => document.querySelector('social-ticker').shadowRoot.getAnimations()
-    .every((animation) => animation.transitionProperty !== 'transform'), null, { timeout: WAIT_MS });
-}
-
-async function screenshot(page, name) {
-  if (!process.env.SCREENSHOT_DIR) return;
-  await digitsAtRest(page);
-  mkdirSync(process.env.SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, `ticker-${name}.png`) });
 }
 
 /** Polls the API until it answers 200 (the timer refreshes every second here). */

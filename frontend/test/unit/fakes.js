@@ -99,11 +99,12 @@ export function metrics(overrides = {}) {
     total: 12345,
     profile: 'acme',
     refreshedAt: '2026-11-28T10:00:00Z',
+    staleAt: '2026-11-28T10:02:00Z',
     stale: false,
     error: null,
     sources: [{
       id: 'instagram-acme', provider: 'instagram', profile: 'acme', total: 12345,
-      refreshedAt: '2026-11-28T10:00:00Z', stale: false, error: null,
+      refreshedAt: '2026-11-28T10:00:00Z', staleAt: '2026-11-28T10:02:00Z', stale: false, error: null,
     }],
     ...overrides,
   };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 
-import { Poller, REQUEST_TIMEOUT_MS } from '../../src/poller.js';
+import { Poller, REQUEST_TIMEOUT_MS, clockSkewMs } from '../../src/poller.js';
 import { CountingResponse, FakeClock, json, metrics, scriptedFetch, settle } from './fakes.js';
 
 const URL = 'https://ticker.example/api/metrics';
@@ -69,6 +69,26 @@ describe('Poller', () => {
     await clock.advance(INTERVAL * 2);
     assert.deepEqual(outcomes.map((o) => o.changed), [true, false, true]);
     assert.equal(outcomes[1].body, outcomes[0].body);
+  });
+
+  it("reads the service's clock from Date and a cache's Age, for changed and unchanged answers", async () => {
+    // The fake clock reads 10:00:00 (page time); the service says 10:05:00, a cache held it 30 s.
+    const dated = (etag) => () => json(metrics(), { headers: { ETag: etag, Date: 'Sat, 28 Nov 2026 10:05:00 GMT', Age: '30' } });
+    const { outcomes, clock } = startPoller([dated('"a"'), dated('"a"'), ok(metrics(), '"a"')]);
+    await clock.advance(INTERVAL * 2);
+    assert.equal(outcomes[0].skewMs, 5 * 60_000 + 30_000);
+    assert.equal(outcomes[1].changed, false);
+    assert.equal(outcomes[1].skewMs, 5 * 60_000 + 30_000 - INTERVAL, 'measured again at each answer');
+    assert.equal(outcomes[2].skewMs, null, 'no Date: unknown, not zero');
+  });
+
+  it('computes the skew from Date plus Age, ignoring what is unreadable', () => {
+    const page = Date.parse('2026-11-28T10:00:00Z');
+    assert.equal(clockSkewMs('Sat, 28 Nov 2026 10:00:00 GMT', null, page), 0);
+    assert.equal(clockSkewMs('Sat, 28 Nov 2026 09:59:00 GMT', '60', page), 0, 'an old copy that sat in a cache');
+    assert.equal(clockSkewMs('Sat, 28 Nov 2026 10:00:10 GMT', 'soon', page), 10_000);
+    assert.equal(clockSkewMs('yesterday', '5', page), null);
+    assert.equal(clockSkewMs(null, null, page), null);
   });
 
   it('treats a 304 as unchanged', async () => {

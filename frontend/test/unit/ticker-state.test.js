@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 
 import {
   INITIAL_VIEW, INVALID_RESPONSE, SERVICE_UNAVAILABLE,
-  isMetricsBody, nextView, problemMessage, statusText,
+  isMetricsBody, msUntilStale, nextView, problemMessage, statusText, viewAt,
 } from '../../src/ticker-state.js';
 import { failure, metrics } from './fakes.js';
 
@@ -106,6 +106,96 @@ describe('nextView', () => {
       ['bluesky-acme', 'error', 0],
     ]);
     assert.equal(view.profile, null);
+  });
+});
+
+describe('viewAt: the ticker judges age itself', () => {
+  // The body of fakes.metrics(): refreshed 10:00:00, stale at 10:02:00, said "stale: false".
+  const at = (iso) => Date.parse(iso);
+  const sameClock = (body) => nextView(INITIAL_VIEW, { type: 'data', body, changed: true, skewMs: 0 });
+
+  it('shows a body as it came while its staleAt is ahead', () => {
+    const view = sameClock(metrics());
+    assert.equal(viewAt(view, at('2026-11-28T10:01:59Z')), view);
+    assert.equal(viewAt(view, at('2026-11-28T10:01:59Z')).state, 'fresh');
+    assert.equal(msUntilStale(view, at('2026-11-28T10:01:00Z')), 60_000);
+  });
+
+  it('shows a body past its staleAt as stale, though it says stale: false (a copy from a cache)', () => {
+    const view = viewAt(sameClock(metrics()), at('2026-11-28T13:00:00Z'));
+    assert.equal(view.state, 'stale');
+    assert.equal(view.total, 12345, 'the count stays on screen');
+    assert.equal(view.sources[0].state, 'stale', 'each source row follows the same rule');
+    assert.equal(statusText(view, { age: 'updated 3 hours ago' }), 'updated 3 hours ago');
+    assert.equal(msUntilStale(view, at('2026-11-28T13:00:00Z')), null, 'nothing fresh left to expire');
+  });
+
+  it('judges each source row by its own staleAt', () => {
+    const body = metrics({
+      staleAt: '2026-11-28T10:01:00Z',
+      sources: [
+        { id: 'a', provider: 'github', total: 1, refreshedAt: '2026-11-28T09:59:00Z', staleAt: '2026-11-28T10:01:00Z', stale: false, error: null },
+        { id: 'b', provider: 'mastodon', total: 2, refreshedAt: '2026-11-28T10:00:00Z', staleAt: '2026-11-28T10:05:00Z', stale: false, error: null },
+      ],
+    });
+    const view = viewAt(sameClock(body), at('2026-11-28T10:03:00Z'));
+    assert.deepEqual(view.sources.map((s) => s.state), ['stale', 'fresh']);
+    assert.equal(view.state, 'stale', 'the aggregate turns stale with its earliest source');
+    assert.equal(msUntilStale(view, at('2026-11-28T10:03:00Z')), 120_000);
+  });
+
+  it('corrects the page clock by the skew the service showed', () => {
+    // The page's clock runs 5 minutes fast: by it the body looks expired, by the service's it is not.
+    const fastPage = nextView(INITIAL_VIEW, { type: 'data', body: metrics(), changed: true, skewMs: -5 * 60_000 });
+    assert.equal(viewAt(fastPage, at('2026-11-28T10:06:00Z')).state, 'fresh');
+    assert.equal(viewAt(fastPage, at('2026-11-28T10:07:00Z')).state, 'stale');
+    // And 5 minutes slow: the service's clock says stale long before the page's would.
+    const slowPage = nextView(INITIAL_VIEW, { type: 'data', body: metrics(), changed: true, skewMs: 5 * 60_000 });
+    assert.equal(viewAt(slowPage, at('2026-11-28T09:57:00Z')).state, 'stale');
+  });
+
+  it('keeps the last known skew when an answer carries no Date', () => {
+    const skewed = nextView(INITIAL_VIEW, { type: 'data', body: metrics(), changed: true, skewMs: 60_000 });
+    const next = nextView(skewed, { type: 'data', body: metrics(), changed: false });
+    assert.equal(next.skewMs, 60_000);
+  });
+
+  it('never replaces the count shown with an older body', () => {
+    const newer = sameClock(metrics({
+      total: 12400, refreshedAt: '2026-11-28T10:05:00Z', staleAt: '2026-11-28T10:07:00Z',
+      sources: [{ id: 'instagram-acme', provider: 'instagram', total: 12400, refreshedAt: '2026-11-28T10:05:00Z', staleAt: '2026-11-28T10:07:00Z', stale: false, error: null }],
+    }));
+    const offline = nextView(newer, { type: 'offline' });
+    const afterOlder = nextView(offline, { type: 'data', body: metrics(), changed: true, skewMs: 1000 });
+    assert.equal(afterOlder.total, 12400);
+    assert.equal(afterOlder.refreshedAt, '2026-11-28T10:05:00Z');
+    assert.equal(afterOlder.state, 'fresh', 'the service answered: no longer offline');
+    assert.equal(afterOlder.skewMs, 1000);
+    assert.equal(viewAt(afterOlder, at('2026-11-28T10:06:00Z')).state, 'fresh', 'judged by the newer staleAt');
+  });
+
+  it('never replaces a source row with an older one, while taking the newer rows of the same body', () => {
+    const row = (id, total, minute) => ({
+      id, provider: 'github', total, refreshedAt: `2026-11-28T10:0${minute}:00Z`,
+      staleAt: `2026-11-28T10:0${minute + 2}:00Z`, stale: false, error: null,
+    });
+    const first = sameClock(metrics({ total: 3, refreshedAt: '2026-11-28T10:00:00Z', sources: [row('a', 1, 5), row('b', 2, 0)] }));
+    const next = nextView(first, { type: 'data', changed: true, skewMs: 0,
+      body: metrics({ total: 4, refreshedAt: '2026-11-28T10:03:00Z', sources: [row('a', 0, 3), row('b', 3, 6)] }) });
+    assert.deepEqual(next.sources.map((s) => [s.id, s.total, s.refreshedAt]), [
+      ['a', 1, '2026-11-28T10:05:00Z'],
+      ['b', 3, '2026-11-28T10:06:00Z'],
+    ]);
+  });
+
+  it('takes a newer body, and one with the same refreshedAt (a new failure, a new profile)', () => {
+    const first = sameClock(metrics());
+    const failed = nextView(first, { type: 'data', changed: true, body: metrics({ stale: true, error: failure('TIMEOUT') }) });
+    assert.equal(failed.state, 'error');
+    const newer = nextView(failed, { type: 'data', changed: true,
+      body: metrics({ total: 12346, refreshedAt: '2026-11-28T10:01:00Z', staleAt: '2026-11-28T10:03:00Z' }) });
+    assert.equal(newer.total, 12346);
+    assert.equal(newer.state, 'fresh');
   });
 });
 

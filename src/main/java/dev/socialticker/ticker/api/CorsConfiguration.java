@@ -24,7 +24,8 @@ class CorsConfiguration {
         cors.setAllowedOrigins(properties.cors().allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "HEAD"));
         cors.setAllowedHeaders(List.of("If-None-Match", "If-Modified-Since"));
-        cors.setExposedHeaders(List.of("ETag", "Last-Modified", "Cache-Control", "Retry-After"));
+        // Date and Age: the ticker reads the service's clock from them to judge staleAt (frontend poller.js).
+        cors.setExposedHeaders(List.of("ETag", "Last-Modified", "Cache-Control", "Retry-After", "Date", "Age"));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);

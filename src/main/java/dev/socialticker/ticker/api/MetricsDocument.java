@@ -14,7 +14,11 @@ record MetricsDocument(
         String profile,
         @Schema(nullable = true, format = "date-time", description = "The oldest refreshedAt among sources with data (UTC)")
         String refreshedAt,
-        @Schema(description = "True when any source is older than stale-after, has no data yet, or its latest refresh failed")
+        @Schema(nullable = true, format = "date-time", description = "When that data turns stale (refreshedAt + "
+                + "stale-after, the earliest among sources): a client reading a cached copy late can judge its age")
+        String staleAt,
+        @Schema(description = "True when, at the moment the body was made, any source was older than stale-after, "
+                + "had no data yet, or its latest refresh had failed")
         boolean stale,
         @Schema(nullable = true, description = "The most recent failure of a source whose latest refresh failed")
         ErrorDocument error,
@@ -26,6 +30,7 @@ record MetricsDocument(
             @Schema(nullable = true) String profile,
             @Schema(nullable = true, description = "Whole number of followers; null before any data") Long total,
             @Schema(nullable = true, format = "date-time") String refreshedAt,
+            @Schema(nullable = true, format = "date-time", description = "refreshedAt + stale-after") String staleAt,
             boolean stale,
             @Schema(nullable = true, description = "Why the latest refresh failed; the last good total is kept")
             ErrorDocument error) {

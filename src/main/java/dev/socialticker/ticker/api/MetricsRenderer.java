@@ -89,6 +89,7 @@ class MetricsRenderer {
                     state.hasData() ? state.snapshot().profile() : null,
                     state.hasData() ? state.snapshot().total() : null,
                     state.hasData() ? iso(state.snapshot().refreshedAt()) : null,
+                    state.hasData() ? iso(staleAt(state)) : null,
                     stale, errorOf(state));
             documents.add(document);
             List<TickerSource> staleOne = stale ? List.of(state.source()) : List.of();
@@ -106,6 +107,8 @@ class MetricsRenderer {
                 withData.isEmpty() ? null : withData.stream().mapToLong(s -> s.snapshot().total()).sum(),
                 states.size() == 1 && states.get(0).hasData() ? states.get(0).snapshot().profile() : null,
                 withData.stream().map(s -> s.snapshot().refreshedAt()).min(Comparator.naturalOrder())
+                        .map(MetricsRenderer::iso).orElse(null),
+                withData.stream().map(this::staleAt).min(Comparator.naturalOrder())
                         .map(MetricsRenderer::iso).orElse(null),
                 !staleSources.isEmpty(),
                 aggregateError(states, withData.isEmpty()),
@@ -132,12 +135,21 @@ class MetricsRenderer {
         return HttpDates.format(latest);
     }
 
+    /**
+     * When a source's data turns stale by age alone: part of the body, so that a copy read late
+     * (from a CDN, a browser cache, a stored file) still says how long it was good for. It moves
+     * only when the data does, so the bytes and their ETag stay per snapshot.
+     */
+    private Instant staleAt(SourceState state) {
+        return state.snapshot().refreshedAt().plus(staleAfter);
+    }
+
     /** Stale: no data, latest refresh failed, or older than stale-after. Fresh until the data's age limit. */
     private Instant freshUntil(SourceState state, Instant now) {
         if (!state.hasData() || state.failure() != null) {
             return null;
         }
-        Instant until = state.snapshot().refreshedAt().plus(staleAfter);
+        Instant until = staleAt(state);
         return now.isBefore(until) ? until : null;
     }
 

@@ -14,9 +14,12 @@ import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +114,38 @@ class MetricsApiTest extends UpstreamServiceTest {
         assertThat(acme.get("stale").asBoolean()).isFalse();
         assertThat(acme.has("error")).isTrue();
         assertThat(ApiClient.json(api.get("/api/metrics/acme"))).isEqualTo(acme);
+    }
+
+    @Test
+    void everyBodySaysUntilWhenItsDataIsFresh() {
+        refresh(ACME);
+        JsonNode fresh = ApiClient.json(api.get("/api/metrics"));
+        Instant refreshedAt = Instant.parse(fresh.at("/sources/0/refreshedAt").asText());
+        String staleAt = refreshedAt.plus(Duration.ofSeconds(120)).toString();
+        assertThat(fresh.at("/sources/0/staleAt").asText()).as("refreshedAt + stale-after (2 x 60 s)").isEqualTo(staleAt);
+        assertThat(fresh.at("/sources/1/staleAt").isNull()).as("no data, no expiry").isTrue();
+        assertThat(fresh.get("staleAt").asText()).as("the earliest among sources with data").isEqualTo(staleAt);
+        assertThat(fields(fresh)).containsExactly("total", "profile", "refreshedAt", "staleAt", "stale", "error", "sources");
+
+        refresh(DEMO);
+        JsonNode both = ApiClient.json(api.get("/api/metrics"));
+        Instant demoStaleAt = Instant.parse(both.at("/sources/1/staleAt").asText());
+        assertThat(demoStaleAt).isEqualTo(Instant.parse(both.at("/sources/1/refreshedAt").asText()).plusSeconds(120));
+        Instant acmeStaleAt = Instant.parse(both.at("/sources/0/staleAt").asText());
+        assertThat(both.get("staleAt").asText()).as("the earliest of the two")
+                .isEqualTo((demoStaleAt.isBefore(acmeStaleAt) ? demoStaleAt : acmeStaleAt).toString());
+
+        // Past staleAt the body says stale; staleAt itself does not move until the data does.
+        clock.advance(Duration.ofMinutes(3));
+        JsonNode old = ApiClient.json(api.get("/api/metrics/acme"));
+        assertThat(old.get("stale").asBoolean()).isTrue();
+        assertThat(old.get("staleAt").asText()).isEqualTo(staleAt);
+    }
+
+    private static List<String> fields(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
