@@ -5,10 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.RequiredTool;
+import dev.socialticker.ticker.support.LocalPorts;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,12 +53,12 @@ class TickerBehindCacheIT {
         work = Files.createTempDirectory("ticker-behind-cache");
         Path screenshots = Files.createDirectories(Path.of("target", "screenshots").toAbsolutePath());
 
-        int servicePort = freePort();
+        int servicePort = LocalPorts.free();
         Process service = startService(servicePort);
         ApiClient direct = new ApiClient(servicePort);
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                 .until(() -> direct.get("/api/metrics").statusCode() == 200);
-        int cachePort = freePort();
+        int cachePort = LocalPorts.free();
         startNginx(cachePort, servicePort);
         ApiClient cached = new ApiClient(cachePort);
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
@@ -157,9 +156,4 @@ class TickerBehindCacheIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

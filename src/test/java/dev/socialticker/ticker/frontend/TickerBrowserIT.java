@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialticker.ticker.support.RequiredTool;
+import dev.socialticker.ticker.support.LocalPorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class TickerBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path FRONTEND = Path.of("frontend");
-    private static final int EMBED_ORIGIN_PORT = freePort();
+    private static final int EMBED_ORIGIN_PORT = LocalPorts.free();
 
     @RegisterExtension
     static WireMockExtension graph = WireMockExtension.newInstance()
@@ -84,11 +83,4 @@ class TickerBrowserIT {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

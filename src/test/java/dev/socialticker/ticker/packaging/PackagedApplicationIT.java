@@ -12,9 +12,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialticker.ticker.support.ApiClient;
+import dev.socialticker.ticker.support.LocalPorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +104,7 @@ class PackagedApplicationIT {
     private ApiClient start(Path workingDir, String... args) throws IOException {
         Path jar = Path.of(System.getProperty("app.jar", "target/social-ticker.jar")).toAbsolutePath();
         assertThat(jar).as("packaged jar (run by mvn verify after package)").exists();
-        int port = freePort();
+        int port = LocalPorts.free();
         log = Files.createTempFile("social-ticker-it", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=" + port));
@@ -136,9 +135,4 @@ class PackagedApplicationIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -6,10 +6,9 @@ import dev.socialticker.ticker.config.TickerSource;
 import dev.socialticker.ticker.provider.contract.FailureCode;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.store.SourceState;
+import dev.socialticker.ticker.support.LocalPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -32,7 +31,7 @@ class UnreachableUpstreamTest {
 
     @DynamicPropertySource
     static void closedPort(DynamicPropertyRegistry registry) {
-        int port = freePortNobodyListensOn();
+        int port = LocalPorts.free();
         registry.add("ticker.providers.instagram.base-url", () -> "http://127.0.0.1:" + port + "/v25.0");
     }
 
@@ -53,11 +52,4 @@ class UnreachableUpstreamTest {
         assertThat(state.failure().attempts()).isEqualTo(3);
     }
 
-    private static int freePortNobodyListensOn() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
