@@ -34,7 +34,7 @@ class AdminRoutes extends RouteBuilder {
             return;
         }
         // The REST DSL wants one target per verb; the all/one pairs then share one route each.
-        RestDefinition admin = rest("/api/admin").description("For operators: forced refresh and cache invalidation")
+        RestDefinition admin = rest("/admin").description("For operators: forced refresh and cache invalidation")
                 .securityDefinitions()
                     .bearerToken(ApiDocument.ADMIN_SCHEME, "The value of ticker.admin.token")
                 .end();

@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which message headers become response headers of the REST DSL's routes: only those the API
- * means to send. platform-http would otherwise echo the request's headers (Accept, User-Agent,
- * even Authorization) into the response; an allow-list covers routes whose answer the service
- * does not write itself, such as the OpenAPI document's. Camel's own filter also drops
+ * means to send. Camel's HTTP binding copies the request's headers into the message, and they
+ * would go back out (Accept, User-Agent, even Authorization); an allow-list also covers routes
+ * whose answer the service does not write itself, such as the OpenAPI document's. Camel's own filter also drops
  * {@code Cache-Control} by default, which the read API's caching contract depends on.
  */
 @Component(ApiHeaderFilterStrategy.BEAN)

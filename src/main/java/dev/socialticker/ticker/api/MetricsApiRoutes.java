@@ -2,6 +2,7 @@ package dev.socialticker.ticker.api;
 
 import dev.socialticker.ticker.refresh.RefreshHeaders;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.springframework.stereotype.Component;
 
@@ -21,31 +22,44 @@ class MetricsApiRoutes extends RouteBuilder {
         this.uiConfig = uiConfig;
     }
 
+    /** A stale answer is already written; the refresh it calls for runs off the request (wire tap). */
+    private void refreshWhenStale(RouteDefinition read) {
+        read.filter(header(RefreshHeaders.STALE_SOURCES).isNotNull())
+                    .wireTap("direct:refresh-stale")
+                .end()
+                .removeHeader(RefreshHeaders.STALE_SOURCES);
+    }
+
     @Override
     public void configure() {
-        // platform-http's header filter (ApiHeaderFilterStrategy) is set on the component in
-        // application.yaml, so it covers the OpenAPI document's route too.
-        restConfiguration().component("platform-http").bindingMode(RestBindingMode.off)
+        // Served by Camel's servlet at /api/* (ApiServlet), whose component carries the API's
+        // header filter (ApiHeaderFilterStrategy), so it covers the OpenAPI document's route too.
+        restConfiguration().component("servlet").contextPath(ApiServlet.CONTEXT_PATH).bindingMode(RestBindingMode.off)
+                // Each operation and its direct: route run as one route: one unit of work per read.
+                .inlineRoutes(true)
                 // An unexpected failure answers 500 without a stack trace in the body.
                 .endpointProperty("muteException", "true")
+                // The API reads no request body: none is read or cached.
+                .endpointProperty("disableStreamCache", "true")
                 // The OpenAPI 3 document of every REST DSL operation below and in AdminRoutes,
                 // rendered once at start-up by camel-openapi-java.
-                .apiContextPath(ApiDocument.PATH).apiContextRouteId("api-openapi-document")
-                // Rendered per request: "servers" is "/" (the host the client used), or what a proxy
-                // says in X-Forwarded-Proto/-Host/-Prefix; never the bind address (0.0.0.0).
-                .useXForwardHeaders(true).apiProperty("base.path", "/")
+                .apiContextPath(ApiDocument.PATH.substring(ApiServlet.CONTEXT_PATH.length()))
+                .apiContextRouteId("api-openapi-document")
+                // Rendered per request: "servers" is "/api" (on the host the client used), or what a
+                // proxy says in X-Forwarded-Proto/-Host/-Prefix; never the bind address (0.0.0.0).
+                .useXForwardHeaders(true)
                 .apiProperty("openapi.version", "3.0.3")
                 .apiProperty("api.title", "Social Ticker API")
                 .apiProperty("api.version", ApiDocument.VERSION)
                 .apiProperty("api.description", ApiDocument.DESCRIPTION)
                 .apiProperty("api.license.name", "Apache-2.0");
 
-        ApiDocument.metricsResponses(rest("/api/metrics").description("Follower counts from the cache")
+        ApiDocument.metricsResponses(rest("/metrics").description("Follower counts from the cache")
                 .get().id("api-metrics").produces("application/json")
                     .description("All sources: the total, and each source's count, age and last failure")
                     .param(ApiDocument.format()).param(ApiDocument.ifNoneMatch()), "the sources' counts")
                 .to("direct:api-get-metrics");
-        ApiDocument.metricsResponses(rest("/api/metrics")
+        ApiDocument.metricsResponses(rest("/metrics")
                 .get("/{id}").id("api-metrics-source").produces("application/json")
                     .description("One source: the fields of a `sources` entry")
                     .param(ApiDocument.sourceId()).param(ApiDocument.format()).param(ApiDocument.ifNoneMatch()),
@@ -54,7 +68,7 @@ class MetricsApiRoutes extends RouteBuilder {
                     .responseModel(ProblemDocument.class).endResponseMessage()
                 .to("direct:api-get-source");
 
-        rest("/api/ui-config").description("The ticker page's defaults")
+        rest("/ui-config").description("The ticker page's defaults")
                 .get().id("api-ui-config").produces("application/json")
                     .description("Poll interval and fallback message from ticker.ui.*")
                     .responseMessage().code(200).message("The page's defaults")
@@ -68,24 +82,15 @@ class MetricsApiRoutes extends RouteBuilder {
                 .routeConfigurationId(ApiRejections.ID)
                 .process(uiConfig);
 
-        from("direct:api-get-metrics")
+        refreshWhenStale(from("direct:api-get-metrics")
                 .routeId("api-get-metrics")
                 .routeConfigurationId(ApiRejections.ID)
-                .process(responder::all)
-                .to("direct:refresh-if-stale");
+                .process(responder::all));
 
-        from("direct:api-get-source")
+        refreshWhenStale(from("direct:api-get-source")
                 .routeId("api-get-source")
                 .routeConfigurationId(ApiRejections.ID)
-                .process(responder::one)
-                .to("direct:refresh-if-stale");
-
-        from("direct:refresh-if-stale")
-                .routeId("refresh-if-stale")
-                .filter(header(RefreshHeaders.STALE_SOURCES).isNotNull())
-                    .wireTap("direct:refresh-stale")
-                .end()
-                .removeHeader(RefreshHeaders.STALE_SOURCES);
+                .process(responder::one));
 
         // Every store and every recorded failure lands here: render once, serve many times.
         from("direct:render-view")

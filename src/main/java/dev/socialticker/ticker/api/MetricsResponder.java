@@ -68,7 +68,7 @@ class MetricsResponder {
         String etag = smiirl ? body.smiirl().etag() : body.etag();
         Message message = exchange.getMessage();
         String ifNoneMatch = message.getHeader("If-None-Match", String.class);
-        // platform-http would echo request headers back; the answer starts from none.
+        // Camel's HTTP binding puts the request's headers on the message; the answer starts from none.
         message.removeHeaders("*");
         Instant now = clock.instant();
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");

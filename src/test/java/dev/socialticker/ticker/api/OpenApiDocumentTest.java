@@ -97,7 +97,9 @@ class OpenApiDocumentTest {
         SecurityScheme bearer = document.getComponents().getSecuritySchemes().get(ApiDocument.ADMIN_SCHEME);
         assertThat(bearer.getType()).isEqualTo(SecurityScheme.Type.HTTP);
         assertThat(bearer.getScheme()).isEqualTo("bearer");
-        Operation metrics = document.getPaths().get("/api/metrics").getGet();
+        // Paths are relative to the one server entry, the API's base path.
+        assertThat(document.getServers()).singleElement().satisfies(server -> assertThat(server.getUrl()).isEqualTo("/api"));
+        Operation metrics = document.getPaths().get("/metrics").getGet();
         assertThat(metrics.getResponses().get("200").getHeaders()).containsKeys("Cache-Control", "ETag", "Last-Modified");
         assertThat(metrics.getResponses()).containsKeys("200", "304", "400", "503");
     }
