@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.socialticker.ticker.support.ApiClient;
-import dev.socialticker.ticker.support.RequiredTool;
 import dev.socialticker.ticker.support.LocalPorts;
-import java.io.File;
+import dev.socialticker.ticker.support.RequiredTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,11 +33,7 @@ class TickerBehindCacheIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path FRONTEND = Path.of("frontend");
     private static final Path CACHE_CONF = Path.of("ops/nginx/social-ticker-cache.conf");
-    /** On PATH, or where Debian puts it (/usr/sbin is not on every user's PATH). */
-    private static final Path NGINX = Stream.concat(
-                    Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).map(dir -> Path.of(dir, "nginx")),
-                    Stream.of(Path.of("/usr/sbin/nginx")))
-            .filter(Files::isExecutable).findFirst().orElse(null);
+    private static final Path NGINX = RequiredTool.find("nginx", "/usr/sbin/nginx").orElse(null);
 
     private final List<Process> processes = new ArrayList<>();
     private Path work;

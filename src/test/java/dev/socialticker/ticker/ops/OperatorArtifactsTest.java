@@ -12,10 +12,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.socialticker.ticker.config.TickerSource;
 import dev.socialticker.ticker.support.RequiredTool;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +23,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -65,7 +62,7 @@ class OperatorArtifactsTest extends UpstreamServiceTest {
 
     @Test
     void theAlertRulesPassTheirUnitTests() throws Exception {
-        RequiredTool.require(onPath("promtool"), "OperatorArtifactsTest",
+        RequiredTool.require(RequiredTool.find("promtool").isPresent(), "OperatorArtifactsTest",
                 "promtool (Debian package prometheus)");
         String check = run("promtool", "check", "rules", RULES.getFileName().toString());
         String test = run("promtool", "test", "rules", RULE_TESTS.getFileName().toString());
@@ -147,11 +144,6 @@ class OperatorArtifactsTest extends UpstreamServiceTest {
         queries.addAll(dashboard.at("/templating/list").findValuesAsText("definition"));
         assertThat(queries).as("queries in %s", DASHBOARD).hasSizeGreaterThanOrEqualTo(8);
         return queries;
-    }
-
-    private static boolean onPath(String tool) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
     }
 
     /** Runs a command in the rules' folder (the rule tests name their files relative to it). */
