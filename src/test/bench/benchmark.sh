@@ -11,6 +11,8 @@
 #      Graph API is a stand-in (upstream.py), and nginx serving the service's own bytes with the same
 #      headers; after WARMUP_SECS, ROUNDS alternating wrk rounds of ROUND_SECS on both, for 200 and
 #      304 (If-None-Match), at each of CONNS connections; req/s, p50, p99 and service/nginx ratios;
+#      Then the same against a service with MANY_SOURCES sources (a body of tens of KB), 200 only,
+#      at 64 connections;
 #   3. RSS after the load (and every 30 s of SOAK_SECS more load, when set);
 #   4. upstream economy: upstream calls during the fresh-data load (must be 0), and during
 #      STALE_SECS of load on data that is always stale (at most one per min-interval).
@@ -24,6 +26,7 @@ CONNS=${CONNS:-"32 64"}
 STARTUP_RUNS=${STARTUP_RUNS:-3}
 SOAK_SECS=${SOAK_SECS:-0}
 STALE_SECS=${STALE_SECS:-10}
+MANY_SOURCES=${MANY_SOURCES:-200}
 JAVA17=${JAVA17:-java}
 java25s=(/usr/lib/jvm/temurin-25*)
 if [[ -z "${JAVA25_HOME:-}" && -d "${java25s[0]}" ]]; then JAVA25_HOME=${java25s[0]}; fi
@@ -65,13 +68,22 @@ upstream_port=$(free_port)
 python3 "$here/upstream.py" "$upstream_port" &
 pids+=($!)
 
-# The service with one Instagram source on the stand-in; extra arguments after the port.
-start_service() {  # java opts port [args...]
-  local java=$1 opts=$2 port=$3; shift 3
+# Instagram sources on the stand-in, listed in a config file (one here; MANY_SOURCES below).
+sources_file() {  # file count
+  { echo "ticker:"; echo "  sources:"
+    for i in $(seq 0 $(( $2 - 1 ))); do
+      echo "    - { provider: instagram, account: \"$(( 17841400000000000 + i ))\" }"
+    done; } >"$1"
+}
+one_source="$work/one-source.yaml"
+sources_file "$one_source" 1
+
+# The service with the sources of a file; extra arguments after it.
+start_service() {  # java opts port sources-file [args...]
+  local java=$1 opts=$2 port=$3 sources=$4; shift 4
   # shellcheck disable=SC2086 # opts is a list of JVM flags
   "$java" $opts -jar "$service_jar" --server.port="$port" --server.address=127.0.0.1 \
-    --ticker.store.type=memory --ticker.sources[0].provider=instagram \
-    --ticker.sources[0].account=17841400000000000 \
+    --ticker.store.type=memory --spring.config.additional-location="file:$sources" \
     --ticker.providers.instagram.access-token=benchmark-token-0123456789 \
     --ticker.providers.instagram.base-url="http://127.0.0.1:$upstream_port/v25.0" "$@" \
     >"$work/service-$port.log" 2>&1 &
@@ -126,7 +138,7 @@ for variant in "${variants[@]}"; do
   for _ in $(seq "$STARTUP_RUNS"); do
     port=$(free_port)
     started=$(now_ms)
-    start_service "$java" "$opts $LOAD_OPTS" "$port"
+    start_service "$java" "$opts $LOAD_OPTS" "$port" "$one_source"
     times+=("$(wait_ready "$port" "$started")")
     rss+=("$(rss_mib "$service_pid")")
     stop_service
@@ -136,19 +148,38 @@ for variant in "${variants[@]}"; do
 done
 
 # ---------------------------------------------------------------- 2. the read path
+# Started first and measured alone: the service with many sources (one config file lists them),
+# then the service with one source, which the rest of the benchmark uses.
+many_sources="$work/many-sources.yaml"
+sources_file "$many_sources" "$MANY_SOURCES"
+many_port=$(free_port)
+start_service "$JAVA17" "$LOAD_OPTS" "$many_port" "$many_sources" --ticker.refresh.period=30m
+many_pid=$service_pid
+wait_ready "$many_port" "$(now_ms)" >/dev/null
+many="http://127.0.0.1:$many_port/api/metrics"
+# Ready once every source has its count (the first 200 comes with the first one).
+for _ in $(seq 600); do
+  # a "total" per source, and one at the top
+  [[ $(curl -s "$many" | grep -o '"total":[0-9]' | wc -l) -gt $MANY_SOURCES ]] && break
+  sleep 0.1
+done
+curl -s -D "$work/many-headers" -o "$work/many.json" "$many"
+
 app_port=$(free_port)
-start_service "$JAVA17" "$LOAD_OPTS" "$app_port" --ticker.refresh.period=30m
+start_service "$JAVA17" "$LOAD_OPTS" "$app_port" "$one_source" --ticker.refresh.period=30m
 wait_ready "$app_port" "$(now_ms)" >/dev/null
 app="http://127.0.0.1:$app_port/api/metrics"
 curl -s -D "$work/headers" -o "$work/metrics.json" "$app"
-header() { awk -v name="$1" 'tolower($1)==tolower(name)":" {sub(/^[^:]*: /, ""); sub(/\r$/, ""); print}' "$work/headers"; }
+header() { awk -v name="$1" 'tolower($1)==tolower(name)":" {sub(/^[^:]*: /, ""); sub(/\r$/, ""); print}' "${2:-$work/headers}"; }
 etag=$(header ETag)
 cache_control=$(header Cache-Control)
+many_cache_control=$(header Cache-Control "$work/many-headers")
 
 # nginx: one worker, the same bytes and headers; its own ETag answers its If-None-Match.
 nginx_port=$(free_port)
-mkdir -p "$work/www/api" "$work/tmp"
+mkdir -p "$work/www/api" "$work/www/many/api" "$work/tmp"
 cp "$work/metrics.json" "$work/www/api/metrics"
+cp "$work/many.json" "$work/www/many/api/metrics"
 cat >"$work/nginx.conf" <<CONF
 worker_processes 1; pid $work/nginx.pid; error_log $work/nginx.err warn; daemon on;
 events { worker_connections 4096; }
@@ -158,6 +189,9 @@ http { access_log off; client_body_temp_path $work/tmp; proxy_temp_path $work/tm
   server { listen 127.0.0.1:$nginx_port; root $work/www;
     location = /api/metrics { default_type application/json; etag on;
       add_header Cache-Control "$cache_control" always; add_header X-Content-Type-Options nosniff always;
+      add_header Referrer-Policy no-referrer always; }
+    location = /many/api/metrics { default_type application/json; etag on;
+      add_header Cache-Control "$many_cache_control" always; add_header X-Content-Type-Options nosniff always;
       add_header Referrer-Policy no-referrer always; } } }
 CONF
 "$nginx_bin" -c "$work/nginx.conf" -p "$work"
@@ -199,6 +233,20 @@ done
 rss_after_load=$(rss_mib "$service_pid")
 calls_during_fresh_load=$(( $(calls) - calls_before_load ))
 
+# The many-sources service: the same rounds, 200 only, at 64 connections.
+nginx_many="http://127.0.0.1:$nginx_port/many/api/metrics"
+wrk -t1 -c64 -d"${WARMUP_SECS}s" "$many" >/dev/null
+declare -a many_rows=()
+for round in $(seq "$ROUNDS"); do
+  read -r n_rps n_p50 n_p99 _ < <(bench "$nginx_many" 64)
+  read -r s_rps s_p50 s_p99 s_odd < <(bench "$many" 64)
+  [[ $s_odd -ne 0 ]] && echo "benchmark: $s_odd answers were not 200" >&2
+  ratio=$(awk -v s="$s_rps" -v n="$n_rps" 'BEGIN { printf "%.2f", (n > 0 ? s / n : 0) }')
+  many_rows+=("$(printf '| %d |  64 | 200 | %7d | %6.2f | %6.2f | %7d | %6.2f | %6.2f | %5s× |' \
+    "$round" "$n_rps" "$n_p50" "$n_p99" "$s_rps" "$s_p50" "$s_p99" "$ratio")")
+done
+kill "$many_pid"; wait "$many_pid" 2>/dev/null || true
+
 # ---------------------------------------------------------------- 3. soak
 soak_curve="not run (SOAK_SECS=0)"
 if (( SOAK_SECS > 0 )); then
@@ -213,7 +261,7 @@ stop_service
 
 # ---------------------------------------------------------------- 4. upstream economy, stale data
 stale_port=$(free_port)
-start_service "$JAVA17" "$LOAD_OPTS" "$stale_port" --ticker.refresh.period=10m \
+start_service "$JAVA17" "$LOAD_OPTS" "$stale_port" "$one_source" --ticker.refresh.period=10m \
   --ticker.refresh.stale-after=1s --ticker.refresh.min-interval=2s
 wait_ready "$stale_port" "$(now_ms)" >/dev/null
 sleep 1.1   # the first count is stale from here on
@@ -235,6 +283,11 @@ echo "Read path: wrk -t1, ${ROUND_SECS}s rounds after ${WARMUP_SECS}s of warm-up
 echo "| round | conns | status | nginx req/s | p50 ms | p99 ms | service req/s | p50 ms | p99 ms | service/nginx |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${read_rows[@]}"
+echo
+echo "The same with $MANY_SOURCES sources ($(( $(wc -c <"$work/many.json") / 1024 )) KiB body)"
+echo "| round | conns | status | nginx req/s | p50 ms | p99 ms | service req/s | p50 ms | p99 ms | service/nginx |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${many_rows[@]}"
 echo
 echo "RSS after the load: $rss_after_load MiB; soak: $soak_curve"
 echo "Upstream calls during the fresh-data load: $calls_during_fresh_load (must be 0)"

@@ -28,7 +28,7 @@ class ApiHeaderFilterStrategy extends HttpHeaderFilterStrategy {
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {
-        return super.applyFilterToCamelHeaders(headerName, headerValue, exchange)
-                || !RESPONSE_HEADERS.contains(headerName.toLowerCase(Locale.ROOT));
+        return !RESPONSE_HEADERS.contains(headerName.toLowerCase(Locale.ROOT))
+                || super.applyFilterToCamelHeaders(headerName, headerValue, exchange);
     }
 }

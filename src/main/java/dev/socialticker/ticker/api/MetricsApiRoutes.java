@@ -24,10 +24,9 @@ class MetricsApiRoutes extends RouteBuilder {
 
     /** A stale answer is already written; the refresh it calls for runs off the request (wire tap). */
     private void refreshWhenStale(RouteDefinition read) {
-        read.filter(header(RefreshHeaders.STALE_SOURCES).isNotNull())
+        read.filter(exchangeProperty(RefreshHeaders.STALE_SOURCES).isNotNull())
                     .wireTap("direct:refresh-stale")
-                .end()
-                .removeHeader(RefreshHeaders.STALE_SOURCES);
+                .end();
     }
 
     @Override
@@ -37,10 +36,14 @@ class MetricsApiRoutes extends RouteBuilder {
         restConfiguration().component("servlet").contextPath(ApiServlet.CONTEXT_PATH).bindingMode(RestBindingMode.off)
                 // Each operation and its direct: route run as one route: one unit of work per read.
                 .inlineRoutes(true)
-                // An unexpected failure answers 500 without a stack trace in the body.
-                .endpointProperty("muteException", "true")
-                // The API reads no request body: none is read or cached.
+                // Pre-rendered bytes go out as they are, with a Content-Length (ApiHttpBinding); an
+                // unexpected failure answers 500 without a stack trace in the body.
+                .endpointProperty("httpBinding", "#" + ApiHttpBinding.BEAN)
+                // The API reads no request body: none is read, cached or looked for in attachments.
                 .endpointProperty("disableStreamCache", "true")
+                .endpointProperty("mapHttpMessageBody", "false")
+                // Any other body is also sent whole, with a Content-Length: the API has no streams.
+                .endpointProperty("chunked", "false")
                 // The OpenAPI 3 document of every REST DSL operation below and in AdminRoutes,
                 // rendered once at start-up by camel-openapi-java.
                 .apiContextPath(ApiDocument.PATH.substring(ApiServlet.CONTEXT_PATH.length()))

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers {@code GET /api/metrics} and {@code GET /api/metrics/{id}} from the rendered view: no
- * upstream I/O, no serialisation of unchanged data. Sets {@link RefreshHeaders#STALE_SOURCES} when
+ * upstream I/O, no serialisation of unchanged data. Sets the exchange property {@link RefreshHeaders#STALE_SOURCES} when
  * the answer is stale and a refresh could start, for the route to wire-tap.
  */
 @Component
@@ -83,7 +83,7 @@ class MetricsResponder {
         }
         List<TickerSource> refreshable = body.staleSources().stream().filter(s -> gate.wouldAdmit(s.id())).toList();
         if (!refreshable.isEmpty()) {
-            message.setHeader(RefreshHeaders.STALE_SOURCES, refreshable);
+            exchange.setProperty(RefreshHeaders.STALE_SOURCES, refreshable);
         }
         if (!body.noData() && matches(ifNoneMatch, etag)) {
             message.setHeader(Exchange.HTTP_RESPONSE_CODE, 304);

@@ -55,7 +55,7 @@ class RefreshRoutes extends RouteBuilder {
         // Wire-tapped by GET /api/metrics when it served stale data.
         from("direct:refresh-stale")
                 .routeId("refresh-stale")
-                .setBody(header(RefreshHeaders.STALE_SOURCES))
+                .setBody(exchangeProperty(RefreshHeaders.STALE_SOURCES))
                 .to("direct:refresh-sources");
 
         // Sources are independent: each runs on its own thread, within its own budget. Returns when

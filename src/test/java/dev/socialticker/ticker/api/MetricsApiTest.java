@@ -13,6 +13,7 @@ import dev.socialticker.ticker.config.TickerSource;
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -219,6 +220,19 @@ class MetricsApiTest extends UpstreamServiceTest {
         refresh(ACME, DEMO);
         HttpResponse<String> response = api.get("/api/metrics", "X-Request-Id", "abc", "Accept", "application/json");
         assertThat(response.headers().map()).doesNotContainKeys("x-request-id", "accept", "user-agent");
+    }
+
+    @Test
+    void everyAnswerCarriesItsLengthInsteadOfBeingChunked() {
+        refresh(ACME, DEMO);
+        for (String path : List.of("/api/metrics", "/api/metrics/acme", "/api/metrics?format=smiirl",
+                "/api/metrics/nobody", "/api/ui-config", "/api/openapi.json")) {
+            HttpResponse<String> response = api.get(path);
+
+            assertThat(response.headers().firstValue("Transfer-Encoding")).as(path).isEmpty();
+            assertThat(response.headers().firstValueAsLong("Content-Length")).as(path)
+                    .hasValue(response.body().getBytes(StandardCharsets.UTF_8).length);
+        }
     }
 
     @Test
