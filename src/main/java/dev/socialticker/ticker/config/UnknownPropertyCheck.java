@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -24,17 +27,28 @@ import org.springframework.stereotype.Component;
  * are each provider file's own settings (credentials, counts, options).
  *
  * <p>Written by hand because Boot's own strict binding ({@code ignoreUnknownFields = false}) would
- * also refuse those free-form provider settings, and names no alternative.
+ * also refuse those free-form provider settings, and names no alternative. It runs as a bean factory
+ * post-processor, before any bean is made: a misspelt required key ({@code ticker.sources[0].acount})
+ * must be named as such, not reported by the binding of {@link TickerProperties} as "account is
+ * required".
  */
 @Component
-class UnknownPropertyCheck {
+class UnknownPropertyCheck implements BeanFactoryPostProcessor, EnvironmentAware {
     private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("ticker");
     /** Stands for a list index or a map key in a known name. */
     private static final String ANY = "*";
     /** Ends a known name below which any name is allowed. */
     private static final String FREE = "**";
 
-    UnknownPropertyCheck(Environment environment) {
+    private Environment environment;
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         List<List<String>> known = new ArrayList<>();
         collect(TickerProperties.class, List.of("ticker"), known);
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {

@@ -64,7 +64,7 @@ class StartupValidationTest {
 
     @Test
     void anAccountOfTheWrongFormIsRefusedWithAnExample(CapturedOutput output) {
-        assertStartFails(output, "ticker.sources[0].account", "'Gargron' is not a mastodon account; expected user@host",
+        assertStartFails(output, "ticker.sources[0].account", "'Gargron' is not an account of provider 'mastodon'; expected user@host",
                 "ticker.sources[0].provider=mastodon", "ticker.sources[0].account=Gargron");
     }
 
@@ -102,6 +102,13 @@ class StartupValidationTest {
     void aMisspelledSourcePropertyIsRefusedToo(CapturedOutput output) {
         assertStartFails(output, "ticker.sources[0].acount", "did you mean ticker.sources[0].account?",
                 "ticker.sources[0].provider=demo", "ticker.sources[0].acount=a", "ticker.sources[0].account=a");
+    }
+
+    @Test
+    void aMisspelledRequiredSourcePropertyIsNamedNotReportedAsMissing(CapturedOutput output) {
+        assertStartFails(output, "ticker.sources[0].acount", "did you mean ticker.sources[0].account?",
+                "ticker.sources[0].provider=demo", "ticker.sources[0].acount=a");
+        assertThat(output.getAll()).doesNotContain("is required (the account at the provider)");
     }
 
     @Test

@@ -51,7 +51,7 @@ class ProviderRequirements {
         }
         if (!spec.accepts(source.account())) {
             throw new TickerConfigurationException("ticker.sources[" + index + "].account: '" + source.account()
-                    + "' is not a " + source.provider() + " account"
+                    + "' is not an account of provider '" + source.provider() + "'"
                     + (spec.accountHint().isEmpty() ? " (expected " + spec.accountPattern().pattern() + ")"
                             : "; expected " + spec.accountHint()));
         }
