@@ -15,11 +15,14 @@ class MetricsApiRoutes extends RouteBuilder {
     private final MetricsResponder responder;
     private final MetricsRenderer renderer;
     private final UiConfigResponder uiConfig;
+    private final OpenApiDocumentResponder openApiDocument;
 
-    MetricsApiRoutes(MetricsResponder responder, MetricsRenderer renderer, UiConfigResponder uiConfig) {
+    MetricsApiRoutes(MetricsResponder responder, MetricsRenderer renderer, UiConfigResponder uiConfig,
+            OpenApiDocumentResponder openApiDocument) {
         this.responder = responder;
         this.renderer = renderer;
         this.uiConfig = uiConfig;
+        this.openApiDocument = openApiDocument;
     }
 
     /** A stale answer is already written; the refresh it calls for runs off the request (wire tap). */
@@ -44,18 +47,17 @@ class MetricsApiRoutes extends RouteBuilder {
                 .endpointProperty("mapHttpMessageBody", "false")
                 // Any other body is also sent whole, with a Content-Length: the API has no streams.
                 .endpointProperty("chunked", "false")
-                // The OpenAPI 3 document of every REST DSL operation below and in AdminRoutes,
-                // rendered once at start-up by camel-openapi-java.
-                .apiContextPath(ApiDocument.PATH.substring(ApiServlet.CONTEXT_PATH.length()))
-                .apiContextRouteId("api-openapi-document")
-                // Rendered per request: "servers" is "/api" (on the host the client used), or what a
-                // proxy says in X-Forwarded-Proto/-Host/-Prefix; never the bind address (0.0.0.0).
+                // The OpenAPI 3 document of every REST DSL operation below and in AdminRoutes, by
+                // camel-openapi-java (OpenApiDocumentResponder, route api-get-openapi-document).
+                // "servers" is "/api" (on the host the client used), or what a proxy says in
+                // X-Forwarded-Proto/-Host/-Prefix; never the bind address (0.0.0.0).
                 .useXForwardHeaders(true)
                 .apiProperty("openapi.version", "3.0.3")
                 .apiProperty("api.title", "Social Ticker API")
                 .apiProperty("api.version", ApiDocument.VERSION)
                 .apiProperty("api.description", ApiDocument.DESCRIPTION)
-                .apiProperty("api.license.name", "Apache-2.0");
+                .apiProperty("api.license.name", "Apache-2.0")
+                .apiProperty("api.license.url", "https://www.apache.org/licenses/LICENSE-2.0");
 
         ApiDocument.metricsResponses(rest("/metrics").description("Follower counts from the cache")
                 .get().id("api-metrics").produces("application/json")
@@ -78,7 +80,19 @@ class MetricsApiRoutes extends RouteBuilder {
                         .responseModel(UiConfig.class)
                         .header("Cache-Control").description("public, max-age=300").dataType("string").endHeader()
                     .endResponseMessage()
+                    .responseMessage().code(400).message("Malformed request (BAD_REQUEST)")
+                        .responseModel(ProblemDocument.class).endResponseMessage()
                 .to("direct:api-get-ui-config");
+
+        // The document itself is not one of the API's operations (apiDocs false).
+        rest(ApiDocument.PATH.substring(ApiServlet.CONTEXT_PATH.length())).description("This document")
+                .get().id("api-openapi").apiDocs(false).produces("application/json")
+                .to("direct:api-get-openapi-document");
+
+        from("direct:api-get-openapi-document")
+                .routeId("api-get-openapi-document")
+                .routeConfigurationId(ApiRejections.ID)
+                .process(openApiDocument);
 
         from("direct:api-get-ui-config")
                 .routeId("api-get-ui-config")

@@ -101,6 +101,35 @@ class PackagedApplicationIT {
         assertThat(Files.readString(log)).doesNotContain("automatically re-executed");
     }
 
+    /**
+     * What a newcomer sees when start-up is refused: Boot's report as readable lines by default, and
+     * one JSON object per line (with the same report inside) when a structured format is chosen.
+     */
+    @Test
+    void aStartUpRefusalIsReadableByDefaultAndOneJsonLinePerEventWithEcs() throws Exception {
+        emptyDir = Files.createTempDirectory("social-ticker-refused");
+
+        String readable = refusedStart("--ticker.refresh.period=0s");
+        assertThat(readable).contains("APPLICATION FAILED TO START")
+                .containsPattern("(?m)^Description:$").contains("ticker.refresh.period")
+                .doesNotContain("{\"@timestamp\"", "\\n");
+
+        String json = refusedStart("--ticker.refresh.period=0s", "--logging.structured.format.console=ecs");
+        List<String> lines = json.lines().filter(line -> !line.isBlank()).toList();
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
+        assertThat(json).contains("APPLICATION FAILED TO START").contains("ticker.refresh.period");
+    }
+
+    /** Runs the jar until it exits by itself, and returns what it printed. */
+    private String refusedStart(String... args) throws Exception {
+        start(emptyDir, args);
+        assertThat(process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("the refused start exits").isTrue();
+        assertThat(process.exitValue()).isNotZero();
+        String printed = Files.readString(log);
+        Files.delete(log);
+        return printed;
+    }
+
     private ApiClient start(Path workingDir, String... args) throws IOException {
         Path jar = Path.of(System.getProperty("app.jar", "target/social-ticker.jar")).toAbsolutePath();
         assertThat(jar).as("packaged jar (run by mvn verify after package)").exists();
