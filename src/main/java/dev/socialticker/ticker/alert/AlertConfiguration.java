@@ -32,6 +32,12 @@ class AlertConfiguration {
         return new AlertMessages(json, properties.alerts().publicUrl());
     }
 
+    /** {@code /actuator/health} component {@code alertChannels} (the bean's name less "HealthIndicator"). */
+    @Bean
+    AlertChannelsHealthIndicator alertChannels(TickerProperties properties) {
+        return new AlertChannelsHealthIndicator(properties.alerts());
+    }
+
     private static void checkEmail(TickerProperties.Email email) {
         if (!email.enabled()) {
             return;

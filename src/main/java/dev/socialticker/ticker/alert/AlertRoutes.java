@@ -6,18 +6,11 @@ import dev.socialticker.ticker.config.TickerSource;
 import dev.socialticker.ticker.store.RefreshOutcome;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.token.TokenStatus;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.http.base.HttpOperationFailedException;
-import org.apache.camel.model.errorhandler.DeadLetterChannelDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,13 +19,11 @@ import org.springframework.stereotype.Component;
  * The alert routes. Refresh outcomes arrive on a queue ({@link RefreshOutcome#ENDPOINT}), so alerting
  * never runs on, or slows, a refresh; a timer judges what time alone changes (data age, token
  * expiry, reminders, incidents that are over). Each message goes to every configured channel, in
- * parallel, each with its own retries and backoff: a channel that fails is logged and counted, and
- * the other still delivers.
+ * parallel ({@link AlertChannelRoutes}), each with its own retries and backoff: a channel that fails
+ * is logged with its reason, counted and shown in health, and the other still delivers.
  */
 @Component
 class AlertRoutes extends RouteBuilder {
-    static final String CHANNEL = "TickerAlertChannel";
-    static final String ATTEMPTS = "TickerAlertAttempts";
     /** Exchange property holding the message being delivered. */
     static final String ALERT = "TickerAlert";
     /** Decided messages wait here for delivery, off the threads that judge. */
@@ -44,23 +35,19 @@ class AlertRoutes extends RouteBuilder {
     private final TickerProperties.Alerts settings;
     private final Incidents incidents;
     private final AlertConditions conditions;
-    private final AlertMessages messages;
     private final SourceCatalog catalog;
     private final SnapshotStore store;
     private final TokenStatus tokens;
-    private final MeterRegistry meters;
     private final Clock clock;
 
-    AlertRoutes(TickerProperties properties, Incidents incidents, AlertConditions conditions, AlertMessages messages,
-            SourceCatalog catalog, SnapshotStore store, TokenStatus tokens, MeterRegistry meters, Clock clock) {
+    AlertRoutes(TickerProperties properties, Incidents incidents, AlertConditions conditions, SourceCatalog catalog,
+            SnapshotStore store, TokenStatus tokens, Clock clock) {
         this.settings = properties.alerts();
         this.incidents = incidents;
         this.conditions = conditions;
-        this.messages = messages;
         this.catalog = catalog;
         this.store = store;
         this.tokens = tokens;
-        this.meters = meters;
         this.clock = clock;
     }
 
@@ -73,15 +60,6 @@ class AlertRoutes extends RouteBuilder {
         if (enabled()) {
             log.info("Alerts go to{}{}", settings.slack().enabled() ? " Slack" : "",
                     settings.email().enabled() ? " email (" + settings.email().to().size() + " recipient(s))" : "");
-            // Every series exists at 0 from the start: Prometheus' increase() and rate() see the
-            // first failed delivery as a change, not as a series that merely appeared.
-            for (String channel : new String[] {"slack", "email"}) {
-                boolean on = channel.equals("slack") ? settings.slack().enabled() : settings.email().enabled();
-                for (AlertRule rule : on ? AlertRule.values() : new AlertRule[0]) {
-                    counter(channel, rule, "sent");
-                    counter(channel, rule, "failed");
-                }
-            }
         } else {
             log.info("Alerts are off: set ticker.alerts.slack.webhook-url or ticker.alerts.email.host to receive them");
         }
@@ -122,42 +100,6 @@ class AlertRoutes extends RouteBuilder {
                 .multicast().parallelProcessing()
                     .to("direct:alert-slack", "direct:alert-email")
                 .end();
-
-        from("direct:alert-slack")
-                .routeId("alert-slack")
-                .errorHandler(channelErrorHandler())
-                .filter(exchange -> settings.slack().enabled())
-                    .setProperty(CHANNEL, constant("slack"))
-                    .process(this::slackRequest)
-                    // The webhook's URL is a secret: it is set as a header, never in an endpoint URI that is logged.
-                    // Timeouts on the request configuration (see provider.http.HttpTimeouts for why there).
-                    .to("http://slack-webhook?httpClient.connectTimeout=5000&httpClient.responseTimeout=10000")
-                    .process(exchange -> sent(exchange, "slack"))
-                .end();
-
-        from("direct:alert-email")
-                .routeId("alert-email")
-                .errorHandler(channelErrorHandler())
-                .filter(exchange -> settings.email().enabled())
-                    .setProperty(CHANNEL, constant("email"))
-                    .process(this::emailMessage)
-                    .to(settings.email().enabled() ? smtpUri(settings.email()) : "log:alert-email-off")
-                    .process(exchange -> sent(exchange, "email"))
-                .end();
-
-        from("direct:alert-failed")
-                .routeId("alert-failed")
-                .process(this::failed);
-    }
-
-    /** Retries a channel a few times with backoff, then hands the message to {@code alert-failed}. */
-    private DeadLetterChannelDefinition channelErrorHandler() {
-        DeadLetterChannelDefinition handler = deadLetterChannel("direct:alert-failed");
-        handler.maximumRedeliveries(3).redeliveryDelay(1000).useExponentialBackOff().backOffMultiplier(2)
-                .asyncDelayedRedelivery()
-                .onRedelivery(exchange -> exchange.setProperty(ATTEMPTS, exchange.getProperty(ATTEMPTS, 1, Integer.class) + 1))
-                .logExhausted(false).logRetryAttempted(false).logStackTrace(false).logHandled(false);
-        return handler;
     }
 
     private List<Alert> judge(RefreshOutcome outcome) {
@@ -181,88 +123,5 @@ class AlertRoutes extends RouteBuilder {
         }
         alerts.addAll(incidents.tick(now));
         return alerts;
-    }
-
-    private void slackRequest(Exchange exchange) {
-        Alert alert = exchange.getIn().getBody(Alert.class);
-        exchange.getIn().removeHeaders("*");
-        exchange.getIn().setHeader(Exchange.HTTP_URI, settings.slack().webhookUrl().toString());
-        exchange.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
-        exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        
-        exchange.getIn().setBody(messages.slack(alert));
-    }
-
-    private void emailMessage(Exchange exchange) {
-        Alert alert = exchange.getIn().getBody(Alert.class);
-        exchange.getIn().removeHeaders("*");
-        exchange.getIn().setHeader("Subject", messages.subject(alert));
-        exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=UTF-8");
-        
-        exchange.getIn().setBody(messages.emailBody(alert));
-    }
-
-    private void sent(Exchange exchange, String channel) {
-        Alert alert = exchange.getProperty(ALERT, Alert.class);
-        count(channel, alert, "sent");
-        log.info("Alert sent via {}: {} {} ({})", channel, alert.kind(), alert.incidentKey(), alert.observed());
-    }
-
-    private void failed(Exchange exchange) {
-        String channel = exchange.getProperty(CHANNEL, String.class);
-        Alert alert = exchange.getProperty(ALERT, Alert.class);
-        if (alert == null) {
-            alert = exchange.getIn().getBody(Alert.class);
-        }
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        count(channel, alert, "failed");
-        log.warn("Alert not delivered via {} after {} attempt(s): {} {}: {}", channel,
-                exchange.getProperty(ATTEMPTS, 1, Integer.class), alert.kind(),
-                alert.incidentKey(), reason(cause));
-    }
-
-    private void count(String channel, Alert alert, String outcome) {
-        counter(channel, alert.rule(), outcome).increment();
-    }
-
-    private Counter counter(String channel, AlertRule rule, String outcome) {
-        return Counter.builder("ticker.alerts").tag("channel", channel).tag("rule", rule.key())
-                .tag("outcome", outcome).description("Alert messages by channel, rule and outcome (sent, failed)")
-                .register(meters);
-    }
-
-    /**
-     * Why a channel failed, without what an exception may carry: a webhook URL is a secret, and a
-     * mail server's answer may quote the login.
-     */
-    static String reason(Throwable cause) {
-        if (cause instanceof HttpOperationFailedException http) {
-            return "the webhook answered HTTP " + http.getStatusCode();
-        }
-        Throwable root = cause;
-        while (root != null && root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root == null ? "unknown" : root.getClass().getSimpleName();
-    }
-
-    private static String smtpUri(TickerProperties.Email email) {
-        StringBuilder uri = new StringBuilder("smtp://").append(email.host()).append(':').append(email.port())
-                .append("?from=").append(encode(email.from()))
-                .append("&to=").append(encode(String.join(",", email.to())))
-                .append("&connectionTimeout=10000");
-        if (email.username() != null) {
-            uri.append("&username=").append(encode(email.username()))
-                    .append("&password=RAW(").append(email.password()).append(')');
-        }
-        if (email.starttls()) {
-            // Required, not merely tried: the password never travels in clear text.
-            uri.append("&mail.smtp.starttls.enable=true&mail.smtp.starttls.required=true");
-        }
-        return uri.toString();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

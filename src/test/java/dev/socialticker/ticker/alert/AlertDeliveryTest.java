@@ -71,7 +71,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "ticker.alerts.email.starttls=false",
         "ticker.alerts.public-url=https://ticker.example.com",
         "ticker.alerts.repeat-after=1h",
-        "ticker.alerts.resolve-after=5m"})
+        "ticker.alerts.resolve-after=5m",
+        // Operators who may see details see each channel's last delivery and failure.
+        "management.endpoint.health.show-details=always"})
 @ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AlertDeliveryTest extends UpstreamServiceTest {
@@ -223,6 +225,29 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         assertThat(log).contains("Alert not delivered via slack after 4 attempt(s): ALERT " + SOURCE
                 + "/auth: the webhook answered HTTP 500");
         assertNoSecret(log);
+
+        // Health says which channel fails and why, to anyone; the service still serves (200).
+        JsonNode failing = ApiClient.json(api.get("/actuator/health")).at("/components/alertChannels");
+        System.out.println("[alerts] health while Slack fails: " + failing);
+        assertThat(failing.get("status").asText()).isEqualTo("DEGRADED");
+        assertThat(failing.get("description").asText())
+                .matches("slack: the webhook answered HTTP 500 \\(last failed at [0-9T:.-]+Z\\)");
+        assertThat(failing.at("/details/slack/state").asText()).isEqualTo("failing");
+        assertThat(failing.at("/details/email/state").asText()).isEqualTo("delivering");
+        assertThat(api.get("/actuator/health").statusCode()).isEqualTo(200);
+        assertNoSecret(failing.toString());
+
+        // The next message Slack takes (the reminder, an hour on) marks it recovered.
+        upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
+        clock.advance(Duration.ofHours(1));
+        producer.sendBody("direct:alert-check", null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ApiClient.json(api.get("/actuator/health"))
+                .at("/components/alertChannels/details/slack/state").asText().equals("recovered"));
+        JsonNode recovered = ApiClient.json(api.get("/actuator/health")).at("/components/alertChannels");
+        System.out.println("[alerts] health once Slack delivers again: " + recovered);
+        assertThat(recovered.get("status").asText()).isEqualTo("UP");
+        assertThat(recovered.at("/details/slack/lastFailure").asText()).isEqualTo("the webhook answered HTTP 500");
+        assertThat(recovered.at("/details/slack/lastSentAt").asText()).isNotEmpty();
     }
 
     @Test
@@ -234,14 +259,19 @@ class AlertDeliveryTest extends UpstreamServiceTest {
                 .withBody("{\"error\": {\"message\": \"Invalid OAuth access token.\", \"type\": \"OAuthException\","
                         + " \"code\": 190, \"fbtrace_id\": \"AbCdEf125\"}}")));
         double failedBefore = count("email", "failed");
+        int port = smtp.getSmtp().getPort();
         smtp.stop();
 
         refreshAndWaitForAlerts();
         await().atMost(Duration.ofSeconds(10)).until(() -> slackPosts().size() == 1);
         await().atMost(Duration.ofSeconds(20)).until(() -> count("email", "failed") == failedBefore + 1);
+        String reason = "127.0.0.1:" + port + " is unreachable (connection refused)";
         assertThat(output.getAll()).contains("Alert not delivered via email after 4 attempt(s): ALERT " + SOURCE
-                + "/auth");
-        assertNoSecret(output.getAll());
+                + "/auth: " + reason);
+        JsonNode health = ApiClient.json(api.get("/actuator/health")).at("/components/alertChannels");
+        assertThat(health.get("description").asText()).startsWith("email: " + reason + " (last failed at ");
+        assertThat(health.at("/details/email/lastFailure").asText()).isEqualTo(reason);
+        assertNoSecret(output.getAll() + health);
         smtp.start();
     }
 
