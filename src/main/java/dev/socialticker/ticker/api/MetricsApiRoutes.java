@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.api;
 
+import dev.socialticker.ticker.refresh.RefreshDemand;
 import dev.socialticker.ticker.refresh.RefreshHeaders;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
@@ -25,10 +26,14 @@ class MetricsApiRoutes extends RouteBuilder {
         this.openApiDocument = openApiDocument;
     }
 
-    /** A stale answer is already written; the refresh it calls for runs off the request (wire tap). */
+    /**
+     * A stale answer is already written; the refresh it asks for runs off the request: a queue of
+     * one that the sender never waits on (RefreshDemand), so the read's cost does not depend on
+     * the number of sources or on the upstream.
+     */
     private void refreshWhenStale(RouteDefinition read) {
         read.filter(exchangeProperty(RefreshHeaders.STALE_SOURCES).isNotNull())
-                    .wireTap("direct:refresh-stale")
+                    .to(RefreshDemand.ENDPOINT)
                 .end();
     }
 

@@ -2,6 +2,7 @@ package dev.socialticker.ticker.api;
 
 import dev.socialticker.ticker.config.RefreshSchedule;
 import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.refresh.RefreshDemand;
 import dev.socialticker.ticker.refresh.RefreshGate;
 import dev.socialticker.ticker.refresh.RefreshHeaders;
 import java.time.Clock;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers {@code GET /api/metrics} and {@code GET /api/metrics/{id}} from the rendered view: no
- * upstream I/O, no serialisation of unchanged data. Sets the exchange property {@link RefreshHeaders#STALE_SOURCES} when
- * the answer is stale and a refresh could start, for the route to wire-tap.
+ * upstream I/O, no serialisation of unchanged data. Sets the exchange property
+ * {@link RefreshHeaders#STALE_SOURCES} when the answer is stale and this read is the one to ask for a
+ * refresh ({@link RefreshDemand}), for the route to send on.
  */
 @Component
 class MetricsResponder {
@@ -23,12 +25,15 @@ class MetricsResponder {
     static final Duration STALE_IF_ERROR = Duration.ofDays(1);
     private final MetricsRenderer renderer;
     private final RefreshGate gate;
+    private final RefreshDemand demand;
     private final Clock clock;
     private final String staleWhileRevalidate;
 
-    MetricsResponder(MetricsRenderer renderer, RefreshGate gate, Clock clock, RefreshSchedule schedule) {
+    MetricsResponder(MetricsRenderer renderer, RefreshGate gate, RefreshDemand demand, Clock clock,
+            RefreshSchedule schedule) {
         this.renderer = renderer;
         this.gate = gate;
+        this.demand = demand;
         this.clock = clock;
         this.staleWhileRevalidate = ", stale-while-revalidate=" + schedule.period().toSeconds()
                 + ", stale-if-error=" + STALE_IF_ERROR.toSeconds();
@@ -81,9 +86,10 @@ class MetricsResponder {
             long maxAge = body.freshUntil() == null ? 0 : Math.max(0, Duration.between(now, body.freshUntil()).toSeconds());
             message.setHeader("Cache-Control", "public, max-age=" + maxAge + staleWhileRevalidate);
         }
-        List<TickerSource> refreshable = body.staleSources().stream().filter(s -> gate.wouldAdmit(s.id())).toList();
-        if (!refreshable.isEmpty()) {
-            exchange.setProperty(RefreshHeaders.STALE_SOURCES, refreshable);
+        // O(1) whatever the number of sources: one read at a time hands the view's stale sources
+        // (a list rendered with it) to the refresher, which decides what to call.
+        if (!body.staleSources().isEmpty() && demand.claim()) {
+            exchange.setProperty(RefreshHeaders.STALE_SOURCES, renderer.view().aggregate().staleSources());
         }
         if (!body.noData() && matches(ifNoneMatch, etag)) {
             message.setHeader(Exchange.HTTP_RESPONSE_CODE, 304);

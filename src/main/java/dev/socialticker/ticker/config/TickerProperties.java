@@ -60,7 +60,11 @@ public record TickerProperties(
             @DurationMin(nanos = 0, message = "must not be negative") @DefaultValue("30s") Duration minInterval,
             // Delay before the first scheduled refresh; 0 shows data right after start.
             @DurationMin(nanos = 0, message = "must not be negative") @DefaultValue("0s") Duration initialDelay,
-            @Valid @NotNull @DefaultValue Retry retry) {
+            @Valid @NotNull @DefaultValue Retry retry,
+            // Refreshes running at once, whatever the number of sources: the ceiling on the threads,
+            // connections and memory refreshing holds; the others wait their turn, each source once.
+            @Min(value = 1, message = "must be at least 1") @Max(value = 256, message = "must be at most 256")
+            @DefaultValue("16") int concurrency) {
 
         public Duration effectiveStaleAfter() {
             return staleAfter != null ? staleAfter : period.multipliedBy(2);

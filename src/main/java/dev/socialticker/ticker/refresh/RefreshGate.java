@@ -108,10 +108,13 @@ public class RefreshGate {
         fleet.deferUntil(sourceId, until);
     }
 
-    /** Whether a refresh would be admitted now; lets the read path skip a pointless wire tap. */
-    public boolean wouldAdmit(String sourceId) {
+    /**
+     * Whether a refresh would be admitted now, without claiming it: lets a trigger skip a source that
+     * is not due before any work is made for it.
+     */
+    boolean wouldAdmit(String sourceId, boolean scheduled) {
         Slot slot = slots.get(sourceId);
-        return slot == null || admits(slot, clock.instant(), Duration.ZERO);
+        return slot == null || admits(slot, clock.instant(), scheduled ? slack : Duration.ZERO);
     }
 
     /** Whether a refresh of the source is running now. */

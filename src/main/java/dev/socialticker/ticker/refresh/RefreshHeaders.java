@@ -3,8 +3,8 @@ package dev.socialticker.ticker.refresh;
 /** Headers and exchange properties that say who asks for a refresh. */
 public final class RefreshHeaders {
     /**
-     * Exchange property: the sources a stale read asks to refresh (a list of sources), wire-tapped
-     * to {@code direct:refresh-stale}. A property, not a header: it never reaches the HTTP answer.
+     * Exchange property: the stale sources a read asks to refresh (a list of sources), sent to
+     * {@link RefreshDemand#ENDPOINT}. A property, not a header: it never reaches the HTTP answer.
      */
     public static final String STALE_SOURCES = "TickerStaleSources";
 

@@ -7,9 +7,11 @@ import static dev.socialticker.ticker.provider.contract.TickerHeaders.SOURCE_ID;
 
 import dev.socialticker.ticker.config.RefreshSchedule;
 import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.config.TickerSource;
 import dev.socialticker.ticker.store.Snapshot;
 import dev.socialticker.ticker.store.SnapshotStore;
+import java.util.concurrent.ExecutorService;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
@@ -17,8 +19,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The refresh pipeline. Every trigger hands a list of sources to {@code direct:refresh-sources};
- * each source passes the {@link RefreshGate} (single-flight, min-interval) and starts a
+ * The refresh pipeline. Every trigger hands a list of sources to {@code direct:refresh-sources}
+ * (the timer its tick, a stale read through {@link RefreshDemand}, the admin API its request); the
+ * due ones wait for a refresh thread ({@link RefreshQueue}), pass the {@link RefreshGate}
+ * (single-flight, min-interval) and start a
  * {@link RefreshRun} (its identity and hard deadline); then one attempt asks its provider and stores
  * the result the provider returns, or ends in the dead-letter route that records why not.
  */
@@ -31,10 +35,17 @@ class RefreshRoutes extends RouteBuilder {
     private final RetryPolicy retryPolicy;
     private final FailureRecorder failureRecorder;
     private final SnapshotStore store;
+    private final RefreshQueue queue;
+    private final RefreshDemand demand;
+    private final int concurrency;
 
     RefreshRoutes(RefreshSchedule schedule, SourceCatalog catalog, RefreshRuns runs, RetryPolicy retryPolicy,
-            FailureRecorder failureRecorder, SnapshotStore store) {
+            FailureRecorder failureRecorder, SnapshotStore store, RefreshQueue queue, RefreshDemand demand,
+            TickerProperties properties) {
         this.store = store;
+        this.queue = queue;
+        this.demand = demand;
+        this.concurrency = properties.refresh().concurrency();
         this.schedule = schedule;
         this.catalog = catalog;
         this.runs = runs;
@@ -52,17 +63,26 @@ class RefreshRoutes extends RouteBuilder {
                 .process(exchange -> exchange.getIn().setBody(catalog.all()))
                 .wireTap("direct:refresh-sources");
 
-        // Wire-tapped by GET /api/metrics when it served stale data.
-        from("direct:refresh-stale")
-                .routeId("refresh-stale")
+        // Stale reads ask here (RefreshDemand), one request at a time: the others were dropped or
+        // never sent. The refresher, not the read, decides what to call.
+        from(RefreshDemand.ENDPOINT)
+                .routeId("refresh-wanted")
+                .bean(demand, "taken")
                 .setBody(exchangeProperty(RefreshHeaders.STALE_SOURCES))
-                .to("direct:refresh-sources");
+                .to("direct:refresh-sources")
+                .bean(demand, "settled");
 
-        // Sources are independent: each runs on its own thread, within its own budget. Returns when
-        // every one has ended; callers that must not wait (timer, reads, admin) wire-tap it.
+        // Sources are independent: each runs on a refresh thread, within its own budget; at most
+        // ticker.refresh.concurrency at once, the rest waiting in the pool's queue, each source at
+        // most once (RefreshQueue). Returns when every one has ended; callers that must not wait
+        // (timer, admin) wire-tap it.
+        ExecutorService refreshThreads = getContext().getExecutorServiceManager()
+                .newFixedThreadPool(this, "ticker-refresh", concurrency);
         from("direct:refresh-sources")
                 .routeId("refresh-sources")
-                .split(body()).parallelProcessing()
+                .setBody(method(queue, "admit"))
+                .split(body()).parallelProcessing().executorService(refreshThreads)
+                    .bean(queue, "taken")
                     .to("direct:refresh-source")
                 .end();
 

@@ -21,7 +21,7 @@ class RefreshGateTest {
     void oneRefreshPerSourceInFlight() {
         assertThat(gate.tryAcquire("a", false)).isTrue();
         assertThat(gate.tryAcquire("a", false)).isFalse();
-        assertThat(gate.wouldAdmit("a")).isFalse();
+        assertThat(gate.wouldAdmit("a", false)).isFalse();
         assertThat(gate.tryAcquire("b", false)).as("sources are independent").isTrue();
     }
 
@@ -149,7 +149,7 @@ class RefreshGateTest {
         TickerProperties properties = new TickerProperties(
                 List.of(new TickerProperties.Source(null, "demo", "a")),
                 new TickerProperties.Refresh(Duration.ofSeconds(60), null, minInterval, Duration.ZERO,
-                        new TickerProperties.Retry(3, Duration.ofSeconds(1), Duration.ofSeconds(30))),
+                        new TickerProperties.Retry(3, Duration.ofSeconds(1), Duration.ofSeconds(30)), 16),
                 Map.of(), new TickerProperties.Ui(Duration.ofSeconds(10), "soon"),
                 new TickerProperties.Cors(List.of()), new TickerProperties.Admin(null),
                 new TickerProperties.Routes("routes", false),

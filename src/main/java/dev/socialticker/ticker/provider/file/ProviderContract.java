@@ -34,7 +34,7 @@ final class ProviderContract {
     /** The service's own routes: a provider returns its result, it does not write or trigger anything. */
     private static final Set<String> INTERNAL = Set.of("direct:store-snapshot", "direct:store-failure",
             "direct:invalidate-cache", "direct:render-view", "direct:record-failure", "direct:refresh-sources",
-            "direct:refresh-source", "direct:refresh-attempt", "direct:refresh-stale", "direct:fleet-change",
+            "direct:refresh-source", "direct:refresh-attempt", "seda:refresh-wanted", "direct:fleet-change",
             "direct:alert-check", "direct:instagram-token-refresh", "seda:refresh-outcomes", "seda:alert-deliveries");
 
     private ProviderContract() {

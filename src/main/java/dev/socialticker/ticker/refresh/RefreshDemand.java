@@ -1,0 +1,61 @@
+package dev.socialticker.ticker.refresh;
+
+import dev.socialticker.ticker.config.RefreshSchedule;
+import dev.socialticker.ticker.config.TickerSource;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.camel.ExchangeProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stale reads asking for a refresh, coalesced: a read costs a clock read and at most one
+ * compare-and-set, whatever the number of sources or reads. While one request is waiting or being
+ * handled ({@code refresh-wanted}), further reads add nothing; after it, reads stay quiet until the
+ * earliest moment one of the stale sources could be fetched again (min-interval, or the wait an
+ * upstream named), so an outage under read load asks the refresher about once per min-interval.
+ */
+@Component
+public class RefreshDemand {
+    /**
+     * Where a read sends its request (its exchange property {@link RefreshHeaders#STALE_SOURCES}): a
+     * queue of one that drops what does not fit, and a sender that never waits.
+     */
+    public static final String ENDPOINT = "seda:refresh-wanted?size=1&discardWhenFull=true&waitForTaskToComplete=Never";
+
+    private final Clock clock;
+    private final RefreshQueue queue;
+    private final RefreshGate gate;
+    private final long minIntervalMillis;
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile long quietUntilMillis;
+
+    RefreshDemand(Clock clock, RefreshQueue queue, RefreshGate gate, RefreshSchedule schedule) {
+        this.clock = clock;
+        this.queue = queue;
+        this.gate = gate;
+        this.minIntervalMillis = schedule.minInterval().toMillis();
+    }
+
+    /** Whether this stale read should send its request: true for one read at a time. */
+    public boolean claim() {
+        return clock.millis() >= quietUntilMillis && pending.compareAndSet(false, true);
+    }
+
+    /** The refresher took the request: the next stale read may ask again (unless quiet). */
+    void taken() {
+        pending.set(false);
+    }
+
+    /** After the request's refreshes: quiet until one of its sources could be fetched again. */
+    void settled(@ExchangeProperty(RefreshHeaders.STALE_SOURCES) List<TickerSource> stale) {
+        long now = clock.millis();
+        long next = Long.MAX_VALUE;
+        for (TickerSource source : stale) {
+            long at = queue.pending(source.id()) ? now + minIntervalMillis
+                    : gate.nextAttemptAt(source.id()).toEpochMilli();
+            next = Math.min(next, at);
+        }
+        quietUntilMillis = next == Long.MAX_VALUE ? now : next;
+    }
+}
