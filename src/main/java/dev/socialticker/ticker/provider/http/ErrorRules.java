@@ -67,9 +67,9 @@ final class ErrorRules {
                 if (value == null || value.isBlank()) {
                     return null;
                 }
-                found = path == null ? value : JsonAnswers.parse(value).read(path);
+                found = path == null ? value : JsonAnswers.find(JsonAnswers.parse(value), path);
             } else {
-                found = answer.get().read(this.path);
+                found = JsonAnswers.find(answer.get(), path);
             }
             Double amount = largestNumber(found);
             if (amount == null && found instanceof String date && header != null && path == null) {
@@ -102,7 +102,8 @@ final class ErrorRules {
             if (header != null && headers.apply(header) == null) {
                 return false;
             }
-            return body == null || isSomething(answer.get().read(body));
+            // A body of another shape than the rule expects is "no match", never a failure of its own.
+            return body == null || isSomething(JsonAnswers.find(answer.get(), body));
         }
     }
 

@@ -49,11 +49,11 @@ final class JsonAnswerReader implements Processor {
         Supplier<DocumentContext> parsed = once(() -> JsonAnswers.parse(body));
         Optional<ProviderFailure> recognised = spec.errors().match(status, headers, parsed, clock.instant());
         if (recognised.isPresent()) {
-            throw recognised.get();
+            // Without the body: what the classifier may still want is the status and the headers.
+            throw recognised.get().answeredBy(failedCall(exchange, status, null));
         }
         if (status >= 300 && status != 304) {
-            String uri = exchange.getProperty(JsonOverHttpRequest.UPSTREAM_URI, String.class).replaceFirst("\\?.*$", "");
-            throw new HttpOperationFailedException(uri, status, in.getHeader(Exchange.HTTP_RESPONSE_TEXT, String.class), null, responseHeaders(in), body);
+            throw failedCall(exchange, status, body);
         }
         in.setHeader(QUOTA, QuotaHeaders.read(headers, clock.instant()));
         String etag = in.getHeader("ETag", String.class);
@@ -71,18 +71,26 @@ final class JsonAnswerReader implements Processor {
             throw new PayloadRejectedException("the answer was empty");
         }
         DocumentContext answer = JsonAnswers.strict(body);
-        if (!spec.accountPath().isEmpty() && isNothing(answer.read(spec.accountPath()))) {
+        if (!spec.accountPath().isEmpty() && isNothing(JsonAnswers.find(answer, spec.accountPath()))) {
             throw new AccountNotFoundException("the provider has no account '" + in.getHeader(ACCOUNT, String.class)
                     + "'");
         }
-        if (!spec.hiddenFlag().isEmpty() && isTrue(answer.read(spec.hiddenFlag()))) {
+        if (!spec.hiddenFlag().isEmpty() && isTrue(JsonAnswers.find(answer, spec.hiddenFlag()))) {
             throw new PayloadRejectedException("the account hides its follower count (not zero: no public count)");
         }
-        in.setHeader(RAW_TOTAL, answer.read(spec.count()));
+        in.setHeader(RAW_TOTAL, JsonAnswers.find(answer, spec.count()));
         if (!spec.profile().isEmpty()) {
-            in.setHeader(PROFILE, answer.read(spec.profile()));
+            in.setHeader(PROFILE, JsonAnswers.find(answer, spec.profile()));
         }
         in.setBody(null);
+    }
+
+    /** The answer as camel-http would report a failed call, without the query (it may hold the credential). */
+    private static HttpOperationFailedException failedCall(Exchange exchange, int status, String body) {
+        Message in = exchange.getIn();
+        String uri = exchange.getProperty(JsonOverHttpRequest.UPSTREAM_URI, String.class).replaceFirst("\\?.*$", "");
+        return new HttpOperationFailedException(uri, status, in.getHeader(Exchange.HTTP_RESPONSE_TEXT, String.class),
+                null, responseHeaders(in), body);
     }
 
     /** The upstream's response headers (camel-http copied them into the message), without our own. */
