@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.provider.http.AnswerSizeLimit;
 import dev.socialticker.ticker.refresh.RefreshGate;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.store.SourceState;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -89,6 +91,56 @@ class ForeignErrorAnswersTest extends UpstreamServiceTest {
         clock.advance(Duration.ofSeconds(1));
         refresh(source);
         upstream.verify(2, getRequestedFor(urlPathEqualTo(path)));
+    }
+
+    /** A JSON document of about {@code bytes} bytes: the given fields, then padding. */
+    static String jsonOfSize(String fields, int bytes) {
+        return "{" + fields + ", \"padding\": \"" + "x".repeat(bytes) + "\"}";
+    }
+
+    @Test
+    void anAnswerPastTheSizeLimitIsNotReadAndItsStatusAndHeadersStillCount() {
+        TickerSource source = new TickerSource("instagram-" + IG_USER, "instagram", IG_USER);
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json").withHeader("Retry-After", "120")
+                .withBody(jsonOfSize("\"error\": \"slow down\"", 8 * AnswerSizeLimit.MAX_BYTES))));
+
+        refresh(source);
+
+        SourceState state = store.stateOf(source);
+        assertThat(state.failure().code().name()).isEqualTo("RATE_LIMITED");
+        assertThat(state.failure().httpStatus()).isEqualTo(429);
+        assertThat(gate.nextAttemptAt(source.id())).isEqualTo(clock.instant().plusSeconds(120));
+    }
+
+    @Test
+    void aSuccessPastTheSizeLimitIsAnInvalidPayloadSayingSo() {
+        TickerSource source = new TickerSource("github-octocat", "github", "octocat");
+        upstream.stubFor(get(urlPathEqualTo("/users/octocat")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(jsonOfSize("\"login\": \"octocat\", \"followers\": 5", 8 * AnswerSizeLimit.MAX_BYTES))));
+
+        refresh(source);
+
+        SourceState state = store.stateOf(source);
+        assertThat(state.failure().code().name()).isEqualTo("INVALID_PAYLOAD");
+        assertThat(state.failure().message()).isEqualTo("The provider's answer had no usable follower count:"
+                + " the answer was longer than 1024 KiB, far more than a profile; it was not read");
+        assertThat(state.failure().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void anAnswerJustUnderTheSizeLimitIsRead() {
+        TickerSource source = new TickerSource("github-octocat", "github", "octocat");
+        String body = jsonOfSize("\"login\": \"octocat\", \"followers\": 5", AnswerSizeLimit.MAX_BYTES - 100);
+        assertThat(body.length()).isBetween(AnswerSizeLimit.MAX_BYTES - 100, AnswerSizeLimit.MAX_BYTES);
+        upstream.stubFor(get(urlPathEqualTo("/users/octocat")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+
+        refresh(source);
+
+        assertThat(store.stateOf(source).failure()).isNull();
+        assertThat(store.stateOf(source).snapshot().total()).isEqualTo(5);
     }
 
     @ParameterizedTest(name = "{0}")

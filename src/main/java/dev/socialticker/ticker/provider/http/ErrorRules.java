@@ -40,7 +40,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The first rule that matches wins; an answer no rule matches is judged by the shared classifier
  * (HTTP status, Retry-After, rate-limit headers). {@code body} matches when its JSONPath finds
  * something that is not null, false or empty, so a filter such as {@code $[?(@.status == 'fail')]}
- * reads a 200 answer that is an error in disguise.
+ * reads a 200 answer that is an error in disguise. A path that does not fit the body's shape (a
+ * filter over a string, HTML, {@code null}) finds nothing: that rule does not match, and a {@code wait}
+ * path that does not fit finds no wait, rather than failing the refresh.
  */
 final class ErrorRules {
     private static final Set<FailureCode> CODES = EnumSet.of(FailureCode.NOT_FOUND, FailureCode.RATE_LIMITED,

@@ -44,7 +44,10 @@ final class JsonAnswerReader implements Processor {
         Message in = exchange.getIn();
         in.removeHeader("Authorization");
         int status = in.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
-        String body = status == 304 ? null : in.getBody(String.class);
+        // Read once per answer: a retry of the same exchange gets an answer of its own.
+        boolean cut = Boolean.TRUE.equals(exchange.removeProperty(AnswerSizeLimit.CUT));
+        // A cut body is not the upstream's document: no rule reads it, the status and headers still count.
+        String body = status == 304 || cut ? null : in.getBody(String.class);
         Function<String, String> headers = name -> in.getHeader(name, String.class);
         Supplier<DocumentContext> parsed = once(() -> JsonAnswers.parse(body));
         Optional<ProviderFailure> recognised = spec.errors().match(status, headers, parsed, clock.instant());
@@ -66,6 +69,10 @@ final class JsonAnswerReader implements Processor {
             in.setHeader(NOT_MODIFIED, true);
             in.setBody(null);
             return;
+        }
+        if (cut) {
+            throw new PayloadRejectedException("the answer was longer than " + AnswerSizeLimit.MAX_BYTES / 1024
+                    + " KiB, far more than a profile; it was not read");
         }
         if (body == null || body.isBlank()) {
             throw new PayloadRejectedException("the answer was empty");
