@@ -54,8 +54,14 @@ class FailureClassifier {
 
     private Classification classifyOne(Throwable t) {
         if (t instanceof ProviderFailure recognised) {
+            Duration wait = recognised.waitFor();
+            if (wait == null && recognised.getCause() instanceof HttpOperationFailedException answer) {
+                // The provider file named the failure but found no wait of its own (none declared, or
+                // its path does not fit this answer): Retry-After or a spent rate limit may still say.
+                wait = waitAskedFor(answer);
+            }
             return new Classification(recognised.code(), recognised.getMessage(), recognised.httpStatus(),
-                    recognised.retryable(), capped(recognised.waitFor()));
+                    recognised.retryable(), capped(wait));
         }
         if (t instanceof HttpOperationFailedException http) {
             return classifyHttp(http);
@@ -138,6 +144,13 @@ class FailureClassifier {
         }
         return Classification.of(FailureCode.UPSTREAM_UNAVAILABLE,
                 "The provider refused the request (HTTP " + status + ")", status, false);
+    }
+
+    /** The wait an answer's generic headers ask for: Retry-After, else the reset of a spent rate limit. */
+    private Duration waitAskedFor(HttpOperationFailedException answer) {
+        Map<String, String> headers = caseInsensitive(answer.getResponseHeaders());
+        Duration retryAfter = parseRetryAfter(headers.get("Retry-After"));
+        return retryAfter != null ? retryAfter : QuotaHeaders.rateLimitReset(headers::get, clock.instant());
     }
 
     /** Retry-After is delta-seconds or an HTTP-date in any of its three forms (RFC 9110 §10.2.3); capped at a day. */

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.refresh;
 
+import dev.socialticker.ticker.provider.http.AnswerSizeLimit;
 import org.apache.camel.Exchange;
 import org.apache.camel.Ordered;
 import org.apache.camel.component.http.HttpActivityListener;
@@ -27,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
  *   <li><b>Abortable.</b> Each call registers with its {@link RefreshRun}, which aborts it when the
  *       budget runs out or the service stops. Socket timeouts alone cannot bound a call: a body that
  *       trickles one byte a second never trips a read timeout.</li>
+ *   <li><b>Bounded in size.</b> No answer is read past {@link AnswerSizeLimit#MAX_BYTES}.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,7 +43,9 @@ class UpstreamCallControl {
         // and switch the retries back on (it did, in the packaged jar).
         return ComponentCustomizer.builder(HttpComponent.class).withOrder(Ordered.LOWEST).build(http -> {
             http.setAutomaticRetriesDisabled(true);
-            http.setHttpClientConfigurer(builder -> builder.addExecInterceptorFirst(INTERCEPTOR, new RunBoundCalls()));
+            http.setHttpClientConfigurer(builder -> builder.addExecInterceptorFirst(INTERCEPTOR, new RunBoundCalls())
+                    // Outermost, so the limit counts the decompressed body.
+                    .addExecInterceptorFirst(AnswerSizeLimit.NAME, new AnswerSizeLimit()));
             // With an activity listener set, camel-http puts the exchange into each call's HttpContext,
             // which is how RunBoundCalls finds the run; the listener itself has nothing to do.
             http.setHttpActivityListener(EXCHANGE_IN_CONTEXT);

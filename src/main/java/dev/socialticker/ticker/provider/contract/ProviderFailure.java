@@ -18,11 +18,26 @@ public class ProviderFailure extends RuntimeException {
     private final transient Duration wait;
 
     public ProviderFailure(FailureCode code, String message, int httpStatus, boolean retryable, Duration wait) {
-        super(message, null, false, false);
+        this(code, message, httpStatus, retryable, wait, null);
+    }
+
+    /**
+     * @param answer the upstream's answer as camel-http reports a failed call (status and headers),
+     *               for what is generic in it: when the provider found no wait of its own, the shared
+     *               classifier still reads {@code Retry-After} and rate-limit headers from it
+     */
+    public ProviderFailure(FailureCode code, String message, int httpStatus, boolean retryable, Duration wait,
+            Throwable answer) {
+        super(message, answer, false, false);
         this.code = code;
         this.httpStatus = httpStatus;
         this.retryable = retryable;
         this.wait = wait;
+    }
+
+    /** The same failure, carrying the upstream's answer (see the constructor). */
+    public ProviderFailure answeredBy(Throwable answer) {
+        return new ProviderFailure(code, getMessage(), httpStatus, retryable, wait, answer);
     }
 
     public FailureCode code() {

@@ -40,7 +40,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The first rule that matches wins; an answer no rule matches is judged by the shared classifier
  * (HTTP status, Retry-After, rate-limit headers). {@code body} matches when its JSONPath finds
  * something that is not null, false or empty, so a filter such as {@code $[?(@.status == 'fail')]}
- * reads a 200 answer that is an error in disguise.
+ * reads a 200 answer that is an error in disguise. A path that does not fit the body's shape (a
+ * filter over a string, HTML, {@code null}) finds nothing: that rule does not match, and a {@code wait}
+ * path that does not fit finds no wait, rather than failing the refresh.
  */
 final class ErrorRules {
     private static final Set<FailureCode> CODES = EnumSet.of(FailureCode.NOT_FOUND, FailureCode.RATE_LIMITED,
@@ -67,9 +69,9 @@ final class ErrorRules {
                 if (value == null || value.isBlank()) {
                     return null;
                 }
-                found = path == null ? value : JsonAnswers.parse(value).read(path);
+                found = path == null ? value : JsonAnswers.find(JsonAnswers.parse(value), path);
             } else {
-                found = answer.get().read(this.path);
+                found = JsonAnswers.find(answer.get(), path);
             }
             Double amount = largestNumber(found);
             if (amount == null && found instanceof String date && header != null && path == null) {
@@ -102,7 +104,8 @@ final class ErrorRules {
             if (header != null && headers.apply(header) == null) {
                 return false;
             }
-            return body == null || isSomething(answer.get().read(body));
+            // A body of another shape than the rule expects is "no match", never a failure of its own.
+            return body == null || isSomething(JsonAnswers.find(answer.get(), body));
         }
     }
 

@@ -44,16 +44,19 @@ final class JsonAnswerReader implements Processor {
         Message in = exchange.getIn();
         in.removeHeader("Authorization");
         int status = in.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
-        String body = status == 304 ? null : in.getBody(String.class);
+        // Read once per answer: a retry of the same exchange gets an answer of its own.
+        boolean cut = Boolean.TRUE.equals(exchange.removeProperty(AnswerSizeLimit.CUT));
+        // A cut body is not the upstream's document: no rule reads it, the status and headers still count.
+        String body = status == 304 || cut ? null : in.getBody(String.class);
         Function<String, String> headers = name -> in.getHeader(name, String.class);
         Supplier<DocumentContext> parsed = once(() -> JsonAnswers.parse(body));
         Optional<ProviderFailure> recognised = spec.errors().match(status, headers, parsed, clock.instant());
         if (recognised.isPresent()) {
-            throw recognised.get();
+            // Without the body: what the classifier may still want is the status and the headers.
+            throw recognised.get().answeredBy(failedCall(exchange, status, null));
         }
         if (status >= 300 && status != 304) {
-            String uri = exchange.getProperty(JsonOverHttpRequest.UPSTREAM_URI, String.class).replaceFirst("\\?.*$", "");
-            throw new HttpOperationFailedException(uri, status, in.getHeader(Exchange.HTTP_RESPONSE_TEXT, String.class), null, responseHeaders(in), body);
+            throw failedCall(exchange, status, body);
         }
         in.setHeader(QUOTA, QuotaHeaders.read(headers, clock.instant()));
         String etag = in.getHeader("ETag", String.class);
@@ -67,22 +70,34 @@ final class JsonAnswerReader implements Processor {
             in.setBody(null);
             return;
         }
+        if (cut) {
+            throw new PayloadRejectedException("the answer was longer than " + AnswerSizeLimit.MAX_BYTES / 1024
+                    + " KiB, far more than a profile; it was not read");
+        }
         if (body == null || body.isBlank()) {
             throw new PayloadRejectedException("the answer was empty");
         }
         DocumentContext answer = JsonAnswers.strict(body);
-        if (!spec.accountPath().isEmpty() && isNothing(answer.read(spec.accountPath()))) {
+        if (!spec.accountPath().isEmpty() && isNothing(JsonAnswers.find(answer, spec.accountPath()))) {
             throw new AccountNotFoundException("the provider has no account '" + in.getHeader(ACCOUNT, String.class)
                     + "'");
         }
-        if (!spec.hiddenFlag().isEmpty() && isTrue(answer.read(spec.hiddenFlag()))) {
+        if (!spec.hiddenFlag().isEmpty() && isTrue(JsonAnswers.find(answer, spec.hiddenFlag()))) {
             throw new PayloadRejectedException("the account hides its follower count (not zero: no public count)");
         }
-        in.setHeader(RAW_TOTAL, answer.read(spec.count()));
+        in.setHeader(RAW_TOTAL, JsonAnswers.find(answer, spec.count()));
         if (!spec.profile().isEmpty()) {
-            in.setHeader(PROFILE, answer.read(spec.profile()));
+            in.setHeader(PROFILE, JsonAnswers.find(answer, spec.profile()));
         }
         in.setBody(null);
+    }
+
+    /** The answer as camel-http would report a failed call, without the query (it may hold the credential). */
+    private static HttpOperationFailedException failedCall(Exchange exchange, int status, String body) {
+        Message in = exchange.getIn();
+        String uri = exchange.getProperty(JsonOverHttpRequest.UPSTREAM_URI, String.class).replaceFirst("\\?.*$", "");
+        return new HttpOperationFailedException(uri, status, in.getHeader(Exchange.HTTP_RESPONSE_TEXT, String.class),
+                null, responseHeaders(in), body);
     }
 
     /** The upstream's response headers (camel-http copied them into the message), without our own. */

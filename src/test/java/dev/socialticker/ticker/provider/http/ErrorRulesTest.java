@@ -60,6 +60,29 @@ class ErrorRulesTest {
     }
 
     @Test
+    void aBodyPathThatDoesNotFitTheBodyIsNoMatchAndAWaitPathThatDoesNotFitIsNoWait() {
+        ErrorRules rules = ErrorRules.parse("""
+                - when: { body: "$.error[?(@.code == 190)]" }
+                  code: AUTH_FAILED
+                  message: token rejected
+                - when: { status: 429 }
+                  code: RATE_LIMITED
+                  message: limited
+                  wait: { body: "$.error[?(@.code == 4)].retry_in" }
+                """);
+
+        // A filter over a string, over null, over a number: Jayway throws on each, which is not a match.
+        for (String body : new String[] {"{\"error\": \"slow down\"}", "{\"error\": null}", "null", "42", "\"x\"", "<html>"}) {
+            assertThat(rules.match(400, name -> null, () -> JsonAnswers.parse(body), NOW)).as(body).isEmpty();
+            assertThat(rules.match(429, name -> null, () -> JsonAnswers.parse(body), NOW)).as(body)
+                    .hasValueSatisfying(failure -> {
+                        assertThat(failure.code().name()).isEqualTo("RATE_LIMITED");
+                        assertThat(failure.waitFor()).isNull();
+                    });
+        }
+    }
+
+    @Test
     void aWaitInEpochSecondsIsCountedFromNow() {
         ErrorRules rules = ErrorRules.parse("""
                 - when: { status: 429 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,9 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Every fixture under {@code src/test/resources/providers/} through its provider file's own error
@@ -32,7 +28,6 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 class ProviderErrorRulesTest {
     static final Path FIXTURES = Path.of("src/test/resources/providers");
-    static final Path ROUTES = Path.of("routes");
     static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
     /** Left to the shared classifier (HTTP status, rate-limit headers). */
     static final String GENERIC = "generic";
@@ -114,12 +109,7 @@ class ProviderErrorRulesTest {
     }
 
     /** The {@code errors} parameter of {@code routes/<provider>.camel.yaml}, as written. */
-    private static ErrorRules rulesOf(String provider) throws IOException {
-        List<Map<String, Map<String, Object>>> file = new Yaml(new SafeConstructor(new LoaderOptions()))
-                .load(Files.readString(ROUTES.resolve(provider + ".camel.yaml")));
-        @SuppressWarnings("unchecked")
-        List<Map<String, String>> parameters = (List<Map<String, String>>) file.get(0).get("templatedRoute").get("parameters");
-        return ErrorRules.parse(parameters.stream().filter(parameter -> parameter.get("name").equals("errors"))
-                .map(parameter -> parameter.get("value")).findFirst().orElse(""));
+    private static ErrorRules rulesOf(String provider) {
+        return ErrorRules.parse(ProviderAnswers.parameters(provider).getOrDefault("errors", ""));
     }
 }
