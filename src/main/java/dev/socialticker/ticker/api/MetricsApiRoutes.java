@@ -114,9 +114,10 @@ class MetricsApiRoutes extends RouteBuilder {
                 .routeConfigurationId(ApiRejections.ID)
                 .process(responder::one));
 
-        // Every store and every recorded failure lands here: render once, serve many times.
+        // Every store and every recorded failure lands here: the view is out of date, and the next
+        // read renders it (MetricsRenderer: coalesced, once for many changes and many reads).
         from("direct:render-view")
                 .routeId("render-view")
-                .process(exchange -> renderer.render());
+                .process(exchange -> renderer.changed());
     }
 }

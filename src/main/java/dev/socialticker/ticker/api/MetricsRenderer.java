@@ -24,12 +24,25 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders the cache into a {@link MetricsView} whenever it changes (a store or a failure) and when
+ * Renders the cache into a {@link MetricsView} after it changes (a store or a failure) and when
  * data crosses its stale-after age, so the read path only hands out bytes.
+ *
+ * <p>With many sources, changes arrive faster than a whole view can be rendered, so rendering is
+ * coalesced and incremental: a change only marks the view as out of date; the next read renders
+ * it on its own thread (one read at a time; the others keep serving the previous view). From
+ * {@value #PACED_FROM_SOURCES} sources on, a render also waits {@value #RENDER_SHARE}× the last
+ * render's duration after it, so rendering takes at most about a tenth of a core however fast
+ * sources change; below that a render takes microseconds and the next read sees a store at once.
+ * A source whose state and staleness did not change keeps its rendered body: a render costs one
+ * serialisation of the whole body, not one per source.
  */
 @Component
 class MetricsRenderer {
@@ -39,7 +52,23 @@ class MetricsRenderer {
     private final Clock clock;
     private final ObjectMapper json;
     private final Instant startedAt;
+    /** Renders wait this many times their own duration before the next one (about 10 % of a core). */
+    static final int RENDER_SHARE = 9;
+    /**
+     * Below this many sources a render takes microseconds: every read after a change renders, and
+     * a store is visible to the very next read. From here on renders are paced.
+     */
+    static final int PACED_FROM_SOURCES = 100;
+    private final boolean paced;
     private final AtomicReference<MetricsView> current = new AtomicReference<>();
+    private final AtomicBoolean changed = new AtomicBoolean();
+    private final ReentrantLock rendering = new ReentrantLock();
+    private volatile long nextRenderNanos = System.nanoTime();
+    /** Each source's body as last rendered, with the state it was rendered from. */
+    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+
+    private record Rendered(SourceState state, Instant freshUntil, SourceDocument document, RenderedBody body) {
+    }
 
     MetricsRenderer(SourceCatalog catalog, SnapshotStore store, RefreshSchedule schedule, Clock clock,
             ObjectMapper json) {
@@ -49,30 +78,51 @@ class MetricsRenderer {
         this.clock = clock;
         this.json = json;
         this.startedAt = clock.instant();
-        render();
+        this.paced = catalog.all().size() >= PACED_FROM_SOURCES;
+        current.set(renderAt(clock.instant()));
     }
 
-    /** The view to serve now; renders again first when data has turned stale since the last render. */
+    /**
+     * The view to serve now. Renders first when data has turned stale since the last render (every
+     * read waits for that one: a view must not call stale data fresh), or when the cache changed
+     * and the last render is long enough ago (one read renders, the others serve the previous view).
+     */
     MetricsView view() {
         MetricsView view = current.get();
         if (!clock.instant().isBefore(view.turnsStaleAt())) {
-            return renderIfStillDue(view);
+            rendering.lock();
+            try {
+                return current.get() == view ? renderNow() : current.get();
+            } finally {
+                rendering.unlock();
+            }
+        }
+        if (changed.get() && System.nanoTime() - nextRenderNanos >= 0 && rendering.tryLock()) {
+            try {
+                return changed.get() ? renderNow() : current.get();
+            } finally {
+                rendering.unlock();
+            }
         }
         return view;
     }
 
-    /** Renders after a change to the cache. */
-    synchronized void render() {
-        current.set(renderAt(clock.instant()));
+    /** The cache changed (route render-view): the next read renders, see above. */
+    void changed() {
+        changed.set(true);
     }
 
-    private synchronized MetricsView renderIfStillDue(MetricsView seen) {
-        MetricsView now = current.get();
-        if (now == seen) {
-            now = renderAt(clock.instant());
-            current.set(now);
+    private MetricsView renderNow() {
+        // Cleared before reading the cache: a change during the render marks the view again.
+        changed.set(false);
+        long start = System.nanoTime();
+        MetricsView view = renderAt(clock.instant());
+        current.set(view);
+        long end = System.nanoTime();
+        if (paced) {
+            nextRenderNanos = end + RENDER_SHARE * (end - start);
         }
-        return now;
+        return view;
     }
 
     private MetricsView renderAt(Instant now) {
@@ -85,17 +135,16 @@ class MetricsRenderer {
         for (SourceState state : states) {
             Instant freshUntil = freshUntil(state, now);
             boolean stale = freshUntil == null;
-            SourceDocument document = new SourceDocument(state.source().id(), state.source().provider(),
-                    state.hasData() ? state.snapshot().profile() : null,
-                    state.hasData() ? state.snapshot().total() : null,
-                    state.hasData() ? iso(state.snapshot().refreshedAt()) : null,
-                    state.hasData() ? iso(staleAt(state)) : null,
-                    stale, errorOf(state));
-            documents.add(document);
-            List<TickerSource> staleOne = stale ? List.of(state.source()) : List.of();
-            staleSources.addAll(staleOne);
-            bySource.put(state.source().id(), body(document, document.total(), lastModified(List.of(state)), freshUntil,
-                    staleOne, !state.hasData()));
+            Rendered one = rendered.get(state.source().id());
+            if (one == null || !one.state().equals(state) || !Objects.equals(one.freshUntil(), freshUntil)) {
+                one = renderOne(state, freshUntil);
+                rendered.put(state.source().id(), one);
+            }
+            documents.add(one.document());
+            if (stale) {
+                staleSources.add(state.source());
+            }
+            bySource.put(state.source().id(), one.body());
             if (freshUntil != null && freshUntil.isBefore(turnsStaleAt)) {
                 turnsStaleAt = freshUntil;
             }
@@ -116,6 +165,20 @@ class MetricsRenderer {
         RenderedBody aggregateBody = body(aggregate, aggregate.total(), lastModified(states), freshUntilAll,
                 List.copyOf(staleSources), withData.isEmpty());
         return new MetricsView(aggregateBody, Map.copyOf(bySource), turnsStaleAt);
+    }
+
+    /** One source's document and body; {@code freshUntil} null when stale. */
+    private Rendered renderOne(SourceState state, Instant freshUntil) {
+        boolean stale = freshUntil == null;
+        SourceDocument document = new SourceDocument(state.source().id(), state.source().provider(),
+                state.hasData() ? state.snapshot().profile() : null,
+                state.hasData() ? state.snapshot().total() : null,
+                state.hasData() ? iso(state.snapshot().refreshedAt()) : null,
+                state.hasData() ? iso(staleAt(state)) : null,
+                stale, errorOf(state));
+        RenderedBody body = body(document, document.total(), lastModified(List.of(state)), freshUntil,
+                stale ? List.of(state.source()) : List.of(), !state.hasData());
+        return new Rendered(state, freshUntil, document, body);
     }
 
     /**
