@@ -9,7 +9,9 @@
 //
 // Every data outcome also carries `skewMs`: the service's clock minus the page's, read from the
 // answer's Date header (plus the Age a shared cache adds), so the ticker can judge a body's
-// staleAt by the service's time even when the reader's clock is wrong.
+// staleAt by the service's time even when the reader's clock is wrong, and `requestedAtMs`: when
+// the request was sent (page clock), so an answer is known to be newer than a moment the ticker
+// judged (see ticker-state.js viewAt).
 
 import { nextDelay, parseRetryAfter } from './schedule.js';
 
@@ -81,6 +83,15 @@ export class Poller {
     this.#inFlight = null;
   }
 
+  /**
+   * Polls at once, unless a request is already in flight or polling is paused or stopped; the
+   * next scheduled poll then follows one interval after this one.
+   */
+  pollNow() {
+    if (!this.#running || this.#paused || this.#inFlight) return;
+    this.#poll();
+  }
+
   /** Holds polling (e.g. while the page is hidden); a request in flight still reports. */
   pause() {
     if (!this.#running) return;
@@ -103,6 +114,7 @@ export class Poller {
     const controller = new AbortController();
     this.#inFlight = controller;
     const timeout = this.#timers.setTimeout(() => controller.abort(), this.#requestTimeoutMs);
+    const requestedAtMs = this.#now();
     let outcome;
     try {
       outcome = await this.#request(controller.signal);
@@ -114,6 +126,7 @@ export class Poller {
     }
     if (generation !== this.#generation) return;
     this.#inFlight = null;
+    if (outcome.type === 'data') outcome.requestedAtMs = requestedAtMs;
 
     this.#failures = outcome.type === 'data' ? 0 : this.#failures + 1;
     const delay = nextDelay({

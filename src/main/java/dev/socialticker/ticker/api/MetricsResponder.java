@@ -25,6 +25,7 @@ class MetricsResponder {
     private final RefreshGate gate;
     private final Clock clock;
     private final String staleWhileRevalidate;
+    private final Duration headroom;
 
     MetricsResponder(MetricsRenderer renderer, RefreshGate gate, Clock clock, RefreshSchedule schedule) {
         this.renderer = renderer;
@@ -32,6 +33,19 @@ class MetricsResponder {
         this.clock = clock;
         this.staleWhileRevalidate = ", stale-while-revalidate=" + schedule.period().toSeconds()
                 + ", stale-if-error=" + STALE_IF_ERROR.toSeconds();
+        this.headroom = cacheHeadroom(schedule.period(), schedule.staleAfter());
+    }
+
+    /**
+     * How long before {@code staleAt} a cached copy stops being fresh: half the time between the
+     * next refresh being due and the data turning stale. A shared cache may hand out a copy until
+     * the last second of its {@code max-age}; ending it this much earlier lets the cache fetch the
+     * next copy (refreshed meanwhile) and a page polling at least this often read it before the
+     * copy it shows passes {@code staleAt}. None when stale-after leaves no time past a period.
+     */
+    static Duration cacheHeadroom(Duration period, Duration staleAfter) {
+        Duration spare = staleAfter.minus(period);
+        return spare.isNegative() ? Duration.ZERO : spare.dividedBy(2);
     }
 
     void all(Exchange exchange) {
@@ -78,7 +92,8 @@ class MetricsResponder {
             message.setHeader("Cache-Control", "no-store");
             message.setHeader("Retry-After", retryAfterSeconds(body.staleSources(), now));
         } else {
-            long maxAge = body.freshUntil() == null ? 0 : Math.max(0, Duration.between(now, body.freshUntil()).toSeconds());
+            long maxAge = body.freshUntil() == null ? 0
+                    : Math.max(0, Duration.between(now, body.freshUntil().minus(headroom)).toSeconds());
             message.setHeader("Cache-Control", "public, max-age=" + maxAge + staleWhileRevalidate);
         }
         List<TickerSource> refreshable = body.staleSources().stream().filter(s -> gate.wouldAdmit(s.id())).toList();
