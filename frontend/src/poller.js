@@ -34,6 +34,7 @@ export class Poller {
   #generation = 0;
   #failures = 0;
   #dueAt = 0;
+  #polledAt = 0;
   #last = { etag: null, text: null, body: null };
 
   /**
@@ -92,6 +93,19 @@ export class Poller {
     this.#poll();
   }
 
+  /**
+   * Applies a shorter poll interval at once (the service's ui-config arrived after the first poll
+   * was scheduled on the default): the next poll comes one new interval after the last, not one
+   * old interval. Back-off after failures is left alone.
+   */
+  intervalChanged() {
+    if (!this.#running || this.#paused || this.#inFlight || this.#failures > 0) return;
+    const due = this.#polledAt + this.#intervalMs();
+    if (due >= this.#dueAt) return;
+    this.#dueAt = due;
+    this.#schedule(Math.max(0, due - this.#now()));
+  }
+
   /** Holds polling (e.g. while the page is hidden); a request in flight still reports. */
   pause() {
     if (!this.#running) return;
@@ -115,6 +129,7 @@ export class Poller {
     this.#inFlight = controller;
     const timeout = this.#timers.setTimeout(() => controller.abort(), this.#requestTimeoutMs);
     const requestedAtMs = this.#now();
+    this.#polledAt = requestedAtMs;
     let outcome;
     try {
       outcome = await this.#request(controller.signal);

@@ -134,7 +134,8 @@ export class SocialTicker extends HTMLElement {
       this.#view = INITIAL_VIEW;
       this.#start();
     }
-    // poll-interval is read at each scheduling; the rest only changes how things read.
+    // poll-interval is read at each scheduling (a shorter one at once); the rest only changes how things read.
+    if (name === 'poll-interval') this.#poller?.intervalChanged();
     this.#render();
   }
 
@@ -185,6 +186,8 @@ export class SocialTicker extends HTMLElement {
         fallbackMessage: typeof config.fallbackMessage === 'string' && config.fallbackMessage.trim()
           ? config.fallbackMessage : null,
       };
+      // The first poll was paced on the default interval; a shorter one applies from now.
+      this.#poller?.intervalChanged();
       this.#render();
     } catch {
       // Unreachable or unreadable: keep the defaults.

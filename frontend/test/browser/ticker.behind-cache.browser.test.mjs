@@ -73,28 +73,46 @@ describe('<social-ticker> behind nginx proxy_cache', { skip, timeout: 180_000 },
   });
 
   it('with the service healthy, stays "Live" over several cache cycles, whatever copy nginx hands out', async () => {
+    // The refresh timer is running (two refreshes seen directly) before the watch starts: a
+    // service still warming up on a busy machine can be late, and then is honestly stale.
+    await refreshes(env.SERVICE_URL, 2);
     // Per poll: what nginx said (HIT, STALE while it fetches the next copy, …), the copy's staleAt,
-    // and the state the page shows right after; and every 100 ms, the state shown.
+    // and the state the page shows right after; every 100 ms, the state shown; every 500 ms, what
+    // the service itself says, to tell a false "stale" from a service that is really late.
     const polls = recordPolls(page);
     const seen = [];
+    const direct = [];
     const until = Date.now() + HEALTHY_WATCH_MS;
+    let nextDirectAt = 0;
     while (Date.now() < until) {
       const [state, text] = await ticker(page, (t) => [t.dataset.state, t.shadowRoot.querySelector('.badge-text').textContent]);
       seen.push({ at: Date.now(), state, text });
+      if (Date.now() >= nextDirectAt) {
+        nextDirectAt = Date.now() + 500;
+        const body = await fetch(new URL('/api/metrics', env.SERVICE_URL)).then((r) => r.json()).catch(() => null);
+        direct.push({ at: Date.now(), stale: body?.stale !== false });
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     polls.stop();
     lastCopy = polls.at(-1)?.staleAt ?? null;
     printPolls('healthy', polls);
     const cycles = new Set(polls.map((poll) => poll.staleAt)).size;
-    console.log(`healthy: ${polls.length} polls, ${cycles} cached copies, ${seen.length} samples, states seen: ${[...new Set(seen.map((s) => s.state))]}`);
+    const serviceStale = direct.filter((read) => read.stale);
+    console.log(`healthy: ${polls.length} polls, ${cycles} cached copies, ${seen.length} samples, states seen: `
+      + `${[...new Set(seen.map((s) => s.state))]}; the service itself said stale in ${serviceStale.length} of ${direct.length} direct reads`);
 
+    assert.ok(serviceStale.length <= direct.length / 10,
+      `the service itself was late in ${serviceStale.length} of ${direct.length} reads: the machine is too busy for this test`);
     assert.ok(polls.length >= HEALTHY_WATCH_MS / 2_000 - 2, `the page polled (${polls.length} polls)`);
     assert.ok(cycles >= MIN_CACHE_CYCLES, `several cache cycles: ${cycles} copies`);
     assert.ok(polls.some((poll) => poll.cache === 'HIT'), 'served from the cache');
-    assert.deepEqual([...new Set(polls.map((poll) => poll.state))], ['fresh'], 'fresh after every poll');
-    const notLive = seen.find((sample) => sample.state !== 'fresh' || sample.text !== 'Live');
-    assert.equal(notLive, undefined, `"Live" all along: ${JSON.stringify(notLive)}`);
+    // Not "Live" is a false stale unless the service itself said stale within the 2 s before.
+    const excused = (at) => serviceStale.some((read) => read.at <= at && read.at >= at - 2_000);
+    const falseStale = seen.find((sample) => (sample.state !== 'fresh' || sample.text !== 'Live') && !excused(sample.at));
+    assert.equal(falseStale, undefined, `"Live" all along while the service was: ${JSON.stringify(falseStale)}`);
+    const pollsNotFresh = polls.filter((poll) => poll.state !== 'fresh' && !excused(poll.at));
+    assert.deepEqual(pollsNotFresh, [], 'fresh after every poll');
   });
 
   it('after the service stops, the cache answers and the page turns stale at staleAt, never "Live" after it', async () => {
@@ -183,6 +201,19 @@ function printPolls(title, polls, start = polls[0]?.at ?? 0) {
 
 function badge(page) {
   return ticker(page, (t) => t.shadowRoot.querySelector('.badge-text').textContent);
+}
+
+/** Resolves once the service's own refreshedAt has moved `count` times. */
+async function refreshes(url, count, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  const seen = new Set();
+  while (Date.now() < deadline) {
+    const body = await fetch(new URL('/api/metrics', url)).then((response) => response.json()).catch(() => null);
+    if (body?.refreshedAt) seen.add(body.refreshedAt);
+    if (seen.size > count) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the service at ${url} did not refresh ${count} times in ${timeoutMs} ms`);
 }
 
 /** Resolves once the service itself refuses connections (it has stopped). */

@@ -259,4 +259,21 @@ describe('Poller', () => {
     await settle();
     assert.equal(calls.length, 1, 'stopped');
   });
+
+  it('applies a shorter interval at once, counted from the last poll', async () => {
+    const ok = () => json(metrics(), { headers: { ETag: '"a"' } });
+    let intervalMs = 10_000;
+    const { poller, calls, clock } = startPoller([ok], { intervalMs: () => intervalMs });
+    await settle();
+    assert.deepEqual(clock.pending, [10_000], 'first paced on the default');
+    await clock.advance(500);
+    intervalMs = 2_000;
+    poller.intervalChanged();
+    assert.deepEqual(clock.pending, [1_500], 'two seconds after the first poll, not ten');
+    await clock.advance(1_500);
+    assert.equal(calls.length, 2);
+    intervalMs = 30_000;
+    poller.intervalChanged();
+    assert.deepEqual(clock.pending, [2_000], 'a longer interval waits for the next scheduling');
+  });
 });
