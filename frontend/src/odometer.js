@@ -36,6 +36,9 @@ export class Odometer {
       this.clear();
       this.#glyphs = glyphs;
     }
+    // The first number on an empty display is painted as it is: rolling up from 0 would show a
+    // count that never was (00,000 under a "Live" badge). Only changes roll.
+    const first = this.#cells.length === 0;
     const chars = [...text];
     const length = Math.max(chars.length, this.#cells.length);
     const next = [];
@@ -56,14 +59,14 @@ export class Odometer {
         next.unshift(cell);
         continue;
       }
-      const created = kind === DIGIT ? this.#digitCell() : symbolCell(char);
+      const created = kind === DIGIT ? this.#digitCell(first ? digit : 0) : symbolCell(char);
       if (cell) {
         this.#pending.delete(cell.element);
         cell.element.replaceWith(created.element);
       } else {
         this.#root.prepend(created.element);
       }
-      if (kind === DIGIT) {
+      if (kind === DIGIT && !first) {
         this.#pending.set(created.element, digit);
         entered = true;
       }
@@ -85,7 +88,7 @@ export class Odometer {
     else setDigit(cell, digit);
   }
 
-  // New digits start at 0 and roll to their value once the browser has painted the 0;
+  // Digits entering a shown number start at 0 and roll to their value once the browser has painted the 0;
   // without a painted "from" state there is nothing to transition from.
   #rollIn() {
     const settle = () => {
@@ -96,7 +99,7 @@ export class Odometer {
     else requestAnimationFrame(() => requestAnimationFrame(settle));
   }
 
-  #digitCell() {
+  #digitCell(digit) {
     const element = document.createElement('span');
     element.className = 'cell digit';
     const strip = document.createElement('span');
@@ -107,7 +110,7 @@ export class Odometer {
       strip.append(face);
     }
     element.append(strip);
-    setDigit(element, 0);
+    setDigit(element, digit);
     return { kind: DIGIT, element };
   }
 }

@@ -9,7 +9,9 @@
 //
 // Every data outcome also carries `skewMs`: the service's clock minus the page's, read from the
 // answer's Date header (plus the Age a shared cache adds), so the ticker can judge a body's
-// staleAt by the service's time even when the reader's clock is wrong.
+// staleAt by the service's time even when the reader's clock is wrong, and `requestedAtMs`: when
+// the request was sent (page clock), so an answer is known to be newer than a moment the ticker
+// judged (see ticker-state.js viewAt).
 
 import { nextDelay, parseRetryAfter } from './schedule.js';
 
@@ -32,6 +34,7 @@ export class Poller {
   #generation = 0;
   #failures = 0;
   #dueAt = 0;
+  #polledAt = 0;
   #last = { etag: null, text: null, body: null };
 
   /**
@@ -81,6 +84,28 @@ export class Poller {
     this.#inFlight = null;
   }
 
+  /**
+   * Polls at once, unless a request is already in flight or polling is paused or stopped; the
+   * next scheduled poll then follows one interval after this one.
+   */
+  pollNow() {
+    if (!this.#running || this.#paused || this.#inFlight) return;
+    this.#poll();
+  }
+
+  /**
+   * Applies a shorter poll interval at once (the service's ui-config arrived after the first poll
+   * was scheduled on the default): the next poll comes one new interval after the last, not one
+   * old interval. Back-off after failures is left alone.
+   */
+  intervalChanged() {
+    if (!this.#running || this.#paused || this.#inFlight || this.#failures > 0) return;
+    const due = this.#polledAt + this.#intervalMs();
+    if (due >= this.#dueAt) return;
+    this.#dueAt = due;
+    this.#schedule(Math.max(0, due - this.#now()));
+  }
+
   /** Holds polling (e.g. while the page is hidden); a request in flight still reports. */
   pause() {
     if (!this.#running) return;
@@ -103,6 +128,8 @@ export class Poller {
     const controller = new AbortController();
     this.#inFlight = controller;
     const timeout = this.#timers.setTimeout(() => controller.abort(), this.#requestTimeoutMs);
+    const requestedAtMs = this.#now();
+    this.#polledAt = requestedAtMs;
     let outcome;
     try {
       outcome = await this.#request(controller.signal);
@@ -114,6 +141,7 @@ export class Poller {
     }
     if (generation !== this.#generation) return;
     this.#inFlight = null;
+    if (outcome.type === 'data') outcome.requestedAtMs = requestedAtMs;
 
     this.#failures = outcome.type === 'data' ? 0 : this.#failures + 1;
     const delay = nextDelay({

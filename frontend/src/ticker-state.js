@@ -6,6 +6,8 @@
 //   fresh    the service has a current count, not past its staleAt
 //   stale    the count is older than the service's stale-after: the body said so, or its
 //            staleAt has passed by the service's clock (a copy from a cache can be hours old)
+//            and a request sent after that still brought nothing newer (or none answered
+//            within STALE_GRACE_MS): see viewAt
 //   error    the latest refresh failed; the last-known count stays on screen
 //   offline  the service cannot be reached; the last-known count stays on screen
 //   nodata   the service has never had a count (503): the fallback message is shown
@@ -24,7 +26,16 @@ export const INITIAL_VIEW = Object.freeze({
   sources: Object.freeze([]),
   // The service's clock minus the page's, from the last answer's Date (and Age) headers.
   skewMs: 0,
+  // When (service clock) the request behind the last answer was sent, or null when unknown.
+  checkedAtMs: null,
 });
+
+/**
+ * How long past staleAt a count still shows as current while the request that would confirm it
+ * has not been answered (a hung service, a slow network). An answer to a request sent after
+ * staleAt decides at once; this only bounds the wait for one.
+ */
+export const STALE_GRACE_MS = 5_000;
 
 // Codes the service does not send: the ticker's own view of a broken response.
 export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
@@ -95,7 +106,7 @@ function isOlder(a, b) {
   return a !== null && b !== null && Date.parse(a) < Date.parse(b);
 }
 
-function fromBody(body, skewMs) {
+function fromBody(body, skewMs, checkedAtMs) {
   const base = {
     total: body.total,
     profile: body.profile ?? null,
@@ -104,6 +115,7 @@ function fromBody(body, skewMs) {
     errorCode: body.error?.code ?? null,
     sources: sourcesOf(body),
     skewMs,
+    checkedAtMs,
   };
   let state = 'fresh';
   if (base.errorCode) state = 'error';
@@ -120,7 +132,9 @@ function fromBody(body, skewMs) {
 function newestOf(prev, next) {
   if (prev.total !== null && isOlder(next.refreshedAt, prev.refreshedAt)) {
     // The service answered, so no transport state holds: the newer data shows as its body said.
-    return Object.freeze({ ...prev, state: prev.dataState, errorCode: prev.dataErrorCode, skewMs: next.skewMs });
+    return Object.freeze({
+      ...prev, state: prev.dataState, errorCode: prev.dataErrorCode, skewMs: next.skewMs, checkedAtMs: next.checkedAtMs,
+    });
   }
   const shown = new Map(prev.sources.map((source) => [source.id, source]));
   let keptAny = false;
@@ -135,6 +149,18 @@ function newestOf(prev, next) {
   return keptAny ? Object.freeze({ ...next, sources: Object.freeze(sources) }) : next;
 }
 
+/**
+ * When the request behind an answer was sent, by the service's clock as the page knew it then:
+ * the same estimate the page judged staleAt by when it sent the request (this answer's Date may
+ * correct the skew by up to a second, which must not turn a request sent after staleAt into one
+ * sent before it). The first answer has no earlier estimate and uses its own.
+ */
+function checkedAt(prev, outcome) {
+  if (!Number.isFinite(outcome.requestedAtMs)) return null;
+  const skewMs = prev.checkedAtMs === null && Number.isFinite(outcome.skewMs) ? outcome.skewMs : prev.skewMs;
+  return outcome.requestedAtMs + skewMs;
+}
+
 /** Keeps the last-known count and its age on screen, under a new state. */
 function keepingValue(prev, state, errorCode) {
   if (prev.total === null) {
@@ -145,8 +171,10 @@ function keepingValue(prev, state, errorCode) {
 
 /**
  * The next view after a poll outcome (see poller.js):
- *   {type: 'data', body, skewMs}             a 200 with a body (changed or not); skewMs is the
- *                                            service's clock minus the page's, when known
+ *   {type: 'data', body, skewMs, requestedAtMs}
+ *                                            a 200 with a body (changed or not); skewMs is the
+ *                                            service's clock minus the page's, when known;
+ *                                            requestedAtMs when the request was sent (page clock)
  *   {type: 'unavailable', status, body}      any other status; body parsed when it was JSON
  *   {type: 'invalid'}                        a 200 whose body is not the contract's shape
  *   {type: 'offline'}                        the request itself failed (network, CORS, timeout)
@@ -159,7 +187,8 @@ export function nextView(prev, outcome) {
         return keepingValue(prev, prev.total === null ? 'nodata' : 'error',
           outcome.body.error?.code ?? 'NO_DATA');
       }
-      return newestOf(prev, fromBody(outcome.body, Number.isFinite(outcome.skewMs) ? outcome.skewMs : prev.skewMs));
+      return newestOf(prev, fromBody(outcome.body, Number.isFinite(outcome.skewMs) ? outcome.skewMs : prev.skewMs,
+        checkedAt(prev, outcome)));
     case 'unavailable': {
       const contractBody = isMetricsBody(outcome.body) ? outcome.body : null;
       if (outcome.status === 503 && contractBody) {
@@ -180,14 +209,29 @@ export function nextView(prev, outcome) {
 }
 
 /**
+ * True when `item` (the view or a source) shows a current count whose staleAt has passed by the
+ * service's clock: it is stale once a request sent after staleAt has been answered without
+ * anything newer, or STALE_GRACE_MS after staleAt when none has been. Behind a cache, the copy on
+ * screen may reach its staleAt just before the next poll would bring the newer copy the cache
+ * already holds: the page asks once more (see awaitsCheck) before it calls the count stale.
+ */
+function isExpired(view, item, serviceNow) {
+  if (item.state !== 'fresh' || item.staleAt === null) return false;
+  const staleAt = Date.parse(item.staleAt);
+  if (staleAt > serviceNow) return false;
+  return (view.checkedAtMs !== null && view.checkedAtMs >= staleAt) || serviceNow >= staleAt + STALE_GRACE_MS;
+}
+
+/**
  * The view as a reader should see it at `nowMs` (the page's clock): a count that is past its
- * staleAt by the service's clock (the page's corrected by the skew the last answer showed)
- * is stale, even when the body, made earlier, said it was not. The aggregate and each source
- * follow the same rule. Returns the same object when nothing has expired.
+ * staleAt by the service's clock (the page's corrected by the skew the last answer showed) is
+ * stale, even when the body, made earlier, said it was not, once the page has asked again (see
+ * isExpired). The aggregate and each source follow the same rule. Returns the same object when
+ * nothing has expired.
  */
 export function viewAt(view, nowMs) {
   const serviceNow = nowMs + view.skewMs;
-  const expired = (item) => item.state === 'fresh' && item.staleAt !== null && Date.parse(item.staleAt) <= serviceNow;
+  const expired = (item) => isExpired(view, item, serviceNow);
   const expiredSources = view.sources.some(expired);
   if (!expired(view) && !expiredSources) return view;
   return Object.freeze({
@@ -199,12 +243,28 @@ export function viewAt(view, nowMs) {
   });
 }
 
-/** Milliseconds from `nowMs` until the next fresh count of the view turns stale, or null. */
+/**
+ * True when a count on screen has passed its staleAt but no request was sent since: the page
+ * should poll now, and its answer decides between a newer count and "stale".
+ */
+export function awaitsCheck(view, nowMs) {
+  const serviceNow = nowMs + view.skewMs;
+  return [view, ...view.sources].some((item) => item.state === 'fresh' && item.staleAt !== null
+    && Date.parse(item.staleAt) <= serviceNow && !isExpired(view, item, serviceNow));
+}
+
+/**
+ * Milliseconds from `nowMs` until the judgement of the view may next change, or null: the next
+ * staleAt of a current count (time to ask again), or the end of the grace of one already past it.
+ */
 export function msUntilStale(view, nowMs) {
   const serviceNow = nowMs + view.skewMs;
   const due = [view, ...view.sources]
-    .filter((item) => item.state === 'fresh' && item.staleAt !== null)
-    .map((item) => Date.parse(item.staleAt) - serviceNow);
+    .filter((item) => item.state === 'fresh' && item.staleAt !== null && !isExpired(view, item, serviceNow))
+    .map((item) => {
+      const staleAt = Date.parse(item.staleAt);
+      return (staleAt > serviceNow ? staleAt : staleAt + STALE_GRACE_MS) - serviceNow;
+    });
   return due.length ? Math.max(0, Math.min(...due)) : null;
 }
 
@@ -224,10 +284,17 @@ export function statusText(view, { age = '', fallbackMessage = '' } = {}) {
     case 'offline':
       return joinNonEmpty(offlineMessage({ hasValue }), hasValue ? age : '');
     case 'nodata':
-      return fallbackMessage;
+      // Never had a count: the fallback message says so; a real failure behind it is worth a
+      // word too ("Provider is not answering in time"), in the same phrases as elsewhere.
+      return hasFailureReason(view) ? problemMessage(view.errorCode) : fallbackMessage;
     default:
       return '';
   }
+}
+
+/** A nodata view whose latest refresh failed for a reason, rather than one not yet run. */
+export function hasFailureReason(view) {
+  return view.errorCode !== null && view.errorCode !== 'NO_DATA';
 }
 
 function joinNonEmpty(...parts) {

@@ -178,6 +178,8 @@ export const tickerStyles = `
 :host([data-state="stale"]) .badge { --_tone: var(--_warn); }
 :host([data-state="error"]) .badge { --_tone: var(--_danger); }
 :host([data-state="offline"]) .badge { --_tone: var(--_muted); }
+/* No count yet because the provider fails: the fallback message, and below it why. */
+:host([data-state="nodata"][data-error]:not([data-error="NO_DATA"])) .badge { visibility: visible; --_tone: var(--_danger); }
 /* A count that is not current is shown, but not as confidently. */
 :host([data-state="stale"]) .total,
 :host([data-state="error"]) .total,

@@ -8,7 +8,7 @@ import { announceCount, digitGlyphs, formatCount, updatedAgo } from './format.js
 import { Odometer } from './odometer.js';
 import { Poller } from './poller.js';
 import { pollIntervalMs } from './schedule.js';
-import { INITIAL_VIEW, msUntilStale, nextView, statusText, viewAt } from './ticker-state.js';
+import { INITIAL_VIEW, awaitsCheck, msUntilStale, nextView, statusText, viewAt } from './ticker-state.js';
 import { tickerStyles } from './ticker-styles.js';
 import { uiConfigUrl } from './service-urls.js';
 
@@ -134,7 +134,8 @@ export class SocialTicker extends HTMLElement {
       this.#view = INITIAL_VIEW;
       this.#start();
     }
-    // poll-interval is read at each scheduling; the rest only changes how things read.
+    // poll-interval is read at each scheduling (a shorter one at once); the rest only changes how things read.
+    if (name === 'poll-interval') this.#poller?.intervalChanged();
     this.#render();
   }
 
@@ -185,6 +186,8 @@ export class SocialTicker extends HTMLElement {
         fallbackMessage: typeof config.fallbackMessage === 'string' && config.fallbackMessage.trim()
           ? config.fallbackMessage : null,
       };
+      // The first poll was paced on the default interval; a shorter one applies from now.
+      this.#poller?.intervalChanged();
       this.#render();
     } catch {
       // Unreachable or unreadable: keep the defaults.
@@ -298,15 +301,19 @@ export class SocialTicker extends HTMLElement {
     if (previous.total !== null && next.total !== null && previous.total !== next.total) {
       text = announceCount(next.total, { locale, label });
     } else if (previous.state !== next.state && ['error', 'offline', 'nodata'].includes(next.state)) {
-      text = this.#parts.badgeText.textContent;
+      const fallback = this.#parts.fallback.textContent;
+      const badge = this.#parts.badgeText.textContent;
+      text = next.state === 'nodata' && badge !== fallback ? `${fallback}. ${badge}` : badge;
     }
     if (text) this.#parts.announcer.textContent = text;
   }
 
-  // Turns "Live" into the stale state the moment staleAt passes, poll or no poll.
+  // At staleAt the page asks the service once more (a cache may already hold a newer copy than the
+  // one on screen); its answer, or STALE_GRACE_MS without one, turns "Live" into stale.
   #scheduleStaleCheck(ms) {
     clearTimeout(this.#staleTimer);
     this.#staleTimer = null;
+    if (awaitsCheck(this.#view, Date.now())) this.#poller?.pollNow();
     if (ms === null || !this.isConnected) return;
     this.#staleTimer = setTimeout(() => {
       this.#staleTimer = null;

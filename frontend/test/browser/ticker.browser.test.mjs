@@ -57,7 +57,7 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
     await graph?.reset();
   });
 
-  async function openPage({ reducedMotion = 'no-preference', url = new URL('/', base).href, allowFailedLoadsOf } = {}) {
+  async function openPage({ reducedMotion = 'no-preference', url = new URL('/', base).href, allowFailedLoadsOf, beforeLoad } = {}) {
     const context = await browser.newContext({
       locale: 'en-US',
       reducedMotion,
@@ -67,6 +67,7 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
     // A Content-Security-Policy violation is a problem like a console error: the page must need none.
     await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (event) =>
       console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`)));
+    if (beforeLoad) await context.addInitScript(beforeLoad);
     const page = await context.newPage();
     watchForProblems(page, problems);
     if (allowFailedLoadsOf) await allowFailedLoadsOf.route(page);
@@ -92,6 +93,35 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
     assert.equal(await ticker(motion, (t) => t.shadowRoot.querySelector('.value').textContent), '1,234 followers');
     assert.equal(await ticker(motion, (t) => t.shadowRoot.querySelector('.profile').textContent), '@acme');
     await screenshot(motion, 'fresh');
+  });
+
+  it('paints the first count as it is, without rolling up from zero, while the badge says "Live"', async () => {
+    // Watches every animation frame from the page's start: once the ticker has a count, what the
+    // digits show and whether any of them is rolling.
+    const page = await openPage({ beforeLoad: () => {
+      window.firstFrames = [];
+      const watch = () => {
+        const ticker = document.querySelector('social-ticker');
+        if (ticker?.dataset.total && window.firstFrames.length < 30) {
+          const cells = [...ticker.shadowRoot.querySelectorAll('.total .cell')];
+          window.firstFrames.push({
+            badge: ticker.shadowRoot.querySelector('.badge-text').textContent,
+            shown: cells.map((cell) => (cell.classList.contains('digit')
+              ? cell.querySelectorAll('.strip > span')[Number(getComputedStyle(cell).getPropertyValue('--digit'))].textContent
+              : cell.textContent)).join(''),
+            rolling: ticker.shadowRoot.getAnimations().filter((a) => a.transitionProperty === 'transform').length,
+          });
+        }
+        if (window.firstFrames.length < 30) requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    } });
+    await waitForTicker(page, { state: 'fresh', total: 1234 });
+    await page.waitForFunction(() => window.firstFrames.length >= 30, null, { timeout: 10_000 });
+    const frames = await page.evaluate(() => window.firstFrames);
+    assert.deepEqual([...new Set(frames.map((frame) => `${frame.shown} · ${frame.badge} · rolling ${frame.rolling}`))],
+      ['1,234 · Live · rolling 0'], 'every frame from the first shows the real count, at rest');
+    await page.context().close();
   });
 
   it('rolls to the new count when the provider count changes, unless motion is reduced', async () => {
@@ -159,6 +189,33 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
     assert.equal(await fallback.textContent(), expected);
     assert.ok(await fallback.isVisible(), 'the fallback message is visible');
     await screenshot(page, 'nodata');
+    await page.context().close();
+  });
+
+  it('says the provider is failing when the service never had a count (503 with the reason)', async () => {
+    const expected = await fallbackMessageOf(base);
+    // The service's answer for a source whose every refresh so far failed: 503, the real failure.
+    const failing = new FailingMetrics((route) => route.fulfill({
+      status: 503,
+      contentType: 'application/json',
+      headers: { 'Retry-After': '5', 'Cache-Control': 'no-store' },
+      body: JSON.stringify({
+        total: null, profile: null, refreshedAt: null, staleAt: null, stale: true,
+        error: { code: 'UPSTREAM_UNAVAILABLE', message: 'The provider answered 503', at: new Date().toISOString(), httpStatus: 503, attempts: 4 },
+        sources: [{ id: 'instagram-acme', provider: 'instagram', profile: null, total: null, refreshedAt: null, staleAt: null, stale: true,
+          error: { code: 'UPSTREAM_UNAVAILABLE', message: 'The provider answered 503', at: new Date().toISOString(), httpStatus: 503, attempts: 4 } }],
+      }),
+    }));
+    const page = await openPage({ allowFailedLoadsOf: failing });
+    await waitForTicker(page, { state: 'nodata' });
+    assert.equal(await ticker(page, (t) => t.dataset.error), 'UPSTREAM_UNAVAILABLE');
+    const fallback = page.locator('social-ticker').locator('.fallback');
+    assert.equal(await fallback.textContent(), expected);
+    assert.ok(await fallback.isVisible(), 'the fallback message is visible');
+    const badge = page.locator('social-ticker').locator('.badge');
+    assert.ok(await badge.isVisible(), 'and below it, why');
+    assert.equal(await badge.textContent(), 'Provider is unavailable');
+    await screenshot(page, 'nodata-failing');
     await page.context().close();
   });
 

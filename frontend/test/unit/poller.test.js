@@ -218,4 +218,62 @@ describe('Poller', () => {
     assert.equal(calls.length, 2);
     poller.stop();
   });
+
+  it('tells when each request was sent, so an answer is known to be newer than a moment', async () => {
+    const ok = () => json(metrics(), { headers: { ETag: '"a"' } });
+    const { outcomes, clock } = startPoller([ok]);
+    const start = clock.now();
+    await settle();
+    await clock.advance(INTERVAL);
+    assert.deepEqual(outcomes.map((outcome) => outcome.requestedAtMs), [start, start + INTERVAL]);
+  });
+
+  it('polls now when asked, and paces the next poll from there', async () => {
+    const ok = () => json(metrics(), { headers: { ETag: '"a"' } });
+    const { poller, calls, clock } = startPoller([ok]);
+    await settle();
+    await clock.advance(500);
+    poller.pollNow();
+    await settle();
+    assert.equal(calls.length, 2);
+    assert.deepEqual(clock.pending, [INTERVAL], 'one timer, a whole interval after the extra poll');
+    await clock.advance(INTERVAL - 1);
+    assert.equal(calls.length, 2);
+    await clock.advance(1);
+    assert.equal(calls.length, 3);
+  });
+
+  it('does not poll now while a request is in flight, paused or stopped', async () => {
+    const { poller, calls, clock } = startPoller(['hang']);
+    await settle();
+    poller.pollNow();
+    await settle();
+    assert.equal(calls.length, 1, 'in flight: no second request');
+    await clock.advance(REQUEST_TIMEOUT_MS);
+    poller.pause();
+    poller.pollNow();
+    await settle();
+    assert.equal(calls.length, 1, 'paused');
+    poller.stop();
+    poller.pollNow();
+    await settle();
+    assert.equal(calls.length, 1, 'stopped');
+  });
+
+  it('applies a shorter interval at once, counted from the last poll', async () => {
+    const ok = () => json(metrics(), { headers: { ETag: '"a"' } });
+    let intervalMs = 10_000;
+    const { poller, calls, clock } = startPoller([ok], { intervalMs: () => intervalMs });
+    await settle();
+    assert.deepEqual(clock.pending, [10_000], 'first paced on the default');
+    await clock.advance(500);
+    intervalMs = 2_000;
+    poller.intervalChanged();
+    assert.deepEqual(clock.pending, [1_500], 'two seconds after the first poll, not ten');
+    await clock.advance(1_500);
+    assert.equal(calls.length, 2);
+    intervalMs = 30_000;
+    poller.intervalChanged();
+    assert.deepEqual(clock.pending, [2_000], 'a longer interval waits for the next scheduling');
+  });
 });

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import {
-  INITIAL_VIEW, INVALID_RESPONSE, SERVICE_UNAVAILABLE,
-  isMetricsBody, msUntilStale, nextView, problemMessage, statusText, viewAt,
+  INITIAL_VIEW, INVALID_RESPONSE, SERVICE_UNAVAILABLE, STALE_GRACE_MS,
+  awaitsCheck, hasFailureReason, isMetricsBody, msUntilStale, nextView, problemMessage, statusText, viewAt,
 } from '../../src/ticker-state.js';
 import { failure, metrics } from './fakes.js';
 
@@ -146,12 +146,20 @@ describe('viewAt: the ticker judges age itself', () => {
 
   it('corrects the page clock by the skew the service showed', () => {
     // The page's clock runs 5 minutes fast: by it the body looks expired, by the service's it is not.
+    // No request was sent after staleAt here, so the count turns stale when the grace ends.
     const fastPage = nextView(INITIAL_VIEW, { type: 'data', body: metrics(), changed: true, skewMs: -5 * 60_000 });
     assert.equal(viewAt(fastPage, at('2026-11-28T10:06:00Z')).state, 'fresh');
-    assert.equal(viewAt(fastPage, at('2026-11-28T10:07:00Z')).state, 'stale');
+    assert.equal(viewAt(fastPage, at('2026-11-28T10:07:00Z') + STALE_GRACE_MS - 1).state, 'fresh');
+    assert.equal(viewAt(fastPage, at('2026-11-28T10:07:00Z') + STALE_GRACE_MS).state, 'stale');
     // And 5 minutes slow: the service's clock says stale long before the page's would.
     const slowPage = nextView(INITIAL_VIEW, { type: 'data', body: metrics(), changed: true, skewMs: 5 * 60_000 });
-    assert.equal(viewAt(slowPage, at('2026-11-28T09:57:00Z')).state, 'stale');
+    assert.equal(viewAt(slowPage, at('2026-11-28T09:57:00Z') + STALE_GRACE_MS).state, 'stale');
+    // A request sent at the service's staleAt (the page's 10:07) and answered with the same body
+    // confirms it at once.
+    const checked = nextView(fastPage, {
+      type: 'data', body: metrics(), changed: false, skewMs: -5 * 60_000, requestedAtMs: at('2026-11-28T10:07:00Z'),
+    });
+    assert.equal(viewAt(checked, at('2026-11-28T10:07:00Z') + 20).state, 'stale');
   });
 
   it('keeps the last known skew when an answer carries no Date', () => {
@@ -240,5 +248,94 @@ describe('statusText', () => {
     assert.equal(statusText({ ...fresh, state: 'offline' }, { age }), `Offline; showing last known count · ${age}`);
     assert.equal(statusText({ ...INITIAL_VIEW, state: 'offline' }, { age }), 'Offline');
     assert.equal(statusText({ ...INITIAL_VIEW, state: 'nodata' }, { fallbackMessage: 'Coming soon' }), 'Coming soon');
+  });
+});
+
+describe('viewAt at staleAt: the page asks once more before it calls the count stale', () => {
+  const at = (iso) => Date.parse(iso);
+  // fakes.metrics(): stale at 10:02:00. The page's clock is the service's (skew 0).
+  const answer = (body, requestedAt) => ({ type: 'data', body, changed: true, skewMs: 0, requestedAtMs: at(requestedAt) });
+  const newer = metrics({
+    total: 12400, refreshedAt: '2026-11-28T10:01:00Z', staleAt: '2026-11-28T10:03:00Z',
+    sources: [{ id: 'instagram-acme', provider: 'instagram', total: 12400, refreshedAt: '2026-11-28T10:01:00Z', staleAt: '2026-11-28T10:03:00Z', stale: false, error: null }],
+  });
+  const shown = nextView(INITIAL_VIEW, answer(metrics(), '2026-11-28T10:01:50Z'));
+
+  it('at staleAt, unasked since: still "Live", and a poll is due now', () => {
+    const now = at('2026-11-28T10:02:00Z');
+    assert.equal(viewAt(shown, now).state, 'fresh');
+    assert.ok(awaitsCheck(shown, now));
+    assert.equal(msUntilStale(shown, now), STALE_GRACE_MS, 'judged again when the grace ends');
+    assert.ok(!awaitsCheck(shown, at('2026-11-28T10:01:59Z')), 'nothing to ask before staleAt');
+  });
+
+  it('a newer copy in answer to that poll keeps it "Live": nothing was ever stale', () => {
+    const view = nextView(shown, answer(newer, '2026-11-28T10:02:00.050Z'));
+    assert.equal(viewAt(view, at('2026-11-28T10:02:01Z')).state, 'fresh');
+    assert.ok(!awaitsCheck(view, at('2026-11-28T10:02:01Z')));
+    assert.equal(msUntilStale(view, at('2026-11-28T10:02:01Z')), 59_000);
+  });
+
+  it('the same copy in answer to it (a cache answering for a stopped service) is stale at once', () => {
+    const view = nextView(shown, { ...answer(metrics(), '2026-11-28T10:02:00.050Z'), changed: false });
+    const now = at('2026-11-28T10:02:00.080Z');
+    assert.equal(viewAt(view, now).state, 'stale');
+    assert.equal(viewAt(view, now).sources[0].state, 'stale', 'each source follows the same rule');
+    assert.ok(!awaitsCheck(view, now));
+    assert.equal(msUntilStale(view, now), null);
+  });
+
+  it('an older copy (another cache node) in answer to it confirms too, and keeps the count shown', () => {
+    const onNewer = nextView(INITIAL_VIEW, answer(newer, '2026-11-28T10:02:30Z'));
+    const view = nextView(onNewer, answer(metrics(), '2026-11-28T10:03:00.050Z'));
+    assert.equal(view.total, 12400);
+    assert.equal(viewAt(view, at('2026-11-28T10:03:00.080Z')).state, 'stale');
+  });
+
+  it('an answer to a request sent before staleAt decides nothing: the page asks again', () => {
+    const view = nextView(shown, answer(metrics(), '2026-11-28T10:01:59.990Z'));
+    const now = at('2026-11-28T10:02:00.010Z');
+    assert.equal(viewAt(view, now).state, 'fresh');
+    assert.ok(awaitsCheck(view, now));
+  });
+
+  it('with no answer at all (a hung service), stale when the grace ends', () => {
+    assert.equal(viewAt(shown, at('2026-11-28T10:02:00Z') + STALE_GRACE_MS - 1).state, 'fresh');
+    assert.equal(viewAt(shown, at('2026-11-28T10:02:00Z') + STALE_GRACE_MS).state, 'stale');
+    assert.ok(!awaitsCheck(shown, at('2026-11-28T10:02:00Z') + STALE_GRACE_MS));
+  });
+
+  it('judges the request by the clock estimate it was sent with, not the next answer\'s', () => {
+    // Sent at the service's 10:02:00.3 by the estimate then (skew 0); the answer's Date (10:02:00,
+    // one-second resolution) lowers the skew by 300 ms. The request still counts as after staleAt.
+    const view = nextView(shown, { type: 'data', body: metrics(), changed: false, skewMs: -300, requestedAtMs: at('2026-11-28T10:02:00.300Z') });
+    assert.equal(viewAt(view, at('2026-11-28T10:02:00.400Z')).state, 'stale');
+  });
+});
+
+describe('a source that never had a count and is failing', () => {
+  const noCount = (code) => nextView(INITIAL_VIEW, {
+    type: 'unavailable', status: 503, retryAfterMs: 5_000,
+    body: metrics({ total: null, stale: true, error: failure(code), sources: [] }),
+  });
+
+  it('says why under the fallback message, in the words used elsewhere', () => {
+    for (const [code, words] of [
+      ['UPSTREAM_UNAVAILABLE', 'Provider is unavailable'],
+      ['TIMEOUT', 'Provider is not answering in time'],
+      ['AUTH_FAILED', 'Provider refused access'],
+      ['RATE_LIMITED', 'Provider is rate-limiting'],
+    ]) {
+      const view = noCount(code);
+      assert.equal(view.state, 'nodata', code);
+      assert.ok(hasFailureReason(view), code);
+      assert.equal(statusText(view, { fallbackMessage: 'Follower count coming soon' }), words);
+    }
+  });
+
+  it('says only the fallback message while the first refresh has simply not run yet', () => {
+    const view = noCount('NO_DATA');
+    assert.ok(!hasFailureReason(view));
+    assert.equal(statusText(view, { fallbackMessage: 'Follower count coming soon' }), 'Follower count coming soon');
   });
 });

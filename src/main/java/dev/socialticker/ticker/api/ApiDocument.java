@@ -45,8 +45,8 @@ final class ApiDocument {
                 .responseMessage().code(200).message("Data, fresh or stale: " + what)
                     .responseModel(MetricsDocument.class)
                     .header("Cache-Control").dataType("string")
-                        .description("public, max-age=<seconds until stale>, stale-while-revalidate=<period>, "
-                                + "stale-if-error=86400").endHeader()
+                        .description("public, max-age=<seconds until stale, less (stale-after - period) / 2>, "
+                                + "stale-while-revalidate=<period>, stale-if-error=86400").endHeader()
                     .header("ETag").dataType("string").description("Strong tag of this body").endHeader()
                     .header("Last-Modified").dataType("string")
                         .description("When the data behind the body last changed (IMF-fixdate)").endHeader()

@@ -28,6 +28,7 @@ class MetricsResponder {
     private final RefreshDemand demand;
     private final Clock clock;
     private final String staleWhileRevalidate;
+    private final Duration headroom;
 
     MetricsResponder(MetricsRenderer renderer, RefreshGate gate, RefreshDemand demand, Clock clock,
             RefreshSchedule schedule) {
@@ -37,6 +38,19 @@ class MetricsResponder {
         this.clock = clock;
         this.staleWhileRevalidate = ", stale-while-revalidate=" + schedule.period().toSeconds()
                 + ", stale-if-error=" + STALE_IF_ERROR.toSeconds();
+        this.headroom = cacheHeadroom(schedule.period(), schedule.staleAfter());
+    }
+
+    /**
+     * How long before {@code staleAt} a cached copy stops being fresh: half the time between the
+     * next refresh being due and the data turning stale. A shared cache may hand out a copy until
+     * the last second of its {@code max-age}; ending it this much earlier lets the cache fetch the
+     * next copy (refreshed meanwhile) and a page polling at least this often read it before the
+     * copy it shows passes {@code staleAt}. None when stale-after leaves no time past a period.
+     */
+    static Duration cacheHeadroom(Duration period, Duration staleAfter) {
+        Duration spare = staleAfter.minus(period);
+        return spare.isNegative() ? Duration.ZERO : spare.dividedBy(2);
     }
 
     void all(Exchange exchange) {
@@ -83,7 +97,8 @@ class MetricsResponder {
             message.setHeader("Cache-Control", "no-store");
             message.setHeader("Retry-After", retryAfterSeconds(body.staleSources(), now));
         } else {
-            long maxAge = body.freshUntil() == null ? 0 : Math.max(0, Duration.between(now, body.freshUntil()).toSeconds());
+            long maxAge = body.freshUntil() == null ? 0
+                    : Math.max(0, Duration.between(now, body.freshUntil().minus(headroom)).toSeconds());
             message.setHeader("Cache-Control", "public, max-age=" + maxAge + staleWhileRevalidate);
         }
         // O(1) whatever the number of sources: one read at a time hands the view's stale sources
