@@ -32,7 +32,7 @@ java25s=(/usr/lib/jvm/temurin-25*)
 if [[ -z "${JAVA25_HOME:-}" && -d "${java25s[0]}" ]]; then JAVA25_HOME=${java25s[0]}; fi
 JAVA25_HOME=${JAVA25_HOME:-}
 # Keep in step with the Dockerfile's ENTRYPOINT.
-LOAD_OPTS=${LOAD_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m"}
+LOAD_OPTS=${LOAD_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:+ExitOnOutOfMemoryError"}
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../../.." && pwd)

@@ -9,6 +9,9 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
@@ -20,8 +23,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RefreshMeters {
+    static final Duration[] BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
     private final MeterRegistry registry;
     private final SnapshotStore store;
+    private final Set<String> quotaGauges = ConcurrentHashMap.newKeySet();
+    private final Map<String, OutcomeMeters> outcomes = new ConcurrentHashMap<>();
 
     RefreshMeters(MeterRegistry registry, SourceCatalog catalog, SnapshotStore store, Clock clock) {
         this.registry = registry;
@@ -58,11 +66,13 @@ class RefreshMeters {
             return;
         }
         for (String kind : snapshot.quota().usedPercentByKind().keySet()) {
-            // Registering again returns the gauge already there.
-            Gauge.builder("ticker.provider.quota.ratio", () -> quotaRatio(source, kind))
-                    .tag("source", source.id()).tag("kind", kind)
-                    .description("Share of the upstream's limit already used (0-1), from its usage headers")
-                    .register(registry);
+            // Once per source and kind: Micrometer warns about a gauge registered twice.
+            if (quotaGauges.add(source.id() + '\n' + kind)) {
+                Gauge.builder("ticker.provider.quota.ratio", () -> quotaRatio(source, kind))
+                        .tag("source", source.id()).tag("kind", kind)
+                        .description("Share of the upstream's limit already used (0-1), from its usage headers")
+                        .register(registry);
+            }
         }
     }
 
@@ -74,15 +84,33 @@ class RefreshMeters {
     }
 
     void recordOutcome(String sourceId, String outcome, Duration took) {
-        String tag = outcome.toLowerCase(Locale.ROOT);
-        Counter.builder("ticker.refreshes").tag("source", sourceId).tag("outcome", tag)
-                .description("Finished refreshes by outcome (success or a failure code)")
-                .register(registry).increment();
-        Timer.builder("ticker.refresh.duration").tag("source", sourceId).tag("outcome", tag)
-                .description("Duration of finished refreshes, retries included")
-                // Buckets from 50 ms to the longest a refresh may take (give-up-after, 30 s by default).
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(50))
-                .maximumExpectedValue(Duration.ofSeconds(60))
-                .register(registry).record(took);
+        outcomes.computeIfAbsent(sourceId + '\n' + outcome, key -> new OutcomeMeters(sourceId, outcome))
+                .record(took);
+    }
+
+    /** The counter and histogram of one source and outcome, built once (a refresh only records). */
+    private final class OutcomeMeters {
+        private final Counter count;
+        private final Timer duration;
+
+        OutcomeMeters(String sourceId, String outcome) {
+            String tag = outcome.toLowerCase(Locale.ROOT);
+            count = Counter.builder("ticker.refreshes").tag("source", sourceId).tag("outcome", tag)
+                    .description("Finished refreshes by outcome (success or a failure code)")
+                    .register(registry);
+            duration = Timer.builder("ticker.refresh.duration").tag("source", sourceId).tag("outcome", tag)
+                    .description("Duration of finished refreshes, retries included")
+                    // Ten buckets from 50 ms to 60 s (the longest a refresh may take is give-up-after,
+                    // 30 s by default), not Micrometer's percentile histogram (about 70 buckets): the
+                    // histogram is per source, and with thousands of sources its buckets were most of
+                    // each source's memory and of every scrape.
+                    .serviceLevelObjectives(BUCKETS)
+                    .register(registry);
+        }
+
+        void record(Duration took) {
+            count.increment();
+            duration.record(took);
+        }
     }
 }

@@ -12,15 +12,15 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialticker.ticker.support.ApiClient;
-import dev.socialticker.ticker.support.LocalPorts;
+import dev.socialticker.ticker.support.PackagedJar;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,7 @@ class PackagedApplicationIT {
     static WireMockExtension github = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
-    private Process process;
-    private Path log;
+    private PackagedJar jar;
     private Path emptyDir;
 
     @Test
@@ -71,7 +70,7 @@ class PackagedApplicationIT {
                 .ignoreExceptions()
                 .until(() -> api.get("/api/metrics").statusCode() == 200);
         assertThat(ApiClient.json(api.get("/api/metrics")).get("total").asLong()).isEqualTo(20);
-        assertThat(Files.readString(log)).contains("Provider 'github' loaded from built-in github.camel.yaml");
+        assertThat(jar.output()).contains("Provider 'github' loaded from built-in github.camel.yaml");
         assertThat(emptyDir.resolve("data/github-octocat.json")).as("the file store, relative to the working directory")
                 .exists();
     }
@@ -98,7 +97,7 @@ class PackagedApplicationIT {
         assertThat(error.get("httpStatus").asInt()).isEqualTo(429);
         assertThat(error.get("attempts").asInt()).isEqualTo(1);
         github.verify(1, getRequestedFor(urlPathEqualTo("/users/octocat")));
-        assertThat(Files.readString(log)).doesNotContain("automatically re-executed");
+        assertThat(jar.output()).doesNotContain("automatically re-executed");
     }
 
     /**
@@ -122,37 +121,22 @@ class PackagedApplicationIT {
 
     /** Runs the jar until it exits by itself, and returns what it printed. */
     private String refusedStart(String... args) throws Exception {
-        start(emptyDir, args);
-        assertThat(process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("the refused start exits").isTrue();
-        assertThat(process.exitValue()).isNotZero();
-        String printed = Files.readString(log);
-        Files.delete(log);
-        return printed;
+        try (PackagedJar refused = PackagedJar.start(emptyDir, List.of(), args)) {
+            assertThat(refused.process().waitFor(90, TimeUnit.SECONDS)).as("the refused start exits").isTrue();
+            assertThat(refused.process().exitValue()).isNotZero();
+            return refused.output();
+        }
     }
 
     private ApiClient start(Path workingDir, String... args) throws IOException {
-        Path jar = Path.of(System.getProperty("app.jar", "target/social-ticker.jar")).toAbsolutePath();
-        assertThat(jar).as("packaged jar (run by mvn verify after package)").exists();
-        int port = LocalPorts.free();
-        log = Files.createTempFile("social-ticker-it", ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=" + port));
-        command.addAll(List.of(args));
-        process = new ProcessBuilder(command).directory(workingDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new ApiClient(port);
+        jar = PackagedJar.start(workingDir, List.of(), args);
+        return jar.api();
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (process != null) {
-            process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-        if (log != null) {
-            Files.deleteIfExists(log);
+        if (jar != null) {
+            jar.close();
         }
         if (emptyDir != null) {
             // The jar keeps its file store (data/) in its working directory.
