@@ -49,8 +49,16 @@ class ManySourcesIT {
         graph.outage(300);
         long callsAtOutage = graph.calls();
         long outageStart = System.nanoTime();
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
-                .until(() -> ApiClient.json(api.get("/api/metrics")).path("stale").asBoolean());
+        // Until every source is stale: one refreshed just before the outage stays fresh a while.
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            JsonNode sources = ApiClient.json(api.get("/api/metrics")).path("sources");
+            for (JsonNode source : sources) {
+                if (!source.path("stale").asBoolean()) {
+                    return false;
+                }
+            }
+            return sources.size() == 200;
+        });
 
         // 8 readers, 1,500 reads each, of the whole body and of single sources, while it is stale.
         ExecutorService readers = Executors.newFixedThreadPool(8);
