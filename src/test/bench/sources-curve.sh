@@ -95,6 +95,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$service_pid/stat" 2>/dev/null || e
 clk_tck=$(getconf CLK_TCK)
 # WARN and ERROR lines in the service's log so far (the console format: time, then level).
 warnings() { grep -cE '^[^ ]+ +(WARN|ERROR) ' "$log" || true; }
+ooms() { grep -c OutOfMemoryError "$log" || true; }
 
 upstream_port=$(free_port)
 python3 "$here/upstream.py" "$upstream_port" "$OUTAGE_MS" &
@@ -135,11 +136,12 @@ state() {
   [[ $(read_metrics) =~ ^(200|503)$ ]] && echo "up" || echo "no answer"
 }
 
-# Seconds until every source has data: "12.3", or ">240 (719/2000)" at the timeout.
+# Seconds until every source has data: "12.3"; ">240 (719/2000)" at the timeout; "exited at 80 s
+# (407/2000)" if the process ended first.
 wait_all_data() {  # count started_ms
   local with=0 stale
   while (( $(now_ms) - $2 < DATA_TIMEOUT_SECS * 1000 )); do
-    alive || break
+    alive || { echo "exited at $(( ($(now_ms) - $2) / 1000 )) s ($with/$1)"; return; }
     read_metrics >/dev/null
     read -r with stale < <(count_sources)
     if (( with >= $1 )); then
@@ -243,7 +245,8 @@ for n in $SOURCES; do
   m[data]=$(wait_all_data "$n" "$started")
   m[state]=$(state)
   if [[ ${m[state]} == up ]]; then measure "$WARMUP_SECS"; fi
-  m[oom]=$(grep -c OutOfMemoryError "$log" || true)
+  healthy_oom=$(ooms)
+  m[oom]=$healthy_oom
   healthy_warnings=$(warnings)
   m[warnings]=$healthy_warnings
   record "$n" healthy
@@ -258,9 +261,9 @@ for n in $SOURCES; do
     m[state]=$(state)
     if [[ ${m[state]} == up ]]; then measure 0; fi
   else
-    m[state]=exited
+    m[state]="exited before"
   fi
-  m[oom]=$(grep -c OutOfMemoryError "$log" || true)
+  m[oom]=$(( $(ooms) - healthy_oom ))
   m[warnings]=$(( $(warnings) - healthy_warnings ))
   record "$n" outage
   if [[ -n ${KEEP_LOGS:-} ]]; then cp "$log" "$KEEP_LOGS/service-$n.log"; fi
