@@ -10,22 +10,23 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
- * The service's own console as configured (logback-spring.xml, no structured format set): readable
- * lines, and whatever logs a secret by mistake prints the mask instead, in the message and in the
- * exception. {@link ConsoleLogEncoderTest} covers the JSON form.
+ * The service's own console as configured (logback-spring.xml): whatever logs a secret by mistake
+ * prints the mask instead, in the message and in the exception. Which form the console has here
+ * depends on the test contexts alive in this JVM (Boot initialises logging once per JVM while a
+ * context is open), so the forms are checked where they are certain: {@link ConsoleLogEncoderTest}
+ * for both, and the packaged jar's own console in PackagedApplicationIT.
  */
 @SpringBootTest(properties = "ticker.refresh.initial-delay=1h")
 @ExtendWith(OutputCaptureExtension.class)
 class ConsoleLogMaskingTest {
 
     @Test
-    void readableLinesWithSecretsMasked(CapturedOutput output) {
+    void linesWithSecretsMasked(CapturedOutput output) {
         LoggerFactory.getLogger("some.library").warn("calling https://graph.facebook.com/v25.0/1?access_token=EAAB-leaked-42",
                 new IllegalStateException("refused: Authorization: Bearer ghp_leaked.token-99"));
 
         String line = output.getOut().lines().filter(l -> l.contains("some.library")).findFirst().orElseThrow();
-        assertThat(line).doesNotStartWith("{").contains(" WARN ").contains("access_token=****")
-                .doesNotContain("EAAB-leaked-42");
+        assertThat(line).contains("WARN").contains("access_token=****").doesNotContain("EAAB-leaked-42");
         assertThat(output.getOut()).contains("java.lang.IllegalStateException: refused: Authorization: Bearer ****")
                 .doesNotContain("ghp_leaked");
     }
