@@ -101,10 +101,10 @@ class MetricsResponder {
                     : Math.max(0, Duration.between(now, body.freshUntil().minus(headroom)).toSeconds());
             message.setHeader("Cache-Control", "public, max-age=" + maxAge + staleWhileRevalidate);
         }
-        // O(1) whatever the number of sources: one read at a time hands the view's stale sources
-        // (a list rendered with it) to the refresher, which decides what to call.
-        if (!body.staleSources().isEmpty() && demand.claim()) {
-            exchange.setProperty(RefreshHeaders.STALE_SOURCES, renderer.view().aggregate().staleSources());
+        // O(1) whatever the number of sources: one read at a time hands its body's stale sources (a
+        // list rendered with it) to the refresher, which decides what to call.
+        if (!body.staleSources().isEmpty() && demand.claim(body.staleSources())) {
+            exchange.setProperty(RefreshHeaders.STALE_SOURCES, body.staleSources());
         }
         if (!body.noData() && matches(ifNoneMatch, etag)) {
             message.setHeader(Exchange.HTTP_RESPONSE_CODE, 304);

@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.socialticker.ticker.config.TickerSource;
 import dev.socialticker.ticker.support.ApiClient;
+import dev.socialticker.ticker.support.RefreshIdle;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -196,8 +197,8 @@ class MetricsApiTest extends UpstreamServiceTest {
         HttpResponse<String> before = api.get("/api/metrics?format=smiirl");
         assertThat(before.statusCode()).isEqualTo(503);
         assertThat(before.body()).isEqualTo("{\"number\":null}");
-        // That read wire-tapped a refresh; let it land before taking the totals.
-        await().atMost(Duration.ofSeconds(10)).until(() -> camel.getInflightRepository().size() == 0);
+        // That read asked for a background refresh; let it land before taking the totals.
+        RefreshIdle.waitFor(camel);
         refresh(ACME, DEMO);
         long total = ApiClient.json(api.get("/api/metrics")).get("total").asLong();
 

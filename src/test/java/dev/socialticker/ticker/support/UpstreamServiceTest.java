@@ -2,7 +2,6 @@ package dev.socialticker.ticker.support;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -61,7 +60,7 @@ public abstract class UpstreamServiceTest {
     @BeforeEach
     void cleanSlate() {
         // A background refresh wire-tapped by an earlier test must not land in this one.
-        await().atMost(Duration.ofSeconds(10)).until(() -> camel.getInflightRepository().size() == 0);
+        RefreshIdle.waitFor(camel);
         clock.advance(Duration.ofDays(1));
         producer.sendBody("direct:invalidate-cache", null);
         api = new ApiClient(port);

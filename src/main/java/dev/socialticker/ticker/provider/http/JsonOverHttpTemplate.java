@@ -41,7 +41,7 @@ public class JsonOverHttpTemplate extends RouteBuilder {
                 .from("direct:provider-{{name}}")
                     .routeConfigurationId(RefreshStepConfiguration.ID)
                     .process("{{request}}")
-                    .toD("${exchangeProperty." + JsonOverHttpRequest.UPSTREAM_URI + "}")
+                    .toD("${exchangeProperty." + JsonOverHttpRequest.UPSTREAM_ENDPOINT + "}")
                     .process("{{answer}}");
     }
 

@@ -31,6 +31,20 @@ public class JsonOverHttpRequestTest {
     }
 
     @Test
+    void allAccountsOfAProviderShareOneEndpointAndDifferByTheirUri() throws Exception {
+        JsonOverHttpSpec spec = spec("x", "https://api.example/v2", "/u/{account}", "", "", "bearer");
+
+        Exchange a = prepare(spec, Map.of(), "alice");
+        Exchange b = prepare(spec, Map.of(), "bob");
+
+        assertThat(a.getProperty(JsonOverHttpRequest.UPSTREAM_ENDPOINT, String.class))
+                .startsWith("https://api.example/v2?throwExceptionOnFailure=false&")
+                .isEqualTo(b.getProperty(JsonOverHttpRequest.UPSTREAM_ENDPOINT, String.class));
+        assertThat(a.getIn().getHeader(Exchange.HTTP_URI)).isEqualTo("https://api.example/v2/u/alice");
+        assertThat(b.getIn().getHeader(Exchange.HTTP_URI)).isEqualTo("https://api.example/v2/u/bob");
+    }
+
+    @Test
     void aLeadingAtIsNotPartOfTheAccount() throws Exception {
         JsonOverHttpSpec bluesky = spec("bluesky", "https://public.api.bsky.app", "/xrpc/app.bsky.actor.getProfile",
                 "actor={account}", "", "bearer");
