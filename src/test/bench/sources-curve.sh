@@ -266,7 +266,7 @@ for n in $SOURCES; do
   m[oom]=$(( $(ooms) - healthy_oom ))
   m[warnings]=$(( $(warnings) - healthy_warnings ))
   record "$n" outage
-  if [[ -n ${KEEP_LOGS:-} ]]; then cp "$log" "$KEEP_LOGS/service-$n.log"; fi
+  if [[ -n ${KEEP_LOGS:-} ]]; then mkdir -p "$KEEP_LOGS" && cp "$log" "$KEEP_LOGS/service-$n.log"; fi
   stop_pid "$service_pid"; service_pid=
 done
 
