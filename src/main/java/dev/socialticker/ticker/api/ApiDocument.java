@@ -28,6 +28,12 @@ final class ApiDocument {
                 .example("instagram-acme");
     }
 
+    static ParamDefinition tickerName() {
+        return new ParamDefinition().name("name").type(RestParamType.path).dataType("string").required(true)
+                .description("A named ticker of ticker.tickers, matching " + TickerProperties.ID_PATTERN)
+                .example("lobby");
+    }
+
     static ParamDefinition format() {
         return new ParamDefinition().name("format").type(RestParamType.query).dataType("string").required(false)
                 .allowableValues("smiirl")
@@ -53,7 +59,7 @@ final class ApiDocument {
                 .endResponseMessage()
                 .responseMessage().code(304).message("Not modified: If-None-Match matched the ETag").endResponseMessage()
                 .responseMessage().code(400)
-                    .message("Malformed request: INVALID_SOURCE_ID, INVALID_FORMAT, BAD_REQUEST")
+                    .message("Malformed request: INVALID_SOURCE_ID, INVALID_TICKER_NAME, INVALID_FORMAT, BAD_REQUEST")
                     .responseModel(ProblemDocument.class).endResponseMessage()
                 .responseMessage().code(503)
                     .message("No data yet (error.code NO_DATA or the real failure), or the service is "

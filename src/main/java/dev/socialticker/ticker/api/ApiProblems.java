@@ -27,6 +27,14 @@ class ApiProblems {
         return new ApiRejection(404, "SOURCE_NOT_FOUND", "No source has the id '" + id + "'");
     }
 
+    static ApiRejection invalidTickerName() {
+        return new ApiRejection(400, "INVALID_TICKER_NAME", "A ticker's name matches " + TickerProperties.ID_PATTERN);
+    }
+
+    static ApiRejection unknownTicker(String name) {
+        return new ApiRejection(404, "TICKER_NOT_FOUND", "No ticker is named '" + name + "' (ticker.tickers)");
+    }
+
     static ApiRejection unknownFormat() {
         return new ApiRejection(400, "INVALID_FORMAT", "format must be smiirl, or absent for the standard JSON");
     }

@@ -78,6 +78,15 @@ class MetricsApiRoutes extends RouteBuilder {
                     .responseModel(ProblemDocument.class).endResponseMessage()
                 .to("direct:api-get-source");
 
+        ApiDocument.metricsResponses(rest("/tickers").description("Named tickers: groups of sources (ticker.tickers)")
+                .get("/{name}").id("api-ticker").produces("application/json")
+                    .description("A named ticker: the total, and each of its sources, shaped as GET /metrics")
+                    .param(ApiDocument.tickerName()).param(ApiDocument.format()).param(ApiDocument.ifNoneMatch()),
+                        "the ticker's sources")
+                .responseMessage().code(404).message("No ticker has this name (TICKER_NOT_FOUND)")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
+                .to("direct:api-get-ticker");
+
         rest("/ui-config").description("The ticker page's defaults")
                 .get().id("api-ui-config").produces("application/json")
                     .description("Poll interval and fallback message from ticker.ui.*")
@@ -113,6 +122,11 @@ class MetricsApiRoutes extends RouteBuilder {
                 .routeId("api-get-source")
                 .routeConfigurationId(ApiRejections.ID)
                 .process(responder::one));
+
+        refreshWhenStale(from("direct:api-get-ticker")
+                .routeId("api-get-ticker")
+                .routeConfigurationId(ApiRejections.ID)
+                .process(responder::ticker));
 
         // Every store and every recorded failure lands here: the view is out of date, and the next
         // read renders it (MetricsRenderer: coalesced, once for many changes and many reads).

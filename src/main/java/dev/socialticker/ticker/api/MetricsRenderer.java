@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.HttpDates;
 import dev.socialticker.ticker.api.MetricsDocument.ErrorDocument;
 import dev.socialticker.ticker.api.MetricsDocument.SourceDocument;
+import dev.socialticker.ticker.config.NamedTickers;
 import dev.socialticker.ticker.config.RefreshSchedule;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerSource;
@@ -18,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -47,6 +47,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MetricsRenderer {
     private final SourceCatalog catalog;
+    private final NamedTickers tickers;
     private final SnapshotStore store;
     private final Duration staleAfter;
     private final Clock clock;
@@ -70,9 +71,10 @@ class MetricsRenderer {
     private record Rendered(SourceState state, Instant freshUntil, SourceDocument document, RenderedBody body) {
     }
 
-    MetricsRenderer(SourceCatalog catalog, SnapshotStore store, RefreshSchedule schedule, Clock clock,
-            ObjectMapper json) {
+    MetricsRenderer(SourceCatalog catalog, NamedTickers tickers, SnapshotStore store, RefreshSchedule schedule,
+            Clock clock, ObjectMapper json) {
         this.catalog = catalog;
+        this.tickers = tickers;
         this.store = store;
         this.staleAfter = schedule.staleAfter();
         this.clock = clock;
@@ -127,32 +129,39 @@ class MetricsRenderer {
 
     private MetricsView renderAt(Instant now) {
         List<SourceState> states = store.statesOf(catalog.all());
+        Map<String, Rendered> parts = new LinkedHashMap<>();
         Map<String, RenderedBody> bySource = new LinkedHashMap<>();
-        List<SourceDocument> documents = new ArrayList<>();
-        List<TickerSource> staleSources = new ArrayList<>();
         Instant turnsStaleAt = Instant.MAX;
-        Instant freshUntilAll = Instant.MAX;
         for (SourceState state : states) {
             Instant freshUntil = freshUntil(state, now);
-            boolean stale = freshUntil == null;
             Rendered one = rendered.get(state.source().id());
             if (one == null || !one.state().equals(state) || !Objects.equals(one.freshUntil(), freshUntil)) {
                 one = renderOne(state, freshUntil);
                 rendered.put(state.source().id(), one);
             }
-            documents.add(one.document());
-            if (stale) {
-                staleSources.add(state.source());
-            }
+            parts.put(state.source().id(), one);
             bySource.put(state.source().id(), one.body());
             if (freshUntil != null && freshUntil.isBefore(turnsStaleAt)) {
                 turnsStaleAt = freshUntil;
             }
-            freshUntilAll = freshUntil == null || freshUntilAll == null ? null
-                    : (freshUntil.isBefore(freshUntilAll) ? freshUntil : freshUntilAll);
         }
+        Map<String, RenderedBody> byTicker = new LinkedHashMap<>();
+        tickers.all().forEach((name, sources) ->
+                byTicker.put(name, combine(sources.stream().map(source -> parts.get(source.id())).toList())));
+        return new MetricsView(combine(List.copyOf(parts.values())), Map.copyOf(bySource), Map.copyOf(byTicker),
+                turnsStaleAt);
+    }
+
+    /** The body of several sources (all of them, or a named ticker's) from their rendered parts. */
+    private RenderedBody combine(List<Rendered> parts) {
+        List<SourceState> states = parts.stream().map(Rendered::state).toList();
+        List<SourceDocument> documents = parts.stream().map(Rendered::document).toList();
+        List<TickerSource> staleSources = parts.stream().filter(part -> part.freshUntil() == null)
+                .map(part -> part.state().source()).toList();
+        Instant freshUntil = staleSources.isEmpty()
+                ? parts.stream().map(Rendered::freshUntil).min(Comparator.naturalOrder()).orElse(null) : null;
         List<SourceState> withData = states.stream().filter(SourceState::hasData).toList();
-        MetricsDocument aggregate = new MetricsDocument(
+        MetricsDocument document = new MetricsDocument(
                 withData.isEmpty() ? null : withData.stream().mapToLong(s -> s.snapshot().total()).sum(),
                 states.size() == 1 && states.get(0).hasData() ? states.get(0).snapshot().profile() : null,
                 withData.stream().map(s -> s.snapshot().refreshedAt()).min(Comparator.naturalOrder())
@@ -162,9 +171,7 @@ class MetricsRenderer {
                 !staleSources.isEmpty(),
                 aggregateError(states, withData.isEmpty()),
                 documents);
-        RenderedBody aggregateBody = body(aggregate, aggregate.total(), lastModified(states), freshUntilAll,
-                List.copyOf(staleSources), withData.isEmpty());
-        return new MetricsView(aggregateBody, Map.copyOf(bySource), turnsStaleAt);
+        return body(document, document.total(), lastModified(states), freshUntil, staleSources, withData.isEmpty());
     }
 
     /** One source's document and body; {@code freshUntil} null when stale. */

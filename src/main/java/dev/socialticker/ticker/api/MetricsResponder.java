@@ -81,6 +81,19 @@ class MetricsResponder {
         respond(exchange, body);
     }
 
+    /** {@code GET /api/tickers/{name}}: a named ticker's sources, shaped as {@code GET /api/metrics}. */
+    void ticker(Exchange exchange) {
+        String name = exchange.getIn().getHeader("name", String.class);
+        if (!ApiProblems.isValidId(name)) {
+            throw ApiProblems.invalidTickerName();
+        }
+        RenderedBody body = renderer.view().byTicker().get(name);
+        if (body == null) {
+            throw ApiProblems.unknownTicker(name);
+        }
+        respond(exchange, body);
+    }
+
     private void respond(Exchange exchange, RenderedBody body) {
         boolean smiirl = smiirl(exchange);
         byte[] bytes = smiirl ? body.smiirl().bytes() : body.json();

@@ -6,8 +6,10 @@ import java.util.Map;
 /**
  * Everything {@code GET /api/metrics} can answer, rendered at one moment.
  *
+ * @param byTicker     each named ticker's body ({@code ticker.tickers.<name>}), shaped as the aggregate
  * @param turnsStaleAt the first moment some fresh source turns stale, when this view must be
  *                     rendered again even though nothing was stored
  */
-record MetricsView(RenderedBody aggregate, Map<String, RenderedBody> bySource, Instant turnsStaleAt) {
+record MetricsView(RenderedBody aggregate, Map<String, RenderedBody> bySource, Map<String, RenderedBody> byTicker,
+        Instant turnsStaleAt) {
 }

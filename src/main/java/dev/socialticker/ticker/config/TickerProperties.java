@@ -4,10 +4,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -30,7 +33,8 @@ public record TickerProperties(
         @Valid @NotNull @DefaultValue Admin admin,
         @Valid @NotNull @DefaultValue Routes routes,
         @Valid @NotNull @DefaultValue Store store,
-        @Valid @NotNull @DefaultValue Alerts alerts) {
+        @Valid @NotNull @DefaultValue Alerts alerts,
+        Map<String, @Valid Ticker> tickers) {
 
     /** Source ids must be safe in URLs, metric tags and log lines. */
     public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
@@ -38,6 +42,18 @@ public record TickerProperties(
     public TickerProperties {
         sources = sources == null ? List.of() : List.copyOf(sources);
         providers = providers == null ? Map.of() : Map.copyOf(providers);
+        tickers = tickers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tickers));
+    }
+
+    /**
+     * A named ticker ({@code ticker.tickers.<name>}): some of the sources, with a body of their own
+     * at {@code GET /api/tickers/<name>}, for a deployment where one body with every source is too
+     * much for one page.
+     */
+    public record Ticker(@NotEmpty(message = "must name at least one source id") List<String> sources) {
+        public Ticker {
+            sources = sources == null ? List.of() : List.copyOf(sources);
+        }
     }
 
     /** Settings of one provider, with built-in defaults when the provider has no entry at all. */

@@ -37,6 +37,8 @@ class UnknownPropertyCheck implements BeanFactoryPostProcessor, EnvironmentAware
     private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("ticker");
     /** Stands for a list index or a map key in a known name. */
     private static final String ANY = "*";
+    /** Stands for a map key in a known name, written as README writes it. */
+    private static final String KEY = "<name>";
     /** Ends a known name below which any name is allowed. */
     private static final String FREE = "**";
 
@@ -79,9 +81,12 @@ class UnknownPropertyCheck implements BeanFactoryPostProcessor, EnvironmentAware
                 } else {
                     known.add(append(name, ANY));
                 }
-            } else if (Map.class.isAssignableFrom(component.getType())) {
+            } else if (Map.class.isAssignableFrom(component.getType()) && component.getName().equals("providers")) {
                 // ticker.providers.<name>.*: typed settings and each provider file's own, free-form.
                 known.add(append(append(name, ANY), FREE));
+            } else if (Map.class.isAssignableFrom(component.getType()) && typeArgument(generic, 1).isRecord()) {
+                // ticker.tickers.<name>.sources: any key, known settings below it.
+                collect(typeArgument(generic, 1), append(name, KEY), known);
             } else {
                 known.add(name);
             }
@@ -97,7 +102,7 @@ class UnknownPropertyCheck implements BeanFactoryPostProcessor, EnvironmentAware
             if (i >= name.getNumberOfElements()) {
                 return false;
             }
-            if (!expected.equals(ANY) && !uniform(expected).equals(name.getElement(i, ConfigurationPropertyName.Form.UNIFORM))) {
+            if (!expected.equals(ANY) && !expected.equals(KEY) && !uniform(expected).equals(name.getElement(i, ConfigurationPropertyName.Form.UNIFORM))) {
                 return false;
             }
         }

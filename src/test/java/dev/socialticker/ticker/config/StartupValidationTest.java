@@ -112,6 +112,18 @@ class StartupValidationTest {
     }
 
     @Test
+    void aNamedTickerOfAnUnknownSourceIsRefused(CapturedOutput output) {
+        assertStartFails(output, "ticker.tickers.lobby.sources", "'demo-b' is not the id of a configured source",
+                "ticker.sources[0].provider=demo", "ticker.sources[0].account=a", "ticker.tickers.lobby.sources=demo-b");
+    }
+
+    @Test
+    void aNamedTickerWithoutSourcesOrWithAMisspeltKeyIsRefused(CapturedOutput output) {
+        assertStartFails(output, "ticker.tickers.lobby.source", "did you mean ticker.tickers.<name>.sources?",
+                "ticker.tickers.lobby.source=demo");
+    }
+
+    @Test
     void knownPropertiesInAnyRelaxedFormAndProviderSettingsOfAnyNameAreAccepted() {
         try (ConfigurableApplicationContext context = start("ticker.providers.manual.count=1500",
                 "ticker.providers.instagram.connect-timeout=3s", "ticker.cors.allowed-origins[0]=https://a.example",

@@ -153,7 +153,7 @@ class RefreshGateTest {
                 Map.of(), new TickerProperties.Ui(Duration.ofSeconds(10), "soon"),
                 new TickerProperties.Cors(List.of()), new TickerProperties.Admin(null),
                 new TickerProperties.Routes("routes", false),
-                new TickerProperties.Store(TickerProperties.StoreType.MEMORY, "data", "ticker:"), null);
+                new TickerProperties.Store(TickerProperties.StoreType.MEMORY, "data", "ticker:"), null, null);
         SourceCatalog catalog = new SourceCatalog(properties);
         return new RefreshGate(new RefreshSchedule(properties, catalog, new MockEnvironment()), clock, fleet);
     }

@@ -22,7 +22,7 @@ class SnapshotStoreReconcileTest {
     static final Instant T = Instant.parse("2026-11-29T10:00:00Z");
 
     final TickerProperties properties = new TickerProperties(
-            List.of(new TickerProperties.Source("acme", "demo", "acme")), null, Map.of(), null, null, null, null, null, null);
+            List.of(new TickerProperties.Source("acme", "demo", "acme")), null, Map.of(), null, null, null, null, null, null, null);
     final SourceCatalog catalog = new SourceCatalog(properties);
     final TickerSource source = catalog.all().get(0);
     final RecordingBackingStore backing = new RecordingBackingStore();

@@ -101,7 +101,7 @@ public class JsonOverHttpRequestTest {
         Map<String, TickerProperties.Provider> providers = new java.util.HashMap<>();
         baseUrls.forEach((name, url) -> providers.put(name,
                 new TickerProperties.Provider(url, Duration.ofSeconds(5), Duration.ofSeconds(10))));
-        TickerProperties properties = new TickerProperties(List.of(), null, providers, null, null, null, null, null, null);
+        TickerProperties properties = new TickerProperties(List.of(), null, providers, null, null, null, null, null, null, null);
         return new ProviderSettings(properties, environment,
                 new TokenStatus(new SourceCatalog(properties), environment, new ObjectMapper()));
     }
