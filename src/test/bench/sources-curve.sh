@@ -21,7 +21,8 @@
 # Every phase is bounded: a service that stops answering is reported ("no answer", "exited"), its
 # remaining phases skipped, and it is killed. The load average beside each row (taken just before
 # its read round) says how busy the machine was: other work sharing the cores lowers every figure.
-# KEEP_LOGS=dir keeps each service's log there.
+# KEEP_LOGS=dir keeps each service's log there. TICKER_SIZE=100 also declares named tickers of 100
+# sources each and reads /api/tickers/t0 instead of the whole body.
 # Needs: wrk, curl, jq, python3 (Debian packages), a JDK 17 (java, jcmd, jstat).
 set -euo pipefail
 
@@ -37,6 +38,7 @@ QUIET_SECS=${QUIET_SECS:-60}
 WARMUP_SECS=${WARMUP_SECS:-10}
 ROUND_SECS=${ROUND_SECS:-10}
 CONNS=${CONNS:-32}
+TICKER_SIZE=${TICKER_SIZE:-}
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../../.." && pwd)
@@ -103,12 +105,20 @@ upstream_pid=$!
 upstream() { curl -s --max-time 5 "http://127.0.0.1:$upstream_port/$1"; }
 for _ in $(seq 50); do upstream calls >/dev/null && break; sleep 0.1; done
 
-# Instagram sources on the stand-in, listed in a config file.
+# Instagram sources on the stand-in, listed in a config file; with TICKER_SIZE, also named tickers
+# t0, t1, … of that many sources each (the reads then go to /api/tickers/t0).
 sources_file() {  # file count
   { echo "ticker:"; echo "  sources:"
     for i in $(seq 0 $(( $2 - 1 ))); do
       echo "    - { provider: instagram, account: \"$(( 17841400000000000 + i ))\" }"
-    done; } >"$1"
+    done
+    if [[ -n $TICKER_SIZE ]]; then
+      echo "  tickers:"
+      for i in $(seq 0 $(( $2 - 1 ))); do
+        if (( i % TICKER_SIZE == 0 )); then echo "    t$(( i / TICKER_SIZE )):"; echo "      sources:"; fi
+        echo "        - instagram-$(( 17841400000000000 + i ))"
+      done
+    fi; } >"$1"
 }
 
 start_service() {  # sources-file
@@ -180,7 +190,7 @@ quiet_window() {
 read_round() {
   local calls0 t0
   calls0=$(upstream calls); t0=$(now_ms)
-  timeout $(( ROUND_SECS + 30 )) wrk -t1 -c"$CONNS" -d"${ROUND_SECS}s" --latency "$api" >"$work/wrk.out" 2>&1 || true
+  timeout $(( ROUND_SECS + 30 )) wrk -t1 -c"$CONNS" -d"${ROUND_SECS}s" --latency "$reads" >"$work/wrk.out" 2>&1 || true
   local per_min
   per_min=$(( ( $(upstream calls) - calls0 ) * 60000 / ( $(now_ms) - t0 ) ))
   awk -v per_min="$per_min" 'function ms(v,  n, u) { match(v, /^[0-9.]+/); n = substr(v, 1, RLENGTH) + 0; u = substr(v, RLENGTH + 1)
@@ -206,9 +216,9 @@ heap_after_gc() {
 # The quiet window, the body, the read round (after warm_up_secs of warm-up), then heap and RSS.
 measure() {  # warm_up_secs
   read -r 'm[quiet_calls]' 'm[cpu]' < <(quiet_window)
-  m[body]=$(curl -s --max-time 10 -o /dev/null -w '%{size_download}' "$api" | awk '{printf "%.1f", $1 / 1024}')
+  m[body]=$(curl -s --max-time 10 -o /dev/null -w '%{size_download}' "$reads" | awk '{printf "%.1f", $1 / 1024}')
   if (( $1 > 0 )); then
-    timeout $(( $1 + 30 )) wrk -t1 -c"$CONNS" -d"$1s" "$api" >/dev/null 2>&1 || true
+    timeout $(( $1 + 30 )) wrk -t1 -c"$CONNS" -d"$1s" "$reads" >/dev/null 2>&1 || true
   fi
   m[load]=$(load1)
   read -r 'm[rps]' 'm[p99]' 'm[errors]' 'm[read_calls]' < <(read_round)
@@ -237,6 +247,8 @@ for n in $SOURCES; do
   port=$(free_port)
   log="$work/service-$n.log"
   api="http://127.0.0.1:$port/api/metrics"
+  reads=$api
+  if [[ -n $TICKER_SIZE ]]; then reads="http://127.0.0.1:$port/api/tickers/t0"; fi
 
   # ------------------------------------------------------------------ healthy
   m=()
@@ -273,7 +285,7 @@ done
 echo "# Social Ticker sources curve — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/model name/ {sub(/.*: /, ""); print; exit}' /proc/cpuinfo)"
 echo "# jar: $(basename "$jar"); $(java -version 2>&1 | head -n1); LOAD_OPTS: $LOAD_OPTS"
 echo "# cadence: period $REFRESH_PERIOD, stale-after $STALE_AFTER, min-interval $MIN_INTERVAL; outage: 503 after $OUTAGE_MS ms;" \
-  "reads: wrk -t1 -c$CONNS, ${ROUND_SECS}s round (healthy after ${WARMUP_SECS}s of warm-up); quiet window ${QUIET_SECS}s; GET /api/metrics polled every ${POLL_SECS}s until all data"
+  "reads: wrk -t1 -c$CONNS of ${TICKER_SIZE:+/api/tickers/t0 (named tickers of $TICKER_SIZE sources), }${ROUND_SECS}s round (healthy after ${WARMUP_SECS}s of warm-up); quiet window ${QUIET_SECS}s; GET /api/metrics polled every ${POLL_SECS}s until all data"
 echo "# load average (1, 5, 15 min) at start: $load_at_start; at end: $(cut -d' ' -f1-3 /proc/loadavg); run took $(( ($(now_ms) - started_run) / 1000 ))s"
 echo
 echo "| sources | upstream | read req/s | p99 ms | read errors | heap MiB after GC | RSS MiB | all data s (outage: when all stale) | calls/min quiet | calls/min under reads | CPU % quiet | body KiB | state | OOM lines | WARN/ERROR lines | load 1m |"
