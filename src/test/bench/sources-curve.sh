@@ -21,8 +21,9 @@
 # Every phase is bounded: a service that stops answering is reported ("no answer", "exited"), its
 # remaining phases skipped, and it is killed. The load average beside each row (taken just before
 # its read round) says how busy the machine was: other work sharing the cores lowers every figure.
-# KEEP_LOGS=dir keeps each service's log there. TICKER_SIZE=100 also declares named tickers of 100
-# sources each and reads /api/tickers/t0 instead of the whole body.
+# KEEP_LOGS=dir keeps each service's log there. GROUP_SIZE=100 also declares named tickers of 100
+# sources each and reads /api/tickers/t0 instead of the whole body. (Not TICKER_…: the service
+# would take any TICKER_* variable it inherits as one of its own properties, and refuse to start.)
 # Needs: wrk, curl, jq, python3 (Debian packages), a JDK 17 (java, jcmd, jstat).
 set -euo pipefail
 
@@ -38,7 +39,7 @@ QUIET_SECS=${QUIET_SECS:-60}
 WARMUP_SECS=${WARMUP_SECS:-10}
 ROUND_SECS=${ROUND_SECS:-10}
 CONNS=${CONNS:-32}
-TICKER_SIZE=${TICKER_SIZE:-}
+GROUP_SIZE=${GROUP_SIZE:-}
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../../.." && pwd)
@@ -105,17 +106,17 @@ upstream_pid=$!
 upstream() { curl -s --max-time 5 "http://127.0.0.1:$upstream_port/$1"; }
 for _ in $(seq 50); do upstream calls >/dev/null && break; sleep 0.1; done
 
-# Instagram sources on the stand-in, listed in a config file; with TICKER_SIZE, also named tickers
+# Instagram sources on the stand-in, listed in a config file; with GROUP_SIZE, also named tickers
 # t0, t1, … of that many sources each (the reads then go to /api/tickers/t0).
 sources_file() {  # file count
   { echo "ticker:"; echo "  sources:"
     for i in $(seq 0 $(( $2 - 1 ))); do
       echo "    - { provider: instagram, account: \"$(( 17841400000000000 + i ))\" }"
     done
-    if [[ -n $TICKER_SIZE ]]; then
+    if [[ -n $GROUP_SIZE ]]; then
       echo "  tickers:"
       for i in $(seq 0 $(( $2 - 1 ))); do
-        if (( i % TICKER_SIZE == 0 )); then echo "    t$(( i / TICKER_SIZE )):"; echo "      sources:"; fi
+        if (( i % GROUP_SIZE == 0 )); then echo "    t$(( i / GROUP_SIZE )):"; echo "      sources:"; fi
         echo "        - instagram-$(( 17841400000000000 + i ))"
       done
     fi; } >"$1"
@@ -248,7 +249,7 @@ for n in $SOURCES; do
   log="$work/service-$n.log"
   api="http://127.0.0.1:$port/api/metrics"
   reads=$api
-  if [[ -n $TICKER_SIZE ]]; then reads="http://127.0.0.1:$port/api/tickers/t0"; fi
+  if [[ -n $GROUP_SIZE ]]; then reads="http://127.0.0.1:$port/api/tickers/t0"; fi
 
   # ------------------------------------------------------------------ healthy
   m=()
@@ -285,7 +286,7 @@ done
 echo "# Social Ticker sources curve — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/model name/ {sub(/.*: /, ""); print; exit}' /proc/cpuinfo)"
 echo "# jar: $(basename "$jar"); $(java -version 2>&1 | head -n1); LOAD_OPTS: $LOAD_OPTS"
 echo "# cadence: period $REFRESH_PERIOD, stale-after $STALE_AFTER, min-interval $MIN_INTERVAL; outage: 503 after $OUTAGE_MS ms;" \
-  "reads: wrk -t1 -c$CONNS of ${TICKER_SIZE:+/api/tickers/t0 (named tickers of $TICKER_SIZE sources), }${ROUND_SECS}s round (healthy after ${WARMUP_SECS}s of warm-up); quiet window ${QUIET_SECS}s; GET /api/metrics polled every ${POLL_SECS}s until all data"
+  "reads: wrk -t1 -c$CONNS of ${GROUP_SIZE:+/api/tickers/t0 (named tickers of $GROUP_SIZE sources), }${ROUND_SECS}s round (healthy after ${WARMUP_SECS}s of warm-up); quiet window ${QUIET_SECS}s; GET /api/metrics polled every ${POLL_SECS}s until all data"
 echo "# load average (1, 5, 15 min) at start: $load_at_start; at end: $(cut -d' ' -f1-3 /proc/loadavg); run took $(( ($(now_ms) - started_run) / 1000 ))s"
 echo
 echo "| sources | upstream | read req/s | p99 ms | read errors | heap MiB after GC | RSS MiB | all data s (outage: when all stale) | calls/min quiet | calls/min under reads | CPU % quiet | body KiB | state | OOM lines | WARN/ERROR lines | load 1m |"
