@@ -13,6 +13,7 @@ import dev.socialticker.ticker.provider.contract.FailureCode;
 import dev.socialticker.ticker.store.Failure;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.store.SourceState;
+import jakarta.annotation.PreDestroy;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -26,26 +27,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Renders the cache into a {@link MetricsView} after it changes (a store or a failure) and when
  * data crosses its stale-after age, so the read path only hands out bytes.
  *
- * <p>With many sources, changes arrive faster than a whole view can be rendered, so rendering is
- * coalesced and incremental: a change only marks the view as out of date; the next read renders
- * it on its own thread (one read at a time; the others keep serving the previous view). From
- * {@value #PACED_FROM_SOURCES} sources on, a render also waits {@value #RENDER_SHARE}× the last
+ * <p>With many sources, changes arrive faster than a whole view can be rendered, so from
+ * {@value #PACED_FROM_SOURCES} sources on rendering is coalesced and paced: a change schedules one
+ * render on the {@code ticker-render} thread, no sooner than {@value #RENDER_SHARE}× the last
  * render's duration after it, so rendering takes at most about a tenth of a core however fast
- * sources change; below that a render takes microseconds and the next read sees a store at once.
- * A source whose state and staleness did not change keeps its rendered body: a render costs one
- * serialisation of the whole body, not one per source.
+ * sources change, and neither a refresh nor a read ever waits for it. Below that a render takes
+ * microseconds and happens on the storing thread: the next read sees a store at once. Either way
+ * a source whose state and staleness did not change keeps its rendered body: a render costs one
+ * serialisation of the whole body (and of each named ticker's), not one per source.
  */
 @Component
 class MetricsRenderer {
+    private static final Logger log = LoggerFactory.getLogger(MetricsRenderer.class);
     private final SourceCatalog catalog;
     private final NamedTickers tickers;
     private final SnapshotStore store;
@@ -62,8 +68,14 @@ class MetricsRenderer {
     static final int PACED_FROM_SOURCES = 100;
     private final boolean paced;
     private final AtomicReference<MetricsView> current = new AtomicReference<>();
-    private final AtomicBoolean changed = new AtomicBoolean();
+    private final AtomicBoolean renderScheduled = new AtomicBoolean();
     private final ReentrantLock rendering = new ReentrantLock();
+    /** With many sources, renders run here, off the threads that store and the threads that read. */
+    private final ScheduledThreadPoolExecutor renderer = new ScheduledThreadPoolExecutor(1, task -> {
+        Thread thread = new Thread(task, "ticker-render");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile long nextRenderNanos = System.nanoTime();
     /** Each source's body as last rendered, with the state it was rendered from. */
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
@@ -85,13 +97,17 @@ class MetricsRenderer {
     }
 
     /**
-     * The view to serve now. Renders first when data has turned stale since the last render (every
-     * read waits for that one: a view must not call stale data fresh), or when the cache changed
-     * and the last render is long enough ago (one read renders, the others serve the previous view).
+     * The view to serve now. When data has turned stale since the last render it renders first
+     * (every read waits for that one: a view must not call stale data fresh); with many sources it
+     * asks the renderer thread instead and serves the previous view meanwhile.
      */
     MetricsView view() {
         MetricsView view = current.get();
         if (!clock.instant().isBefore(view.turnsStaleAt())) {
+            if (paced) {
+                changed();
+                return view;
+            }
             rendering.lock();
             try {
                 return current.get() == view ? renderNow() : current.get();
@@ -99,31 +115,54 @@ class MetricsRenderer {
                 rendering.unlock();
             }
         }
-        if (changed.get() && System.nanoTime() - nextRenderNanos >= 0 && rendering.tryLock()) {
-            try {
-                return changed.get() ? renderNow() : current.get();
-            } finally {
-                rendering.unlock();
-            }
-        }
         return view;
     }
 
-    /** The cache changed (route render-view): the next read renders, see above. */
+    /**
+     * The cache changed (route render-view). With few sources the view is rendered at once, on the
+     * thread that stored (a read right after a store sees it); with many, the renderer thread
+     * renders it once for all the changes since, no sooner than the pace allows.
+     */
     void changed() {
-        changed.set(true);
+        if (!paced) {
+            rendering.lock();
+            try {
+                renderNow();
+            } finally {
+                rendering.unlock();
+            }
+            return;
+        }
+        if (renderScheduled.compareAndSet(false, true)) {
+            long delay = Math.max(0, nextRenderNanos - System.nanoTime());
+            renderer.schedule(this::renderInBackground, delay, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void renderInBackground() {
+        // Cleared first: a change during the render schedules the next one.
+        renderScheduled.set(false);
+        rendering.lock();
+        try {
+            renderNow();
+        } catch (RuntimeException unexpected) {
+            log.error("Rendering the metrics view failed; the previous view is served", unexpected);
+        } finally {
+            rendering.unlock();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        renderer.shutdownNow();
     }
 
     private MetricsView renderNow() {
-        // Cleared before reading the cache: a change during the render marks the view again.
-        changed.set(false);
         long start = System.nanoTime();
         MetricsView view = renderAt(clock.instant());
         current.set(view);
         long end = System.nanoTime();
-        if (paced) {
-            nextRenderNanos = end + RENDER_SHARE * (end - start);
-        }
+        nextRenderNanos = end + RENDER_SHARE * (end - start);
         return view;
     }
 
