@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
@@ -70,26 +73,25 @@ class MetricsResponder {
     }
 
     void one(Exchange exchange) {
-        String id = exchange.getIn().getHeader("id", String.class);
-        if (!ApiProblems.isValidId(id)) {
-            throw ApiProblems.invalidId();
-        }
-        RenderedBody body = renderer.view().bySource().get(id);
-        if (body == null) {
-            throw ApiProblems.unknownId(id);
-        }
-        respond(exchange, body);
+        respondByName(exchange, "id", renderer.view().bySource(), ApiProblems::invalidId, ApiProblems::unknownId);
     }
 
     /** {@code GET /api/tickers/{name}}: a named ticker's sources, shaped as {@code GET /api/metrics}. */
     void ticker(Exchange exchange) {
-        String name = exchange.getIn().getHeader("name", String.class);
+        respondByName(exchange, "name", renderer.view().byTicker(), ApiProblems::invalidTickerName,
+                ApiProblems::unknownTicker);
+    }
+
+    /** The body named by the path parameter {@code parameter}: 400 when malformed, 404 when unknown. */
+    private void respondByName(Exchange exchange, String parameter, Map<String, RenderedBody> bodies,
+            Supplier<ApiRejection> malformed, Function<String, ApiRejection> unknown) {
+        String name = exchange.getIn().getHeader(parameter, String.class);
         if (!ApiProblems.isValidId(name)) {
-            throw ApiProblems.invalidTickerName();
+            throw malformed.get();
         }
-        RenderedBody body = renderer.view().byTicker().get(name);
+        RenderedBody body = bodies.get(name);
         if (body == null) {
-            throw ApiProblems.unknownTicker(name);
+            throw unknown.apply(name);
         }
         respond(exchange, body);
     }

@@ -33,10 +33,10 @@ import org.springframework.boot.test.context.SpringBootTest;
         "ticker.refresh.initial-delay=1h",
         "ticker.refresh.retry.backoff=10ms"})
 class NamedTickerTest extends UpstreamServiceTest {
-    static final TickerSource INSTAGRAM = new TickerSource("acme-instagram", "instagram", IG_USER);
-    static final TickerSource GITHUB = new TickerSource("github-octocat", "github", "octocat");
-    static final TickerSource MASTODON = new TickerSource("mastodon-gargron-mastodon-social", "mastodon",
-            "Gargron@mastodon.social");
+    // The sources of AggregationTest, grouped.
+    static final TickerSource INSTAGRAM = AggregationTest.INSTAGRAM;
+    static final TickerSource GITHUB = AggregationTest.GITHUB;
+    static final TickerSource MASTODON = AggregationTest.MASTODON;
 
     @Test
     void aTickerSumsItsOwnSourcesWithItsOwnTagAndStaleness() {
