@@ -8,6 +8,6 @@ class TickerConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<TickerC
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, TickerConfigurationException cause) {
         return new FailureAnalysis("Invalid Social Ticker configuration: " + cause.getMessage(),
-                "Fix the property named above (see the configuration table in README.md) and start again.", cause);
+                "Fix the property named above (see the configuration table in docs/configuration.md) and start again.", cause);
     }
 }

@@ -60,7 +60,7 @@ class UnknownPropertyCheck implements BeanFactoryPostProcessor, EnvironmentAware
             iterable.stream().filter(PREFIX::isAncestorOf).sorted().forEach(name -> {
                 if (known.stream().noneMatch(pattern -> matches(pattern, name))) {
                     throw new TickerConfigurationException(name + " is not a Social Ticker property; did you mean "
-                            + closest(name, known) + "? (README.md lists them all)");
+                            + closest(name, known) + "? (docs/configuration.md lists them all)");
                 }
             });
         }
