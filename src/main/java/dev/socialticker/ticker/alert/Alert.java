@@ -1,6 +1,6 @@
 package dev.socialticker.ticker.alert;
 
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.TickerSource;
 import java.time.Instant;
 
 /**

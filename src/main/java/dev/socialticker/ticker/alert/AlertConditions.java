@@ -1,10 +1,10 @@
 package dev.socialticker.ticker.alert;
 
 import dev.socialticker.ticker.config.TickerProperties;
-import dev.socialticker.ticker.config.TickerSource;
-import dev.socialticker.ticker.provider.contract.FailureCode;
+import dev.socialticker.ticker.domain.FailureCode;
+import dev.socialticker.ticker.domain.Snapshot;
+import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.store.RefreshOutcome;
-import dev.socialticker.ticker.store.Snapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -2,7 +2,7 @@ package dev.socialticker.ticker.alert;
 
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerProperties;
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.store.RefreshOutcome;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.token.TokenStatus;

@@ -4,7 +4,7 @@ import static dev.socialticker.ticker.provider.contract.TickerHeaders.SOURCE_ID;
 
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerProperties;
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.TickerSource;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;

@@ -1,7 +1,7 @@
 package dev.socialticker.ticker.api;
 
 import dev.socialticker.ticker.config.RefreshSchedule;
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.refresh.RefreshDemand;
 import dev.socialticker.ticker.refresh.RefreshGate;
 import dev.socialticker.ticker.refresh.RefreshHeaders;

@@ -1,6 +1,6 @@
 package dev.socialticker.ticker.api;
 
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.TickerSource;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.config;
 
+import dev.socialticker.ticker.domain.TickerSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

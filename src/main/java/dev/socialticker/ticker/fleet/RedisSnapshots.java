@@ -2,9 +2,9 @@ package dev.socialticker.ticker.fleet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.SourceState;
+import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.store.BackingStore;
-import dev.socialticker.ticker.store.SourceState;
 import dev.socialticker.ticker.store.StoredState;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.socialticker.ticker.fleet;
 
 import dev.socialticker.ticker.config.SourceCatalog;
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.SourceState;
+import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.store.SnapshotStore;
-import dev.socialticker.ticker.store.SourceState;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package dev.socialticker.ticker.refresh;
 
-import dev.socialticker.ticker.provider.contract.FailureCode;
+import dev.socialticker.ticker.domain.FailureCode;
 import java.time.Duration;
 
 /**

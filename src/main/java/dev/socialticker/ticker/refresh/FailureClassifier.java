@@ -1,8 +1,8 @@
 package dev.socialticker.ticker.refresh;
 
 import dev.socialticker.ticker.HttpDates;
+import dev.socialticker.ticker.domain.FailureCode;
 import dev.socialticker.ticker.provider.contract.AccountNotFoundException;
-import dev.socialticker.ticker.provider.contract.FailureCode;
 import dev.socialticker.ticker.provider.contract.PayloadRejectedException;
 import dev.socialticker.ticker.provider.contract.ProviderFailure;
 import dev.socialticker.ticker.provider.http.QuotaHeaders;

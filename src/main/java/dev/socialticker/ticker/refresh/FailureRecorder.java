@@ -1,7 +1,7 @@
 package dev.socialticker.ticker.refresh;
 
-import dev.socialticker.ticker.provider.contract.FailureCode;
-import dev.socialticker.ticker.store.Failure;
+import dev.socialticker.ticker.domain.Failure;
+import dev.socialticker.ticker.domain.FailureCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

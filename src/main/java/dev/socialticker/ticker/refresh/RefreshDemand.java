@@ -1,7 +1,7 @@
 package dev.socialticker.ticker.refresh;
 
 import dev.socialticker.ticker.config.RefreshSchedule;
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.TickerSource;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

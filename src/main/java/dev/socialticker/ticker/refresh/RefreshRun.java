@@ -1,6 +1,6 @@
 package dev.socialticker.ticker.refresh;
 
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.store.WritePermit;
 import java.time.Duration;
 import java.util.Set;

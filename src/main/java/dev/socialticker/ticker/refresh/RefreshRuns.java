@@ -1,8 +1,8 @@
 package dev.socialticker.ticker.refresh;
 
 import dev.socialticker.ticker.config.TickerProperties;
-import dev.socialticker.ticker.config.TickerSource;
-import dev.socialticker.ticker.store.Failure;
+import dev.socialticker.ticker.domain.Failure;
+import dev.socialticker.ticker.domain.TickerSource;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

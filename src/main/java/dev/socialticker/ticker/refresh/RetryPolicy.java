@@ -1,7 +1,7 @@
 package dev.socialticker.ticker.refresh;
 
 import dev.socialticker.ticker.config.TickerProperties;
-import dev.socialticker.ticker.provider.contract.FailureCode;
+import dev.socialticker.ticker.domain.FailureCode;
 import java.time.Duration;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;

@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.store;
 
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.SourceState;
+import dev.socialticker.ticker.domain.TickerSource;
 import java.util.List;
 import java.util.Map;
 

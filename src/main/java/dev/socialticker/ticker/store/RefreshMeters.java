@@ -1,7 +1,8 @@
 package dev.socialticker.ticker.store;
 
 import dev.socialticker.ticker.config.SourceCatalog;
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.Snapshot;
+import dev.socialticker.ticker.domain.TickerSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,8 +1,8 @@
 package dev.socialticker.ticker.store;
 
-import dev.socialticker.ticker.config.TickerSource;
-import dev.socialticker.ticker.provider.contract.FailureCode;
-import dev.socialticker.ticker.provider.contract.QuotaUsage;
+import dev.socialticker.ticker.domain.FailureCode;
+import dev.socialticker.ticker.domain.QuotaUsage;
+import dev.socialticker.ticker.domain.TickerSource;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,14 +1,15 @@
 package dev.socialticker.ticker.store;
 
+import dev.socialticker.ticker.domain.Snapshot;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.ETAG;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.NOT_MODIFIED;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.PROFILE;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.QUOTA;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.RAW_TOTAL;
 
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.QuotaUsage;
+import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.provider.contract.PayloadRejectedException;
-import dev.socialticker.ticker.provider.contract.QuotaUsage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.UnaryOperator;

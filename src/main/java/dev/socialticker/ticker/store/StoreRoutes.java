@@ -1,5 +1,7 @@
 package dev.socialticker.ticker.store;
 
+import dev.socialticker.ticker.domain.Failure;
+import dev.socialticker.ticker.domain.Snapshot;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.SOURCE_ID;
 
 import dev.socialticker.ticker.provider.contract.RefreshStepConfiguration;

@@ -1,6 +1,9 @@
 package dev.socialticker.ticker.store;
 
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.Failure;
+import dev.socialticker.ticker.domain.Snapshot;
+import dev.socialticker.ticker.domain.SourceState;
+import dev.socialticker.ticker.domain.TickerSource;
 import java.util.Optional;
 
 /**

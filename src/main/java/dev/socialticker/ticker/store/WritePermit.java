@@ -1,6 +1,6 @@
 package dev.socialticker.ticker.store;
 
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.TickerSource;
 
 /**
  * The right to write the outcome of one refresh of one source, carried in an exchange property by

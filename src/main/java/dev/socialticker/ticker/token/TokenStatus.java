@@ -1,10 +1,10 @@
 package dev.socialticker.ticker.token;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socialticker.ticker.AtomicFile;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerConfigurationException;
-import dev.socialticker.ticker.config.TickerSource;
-import dev.socialticker.ticker.AtomicFile;
+import dev.socialticker.ticker.domain.TickerSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

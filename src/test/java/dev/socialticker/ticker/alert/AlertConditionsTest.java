@@ -3,11 +3,11 @@ package dev.socialticker.ticker.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.socialticker.ticker.config.TickerProperties;
-import dev.socialticker.ticker.config.TickerSource;
-import dev.socialticker.ticker.provider.contract.FailureCode;
-import dev.socialticker.ticker.provider.contract.QuotaUsage;
+import dev.socialticker.ticker.domain.FailureCode;
+import dev.socialticker.ticker.domain.QuotaUsage;
+import dev.socialticker.ticker.domain.Snapshot;
+import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.store.RefreshOutcome;
-import dev.socialticker.ticker.store.Snapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.TickerSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

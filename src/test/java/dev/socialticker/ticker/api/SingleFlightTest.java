@@ -7,7 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.config;
 
+import dev.socialticker.ticker.domain.TickerSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

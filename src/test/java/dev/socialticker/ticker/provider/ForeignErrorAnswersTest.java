@@ -7,11 +7,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.SourceState;
+import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.provider.http.AnswerSizeLimit;
 import dev.socialticker.ticker.refresh.RefreshGate;
 import dev.socialticker.ticker.store.SnapshotStore;
-import dev.socialticker.ticker.store.SourceState;
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.socialticker.ticker.refresh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.socialticker.ticker.provider.contract.FailureCode;
+import dev.socialticker.ticker.domain.FailureCode;
 import dev.socialticker.ticker.provider.contract.PayloadRejectedException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;

@@ -2,7 +2,7 @@ package dev.socialticker.ticker.refresh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.TickerSource;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.core5.concurrent.Cancellable;

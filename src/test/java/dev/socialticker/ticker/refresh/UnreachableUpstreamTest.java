@@ -2,10 +2,10 @@ package dev.socialticker.ticker.refresh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.socialticker.ticker.config.TickerSource;
-import dev.socialticker.ticker.provider.contract.FailureCode;
+import dev.socialticker.ticker.domain.FailureCode;
+import dev.socialticker.ticker.domain.SourceState;
+import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.store.SnapshotStore;
-import dev.socialticker.ticker.store.SourceState;
 import dev.socialticker.ticker.support.LocalPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,12 +1,15 @@
 package dev.socialticker.ticker.store;
 
+import dev.socialticker.ticker.domain.Failure;
+import dev.socialticker.ticker.domain.Snapshot;
+import dev.socialticker.ticker.domain.SourceState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.socialticker.ticker.config.TickerSource;
-import dev.socialticker.ticker.provider.contract.FailureCode;
-import dev.socialticker.ticker.provider.contract.QuotaUsage;
+import dev.socialticker.ticker.domain.FailureCode;
+import dev.socialticker.ticker.domain.QuotaUsage;
+import dev.socialticker.ticker.domain.TickerSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,15 @@
 package dev.socialticker.ticker.store;
 
+import dev.socialticker.ticker.domain.Failure;
+import dev.socialticker.ticker.domain.Snapshot;
+import dev.socialticker.ticker.domain.SourceState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerProperties;
-import dev.socialticker.ticker.config.TickerSource;
-import dev.socialticker.ticker.provider.contract.FailureCode;
+import dev.socialticker.ticker.domain.FailureCode;
+import dev.socialticker.ticker.domain.TickerSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.SourceState;
+import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.store.SnapshotStore;
-import dev.socialticker.ticker.store.SourceState;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.CamelContext;

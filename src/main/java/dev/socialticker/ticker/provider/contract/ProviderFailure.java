@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.provider.contract;
 
+import dev.socialticker.ticker.domain.FailureCode;
 import java.time.Duration;
 
 /**

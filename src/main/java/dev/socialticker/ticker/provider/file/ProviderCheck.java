@@ -2,7 +2,7 @@ package dev.socialticker.ticker.provider.file;
 
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerConfigurationException;
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.TickerSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;

@@ -2,7 +2,7 @@ package dev.socialticker.ticker.provider.file;
 
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerConfigurationException;
-import dev.socialticker.ticker.config.TickerSource;
+import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.logging.SecretMasking;
 import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
 import dev.socialticker.ticker.provider.http.ProviderSettings;

@@ -4,7 +4,7 @@ import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import dev.socialticker.ticker.HttpDates;
-import dev.socialticker.ticker.provider.contract.FailureCode;
+import dev.socialticker.ticker.domain.FailureCode;
 import dev.socialticker.ticker.provider.contract.ProviderFailure;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.socialticker.ticker.provider.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.socialticker.ticker.provider.contract.QuotaUsage;
+import dev.socialticker.ticker.domain.QuotaUsage;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.socialticker.ticker.provider.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.socialticker.ticker.provider.contract.QuotaUsage;
+import dev.socialticker.ticker.domain.QuotaUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

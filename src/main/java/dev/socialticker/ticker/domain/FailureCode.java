@@ -1,4 +1,4 @@
-package dev.socialticker.ticker.provider.contract;
+package dev.socialticker.ticker.domain;
 
 /** The failure codes of the API contract; {@code NO_DATA} is reported, never recorded. */
 public enum FailureCode {

@@ -1,4 +1,4 @@
-package dev.socialticker.ticker.provider.contract;
+package dev.socialticker.ticker.domain;
 
 import java.util.Collections;
 import java.util.Map;

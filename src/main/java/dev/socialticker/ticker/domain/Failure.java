@@ -1,6 +1,5 @@
-package dev.socialticker.ticker.store;
+package dev.socialticker.ticker.domain;
 
-import dev.socialticker.ticker.provider.contract.FailureCode;
 import java.time.Instant;
 
 /**
