@@ -3,6 +3,7 @@ package dev.socialticker.ticker.alert;
 import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.domain.FailureCode;
 import dev.socialticker.ticker.domain.Snapshot;
+import dev.socialticker.ticker.domain.Staleness;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.store.RefreshOutcome;
 import java.time.Duration;
@@ -28,12 +29,15 @@ final class AlertConditions {
 
     private final TickerProperties.Rules rules;
     private final Duration maxAge;
+    private final Staleness staleness;
     private final Map<String, Streak> streaks = new ConcurrentHashMap<>();
 
-    /** @param staleAfter the service's stale-after: the data-age rule's default is three times it */
-    AlertConditions(TickerProperties.Rules rules, Duration staleAfter) {
+    /** @param staleness the service's rule: the data-age rule's default is three times its stale-after */
+    AlertConditions(TickerProperties.Rules rules, Staleness staleness) {
         this.rules = rules;
-        this.maxAge = rules.dataAge().maxAge() != null ? rules.dataAge().maxAge() : staleAfter.multipliedBy(3);
+        this.staleness = staleness;
+        this.maxAge = rules.dataAge().maxAge() != null ? rules.dataAge().maxAge()
+                : staleness.staleAfter().multipliedBy(3);
     }
 
     /** The verdicts one refresh's outcome brings. */
@@ -81,7 +85,7 @@ final class AlertConditions {
         if (!rules.dataAge().enabled() || snapshot == null) {
             return List.of();
         }
-        Duration age = Duration.between(snapshot.refreshedAt(), now);
+        Duration age = staleness.age(snapshot, now);
         return List.of(new Verdict(AlertRule.DATA_AGE, age.compareTo(maxAge) > 0,
                 "last refreshed " + text(age.truncatedTo(ChronoUnit.SECONDS)) + " ago (" + snapshot.refreshedAt() + ")",
                 "older than " + text(maxAge)));

@@ -24,7 +24,7 @@ class AlertConfiguration {
 
     @Bean
     AlertConditions alertConditions(TickerProperties properties, RefreshSchedule schedule) {
-        return new AlertConditions(properties.alerts().rules(), schedule.staleAfter());
+        return new AlertConditions(properties.alerts().rules(), schedule.staleness());
     }
 
     @Bean

@@ -1,7 +1,5 @@
 package dev.socialticker.ticker.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,10 +27,10 @@ class ApiAvailabilityFilter extends OncePerRequestFilter implements ApplicationL
     /** Camel reports "stopped" both before its start and after its stop; this tells them apart. */
     private volatile boolean closing;
 
-    ApiAvailabilityFilter(CamelContext camel, ObjectMapper json) {
+    ApiAvailabilityFilter(CamelContext camel) {
         this.camel = camel;
-        this.starting = problem(json, "STARTING", "The service is starting; try again in a second");
-        this.stopping = problem(json, "STOPPING", "The service is stopping; try again in a second");
+        this.starting = ProblemDocument.json("STARTING", "The service is starting; try again in a second");
+        this.stopping = ProblemDocument.json("STOPPING", "The service is stopping; try again in a second");
     }
 
     @Override
@@ -54,19 +52,11 @@ class ApiAvailabilityFilter extends OncePerRequestFilter implements ApplicationL
         closing = true;
     }
 
-    private static byte[] problem(ObjectMapper json, String code, String message) {
-        try {
-            return json.writeValueAsBytes(new ProblemDocument(code, message));
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
-
     @Configuration(proxyBeanMethods = false)
     static class Registration {
         @Bean
-        ApiAvailabilityFilter apiAvailabilityFilter(CamelContext camel, ObjectMapper json) {
-            return new ApiAvailabilityFilter(camel, json);
+        ApiAvailabilityFilter apiAvailabilityFilter(CamelContext camel) {
+            return new ApiAvailabilityFilter(camel);
         }
 
         @Bean

@@ -1,7 +1,5 @@
 package dev.socialticker.ticker.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.config.TickerProperties;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
@@ -12,12 +10,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ApiProblems {
     private static final Pattern ID = Pattern.compile(TickerProperties.ID_PATTERN);
-
-    private final ObjectMapper json;
-
-    ApiProblems(ObjectMapper json) {
-        this.json = json;
-    }
 
     static ApiRejection invalidId() {
         return new ApiRejection(400, "INVALID_SOURCE_ID", "A source id matches " + TickerProperties.ID_PATTERN);
@@ -53,12 +45,7 @@ class ApiProblems {
         if (rejection.status() == 401) {
             message.setHeader("WWW-Authenticate", "Bearer realm=\"social-ticker-admin\"");
         }
-        try {
-            message.setBody(json.writeValueAsBytes(
-                    new ProblemDocument(rejection.code(), rejection.getMessage())));
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        message.setBody(ProblemDocument.json(rejection.code(), rejection.getMessage()));
     }
 
     static void empty(Exchange exchange, int status) {

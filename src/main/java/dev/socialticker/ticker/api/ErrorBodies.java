@@ -1,5 +1,7 @@
 package dev.socialticker.ticker.api;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The JSON body of an error that no route answered itself (a path nobody serves, a method not
  * allowed, a request Tomcat refused before any code ran): the same shape as the API's own problems,
@@ -10,7 +12,7 @@ final class ErrorBodies {
     }
 
     static String of(int status) {
-        return "{\"error\":{\"code\":\"" + code(status) + "\",\"message\":\"" + message(status) + "\"}}";
+        return new String(ProblemDocument.json(code(status), message(status)), StandardCharsets.UTF_8);
     }
 
     static String code(int status) {

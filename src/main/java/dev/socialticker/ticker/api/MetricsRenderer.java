@@ -2,7 +2,7 @@ package dev.socialticker.ticker.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.socialticker.ticker.HttpDates;
+import dev.socialticker.ticker.domain.HttpDates;
 import dev.socialticker.ticker.api.MetricsDocument.ErrorDocument;
 import dev.socialticker.ticker.api.MetricsDocument.SourceDocument;
 import dev.socialticker.ticker.config.NamedTickers;
@@ -11,6 +11,7 @@ import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.Failure;
 import dev.socialticker.ticker.domain.FailureCode;
 import dev.socialticker.ticker.domain.SourceState;
+import dev.socialticker.ticker.domain.Staleness;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.store.SnapshotStore;
 import jakarta.annotation.PreDestroy;
@@ -55,7 +56,7 @@ class MetricsRenderer {
     private final SourceCatalog catalog;
     private final NamedTickers tickers;
     private final SnapshotStore store;
-    private final Duration staleAfter;
+    private final Staleness staleness;
     private final Clock clock;
     private final ObjectMapper json;
     private final Instant startedAt;
@@ -88,7 +89,7 @@ class MetricsRenderer {
         this.catalog = catalog;
         this.tickers = tickers;
         this.store = store;
-        this.staleAfter = schedule.staleAfter();
+        this.staleness = schedule.staleness();
         this.clock = clock;
         this.json = json;
         this.startedAt = clock.instant();
@@ -250,16 +251,11 @@ class MetricsRenderer {
      * only when the data does, so the bytes and their ETag stay per snapshot.
      */
     private Instant staleAt(SourceState state) {
-        return state.snapshot().refreshedAt().plus(staleAfter);
+        return staleness.staleAt(state.snapshot());
     }
 
-    /** Stale: no data, latest refresh failed, or older than stale-after. Fresh until the data's age limit. */
     private Instant freshUntil(SourceState state, Instant now) {
-        if (!state.hasData() || state.failure() != null) {
-            return null;
-        }
-        Instant until = staleAt(state);
-        return now.isBefore(until) ? until : null;
+        return staleness.freshUntil(state, now);
     }
 
     /** The most recent real failure; NO_DATA only when no source has anything to show. */

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.config;
 
+import dev.socialticker.ticker.domain.Staleness;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,12 +17,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class RefreshSchedule {
     static final int DEMO_SECONDS = 5;
+    static final long MAX_TIMER_SLACK_MILLIS = 1_000;
     private static final Logger log = LoggerFactory.getLogger(RefreshSchedule.class);
 
     private final Duration period;
     private final Duration minInterval;
     private final Duration staleAfter;
     private final Duration initialDelay;
+    private final Staleness staleness;
 
     public RefreshSchedule(TickerProperties properties, SourceCatalog catalog, Environment environment) {
         TickerProperties.Refresh refresh = properties.refresh();
@@ -40,6 +43,7 @@ public class RefreshSchedule {
             this.staleAfter = refresh.effectiveStaleAfter();
         }
         this.initialDelay = refresh.initialDelay();
+        this.staleness = new Staleness(staleAfter);
     }
 
     /** Timer cadence of scheduled refreshes. */
@@ -55,6 +59,22 @@ public class RefreshSchedule {
     /** Age after which data is stale. */
     public Duration staleAfter() {
         return staleAfter;
+    }
+
+    /** The one staleness rule, with this schedule's stale-after. */
+    public Staleness staleness() {
+        return staleness;
+    }
+
+    /**
+     * How early a timer tick may land and still count as due: a tenth of the period, at most
+     * {@value #MAX_TIMER_SLACK_MILLIS} ms. A timer fires a hair early or late; without this a tick
+     * landing 1 ms before min-interval (or before the fleet's gap) is refused and the source skips
+     * a whole period. The refresh gate and the fleet's gate both use it.
+     */
+    public Duration timerSlack() {
+        Duration tenth = period.dividedBy(10);
+        return tenth.toMillis() > MAX_TIMER_SLACK_MILLIS ? Duration.ofMillis(MAX_TIMER_SLACK_MILLIS) : tenth;
     }
 
     public Duration initialDelay() {

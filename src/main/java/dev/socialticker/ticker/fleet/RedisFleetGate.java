@@ -52,9 +52,6 @@ class RedisFleetGate implements FleetGate, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(RedisFleetGate.class);
     /** A lease outlives the refresh's own deadline by this much: a slow holder is never overtaken. */
     static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
-    /** Upper bound of the scheduling slack forgiven to timer ticks (as in the local gate). */
-    private static final Duration MAX_SLACK = Duration.ofSeconds(1);
-
     private final RedisLockRegistry leases;
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
@@ -79,8 +76,7 @@ class RedisFleetGate implements FleetGate, DisposableBean {
         this.clock = clock;
         this.minInterval = schedule.minInterval();
         Duration window = schedule.period().compareTo(minInterval) > 0 ? schedule.period() : minInterval;
-        Duration tenth = schedule.period().dividedBy(10);
-        this.scheduledGap = window.minus(tenth.compareTo(MAX_SLACK) > 0 ? MAX_SLACK : tenth);
+        this.scheduledGap = window.minus(schedule.timerSlack());
         this.attemptMemory = window.multipliedBy(2);
         // Each step is a Redis command bounded by spring.data.redis.timeout; the queue adds little.
         this.waitForRedis = FleetConfiguration.commandTimeout(redisProperties).multipliedBy(4);

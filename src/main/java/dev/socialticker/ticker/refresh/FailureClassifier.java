@@ -1,7 +1,8 @@
 package dev.socialticker.ticker.refresh;
 
-import dev.socialticker.ticker.HttpDates;
 import dev.socialticker.ticker.domain.FailureCode;
+import dev.socialticker.ticker.domain.HttpDates;
+import dev.socialticker.ticker.domain.RetryAfter;
 import dev.socialticker.ticker.provider.contract.AccountNotFoundException;
 import dev.socialticker.ticker.provider.contract.PayloadRejectedException;
 import dev.socialticker.ticker.provider.contract.ProviderFailure;
@@ -30,7 +31,6 @@ import org.springframework.stereotype.Component;
 @Component
 class FailureClassifier {
     /** Longer waits than this are taken as this: a bogus header must not freeze a source for years. */
-    static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 
     private final Clock clock;
 
@@ -61,7 +61,7 @@ class FailureClassifier {
                 wait = waitAskedFor(answer);
             }
             return new Classification(recognised.code(), recognised.getMessage(), recognised.httpStatus(),
-                    recognised.retryable(), capped(wait));
+                    recognised.retryable(), RetryAfter.capped(wait));
         }
         if (t instanceof HttpOperationFailedException http) {
             return classifyHttp(http);
@@ -117,14 +117,14 @@ class FailureClassifier {
     private Classification classifyHttp(HttpOperationFailedException http) {
         int status = http.getStatusCode();
         Map<String, String> headers = caseInsensitive(http.getResponseHeaders());
-        Duration retryAfter = parseRetryAfter(headers.get("Retry-After"));
+        Duration retryAfter = RetryAfter.parse(headers.get("Retry-After"), clock.instant());
         Duration rateLimitReset = QuotaHeaders.rateLimitReset(headers::get, clock.instant());
         if ((status == 403 || status == 429) && rateLimitReset != null) {
             // X-RateLimit-* (GitHub and others) or RateLimit-* (IETF draft; Bluesky): the limit is
             // spent, and the headers say when it resets.
             return new Classification(FailureCode.RATE_LIMITED,
                     "The provider's rate limit was reached (HTTP " + status + ", limit spent)", status, false,
-                    retryAfter != null ? retryAfter : capped(rateLimitReset));
+                    retryAfter != null ? retryAfter : rateLimitReset);
         }
         if (status == 429) {
             return new Classification(FailureCode.RATE_LIMITED,
@@ -149,27 +149,8 @@ class FailureClassifier {
     /** The wait an answer's generic headers ask for: Retry-After, else the reset of a spent rate limit. */
     private Duration waitAskedFor(HttpOperationFailedException answer) {
         Map<String, String> headers = caseInsensitive(answer.getResponseHeaders());
-        Duration retryAfter = parseRetryAfter(headers.get("Retry-After"));
+        Duration retryAfter = RetryAfter.parse(headers.get("Retry-After"), clock.instant());
         return retryAfter != null ? retryAfter : QuotaHeaders.rateLimitReset(headers::get, clock.instant());
-    }
-
-    /** Retry-After is delta-seconds or an HTTP-date in any of its three forms (RFC 9110 §10.2.3); capped at a day. */
-    Duration parseRetryAfter(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String trimmed = value.trim();
-        if (trimmed.matches("\\d{1,9}")) {
-            return capped(Duration.ofSeconds(Long.parseLong(trimmed)));
-        }
-        return HttpDates.parse(trimmed, clock)
-                .map(at -> Duration.between(clock.instant(), at))
-                .map(wait -> wait.isNegative() ? Duration.ZERO : capped(wait))
-                .orElse(null);
-    }
-
-    private static Duration capped(Duration wait) {
-        return wait != null && wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
     }
 
     private static Map<String, String> caseInsensitive(Map<String, String> headers) {

@@ -27,13 +27,10 @@ public class RefreshGate {
         static final Slot IDLE = new Slot(false, null, null, null);
     }
 
-    /** Upper bound of the scheduling slack forgiven to timer ticks. */
-    private static final Duration MAX_SLACK = Duration.ofSeconds(1);
-
     private final ConcurrentMap<String, Slot> slots = new ConcurrentHashMap<>();
     private final Duration minInterval;
     /**
-     * How early a timer tick may land: a tenth of min-interval, at most 1 s. The timer fires one
+     * How early a timer tick may land ({@link RefreshSchedule#timerSlack()}). The timer fires one
      * period after its previous firing, but the gate records each start a few milliseconds after
      * the firing; without this a period equal to min-interval would skip every other tick. Reads
      * and admin calls get no slack: for them min-interval is exact.
@@ -50,8 +47,7 @@ public class RefreshGate {
     RefreshGate(RefreshSchedule schedule, Clock clock, FleetGate fleet) {
         this.fleet = fleet;
         this.minInterval = schedule.minInterval();
-        Duration tenth = minInterval.dividedBy(10);
-        this.slack = tenth.compareTo(MAX_SLACK) > 0 ? MAX_SLACK : tenth;
+        this.slack = schedule.timerSlack();
         this.clock = clock;
     }
 

@@ -6,6 +6,7 @@ import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.domain.FailureCode;
 import dev.socialticker.ticker.domain.QuotaUsage;
 import dev.socialticker.ticker.domain.Snapshot;
+import dev.socialticker.ticker.domain.Staleness;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.store.RefreshOutcome;
 import java.time.Duration;
@@ -23,7 +24,7 @@ class AlertConditionsTest {
             new TickerProperties.Failing(true, 3), new TickerProperties.Auth(true),
             new TickerProperties.Quota(true, 80), new TickerProperties.Latency(true, Duration.ofSeconds(5), 3),
             new TickerProperties.DataAge(true, null), new TickerProperties.TokenExpiry(true, 7));
-    final AlertConditions conditions = new AlertConditions(defaults, Duration.ofMinutes(2));
+    final AlertConditions conditions = new AlertConditions(defaults, new Staleness(Duration.ofMinutes(2)));
 
     @Test
     void failingAtTheThirdFailureInARowNotTheSecond() {
@@ -99,7 +100,7 @@ class AlertConditionsTest {
                 new TickerProperties.Failing(false, 3), new TickerProperties.Auth(false),
                 new TickerProperties.Quota(false, 80), new TickerProperties.Latency(false, Duration.ofSeconds(5), 3),
                 new TickerProperties.DataAge(false, null), new TickerProperties.TokenExpiry(false, 7));
-        AlertConditions none = new AlertConditions(off, Duration.ofMinutes(2));
+        AlertConditions none = new AlertConditions(off, new Staleness(Duration.ofMinutes(2)));
         assertThat(none.judge(failure(FailureCode.AUTH_FAILED))).isEmpty();
         assertThat(none.judgeAge(new Snapshot(1, "acme", NOW, null, null), NOW.plus(Duration.ofDays(1)))).isEmpty();
         assertThat(none.judgeToken(IG, NOW, "refreshing the token failed", NOW)).isEmpty();

@@ -20,18 +20,6 @@ class FailureClassifierTest {
             Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
 
     @Test
-    void retryAfterIsSecondsOrAnHttpDateInAnyOfItsForms() {
-        assertThat(classifier.parseRetryAfter("120")).isEqualTo(Duration.ofSeconds(120));
-        assertThat(classifier.parseRetryAfter("Sat, 28 Nov 2026 10:01:30 GMT")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(classifier.parseRetryAfter("Sat, 28 Nov 2026 09:00:00 GMT")).isEqualTo(Duration.ZERO);
-        assertThat(classifier.parseRetryAfter("Saturday, 28-Nov-26 10:01:30 GMT")).as("RFC 850").isEqualTo(Duration.ofSeconds(90));
-        assertThat(classifier.parseRetryAfter("Sat Nov 28 10:01:30 2026")).as("asctime").isEqualTo(Duration.ofSeconds(90));
-        assertThat(classifier.parseRetryAfter("soon")).isNull();
-        assertThat(classifier.parseRetryAfter("999999999")).as("capped").isEqualTo(Duration.ofDays(1));
-        assertThat(classifier.parseRetryAfter(null)).isNull();
-    }
-
-    @Test
     void findsTheCauseInsideCamelsWrappers() {
         Classification refused = classifier.classify(
                 new CamelExecutionException("wrapped", null, new ConnectException("Connection refused")));

@@ -46,8 +46,8 @@ class RefreshGateTest {
     }
 
     @Test
-    void theTimersSlackIsATenthOfMinIntervalAtMostOneSecond() {
-        RefreshGate fast = gateWithMinInterval(Duration.ofSeconds(5));
+    void theTimersSlackIsATenthOfThePeriodAtMostOneSecond() {
+        RefreshGate fast = gate(Duration.ofSeconds(5), Duration.ofSeconds(5), FleetGate.LOCAL);
         fast.tryAcquire("a", true);
         fast.release("a");
         clock.advance(Duration.ofMillis(4_400));
@@ -146,9 +146,13 @@ class RefreshGateTest {
     }
 
     private RefreshGate gateWithMinInterval(Duration minInterval, FleetGate fleet) {
+        return gate(Duration.ofSeconds(60), minInterval, fleet);
+    }
+
+    private RefreshGate gate(Duration period, Duration minInterval, FleetGate fleet) {
         TickerProperties properties = new TickerProperties(
                 List.of(new TickerProperties.Source(null, "demo", "a")),
-                new TickerProperties.Refresh(Duration.ofSeconds(60), null, minInterval, Duration.ZERO,
+                new TickerProperties.Refresh(period, null, minInterval, Duration.ZERO,
                         new TickerProperties.Retry(3, Duration.ofSeconds(1), Duration.ofSeconds(30)), 16),
                 Map.of(), new TickerProperties.Ui(Duration.ofSeconds(10), "soon"),
                 new TickerProperties.Cors(List.of()), new TickerProperties.Admin(null),

@@ -3,13 +3,11 @@ package dev.socialticker.ticker.provider.http;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
-import dev.socialticker.ticker.HttpDates;
 import dev.socialticker.ticker.domain.FailureCode;
+import dev.socialticker.ticker.domain.RetryAfter;
 import dev.socialticker.ticker.provider.contract.ProviderFailure;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -76,20 +74,15 @@ final class ErrorRules {
             Double amount = largestNumber(found);
             if (amount == null && found instanceof String date && header != null && path == null) {
                 // A header such as Retry-After may hold an HTTP date instead of seconds.
-                return HttpDates.parse(date, Clock.fixed(now, ZoneOffset.UTC))
-                        .map(at -> Duration.between(now, at)).map(d -> d.isNegative() ? Duration.ZERO : d)
-                        .orElse(null);
+                return RetryAfter.parse(date, now);
             }
             if (amount == null) {
                 return null;
             }
             return switch (unit) {
-                case "minutes" -> Duration.ofSeconds(Math.round(amount * 60));
-                case "epoch-seconds" -> {
-                    Duration until = Duration.between(now, Instant.ofEpochSecond(amount.longValue()));
-                    yield until.isNegative() ? Duration.ZERO : until;
-                }
-                default -> Duration.ofSeconds(Math.round(amount));
+                case "minutes" -> RetryAfter.capped(Duration.ofSeconds(Math.round(amount * 60)));
+                case "epoch-seconds" -> RetryAfter.until(Instant.ofEpochSecond(amount.longValue()), now);
+                default -> RetryAfter.capped(Duration.ofSeconds(Math.round(amount)));
             };
         }
     }

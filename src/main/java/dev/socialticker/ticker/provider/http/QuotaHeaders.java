@@ -3,6 +3,7 @@ package dev.socialticker.ticker.provider.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.domain.QuotaUsage;
+import dev.socialticker.ticker.domain.RetryAfter;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,9 +62,8 @@ public final class QuotaHeaders {
             Long remaining = number(header.apply(prefix + "Remaining"));
             Long reset = number(header.apply(prefix + "Reset"));
             if (remaining != null && remaining == 0 && reset != null) {
-                Duration wait = reset > EPOCH_THRESHOLD
-                        ? Duration.between(now, Instant.ofEpochSecond(reset)) : Duration.ofSeconds(reset);
-                return wait.isNegative() ? Duration.ZERO : wait;
+                return reset > EPOCH_THRESHOLD ? RetryAfter.until(Instant.ofEpochSecond(reset), now)
+                        : RetryAfter.capped(Duration.ofSeconds(reset));
             }
         }
         return null;

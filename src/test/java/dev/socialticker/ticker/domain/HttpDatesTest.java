@@ -1,4 +1,4 @@
-package dev.socialticker.ticker;
+package dev.socialticker.ticker.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.socialticker.ticker;
+package dev.socialticker.ticker.domain;
 
 import java.time.Clock;
 import java.time.DateTimeException;

@@ -1,0 +1,44 @@
+package dev.socialticker.ticker.domain;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One change of one source's state, published after every write of the store on its one
+ * publish-subscribe endpoint ({@code store.StoreEndpoints#SOURCE_CHANGED}). Rendering the API's
+ * view, telling the fleet, judging alerts (and whatever comes next: history, outputs) subscribe to
+ * it; none of them is called by the store.
+ *
+ * @param previous the state before (empty before the first count)
+ * @param current  the state now (empty after an invalidation)
+ * @param cause    what wrote it
+ * @param took     for {@link Cause#REFRESH}: the whole refresh, retries included; otherwise null
+ */
+public record SourceChanged(SourceState previous, SourceState current, Cause cause, Duration took) {
+
+    public enum Cause {
+        /** A refresh on this instance stored a count or recorded a failure. */
+        REFRESH,
+        /** Another instance of the fleet wrote it; this instance's copy follows. */
+        FLEET,
+        /** An operator forgot the source's data (admin API). */
+        INVALIDATED,
+        /** The provider's route was replaced: its entity tag was dropped, the count kept. */
+        ROUTE_REPLACED
+    }
+
+    public SourceChanged {
+        Objects.requireNonNull(previous, "previous");
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(cause, "cause");
+    }
+
+    public TickerSource source() {
+        return current.source();
+    }
+
+    /** True when this instance's own work made the change (not a copy learnt from the fleet). */
+    public boolean local() {
+        return cause != Cause.FLEET;
+    }
+}
