@@ -74,7 +74,7 @@ class AlertChannelRoutes extends RouteBuilder {
             }
         }
 
-        from("direct:alert-slack")
+        from(AlertEndpoints.SLACK)
                 .routeId("alert-slack")
                 .errorHandler(channelErrorHandler())
                 .filter(exchange -> settings.slack().enabled())
@@ -87,7 +87,7 @@ class AlertChannelRoutes extends RouteBuilder {
                     .process(exchange -> sent(exchange, "slack"))
                 .end();
 
-        from("direct:alert-email")
+        from(AlertEndpoints.EMAIL)
                 .routeId("alert-email")
                 .errorHandler(channelErrorHandler())
                 .filter(exchange -> settings.email().enabled())
@@ -97,14 +97,14 @@ class AlertChannelRoutes extends RouteBuilder {
                     .process(exchange -> sent(exchange, "email"))
                 .end();
 
-        from("direct:alert-failed")
+        from(AlertEndpoints.FAILED)
                 .routeId("alert-failed")
                 .process(this::failed);
     }
 
     /** Retries a channel a few times with backoff, then hands the message to {@code alert-failed}. */
     private DeadLetterChannelDefinition channelErrorHandler() {
-        DeadLetterChannelDefinition handler = deadLetterChannel("direct:alert-failed");
+        DeadLetterChannelDefinition handler = deadLetterChannel(AlertEndpoints.FAILED);
         handler.maximumRedeliveries(3).redeliveryDelay(timing.firstRetry().toMillis()).useExponentialBackOff()
                 .backOffMultiplier(2)
                 .asyncDelayedRedelivery()

@@ -2,8 +2,9 @@ package dev.socialticker.ticker.alert;
 
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.TickerSource;
-import dev.socialticker.ticker.store.RefreshOutcome;
+import dev.socialticker.ticker.store.StoreEndpoints;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.token.TokenStatus;
 import java.time.Clock;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The alert routes. Refresh outcomes arrive on a queue ({@link RefreshOutcome#ENDPOINT}), so alerting
- * never runs on, or slows, a refresh; a timer judges what time alone changes (data age, token
+ * The alert routes. They subscribe to the store's changes ({@link StoreEndpoints#SOURCE_CHANGED}) and
+ * judge the outcome of each refresh made here ({@link RefreshOutcome}), so alerting never runs on,
+ * or slows, a refresh; a timer judges what time alone changes (data age, token
  * expiry, reminders, incidents that are over). Each message goes to every configured channel, in
  * parallel ({@link AlertChannelRoutes}), each with its own retries and backoff: a channel that fails
  * is logged with its reason, counted and shown in health, and the other still delivers.
@@ -26,8 +28,6 @@ import org.springframework.stereotype.Component;
 class AlertRoutes extends RouteBuilder {
     /** Exchange property holding the message being delivered. */
     static final String ALERT = "TickerAlert";
-    /** Decided messages wait here for delivery, off the threads that judge. */
-    static final String DELIVERIES = "seda:alert-deliveries?size=1000&discardWhenFull=true";
     /** How often time-based conditions are judged; bounds how late a reminder or a resolved message is. */
     static final long CHECK_MILLIS = 30_000;
     private static final Logger log = LoggerFactory.getLogger(AlertRoutes.class);
@@ -65,31 +65,33 @@ class AlertRoutes extends RouteBuilder {
         }
 
         // Always consumed, so the queue never fills; judged only when a channel is configured.
-        from(RefreshOutcome.ENDPOINT)
+        from(StoreEndpoints.SOURCE_CHANGED)
                 .routeId("alert-outcomes")
                 .filter(exchange -> enabled())
-                    .process(exchange -> exchange.getIn().setBody(judge(exchange.getIn().getBody(RefreshOutcome.class))))
+                    .process(exchange -> exchange.getIn().setBody(
+                            RefreshOutcome.of(exchange.getIn().getBody(SourceChanged.class)).map(this::judge)
+                                    .orElse(List.of())))
                     .split(body())
-                        .to(DELIVERIES)
+                        .to(AlertEndpoints.DELIVERIES)
                     .end()
                 .end();
 
         // First a few seconds after start: messages a stop interrupted are sent again, then time is judged.
-        from("timer:alert-check?period=" + CHECK_MILLIS + "&delay=5000")
+        from(AlertEndpoints.checkTimer(CHECK_MILLIS))
                 .routeId("alert-check-timer")
-                .to("direct:alert-check");
+                .to(AlertEndpoints.CHECK);
 
-        from("direct:alert-check")
+        from(AlertEndpoints.CHECK)
                 .routeId("alert-check")
                 .filter(exchange -> enabled())
                     .process(exchange -> exchange.getIn().setBody(check()))
                     .split(body())
-                        .to(DELIVERIES)
+                        .to(AlertEndpoints.DELIVERIES)
                     .end()
                 .end();
 
         // Several at once: a channel that is being retried holds up only its own message.
-        from(DELIVERIES + "&concurrentConsumers=4")
+        from(AlertEndpoints.DELIVERIES + "&concurrentConsumers=4")
                 .routeId("alert-deliver")
                 // Once tried on every channel (sent, or failed after its retries) it leaves the outbox. On
                 // completion rather than as a last step: a channel's dead-letter handling ends the route.
@@ -98,7 +100,7 @@ class AlertRoutes extends RouteBuilder {
                 .end()
                 .process(exchange -> exchange.setProperty(ALERT, exchange.getIn().getBody(Alert.class)))
                 .multicast().parallelProcessing()
-                    .to("direct:alert-slack", "direct:alert-email")
+                    .to(AlertEndpoints.SLACK, AlertEndpoints.EMAIL)
                 .end();
     }
 

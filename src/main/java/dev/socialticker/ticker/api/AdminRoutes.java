@@ -5,6 +5,8 @@ import static dev.socialticker.ticker.provider.contract.TickerHeaders.SOURCE_ID;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.refresh.RefreshEndpoints;
+import dev.socialticker.ticker.store.StoreEndpoints;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -42,41 +44,41 @@ class AdminRoutes extends RouteBuilder {
                 .post("/refresh").id("api-admin-refresh-all")
                     .description("Refresh every source now, in the background (single-flight and min-interval still apply)"),
                         202, "Accepted: the refresh runs in the background")
-                .to("direct:api-admin-refresh-all");
+                .to(ApiEndpoints.ADMIN_REFRESH_ALL);
         ApiDocument.adminResponses(admin
                 .post("/refresh/{id}").id("api-admin-refresh-one").param(ApiDocument.sourceId())
                     .description("Refresh one source now, in the background"),
                         202, "Accepted: the refresh runs in the background")
                 .responseMessage().code(404).message("No source has this id (SOURCE_NOT_FOUND)")
                     .responseModel(ProblemDocument.class).endResponseMessage()
-                .to("direct:api-admin-refresh-one");
+                .to(ApiEndpoints.ADMIN_REFRESH_ONE);
         ApiDocument.adminResponses(admin
                 .delete("/cache").id("api-admin-invalidate-all")
                     .description("Forget every source's data (reads answer NO_DATA until the next refresh); "
                             + "a cache in front of the service is not purged"),
                         204, "Forgotten")
-                .to("direct:api-admin-invalidate-all");
+                .to(ApiEndpoints.ADMIN_INVALIDATE_ALL);
         ApiDocument.adminResponses(admin
                 .delete("/cache/{id}").id("api-admin-invalidate-one").param(ApiDocument.sourceId())
                     .description("Forget one source's data"),
                         204, "Forgotten")
                 .responseMessage().code(404).message("No source has this id (SOURCE_NOT_FOUND)")
                     .responseModel(ProblemDocument.class).endResponseMessage()
-                .to("direct:api-admin-invalidate-one");
-        from("direct:api-admin-refresh-all").routeId("api-admin-refresh-all-entry").to("direct:api-admin-refresh");
-        from("direct:api-admin-refresh-one").routeId("api-admin-refresh-one-entry").to("direct:api-admin-refresh");
-        from("direct:api-admin-invalidate-all").routeId("api-admin-invalidate-all-entry").to("direct:api-admin-invalidate");
-        from("direct:api-admin-invalidate-one").routeId("api-admin-invalidate-one-entry").to("direct:api-admin-invalidate");
+                .to(ApiEndpoints.ADMIN_INVALIDATE_ONE);
+        from(ApiEndpoints.ADMIN_REFRESH_ALL).routeId("api-admin-refresh-all-entry").to(ApiEndpoints.ADMIN_REFRESH);
+        from(ApiEndpoints.ADMIN_REFRESH_ONE).routeId("api-admin-refresh-one-entry").to(ApiEndpoints.ADMIN_REFRESH);
+        from(ApiEndpoints.ADMIN_INVALIDATE_ALL).routeId("api-admin-invalidate-all-entry").to(ApiEndpoints.ADMIN_INVALIDATE);
+        from(ApiEndpoints.ADMIN_INVALIDATE_ONE).routeId("api-admin-invalidate-one-entry").to(ApiEndpoints.ADMIN_INVALIDATE);
 
-        from("direct:api-admin-refresh")
+        from(ApiEndpoints.ADMIN_REFRESH)
                 .routeId("api-admin-refresh")
                 .routeConfigurationId(ApiRejections.ID)
                 .process(authorizer)
                 .process(exchange -> exchange.getIn().setBody(sourcesOf(exchange)))
-                .wireTap("direct:refresh-sources")
+                .wireTap(RefreshEndpoints.REFRESH_SOURCES)
                 .process(exchange -> ApiProblems.empty(exchange, 202));
 
-        from("direct:api-admin-invalidate")
+        from(ApiEndpoints.ADMIN_INVALIDATE)
                 .routeId("api-admin-invalidate")
                 .routeConfigurationId(ApiRejections.ID)
                 .process(authorizer)
@@ -86,7 +88,7 @@ class AdminRoutes extends RouteBuilder {
                     exchange.getIn().removeHeaders("*");
                     exchange.getIn().setHeader(SOURCE_ID, id);
                 })
-                .to("direct:invalidate-cache")
+                .to(StoreEndpoints.INVALIDATE)
                 .process(exchange -> ApiProblems.empty(exchange, 204));
     }
 

@@ -1,7 +1,9 @@
 package dev.socialticker.ticker.api;
 
 import dev.socialticker.ticker.refresh.RefreshDemand;
+import dev.socialticker.ticker.refresh.RefreshEndpoints;
 import dev.socialticker.ticker.refresh.RefreshHeaders;
+import dev.socialticker.ticker.store.StoreEndpoints;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.rest.RestBindingMode;
@@ -28,12 +30,12 @@ class MetricsApiRoutes extends RouteBuilder {
 
     /**
      * A stale answer is already written; the refresh it asks for runs off the request: a queue of
-     * one that the sender never waits on (RefreshDemand), so the read's cost does not depend on
+     * one that the sender never waits on (RefreshEndpoints#REFRESH_WANTED, RefreshDemand), so the read's cost does not depend on
      * the number of sources or on the upstream.
      */
     private void refreshWhenStale(RouteDefinition read) {
         read.filter(exchangeProperty(RefreshHeaders.STALE_SOURCES).isNotNull())
-                    .to(RefreshDemand.ENDPOINT)
+                    .to(RefreshEndpoints.REFRESH_WANTED)
                 .end();
     }
 
@@ -68,7 +70,7 @@ class MetricsApiRoutes extends RouteBuilder {
                 .get().id("api-metrics").produces("application/json")
                     .description("All sources: the total, and each source's count, age and last failure")
                     .param(ApiDocument.format()).param(ApiDocument.ifNoneMatch()), "the sources' counts")
-                .to("direct:api-get-metrics");
+                .to(ApiEndpoints.GET_METRICS);
         ApiDocument.metricsResponses(rest("/metrics")
                 .get("/{id}").id("api-metrics-source").produces("application/json")
                     .description("One source: the fields of a `sources` entry")
@@ -76,7 +78,7 @@ class MetricsApiRoutes extends RouteBuilder {
                         "the source's count")
                 .responseMessage().code(404).message("No source has this id (SOURCE_NOT_FOUND)")
                     .responseModel(ProblemDocument.class).endResponseMessage()
-                .to("direct:api-get-source");
+                .to(ApiEndpoints.GET_SOURCE);
 
         ApiDocument.metricsResponses(rest("/tickers").description("Named tickers: groups of sources (ticker.tickers)")
                 .get("/{name}").id("api-ticker").produces("application/json")
@@ -85,7 +87,7 @@ class MetricsApiRoutes extends RouteBuilder {
                         "the ticker's sources")
                 .responseMessage().code(404).message("No ticker has this name (TICKER_NOT_FOUND)")
                     .responseModel(ProblemDocument.class).endResponseMessage()
-                .to("direct:api-get-ticker");
+                .to(ApiEndpoints.GET_TICKER);
 
         rest("/ui-config").description("The ticker page's defaults")
                 .get().id("api-ui-config").produces("application/json")
@@ -96,41 +98,42 @@ class MetricsApiRoutes extends RouteBuilder {
                     .endResponseMessage()
                     .responseMessage().code(400).message("Malformed request (BAD_REQUEST)")
                         .responseModel(ProblemDocument.class).endResponseMessage()
-                .to("direct:api-get-ui-config");
+                .to(ApiEndpoints.GET_UI_CONFIG);
 
         // The document itself is not one of the API's operations (apiDocs false).
         rest(ApiDocument.PATH.substring(ApiServlet.CONTEXT_PATH.length())).description("This document")
                 .get().id("api-openapi").apiDocs(false).produces("application/json")
-                .to("direct:api-get-openapi-document");
+                .to(ApiEndpoints.GET_OPENAPI_DOCUMENT);
 
-        from("direct:api-get-openapi-document")
+        from(ApiEndpoints.GET_OPENAPI_DOCUMENT)
                 .routeId("api-get-openapi-document")
                 .routeConfigurationId(ApiRejections.ID)
                 .process(openApiDocument);
 
-        from("direct:api-get-ui-config")
+        from(ApiEndpoints.GET_UI_CONFIG)
                 .routeId("api-get-ui-config")
                 .routeConfigurationId(ApiRejections.ID)
                 .process(uiConfig);
 
-        refreshWhenStale(from("direct:api-get-metrics")
+        refreshWhenStale(from(ApiEndpoints.GET_METRICS)
                 .routeId("api-get-metrics")
                 .routeConfigurationId(ApiRejections.ID)
                 .process(responder::all));
 
-        refreshWhenStale(from("direct:api-get-source")
+        refreshWhenStale(from(ApiEndpoints.GET_SOURCE)
                 .routeId("api-get-source")
                 .routeConfigurationId(ApiRejections.ID)
                 .process(responder::one));
 
-        refreshWhenStale(from("direct:api-get-ticker")
+        refreshWhenStale(from(ApiEndpoints.GET_TICKER)
                 .routeId("api-get-ticker")
                 .routeConfigurationId(ApiRejections.ID)
                 .process(responder::ticker));
 
-        // Every store and every recorded failure lands here: the view is out of date, and the next
-        // read renders it (MetricsRenderer: coalesced, once for many changes and many reads).
-        from("direct:render-view")
+        // Every change of the store: the view is rendered again ahead of the reads (MetricsRenderer:
+        // coalesced, once for many changes). A read never waits for this: it follows the store's
+        // version itself, so a read right after a store sees it.
+        from(StoreEndpoints.SOURCE_CHANGED)
                 .routeId("render-view")
                 .process(exchange -> renderer.changed());
     }

@@ -46,7 +46,8 @@ import org.springframework.stereotype.Component;
  * render on the {@code ticker-render} thread, no sooner than {@value #RENDER_SHARE}× the last
  * render's duration after it, so rendering takes at most about a tenth of a core however fast
  * sources change, and neither a refresh nor a read ever waits for it. Below that a render takes
- * microseconds and happens on the storing thread: the next read sees a store at once. Either way
+ * microseconds and happens on whichever thread first learns of the change (the read that finds the
+ * store's version moved, or the subscriber of the store's changes): the next read sees a store at once. Either way
  * a source whose state and staleness did not change keeps its rendered body: a render costs one
  * serialisation of the whole body (and of each named ticker's), not one per source.
  */
@@ -98,13 +99,14 @@ class MetricsRenderer {
     }
 
     /**
-     * The view to serve now. When data has turned stale since the last render it renders first
-     * (every read waits for that one: a view must not call stale data fresh); with many sources it
-     * asks the renderer thread instead and serves the previous view meanwhile.
+     * The view to serve now. When the store changed since the last render, or data has turned
+     * stale since, it renders first (every read waits for that one: a read right after a store
+     * sees it, and a view must not call stale data fresh); with many sources it asks the renderer
+     * thread instead and serves the previous view meanwhile.
      */
     MetricsView view() {
         MetricsView view = current.get();
-        if (!clock.instant().isBefore(view.turnsStaleAt())) {
+        if (view.version() != store.version() || !clock.instant().isBefore(view.turnsStaleAt())) {
             if (paced) {
                 changed();
                 return view;
@@ -120,15 +122,17 @@ class MetricsRenderer {
     }
 
     /**
-     * The cache changed (route render-view). With few sources the view is rendered at once, on the
-     * thread that stored (a read right after a store sees it); with many, the renderer thread
-     * renders it once for all the changes since, no sooner than the pace allows.
+     * The store changed (route render-view, a subscriber of the store's changes). With few sources
+     * the view is rendered at once, on that route's thread; with many, the renderer thread renders
+     * it once for all the changes since, no sooner than the pace allows.
      */
     void changed() {
         if (!paced) {
             rendering.lock();
             try {
-                renderNow();
+                if (current.get().version() != store.version()) {
+                    renderNow(); // unless a read has rendered this version already
+                }
             } finally {
                 rendering.unlock();
             }
@@ -168,6 +172,9 @@ class MetricsRenderer {
     }
 
     private MetricsView renderAt(Instant now) {
+        // Read before the states: a write that lands meanwhile leaves the view one version behind,
+        // so the next read renders again rather than keep a view that misses it.
+        long version = store.version();
         List<SourceState> states = store.statesOf(catalog.all());
         Map<String, Rendered> parts = new LinkedHashMap<>();
         Map<String, RenderedBody> bySource = new LinkedHashMap<>();
@@ -189,7 +196,7 @@ class MetricsRenderer {
         tickers.all().forEach((name, sources) ->
                 byTicker.put(name, combine(sources.stream().map(source -> parts.get(source.id())).toList())));
         return new MetricsView(combine(List.copyOf(parts.values())), Map.copyOf(bySource), Map.copyOf(byTicker),
-                turnsStaleAt);
+                turnsStaleAt, version);
     }
 
     /** The body of several sources (all of them, or a named ticker's) from their rendered parts. */

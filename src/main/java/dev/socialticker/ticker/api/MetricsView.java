@@ -9,7 +9,8 @@ import java.util.Map;
  * @param byTicker     each named ticker's body ({@code ticker.tickers.<name>}), shaped as the aggregate
  * @param turnsStaleAt the first moment some fresh source turns stale, when this view must be
  *                     rendered again even though nothing was stored
+ * @param version      the store's version it was rendered from ({@code SnapshotStore#version()})
  */
 record MetricsView(RenderedBody aggregate, Map<String, RenderedBody> bySource, Map<String, RenderedBody> byTicker,
-        Instant turnsStaleAt) {
+        Instant turnsStaleAt, long version) {
 }

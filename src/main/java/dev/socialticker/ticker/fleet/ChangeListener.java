@@ -35,7 +35,7 @@ class ChangeListener implements DisposableBean {
         container.setBeanName("ticker-fleet-changes");
         container.addMessageListener((message, pattern) -> {
             try {
-                producer.sendBody("direct:fleet-change", new String(message.getBody(), StandardCharsets.UTF_8));
+                producer.sendBody(FleetEndpoints.CHANGE, new String(message.getBody(), StandardCharsets.UTF_8));
             } catch (RuntimeException notApplied) {
                 log.debug("Change message not applied now ({}); the next resync applies it", notApplied.toString());
             }

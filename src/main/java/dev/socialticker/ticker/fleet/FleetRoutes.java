@@ -2,17 +2,19 @@ package dev.socialticker.ticker.fleet;
 
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.SOURCE_ID;
 
-import dev.socialticker.ticker.store.SnapshotStore;
+import dev.socialticker.ticker.domain.SourceChanged;
+import dev.socialticker.ticker.store.StoreEndpoints;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.caffeine.CaffeineConstants;
 import org.springframework.stereotype.Component;
 
 /**
- * The shared mode's routes: the changes other instances announce on Redis are applied to this
- * instance's cache ({@code fleet-change}), and every {@value #RESYNC_MILLIS} ms the subscription is
- * (re)started if needed and every source compared with Redis ({@code fleet-resync}). Either ends by rendering the API's view again when
- * this instance's copy changed.
+ * The shared mode's routes: this instance's own changes are announced to the others
+ * ({@code fleet-announce}); the changes other instances announce are applied to this instance's
+ * cache ({@code fleet-change}); and every {@value #RESYNC_MILLIS} ms the subscription is
+ * (re)started if needed and every source compared with Redis ({@code fleet-resync}). A change
+ * applied here is announced by the store like any other (cause FLEET), which renders the view and
+ * is not announced back.
  */
 @Component
 @SharedMode
@@ -28,36 +30,45 @@ class FleetRoutes extends RouteBuilder {
     private final SharedStateSync sync;
     private final FleetInstance instance;
     private final ChangeListener listener;
+    private final RedisSnapshots shared;
 
-    FleetRoutes(SharedStateSync sync, FleetInstance instance, ChangeListener listener) {
+    FleetRoutes(SharedStateSync sync, FleetInstance instance, ChangeListener listener, RedisSnapshots shared) {
         this.sync = sync;
         this.instance = instance;
         this.listener = listener;
+        this.shared = shared;
     }
 
     @Override
     public void configure() {
         // First at start-up: listening begins before the first comparison, so nothing falls between.
-        from("timer:fleet-resync?period=" + RESYNC_MILLIS + "&delay=0")
+        from(FleetEndpoints.resyncTimer(RESYNC_MILLIS))
                 .routeId("fleet-resync")
                 .bean(listener, "ensureListening")
-                .filter(method(sync, "resync"))
-                    .to("direct:render-view")
+                .bean(sync, "resync");
+
+        // What this instance changed (a refresh, an invalidation), not what it learnt from the fleet.
+        from(StoreEndpoints.SOURCE_CHANGED)
+                .routeId("fleet-announce")
+                .filter(exchange -> exchange.getIn().getBody(SourceChanged.class).local())
+                    .to(FleetEndpoints.ANNOUNCE)
                 .end();
 
+        from(FleetEndpoints.ANNOUNCE)
+                .routeId("fleet-announce-send")
+                .process(exchange -> shared.announce(exchange.getIn().getBody(SourceChanged.class)));
+
         // Body: a message of the changes channel, "<instance> stored|deleted <source id>".
-        from("direct:fleet-change")
+        from(FleetEndpoints.CHANGE)
                 .routeId("fleet-change")
                 .filter(this::parse)
                 .choice()
                     .when(header(DELETED))
-                        // Invalidated on another instance: forgotten here too, through the same cache endpoint.
-                        .setHeader(CaffeineConstants.KEY, header(SOURCE_ID))
-                        .setHeader(CaffeineConstants.ACTION, constant(CaffeineConstants.ACTION_INVALIDATE))
-                        .to(SnapshotStore.ENDPOINT)
-                        .to("direct:render-view")
-                    .when(method(sync, "applyStored(${header." + SOURCE_ID + "})"))
-                        .to("direct:render-view")
+                        // Invalidated on another instance: forgotten here too, as the fleet's doing.
+                        .setHeader(StoreEndpoints.CAUSE, constant(SourceChanged.Cause.FLEET.name()))
+                        .to(StoreEndpoints.INVALIDATE)
+                    .otherwise()
+                        .bean(sync, "applyStored(${header." + SOURCE_ID + "})")
                 .end();
     }
 

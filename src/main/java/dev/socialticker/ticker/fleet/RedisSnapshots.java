@@ -2,6 +2,7 @@ package dev.socialticker.ticker.fleet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.store.BackingStore;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The shared backing store: each source's state as a JSON value in Redis (the file store's
- * document), and after every write a message on the changes channel so the other instances update
- * their own Caffeine copy within moments ({@link SharedStateSync}). Reads never wait on Redis: they
+ * document). After each change this instance makes, a message on the changes channel
+ * ({@link #announce}, route {@code fleet-announce}) lets the other instances update their own
+ * Caffeine copy within moments ({@link SharedStateSync}). Reads never wait on Redis: they
  * are served from the local copy.
  */
 @Component
@@ -86,7 +88,6 @@ class RedisSnapshots implements BackingStore {
         String id = state.source().id();
         try {
             redis.opsForValue().set(keys.state(id), json.writeValueAsString(StoredState.of(state)));
-            redis.convertAndSend(keys.changes(), instance.message("stored", id));
             link.reached();
         } catch (DataAccessException unreachable) {
             link.failed("storing the snapshot of " + id, unreachable);
@@ -99,10 +100,21 @@ class RedisSnapshots implements BackingStore {
     public void delete(String sourceId) {
         try {
             redis.delete(keys.state(sourceId));
-            redis.convertAndSend(keys.changes(), instance.message("deleted", sourceId));
             link.reached();
         } catch (DataAccessException unreachable) {
             link.failed("deleting the snapshot of " + sourceId, unreachable);
+        }
+    }
+
+    /** Tells the other instances that this one changed a source: they read it from Redis. */
+    void announce(SourceChanged change) {
+        String id = change.source().id();
+        boolean deleted = !change.current().hasData() && change.current().failure() == null;
+        try {
+            redis.convertAndSend(keys.changes(), instance.message(deleted ? "deleted" : "stored", id));
+            link.reached();
+        } catch (DataAccessException unreachable) {
+            link.failed("announcing the change of " + id, unreachable);
         }
     }
 

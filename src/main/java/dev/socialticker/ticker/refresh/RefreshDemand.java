@@ -19,12 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RefreshDemand {
-    /**
-     * Where a read sends its request (its exchange property {@link RefreshHeaders#STALE_SOURCES}): a
-     * queue of one that drops what does not fit, and a sender that never waits.
-     */
-    public static final String ENDPOINT = "seda:refresh-wanted?size=1&discardWhenFull=true&waitForTaskToComplete=Never";
-
     private final Clock clock;
     private final RefreshQueue queue;
     private final RefreshGate gate;

@@ -4,7 +4,7 @@ package dev.socialticker.ticker.refresh;
 public final class RefreshHeaders {
     /**
      * Exchange property: the stale sources a read asks to refresh (a list of sources), sent to
-     * {@link RefreshDemand#ENDPOINT}. A property, not a header: it never reaches the HTTP answer.
+     * {@link RefreshEndpoints#REFRESH_WANTED}. A property, not a header: it never reaches the HTTP answer.
      */
     public static final String STALE_SOURCES = "TickerStaleSources";
 

@@ -10,7 +10,9 @@ import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.provider.contract.ProviderEndpoints;
 import dev.socialticker.ticker.store.SnapshotStore;
+import dev.socialticker.ticker.store.StoreEndpoints;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -57,19 +59,19 @@ class RefreshRoutes extends RouteBuilder {
     public void configure() {
         // The tick is handed over and done: the timer never waits on an upstream, and a slow source
         // cannot delay the next tick of the others (each source is single-flight at the gate).
-        from("timer:refresh?period=" + schedule.period().toMillis() + "&delay=" + schedule.initialDelay().toMillis())
+        from(RefreshEndpoints.timer(schedule.period().toMillis(), schedule.initialDelay().toMillis()))
                 .routeId("refresh-timer")
                 .setProperty(RefreshHeaders.SCHEDULED, constant(true))
                 .process(exchange -> exchange.getIn().setBody(catalog.all()))
-                .wireTap("direct:refresh-sources");
+                .wireTap(RefreshEndpoints.REFRESH_SOURCES);
 
         // Stale reads ask here (RefreshDemand), one request at a time: the others were dropped or
         // never sent. The refresher, not the read, decides what to call.
-        from(RefreshDemand.ENDPOINT)
+        from(RefreshEndpoints.REFRESH_WANTED)
                 .routeId("refresh-wanted")
                 .bean(demand, "taken")
                 .setBody(exchangeProperty(RefreshHeaders.STALE_SOURCES))
-                .to("direct:refresh-sources")
+                .to(RefreshEndpoints.REFRESH_SOURCES)
                 .bean(demand, "settled");
 
         // Sources are independent: each runs on a refresh thread, within its own budget; at most
@@ -78,28 +80,28 @@ class RefreshRoutes extends RouteBuilder {
         // (timer, admin) wire-tap it.
         ExecutorService refreshThreads = getContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "ticker-refresh", concurrency);
-        from("direct:refresh-sources")
+        from(RefreshEndpoints.REFRESH_SOURCES)
                 .routeId("refresh-sources")
                 .setBody(method(queue, "admit"))
                 .split(body()).parallelProcessing().executorService(refreshThreads)
                     .bean(queue, "taken")
-                    .to("direct:refresh-source")
+                    .to(RefreshEndpoints.REFRESH_SOURCE)
                 .end();
 
-        from("direct:refresh-source")
+        from(RefreshEndpoints.REFRESH_SOURCE)
                 .routeId("refresh-source")
                 .filter(method(runs, "start"))
                     .doTry()
                         .process(this::providerRequest)
-                        .to("direct:refresh-attempt")
+                        .to(RefreshEndpoints.REFRESH_ATTEMPT)
                     .doFinally()
                         .process(runs::end)
                     .end()
                 .end();
 
-        from("direct:refresh-attempt")
+        from(RefreshEndpoints.REFRESH_ATTEMPT)
                 .routeId("refresh-attempt")
-                .errorHandler(deadLetterChannel("direct:record-failure")
+                .errorHandler(deadLetterChannel(RefreshEndpoints.RECORD_FAILURE)
                         .retryWhile(method(retryPolicy, "shouldRetry"))
                         // A stopping service does not wait out a backoff: the run is abandoned anyway.
                         .allowRedeliveryWhileStopping(false)
@@ -107,17 +109,17 @@ class RefreshRoutes extends RouteBuilder {
                         .logExhausted(false).logRetryAttempted(false).logStackTrace(false).logHandled(false))
                 // The provider is picked by the run's source, not by a header a provider could change.
                 // block=false: a provider whose file was removed fails at once instead of waiting 30 s.
-                .toD("direct:provider-${exchangeProperty." + RefreshRun.PROPERTY + ".source.provider}?block=false")
+                .toD(ProviderEndpoints.of("${exchangeProperty." + RefreshRun.PROPERTY + ".source.provider}") + "?block=false")
                 // A provider returns its result (routes/README.md); storing it is the refresh's job.
-                .to("direct:store-snapshot")
+                .to(StoreEndpoints.STORE_SNAPSHOT)
                 .process(RefreshRoutes::logSuccess);
 
         // A run that timed out or was abandoned has had its outcome written (or dropped) already.
-        from("direct:record-failure")
+        from(RefreshEndpoints.RECORD_FAILURE)
                 .routeId("record-failure")
                 .filter(exchange -> RefreshRuns.runOf(exchange).tryCommit())
                     .process(failureRecorder)
-                    .to("direct:store-failure")
+                    .to(StoreEndpoints.STORE_FAILURE)
                 .end();
     }
 

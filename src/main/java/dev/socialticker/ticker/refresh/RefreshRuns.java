@@ -3,6 +3,7 @@ package dev.socialticker.ticker.refresh;
 import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.domain.Failure;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.store.StoreEndpoints;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,7 +98,7 @@ class RefreshRuns {
                 run.source().id(), run.budgetText());
         Failure failure = recorder.timedOut(run);
         try {
-            producer.send("direct:store-failure", exchange -> {
+            producer.send(StoreEndpoints.STORE_FAILURE, exchange -> {
                 exchange.setProperty(RefreshRun.PROPERTY, run);
                 exchange.getIn().setBody(failure);
             });

@@ -5,11 +5,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.Failure;
 import dev.socialticker.ticker.domain.Snapshot;
+import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.provider.contract.PayloadRejectedException;
 import dev.socialticker.ticker.provider.contract.ProviderRouteReplaced;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +25,9 @@ import org.springframework.stereotype.Component;
  * The Caffeine cache of {@link SourceState}s, one entry per source. The API reads it here; refreshes
  * write it here, each write one atomic read-modify-write of its entry (its durable copy, when there
  * is one, written inside the same step), so an invalidation that lands during a refresh is never
- * undone. Invalidation goes through the camel-caffeine endpoint {@value #ENDPOINT}, which finds this
- * same cache in the registry by name. Entries never expire: the last good value must outlive any
+ * undone. Invalidation goes through the camel-caffeine endpoint {@link StoreEndpoints#CACHE}, which
+ * finds this same cache in the registry by name. Every write is then announced as one
+ * {@link SourceChanged} ({@link SourceChanges}), and counted in {@link #version()}. Entries never expire: the last good value must outlive any
  * outage, and with a {@link BackingStore} (files, Redis) a restart too: they are loaded at start-up,
  * before the API answers. In the shared mode other instances' writes arrive through
  * {@link #reconcile}.
@@ -32,17 +36,20 @@ import org.springframework.stereotype.Component;
 public class SnapshotStore {
     /** Bean name of the cache, and so the cache name in the endpoint URI. */
     public static final String CACHE_NAME = "tickerSourceStates";
-    public static final String ENDPOINT = "caffeine-cache:" + CACHE_NAME;
     private static final Logger log = LoggerFactory.getLogger(SnapshotStore.class);
 
     private final Cache<String, SourceState> cache;
     private final BackingStore backing;
     private final SourceCatalog catalog;
+    private final SourceChanges changes;
+    private final AtomicLong version = new AtomicLong();
 
-    SnapshotStore(Cache<String, SourceState> tickerSourceStates, BackingStore backing, SourceCatalog catalog) {
+    SnapshotStore(Cache<String, SourceState> tickerSourceStates, BackingStore backing, SourceCatalog catalog,
+            SourceChanges changes) {
         this.cache = tickerSourceStates;
         this.backing = backing;
         this.catalog = catalog;
+        this.changes = changes;
         cache.putAll(backing.readAll(catalog.all()));
         if (backing != BackingStore.NONE) {
             log.info("Loaded the stored state of {} of {} source(s) from {}", cache.estimatedSize(),
@@ -62,6 +69,15 @@ public class SnapshotStore {
     }
 
     /**
+     * Grows by one with every write, before the write is announced: a reader that saw version
+     * {@code v} and sees it again has seen every state as it still is. Lets the API's view follow
+     * the store without being told (a read right after a store sees it).
+     */
+    public long version() {
+        return version.get();
+    }
+
+    /**
      * Replaces the source's snapshot, and clears its failure, with the reading made from the one
      * stored now (null when none), if the permit still allows a write.
      *
@@ -70,43 +86,61 @@ public class SnapshotStore {
      */
     boolean storeSnapshot(WritePermit permit, UnaryOperator<Snapshot> reading) {
         TickerSource source = permit.source();
-        boolean[] written = {false};
+        SourceState[] change = new SourceState[2];
         cache.asMap().compute(source.id(), (id, current) -> {
             Snapshot next = reading.apply(current == null ? null : current.snapshot());
             if (!permit.tryCommit()) {
                 return current;
             }
-            written[0] = true;
             SourceState stored = SourceState.empty(source).withSnapshot(next);
             backing.write(stored);
+            change[0] = current == null ? SourceState.empty(source) : current;
+            change[1] = stored;
             return stored;
         });
-        return written[0];
+        if (change[1] == null) {
+            return false;
+        }
+        changed(new SourceChanged(change[0], change[1], SourceChanged.Cause.REFRESH, permit.elapsed()));
+        return true;
     }
 
     /** Records a failure beside whatever snapshot the source has at this moment, never replacing it. */
-    void recordFailure(TickerSource source, Failure failure) {
+    void recordFailure(WritePermit permit, Failure failure) {
+        TickerSource source = permit.source();
+        SourceState[] change = new SourceState[2];
         cache.asMap().compute(source.id(), (id, current) -> {
-            SourceState stored = (current == null ? SourceState.empty(source) : current).withFailure(failure);
-            backing.write(stored);
-            return stored;
+            change[0] = current == null ? SourceState.empty(source) : current;
+            change[1] = change[0].withFailure(failure);
+            backing.write(change[1]);
+            return change[1];
         });
+        changed(new SourceChanged(change[0], change[1], SourceChanged.Cause.REFRESH, permit.elapsed()));
     }
 
     /**
-     * After an invalidation through the camel-caffeine endpoint: drops the durable copy of one
-     * source (or of all, for null) unless a refresh has stored a new state since, in the same atomic
-     * step as that refresh's own write.
+     * After an invalidation through the camel-caffeine endpoint: announces each source that had a
+     * state ({@code previous}, read just before) and, unless the fleet asked (another instance
+     * deleted the shared copy already), drops its durable copy, unless a refresh has stored a new
+     * state since, in the same atomic step as that refresh's own write.
      */
-    void forgetStored(String sourceId) {
-        List<String> ids = sourceId != null ? List.of(sourceId) : catalog.all().stream().map(TickerSource::id).toList();
-        for (String id : ids) {
-            cache.asMap().compute(id, (key, current) -> {
-                if (current == null) {
-                    backing.delete(id);
+    void forgotten(List<SourceState> previous, SourceChanged.Cause cause) {
+        for (SourceState before : previous) {
+            TickerSource source = before.source();
+            SourceState[] now = {SourceState.empty(source)};
+            cache.asMap().compute(source.id(), (key, current) -> {
+                if (current == null && cause != SourceChanged.Cause.FLEET) {
+                    backing.delete(key);
+                }
+                if (current != null) {
+                    now[0] = current;
                 }
                 return current;
             });
+            // Stored again since (a refresh landed in between): that refresh announced its own change.
+            if ((before.hasData() || before.failure() != null) && !now[0].hasData() && now[0].failure() == null) {
+                changed(new SourceChanged(before, now[0], cause, null));
+            }
         }
     }
 
@@ -116,17 +150,17 @@ public class SnapshotStore {
      * copy replaces the local one; a newer (or only) local copy is written back, so a shared store
      * that lost its data (a Redis restart) gets it again and the last good value is never lost.
      *
-     * @return true when the local copy changed (the API's view must be rendered again)
+     * @return true when the local copy changed (and was announced)
      */
     public boolean reconcile(TickerSource source, SourceState shared) {
         if (shared != null && !shared.source().equals(source)) {
             shared = null; // written for another account under this id: the local copy decides
         }
         SourceState remote = shared;
-        boolean[] adopted = {false};
+        SourceState[] replaced = {null};
         cache.asMap().compute(source.id(), (id, local) -> {
             if (remote != null && (local == null || remote.changedAt().isAfter(local.changedAt()))) {
-                adopted[0] = true;
+                replaced[0] = local == null ? SourceState.empty(source) : local;
                 return remote;
             }
             if (local != null && (remote == null || local.changedAt().isAfter(remote.changedAt()))) {
@@ -134,7 +168,11 @@ public class SnapshotStore {
             }
             return local;
         });
-        return adopted[0];
+        if (replaced[0] == null) {
+            return false;
+        }
+        changed(new SourceChanged(replaced[0], remote, SourceChanged.Cause.FLEET, null));
+        return true;
     }
 
     /**
@@ -144,14 +182,22 @@ public class SnapshotStore {
     @EventListener
     void forgetEntityTags(ProviderRouteReplaced replaced) {
         String provider = replaced.provider();
+        List<SourceChanged> dropped = new ArrayList<>();
         cache.asMap().replaceAll((id, state) -> {
             if (!state.source().provider().equals(provider) || !state.hasData() || state.snapshot().etag() == null) {
                 return state;
             }
             SourceState withoutTag = new SourceState(state.source(), withoutEtag(state.snapshot()), state.failure());
             backing.write(withoutTag);
+            dropped.add(new SourceChanged(state, withoutTag, SourceChanged.Cause.ROUTE_REPLACED, null));
             return withoutTag;
         });
+        dropped.forEach(this::changed);
+    }
+
+    private void changed(SourceChanged change) {
+        version.incrementAndGet();
+        changes.publish(change);
     }
 
     private static Snapshot withoutEtag(Snapshot snapshot) {

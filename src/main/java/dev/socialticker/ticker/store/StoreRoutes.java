@@ -1,11 +1,14 @@
 package dev.socialticker.ticker.store;
 
-import dev.socialticker.ticker.domain.Failure;
-import dev.socialticker.ticker.domain.Snapshot;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.SOURCE_ID;
 
+import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.domain.Failure;
+import dev.socialticker.ticker.domain.SourceChanged;
+import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.provider.contract.RefreshStepConfiguration;
-import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.caffeine.CaffeineConstants;
@@ -15,26 +18,29 @@ import org.springframework.stereotype.Component;
  * Writes refresh outcomes to the snapshot cache. {@code store-snapshot} validates the result a
  * provider returned and replaces the snapshot; {@code store-failure} records a failure beside the
  * last good snapshot, which it never replaces. Which entry is written comes from the refresh's
- * {@link WritePermit}, never from a header a provider route could set. Both end by having the API's
- * view rendered again and announcing the {@link RefreshOutcome} to its watchers.
+ * {@link WritePermit}, never from a header a provider route could set. Every write is announced
+ * by the store itself on {@link StoreEndpoints#SOURCE_CHANGED}; these routes know no subscriber.
  */
 @Component
 public class StoreRoutes extends RouteBuilder {
+    /** Exchange property of {@code invalidate-cache}: the states just before the invalidation. */
+    private static final String PREVIOUS = "TickerPreviousStates";
+
     private final SnapshotFactory snapshots;
     private final SnapshotStore store;
     private final RefreshMeters metrics;
-    private final Clock clock;
+    private final SourceCatalog catalog;
 
-    StoreRoutes(SnapshotFactory snapshots, SnapshotStore store, RefreshMeters metrics, Clock clock) {
+    StoreRoutes(SnapshotFactory snapshots, SnapshotStore store, RefreshMeters metrics, SourceCatalog catalog) {
         this.snapshots = snapshots;
         this.store = store;
         this.metrics = metrics;
-        this.clock = clock;
+        this.catalog = catalog;
     }
 
     @Override
     public void configure() {
-        from("direct:store-snapshot")
+        from(StoreEndpoints.STORE_SNAPSHOT)
                 .routeId("store-snapshot")
                 // A rejected payload must reach the refresh route's dead-letter channel untouched.
                 .routeConfigurationId(RefreshStepConfiguration.ID)
@@ -43,23 +49,21 @@ public class StoreRoutes extends RouteBuilder {
                     WritePermit permit = permitOf(exchange);
                     metrics.recordOutcome(permit.source().id(), "success", permit.elapsed());
                     metrics.watchQuota(permit.source());
-                })
-                .to("direct:render-view")
-                .wireTap(RefreshOutcome.ENDPOINT).onPrepare(this::announceSuccess);
+                });
 
-        from("direct:store-failure")
+        from(StoreEndpoints.STORE_FAILURE)
                 .routeId("store-failure")
                 .routeConfigurationId(RefreshStepConfiguration.ID)
-                .process(exchange -> store.recordFailure(permitOf(exchange).source(),
+                .process(exchange -> store.recordFailure(permitOf(exchange),
                         exchange.getIn().getMandatoryBody(Failure.class))).id("write-failure")
                 .process(exchange -> metrics.recordOutcome(permitOf(exchange).source().id(),
-                        exchange.getIn().getBody(Failure.class).code().name(), permitOf(exchange).elapsed()))
-                .to("direct:render-view")
-                .wireTap(RefreshOutcome.ENDPOINT).onPrepare(this::announceFailure);
+                        exchange.getIn().getBody(Failure.class).code().name(), permitOf(exchange).elapsed()));
 
         // Forget one source (header TickerSourceId) or all; the next read shows NO_DATA until refreshed.
-        from("direct:invalidate-cache")
+        from(StoreEndpoints.INVALIDATE)
                 .routeId("invalidate-cache")
+                .process(exchange -> exchange.setProperty(PREVIOUS,
+                        store.statesOf(sourcesOf(exchange.getIn().getHeader(SOURCE_ID, String.class)))))
                 .choice()
                     .when(header(SOURCE_ID).isNotNull())
                         .setHeader(CaffeineConstants.KEY, header(SOURCE_ID))
@@ -67,9 +71,8 @@ public class StoreRoutes extends RouteBuilder {
                     .otherwise()
                         .setHeader(CaffeineConstants.ACTION, constant(CaffeineConstants.ACTION_INVALIDATE_ALL))
                 .end()
-                .to(SnapshotStore.ENDPOINT)
-                .process(exchange -> store.forgetStored(exchange.getIn().getHeader(SOURCE_ID, String.class)))
-                .to("direct:render-view");
+                .to(StoreEndpoints.CACHE)
+                .process(this::forgotten);
     }
 
     private void storeAnswer(Exchange exchange) {
@@ -80,24 +83,16 @@ public class StoreRoutes extends RouteBuilder {
         }
     }
 
-    /** On the wire tap's copy: the outcome replaces the message, so nothing of the refresh travels on. */
-    private void announceSuccess(Exchange copy) {
-        WritePermit permit = permitOf(copy);
-        Snapshot stored = store.stateOf(permit.source()).snapshot();
-        announce(copy, new RefreshOutcome(permit.source(), null, permit.elapsed(),
-                stored == null ? null : stored.quota(), clock.instant()));
+    @SuppressWarnings("unchecked")
+    private void forgotten(Exchange exchange) {
+        SourceChanged.Cause cause = Optional.ofNullable(exchange.getIn().getHeader(StoreEndpoints.CAUSE, String.class))
+                .map(SourceChanged.Cause::valueOf).orElse(SourceChanged.Cause.INVALIDATED);
+        store.forgotten(exchange.getProperty(PREVIOUS, List.class), cause);
     }
 
-    private void announceFailure(Exchange copy) {
-        WritePermit permit = permitOf(copy);
-        Failure failure = copy.getIn().getBody(Failure.class);
-        announce(copy, new RefreshOutcome(permit.source(), failure.code(), permit.elapsed(), null, failure.at()));
-    }
-
-    private static void announce(Exchange copy, RefreshOutcome outcome) {
-        copy.getIn().removeHeaders("*");
-        copy.getIn().setBody(outcome);
-        copy.removeProperty(WritePermit.PROPERTY);
+    /** The one source named (when configured here), or all of them. */
+    private List<TickerSource> sourcesOf(String sourceId) {
+        return sourceId == null ? catalog.all() : catalog.find(sourceId).map(List::of).orElse(List.of());
     }
 
     private static WritePermit permitOf(Exchange exchange) {

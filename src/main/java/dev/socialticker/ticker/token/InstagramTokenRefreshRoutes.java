@@ -65,13 +65,13 @@ class InstagramTokenRefreshRoutes extends RouteBuilder {
         log.info("The Instagram token is refreshed when it has {} days or less left, and kept in {}",
                 REFRESH_WHEN_LEFT.toDays(), status.tokenFile(PROVIDER).get());
 
-        from("timer:instagram-token-refresh?period=3600000&delay=10000")
+        from(TokenEndpoints.INSTAGRAM_TOKEN_TIMER)
                 .routeId("instagram-token-refresh-timer")
                 .filter(exchange -> due())
-                    .to("direct:instagram-token-refresh")
+                    .to(TokenEndpoints.INSTAGRAM_TOKEN_REFRESH)
                 .end();
 
-        from("direct:instagram-token-refresh")
+        from(TokenEndpoints.INSTAGRAM_TOKEN_REFRESH)
                 .routeId("instagram-token-refresh")
                 .process(this::request)
                 // The token travels in the query header, never in an endpoint URI that could be logged.

@@ -201,7 +201,7 @@ class AlertChannelFailureTest {
         slackFails(URI.create(webhook.baseUrl() + WEBHOOK_PATH), "the webhook answered HTTP 503");
 
         webhook.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
-        deliver("direct:alert-slack");
+        deliver(AlertEndpoints.SLACK);
         await().atMost(Duration.ofSeconds(10)).until(() -> lines().contains(
                 "Alert sent via slack: ALERT instagram-acme/auth (the provider rejected the credentials (AUTH_FAILED))"));
 
@@ -215,7 +215,7 @@ class AlertChannelFailureTest {
     private void emailFails(TickerProperties.Email email, String reason) {
         start(new TickerProperties.Alerts(new TickerProperties.Slack(null), email, Duration.ofHours(1),
                 Duration.ofMinutes(5), null, null));
-        deliver("direct:alert-email");
+        deliver(AlertEndpoints.EMAIL);
         assertFailure("email", reason);
     }
 
@@ -223,7 +223,7 @@ class AlertChannelFailureTest {
         start(new TickerProperties.Alerts(new TickerProperties.Slack(url),
                 new TickerProperties.Email(null, 587, null, null, null, null, true), Duration.ofHours(1),
                 Duration.ofMinutes(5), null, null));
-        deliver("direct:alert-slack");
+        deliver(AlertEndpoints.SLACK);
         assertFailure("slack", reason);
     }
 

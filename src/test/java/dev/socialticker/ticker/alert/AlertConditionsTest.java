@@ -8,7 +8,6 @@ import dev.socialticker.ticker.domain.QuotaUsage;
 import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.Staleness;
 import dev.socialticker.ticker.domain.TickerSource;
-import dev.socialticker.ticker.store.RefreshOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -109,7 +109,7 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
         refreshAndWaitForAlerts();
         clock.advance(Duration.ofMinutes(5));
-        producer.sendBody("direct:alert-check", null);
+        producer.sendBody(AlertEndpoints.CHECK, null);
         // Delivery is asynchronous: the resolved messages must be out before the next test counts requests.
         await().atMost(Duration.ofSeconds(30)).until(() -> incidents.outbox().isEmpty());
         assertThat(incidents.open()).as("no incident left open").isEmpty();
@@ -151,10 +151,10 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
         refreshAndWaitForAlerts();
         clock.advance(Duration.ofMinutes(5).minusSeconds(1));
-        producer.sendBody("direct:alert-check", null);
+        producer.sendBody(AlertEndpoints.CHECK, null);
         assertThat(slackPosts()).as("not over before resolve-after").hasSize(1);
         clock.advance(Duration.ofSeconds(1));
-        producer.sendBody("direct:alert-check", null);
+        producer.sendBody(AlertEndpoints.CHECK, null);
         await().atMost(Duration.ofSeconds(10)).until(() -> slackPosts().size() == 2 && emails().length == 2);
 
         JsonNode resolved = json.readTree(slackPosts().get(1).getBodyAsString());
@@ -187,7 +187,7 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         assertThat(GreenMailUtil.getBody(emails()[0])).contains("Observed:  90 % of the quota used", "Threshold: 80 %");
 
         clock.advance(Duration.ofHours(1));
-        producer.sendBody("direct:alert-check", null);
+        producer.sendBody(AlertEndpoints.CHECK, null);
         await().atMost(Duration.ofSeconds(10)).until(() -> slackPosts().size() == 2 && emails().length == 2);
         assertThat(emails()[1].getSubject()).startsWith("[Social Ticker] REMINDER " + SOURCE);
 
@@ -195,10 +195,10 @@ class AlertDeliveryTest extends UpstreamServiceTest {
                 .withHeader("X-App-Usage", "{\"call_count\": 10, \"total_cputime\": 2, \"total_time\": 3}")));
         refreshAndWaitForAlerts();
         clock.advance(Duration.ofMinutes(5));
-        producer.sendBody("direct:alert-check", null);
+        producer.sendBody(AlertEndpoints.CHECK, null);
         await().atMost(Duration.ofSeconds(10)).until(() -> slackPosts().size() == 3 && emails().length == 3);
         assertThat(emails()[2].getSubject()).startsWith("[Social Ticker] RESOLVED " + SOURCE);
-        producer.sendBody("direct:alert-check", null);
+        producer.sendBody(AlertEndpoints.CHECK, null);
         assertThat(slackPosts()).as("exactly one resolved").hasSize(3);
     }
 
@@ -240,7 +240,7 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         // The next message Slack takes (the reminder, an hour on) marks it recovered.
         upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
         clock.advance(Duration.ofHours(1));
-        producer.sendBody("direct:alert-check", null);
+        producer.sendBody(AlertEndpoints.CHECK, null);
         await().atMost(Duration.ofSeconds(10)).until(() -> ApiClient.json(api.get("/actuator/health"))
                 .at("/components/alertChannels/details/slack/state").asText().equals("recovered"));
         JsonNode recovered = ApiClient.json(api.get("/actuator/health")).at("/components/alertChannels");

@@ -1,6 +1,9 @@
 package dev.socialticker.ticker.fleet;
 
 import dev.socialticker.ticker.TickerApplication;
+import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.refresh.RefreshEndpoints;
+import dev.socialticker.ticker.refresh.RefreshHeaders;
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.io.IOException;
@@ -9,8 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import dev.socialticker.ticker.config.SourceCatalog;
-import dev.socialticker.ticker.refresh.RefreshHeaders;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -85,7 +86,7 @@ final class FleetInstances implements AutoCloseable {
 
         private void refresh(boolean scheduled) {
             ProducerTemplate producer = context.getBean(ProducerTemplate.class);
-            producer.send("direct:refresh-sources", exchange -> {
+            producer.send(RefreshEndpoints.REFRESH_SOURCES, exchange -> {
                 exchange.setProperty(RefreshHeaders.SCHEDULED, scheduled);
                 exchange.getIn().setBody(context.getBean(SourceCatalog.class).all());
             });

@@ -130,7 +130,7 @@ class HardDeadlineTest extends UpstreamServiceTest {
 
     @Test
     void aProviderStuckWhereNoAbortReachesIsTakenOverAndItsLateAnswerDropped(CapturedOutput output) {
-        CompletableFuture<Object> refresh = producer.asyncSendBody("direct:refresh-sources", List.of(SLEEPY));
+        CompletableFuture<Object> refresh = producer.asyncSendBody(RefreshEndpoints.REFRESH_SOURCES, List.of(SLEEPY));
 
         await().atMost(ENDS_WITHIN)
                 .until(() -> store.stateOf(SLEEPY).failure() != null && !gate.inFlight(SLEEPY.id()));
@@ -151,7 +151,7 @@ class HardDeadlineTest extends UpstreamServiceTest {
      */
     private Failure refreshUntilRecorded(TickerSource source) {
         clock.advance(Duration.ofMinutes(1));
-        CompletableFuture<Object> refresh = producer.asyncSendBody("direct:refresh-sources", List.of(source));
+        CompletableFuture<Object> refresh = producer.asyncSendBody(RefreshEndpoints.REFRESH_SOURCES, List.of(source));
         await().atMost(ENDS_WITHIN).until(() -> refresh.isDone() && !gate.inFlight(source.id()));
         return store.stateOf(source).failure();
     }

@@ -42,7 +42,7 @@ class UnreachableUpstreamTest {
 
     @Test
     void connectionRefusedIsRecordedAsUpstreamUnavailable() {
-        producer.sendBody("direct:refresh-sources", List.of(SOURCE));
+        producer.sendBody(RefreshEndpoints.REFRESH_SOURCES, List.of(SOURCE));
 
         SourceState state = store.stateOf(SOURCE);
         assertThat(state.snapshot()).isNull();

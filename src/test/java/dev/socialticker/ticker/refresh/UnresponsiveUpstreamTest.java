@@ -58,7 +58,7 @@ class UnresponsiveUpstreamTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS) // a safety net: with the 3-minute default this would hang
     void theConnectTimeoutEndsEachAttempt() {
-        producer.sendBody("direct:refresh-sources", List.of(SOURCE));
+        producer.sendBody(RefreshEndpoints.REFRESH_SOURCES, List.of(SOURCE));
 
         SourceState state = store.stateOf(SOURCE);
         assertThat(state.failure().code()).isEqualTo(FailureCode.TIMEOUT);

@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.store;
 
 import dev.socialticker.ticker.domain.SourceState;
+import dev.socialticker.ticker.refresh.RefreshEndpoints;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -66,7 +67,7 @@ class FailureRecordingTest extends UpstreamServiceTest {
                 }));
         upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(aResponse().withStatus(404)));
         clock.advance(Duration.ofMinutes(1));
-        CompletableFuture<Object> failing = producer.asyncSendBody("direct:refresh-sources", List.of(SOURCE));
+        CompletableFuture<Object> failing = producer.asyncSendBody(RefreshEndpoints.REFRESH_SOURCES, List.of(SOURCE));
         assertThat(atWrite.await(30, TimeUnit.SECONDS)).as("the failure reached its write").isTrue();
 
         HttpResponse<String> invalidated = api.http().send(HttpRequest.newBuilder(

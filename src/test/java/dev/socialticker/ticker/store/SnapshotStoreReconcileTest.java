@@ -1,14 +1,15 @@
 package dev.socialticker.ticker.store;
 
-import dev.socialticker.ticker.domain.Failure;
-import dev.socialticker.ticker.domain.Snapshot;
-import dev.socialticker.ticker.domain.SourceState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.domain.Failure;
 import dev.socialticker.ticker.domain.FailureCode;
+import dev.socialticker.ticker.domain.Snapshot;
+import dev.socialticker.ticker.domain.SourceChanged;
+import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ class SnapshotStoreReconcileTest {
     final SourceCatalog catalog = new SourceCatalog(properties);
     final TickerSource source = catalog.all().get(0);
     final RecordingBackingStore backing = new RecordingBackingStore();
+    final List<SourceChanged> changes = new ArrayList<>();
 
     @Test
     void aNewerSharedCopyReplacesTheLocalOneAndIsNotWrittenBack() {
@@ -39,6 +41,12 @@ class SnapshotStoreReconcileTest {
 
         assertThat(store.stateOf(source).snapshot().total()).isEqualTo(200);
         assertThat(backing.writes).isEmpty();
+        assertThat(changes).singleElement().satisfies(change -> {
+            assertThat(change.cause()).isEqualTo(SourceChanged.Cause.FLEET);
+            assertThat(change.previous().snapshot().total()).isEqualTo(100);
+            assertThat(change.current().snapshot().total()).isEqualTo(200);
+            assertThat(change.local()).as("not announced back to the fleet").isFalse();
+        });
     }
 
     @Test
@@ -50,6 +58,7 @@ class SnapshotStoreReconcileTest {
 
         assertThat(store.stateOf(source).snapshot().total()).isEqualTo(200);
         assertThat(backing.writes).extracting(state -> state.snapshot().total()).containsExactly(200L);
+        assertThat(changes).as("this instance's state did not change").isEmpty();
     }
 
     @Test
@@ -82,6 +91,7 @@ class SnapshotStoreReconcileTest {
 
         assertThat(store.reconcile(source, good(100, T))).isFalse();
         assertThat(backing.writes).isEmpty();
+        assertThat(changes).isEmpty();
     }
 
     @Test
@@ -104,7 +114,7 @@ class SnapshotStoreReconcileTest {
     }
 
     private SnapshotStore store() {
-        return new SnapshotStore(Caffeine.newBuilder().build(), backing, catalog);
+        return new SnapshotStore(Caffeine.newBuilder().build(), backing, catalog, new SourceChanges(changes::add));
     }
 
     private SourceState good(long total, Instant at) {

@@ -2,7 +2,7 @@ package dev.socialticker.ticker.support;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.socialticker.ticker.refresh.RefreshDemand;
+import dev.socialticker.ticker.refresh.RefreshEndpoints;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.seda.SedaEndpoint;
@@ -18,7 +18,7 @@ public final class RefreshIdle {
     }
 
     public static void waitFor(CamelContext camel) {
-        SedaEndpoint wanted = camel.getEndpoint(RefreshDemand.ENDPOINT, SedaEndpoint.class);
+        SedaEndpoint wanted = camel.getEndpoint(RefreshEndpoints.REFRESH_WANTED, SedaEndpoint.class);
         await().atMost(Duration.ofSeconds(10)).during(Duration.ofMillis(100)).pollInterval(Duration.ofMillis(20))
                 .until(() -> wanted.getCurrentQueueSize() == 0 && camel.getInflightRepository().size() == 0);
     }

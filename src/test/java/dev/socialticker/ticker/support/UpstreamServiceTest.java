@@ -1,5 +1,7 @@
 package dev.socialticker.ticker.support;
 
+import dev.socialticker.ticker.refresh.RefreshEndpoints;
+import dev.socialticker.ticker.store.StoreEndpoints;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +64,7 @@ public abstract class UpstreamServiceTest {
         // A background refresh wire-tapped by an earlier test must not land in this one.
         RefreshIdle.waitFor(camel);
         clock.advance(Duration.ofDays(1));
-        producer.sendBody("direct:invalidate-cache", null);
+        producer.sendBody(StoreEndpoints.INVALIDATE, null);
         api = new ApiClient(port);
     }
 
@@ -88,6 +90,6 @@ public abstract class UpstreamServiceTest {
     /** A refresh as the timer runs it, min-interval after the previous one. */
     protected void refresh(TickerSource... sources) {
         clock.advance(Duration.ofMinutes(1));
-        producer.sendBody("direct:refresh-sources", List.of(sources));
+        producer.sendBody(RefreshEndpoints.REFRESH_SOURCES, List.of(sources));
     }
 }

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.token;
 
+import dev.socialticker.ticker.alert.AlertEndpoints;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -79,8 +80,8 @@ class InstagramTokenRefreshTest extends UpstreamServiceTest {
                 .withBody("{\"error\": {\"message\": \"Invalid OAuth access token - Cannot parse access token\","
                         + " \"type\": \"OAuthException\", \"code\": 190}}")));
 
-        producer.sendBody("direct:instagram-token-refresh", null);
-        producer.sendBody("direct:alert-check", null);
+        producer.sendBody(TokenEndpoints.INSTAGRAM_TOKEN_REFRESH, null);
+        producer.sendBody(AlertEndpoints.CHECK, null);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !upstream.findAll(postRequestedFor(urlPathEqualTo(WEBHOOK)))
                 .isEmpty());
@@ -105,7 +106,7 @@ class InstagramTokenRefreshTest extends UpstreamServiceTest {
                         + " \"expires_in\": 5183944}")));
         upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
 
-        producer.sendBody("direct:instagram-token-refresh", null);
+        producer.sendBody(TokenEndpoints.INSTAGRAM_TOKEN_REFRESH, null);
 
         Path file = DIR.resolve("secrets/instagram-token.json");
         assertThat(Files.readString(file)).contains(NEW_TOKEN);

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.provider.demo;
 
+import dev.socialticker.ticker.provider.contract.ProviderEndpoints;
 import dev.socialticker.ticker.provider.contract.RefreshStepConfiguration;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Component;
 /** {@code direct:provider-demo}: the simulator, behind the same contract as a provider file. */
 @Component
 class DemoProviderRoute extends RouteBuilder {
+    static final String PROVIDER = "demo";
     private final DemoFollowerSimulator simulator;
 
     DemoProviderRoute(DemoFollowerSimulator simulator) {
@@ -15,8 +17,8 @@ class DemoProviderRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("direct:provider-demo")
-                .routeId("provider-demo")
+        from(ProviderEndpoints.of(PROVIDER))
+                .routeId(ProviderEndpoints.routeId(PROVIDER))
                 .routeConfigurationId(RefreshStepConfiguration.ID)
                 .process(simulator);
     }

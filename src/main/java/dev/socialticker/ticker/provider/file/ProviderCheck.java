@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.provider.file;
 
+import dev.socialticker.ticker.provider.contract.ProviderEndpoints;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerConfigurationException;
 import dev.socialticker.ticker.domain.TickerSource;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ProviderCheck implements CamelContextConfiguration {
-    private static final String PREFIX = "provider-";
 
     private final ProviderRouteLoader loader;
     private final ProviderCatalog providers;
@@ -44,7 +44,8 @@ class ProviderCheck implements CamelContextConfiguration {
         // Routes are still definitions at this point: nothing has started, the timer included.
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         TreeSet<String> available = model.getRouteDefinitions().stream().map(RouteDefinition::getRouteId)
-                .filter(id -> id != null && id.startsWith(PREFIX)).map(id -> id.substring(PREFIX.length()))
+                .filter(id -> id != null && id.startsWith(ProviderEndpoints.ROUTE_ID_PREFIX))
+                .map(id -> id.substring(ProviderEndpoints.ROUTE_ID_PREFIX.length()))
                 .collect(Collectors.toCollection(TreeSet::new));
         List<TickerSource> all = sources.all();
         for (int i = 0; i < all.size(); i++) {

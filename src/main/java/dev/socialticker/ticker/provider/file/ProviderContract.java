@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.provider.file;
 
+import dev.socialticker.ticker.provider.contract.ProviderEndpoints;
 import dev.socialticker.ticker.provider.contract.RefreshStepConfiguration;
 import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
 import dev.socialticker.ticker.provider.http.JsonOverHttpTemplate;
@@ -9,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.model.CircuitBreakerDefinition;
+import org.apache.camel.model.Model;
 import org.apache.camel.model.OnCompletionDefinition;
 import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.model.ProcessorDefinition;
@@ -29,13 +32,7 @@ import org.apache.camel.model.TryDefinition;
  * (failures belong to the shared refresh route, which classifies, retries and records them).
  */
 final class ProviderContract {
-    /** Where a provider of the first contract handed its count over; now the refresh route stores. */
-    static final String CONTRACT_1_STORE = "direct:store-metrics";
-    /** The service's own routes: a provider returns its result, it does not write or trigger anything. */
-    private static final Set<String> INTERNAL = Set.of("direct:store-snapshot", "direct:store-failure",
-            "direct:invalidate-cache", "direct:render-view", "direct:record-failure", "direct:refresh-sources",
-            "direct:refresh-source", "direct:refresh-attempt", "seda:refresh-wanted", "direct:fleet-change",
-            "direct:alert-check", "direct:instagram-token-refresh", "seda:refresh-outcomes", "seda:alert-deliveries");
+    static final String CONTRACT_1_STORE = ProviderEndpoints.CONTRACT_1_STORE;
 
     private ProviderContract() {
     }
@@ -47,7 +44,8 @@ final class ProviderContract {
      * @return the provider as the catalog keeps it
      * @throws ProviderFileException naming every breach found
      */
-    static ProviderCatalog.Loaded check(ProviderFile file, RouteBuilder builder) throws ProviderFileException {
+    static ProviderCatalog.Loaded check(ProviderFile file, RouteBuilder builder, Set<String> internal)
+            throws ProviderFileException {
         String name = file.name();
         List<String> problems = new ArrayList<>();
         if (!builder.getRouteTemplateCollection().getRouteTemplates().isEmpty()) {
@@ -75,7 +73,7 @@ final class ProviderContract {
             problems.add("must define exactly one route, provider-" + name + " (found "
                     + (routes.size() + templated.size()) + ")");
         } else if (!routes.isEmpty()) {
-            checkRoute(name, routes.get(0), problems);
+            checkRoute(name, routes.get(0), internal, problems);
         } else {
             spec = checkTemplated(name, templated.get(0), problems);
         }
@@ -86,21 +84,45 @@ final class ProviderContract {
     }
 
     /** The breaches of one route definition, as written or as created from the template. */
-    static List<String> breaches(String name, RouteDefinition route) {
+    static List<String> breaches(String name, RouteDefinition route, Set<String> internal) {
         List<String> problems = new ArrayList<>();
-        checkRoute(name, route, problems);
+        checkRoute(name, route, internal, problems);
         return problems;
     }
 
-    private static void checkRoute(String name, RouteDefinition route, List<String> problems) {
-        String id = "provider-" + name;
+    /**
+     * The service's own endpoints, read from the running context: where every route that is not a
+     * provider's starts (timers, queues, direct routes), without their options. A provider returns
+     * its result; it does not write or trigger anything, so it calls none of them. Read, not listed:
+     * a route added later is covered without anyone remembering to extend a list.
+     */
+    static Set<String> internalEndpoints(CamelContext context) {
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        Set<String> internal = new TreeSet<>();
+        for (RouteDefinition route : model.getRouteDefinitions()) {
+            String id = route.getRouteId();
+            if (route.getInput() != null && (id == null || !id.startsWith(ProviderEndpoints.ROUTE_ID_PREFIX))) {
+                internal.add(withoutOptions(route.getInput().getEndpointUri()));
+            }
+        }
+        return internal;
+    }
+
+    /** {@code seda://x?size=1} and {@code seda:x} name the same endpoint: {@code seda:x}. */
+    static String withoutOptions(String uri) {
+        return uri == null ? null : uri.replaceFirst("\\?.*$", "").replaceFirst("^([a-z0-9+.-]+)://", "$1:");
+    }
+
+    private static void checkRoute(String name, RouteDefinition route, Set<String> internalEndpoints,
+            List<String> problems) {
+        String id = ProviderEndpoints.routeId(name);
         if (!id.equals(route.getRouteId())) {
             problems.add("route id must be '" + id + "' (the file is " + name + ProviderFile.SUFFIX + "), not '"
                     + route.getRouteId() + "'");
         }
         String from = route.getInput() == null ? null : withTemplateParameters(route, route.getInput().getEndpointUri());
-        if (!("direct:" + id).equals(from)) {
-            problems.add("route must start from 'direct:" + id + "', not '" + from + "'");
+        if (!ProviderEndpoints.of(name).equals(from)) {
+            problems.add("route must start from '" + ProviderEndpoints.of(name) + "', not '" + from + "'");
         }
         if (route.isErrorHandlerFactorySet() || route.getErrorHandler() != null) {
             problems.add("route declares an errorHandler; failures are handled by the shared refresh route");
@@ -112,7 +134,7 @@ final class ProviderContract {
         }
         List<String> handling = new ArrayList<>();
         Set<String> internal = new TreeSet<>();
-        walk(route.getOutputs(), handling, internal);
+        walk(route.getOutputs(), internalEndpoints, handling, internal);
         if (!handling.isEmpty()) {
             problems.add("route handles failures itself (" + String.join(", ", handling)
                     + "); failures are classified, retried and recorded by the shared refresh route");
@@ -142,7 +164,8 @@ final class ProviderContract {
         return resolved;
     }
 
-    private static void walk(List<ProcessorDefinition<?>> outputs, List<String> handling, Set<String> internal) {
+    private static void walk(List<ProcessorDefinition<?>> outputs, Set<String> internalEndpoints, List<String> handling,
+            Set<String> internal) {
         for (ProcessorDefinition<?> output : outputs) {
             if (output instanceof TryDefinition) {
                 handling.add("doTry");
@@ -155,16 +178,16 @@ final class ProviderContract {
             }
             String uri = output instanceof SendDefinition<?> send ? send.getUri()
                     : output instanceof ToDynamicDefinition dynamic ? dynamic.getUri() : null;
-            String endpoint = uri == null ? null : uri.replaceFirst("\\?.*$", "");
-            if (endpoint != null && (endpoint.equals(CONTRACT_1_STORE) || INTERNAL.contains(endpoint))) {
+            String endpoint = withoutOptions(uri);
+            if (endpoint != null && (endpoint.equals(CONTRACT_1_STORE) || internalEndpoints.contains(endpoint))) {
                 internal.add(endpoint);
             }
-            walk(output.getOutputs(), handling, internal);
+            walk(output.getOutputs(), internalEndpoints, handling, internal);
         }
     }
 
     private static JsonOverHttpSpec checkTemplated(String name, TemplatedRouteDefinition route, List<String> problems) {
-        String id = "provider-" + name;
+        String id = ProviderEndpoints.routeId(name);
         if (!JsonOverHttpTemplate.ID.equals(route.getRouteTemplateRef())) {
             problems.add("templatedRoute must use routeTemplateRef '" + JsonOverHttpTemplate.ID + "', not '"
                     + route.getRouteTemplateRef() + "'");

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.provider.file;
 
+import dev.socialticker.ticker.provider.contract.ProviderEndpoints;
 import dev.socialticker.ticker.config.TickerConfigurationException;
 import dev.socialticker.ticker.logging.SecretMasking;
 import dev.socialticker.ticker.provider.contract.ProviderRouteReplaced;
@@ -68,7 +69,7 @@ class ProviderRouteLoader {
         ProviderCatalog.Loaded provider;
         try {
             builder = parse(context, file);
-            provider = ProviderContract.check(file, builder);
+            provider = ProviderContract.check(file, builder, ProviderContract.internalEndpoints(context));
             tryBuild(context, builder);
             if (context.isStarted()) {
                 // A reload must not break a running source; at start-up the same check stops start-up.
@@ -81,7 +82,7 @@ class ProviderRouteLoader {
             refuse(file.name(), file.location(), reason(unreadable));
             return false;
         }
-        String routeId = "provider-" + file.name();
+        String routeId = ProviderEndpoints.routeId(file.name());
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         RouteDefinition previous = context.getRoute(routeId) == null ? null : model.getRouteDefinition(routeId);
         try {
@@ -145,7 +146,7 @@ class ProviderRouteLoader {
             remove(context, routeId);
             context.getCamelContextExtension().getContextPlugin(Model.class).addRouteDefinition(previous);
         } catch (Exception failed) {
-            catalog.removed(routeId.substring("provider-".length()));
+            catalog.removed(routeId.substring(ProviderEndpoints.ROUTE_ID_PREFIX.length()));
             log.error("Provider route {} could not be restored: {}", routeId, reason(failed));
         }
     }
@@ -158,7 +159,7 @@ class ProviderRouteLoader {
             load(context, packaged);
             return;
         }
-        remove(context, "provider-" + name);
+        remove(context, ProviderEndpoints.routeId(name));
         catalog.removed(name);
         log.warn("Provider '{}' removed: its file is gone from {}", name, files.dir());
     }

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.provider.http;
 
+import dev.socialticker.ticker.provider.contract.ProviderEndpoints;
 import dev.socialticker.ticker.provider.contract.RefreshStepConfiguration;
 import java.time.Clock;
 import org.apache.camel.RouteTemplateContext;
@@ -38,7 +39,7 @@ public class JsonOverHttpTemplate extends RouteBuilder {
         template.templateBean("request", JsonOverHttpRequest.class,
                         rtc -> new JsonOverHttpRequest(spec(rtc), settings))
                 .templateBean("answer", JsonAnswerReader.class, rtc -> new JsonAnswerReader(spec(rtc), clock))
-                .from("direct:provider-{{name}}")
+                .from(ProviderEndpoints.of("{{name}}"))
                     .routeConfigurationId(RefreshStepConfiguration.ID)
                     .process("{{request}}")
                     .toD("${exchangeProperty." + JsonOverHttpRequest.UPSTREAM_ENDPOINT + "}")

@@ -79,7 +79,7 @@ public class ProviderCatalogTest {
         ProviderFile file = new ProviderFile(name, path.toString(), "file:" + path.toAbsolutePath(), false);
 
         RouteBuilder builder = ProviderRouteLoader.parse(context, file);
-        ProviderCatalog.Loaded provider = ProviderContract.check(file, builder);
+        ProviderCatalog.Loaded provider = ProviderContract.check(file, builder, ProviderContract.internalEndpoints(context));
         context.addRoutes(builder);
         context.addTemplatedRoutes(builder);
 
@@ -88,7 +88,7 @@ public class ProviderCatalogTest {
         assertThat(route).as("route provider-" + name).isNotNull();
         // Read before breaches(), which points a hand-written route at the shared configuration.
         assertThat(route.getRouteConfigurationId()).isEqualTo(RefreshStepConfiguration.ID);
-        assertThat(ProviderContract.breaches(name, route)).isEmpty();
+        assertThat(ProviderContract.breaches(name, route, ProviderContract.internalEndpoints(context))).isEmpty();
         assertThat(provider.spec()).as("built-in providers use the template").isNotNull();
         assertThat(Files.readString(path, StandardCharsets.UTF_8)).as("says what it calls").startsWith("# ");
     }
@@ -162,7 +162,7 @@ public class ProviderCatalogTest {
                 .findRoutesBuilders(List.of(ResourceHelper.fromString(name + ".camel.yaml", yaml))).iterator().next();
         builder.configureRoutes(context);
 
-        ProviderContract.check(file, builder);
+        ProviderContract.check(file, builder, ProviderContract.internalEndpoints(context));
     }
 
     @Test

@@ -45,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ProviderFilesTest extends UpstreamServiceTest {
     static final RoutesDir ROUTES = new RoutesDir("pixelfed.camel.yaml", "manual.camel.yaml", "github.camel.yaml",
             "broken.camel.yaml", "unnamed.camel.yaml", "contract1.camel.yaml", "catcher.camel.yaml", "Bad_Name.yaml",
-            "unbuildable.camel.yaml", "imposter.camel.yaml", "fussy.camel.yaml");
+            "unbuildable.camel.yaml", "imposter.camel.yaml", "fussy.camel.yaml", "meddler.camel.yaml");
     static final TickerSource PIXELFED = new TickerSource("pixelfed-dansup-pixelfed-social", "pixelfed",
             "dansup@pixelfed.social");
     static final TickerSource GITHUB = new TickerSource("github-octocat", "github", "octocat");
@@ -139,6 +139,9 @@ class ProviderFilesTest extends UpstreamServiceTest {
                 + " asked; delete that step: a provider now returns its result headers and the refresh route stores"
                 + " them");
         assertThat(why).contains("catcher.camel.yaml: route handles failures itself (doTry)");
+        // The service's own endpoints are read from the running context, not from a list kept by hand.
+        assertThat(why).contains("meddler.camel.yaml: route calls the service's own direct:invalidate-cache,"
+                + " seda:source-changed; a provider only returns its result headers");
         assertThat(why).contains("Bad_Name.yaml: not loaded: a provider file is named <provider>.camel.yaml");
         assertThat(why).contains("unbuildable.camel.yaml: route cannot be built: ").contains("nosuchcomponent");
         assertThat(ApiClient.json(api.get("/actuator/health/readiness")).get("status").asText())

@@ -1,0 +1,22 @@
+package dev.socialticker.ticker.api;
+
+/**
+ * The routes behind the REST DSL operations, named once here. Internal to the API: each is the
+ * target of one operation and nothing else sends to it.
+ */
+final class ApiEndpoints {
+    static final String GET_METRICS = "direct:api-get-metrics";
+    static final String GET_SOURCE = "direct:api-get-source";
+    static final String GET_TICKER = "direct:api-get-ticker";
+    static final String GET_UI_CONFIG = "direct:api-get-ui-config";
+    static final String GET_OPENAPI_DOCUMENT = "direct:api-get-openapi-document";
+    static final String ADMIN_REFRESH_ALL = "direct:api-admin-refresh-all";
+    static final String ADMIN_REFRESH_ONE = "direct:api-admin-refresh-one";
+    static final String ADMIN_INVALIDATE_ALL = "direct:api-admin-invalidate-all";
+    static final String ADMIN_INVALIDATE_ONE = "direct:api-admin-invalidate-one";
+    static final String ADMIN_REFRESH = "direct:api-admin-refresh";
+    static final String ADMIN_INVALIDATE = "direct:api-admin-invalidate";
+
+    private ApiEndpoints() {
+    }
+}
