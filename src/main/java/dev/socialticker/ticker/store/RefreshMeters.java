@@ -1,7 +1,9 @@
 package dev.socialticker.ticker.store;
 
+import dev.socialticker.ticker.config.RefreshSchedule;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.Snapshot;
+import dev.socialticker.ticker.domain.Staleness;
 import dev.socialticker.ticker.domain.TickerSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -32,8 +34,10 @@ class RefreshMeters {
     private final Set<String> quotaGauges = ConcurrentHashMap.newKeySet();
     private final Map<String, OutcomeMeters> outcomes = new ConcurrentHashMap<>();
 
-    RefreshMeters(MeterRegistry registry, SourceCatalog catalog, SnapshotStore store, Clock clock) {
+    RefreshMeters(MeterRegistry registry, SourceCatalog catalog, SnapshotStore store, RefreshSchedule schedule,
+            Clock clock) {
         this.registry = registry;
+        Staleness staleness = schedule.staleness();
         this.store = store;
         for (TickerSource source : catalog.all()) {
             Gauge.builder("ticker.followers", () -> {
@@ -45,7 +49,7 @@ class RefreshMeters {
             Gauge.builder("ticker.data.age", () -> {
                         Snapshot snapshot = store.stateOf(source).snapshot();
                         return snapshot == null ? Double.NaN
-                                : Duration.between(snapshot.refreshedAt(), clock.instant()).toMillis() / 1000.0;
+                                : staleness.age(snapshot, clock.instant()).toMillis() / 1000.0;
                     })
                     .baseUnit("seconds").tag("source", source.id()).tag("provider", source.provider())
                     .description("Age of the latest good follower count").register(registry);

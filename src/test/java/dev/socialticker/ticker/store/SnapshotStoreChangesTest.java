@@ -2,6 +2,7 @@ package dev.socialticker.ticker.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerProperties;
@@ -32,8 +33,8 @@ class SnapshotStoreChangesTest {
             null, null));
     final TickerSource source = catalog.all().get(0);
     final List<SourceChanged> changes = new ArrayList<>();
-    final SnapshotStore store = new SnapshotStore(Caffeine.newBuilder().build(), BackingStore.NONE, catalog,
-            new SourceChanges(changes::add));
+    final Cache<String, SourceState> cache = Caffeine.newBuilder().build();
+    final SnapshotStore store = new SnapshotStore(cache, BackingStore.NONE, catalog, new SourceChanges(changes::add));
 
     @Test
     void aStoredCountIsAnnouncedWithTheStateBeforeAndTheRefreshsDuration() {
@@ -82,6 +83,7 @@ class SnapshotStoreChangesTest {
         store.storeSnapshot(permit(Duration.ofMillis(10)), last -> snapshot(100, null));
         List<SourceState> previous = store.statesOf(catalog.all());
         changes.clear();
+        cache.invalidateAll(); // as the route does, through the camel-caffeine endpoint
 
         store.forgotten(previous, SourceChanged.Cause.INVALIDATED);
 
@@ -90,6 +92,20 @@ class SnapshotStoreChangesTest {
             assertThat(change.previous().snapshot().total()).isEqualTo(100);
             assertThat(change.local()).isTrue();
         });
+    }
+
+    @Test
+    void anInvalidationARefreshOvertookAnnouncesNothingMore() {
+        store.storeSnapshot(permit(Duration.ofMillis(10)), last -> snapshot(100, null));
+        List<SourceState> previous = store.statesOf(catalog.all());
+        cache.invalidateAll();
+        store.storeSnapshot(permit(Duration.ofMillis(10)), last -> snapshot(101, null));
+        changes.clear();
+
+        store.forgotten(previous, SourceChanged.Cause.INVALIDATED);
+
+        assertThat(changes).as("the refresh announced its own change").isEmpty();
+        assertThat(store.stateOf(source).snapshot().total()).isEqualTo(101);
     }
 
     @Test

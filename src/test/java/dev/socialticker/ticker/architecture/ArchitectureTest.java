@@ -1,0 +1,93 @@
+package dev.socialticker.ticker.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package directions a newcomer can rely on (docs/development.md, "Packages"): the domain core
+ * depends on nothing of the service, the store knows none of its subscribers, nothing calls up
+ * into the API, and the top-level packages form no cycle. Checked on the compiled classes, so an
+ * import that breaks a direction fails the build, not a review.
+ */
+@AnalyzeClasses(packages = "dev.socialticker.ticker", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    static final String ROOT = "dev.socialticker.ticker";
+
+    @ArchTest
+    static final ArchRule theDomainCoreDependsOnNothingOfTheService = classes()
+            .that().resideInAPackage(ROOT + ".domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".domain..", "java..")
+            .because("source, snapshot, state, failure and their rules are what every feature shares");
+
+    @ArchTest
+    static final ArchRule nothingCallsUpIntoTheApi = noClasses()
+            .that().resideOutsideOfPackage(ROOT + ".api..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".api..")
+            .because("the API subscribes to the store's changes; nothing below it calls it");
+
+    @ArchTest
+    static final ArchRule theStoreKnowsNoSubscriber = noClasses()
+            .that().resideInAPackage(ROOT + ".store..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".refresh..", ROOT + ".fleet..",
+                    ROOT + ".alert..", ROOT + ".token..", ROOT + ".api..")
+            .because("a write is announced on the change endpoint; who listens is the listener's business");
+
+    @ArchTest
+    static final ArchRule providersKnowNothingOfWhatRefreshesOrServesThem = noClasses()
+            .that().resideInAPackage(ROOT + ".provider..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".refresh..", ROOT + ".store..",
+                    ROOT + ".fleet..", ROOT + ".alert..", ROOT + ".api..");
+
+    @ArchTest
+    static final ArchRule topLevelPackagesFormNoCycle = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
+
+    /** An endpoint URI of the service's own components: {@code "direct:…"}, {@code "seda:…"}, … */
+    static final Pattern ENDPOINT_LITERAL =
+            Pattern.compile("\"(direct|seda|timer|caffeine-cache|vm|disruptor|scheduler):[^\"]*\"");
+
+    /**
+     * Each endpoint is named once, by the package whose route it is, in its {@code *Endpoints}
+     * class. Read from the sources: javac inlines string constants, so no class file (and no
+     * ArchUnit rule) can tell a constant's use from a literal.
+     */
+    @Test
+    void endpointUrisAreWrittenOnlyInTheirOwnersEndpointsClass() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                if (source.getFileName().toString().endsWith("Endpoints.java")) {
+                    continue;
+                }
+                String text = Files.readString(source);
+                Matcher literal = ENDPOINT_LITERAL.matcher(text);
+                while (literal.find()) {
+                    found.add(source + ": " + literal.group());
+                }
+            }
+        }
+        assertThat(found).as("endpoint URIs outside an *Endpoints class").isEmpty();
+    }
+
+    @Test
+    void theEndpointRuleFindsALiteral() {
+        assertThat(ENDPOINT_LITERAL.matcher("from(\"direct:render-view\")").find()).isTrue();
+        assertThat(ENDPOINT_LITERAL.matcher("to(\"seda:x?size=1\")").find()).isTrue();
+        assertThat(ENDPOINT_LITERAL.matcher("\"https://graph.instagram.com\"").find()).isFalse();
+    }
+}
