@@ -1,6 +1,5 @@
 package dev.socialticker.ticker.alert;
 
-import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.domain.FailureCode;
 import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.TickerSource;
@@ -26,12 +25,12 @@ final class AlertConditions {
         static final Streak NONE = new Streak(0, 0, false, false);
     }
 
-    private final TickerProperties.Rules rules;
+    private final AlertProperties.Rules rules;
     private final Duration maxAge;
     private final Map<String, Streak> streaks = new ConcurrentHashMap<>();
 
     /** @param staleAfter the service's stale-after: the data-age rule's default is three times it */
-    AlertConditions(TickerProperties.Rules rules, Duration staleAfter) {
+    AlertConditions(AlertProperties.Rules rules, Duration staleAfter) {
         this.rules = rules;
         this.maxAge = rules.dataAge().maxAge() != null ? rules.dataAge().maxAge() : staleAfter.multipliedBy(3);
     }

@@ -3,7 +3,6 @@ package dev.socialticker.ticker.api;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.SOURCE_ID;
 
 import dev.socialticker.ticker.config.SourceCatalog;
-import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.domain.TickerSource;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -18,11 +17,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AdminRoutes extends RouteBuilder {
-    private final TickerProperties properties;
+    private final ApiProperties properties;
     private final SourceCatalog catalog;
     private final AdminAuthorizer authorizer;
 
-    AdminRoutes(TickerProperties properties, SourceCatalog catalog, AdminAuthorizer authorizer) {
+    AdminRoutes(ApiProperties properties, SourceCatalog catalog, AdminAuthorizer authorizer) {
         this.properties = properties;
         this.catalog = catalog;
         this.authorizer = authorizer;

@@ -1,5 +1,6 @@
-package dev.socialticker.ticker.config;
+package dev.socialticker.ticker.refresh;
 
+import dev.socialticker.ticker.config.SourceCatalog;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,46 +19,39 @@ public class RefreshSchedule {
     static final int DEMO_SECONDS = 5;
     private static final Logger log = LoggerFactory.getLogger(RefreshSchedule.class);
 
-    private final Duration period;
-    private final Duration minInterval;
-    private final Duration staleAfter;
-    private final Duration initialDelay;
+    private final RefreshProperties effective;
 
-    public RefreshSchedule(TickerProperties properties, SourceCatalog catalog, Environment environment) {
-        TickerProperties.Refresh refresh = properties.refresh();
+    public RefreshSchedule(RefreshProperties refresh, SourceCatalog catalog, Environment environment) {
+        // Whether a cadence was set at all, which the bound values (defaults filled in) cannot tell.
         Binder binder = Binder.get(environment);
         boolean cadenceSet = binder.bind("ticker.refresh.period", Duration.class).isBound()
                 || binder.bind("ticker.refresh.min-interval", Duration.class).isBound()
                 || binder.bind("ticker.refresh.stale-after", Duration.class).isBound();
         if (catalog.demoOnly() && !cadenceSet) {
-            this.period = Duration.ofSeconds(DEMO_SECONDS);
-            this.minInterval = Duration.ofSeconds(DEMO_SECONDS);
-            this.staleAfter = period.multipliedBy(2);
+            Duration demo = Duration.ofSeconds(DEMO_SECONDS);
+            this.effective = refresh.withCadence(demo, demo);
             log.info("Demo source: refreshing every {}s (ticker.refresh.period sets the cadence)", DEMO_SECONDS);
         } else {
-            this.period = refresh.period();
-            this.minInterval = refresh.minInterval();
-            this.staleAfter = refresh.effectiveStaleAfter();
+            this.effective = refresh;
         }
-        this.initialDelay = refresh.initialDelay();
     }
 
     /** Timer cadence of scheduled refreshes. */
     public Duration period() {
-        return period;
+        return effective.period();
     }
 
     /** No source is fetched more often than this, whatever triggers it. */
     public Duration minInterval() {
-        return minInterval;
+        return effective.minInterval();
     }
 
-    /** Age after which data is stale. */
+    /** Age after which data is stale (see {@link RefreshProperties#staleAfter()}). */
     public Duration staleAfter() {
-        return staleAfter;
+        return effective.staleAfter();
     }
 
     public Duration initialDelay() {
-        return initialDelay;
+        return effective.initialDelay();
     }
 }
