@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("ticker.alerts")
-public record AlertProperties(
+record AlertProperties(
         @Valid @NotNull @DefaultValue Slack slack,
         @Valid @NotNull @DefaultValue Email email,
         @DurationMin(seconds = 1, message = "must be at least 1s") @DefaultValue("1h") Duration repeatAfter,

@@ -2,6 +2,7 @@ package dev.socialticker.ticker.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,8 +22,6 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +40,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class UnknownPropertyCheck implements BeanFactoryPostProcessor, EnvironmentAware {
-    static final String METADATA = "classpath*:META-INF/spring-configuration-metadata.json";
+    static final String METADATA = "META-INF/spring-configuration-metadata.json";
     private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("ticker");
     /** Each provider file reads settings of its own choosing under its name. */
     private static final String FREE_FORM = "ticker.providers";
@@ -80,7 +79,7 @@ class UnknownPropertyCheck implements BeanFactoryPostProcessor, EnvironmentAware
      */
     static List<String> knownNames() {
         List<String> known = new ArrayList<>();
-        for (JsonNode property : metadata()) {
+        for (JsonNode property : metadata().path("properties")) {
             String name = property.path("name").asText();
             if (!name.startsWith(PREFIX + ".")) {
                 continue;
@@ -107,70 +106,51 @@ class UnknownPropertyCheck implements BeanFactoryPostProcessor, EnvironmentAware
             }
         }
         if (known.isEmpty()) {
-            throw new IllegalStateException("No ticker.* configuration metadata on the class path: build with"
-                    + " Maven, whose spring-boot-configuration-processor writes META-INF/spring-configuration-metadata.json");
+            throw new IllegalStateException("No ticker.* names in the first " + METADATA + " on the class path;"
+                    + " spring-boot-configuration-processor writes it when the service is built with Maven");
         }
         return known;
     }
 
-    private static List<JsonNode> metadata() {
-        ObjectMapper json = new ObjectMapper();
-        List<JsonNode> properties = new ArrayList<>();
-        try {
-            for (Resource file : new PathMatchingResourcePatternResolver().getResources(METADATA)) {
-                try (InputStream in = file.getInputStream()) {
-                    json.readTree(in).path("properties").forEach(properties::add);
-                }
-            }
+    /**
+     * The service's own metadata file: the first on the class path, where the application's classes
+     * come before every starter's jar (each ships one: megabytes no start-up should parse).
+     */
+    private static JsonNode metadata() {
+        try (InputStream in = UnknownPropertyCheck.class.getResourceAsStream("/" + METADATA)) {
+            return in == null ? MissingNode.getInstance() : new ObjectMapper().readTree(in);
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
-        return properties;
     }
 
     /** Whether a set property has a known name: relaxed forms alike, any index or key where one stands. */
     static boolean matches(String known, ConfigurationPropertyName name) {
-        List<String> pattern = elements(known);
-        for (int i = 0; i < pattern.size(); i++) {
-            String expected = pattern.get(i);
-            if (expected.equals(ANY)) {
-                return name.getNumberOfElements() > i;
-            }
-            if (i >= name.getNumberOfElements()) {
-                return false;
-            }
-            boolean same = expected.equals(INDEX) ? name.isNumericIndex(i)
-                    : expected.equals(KEY) || uniform(expected).equals(name.getElement(i, ConfigurationPropertyName.Form.UNIFORM));
-            if (!same) {
-                return false;
-            }
-        }
-        return name.getNumberOfElements() == pattern.size();
+        String pattern = Pattern.quote(uniform(known)).replace(INDEX, "\\E\\[\\d+]\\Q")
+                .replace(uniform(KEY), "\\E[^.\\[]+\\Q").replace(uniform(ANY), "\\E.+\\Q");
+        return uniform(name).matches(pattern);
     }
 
     /** The known name nearest to the given one by edit distance. */
     private static String closest(ConfigurationPropertyName name, List<String> known) {
-        String given = uniform(name.toString());
+        String given = uniform(name);
         return new TreeSet<>(known).stream()
                 .min(Comparator.comparingInt(candidate -> distance(given, uniform(candidate))))
                 .orElseThrow();
     }
 
-    /** {@code ticker.sources[0].id} → ticker, sources, [0], id. */
-    private static List<String> elements(String name) {
-        List<String> elements = new ArrayList<>();
-        for (String dotted : name.split("\\.")) {
-            int index = dotted.indexOf('[');
-            elements.add(index < 0 ? dotted : dotted.substring(0, index));
-            if (index >= 0) {
-                elements.add(INDEX);
-            }
+    /** {@code ticker.sources[0].min-interval} as {@code ticker.sources[0].mininterval}, however it was written. */
+    private static String uniform(ConfigurationPropertyName name) {
+        StringBuilder uniform = new StringBuilder();
+        for (int i = 0; i < name.getNumberOfElements(); i++) {
+            String element = name.getElement(i, ConfigurationPropertyName.Form.UNIFORM);
+            uniform.append(name.isNumericIndex(i) ? "[" + element + "]" : (i == 0 ? "" : ".") + element);
         }
-        return elements;
+        return uniform.toString();
     }
 
     /** Levenshtein distance: a dozen lines, not worth a dependency. */
-    static int distance(String a, String b) {
+    private static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
