@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,8 +65,9 @@ class UnknownPropertyCheck implements BeanFactoryPostProcessor, EnvironmentAware
             if (!(source instanceof IterableConfigurationPropertySource iterable)) {
                 continue;
             }
+            boolean variables = source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource;
             iterable.stream().filter(PREFIX::isAncestorOf).sorted().forEach(name -> {
-                if (known.stream().noneMatch(pattern -> matches(pattern, name))) {
+                if (known.stream().noneMatch(pattern -> matches(pattern, name, variables))) {
                     throw new TickerConfigurationException(name + " is not a Social Ticker property; did you mean "
                             + closest(name, known) + "? (docs/configuration.md lists them all)");
                 }
@@ -124,10 +126,15 @@ class UnknownPropertyCheck implements BeanFactoryPostProcessor, EnvironmentAware
         }
     }
 
-    /** Whether a set property has a known name: relaxed forms alike, any index or key where one stands. */
-    static boolean matches(String known, ConfigurationPropertyName name) {
-        String pattern = Pattern.quote(uniform(known)).replace(INDEX, "\\E\\[\\d+]\\Q")
-                .replace(uniform(KEY), "\\E[^.\\[]+\\Q").replace(uniform(ANY), "\\E.+\\Q");
+    /**
+     * Whether a set property has a known name: relaxed forms alike, any index or key where one stands.
+     * In an environment variable's name an underscore stands for a dot or a dash alike, as Boot binds
+     * it ({@code TICKER_CORS_ALLOWED_ORIGINS} is {@code ticker.cors.allowed-origins}).
+     */
+    static boolean matches(String known, ConfigurationPropertyName name, boolean environmentVariable) {
+        String pattern = Pattern.quote(known.toLowerCase(Locale.ROOT).replace("_", ""))
+                .replace("-", environmentVariable ? "\\E\\.?\\Q" : "")
+                .replace(INDEX, "\\E\\[\\d+]\\Q").replace(KEY, "\\E[^.\\[]+\\Q").replace(ANY, "\\E.+\\Q");
         return uniform(name).matches(pattern);
     }
 

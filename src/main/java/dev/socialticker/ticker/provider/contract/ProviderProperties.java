@@ -17,7 +17,10 @@ import org.springframework.validation.annotation.Validated;
  * {@code {{ticker.providers.<name>.some-setting}}}) and it is read by that name, so no Java needs to
  * know of it; that is why unknown names are not refused here.
  *
- * @param providers settings per provider name (instagram, github, youtube, or a provider file's name)
+ * @param providers settings per provider name (instagram, github, youtube, or a provider file's name):
+ *                  base-url, connect-timeout (5s), read-timeout (10s), access-token, token-expires-at (a
+ *                  date or an instant), token-file, token-refresh-url, and any other setting a provider
+ *                  file names (api-key...)
  */
 @Validated
 @ConfigurationProperties("ticker")
