@@ -1,6 +1,5 @@
 package dev.socialticker.ticker.alert;
 
-import dev.socialticker.ticker.config.TickerProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URLEncoder;
@@ -38,7 +37,7 @@ class AlertChannelRoutes extends RouteBuilder {
         static final Timing STANDARD = new Timing(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 
-    private final TickerProperties.Alerts settings;
+    private final AlertProperties settings;
     private final AlertMessages messages;
     private final MeterRegistry meters;
     private final AlertChannelsHealthIndicator health;
@@ -46,13 +45,13 @@ class AlertChannelRoutes extends RouteBuilder {
     private final Timing timing;
 
     @Autowired
-    AlertChannelRoutes(TickerProperties properties, AlertMessages messages, MeterRegistry meters,
+    AlertChannelRoutes(AlertProperties settings, AlertMessages messages, MeterRegistry meters,
             AlertChannelsHealthIndicator health, Clock clock) {
-        this(properties.alerts(), messages, meters, health, clock, Timing.STANDARD);
+        this(settings, messages, meters, health, clock, Timing.STANDARD);
     }
 
     /** With other timing: tests drive every failure through its retries in milliseconds. */
-    AlertChannelRoutes(TickerProperties.Alerts settings, AlertMessages messages, MeterRegistry meters,
+    AlertChannelRoutes(AlertProperties settings, AlertMessages messages, MeterRegistry meters,
             AlertChannelsHealthIndicator health, Clock clock, Timing timing) {
         this.settings = settings;
         this.messages = messages;
@@ -164,7 +163,7 @@ class AlertChannelRoutes extends RouteBuilder {
                 .register(meters);
     }
 
-    private String smtpUri(TickerProperties.Email email) {
+    private String smtpUri(AlertProperties.Email email) {
         StringBuilder uri = new StringBuilder("smtp://").append(email.host()).append(':').append(email.port())
                 .append("?from=").append(encode(email.from()))
                 .append("&to=").append(encode(String.join(",", email.to())))

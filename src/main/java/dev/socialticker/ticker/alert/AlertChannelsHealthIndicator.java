@@ -1,6 +1,5 @@
 package dev.socialticker.ticker.alert;
 
-import dev.socialticker.ticker.config.TickerProperties;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +25,7 @@ class AlertChannelsHealthIndicator extends AbstractHealthIndicator {
     private final Map<String, ChannelState> channels = new ConcurrentHashMap<>();
     private final String[] configured;
 
-    AlertChannelsHealthIndicator(TickerProperties.Alerts alerts) {
+    AlertChannelsHealthIndicator(AlertProperties alerts) {
         super("Alert channels could not be checked");
         configured = alerts.slack().enabled() && alerts.email().enabled() ? new String[] {"slack", "email"}
                 : alerts.slack().enabled() ? new String[] {"slack"}

@@ -1,6 +1,5 @@
 package dev.socialticker.ticker.alert;
 
-import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.domain.FailureCode;
 import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.Staleness;
@@ -26,13 +25,13 @@ final class AlertConditions {
         static final Streak NONE = new Streak(0, 0, false, false);
     }
 
-    private final TickerProperties.Rules rules;
+    private final AlertProperties.Rules rules;
     private final Duration maxAge;
     private final Staleness staleness;
     private final Map<String, Streak> streaks = new ConcurrentHashMap<>();
 
     /** @param staleness the service's rule: the data-age rule's default is three times its stale-after */
-    AlertConditions(TickerProperties.Rules rules, Staleness staleness) {
+    AlertConditions(AlertProperties.Rules rules, Staleness staleness) {
         this.rules = rules;
         this.staleness = staleness;
         this.maxAge = rules.dataAge().maxAge() != null ? rules.dataAge().maxAge()

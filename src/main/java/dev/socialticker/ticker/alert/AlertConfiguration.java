@@ -1,9 +1,9 @@
 package dev.socialticker.ticker.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.socialticker.ticker.config.RefreshSchedule;
+import dev.socialticker.ticker.refresh.RefreshSchedule;
 import dev.socialticker.ticker.config.TickerConfigurationException;
-import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.store.StoreProperties;
 import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,32 +13,31 @@ import org.springframework.context.annotation.Configuration;
 class AlertConfiguration {
 
     @Bean
-    Incidents incidents(TickerProperties properties, ObjectMapper json) {
-        TickerProperties.Alerts alerts = properties.alerts();
+    Incidents incidents(AlertProperties alerts, StoreProperties store, ObjectMapper json) {
         checkEmail(alerts.email());
         // Incidents outlive a restart where the counts do: beside the file store's snapshots.
-        Path file = properties.store().type() == TickerProperties.StoreType.FILE
-                ? Path.of(properties.store().dir()).resolve("alerts.json") : null;
+        Path file = store.type() == StoreProperties.StoreType.FILE
+                ? Path.of(store.dir()).resolve("alerts.json") : null;
         return new Incidents(alerts.repeatAfter(), alerts.resolveAfter(), new IncidentState(file, json));
     }
 
     @Bean
-    AlertConditions alertConditions(TickerProperties properties, RefreshSchedule schedule) {
-        return new AlertConditions(properties.alerts().rules(), schedule.staleness());
+    AlertConditions alertConditions(AlertProperties alerts, RefreshSchedule schedule) {
+        return new AlertConditions(alerts.rules(), schedule.staleness());
     }
 
     @Bean
-    AlertMessages alertMessages(TickerProperties properties, ObjectMapper json) {
-        return new AlertMessages(json, properties.alerts().publicUrl());
+    AlertMessages alertMessages(AlertProperties alerts, ObjectMapper json) {
+        return new AlertMessages(json, alerts.publicUrl());
     }
 
     /** {@code /actuator/health} component {@code alertChannels} (the bean's name less "HealthIndicator"). */
     @Bean
-    AlertChannelsHealthIndicator alertChannels(TickerProperties properties) {
-        return new AlertChannelsHealthIndicator(properties.alerts());
+    AlertChannelsHealthIndicator alertChannels(AlertProperties alerts) {
+        return new AlertChannelsHealthIndicator(alerts);
     }
 
-    private static void checkEmail(TickerProperties.Email email) {
+    private static void checkEmail(AlertProperties.Email email) {
         if (!email.enabled()) {
             return;
         }

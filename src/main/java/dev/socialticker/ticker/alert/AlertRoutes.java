@@ -1,11 +1,10 @@
 package dev.socialticker.ticker.alert;
 
 import dev.socialticker.ticker.config.SourceCatalog;
-import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.TickerSource;
-import dev.socialticker.ticker.store.StoreEndpoints;
 import dev.socialticker.ticker.store.SnapshotStore;
+import dev.socialticker.ticker.store.StoreEndpoints;
 import dev.socialticker.ticker.token.TokenStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,7 +31,7 @@ class AlertRoutes extends RouteBuilder {
     static final long CHECK_MILLIS = 30_000;
     private static final Logger log = LoggerFactory.getLogger(AlertRoutes.class);
 
-    private final TickerProperties.Alerts settings;
+    private final AlertProperties settings;
     private final Incidents incidents;
     private final AlertConditions conditions;
     private final SourceCatalog catalog;
@@ -40,9 +39,9 @@ class AlertRoutes extends RouteBuilder {
     private final TokenStatus tokens;
     private final Clock clock;
 
-    AlertRoutes(TickerProperties properties, Incidents incidents, AlertConditions conditions, SourceCatalog catalog,
+    AlertRoutes(AlertProperties settings, Incidents incidents, AlertConditions conditions, SourceCatalog catalog,
             SnapshotStore store, TokenStatus tokens, Clock clock) {
-        this.settings = properties.alerts();
+        this.settings = settings;
         this.incidents = incidents;
         this.conditions = conditions;
         this.catalog = catalog;

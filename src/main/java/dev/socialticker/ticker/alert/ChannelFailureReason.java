@@ -1,6 +1,5 @@
 package dev.socialticker.ticker.alert;
 
-import dev.socialticker.ticker.config.TickerProperties;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -37,7 +36,7 @@ final class ChannelFailureReason {
     }
 
     /** Why an email could not be sent through {@code email}'s server. */
-    static String email(Throwable failure, TickerProperties.Email email) {
+    static String email(Throwable failure, AlertProperties.Email email) {
         List<Throwable> chain = chain(failure);
         String server = email.host() + ":" + email.port();
         SMTPSenderFailedException sender = first(chain, SMTPSenderFailedException.class);

@@ -1,7 +1,6 @@
 package dev.socialticker.ticker.api;
 
 import dev.socialticker.ticker.config.TickerConfigurationException;
-import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.logging.SecretMasking;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +18,7 @@ class AdminAuthorizer implements Processor {
     static final int MIN_TOKEN_LENGTH = 16;
     private final byte[] expected;
 
-    AdminAuthorizer(TickerProperties properties) {
+    AdminAuthorizer(ApiProperties properties) {
         String token = properties.admin().enabled() ? properties.admin().token() : "";
         check(token);
         SecretMasking.register(token);

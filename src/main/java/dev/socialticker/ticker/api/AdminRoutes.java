@@ -3,7 +3,6 @@ package dev.socialticker.ticker.api;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.SOURCE_ID;
 
 import dev.socialticker.ticker.config.SourceCatalog;
-import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.refresh.RefreshEndpoints;
 import dev.socialticker.ticker.store.StoreEndpoints;
@@ -20,11 +19,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AdminRoutes extends RouteBuilder {
-    private final TickerProperties properties;
+    private final ApiProperties properties;
     private final SourceCatalog catalog;
     private final AdminAuthorizer authorizer;
 
-    AdminRoutes(TickerProperties properties, SourceCatalog catalog, AdminAuthorizer authorizer) {
+    AdminRoutes(ApiProperties properties, SourceCatalog catalog, AdminAuthorizer authorizer) {
         this.properties = properties;
         this.catalog = catalog;
         this.authorizer = authorizer;

@@ -1,6 +1,6 @@
 package dev.socialticker.ticker.api;
 
-import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.config.SourceProperties;
 import org.apache.camel.model.rest.ParamDefinition;
 import org.apache.camel.model.rest.RestDefinition;
 import org.apache.camel.model.rest.RestParamType;
@@ -24,13 +24,13 @@ final class ApiDocument {
 
     static ParamDefinition sourceId() {
         return new ParamDefinition().name("id").type(RestParamType.path).dataType("string").required(true)
-                .description("A configured source's id, matching " + TickerProperties.ID_PATTERN)
+                .description("A configured source's id, matching " + SourceProperties.ID_PATTERN)
                 .example("instagram-acme");
     }
 
     static ParamDefinition tickerName() {
         return new ParamDefinition().name("name").type(RestParamType.path).dataType("string").required(true)
-                .description("A named ticker of ticker.tickers, matching " + TickerProperties.ID_PATTERN)
+                .description("A named ticker of ticker.tickers, matching " + SourceProperties.ID_PATTERN)
                 .example("lobby");
     }
 

@@ -1,6 +1,6 @@
 package dev.socialticker.ticker.api;
 
-import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.config.SourceProperties;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 /** Writes the API's answers that carry no metrics: rejections (JSON) and empty successes. */
 @Component
 class ApiProblems {
-    private static final Pattern ID = Pattern.compile(TickerProperties.ID_PATTERN);
+    private static final Pattern ID = Pattern.compile(SourceProperties.ID_PATTERN);
 
     static ApiRejection invalidId() {
-        return new ApiRejection(400, "INVALID_SOURCE_ID", "A source id matches " + TickerProperties.ID_PATTERN);
+        return new ApiRejection(400, "INVALID_SOURCE_ID", "A source id matches " + SourceProperties.ID_PATTERN);
     }
 
     static ApiRejection unknownId(String id) {
@@ -20,7 +20,7 @@ class ApiProblems {
     }
 
     static ApiRejection invalidTickerName() {
-        return new ApiRejection(400, "INVALID_TICKER_NAME", "A ticker's name matches " + TickerProperties.ID_PATTERN);
+        return new ApiRejection(400, "INVALID_TICKER_NAME", "A ticker's name matches " + SourceProperties.ID_PATTERN);
     }
 
     static ApiRejection unknownTicker(String name) {

@@ -1,6 +1,5 @@
 package dev.socialticker.ticker.api;
 
-import dev.socialticker.ticker.config.TickerProperties;
 import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +18,7 @@ import org.springframework.web.filter.CorsFilter;
 class CorsConfiguration {
 
     @Bean
-    FilterRegistrationBean<CorsFilter> tickerCorsFilter(TickerProperties properties) {
+    FilterRegistrationBean<CorsFilter> tickerCorsFilter(ApiProperties properties) {
         org.springframework.web.cors.CorsConfiguration cors = new org.springframework.web.cors.CorsConfiguration();
         cors.setAllowedOrigins(properties.cors().allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "HEAD"));

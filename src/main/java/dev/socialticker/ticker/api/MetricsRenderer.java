@@ -6,7 +6,7 @@ import dev.socialticker.ticker.domain.HttpDates;
 import dev.socialticker.ticker.api.MetricsDocument.ErrorDocument;
 import dev.socialticker.ticker.api.MetricsDocument.SourceDocument;
 import dev.socialticker.ticker.config.NamedTickers;
-import dev.socialticker.ticker.config.RefreshSchedule;
+import dev.socialticker.ticker.refresh.RefreshSchedule;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.Failure;
 import dev.socialticker.ticker.domain.FailureCode;

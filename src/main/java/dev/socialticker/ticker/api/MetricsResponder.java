@@ -1,6 +1,6 @@
 package dev.socialticker.ticker.api;
 
-import dev.socialticker.ticker.config.RefreshSchedule;
+import dev.socialticker.ticker.refresh.RefreshSchedule;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.refresh.RefreshDemand;
 import dev.socialticker.ticker.refresh.RefreshGate;

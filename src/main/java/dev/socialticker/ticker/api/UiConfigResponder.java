@@ -2,7 +2,6 @@ package dev.socialticker.ticker.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.socialticker.ticker.config.TickerProperties;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -16,8 +15,7 @@ import org.springframework.stereotype.Component;
 class UiConfigResponder implements Processor {
     private final byte[] body;
 
-    UiConfigResponder(TickerProperties properties, ObjectMapper json) throws JsonProcessingException {
-        TickerProperties.Ui ui = properties.ui();
+    UiConfigResponder(UiProperties ui, ObjectMapper json) throws JsonProcessingException {
         this.body = json.writeValueAsBytes(new UiConfig(ui.pollInterval().toSeconds(), ui.fallbackMessage()));
     }
 

@@ -15,15 +15,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class NamedTickers {
-    private static final Pattern NAME = Pattern.compile(TickerProperties.ID_PATTERN);
+    private static final Pattern NAME = Pattern.compile(SourceProperties.ID_PATTERN);
     private final Map<String, List<TickerSource>> byName;
 
-    public NamedTickers(TickerProperties properties, SourceCatalog catalog) {
+    public NamedTickers(SourceProperties properties, SourceCatalog catalog) {
         Map<String, List<TickerSource>> resolved = new LinkedHashMap<>();
         properties.tickers().forEach((name, ticker) -> {
             if (!NAME.matcher(name).matches()) {
                 throw new TickerConfigurationException("ticker.tickers." + name + ": a ticker's name must match "
-                        + TickerProperties.ID_PATTERN + " (it is part of the URL /api/tickers/<name>)");
+                        + SourceProperties.ID_PATTERN + " (it is part of the URL /api/tickers/<name>)");
             }
             List<TickerSource> sources = new ArrayList<>();
             for (int i = 0; i < ticker.sources().size(); i++) {

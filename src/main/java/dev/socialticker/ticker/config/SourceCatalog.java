@@ -23,7 +23,7 @@ public class SourceCatalog {
 
     private final Map<String, TickerSource> byId;
 
-    public SourceCatalog(TickerProperties properties) {
+    public SourceCatalog(SourceProperties properties) {
         this.byId = resolve(properties);
         if (properties.sources().isEmpty()) {
             log.info("No ticker.sources configured: serving the built-in demo source (simulated counts, no network)");
@@ -44,14 +44,14 @@ public class SourceCatalog {
         return Optional.ofNullable(byId.get(id));
     }
 
-    private static Map<String, TickerSource> resolve(TickerProperties properties) {
+    private static Map<String, TickerSource> resolve(SourceProperties properties) {
         if (properties.sources().isEmpty()) {
             return Map.of(DEMO.id(), DEMO);
         }
         Map<String, TickerSource> resolved = new LinkedHashMap<>();
-        List<TickerProperties.Source> sources = new ArrayList<>(properties.sources());
+        List<SourceProperties.Source> sources = new ArrayList<>(properties.sources());
         for (int i = 0; i < sources.size(); i++) {
-            TickerProperties.Source source = sources.get(i);
+            SourceProperties.Source source = sources.get(i);
             String provider = source.provider().trim().toLowerCase(Locale.ROOT);
             String id = source.id() != null ? source.id() : deriveId(provider, source.account());
             if (resolved.containsKey(id)) {

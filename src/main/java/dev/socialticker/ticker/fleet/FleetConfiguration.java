@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.fleet;
 
-import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.refresh.RefreshProperties;
+import dev.socialticker.ticker.store.StoreProperties;
 import io.lettuce.core.ClientOptions;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.data.redis.LettuceClientConfigurationBuilderCustomizer;
@@ -21,8 +22,8 @@ class FleetConfiguration {
     private static final Duration LETTUCE_DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     @Bean
-    RedisKeys redisKeys(TickerProperties properties) {
-        return new RedisKeys(properties.store().keyPrefix());
+    RedisKeys redisKeys(StoreProperties store) {
+        return new RedisKeys(store.keyPrefix());
     }
 
     /**
@@ -40,8 +41,8 @@ class FleetConfiguration {
 
     /** The per-source refresh leases; see {@link RedisFleetGate} for why this registry and how it is used. */
     @Bean(destroyMethod = "destroy")
-    RedisLockRegistry refreshLeases(RedisConnectionFactory connections, RedisKeys keys, TickerProperties properties) {
-        Duration expiry = properties.refresh().retry().giveUpAfter().plusSeconds(1).plus(RedisFleetGate.LEASE_MARGIN);
+    RedisLockRegistry refreshLeases(RedisConnectionFactory connections, RedisKeys keys, RefreshProperties refresh) {
+        Duration expiry = refresh.retry().giveUpAfter().plusSeconds(1).plus(RedisFleetGate.LEASE_MARGIN);
         RedisLockRegistry registry = new RedisLockRegistry(connections, keys.leases(), expiry.toMillis());
         // A claim never waits for a lease: the spin lock is the plain one (no extra subscription).
         registry.setRedisLockType(RedisLockRegistry.RedisLockType.SPIN_LOCK);

@@ -1,6 +1,6 @@
 package dev.socialticker.ticker.fleet;
 
-import dev.socialticker.ticker.config.RefreshSchedule;
+import dev.socialticker.ticker.refresh.RefreshSchedule;
 import dev.socialticker.ticker.refresh.FleetGate;
 import java.time.Clock;
 import java.time.Duration;

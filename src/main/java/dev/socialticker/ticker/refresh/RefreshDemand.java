@@ -1,6 +1,5 @@
 package dev.socialticker.ticker.refresh;
 
-import dev.socialticker.ticker.config.RefreshSchedule;
 import dev.socialticker.ticker.domain.TickerSource;
 import java.time.Clock;
 import java.util.List;

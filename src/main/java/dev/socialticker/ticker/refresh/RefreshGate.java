@@ -1,6 +1,5 @@
 package dev.socialticker.ticker.refresh;
 
-import dev.socialticker.ticker.config.RefreshSchedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

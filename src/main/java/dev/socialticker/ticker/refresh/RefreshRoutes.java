@@ -5,9 +5,7 @@ import static dev.socialticker.ticker.provider.contract.TickerHeaders.ETAG;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.PROVIDER;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.SOURCE_ID;
 
-import dev.socialticker.ticker.config.RefreshSchedule;
 import dev.socialticker.ticker.config.SourceCatalog;
-import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.provider.contract.ProviderEndpoints;
@@ -43,11 +41,11 @@ class RefreshRoutes extends RouteBuilder {
 
     RefreshRoutes(RefreshSchedule schedule, SourceCatalog catalog, RefreshRuns runs, RetryPolicy retryPolicy,
             FailureRecorder failureRecorder, SnapshotStore store, RefreshQueue queue, RefreshDemand demand,
-            TickerProperties properties) {
+            RefreshProperties properties) {
         this.store = store;
         this.queue = queue;
         this.demand = demand;
-        this.concurrency = properties.refresh().concurrency();
+        this.concurrency = properties.concurrency();
         this.schedule = schedule;
         this.catalog = catalog;
         this.runs = runs;

@@ -1,6 +1,5 @@
 package dev.socialticker.ticker.refresh;
 
-import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.domain.Failure;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.store.StoreEndpoints;
@@ -48,11 +47,11 @@ class RefreshRuns {
     });
     private volatile boolean stopping;
 
-    RefreshRuns(RefreshGate gate, FailureRecorder recorder, ProducerTemplate producer, TickerProperties properties) {
+    RefreshRuns(RefreshGate gate, FailureRecorder recorder, ProducerTemplate producer, RefreshProperties properties) {
         this.gate = gate;
         this.recorder = recorder;
         this.producer = producer;
-        this.budget = properties.refresh().retry().giveUpAfter();
+        this.budget = properties.retry().giveUpAfter();
         // Most runs end long before their deadline: their timers leave the queue when cancelled.
         timers.setRemoveOnCancelPolicy(true);
     }

@@ -1,6 +1,6 @@
 package dev.socialticker.ticker.refresh;
 
-import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.provider.contract.ProviderProperties;
 import dev.socialticker.ticker.domain.FailureCode;
 import java.time.Duration;
 import org.apache.camel.Exchange;
@@ -31,11 +31,13 @@ class RetryPolicy {
     private final FailureClassifier classifier;
     private static final Logger log = LoggerFactory.getLogger(RetryPolicy.class);
 
-    private final TickerProperties properties;
+    private final RefreshProperties refresh;
+    private final ProviderProperties providers;
 
-    RetryPolicy(FailureClassifier classifier, TickerProperties properties) {
+    RetryPolicy(FailureClassifier classifier, RefreshProperties refresh, ProviderProperties providers) {
         this.classifier = classifier;
-        this.properties = properties;
+        this.refresh = refresh;
+        this.providers = providers;
     }
 
     /** Called once per failed attempt: counts it and says whether to try again. */
@@ -43,12 +45,12 @@ class RetryPolicy {
         RefreshRun run = RefreshRuns.runOf(exchange);
         int attempts = run.countFailedAttempt();
         Classification failure = classificationOf(exchange);
-        TickerProperties.Retry retry = properties.refresh().retry();
+        RefreshProperties.Retry retry = refresh.retry();
         if (run.isOver() || !failure.retryable() || failure.retryAfter() != null || attempts >= retry.maxAttempts()) {
             return false;
         }
         Duration delay = retry.backoff().multipliedBy(1L << Math.min(attempts - 1, 20));
-        TickerProperties.Provider provider = properties.provider(run.source().provider());
+        ProviderProperties.Provider provider = providers.of(run.source().provider());
         Duration worstNextAttempt = provider.connectTimeout().plus(provider.readTimeout());
         if (delay.plus(worstNextAttempt).compareTo(run.remaining()) > 0) {
             return false;

@@ -1,7 +1,6 @@
 package dev.socialticker.ticker.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.socialticker.ticker.config.TickerProperties;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,8 +17,8 @@ class BackingStoreConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = TYPE, havingValue = "file", matchIfMissing = true)
-    BackingStore snapshotFiles(TickerProperties properties, ObjectMapper json, Clock clock) {
-        return new SnapshotFiles(Path.of(properties.store().dir()), json, clock);
+    BackingStore snapshotFiles(StoreProperties store, ObjectMapper json, Clock clock) {
+        return new SnapshotFiles(Path.of(store.dir()), json, clock);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package dev.socialticker.ticker.store;
 
-import dev.socialticker.ticker.config.RefreshSchedule;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.Staleness;
@@ -34,10 +33,9 @@ class RefreshMeters {
     private final Set<String> quotaGauges = ConcurrentHashMap.newKeySet();
     private final Map<String, OutcomeMeters> outcomes = new ConcurrentHashMap<>();
 
-    RefreshMeters(MeterRegistry registry, SourceCatalog catalog, SnapshotStore store, RefreshSchedule schedule,
+    RefreshMeters(MeterRegistry registry, SourceCatalog catalog, SnapshotStore store, Staleness staleness,
             Clock clock) {
         this.registry = registry;
-        Staleness staleness = schedule.staleness();
         this.store = store;
         for (TickerSource source : catalog.all()) {
             Gauge.builder("ticker.followers", () -> {

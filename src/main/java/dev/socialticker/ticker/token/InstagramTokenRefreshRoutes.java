@@ -3,6 +3,7 @@ package dev.socialticker.ticker.token;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.provider.contract.ProviderProperties;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,16 +39,16 @@ class InstagramTokenRefreshRoutes extends RouteBuilder {
 
     private final TokenStatus status;
     private final SourceCatalog catalog;
-    private final Environment environment;
+    private final ProviderProperties.Provider settings;
     private final ObjectMapper json;
     private final Clock clock;
     private final Instant started;
 
-    InstagramTokenRefreshRoutes(TokenStatus status, SourceCatalog catalog, Environment environment, ObjectMapper json,
+    InstagramTokenRefreshRoutes(TokenStatus status, SourceCatalog catalog, ProviderProperties providers, ObjectMapper json,
             Clock clock) {
         this.status = status;
         this.catalog = catalog;
-        this.environment = environment;
+        this.settings = providers.of(PROVIDER);
         this.json = json;
         this.clock = clock;
         this.started = clock.instant();
@@ -60,8 +60,8 @@ class InstagramTokenRefreshRoutes extends RouteBuilder {
         if (!used || status.tokenFile(PROVIDER).isEmpty()) {
             return;
         }
-        String base = environment.getProperty("ticker.providers.instagram.token-refresh-url",
-                "https://graph.instagram.com").replaceAll("/+$", "");
+        String base = (settings.tokenRefreshUrl() != null ? settings.tokenRefreshUrl().toString()
+                : "https://graph.instagram.com").replaceAll("/+$", "");
         log.info("The Instagram token is refreshed when it has {} days or less left, and kept in {}",
                 REFRESH_WHEN_LEFT.toDays(), status.tokenFile(PROVIDER).get());
 
@@ -91,7 +91,7 @@ class InstagramTokenRefreshRoutes extends RouteBuilder {
 
     private void request(Exchange exchange) {
         String token = status.rotatedToken(PROVIDER)
-                .orElse(environment.getProperty("ticker.providers.instagram." + TokenStatus.CREDENTIAL));
+                .orElse(settings.accessToken());
         exchange.getIn().removeHeaders("*");
         exchange.getIn().setBody(null);
         exchange.getIn().setHeader(Exchange.HTTP_METHOD, "GET");

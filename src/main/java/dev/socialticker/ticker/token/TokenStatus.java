@@ -5,22 +5,19 @@ import dev.socialticker.ticker.AtomicFile;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerConfigurationException;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.provider.contract.ProviderProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,14 +46,14 @@ public class TokenStatus {
     private final Map<String, Path> files = new ConcurrentHashMap<>();
     private final ObjectMapper json;
 
-    public TokenStatus(SourceCatalog catalog, Environment environment, ObjectMapper json) {
+    public TokenStatus(SourceCatalog catalog, ProviderProperties providers, ObjectMapper json) {
         this.json = json;
         for (String provider : catalog.all().stream().map(TickerSource::provider).distinct().toList()) {
-            Instant configured = expiryOf(provider, environment);
-            String file = environment.getProperty("ticker.providers." + provider + ".token-file");
+            Instant configured = providers.of(provider).tokenExpiresAt();
+            Path file = providers.of(provider).tokenFile();
             Stored stored = null;
-            if (file != null && !file.isBlank()) {
-                Path path = Path.of(file.trim()).toAbsolutePath();
+            if (file != null && !file.toString().isBlank()) {
+                Path path = file.toAbsolutePath();
                 files.put(provider, path);
                 stored = read(provider, path);
             }
@@ -124,23 +121,6 @@ public class TokenStatus {
             throw new TickerConfigurationException("ticker.providers." + provider + ".token-file: " + file
                     + " is not a token file written by this service (" + unreadable.getClass().getSimpleName()
                     + "); move it away to start from the configured token");
-        }
-    }
-
-    /** {@code token-expires-at}: an instant or a date (UTC midnight); a bad value stops start-up. */
-    private static Instant expiryOf(String provider, Environment environment) {
-        String property = "ticker.providers." + provider + ".token-expires-at";
-        String value = environment.getProperty(property);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            String text = value.trim();
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(text);
-        } catch (DateTimeParseException bad) {
-            throw new TickerConfigurationException(property + ": '" + value
-                    + "' is not a date (2026-12-31) or an instant (2026-12-31T12:00:00Z)");
         }
     }
 }

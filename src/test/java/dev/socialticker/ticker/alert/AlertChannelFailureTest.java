@@ -19,7 +19,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.support.LocalPorts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -101,7 +100,7 @@ class AlertChannelFailureTest {
         String reason = "STARTTLS is required but 127.0.0.1:" + port + " does not offer it: use a server that does,"
                 + " or set ticker.alerts.email.starttls=false (the password then travels unencrypted)";
 
-        emailFails(new TickerProperties.Email("127.0.0.1", port, FROM, TO, FROM, PASSWORD, true), reason);
+        emailFails(new AlertProperties.Email("127.0.0.1", port, FROM, TO, FROM, PASSWORD, true), reason);
     }
 
     @Test
@@ -110,7 +109,7 @@ class AlertChannelFailureTest {
         String reason = "127.0.0.1:" + port + " refused the login: check ticker.alerts.email.username and"
                 + " ticker.alerts.email.password";
 
-        emailFails(new TickerProperties.Email("127.0.0.1", port, FROM, TO, FROM, WRONG_PASSWORD, false), reason);
+        emailFails(new AlertProperties.Email("127.0.0.1", port, FROM, TO, FROM, WRONG_PASSWORD, false), reason);
     }
 
     @Test
@@ -119,7 +118,7 @@ class AlertChannelFailureTest {
             String reason = "127.0.0.1:" + server.port() + " refused the sender (SMTP 553, an address at example.com):"
                     + " check ticker.alerts.email.from";
 
-            emailFails(new TickerProperties.Email("127.0.0.1", server.port(), FROM, TO, null, null, false), reason);
+            emailFails(new AlertProperties.Email("127.0.0.1", server.port(), FROM, TO, null, null, false), reason);
         }
     }
 
@@ -129,7 +128,7 @@ class AlertChannelFailureTest {
             String reason = "127.0.0.1:" + server.port() + " refused 1 recipient(s) (SMTP 550, an address at"
                     + " refused.example.org): check ticker.alerts.email.to";
 
-            emailFails(new TickerProperties.Email("127.0.0.1", server.port(), FROM, TO, null, null, false), reason);
+            emailFails(new AlertProperties.Email("127.0.0.1", server.port(), FROM, TO, null, null, false), reason);
         }
     }
 
@@ -138,14 +137,14 @@ class AlertChannelFailureTest {
         int closed = LocalPorts.free();
         String reason = "127.0.0.1:" + closed + " is unreachable (connection refused)";
 
-        emailFails(new TickerProperties.Email("127.0.0.1", closed, FROM, TO, FROM, PASSWORD, true), reason);
+        emailFails(new AlertProperties.Email("127.0.0.1", closed, FROM, TO, FROM, PASSWORD, true), reason);
     }
 
     @Test
     void unknownHost() {
         String reason = "unknown host nonexistent.invalid: check ticker.alerts.email.host";
 
-        emailFails(new TickerProperties.Email("nonexistent.invalid", 587, FROM, TO, FROM, PASSWORD, true), reason);
+        emailFails(new AlertProperties.Email("nonexistent.invalid", 587, FROM, TO, FROM, PASSWORD, true), reason);
     }
 
     @Test
@@ -154,7 +153,7 @@ class AlertChannelFailureTest {
         try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             String reason = "127.0.0.1:" + silent.getLocalPort() + " did not answer in time (timed out)";
 
-            emailFails(new TickerProperties.Email("127.0.0.1", silent.getLocalPort(), FROM, TO, FROM, PASSWORD, true),
+            emailFails(new AlertProperties.Email("127.0.0.1", silent.getLocalPort(), FROM, TO, FROM, PASSWORD, true),
                     reason);
         }
     }
@@ -212,22 +211,22 @@ class AlertChannelFailureTest {
                 "lastFailureAt", NOW.toString()));
     }
 
-    private void emailFails(TickerProperties.Email email, String reason) {
-        start(new TickerProperties.Alerts(new TickerProperties.Slack(null), email, Duration.ofHours(1),
+    private void emailFails(AlertProperties.Email email, String reason) {
+        start(new AlertProperties(new AlertProperties.Slack(null), email, Duration.ofHours(1),
                 Duration.ofMinutes(5), null, null));
         deliver(AlertEndpoints.EMAIL);
         assertFailure("email", reason);
     }
 
     private void slackFails(URI url, String reason) {
-        start(new TickerProperties.Alerts(new TickerProperties.Slack(url),
-                new TickerProperties.Email(null, 587, null, null, null, null, true), Duration.ofHours(1),
+        start(new AlertProperties(new AlertProperties.Slack(url),
+                new AlertProperties.Email(null, 587, null, null, null, null, true), Duration.ofHours(1),
                 Duration.ofMinutes(5), null, null));
         deliver(AlertEndpoints.SLACK);
         assertFailure("slack", reason);
     }
 
-    private void start(TickerProperties.Alerts alerts) {
+    private void start(AlertProperties alerts) {
         health = new AlertChannelsHealthIndicator(alerts);
         camel = new DefaultCamelContext();
         try {

@@ -2,7 +2,6 @@ package dev.socialticker.ticker.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.socialticker.ticker.config.TickerProperties;
 import dev.socialticker.ticker.domain.FailureCode;
 import dev.socialticker.ticker.domain.QuotaUsage;
 import dev.socialticker.ticker.domain.Snapshot;
@@ -19,10 +18,10 @@ class AlertConditionsTest {
     static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
     static final Duration FAST = Duration.ofMillis(200);
 
-    final TickerProperties.Rules defaults = new TickerProperties.Rules(
-            new TickerProperties.Failing(true, 3), new TickerProperties.Auth(true),
-            new TickerProperties.Quota(true, 80), new TickerProperties.Latency(true, Duration.ofSeconds(5), 3),
-            new TickerProperties.DataAge(true, null), new TickerProperties.TokenExpiry(true, 7));
+    final AlertProperties.Rules defaults = new AlertProperties.Rules(
+            new AlertProperties.Failing(true, 3), new AlertProperties.Auth(true),
+            new AlertProperties.Quota(true, 80), new AlertProperties.Latency(true, Duration.ofSeconds(5), 3),
+            new AlertProperties.DataAge(true, null), new AlertProperties.TokenExpiry(true, 7));
     final AlertConditions conditions = new AlertConditions(defaults, new Staleness(Duration.ofMinutes(2)));
 
     @Test
@@ -95,10 +94,10 @@ class AlertConditionsTest {
 
     @Test
     void aRuleSwitchedOffIsNeverJudged() {
-        TickerProperties.Rules off = new TickerProperties.Rules(
-                new TickerProperties.Failing(false, 3), new TickerProperties.Auth(false),
-                new TickerProperties.Quota(false, 80), new TickerProperties.Latency(false, Duration.ofSeconds(5), 3),
-                new TickerProperties.DataAge(false, null), new TickerProperties.TokenExpiry(false, 7));
+        AlertProperties.Rules off = new AlertProperties.Rules(
+                new AlertProperties.Failing(false, 3), new AlertProperties.Auth(false),
+                new AlertProperties.Quota(false, 80), new AlertProperties.Latency(false, Duration.ofSeconds(5), 3),
+                new AlertProperties.DataAge(false, null), new AlertProperties.TokenExpiry(false, 7));
         AlertConditions none = new AlertConditions(off, new Staleness(Duration.ofMinutes(2)));
         assertThat(none.judge(failure(FailureCode.AUTH_FAILED))).isEmpty();
         assertThat(none.judgeAge(new Snapshot(1, "acme", NOW, null, null), NOW.plus(Duration.ofDays(1)))).isEmpty();

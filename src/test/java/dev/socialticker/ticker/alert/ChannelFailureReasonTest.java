@@ -2,7 +2,6 @@ package dev.socialticker.ticker.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.socialticker.ticker.config.TickerProperties;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -37,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ChannelFailureReasonTest {
     static final String PASSWORD = "smtp-secret-pw-42";
-    static final TickerProperties.Email EMAIL = new TickerProperties.Email("smtp.example.com", 587,
+    static final AlertProperties.Email EMAIL = new AlertProperties.Email("smtp.example.com", 587,
             "ticker@example.com", List.of("ops@example.com", "oncall@example.org"), "ticker@example.com", PASSWORD, true);
     static final URI WEBHOOK = URI.create("https://hooks.slack.com/services/T0000/B0000/webhookSecretXYZ");
 

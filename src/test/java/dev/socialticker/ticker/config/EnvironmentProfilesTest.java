@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.socialticker.ticker.TickerApplication;
+import dev.socialticker.ticker.api.ApiProperties;
+import dev.socialticker.ticker.refresh.RefreshProperties;
 import dev.socialticker.ticker.support.ApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,12 +29,13 @@ class EnvironmentProfilesTest {
     void productionRefreshesEveryMinuteAllowsOnlyNamedOriginsAndHidesHealthDetails() {
         try (ConfigurableApplicationContext service = start("production",
                 "TICKER_CORS_ALLOWED_ORIGINS=https://acme.example,https://www.acme.example")) {
-            TickerProperties properties = service.getBean(TickerProperties.class);
-            assertThat(properties.refresh().period()).isEqualTo(Duration.ofSeconds(60));
-            assertThat(properties.refresh().effectiveStaleAfter()).isEqualTo(Duration.ofSeconds(120));
-            assertThat(properties.refresh().minInterval()).isEqualTo(Duration.ofSeconds(30));
-            assertThat(properties.cors().allowedOrigins()).containsExactly("https://acme.example", "https://www.acme.example");
-            assertThat(properties.admin().enabled()).as("admin off without TICKER_ADMIN_TOKEN").isFalse();
+            RefreshProperties refresh = service.getBean(RefreshProperties.class);
+            ApiProperties api = service.getBean(ApiProperties.class);
+            assertThat(refresh.period()).isEqualTo(Duration.ofSeconds(60));
+            assertThat(refresh.staleAfter()).isEqualTo(Duration.ofSeconds(120));
+            assertThat(refresh.minInterval()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(api.cors().allowedOrigins()).containsExactly("https://acme.example", "https://www.acme.example");
+            assertThat(api.admin().enabled()).as("admin off without TICKER_ADMIN_TOKEN").isFalse();
 
             JsonNode health = health(service);
             assertThat(health.path("components")).as("which check is down stays visible").isNotEmpty();
@@ -43,19 +46,20 @@ class EnvironmentProfilesTest {
     @Test
     void productionWithoutOriginsAllowsNone() {
         try (ConfigurableApplicationContext service = start("production")) {
-            assertThat(service.getBean(TickerProperties.class).cors().allowedOrigins()).isEmpty();
+            assertThat(service.getBean(ApiProperties.class).cors().allowedOrigins()).isEmpty();
         }
     }
 
     @Test
     void previewRefreshesRarelyOpensCorsAndTheAdminApiAndShowsHealthDetails() {
         try (ConfigurableApplicationContext service = start("preview", "TICKER_ADMIN_TOKEN=preview-admin-token-123")) {
-            TickerProperties properties = service.getBean(TickerProperties.class);
-            assertThat(properties.refresh().period()).isEqualTo(Duration.ofMinutes(5));
-            assertThat(properties.refresh().effectiveStaleAfter()).isEqualTo(Duration.ofMinutes(10));
-            assertThat(properties.refresh().minInterval()).isEqualTo(Duration.ofMinutes(2));
-            assertThat(properties.cors().allowedOrigins()).containsExactly("*");
-            assertThat(properties.admin().enabled()).isTrue();
+            RefreshProperties refresh = service.getBean(RefreshProperties.class);
+            ApiProperties api = service.getBean(ApiProperties.class);
+            assertThat(refresh.period()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(refresh.staleAfter()).isEqualTo(Duration.ofMinutes(10));
+            assertThat(refresh.minInterval()).isEqualTo(Duration.ofMinutes(2));
+            assertThat(api.cors().allowedOrigins()).containsExactly("*");
+            assertThat(api.admin().enabled()).isTrue();
             assertThat(health(service).findValues("details")).isNotEmpty();
         }
     }

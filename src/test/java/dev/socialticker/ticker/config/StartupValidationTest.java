@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.socialticker.ticker.TickerApplication;
 import dev.socialticker.ticker.provider.file.ProviderCatalog;
+import dev.socialticker.ticker.refresh.RefreshSchedule;
 import dev.socialticker.ticker.support.RoutesDir;
 import java.time.Duration;
 import java.util.ArrayList;

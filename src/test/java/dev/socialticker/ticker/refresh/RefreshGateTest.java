@@ -2,9 +2,8 @@ package dev.socialticker.ticker.refresh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.socialticker.ticker.config.RefreshSchedule;
 import dev.socialticker.ticker.config.SourceCatalog;
-import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.config.SourceProperties;
 import dev.socialticker.ticker.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,15 +149,10 @@ class RefreshGateTest {
     }
 
     private RefreshGate gate(Duration period, Duration minInterval, FleetGate fleet) {
-        TickerProperties properties = new TickerProperties(
-                List.of(new TickerProperties.Source(null, "demo", "a")),
-                new TickerProperties.Refresh(period, null, minInterval, Duration.ZERO,
-                        new TickerProperties.Retry(3, Duration.ofSeconds(1), Duration.ofSeconds(30)), 16),
-                Map.of(), new TickerProperties.Ui(Duration.ofSeconds(10), "soon"),
-                new TickerProperties.Cors(List.of()), new TickerProperties.Admin(null),
-                new TickerProperties.Routes("routes", false),
-                new TickerProperties.Store(TickerProperties.StoreType.MEMORY, "data", "ticker:"), null, null);
-        SourceCatalog catalog = new SourceCatalog(properties);
-        return new RefreshGate(new RefreshSchedule(properties, catalog, new MockEnvironment()), clock, fleet);
+        RefreshProperties refresh = new RefreshProperties(period, null, minInterval, Duration.ZERO,
+                new RefreshProperties.Retry(3, Duration.ofSeconds(1), Duration.ofSeconds(30)), 16);
+        SourceCatalog catalog = new SourceCatalog(
+                new SourceProperties(List.of(new SourceProperties.Source(null, "demo", "a")), Map.of()));
+        return new RefreshGate(new RefreshSchedule(refresh, catalog, new MockEnvironment()), clock, fleet);
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.socialticker.ticker.config.SourceCatalog;
-import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.config.SourceProperties;
 import dev.socialticker.ticker.domain.Failure;
 import dev.socialticker.ticker.domain.FailureCode;
 import dev.socialticker.ticker.domain.Snapshot;
@@ -28,9 +28,8 @@ import org.junit.jupiter.api.Test;
 class SnapshotStoreChangesTest {
     static final Instant T = Instant.parse("2026-12-01T10:00:00Z");
 
-    final SourceCatalog catalog = new SourceCatalog(new TickerProperties(
-            List.of(new TickerProperties.Source("acme", "demo", "acme")), null, Map.of(), null, null, null, null, null,
-            null, null));
+    final SourceCatalog catalog = new SourceCatalog(
+            new SourceProperties(List.of(new SourceProperties.Source("acme", "demo", "acme")), Map.of()));
     final TickerSource source = catalog.all().get(0);
     final List<SourceChanged> changes = new ArrayList<>();
     final Cache<String, SourceState> cache = Caffeine.newBuilder().build();

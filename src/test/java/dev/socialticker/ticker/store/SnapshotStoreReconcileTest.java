@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.socialticker.ticker.config.SourceCatalog;
-import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.config.SourceProperties;
 import dev.socialticker.ticker.domain.Failure;
 import dev.socialticker.ticker.domain.FailureCode;
 import dev.socialticker.ticker.domain.Snapshot;
@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
 class SnapshotStoreReconcileTest {
     static final Instant T = Instant.parse("2026-11-29T10:00:00Z");
 
-    final TickerProperties properties = new TickerProperties(
-            List.of(new TickerProperties.Source("acme", "demo", "acme")), null, Map.of(), null, null, null, null, null, null, null);
+    final SourceProperties properties = new SourceProperties(List.of(new SourceProperties.Source("acme", "demo", "acme")), Map.of());
     final SourceCatalog catalog = new SourceCatalog(properties);
     final TickerSource source = catalog.all().get(0);
     final RecordingBackingStore backing = new RecordingBackingStore();

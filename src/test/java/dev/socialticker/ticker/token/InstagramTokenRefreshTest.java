@@ -123,9 +123,11 @@ class InstagramTokenRefreshTest extends UpstreamServiceTest {
     @Test
     @Order(3)
     void aRestartUsesTheKeptToken() {
-        TokenStatus restarted = new TokenStatus(catalog, new org.springframework.mock.env.MockEnvironment()
-                .withProperty("ticker.providers.instagram.token-file", DIR.resolve("secrets/instagram-token.json")
-                        .toString()), new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules());
+        TokenStatus restarted = new TokenStatus(catalog, org.springframework.boot.context.properties.bind.Binder.get(
+                new org.springframework.mock.env.MockEnvironment().withProperty("ticker.providers.instagram.token-file",
+                        DIR.resolve("secrets/instagram-token.json").toString()))
+                .bindOrCreate("ticker", dev.socialticker.ticker.provider.contract.ProviderProperties.class),
+                new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules());
         assertThat(restarted.rotatedToken("instagram")).hasValue(NEW_TOKEN);
         assertThat(restarted.expiresAt("instagram")).isEqualTo(TestClockConfiguration.START.plusSeconds(5183944)
                 .plus(Duration.ofDays(2)));

@@ -1,6 +1,5 @@
 package dev.socialticker.ticker.provider.file;
 
-import dev.socialticker.ticker.config.TickerProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,8 +25,8 @@ class ProviderRouteFiles {
 
     private final Path dir;
 
-    ProviderRouteFiles(TickerProperties properties) {
-        this.dir = Path.of(properties.routes().dir());
+    ProviderRouteFiles(RoutesProperties routes) {
+        this.dir = Path.of(routes.dir());
     }
 
     Path dir() {

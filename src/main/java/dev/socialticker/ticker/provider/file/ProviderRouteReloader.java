@@ -1,6 +1,5 @@
 package dev.socialticker.ticker.provider.file;
 
-import dev.socialticker.ticker.config.TickerProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.camel.CamelContext;
@@ -25,9 +24,9 @@ class ProviderRouteReloader {
     private final ProviderRouteLoader loader;
     private final ProviderCatalog catalog;
 
-    ProviderRouteReloader(TickerProperties properties, ProviderRouteFiles files, ProviderRouteLoader loader,
+    ProviderRouteReloader(RoutesProperties routes, ProviderRouteFiles files, ProviderRouteLoader loader,
             ProviderCatalog catalog) {
-        this.enabled = properties.routes().reload();
+        this.enabled = routes.reload();
         this.files = files;
         this.loader = loader;
         this.catalog = catalog;

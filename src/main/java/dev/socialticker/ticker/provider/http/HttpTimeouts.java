@@ -1,6 +1,6 @@
 package dev.socialticker.ticker.provider.http;
 
-import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.provider.contract.ProviderProperties;
 
 /**
  * Per-provider connect and read timeouts as camel-http endpoint options. Both go to the request
@@ -11,7 +11,7 @@ final class HttpTimeouts {
     private HttpTimeouts() {
     }
 
-    static String endpointOptions(TickerProperties.Provider provider) {
+    static String endpointOptions(ProviderProperties.Provider provider) {
         return "httpClient.connectTimeout=" + provider.connectTimeout().toMillis()
                 + "&httpClient.responseTimeout=" + provider.readTimeout().toMillis();
     }

@@ -3,7 +3,7 @@ package dev.socialticker.ticker.provider.http;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.ACCOUNT;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.ETAG;
 
-import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.provider.contract.ProviderProperties;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
@@ -47,7 +47,7 @@ final class JsonOverHttpRequest implements Processor {
     public void process(Exchange exchange) {
         Message in = exchange.getIn();
         Account account = Account.parse(in.getHeader(ACCOUNT, String.class));
-        TickerProperties.Provider provider = settings.of(spec.name());
+        ProviderProperties.Provider provider = settings.of(spec.name());
         String base = settings.baseUrlOverride(spec.name());
         if (base == null) {
             base = account.expand(spec.baseUrl(), false).replaceAll("/+$", "");

@@ -4,17 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.config.SourceCatalog;
-import dev.socialticker.ticker.config.TickerProperties;
+import dev.socialticker.ticker.config.SourceProperties;
+import dev.socialticker.ticker.provider.contract.ProviderProperties;
 import dev.socialticker.ticker.token.TokenStatus;
 import dev.socialticker.ticker.provider.contract.TickerHeaders;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.mock.env.MockEnvironment;
 
 /** How a provider's parameters become the upstream request. */
@@ -98,12 +99,11 @@ public class JsonOverHttpRequestTest {
     }
 
     private ProviderSettings settings(Map<String, URI> baseUrls) {
-        Map<String, TickerProperties.Provider> providers = new java.util.HashMap<>();
-        baseUrls.forEach((name, url) -> providers.put(name,
-                new TickerProperties.Provider(url, Duration.ofSeconds(5), Duration.ofSeconds(10))));
-        TickerProperties properties = new TickerProperties(List.of(), null, providers, null, null, null, null, null, null, null);
-        return new ProviderSettings(properties, environment,
-                new TokenStatus(new SourceCatalog(properties), environment, new ObjectMapper()));
+        baseUrls.forEach((name, url) -> environment.setProperty("ticker.providers." + name + ".base-url", url.toString()));
+        // Bound as the service binds them: typed settings from the same properties as the free-form ones.
+        ProviderProperties properties = Binder.get(environment).bindOrCreate("ticker", ProviderProperties.class);
+        return new ProviderSettings(properties, environment, new TokenStatus(
+                new SourceCatalog(new SourceProperties(List.of(), null)), properties, new ObjectMapper()));
     }
 
     private static JsonOverHttpSpec mastodon() {

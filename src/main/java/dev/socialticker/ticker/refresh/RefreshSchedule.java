@@ -1,11 +1,14 @@
-package dev.socialticker.ticker.config;
+package dev.socialticker.ticker.refresh;
 
+import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.Staleness;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,50 +23,52 @@ public class RefreshSchedule {
     static final long MAX_TIMER_SLACK_MILLIS = 1_000;
     private static final Logger log = LoggerFactory.getLogger(RefreshSchedule.class);
 
-    private final Duration period;
-    private final Duration minInterval;
-    private final Duration staleAfter;
-    private final Duration initialDelay;
+    private final RefreshProperties effective;
     private final Staleness staleness;
 
-    public RefreshSchedule(TickerProperties properties, SourceCatalog catalog, Environment environment) {
-        TickerProperties.Refresh refresh = properties.refresh();
+    public RefreshSchedule(RefreshProperties refresh, SourceCatalog catalog, Environment environment) {
+        // Whether a cadence was set at all, which the bound values (defaults filled in) cannot tell.
         Binder binder = Binder.get(environment);
         boolean cadenceSet = binder.bind("ticker.refresh.period", Duration.class).isBound()
                 || binder.bind("ticker.refresh.min-interval", Duration.class).isBound()
                 || binder.bind("ticker.refresh.stale-after", Duration.class).isBound();
         if (catalog.demoOnly() && !cadenceSet) {
-            this.period = Duration.ofSeconds(DEMO_SECONDS);
-            this.minInterval = Duration.ofSeconds(DEMO_SECONDS);
-            this.staleAfter = period.multipliedBy(2);
+            Duration demo = Duration.ofSeconds(DEMO_SECONDS);
+            this.effective = refresh.withCadence(demo, demo);
             log.info("Demo source: refreshing every {}s (ticker.refresh.period sets the cadence)", DEMO_SECONDS);
         } else {
-            this.period = refresh.period();
-            this.minInterval = refresh.minInterval();
-            this.staleAfter = refresh.effectiveStaleAfter();
+            this.effective = refresh;
         }
-        this.initialDelay = refresh.initialDelay();
-        this.staleness = new Staleness(staleAfter);
+        this.staleness = new Staleness(effective.staleAfter());
     }
 
     /** Timer cadence of scheduled refreshes. */
     public Duration period() {
-        return period;
+        return effective.period();
     }
 
     /** No source is fetched more often than this, whatever triggers it. */
     public Duration minInterval() {
-        return minInterval;
+        return effective.minInterval();
     }
 
-    /** Age after which data is stale. */
+    /** Age after which data is stale (see {@link RefreshProperties#staleAfter()}). */
     public Duration staleAfter() {
-        return staleAfter;
+        return effective.staleAfter();
     }
 
     /** The one staleness rule, with this schedule's stale-after. */
     public Staleness staleness() {
         return staleness;
+    }
+
+    /** The rule as a bean, for packages below refresh (the store's metrics) that must not depend on it. */
+    @Configuration(proxyBeanMethods = false)
+    static class StalenessRule {
+        @Bean
+        Staleness staleness(RefreshSchedule schedule) {
+            return schedule.staleness();
+        }
     }
 
     /**
@@ -73,11 +78,11 @@ public class RefreshSchedule {
      * a whole period. The refresh gate and the fleet's gate both use it.
      */
     public Duration timerSlack() {
-        Duration tenth = period.dividedBy(10);
+        Duration tenth = period().dividedBy(10);
         return tenth.toMillis() > MAX_TIMER_SLACK_MILLIS ? Duration.ofMillis(MAX_TIMER_SLACK_MILLIS) : tenth;
     }
 
     public Duration initialDelay() {
-        return initialDelay;
+        return effective.initialDelay();
     }
 }

@@ -1,0 +1,168 @@
+package dev.socialticker.ticker.alert;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Alert routes ({@code ticker.alerts.*}): the channels (each optional) and the rules' thresholds
+ * (docs/operations.md, "Alerts").
+ *
+ * @param slack        the Slack channel
+ * @param email        the email channel
+ * @param repeatAfter  a reminder while an incident lasts, at most this often
+ * @param resolveAfter an incident is over once its condition has stayed clear this long; a relapse
+ *                     within it continues it
+ * @param publicUrl    where the service is reached from outside (named in the messages), e.g.
+ *                     https://ticker.example.com
+ * @param rules        the alert rules and their thresholds
+ */
+@Validated
+@ConfigurationProperties("ticker.alerts")
+record AlertProperties(
+        @Valid @NotNull @DefaultValue Slack slack,
+        @Valid @NotNull @DefaultValue Email email,
+        @DurationMin(seconds = 1, message = "must be at least 1s") @DefaultValue("1h") Duration repeatAfter,
+        @DurationMin(nanos = 0, message = "must not be negative") @DefaultValue("5m") Duration resolveAfter,
+        URI publicUrl,
+        @Valid @NotNull @DefaultValue Rules rules) {
+
+    /**
+     * Slack incoming webhook; its URL is a secret (anyone holding it can post to the channel).
+     *
+     * @param webhookUrl Slack incoming webhook; unset = no Slack alerts
+     */
+    public record Slack(URI webhookUrl) {
+        public boolean enabled() {
+            return webhookUrl != null;
+        }
+
+        @Override
+        public String toString() {
+            return "Slack[webhookUrl=" + (enabled() ? "****" : "none") + "]";
+        }
+    }
+
+    /**
+     * SMTP; unset host = no email.
+     *
+     * @param host     SMTP server; unset = no email alerts
+     * @param port     SMTP port
+     * @param from     sender address (required with a host)
+     * @param to       one or more recipient addresses (required with a host)
+     * @param username SMTP login, when the server asks for one
+     * @param password SMTP password (required with a username)
+     * @param starttls STARTTLS is required (not merely tried) when true
+     */
+    public record Email(
+            String host,
+            @Min(value = 1, message = "must be a port number") @DefaultValue("587") int port,
+            String from,
+            List<String> to,
+            String username,
+            String password,
+            @DefaultValue("true") boolean starttls) {
+
+        public Email {
+            to = to == null ? List.of() : List.copyOf(to);
+        }
+
+        public boolean enabled() {
+            return host != null && !host.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Email[host=" + host + ", port=" + port + ", from=" + from + ", to=" + to + ", username=" + username
+                    + ", password=" + (password == null ? "none" : "****") + ", starttls=" + starttls + "]";
+        }
+    }
+
+    /**
+     * The alert rules, each with its thresholds.
+     *
+     * @param failing     a source's refreshes failed several times in a row
+     * @param auth        the provider rejected the credentials
+     * @param quota       usage near a reported quota, or rate-limited
+     * @param latency     refreshes slower than a threshold several times in a row
+     * @param dataAge     data older than a maximum age
+     * @param tokenExpiry a token expiring soon, where its expiry is known
+     */
+    public record Rules(
+            @Valid @NotNull @DefaultValue Failing failing,
+            @Valid @NotNull @DefaultValue Auth auth,
+            @Valid @NotNull @DefaultValue Quota quota,
+            @Valid @NotNull @DefaultValue Latency latency,
+            @Valid @NotNull @DefaultValue DataAge dataAge,
+            @Valid @NotNull @DefaultValue TokenExpiry tokenExpiry) {
+    }
+
+    /**
+     * A source's refreshes failed this many times in a row.
+     *
+     * @param enabled     whether the rule raises incidents
+     * @param consecutive failed refreshes in a row that raise it
+     */
+    public record Failing(@DefaultValue("true") boolean enabled,
+            @Min(value = 1, message = "must be at least 1") @DefaultValue("3") int consecutive) {
+    }
+
+    /**
+     * The provider rejected the credentials (AUTH_FAILED): at once.
+     *
+     * @param enabled whether the rule raises incidents
+     */
+    public record Auth(@DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * Usage at or above this percent of any reported quota, or RATE_LIMITED.
+     *
+     * @param enabled whether the rule raises incidents
+     * @param percent usage, in percent of a reported quota, that raises it
+     */
+    public record Quota(@DefaultValue("true") boolean enabled,
+            @Min(value = 1, message = "must be between 1 and 100") @Max(value = 100,
+                    message = "must be between 1 and 100") @DefaultValue("80") int percent) {
+    }
+
+    /**
+     * Refreshes slower than the threshold this many times in a row.
+     *
+     * @param enabled     whether the rule raises incidents
+     * @param threshold   a refresh slower than this counts
+     * @param consecutive slow refreshes in a row that raise it
+     */
+    public record Latency(@DefaultValue("true") boolean enabled,
+            @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("5s") Duration threshold,
+            @Min(value = 1, message = "must be at least 1") @DefaultValue("3") int consecutive) {
+    }
+
+    /**
+     * Data older than this.
+     *
+     * @param enabled whether the rule raises incidents
+     * @param maxAge  data older than this raises it; three times stale-after when not set
+     */
+    public record DataAge(@DefaultValue("true") boolean enabled,
+            @DurationMin(millis = 1, message = "must be greater than 0") Duration maxAge) {
+    }
+
+    /**
+     * A token expiring within this many days, where its expiry is known.
+     *
+     * @param enabled whether the rule raises incidents
+     * @param days    a token expiring within this many days raises it
+     */
+    public record TokenExpiry(@DefaultValue("true") boolean enabled,
+            @Min(value = 1, message = "must be at least 1") @DefaultValue("7") int days) {
+    }
+}

@@ -1,0 +1,72 @@
+package dev.socialticker.ticker.provider.contract;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The typed settings of each provider ({@code ticker.providers.<name>.*}). Any other setting under a
+ * provider's name is free-form: a provider file names it ({@code credential: api-key}, or
+ * {@code {{ticker.providers.<name>.some-setting}}}) and it is read by that name, so no Java needs to
+ * know of it; that is why unknown names are not refused here.
+ *
+ * @param providers settings per provider name (instagram, github, youtube, or a provider file's name):
+ *                  base-url, connect-timeout (5s), read-timeout (10s), access-token, token-expires-at (a
+ *                  date or an instant), token-file, token-refresh-url, and any other setting a provider
+ *                  file names (api-key...)
+ */
+@Validated
+@ConfigurationProperties("ticker")
+public record ProviderProperties(Map<String, @Valid Provider> providers) {
+
+    public ProviderProperties {
+        providers = providers == null ? Map.of() : Map.copyOf(providers);
+    }
+
+    /** Settings of one provider, with built-in defaults when the provider has no entry at all. */
+    public Provider of(String name) {
+        Provider configured = providers.get(name);
+        return configured != null ? configured : Provider.DEFAULTS;
+    }
+
+    /**
+     * The typed settings of one provider.
+     *
+     * @param baseUrl         the upstream's base URL; the provider file's public API when not set
+     * @param connectTimeout  connect timeout for that provider
+     * @param readTimeout     read timeout for that provider
+     * @param accessToken     the provider's access token (instagram, github); secret, never logged or
+     *                        returned
+     * @param tokenExpiresAt  when the provider's token expires (a date, 2026-12-31, or an instant), for
+     *                        the token-expiry alert
+     * @param tokenFile       where a refreshed token is kept (owner-only) and read from at start-up: set
+     *                        for instagram, it keeps an Instagram-Login token alive
+     * @param tokenRefreshUrl where the token is refreshed; https://graph.instagram.com for instagram
+     */
+    public record Provider(
+            URI baseUrl,
+            @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("5s") Duration connectTimeout,
+            @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("10s") Duration readTimeout,
+            String accessToken,
+            Instant tokenExpiresAt,
+            Path tokenFile,
+            URI tokenRefreshUrl) {
+
+        static final Provider DEFAULTS =
+                new Provider(null, Duration.ofSeconds(5), Duration.ofSeconds(10), null, null, null, null);
+
+        @Override
+        public String toString() {
+            return "Provider[baseUrl=" + baseUrl + ", connectTimeout=" + connectTimeout + ", readTimeout="
+                    + readTimeout + ", accessToken=" + (accessToken == null ? "none" : "****") + ", tokenExpiresAt="
+                    + tokenExpiresAt + ", tokenFile=" + tokenFile + ", tokenRefreshUrl=" + tokenRefreshUrl + "]";
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.socialticker.ticker.provider.file;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where provider route files come from, besides the ones packaged in the jar ({@code ticker.routes.*}).
+ *
+ * @param dir    folder of provider files (<name>.camel.yaml), relative to the working
+ *               directory; a file there replaces the built-in one of the same name
+ * @param reload watch the folder and apply changed, added or deleted provider files without a restart
+ */
+@Validated
+@ConfigurationProperties("ticker.routes")
+record RoutesProperties(
+        @NotBlank(message = "must not be blank") @DefaultValue("routes") String dir,
+        @DefaultValue("false") boolean reload) {
+}
