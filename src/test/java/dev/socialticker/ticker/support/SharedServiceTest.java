@@ -1,5 +1,11 @@
 package dev.socialticker.ticker.support;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import dev.socialticker.ticker.domain.TickerSource;
+import java.util.List;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +49,10 @@ import org.springframework.boot.test.context.SpringBootTest;
         "ticker.tickers.social.sources[0]=instagram-" + UpstreamServiceTest.IG_USER,
         "ticker.tickers.social.sources[1]=mastodon-gargron-mastodon-social",
         "ticker.tickers.code.sources=github-octocat",
+        // The admin API on (AdminApiTest, BadInputTest, OpenApiDocumentTest), one allowed origin (CorsTest:
+        // the indexed form, as a YAML list binds; the browser test uses the comma-separated form).
+        "ticker.admin.token=" + SharedServiceTest.ADMIN_TOKEN,
+        "ticker.cors.allowed-origins[0]=https://fans.example",
         "ticker.refresh.initial-delay=1h",
         "ticker.refresh.retry.backoff=10ms"})
 public abstract class SharedServiceTest extends UpstreamServiceTest {
@@ -50,6 +60,30 @@ public abstract class SharedServiceTest extends UpstreamServiceTest {
     public static final String GITHUB_TOKEN = "ghp_secretTestToken0123456789";
     public static final String YOUTUBE_CHANNEL = "UC_x5XG1OV2P6uZZ5FSM9Ttw";
     public static final String YOUTUBE_KEY = "AIzaSyTestKey-0123456789abcdefghijklmno";
+    public static final String ADMIN_TOKEN = "s3cret-admin-token";
+    /** The sources, in the order configured (and so in the aggregate body). */
+    public static final List<TickerSource> SOURCES = List.of(
+            new TickerSource("instagram-" + IG_USER, "instagram", IG_USER),
+            new TickerSource("github-octocat", "github", "octocat"),
+            new TickerSource("mastodon-gargron-mastodon-social", "mastodon", "Gargron@mastodon.social"),
+            new TickerSource("bluesky-bsky-app", "bluesky", "bsky.app"),
+            new TickerSource("youtube-uc-x5xg1ov2p6uzz5fsm9ttw", "youtube", YOUTUBE_CHANNEL));
+
+    /**
+     * Every source answered by its provider's fixture and refreshed, so that every body is served
+     * with data (what the built-in demo source gave a test whose application had no source).
+     */
+    protected void everySourceRefreshed() {
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
+        upstream.stubFor(get(urlPathEqualTo("/users/octocat")).willReturn(okJson(Fixtures.read("github", "user.json"))));
+        upstream.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup"))
+                .willReturn(okJson(Fixtures.read("mastodon", "account.json"))));
+        upstream.stubFor(get(urlPathEqualTo("/xrpc/app.bsky.actor.getProfile"))
+                .willReturn(okJson(Fixtures.read("bluesky", "profile.json"))));
+        upstream.stubFor(get(urlPathEqualTo("/youtube/v3/channels"))
+                .willReturn(okJson(Fixtures.read("youtube", "channel.json"))));
+        refresh(SOURCES.toArray(TickerSource[]::new));
+    }
 
     /** The aggregate body (the shape of {@code GET /api/metrics}) of one provider's source alone. */
     protected static String tickerOf(String provider) {
