@@ -25,9 +25,10 @@ import org.springframework.boot.test.context.SpringBootTest;
         "ticker.sources[0].provider=instagram",
         "ticker.sources[0].account=" + UpstreamServiceTest.IG_USER,
         "ticker.providers.instagram.access-token=" + SharedServiceTest.INSTAGRAM_TOKEN,
-        // Short enough for a read-timeout test to end quickly, far above a loopback answer.
-        "ticker.providers.instagram.connect-timeout=500ms",
-        "ticker.providers.instagram.read-timeout=500ms",
+        // Short enough for a read-timeout test (an answer after 2 s) to end quickly, and long enough
+        // for the first call of a cold JVM on a busy machine (500 ms was seen to time out there).
+        "ticker.providers.instagram.connect-timeout=1s",
+        "ticker.providers.instagram.read-timeout=1s",
         "ticker.sources[1].provider=github",
         "ticker.sources[1].account=octocat",
         "ticker.providers.github.access-token=" + SharedServiceTest.GITHUB_TOKEN,
