@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class AdminApiTest extends SharedServiceTest {
     static final String PATH = GRAPH_PATH;
     /** The shared application's Instagram source, answered with 77 followers. */
-    static final String ACME = SOURCES.get(0).id();
+    static final String SOURCE_ID = SOURCES.get(0).id();
 
     @BeforeEach
     void seventySevenFollowers() {
@@ -42,11 +42,11 @@ class AdminApiTest extends SharedServiceTest {
 
     @Test
     void refreshesNowAndAnswers202() {
-        HttpResponse<String> response = send("POST", "/api/admin/refresh/" + ACME, "Bearer " + ADMIN_TOKEN);
+        HttpResponse<String> response = send("POST", "/api/admin/refresh/" + SOURCE_ID, "Bearer " + ADMIN_TOKEN);
 
         assertThat(response.statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(ApiClient.json(api.get("/api/metrics/" + ACME)).get("total").asLong()).isEqualTo(77));
+                assertThat(ApiClient.json(api.get("/api/metrics/" + SOURCE_ID)).get("total").asLong()).isEqualTo(77));
         assertThat(send("POST", "/api/admin/refresh", "Bearer " + ADMIN_TOKEN).statusCode()).isEqualTo(202);
     }
 
@@ -59,11 +59,11 @@ class AdminApiTest extends SharedServiceTest {
     @Test
     void invalidatingTheCacheForgetsTheData() {
         send("POST", "/api/admin/refresh", "Bearer " + ADMIN_TOKEN);
-        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/metrics/" + ACME).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/metrics/" + SOURCE_ID).statusCode() == 200);
 
-        assertThat(send("DELETE", "/api/admin/cache/" + ACME, "Bearer " + ADMIN_TOKEN).statusCode()).isEqualTo(204);
+        assertThat(send("DELETE", "/api/admin/cache/" + SOURCE_ID, "Bearer " + ADMIN_TOKEN).statusCode()).isEqualTo(204);
 
-        HttpResponse<String> afterwards = api.get("/api/metrics/" + ACME);
+        HttpResponse<String> afterwards = api.get("/api/metrics/" + SOURCE_ID);
         assertThat(afterwards.statusCode()).isEqualTo(503);
         assertThat(ApiClient.json(afterwards).at("/error/code").asText()).isEqualTo("NO_DATA");
     }
