@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.socialticker.ticker.support.ApiClient;
-import dev.socialticker.ticker.support.UpstreamServiceTest;
+import dev.socialticker.ticker.support.SharedServiceTest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -16,21 +16,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** The admin API: bearer token, refresh through the gate, cache invalidation. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ticker.sources[0].provider=instagram",
-        "ticker.sources[0].account=17841400000000000",
-        "ticker.sources[0].id=acme",
-        "ticker.providers.instagram.access-token=test-token",
-        "ticker.admin.token=" + AdminApiTest.ADMIN_TOKEN,
-        "ticker.refresh.initial-delay=1h"})
-class AdminApiTest extends UpstreamServiceTest {
-    static final String ADMIN_TOKEN = "s3cret-admin-token";
+class AdminApiTest extends SharedServiceTest {
     static final String PATH = GRAPH_PATH;
-
-
+    /** The shared application's Instagram source, answered with 77 followers. */
+    static final String SOURCE_ID = SOURCES.get(0).id();
 
     @BeforeEach
     void seventySevenFollowers() {
@@ -51,11 +42,11 @@ class AdminApiTest extends UpstreamServiceTest {
 
     @Test
     void refreshesNowAndAnswers202() {
-        HttpResponse<String> response = send("POST", "/api/admin/refresh/acme", "Bearer " + ADMIN_TOKEN);
+        HttpResponse<String> response = send("POST", "/api/admin/refresh/" + SOURCE_ID, "Bearer " + ADMIN_TOKEN);
 
         assertThat(response.statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(ApiClient.json(api.get("/api/metrics/acme")).get("total").asLong()).isEqualTo(77));
+                assertThat(ApiClient.json(api.get("/api/metrics/" + SOURCE_ID)).get("total").asLong()).isEqualTo(77));
         assertThat(send("POST", "/api/admin/refresh", "Bearer " + ADMIN_TOKEN).statusCode()).isEqualTo(202);
     }
 
@@ -68,11 +59,11 @@ class AdminApiTest extends UpstreamServiceTest {
     @Test
     void invalidatingTheCacheForgetsTheData() {
         send("POST", "/api/admin/refresh", "Bearer " + ADMIN_TOKEN);
-        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/metrics/acme").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/metrics/" + SOURCE_ID).statusCode() == 200);
 
-        assertThat(send("DELETE", "/api/admin/cache/acme", "Bearer " + ADMIN_TOKEN).statusCode()).isEqualTo(204);
+        assertThat(send("DELETE", "/api/admin/cache/" + SOURCE_ID, "Bearer " + ADMIN_TOKEN).statusCode()).isEqualTo(204);
 
-        HttpResponse<String> afterwards = api.get("/api/metrics/acme");
+        HttpResponse<String> afterwards = api.get("/api/metrics/" + SOURCE_ID);
         assertThat(afterwards.statusCode()).isEqualTo(503);
         assertThat(ApiClient.json(afterwards).at("/error/code").asText()).isEqualTo("NO_DATA");
     }

@@ -2,29 +2,22 @@ package dev.socialticker.ticker.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.socialticker.ticker.support.SharedServiceTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Bad requests, sent as raw bytes (no client library fixes them up first), get a JSON problem with
  * the right status: never an HTML page, a stack trace or an exception's name, including what
  * Tomcat refuses before any application code runs.
  */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ticker.admin.token=bad-input-admin-token")
-class BadInputTest {
-    @LocalServerPort
-    int port;
-
+class BadInputTest extends SharedServiceTest {
     @ParameterizedTest(name = "{0} {1} -> {2} {3}")
     @CsvSource({
             "GET,    /api/metrics/a%2Fb,              400, BAD_REQUEST",

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.support.ApiClient;
+import dev.socialticker.ticker.support.SharedServiceTest;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -23,39 +24,19 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import org.apache.camel.CamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.rest.RestDefinition;
 import org.apache.camel.model.rest.VerbDefinition;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The OpenAPI document at {@value ApiDocument#PATH}: valid OpenAPI 3, every operation the REST DSL
  * declares (and no other), each described, admin ones behind the bearer scheme, and a schema that
  * knows every field a real answer has.
  */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ticker.admin.token=" + AdminApiTest.ADMIN_TOKEN)
-class OpenApiDocumentTest {
+class OpenApiDocumentTest extends SharedServiceTest {
     static final Path KEPT = Path.of("src/test/resources/openapi/openapi.json");
     static final ObjectMapper JSON = new ObjectMapper();
-
-    @Autowired
-    CamelContext camel;
-    @LocalServerPort
-    int port;
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
-    }
 
     @Test
     void isAValidOpenApi3DocumentOfEveryRestOperation() {
@@ -147,7 +128,7 @@ class OpenApiDocumentTest {
 
     @Test
     void theSchemaKnowsEveryFieldOfARealAnswer() {
-        // With no source configured the service runs its built-in demo source, which needs no upstream.
+        everySourceRefreshed();
         JsonNode body = await().atMost(Duration.ofSeconds(10)).until(
                 () -> ApiClient.json(api.get("/api/metrics")), json -> json.path("total").isNumber());
         OpenAPI document = parse(api.get(ApiDocument.PATH).body());

@@ -3,19 +3,12 @@ package dev.socialticker.ticker.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.socialticker.ticker.support.ApiClient;
+import dev.socialticker.ticker.support.SharedServiceTest;
 import java.net.http.HttpResponse;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Hardening and cache headers on the page, its assets, the API and the actuator. */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ResponseHardeningTest {
-    @LocalServerPort
-    int port;
-
+class ResponseHardeningTest extends SharedServiceTest {
     @Test
     void everyResponseForbidsSniffingAndReferrers() {
         ApiClient api = new ApiClient(port);

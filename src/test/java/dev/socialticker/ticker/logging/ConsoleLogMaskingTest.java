@@ -2,10 +2,10 @@ package dev.socialticker.ticker.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.socialticker.ticker.support.SharedServiceTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -16,9 +16,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * context is open), so the forms are checked where they are certain: {@link ConsoleLogEncoderTest}
  * for both, and the packaged jar's own console in PackagedApplicationIT.
  */
-@SpringBootTest(properties = "ticker.refresh.initial-delay=1h")
 @ExtendWith(OutputCaptureExtension.class)
-class ConsoleLogMaskingTest {
+class ConsoleLogMaskingTest extends SharedServiceTest {
 
     @Test
     void linesWithSecretsMasked(CapturedOutput output) {

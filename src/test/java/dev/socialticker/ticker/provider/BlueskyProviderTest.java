@@ -13,23 +13,15 @@ import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.refresh.RefreshGate;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.support.Fixtures;
-import dev.socialticker.ticker.support.UpstreamServiceTest;
+import dev.socialticker.ticker.support.SharedServiceTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** routes/bluesky.camel.yaml against a WireMock Bluesky AppView on loopback. */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ticker.sources[0].provider=bluesky",
-        "ticker.sources[0].account=bsky.app",
-        "ticker.refresh.initial-delay=1h",
-        "ticker.refresh.retry.backoff=10ms"})
-class BlueskyProviderTest extends UpstreamServiceTest {
+class BlueskyProviderTest extends SharedServiceTest {
     static final TickerSource SOURCE = new TickerSource("bluesky-bsky-app", "bluesky", "bsky.app");
     static final String PATH = "/xrpc/app.bsky.actor.getProfile";
 

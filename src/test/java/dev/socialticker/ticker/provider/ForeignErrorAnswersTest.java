@@ -13,17 +13,15 @@ import dev.socialticker.ticker.provider.http.AnswerSizeLimit;
 import dev.socialticker.ticker.refresh.RefreshGate;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.support.ApiClient;
-import dev.socialticker.ticker.support.UpstreamServiceTest;
+import dev.socialticker.ticker.support.SharedServiceTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Every built-in provider, through its real route and the shared refresh pipeline, answered by a
@@ -31,23 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * proxy or CDN in front of the upstream may send): the stored failure is the one the status and
  * Retry-After say, and the wait is honoured by the gate.
  */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ticker.sources[0].provider=instagram",
-        "ticker.sources[0].account=" + UpstreamServiceTest.IG_USER,
-        "ticker.sources[1].provider=github",
-        "ticker.sources[1].account=octocat",
-        "ticker.sources[2].provider=mastodon",
-        "ticker.sources[2].account=Gargron@mastodon.social",
-        "ticker.sources[3].provider=bluesky",
-        "ticker.sources[3].account=bsky.app",
-        "ticker.sources[4].provider=youtube",
-        "ticker.sources[4].account=UC_x5XG1OV2P6uZZ5FSM9Ttw",
-        "ticker.providers.instagram.access-token=IGQVJ-foreign-bodies-test-token",
-        "ticker.providers.youtube.api-key=AIzaSyForeignBodiesTestKey-0123456789",
-        "ticker.refresh.initial-delay=1h",
-        "ticker.refresh.retry.backoff=10ms"})
-class ForeignErrorAnswersTest extends UpstreamServiceTest {
+class ForeignErrorAnswersTest extends SharedServiceTest {
     @Autowired
     SnapshotStore store;
     @Autowired

@@ -16,33 +16,24 @@ import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.refresh.RefreshGate;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.support.Fixtures;
-import dev.socialticker.ticker.support.UpstreamServiceTest;
+import dev.socialticker.ticker.support.SharedServiceTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** routes/github.camel.yaml against a WireMock GitHub REST API on loopback. */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ticker.sources[0].provider=github",
-        "ticker.sources[0].account=octocat",
-        "ticker.providers.github.access-token=" + GitHubProviderTest.TOKEN,
-        "ticker.refresh.initial-delay=1h",
-        "ticker.refresh.retry.backoff=10ms"})
 @ExtendWith(OutputCaptureExtension.class)
-class GitHubProviderTest extends UpstreamServiceTest {
-    static final String TOKEN = "ghp_secretTestToken0123456789";
+class GitHubProviderTest extends SharedServiceTest {
+    static final String TOKEN = GITHUB_TOKEN;
     static final TickerSource SOURCE = new TickerSource("github-octocat", "github", "octocat");
     static final String PATH = "/users/octocat";
 
@@ -89,7 +80,7 @@ class GitHubProviderTest extends UpstreamServiceTest {
         assertThat(state.snapshot().refreshedAt()).as("confirmed now").isAfter(first).isEqualTo(clock.instant());
         assertThat(state.snapshot().etag()).isEqualTo("W/\"abc123\"");
         upstream.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withHeader("If-None-Match", equalTo("W/\"abc123\"")));
-        assertThat(api.get("/api/metrics").body()).contains("\"total\":20").contains("\"stale\":false");
+        assertThat(api.get(tickerOf("github")).body()).contains("\"total\":20").contains("\"stale\":false");
     }
 
     @Test

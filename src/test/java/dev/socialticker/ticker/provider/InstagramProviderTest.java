@@ -16,21 +16,20 @@ import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.Fixtures;
-import dev.socialticker.ticker.support.UpstreamServiceTest;
+import dev.socialticker.ticker.support.SharedServiceTest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -38,27 +37,16 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * The Instagram provider against a WireMock Graph API on loopback, through the real refresh
  * pipeline (provider → store, or dead-letter channel) and read back over real HTTP.
  */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ticker.sources[0].provider=instagram",
-        "ticker.sources[0].account=" + InstagramProviderTest.IG_USER,
-        "ticker.providers.instagram.access-token=" + InstagramProviderTest.TOKEN,
-        "ticker.providers.instagram.connect-timeout=500ms",
-        "ticker.providers.instagram.read-timeout=500ms",
-        // Only the test triggers refreshes (it moves the clock past min-interval first); retries are quick.
-        "ticker.refresh.initial-delay=1h",
-        "ticker.refresh.retry.backoff=10ms"})
 @ExtendWith(OutputCaptureExtension.class)
-@AutoConfigureObservability(tracing = false)
-class InstagramProviderTest extends UpstreamServiceTest {
-    static final String TOKEN = "IGQVJ-secret-test-token-123";
+class InstagramProviderTest extends SharedServiceTest {
+    static final String TOKEN = INSTAGRAM_TOKEN;
     static final String PATH = GRAPH_PATH;
     static final TickerSource SOURCE = new TickerSource("instagram-" + IG_USER, "instagram", IG_USER);
 
-
-
     @Autowired
     SnapshotStore store;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void storesTheCountAndProfileFromTheGraphApi() {
@@ -149,9 +137,12 @@ class InstagramProviderTest extends UpstreamServiceTest {
         refresh();
         upstream.resetAll();
         upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(failure));
+        // The application is shared: an earlier test may have counted this outcome already.
+        double countedBefore = failedRefreshes(code);
 
         refresh();
 
+        assertThat(failedRefreshes(code)).as("this failure counted once").isEqualTo(countedBefore + 1);
         SourceState state = store.stateOf(SOURCE);
         assertThat(state.snapshot().total()).as("last good value").isEqualTo(267788);
         assertThat(state.failure().code().name()).isEqualTo(code);
@@ -159,7 +150,7 @@ class InstagramProviderTest extends UpstreamServiceTest {
         assertThat(state.failure().attempts()).isEqualTo(attempts);
         assertThat(upstream.getAllServeEvents()).hasSize(attempts);
 
-        HttpResponse<String> response = api.get("/api/metrics");
+        HttpResponse<String> response = api.get(tickerOf("instagram"));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = ApiClient.json(response);
         assertThat(body.get("total").asLong()).isEqualTo(267788);
@@ -195,7 +186,7 @@ class InstagramProviderTest extends UpstreamServiceTest {
         refresh();
 
         assertThat(store.stateOf(SOURCE).failure()).isNull();
-        JsonNode body = ApiClient.json(api.get("/api/metrics"));
+        JsonNode body = ApiClient.json(api.get(tickerOf("instagram")));
         assertThat(body.get("error").isNull()).isTrue();
         assertThat(body.get("stale").asBoolean()).isFalse();
     }
@@ -246,6 +237,12 @@ class InstagramProviderTest extends UpstreamServiceTest {
 
     private void refresh() {
         refresh(SOURCE);
+    }
+
+    private double failedRefreshes(String code) {
+        Counter counted = meters.find("ticker.refreshes").tag("source", SOURCE.id())
+                .tag("outcome", code.toLowerCase(Locale.ROOT)).counter();
+        return counted == null ? 0 : counted.count();
     }
 
     private static ResponseDefinitionBuilder graphError(int status, String fixture) {

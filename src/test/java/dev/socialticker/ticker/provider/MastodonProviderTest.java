@@ -13,24 +13,16 @@ import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.provider.http.JsonOverHttpRequestTest;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.support.Fixtures;
-import dev.socialticker.ticker.support.UpstreamServiceTest;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import dev.socialticker.ticker.support.SharedServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * routes/mastodon.camel.yaml against a WireMock Mastodon server on loopback. The base URL is
  * overridden here; deriving {@code https://{host}} from {@code user@host} is pinned by
  * {@link JsonOverHttpRequestTest}.
  */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ticker.sources[0].provider=mastodon",
-        "ticker.sources[0].account=Gargron@mastodon.social",
-        "ticker.refresh.initial-delay=1h",
-        "ticker.refresh.retry.backoff=10ms"})
-class MastodonProviderTest extends UpstreamServiceTest {
+class MastodonProviderTest extends SharedServiceTest {
     static final TickerSource SOURCE = new TickerSource("mastodon-gargron-mastodon-social", "mastodon",
             "Gargron@mastodon.social");
     static final String PATH = "/api/v1/accounts/lookup";

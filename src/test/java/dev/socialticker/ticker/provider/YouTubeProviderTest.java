@@ -13,31 +13,22 @@ import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.support.Fixtures;
-import dev.socialticker.ticker.support.UpstreamServiceTest;
+import dev.socialticker.ticker.support.SharedServiceTest;
 import java.util.stream.Stream;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** routes/youtube.camel.yaml against a WireMock YouTube Data API on loopback. */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ticker.sources[0].provider=youtube",
-        "ticker.sources[0].account=" + YouTubeProviderTest.CHANNEL,
-        "ticker.providers.youtube.api-key=" + YouTubeProviderTest.KEY,
-        "ticker.refresh.initial-delay=1h",
-        "ticker.refresh.retry.backoff=10ms"})
 @ExtendWith(OutputCaptureExtension.class)
-class YouTubeProviderTest extends UpstreamServiceTest {
-    static final String CHANNEL = "UC_x5XG1OV2P6uZZ5FSM9Ttw";
-    static final String KEY = "AIzaSyTestKey-0123456789abcdefghijklmno";
+class YouTubeProviderTest extends SharedServiceTest {
+    static final String CHANNEL = YOUTUBE_CHANNEL;
+    static final String KEY = YOUTUBE_KEY;
     static final TickerSource SOURCE = new TickerSource("youtube-uc-x5xg1ov2p6uzz5fsm9ttw", "youtube", CHANNEL);
     static final String PATH = "/youtube/v3/channels";
 
@@ -57,7 +48,7 @@ class YouTubeProviderTest extends UpstreamServiceTest {
         upstream.verify(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("part", equalTo("statistics"))
                 .withQueryParam("id", equalTo(CHANNEL)).withQueryParam("key", equalTo(KEY)));
         assertThat(output.getAll()).doesNotContain(KEY);
-        assertThat(api.get("/api/metrics").body()).doesNotContain(KEY);
+        assertThat(api.get(tickerOf("youtube")).body()).doesNotContain(KEY);
     }
 
     static Stream<Arguments> failures() {

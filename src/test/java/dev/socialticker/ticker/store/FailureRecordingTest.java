@@ -13,7 +13,7 @@ import dev.socialticker.ticker.domain.FailureCode;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.Fixtures;
-import dev.socialticker.ticker.support.UpstreamServiceTest;
+import dev.socialticker.ticker.support.SharedServiceTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,11 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Recording a failure beside the last good snapshot is one atomic write: an admin invalidation that
@@ -35,17 +32,10 @@ import org.springframework.test.annotation.DirtiesContext;
  * its write (where a read-then-write would already hold the old snapshot), invalidates over HTTP,
  * then lets the recording finish.
  */
-@CamelSpringBootTest
-@DirtiesContext // the store-failure route is woven with a latch
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ticker.sources[0].provider=instagram",
-        "ticker.sources[0].account=" + UpstreamServiceTest.IG_USER,
-        "ticker.providers.instagram.access-token=test-token",
-        "ticker.admin.token=" + FailureRecordingTest.ADMIN_TOKEN,
-        "ticker.refresh.initial-delay=1h"})
-class FailureRecordingTest extends UpstreamServiceTest {
-    static final String ADMIN_TOKEN = "admin-token-for-failure-recording";
-    static final TickerSource SOURCE = new TickerSource("instagram-" + IG_USER, "instagram", IG_USER);
+class FailureRecordingTest extends SharedServiceTest {
+    static final TickerSource SOURCE = SOURCES.get(0);
+    /** The step the test weaves in before the write, and takes out again: the application is shared. */
+    static final String PARK = "test-park-before-write-failure";
 
     @Autowired
     SnapshotStore store;
@@ -64,18 +54,23 @@ class FailureRecordingTest extends UpstreamServiceTest {
                     if (!mayWrite.await(30, TimeUnit.SECONDS)) {
                         throw new IllegalStateException("the test never released the write");
                     }
-                }));
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(aResponse().withStatus(404)));
-        clock.advance(Duration.ofMinutes(1));
-        CompletableFuture<Object> failing = producer.asyncSendBody(RefreshEndpoints.REFRESH_SOURCES, List.of(SOURCE));
-        assertThat(atWrite.await(30, TimeUnit.SECONDS)).as("the failure reached its write").isTrue();
+                }).id(PARK));
+        try {
+            upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(aResponse().withStatus(404)));
+            clock.advance(Duration.ofMinutes(1));
+            CompletableFuture<Object> failing = producer.asyncSendBody(RefreshEndpoints.REFRESH_SOURCES, List.of(SOURCE));
+            assertThat(atWrite.await(30, TimeUnit.SECONDS)).as("the failure reached its write").isTrue();
 
-        HttpResponse<String> invalidated = api.http().send(HttpRequest.newBuilder(
-                        URI.create(api.base() + "/api/admin/cache/" + SOURCE.id()))
-                .header("Authorization", "Bearer " + ADMIN_TOKEN).DELETE().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(invalidated.statusCode()).isEqualTo(204);
-        mayWrite.countDown();
-        await().atMost(Duration.ofSeconds(10)).until(failing::isDone);
+            HttpResponse<String> invalidated = api.http().send(HttpRequest.newBuilder(
+                            URI.create(api.base() + "/api/admin/cache/" + SOURCE.id()))
+                    .header("Authorization", "Bearer " + ADMIN_TOKEN).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(invalidated.statusCode()).isEqualTo(204);
+            mayWrite.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(failing::isDone);
+        } finally {
+            mayWrite.countDown();
+            AdviceWith.adviceWith(camel, "store-failure", route -> route.weaveById(PARK).remove());
+        }
 
         SourceState state = store.stateOf(SOURCE);
         assertThat(state.snapshot()).as("the invalidated snapshot stays gone").isNull();

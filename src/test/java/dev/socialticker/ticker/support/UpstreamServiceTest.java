@@ -1,21 +1,19 @@
 package dev.socialticker.ticker.support;
 
-import dev.socialticker.ticker.refresh.RefreshEndpoints;
-import dev.socialticker.ticker.store.StoreEndpoints;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.refresh.RefreshEndpoints;
 import dev.socialticker.ticker.store.SnapshotStore;
+import dev.socialticker.ticker.store.StoreEndpoints;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -24,20 +22,18 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The running service, on a random port, with every built-in provider pointed at one WireMock
- * server on loopback (each upstream under its documented path) and time on a {@link MutableClock}.
- * Subclasses add {@code @SpringBootTest} with their sources; the timer should wait
- * ({@code ticker.refresh.initial-delay=1h}) so only the test triggers refreshes.
+ * server on loopback (each upstream under its documented path; {@link SharedUpstream}, reset before
+ * each test) and time on a {@link MutableClock}. Subclasses add {@code @SpringBootTest} with their
+ * sources; the timer should wait ({@code ticker.refresh.initial-delay=1h}) so only the test triggers
+ * refreshes. A test that needs nothing of its own in the configuration extends
+ * {@link SharedServiceTest} instead and shares one running service with every other such class.
  */
 @Import(TestClockConfiguration.class)
 public abstract class UpstreamServiceTest {
     public static final String IG_USER = "17841400000000000";
     public static final String GRAPH_PATH = "/v25.0/" + IG_USER;
 
-    @RegisterExtension
-    protected static WireMockExtension upstream = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(50)
-                    // Jetty would gzip answers and suffix their ETags ("v1--gzip"); upstreams here do neither.
-                    .gzipDisabled(true)).build();
+    protected static final WireMockServer upstream = SharedUpstream.server();
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
@@ -58,11 +54,15 @@ public abstract class UpstreamServiceTest {
     protected int port;
     protected ApiClient api;
 
-    /** Each test starts with no data, past any wait an earlier test left, with nothing in flight. */
+    /**
+     * Each test starts with no data, past any wait an earlier test left, with nothing in flight and
+     * an upstream that knows no stub and has seen no call.
+     */
     @BeforeEach
     void cleanSlate() {
         // A background refresh wire-tapped by an earlier test must not land in this one.
         RefreshIdle.waitFor(camel);
+        upstream.resetAll();
         clock.advance(Duration.ofDays(1));
         producer.sendBody(StoreEndpoints.INVALIDATE, null);
         api = new ApiClient(port);

@@ -116,15 +116,24 @@ public class ProviderCatalogTest {
     }
 
     private static Set<String> yamlDslViolations(String yaml) {
-        try (InputStream schema = org.apache.camel.dsl.yaml.YamlRoutesBuilderLoader.class
-                .getResourceAsStream("/schema/camelYamlDsl.json")) {
-            JsonSchema dsl = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schema);
-            Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-            Set<String> violations = new TreeSet<>();
-            dsl.validate(new ObjectMapper().valueToTree(parsed)).forEach(message -> violations.add(message.getMessage()));
-            return violations;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        Set<String> violations = new TreeSet<>();
+        YamlDslSchema.SCHEMA.validate(new ObjectMapper().valueToTree(parsed))
+                .forEach(message -> violations.add(message.getMessage()));
+        return violations;
+    }
+
+    /** Camel's YAML DSL schema, read once: it is large, and every check above would read it again. */
+    private static final class YamlDslSchema {
+        static final JsonSchema SCHEMA = load();
+
+        private static JsonSchema load() {
+            try (InputStream schema = org.apache.camel.dsl.yaml.YamlRoutesBuilderLoader.class
+                    .getResourceAsStream("/schema/camelYamlDsl.json")) {
+                return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schema);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
