@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.config.RefreshSchedule;
 import dev.socialticker.ticker.config.TickerConfigurationException;
 import dev.socialticker.ticker.config.TickerProperties;
-import java.nio.file.Path;
+import dev.socialticker.ticker.state.StateRepository;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,13 +14,17 @@ import org.springframework.context.annotation.Configuration;
 class AlertConfiguration {
 
     @Bean
-    Incidents incidents(TickerProperties properties, ObjectMapper json) {
+    AlertSpeaker alertSpeaker(StateRepository state) {
+        return new AlertSpeaker(state, Duration.ofMillis(AlertRoutes.CHECK_MILLIS));
+    }
+
+    /** Incidents outlive a restart where the counts do: beside the snapshots, or in the fleet's Redis. */
+    @Bean
+    Incidents incidents(TickerProperties properties, ObjectMapper json, StateRepository state, AlertSpeaker speaker) {
         TickerProperties.Alerts alerts = properties.alerts();
         checkEmail(alerts.email());
-        // Incidents outlive a restart where the counts do: beside the file store's snapshots.
-        Path file = properties.store().type() == TickerProperties.StoreType.FILE
-                ? Path.of(properties.store().dir()).resolve("alerts.json") : null;
-        return new Incidents(alerts.repeatAfter(), alerts.resolveAfter(), new IncidentState(file, json));
+        return new Incidents(alerts.repeatAfter(), alerts.resolveAfter(),
+                new IncidentState(state, json, speaker::speaks));
     }
 
     @Bean
