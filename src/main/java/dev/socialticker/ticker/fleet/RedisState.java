@@ -6,9 +6,12 @@ import dev.socialticker.ticker.state.StateRepository;
 import dev.socialticker.ticker.state.TokenFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -45,12 +48,18 @@ class RedisState implements StateRepository {
     /** Where tokens were kept before: read when Redis has none. */
     private final StateRepository tokenFiles;
 
+    @Autowired
     RedisState(StringRedisTemplate redis, RedisKeys keys, RedisLink link, SourceCatalog catalog,
             Environment environment) {
+        this(redis, keys, link, TokenFiles.of(catalog, environment));
+    }
+
+    /** @param tokenFiles each provider's {@code token-file}, read when Redis holds no token yet */
+    RedisState(StringRedisTemplate redis, RedisKeys keys, RedisLink link, Map<String, Path> tokenFiles) {
         this.redis = redis;
         this.keys = keys;
         this.link = link;
-        this.tokenFiles = StateRepository.memory(TokenFiles.of(catalog, environment));
+        this.tokenFiles = StateRepository.memory(tokenFiles);
     }
 
     @Override
