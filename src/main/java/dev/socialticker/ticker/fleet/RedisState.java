@@ -98,6 +98,23 @@ class RedisState implements StateRepository {
     }
 
     @Override
+    public String setAside(StateKey key, String suffix) throws IOException {
+        String aside = keys.document(key) + ":" + suffix;
+        try {
+            redis.rename(keys.document(key), aside);
+            link.reached();
+            return aside;
+        } catch (DataAccessException unreachable) {
+            throw unreachable("setting aside " + keys.document(key), unreachable);
+        }
+    }
+
+    @Override
+    public String description() {
+        return "Redis, keys " + keys.prefix() + "… (ticker.store.type=redis)";
+    }
+
+    @Override
     public String where(StateKey key) {
         return "Redis key " + keys.document(key);
     }

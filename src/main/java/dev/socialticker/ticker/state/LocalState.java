@@ -1,7 +1,9 @@
 package dev.socialticker.ticker.state;
 
 import dev.socialticker.ticker.AtomicFile;
+import dev.socialticker.ticker.config.TickerConfigurationException;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -11,14 +13,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One instance's state: files ({@code ticker.store.type=file}) or memory ({@code memory}). A token is
+ * One instance's state: files ({@code ticker.store.type=file}), each written atomically
+ * ({@link AtomicFile}; the {@code *.tmp} a crash left is removed at start-up), or memory
+ * ({@code memory}). A token is
  * kept in its provider's {@code token-file} in both, readable by the service's user only; a token
  * without a file, and everything in memory mode, lives as long as the process. Leases: the one
  * instance always holds them.
  */
 final class LocalState implements StateRepository {
+    private static final Logger log = LoggerFactory.getLogger(LocalState.class);
     private static final Set<PosixFilePermission> OWNER_ONLY =
             Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
@@ -30,6 +37,35 @@ final class LocalState implements StateRepository {
     LocalState(Path dir, Map<String, Path> tokenFiles) {
         this.dir = dir == null ? null : dir.toAbsolutePath().normalize();
         this.tokenFiles = Map.copyOf(tokenFiles);
+        if (this.dir != null) {
+            open(this.dir);
+        }
+    }
+
+    /** Opens (creating it if needed) the folder; refuses to start with one it cannot write. */
+    private static void open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            if (!Files.isWritable(dir)) {
+                throw new IOException("not writable");
+            }
+        } catch (IOException unusable) {
+            throw new TickerConfigurationException("ticker.store.dir: cannot use " + dir + " for snapshots ("
+                    + unusable.getMessage() + "); give a writable folder, or set ticker.store.type=memory");
+        }
+        removeLeftovers(dir);
+    }
+
+    /** Temporary files a crash left behind: never complete, never read. */
+    private static void removeLeftovers(Path dir) {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, "*.tmp")) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+                log.info("Removed {}, an unfinished write from an earlier run", leftover.getFileName());
+            }
+        } catch (IOException failed) {
+            log.warn("Could not list {} for unfinished writes: {}", dir, failed.getMessage());
+        }
     }
 
     @Override
@@ -65,6 +101,24 @@ final class LocalState implements StateRepository {
         } else {
             AtomicFile.delete(file);
         }
+    }
+
+    @Override
+    public String setAside(StateKey key, String suffix) throws IOException {
+        Path file = fileOf(key);
+        if (file == null) {
+            memory.remove(key);
+            return "memory";
+        }
+        Path aside = file.resolveSibling(file.getFileName() + "." + suffix);
+        Files.move(file, aside);
+        return aside.getFileName().toString();
+    }
+
+    @Override
+    public String description() {
+        return dir == null ? "memory only (ticker.store.type=memory): a restart starts without data"
+                : dir + " (ticker.store.dir)";
     }
 
     @Override

@@ -26,8 +26,19 @@ public interface StateRepository {
 
     void delete(StateKey key) throws IOException;
 
+    /**
+     * Moves a document this version cannot read out of the way, kept for a person to look at
+     * ({@code <file>.<suffix>}, or the Redis key {@code <key>:<suffix>}).
+     *
+     * @return the name it has now
+     */
+    String setAside(StateKey key, String suffix) throws IOException;
+
     /** Where the document is kept, for log lines: a file, a Redis key, or "memory". Never its content. */
     String where(StateKey key);
+
+    /** Where the documents are kept, for the start-up log line. */
+    String description();
 
     /** True when several instances share these documents (the shared mode). */
     boolean shared();
@@ -43,7 +54,10 @@ public interface StateRepository {
     /** Gives the lease up, if {@code holder} holds it, so another takes it without waiting for the expiry. */
     void releaseLease(String name, String holder) throws IOException;
 
-    /** Files in {@code dir}; a provider's token in its file from {@code tokenFiles}. */
+    /**
+     * Files in {@code dir} (created if needed; refuses to start with one it cannot write); a provider's
+     * token in its file from {@code tokenFiles}.
+     */
     static StateRepository files(Path dir, Map<String, Path> tokenFiles) {
         return new LocalState(dir, tokenFiles);
     }
