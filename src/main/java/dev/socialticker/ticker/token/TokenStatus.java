@@ -9,6 +9,7 @@ import dev.socialticker.ticker.state.StateRepository;
 import dev.socialticker.ticker.state.TokenFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,19 +50,23 @@ public class TokenStatus {
 
     private final Map<String, Known> known = new ConcurrentHashMap<>();
     private final Map<String, Path> files;
-    private final Map<String, Long> readAt = new ConcurrentHashMap<>();
+    private final Map<String, Instant> readAt = new ConcurrentHashMap<>();
     private final ObjectMapper json;
     private final StateRepository state;
+    private final Clock clock;
 
     /** One instance alone: a rotated token is kept in its token file. */
     public TokenStatus(SourceCatalog catalog, Environment environment, ObjectMapper json) {
-        this(catalog, environment, json, StateRepository.memory(TokenFiles.of(catalog, environment)));
+        this(catalog, environment, json, StateRepository.memory(TokenFiles.of(catalog, environment)),
+                Clock.systemUTC());
     }
 
     @Autowired
-    public TokenStatus(SourceCatalog catalog, Environment environment, ObjectMapper json, StateRepository state) {
+    public TokenStatus(SourceCatalog catalog, Environment environment, ObjectMapper json, StateRepository state,
+            Clock clock) {
         this.json = json;
         this.state = state;
+        this.clock = clock;
         this.files = TokenFiles.of(catalog, environment);
         for (String provider : catalog.all().stream().map(TickerSource::provider).distinct().toList()) {
             Instant configured = expiryOf(provider, environment);
@@ -116,9 +121,9 @@ public class TokenStatus {
     /** In the shared mode another instance may have rotated the token: read again at most every minute. */
     private Known current(String provider) {
         if (state.shared() && files.containsKey(provider)) {
-            long now = System.nanoTime();
-            Long last = readAt.get(provider);
-            if (last == null || now - last >= SHARED_READ_EVERY.toNanos()) {
+            Instant now = clock.instant();
+            Instant last = readAt.get(provider);
+            if (last == null || !now.isBefore(last.plus(SHARED_READ_EVERY))) {
                 readAt.put(provider, now);
                 Stored stored = readShared(provider);
                 if (stored != null) {
@@ -144,7 +149,7 @@ public class TokenStatus {
         try {
             Stored stored = decode(state.read(StateKey.token(provider)).orElse(null));
             if (stored != null) {
-                readAt.put(provider, System.nanoTime());
+                readAt.put(provider, clock.instant());
                 log.info("Using the {} token refreshed earlier, from {} (expires at {})", provider, where,
                         stored.expiresAt());
             }

@@ -29,7 +29,7 @@ public final class FleetInstances implements AutoCloseable {
     public static final String SOURCE = "instagram-" + UpstreamServiceTest.IG_USER;
     static final String ADMIN_TOKEN = "fleet-admin-token";
     /** The instances' Instagram token: how the test tells their upstream calls from any other. */
-    static final String TOKEN = "fleet-test-token";
+    public static final String TOKEN = "fleet-test-token";
 
     private final List<ConfigurableApplicationContext> started = new ArrayList<>();
     private final List<String> common;
