@@ -11,7 +11,8 @@ import org.springframework.context.event.EventListener;
 
 /**
  * Which instance speaks: alone, this one, always. In the shared mode one instance of the fleet at a
- * time, as Alertmanager's cluster sends each notification once: the holder of the lease
+ * time, so the fleet sends each message once as Alertmanager's cluster does (there by gossip, here by
+ * a lease, as the fleet already has Redis): the holder of the lease
  * {@value #LEASE} in the state repository, taken by whichever instance asks first while it is free
  * and renewed at every alert check (every {@code check period}, for three periods). The speaker
  * judges every change (its own refreshes and those the fleet tells it of), keeps the incidents and
