@@ -1,10 +1,10 @@
 package dev.socialticker.ticker.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.socialticker.ticker.refresh.RefreshSchedule;
 import dev.socialticker.ticker.config.TickerConfigurationException;
-import dev.socialticker.ticker.store.StoreProperties;
-import java.nio.file.Path;
+import dev.socialticker.ticker.refresh.RefreshSchedule;
+import dev.socialticker.ticker.state.StateRepository;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,12 +13,16 @@ import org.springframework.context.annotation.Configuration;
 class AlertConfiguration {
 
     @Bean
-    Incidents incidents(AlertProperties alerts, StoreProperties store, ObjectMapper json) {
+    AlertSpeaker alertSpeaker(StateRepository state) {
+        return new AlertSpeaker(state, Duration.ofMillis(AlertRoutes.CHECK_MILLIS));
+    }
+
+    /** Incidents outlive a restart where the counts do: beside the snapshots, or in the fleet's Redis. */
+    @Bean
+    Incidents incidents(AlertProperties alerts, ObjectMapper json, StateRepository state, AlertSpeaker speaker) {
         checkEmail(alerts.email());
-        // Incidents outlive a restart where the counts do: beside the file store's snapshots.
-        Path file = store.type() == StoreProperties.StoreType.FILE
-                ? Path.of(store.dir()).resolve("alerts.json") : null;
-        return new Incidents(alerts.repeatAfter(), alerts.resolveAfter(), new IncidentState(file, json));
+        return new Incidents(alerts.repeatAfter(), alerts.resolveAfter(),
+                new IncidentState(state, json, speaker::speaks));
     }
 
     @Bean

@@ -17,11 +17,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The alert routes. They subscribe to the store's changes ({@link StoreEndpoints#SOURCE_CHANGED}) and
- * judge the outcome of each refresh made here ({@link RefreshOutcome}), so alerting never runs on,
+ * judge the outcome of each refresh ({@link RefreshOutcome}: made here, or in the shared mode by
+ * another instance of the fleet), so alerting never runs on,
  * or slows, a refresh; a timer judges what time alone changes (data age, token
  * expiry, reminders, incidents that are over). Each message goes to every configured channel, in
  * parallel ({@link AlertChannelRoutes}), each with its own retries and backoff: a channel that fails
- * is logged with its reason, counted and shown in health, and the other still delivers.
+ * is logged with its reason, counted and shown in health, and the other still delivers. In the
+ * shared mode one instance speaks for the fleet at a time ({@link AlertSpeaker}): one message per
+ * incident and channel, whichever instance saw it.
  */
 @Component
 class AlertRoutes extends RouteBuilder {
@@ -33,16 +36,18 @@ class AlertRoutes extends RouteBuilder {
 
     private final AlertProperties settings;
     private final Incidents incidents;
+    private final AlertSpeaker speaker;
     private final AlertConditions conditions;
     private final SourceCatalog catalog;
     private final SnapshotStore store;
     private final TokenStatus tokens;
     private final Clock clock;
 
-    AlertRoutes(AlertProperties settings, Incidents incidents, AlertConditions conditions, SourceCatalog catalog,
-            SnapshotStore store, TokenStatus tokens, Clock clock) {
+    AlertRoutes(AlertProperties settings, Incidents incidents, AlertSpeaker speaker, AlertConditions conditions,
+            SourceCatalog catalog, SnapshotStore store, TokenStatus tokens, Clock clock) {
         this.settings = settings;
         this.incidents = incidents;
+        this.speaker = speaker;
         this.conditions = conditions;
         this.catalog = catalog;
         this.store = store;
@@ -103,16 +108,26 @@ class AlertRoutes extends RouteBuilder {
                 .end();
     }
 
+    /** Every instance judges every outcome, so its streaks are the fleet's; only the speaker opens incidents. */
     private List<Alert> judge(RefreshOutcome outcome) {
         Instant now = clock.instant();
+        List<Verdict> verdicts = conditions.judge(outcome);
+        if (!speaks(speaker.turn())) {
+            return List.of();
+        }
         List<Alert> alerts = new ArrayList<>();
-        conditions.judge(outcome).forEach(verdict -> incidents.judge(outcome.source(), verdict, now)
-                .ifPresent(alerts::add));
+        verdicts.forEach(verdict -> incidents.judge(outcome.source(), verdict, now).ifPresent(alerts::add));
         return alerts;
     }
 
-    /** Time-based verdicts, then reminders and resolutions; first of all, what a stop interrupted. */
+    /**
+     * Time-based verdicts, then reminders and resolutions; first of all, what a stop (or the speaker
+     * before this one) left undelivered. The speaker's turn is renewed here.
+     */
     private List<Alert> check() {
+        if (!speaks(speaker.claim())) {
+            return List.of();
+        }
         Instant now = clock.instant();
         List<Alert> alerts = new ArrayList<>(incidents.takeRecovered());
         for (TickerSource source : catalog.all()) {
@@ -124,5 +139,13 @@ class AlertRoutes extends RouteBuilder {
         }
         alerts.addAll(incidents.tick(now));
         return alerts;
+    }
+
+    /** A turn just taken starts from what the fleet's incidents are now. */
+    private boolean speaks(AlertSpeaker.Turn turn) {
+        if (turn == AlertSpeaker.Turn.TAKEN) {
+            incidents.reload();
+        }
+        return turn != AlertSpeaker.Turn.SILENT;
     }
 }

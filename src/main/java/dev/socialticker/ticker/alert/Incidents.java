@@ -59,7 +59,20 @@ final class Incidents {
         this.repeatAfter = repeatAfter;
         this.resolveAfter = resolveAfter;
         this.saved = saved;
+        reload();
+    }
+
+    /**
+     * Reads the saved state again, replacing what is held here: at start-up, and in the shared mode
+     * when this instance takes over speaking for the fleet (the one before may have changed it). The
+     * messages the outbox still holds are sent again once ({@link #takeRecovered()}): delivery is at
+     * least once, never lost.
+     */
+    synchronized void reload() {
         IncidentState.Content content = saved.load();
+        open.clear();
+        outbox.clear();
+        recovered.clear();
         content.incidents().forEach(incident -> open.put(incident.key(), incident));
         outbox.addAll(content.outbox());
         recovered.addAll(content.outbox());

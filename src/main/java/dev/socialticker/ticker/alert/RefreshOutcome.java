@@ -19,9 +19,14 @@ import java.util.Optional;
  */
 record RefreshOutcome(TickerSource source, FailureCode failure, Duration duration, QuotaUsage quota, Instant at) {
 
-    /** The outcome of the refresh that made this change; empty for a change no refresh here made. */
+    /**
+     * The outcome of the refresh that made this change: here, or on another instance of the fleet
+     * that said how long it took; empty for a change no refresh made (an invalidation, a resync).
+     */
     static Optional<RefreshOutcome> of(SourceChanged change) {
-        if (change.cause() != SourceChanged.Cause.REFRESH || change.took() == null) {
+        boolean refreshed = change.cause() == SourceChanged.Cause.REFRESH || change.cause() == SourceChanged.Cause.FLEET;
+        if (!refreshed || change.took() == null
+                || (!change.current().hasData() && change.current().failure() == null)) {
             return Optional.empty();
         }
         Failure failure = change.current().failure();

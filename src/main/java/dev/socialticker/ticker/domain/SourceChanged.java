@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param previous the state before (empty before the first count)
  * @param current  the state now (empty after an invalidation)
  * @param cause    what wrote it
- * @param took     for {@link Cause#REFRESH}: the whole refresh, retries included; otherwise null
+ * @param took     for {@link Cause#REFRESH}: the whole refresh, retries included; for {@link Cause#FLEET}
+ *                 the same, as the instance that refreshed told it (null when it did not); otherwise null
  */
 public record SourceChanged(SourceState previous, SourceState current, Cause cause, Duration took) {
 

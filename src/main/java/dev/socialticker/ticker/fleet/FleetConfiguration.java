@@ -1,7 +1,7 @@
 package dev.socialticker.ticker.fleet;
 
 import dev.socialticker.ticker.refresh.RefreshProperties;
-import dev.socialticker.ticker.store.StoreProperties;
+import dev.socialticker.ticker.state.StoreProperties;
 import io.lettuce.core.ClientOptions;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.data.redis.LettuceClientConfigurationBuilderCustomizer;

@@ -4,6 +4,7 @@ import static dev.socialticker.ticker.provider.contract.TickerHeaders.SOURCE_ID;
 
 import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.store.StoreEndpoints;
+import java.time.Duration;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,8 @@ class FleetRoutes extends RouteBuilder {
     static final long RESYNC_MILLIS = 5_000;
     /** Header of a change message: true for a deletion. */
     static final String DELETED = "TickerFleetDeleted";
+    /** Header of a change message: the refresh's duration, when the message said it. */
+    static final String TOOK = "TickerFleetTook";
 
     private final SharedStateSync sync;
     private final FleetInstance instance;
@@ -58,7 +61,7 @@ class FleetRoutes extends RouteBuilder {
                 .routeId("fleet-announce-send")
                 .process(exchange -> shared.announce(exchange.getIn().getBody(SourceChanged.class)));
 
-        // Body: a message of the changes channel, "<instance> stored|deleted <source id>".
+        // Body: a message of the changes channel, "<instance> stored|deleted <source id> [<took ms>]".
         from(FleetEndpoints.CHANGE)
                 .routeId("fleet-change")
                 .filter(this::parse)
@@ -68,7 +71,8 @@ class FleetRoutes extends RouteBuilder {
                         .setHeader(StoreEndpoints.CAUSE, constant(SourceChanged.Cause.FLEET.name()))
                         .to(StoreEndpoints.INVALIDATE)
                     .otherwise()
-                        .bean(sync, "applyStored(${header." + SOURCE_ID + "})")
+                        .process(exchange -> sync.applyStored(exchange.getIn().getHeader(SOURCE_ID, String.class),
+                                exchange.getIn().getHeader(TOOK, Duration.class)))
                 .end();
     }
 
@@ -77,6 +81,7 @@ class FleetRoutes extends RouteBuilder {
         return instance.changeOf(exchange.getIn().getBody(String.class)).map(change -> {
             exchange.getIn().setHeader(DELETED, change.deleted());
             exchange.getIn().setHeader(SOURCE_ID, change.sourceId());
+            exchange.getIn().setHeader(TOOK, change.took());
             return true;
         }).orElse(false);
     }

@@ -1,5 +1,7 @@
 package dev.socialticker.ticker.fleet;
 
+import dev.socialticker.ticker.state.StateKey;
+
 /**
  * Every Redis key and channel of the shared mode, under {@code ticker.store.key-prefix}
  * ({@code ticker:} by default) so that several fleets, or other applications, can share one Redis.
@@ -9,10 +11,30 @@ package dev.socialticker.ticker.fleet;
  *       (Spring Integration's {@code RedisLockRegistry});</li>
  *   <li>{@code ticker:attempt:<id>}: when the fleet last started a refresh of the source;</li>
  *   <li>{@code ticker:not-before:<id>}: a wait the upstream asked for, expiring by itself;</li>
- *   <li>channel {@code ticker:changes}: "{@code <instance> stored|deleted <id>}" after every write.</li>
+ *   <li>{@code ticker:alerts}: the open incidents and the alert outbox, the same JSON document as the
+ *       file store's {@code alerts.json};</li>
+ *   <li>{@code ticker:token:<provider>}: a rotated access token (the token file's document);</li>
+ *   <li>{@code ticker:alerts-leader}: which instance judges and sends the alerts now, with an expiry
+ *       its holder renews ({@link RedisState#holdLease});</li>
+ *   <li>channel {@code ticker:changes}: "{@code <instance> stored|deleted <id> [<took ms>]}" after every
+ *       write.</li>
  * </ul>
  */
 record RedisKeys(String prefix) {
+
+    /** A document of the state repository ({@link RedisState}). */
+    String document(StateKey key) {
+        return switch (key.kind()) {
+            case SNAPSHOT -> state(key.id());
+            case INCIDENTS -> prefix + key.id();
+            case TOKEN -> prefix + "token:" + key.id();
+        };
+    }
+
+    /** A lease of the state repository, e.g. {@code alerts-leader}. */
+    String lease(String name) {
+        return prefix + name;
+    }
 
     String state(String sourceId) {
         return prefix + "state:" + sourceId;

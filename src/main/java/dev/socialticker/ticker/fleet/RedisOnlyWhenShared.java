@@ -1,6 +1,6 @@
 package dev.socialticker.ticker.fleet;
 
-import dev.socialticker.ticker.store.StoreProperties.StoreType;
+import dev.socialticker.ticker.state.StoreProperties.StoreType;
 import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
 import org.springframework.context.EnvironmentAware;

@@ -111,7 +111,7 @@ class RedisSnapshots implements BackingStore {
         String id = change.source().id();
         boolean deleted = !change.current().hasData() && change.current().failure() == null;
         try {
-            redis.convertAndSend(keys.changes(), instance.message(deleted ? "deleted" : "stored", id));
+            redis.convertAndSend(keys.changes(), instance.message(deleted ? "deleted" : "stored", id, change.took()));
             link.reached();
         } catch (DataAccessException unreachable) {
             link.failed("announcing the change of " + id, unreachable);

@@ -4,6 +4,7 @@ import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.store.SnapshotStore;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -33,12 +34,20 @@ class SharedStateSync {
      * @return true when this instance's copy changed
      */
     public boolean applyStored(String sourceId) {
+        return applyStored(sourceId, null);
+    }
+
+    /**
+     * As {@link #applyStored(String)}, with the duration of the refresh that stored it (null when the
+     * message did not say), for the alert rules.
+     */
+    public boolean applyStored(String sourceId, Duration took) {
         Optional<TickerSource> source = catalog.find(sourceId);
         if (source.isEmpty()) {
             return false; // a source this instance is not configured with
         }
         // Gone again already (invalidated right after): the deletion's own message follows.
-        return shared.read(source.get()).map(state -> store.reconcile(source.get(), state)).orElse(false);
+        return shared.read(source.get()).map(state -> store.reconcile(source.get(), state, took)).orElse(false);
     }
 
     /**

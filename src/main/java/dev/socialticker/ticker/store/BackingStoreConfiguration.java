@@ -1,15 +1,16 @@
 package dev.socialticker.ticker.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
+import dev.socialticker.ticker.state.StateRepository;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The embedded backing stores, by {@code ticker.store.type}; the shared one ({@code redis}) comes
- * from the {@code fleet} package.
+ * The embedded backing stores, by {@code ticker.store.type}: the state repository's files, or
+ * nothing beyond the cache ({@code memory}); the shared one ({@code redis}) comes from the
+ * {@code fleet} package.
  */
 @Configuration(proxyBeanMethods = false)
 class BackingStoreConfiguration {
@@ -17,8 +18,8 @@ class BackingStoreConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = TYPE, havingValue = "file", matchIfMissing = true)
-    BackingStore snapshotFiles(StoreProperties store, ObjectMapper json, Clock clock) {
-        return new SnapshotFiles(Path.of(store.dir()), json, clock);
+    BackingStore snapshotFiles(StateRepository state, ObjectMapper json, Clock clock) {
+        return new SnapshotFiles(state, json, clock);
     }
 
     @Bean

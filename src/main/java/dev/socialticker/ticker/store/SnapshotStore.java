@@ -10,6 +10,7 @@ import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.provider.contract.PayloadRejectedException;
 import dev.socialticker.ticker.provider.contract.ProviderRouteReplaced;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -153,6 +154,15 @@ public class SnapshotStore {
      * @return true when the local copy changed (and was announced)
      */
     public boolean reconcile(TickerSource source, SourceState shared) {
+        return reconcile(source, shared, null);
+    }
+
+    /**
+     * As {@link #reconcile(TickerSource, SourceState)}, for a state another instance's refresh stored
+     * and announced with the refresh's duration, which its change carries ({@code took}), so the
+     * alert rules judge it as they judge a refresh made here.
+     */
+    public boolean reconcile(TickerSource source, SourceState shared, Duration took) {
         if (shared != null && !shared.source().equals(source)) {
             shared = null; // written for another account under this id: the local copy decides
         }
@@ -171,7 +181,7 @@ public class SnapshotStore {
         if (replaced[0] == null) {
             return false;
         }
-        changed(new SourceChanged(replaced[0], remote, SourceChanged.Cause.FLEET, null));
+        changed(new SourceChanged(replaced[0], remote, SourceChanged.Cause.FLEET, took));
         return true;
     }
 

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * Keeps an Instagram-Login long-lived token alive (it lives 60 days): once it has 30 days or less
  * left, it is exchanged for a new one with
  * {@code GET https://graph.instagram.com/refresh_access_token?grant_type=ig_refresh_token}; the new
- * token is kept in {@code ticker.providers.instagram.token-file} (owner-only) and used from then on.
- * On only when that file is configured. A failure is logged and raised by the {@code token-expiry}
+ * token is kept in {@code ticker.providers.instagram.token-file} (owner-only; in the shared mode in
+ * Redis, for every instance) and used from then on. On only when that file is configured. A failure is logged and raised by the {@code token-expiry}
  * alert rule; the next try is an hour later. Facebook-Login tokens cannot be refreshed this way
  * (README, "Alerts": rotating a token).
  */
@@ -63,7 +63,7 @@ class InstagramTokenRefreshRoutes extends RouteBuilder {
         String base = (settings.tokenRefreshUrl() != null ? settings.tokenRefreshUrl().toString()
                 : "https://graph.instagram.com").replaceAll("/+$", "");
         log.info("The Instagram token is refreshed when it has {} days or less left, and kept in {}",
-                REFRESH_WHEN_LEFT.toDays(), status.tokenFile(PROVIDER).get());
+                REFRESH_WHEN_LEFT.toDays(), status.keptIn(PROVIDER));
 
         from(TokenEndpoints.INSTAGRAM_TOKEN_TIMER)
                 .routeId("instagram-token-refresh-timer")
@@ -118,7 +118,7 @@ class InstagramTokenRefreshRoutes extends RouteBuilder {
             Instant expiresAt = clock.instant().plusSeconds(expiresIn);
             this.status.refreshed(PROVIDER, token, expiresAt);
             log.info("The Instagram token was refreshed; the new one expires at {} and is kept in {}", expiresAt,
-                    this.status.tokenFile(PROVIDER).orElseThrow());
+                    this.status.keptIn(PROVIDER));
         } catch (IOException unreadable) {
             failed("the new token could not be read or kept (" + unreadable.getClass().getSimpleName() + ")");
         }

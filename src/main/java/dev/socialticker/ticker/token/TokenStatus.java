@@ -1,41 +1,44 @@
 package dev.socialticker.ticker.token;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.socialticker.ticker.AtomicFile;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerConfigurationException;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.provider.contract.ProviderProperties;
+import dev.socialticker.ticker.state.StateKey;
+import dev.socialticker.ticker.state.StateRepository;
+import dev.socialticker.ticker.state.TokenFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * What the service knows of each provider's access token: when it expires
  * ({@code ticker.providers.<name>.token-expires-at}, or learnt from a token refresh), the token a
- * refresh obtained (kept in {@code ticker.providers.<name>.token-file}, readable by the service's
- * user only, and used instead of the configured one from then on), and why the last refresh
- * failed. The alert rule {@code token-expiry} reads it; the token is never logged.
+ * refresh obtained (kept in the {@link StateRepository}: the provider's {@code token-file}, readable by
+ * the service's user only, or in the shared mode Redis, so every instance uses it; used instead of the
+ * configured one from then on), and why the last refresh failed. Token refresh is on for a provider
+ * whose {@code token-file} is set. The alert rule {@code token-expiry} reads it; the token is never
+ * logged.
  */
 @Component
 public class TokenStatus {
     /** The setting a rotated token replaces. */
     public static final String CREDENTIAL = "access-token";
+    /** In the shared mode, how soon a token another instance rotated is used here too. */
+    static final Duration SHARED_READ_EVERY = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(TokenStatus.class);
-    private static final Set<PosixFilePermission> OWNER_ONLY =
-            Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
-    /** The token file's content. */
+    /** The token document's content (the token file's, as before). */
     record Stored(String accessToken, Instant expiresAt) {
     }
 
@@ -43,20 +46,27 @@ public class TokenStatus {
     }
 
     private final Map<String, Known> known = new ConcurrentHashMap<>();
-    private final Map<String, Path> files = new ConcurrentHashMap<>();
+    private final Map<String, Path> files;
+    private final Map<String, Instant> readAt = new ConcurrentHashMap<>();
     private final ObjectMapper json;
+    private final StateRepository state;
+    private final Clock clock;
 
+    /** One instance alone: a rotated token is kept in its token file. */
     public TokenStatus(SourceCatalog catalog, ProviderProperties providers, ObjectMapper json) {
+        this(catalog, providers, json, StateRepository.memory(TokenFiles.of(catalog, providers)), Clock.systemUTC());
+    }
+
+    @Autowired
+    public TokenStatus(SourceCatalog catalog, ProviderProperties providers, ObjectMapper json, StateRepository state,
+            Clock clock) {
         this.json = json;
+        this.state = state;
+        this.clock = clock;
+        this.files = TokenFiles.of(catalog, providers);
         for (String provider : catalog.all().stream().map(TickerSource::provider).distinct().toList()) {
             Instant configured = providers.of(provider).tokenExpiresAt();
-            Path file = providers.of(provider).tokenFile();
-            Stored stored = null;
-            if (file != null && !file.toString().isBlank()) {
-                Path path = file.toAbsolutePath();
-                files.put(provider, path);
-                stored = read(provider, path);
-            }
+            Stored stored = files.containsKey(provider) ? read(provider) : null;
             if (stored != null) {
                 known.put(provider, new Known(stored.accessToken(), stored.expiresAt(), null));
             } else if (configured != null) {
@@ -67,13 +77,13 @@ public class TokenStatus {
 
     /** The token a refresh obtained for the provider, which replaces the configured one. */
     public Optional<String> rotatedToken(String provider) {
-        Known token = known.get(provider);
+        Known token = current(provider);
         return token == null ? Optional.empty() : Optional.ofNullable(token.token());
     }
 
     /** When the provider's token expires; null when not known. */
     public Instant expiresAt(String provider) {
-        Known token = known.get(provider);
+        Known token = current(provider);
         return token == null ? null : token.expiresAt();
     }
 
@@ -83,20 +93,19 @@ public class TokenStatus {
         return token == null ? null : token.refreshProblem();
     }
 
-    /** Where the provider's refreshed token is kept; empty when token refresh is not set up. */
+    /** The provider's token-file setting; empty when token refresh is not set up. */
     public Optional<Path> tokenFile(String provider) {
         return Optional.ofNullable(files.get(provider));
     }
 
-    /** A refresh obtained a new token: kept in the token file (owner-only) and used from now on. */
+    /** Where the provider's refreshed token is kept, for log lines: its file, or the fleet's Redis key. */
+    String keptIn(String provider) {
+        return state.where(StateKey.token(provider));
+    }
+
+    /** A refresh obtained a new token: kept in the state repository and used from now on. */
     void refreshed(String provider, String token, Instant expiresAt) throws IOException {
-        Path file = files.get(provider);
-        Files.createDirectories(file.getParent());
-        AtomicFile.write(file, json.writeValueAsBytes(new Stored(token, expiresAt)));
-        // The temporary file was created owner-only already; said again in case a umask or an ACL differs.
-        if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
-            Files.setPosixFilePermissions(file, OWNER_ONLY);
-        }
+        state.write(StateKey.token(provider), json.writeValueAsBytes(new Stored(token, expiresAt)));
         known.put(provider, new Known(token, expiresAt, null));
     }
 
@@ -105,22 +114,77 @@ public class TokenStatus {
                 : new Known(current.token(), current.expiresAt(), problem));
     }
 
-    private Stored read(String provider, Path file) {
-        if (!Files.exists(file)) {
-            return null;
-        }
-        try {
-            Stored stored = json.readValue(file.toFile(), Stored.class);
-            if (stored.accessToken() == null || stored.accessToken().isBlank()) {
-                throw new IOException("no accessToken");
+    /** In the shared mode another instance may have rotated the token: read again at most every minute. */
+    private Known current(String provider) {
+        if (state.shared() && files.containsKey(provider)) {
+            Instant now = clock.instant();
+            Instant last = readAt.get(provider);
+            if (last == null || !now.isBefore(last.plus(SHARED_READ_EVERY))) {
+                readAt.put(provider, now);
+                Stored stored = readShared(provider);
+                if (stored != null) {
+                    known.compute(provider, (name, was) -> new Known(stored.accessToken(), stored.expiresAt(),
+                            was == null || !stored.accessToken().equals(was.token()) ? null : was.refreshProblem()));
+                }
             }
-            log.info("Using the {} token refreshed earlier, from {} (expires at {})", provider, file,
-                    stored.expiresAt());
+        }
+        return known.get(provider);
+    }
+
+    private Stored readShared(String provider) {
+        try {
+            return decode(state.read(StateKey.token(provider)).orElse(null));
+        } catch (IOException unusable) {
+            return null; // Redis says why (once); the token known here stays in use
+        }
+    }
+
+    /** At start-up: a token file that is not one refuses the start, as a wrong setting does. */
+    private Stored read(String provider) {
+        String where = keptIn(provider);
+        try {
+            Stored stored = decode(state.read(StateKey.token(provider)).orElse(null));
+            if (stored != null) {
+                readAt.put(provider, clock.instant());
+                log.info("Using the {} token refreshed earlier, from {} (expires at {})", provider, where,
+                        stored.expiresAt());
+            }
             return stored;
         } catch (IOException unreadable) {
-            throw new TickerConfigurationException("ticker.providers." + provider + ".token-file: " + file
-                    + " is not a token file written by this service (" + unreadable.getClass().getSimpleName()
-                    + "); move it away to start from the configured token");
+            if (state.shared() && !(unreadable instanceof TokenDocumentException)) {
+                log.warn("The {} token refreshed earlier cannot be read from {} now: the configured one is used until"
+                        + " it can", provider, where);
+                return null;
+            }
+            throw new TickerConfigurationException("ticker.providers." + provider + ".token-file: " + where
+                    + " is not a token file written by this service (" + (unreadable instanceof TokenDocumentException
+                            ? unreadable.getMessage() : unreadable.getClass().getSimpleName()) + "); move it away to start from the configured token");
+        }
+    }
+
+    private Stored decode(byte[] document) throws IOException {
+        if (document == null) {
+            return null;
+        }
+        Stored stored;
+        try {
+            stored = json.readValue(document, Stored.class);
+        } catch (IOException unreadable) {
+            throw new TokenDocumentException(unreadable.getClass().getSimpleName());
+        }
+        if (stored.accessToken() == null || stored.accessToken().isBlank()) {
+            throw new TokenDocumentException("IOException"); // no accessToken
+        }
+        return stored;
+    }
+
+    /**
+     * The document is there but is not a token document (as opposed to: it cannot be reached); its
+     * message names what was wrong by the exception's class, never quoting the content.
+     */
+    private static final class TokenDocumentException extends IOException {
+        TokenDocumentException(String exceptionName) {
+            super(exceptionName);
         }
     }
 }

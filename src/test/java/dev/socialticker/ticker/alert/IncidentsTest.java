@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.state.StateRepository;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,7 +126,7 @@ class IncidentsTest {
     private Incidents incidents() {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules()
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        return new Incidents(REPEAT, RESOLVE, new IncidentState(dir.resolve("alerts.json"), json));
+        return new Incidents(REPEAT, RESOLVE, new IncidentState(StateRepository.files(dir, Map.of()), json));
     }
 
     private void judge(Incidents incidents, TickerSource source, AlertRule rule, boolean holds) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.CamelContext;
@@ -17,16 +18,18 @@ import org.apache.camel.ProducerTemplate;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * Instances of the service in the shared mode, each a whole Spring Boot application on its own
- * random port, sharing one Redis and one upstream; closed by the test that started them.
+ * random port, sharing one Redis and one upstream (and, when a test gives one, one clock); closed by
+ * the test that started them. Public for the fleet's tests in other packages (alerts).
  */
-final class FleetInstances implements AutoCloseable {
-    static final String SOURCE = "instagram-" + UpstreamServiceTest.IG_USER;
+public final class FleetInstances implements AutoCloseable {
+    public static final String SOURCE = "instagram-" + UpstreamServiceTest.IG_USER;
     static final String ADMIN_TOKEN = "fleet-admin-token";
     /** The instances' Instagram token: how the test tells their upstream calls from any other. */
-    static final String TOKEN = "fleet-test-token";
+    public static final String TOKEN = "fleet-test-token";
 
     private final List<ConfigurableApplicationContext> started = new ArrayList<>();
     private final List<String> common;
@@ -34,7 +37,7 @@ final class FleetInstances implements AutoCloseable {
     /**
      * @param keyPrefix each test its own, so no test sees another's keys
      */
-    FleetInstances(int redisPort, String upstreamBaseUrl, String keyPrefix, String... settings) {
+    public FleetInstances(int redisPort, String upstreamBaseUrl, String keyPrefix, String... settings) {
         common = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--ticker.store.type=redis",
@@ -51,10 +54,22 @@ final class FleetInstances implements AutoCloseable {
     }
 
     Instance start(String... more) {
+        return start(null, more);
+    }
+
+    /**
+     * @param clock the instance's "now" (several instances may share one a test moves); null: the
+     *              real clock
+     */
+    public Instance start(Clock clock, String... more) {
         List<String> args = new ArrayList<>(common);
         args.addAll(List.of(more));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(TickerApplication.class)
-                .run(args.toArray(String[]::new));
+        SpringApplicationBuilder application = new SpringApplicationBuilder(TickerApplication.class);
+        if (clock != null) {
+            application.initializers(context -> ((GenericApplicationContext) context)
+                    .registerBean("fleetTestClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)));
+        }
+        ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
         started.add(context);
         return new Instance(context);
     }
@@ -65,7 +80,7 @@ final class FleetInstances implements AutoCloseable {
     }
 
     /** One running instance. */
-    record Instance(ConfigurableApplicationContext context) {
+    public record Instance(ConfigurableApplicationContext context) {
         ApiClient api() {
             return new ApiClient(((WebServerApplicationContext) context).getWebServer().getPort());
         }
@@ -80,7 +95,7 @@ final class FleetInstances implements AutoCloseable {
         }
 
         /** Refreshes every source as a stale read or the admin API does, and returns when they have ended. */
-        void refreshOnDemand() {
+        public void refreshOnDemand() {
             refresh(false);
         }
 

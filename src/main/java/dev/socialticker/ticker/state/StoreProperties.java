@@ -1,4 +1,4 @@
-package dev.socialticker.ticker.store;
+package dev.socialticker.ticker.state;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,0 +1,40 @@
+package dev.socialticker.ticker.state;
+
+import java.util.Objects;
+
+/**
+ * One document of the {@link StateRepository}: a kind and, for kinds with one document per source or
+ * provider, its id. A new kind (history) is a new constant here and a place in each repository.
+ */
+public record StateKey(Kind kind, String id) {
+
+    public enum Kind {
+        /** A source's state (snapshot and failure): file {@code <dir>/<id>.json}, Redis {@code state:<id>}. */
+        SNAPSHOT,
+        /** The open incidents and the alert outbox: file {@code <dir>/alerts.json}, Redis {@code alerts}. */
+        INCIDENTS,
+        /**
+         * A provider's rotated access token: its {@code token-file} (owner-only), Redis
+         * {@code token:<provider>}. A secret: its content is never logged.
+         */
+        TOKEN
+    }
+
+    public StateKey {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(id, "id");
+    }
+
+    public static StateKey snapshot(String sourceId) {
+        return new StateKey(Kind.SNAPSHOT, sourceId);
+    }
+
+    /** The fleet's (or the instance's) one incidents document. */
+    public static StateKey incidents() {
+        return new StateKey(Kind.INCIDENTS, "alerts");
+    }
+
+    public static StateKey token(String provider) {
+        return new StateKey(Kind.TOKEN, provider);
+    }
+}

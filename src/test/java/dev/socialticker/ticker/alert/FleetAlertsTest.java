@@ -1,0 +1,245 @@
+package dev.socialticker.ticker.alert;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.socialticker.ticker.fleet.FleetInstances;
+import dev.socialticker.ticker.fleet.FleetInstances.Instance;
+import dev.socialticker.ticker.support.Fixtures;
+import dev.socialticker.ticker.support.MutableClock;
+import dev.socialticker.ticker.support.RedisServer;
+import dev.socialticker.ticker.support.TestClockConfiguration;
+import dev.socialticker.ticker.support.UpstreamServiceTest;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.NotifyBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The shared mode speaks once per incident, as Alertmanager's cluster does: three instances over one
+ * real Redis, a real SMTP server (GreenMail) and a Slack stand-in (WireMock), one incident seen by all
+ * of them, the instance that alerted stopped, two restarts, and recovery. Every channel gets exactly
+ * one ALERT, one REMINDER and one RESOLVED. The instances share one clock the test moves, so reminders
+ * and resolutions come when the test says, not when a timer happens to run.
+ */
+class FleetAlertsTest {
+    static final String WEBHOOK_PATH = "/services/T0000/B0000/fleetWebhook";
+    static final String GRAPH_PATH = UpstreamServiceTest.GRAPH_PATH;
+    static final String SOURCE = FleetInstances.SOURCE;
+
+    @RegisterExtension
+    static WireMockExtension upstream = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true)).build();
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
+
+    static RedisServer redis;
+    final MutableClock clock = new MutableClock(TestClockConfiguration.START);
+    final ObjectMapper json = new ObjectMapper();
+    FleetInstances fleet;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RedisServer.start("The fleet alert test");
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @AfterEach
+    void stopFleet() {
+        if (fleet != null) {
+            fleet.close();
+        }
+    }
+
+    @Test
+    void aFleetSendsOneAlertOneReminderAndOneResolvedPerChannelThroughATakeOverAndRestarts() throws Exception {
+        upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
+        answerWell();
+        fleet = new FleetInstances(redis.port(), upstream.baseUrl(), "fleet-alerts:",
+                "--ticker.refresh.period=1h", "--ticker.refresh.initial-delay=1h",
+                "--ticker.refresh.min-interval=100ms",
+                "--ticker.alerts.slack.webhook-url=" + upstream.baseUrl() + WEBHOOK_PATH,
+                "--ticker.alerts.email.host=127.0.0.1",
+                "--ticker.alerts.email.port=" + smtp.getSmtp().getPort(),
+                "--ticker.alerts.email.from=ticker@example.com",
+                "--ticker.alerts.email.to[0]=ops@example.com",
+                "--ticker.alerts.email.starttls=false",
+                "--ticker.alerts.repeat-after=10m",
+                "--ticker.alerts.resolve-after=5m",
+                // The test moves the clock by hours: the data's age is not what this test is about.
+                "--ticker.alerts.rules.data-age.enabled=false");
+        List<Instance> running = new ArrayList<>(List.of(fleet.start(clock), fleet.start(clock), fleet.start(clock)));
+        refreshOn(running.get(0), running);
+        Instance first = speaker(running);
+
+        // One incident, seen by every instance: each of them refreshes and fails.
+        answerAuthFailure();
+        for (Instance instance : running) {
+            refreshOn(instance, running);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> slack().size() == 1 && emails().size() == 1);
+        settled(first);
+
+        // The instance that alerted stops; another takes over, carries on, and repeats nothing.
+        stop(first, running);
+        checkAll(running);
+        Instance second = speaker(running);
+        assertThat(second).isNotEqualTo(first);
+        clock.advance(Duration.ofMinutes(10));
+        checkAll(running);
+        await().atMost(Duration.ofSeconds(20)).until(() -> slack().size() == 2 && emails().size() == 2);
+        settled(second);
+
+        // Restarts: one that listens, then the one that speaks.
+        Instance listener = running.stream().filter(instance -> !instance.equals(second)).findFirst().orElseThrow();
+        stop(listener, running);
+        running.add(fleet.start(clock));
+        refreshOn(running.get(running.size() - 1), running);
+        stop(second, running);
+        running.add(fleet.start(clock));
+        checkAll(running);
+        Instance third = speaker(running);
+        refreshOn(third, running);
+
+        // Recovery: one resolved message, from whichever instance speaks now.
+        answerWell();
+        refreshOn(running.get(0), running);
+        clock.advance(Duration.ofMinutes(5));
+        checkAll(running);
+        await().atMost(Duration.ofSeconds(20)).until(() -> slack().size() == 3 && emails().size() == 3);
+        settled(speaker(running));
+        checkAll(running);
+
+        Map<String, Long> bySlack = kinds(slack());
+        Map<String, Long> byEmail = kinds(emails());
+        System.out.println("[fleet-alerts] 3 instances, the alerting one stopped, 2 restarts: email: "
+                + summary(byEmail) + "; slack: " + summary(bySlack));
+        Map<String, Long> once = Map.of("ALERT", 1L, "REMINDER", 1L, "RESOLVED", 1L);
+        assertThat(byEmail).isEqualTo(once);
+        assertThat(bySlack).isEqualTo(once);
+    }
+
+    /** The instance that speaks for the fleet now: exactly one, once a turn has been claimed. */
+    private static Instance speaker(List<Instance> running) {
+        List<Instance> speaking = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            checkAll(running);
+            speaking.clear();
+            running.stream().filter(instance -> instance.context().getBean(AlertSpeaker.class).speaks())
+                    .forEach(speaking::add);
+            return speaking.size() == 1;
+        });
+        return speaking.get(0);
+    }
+
+    /** Every running instance runs its alert check, as its timer does. */
+    private static void checkAll(List<Instance> running) {
+        running.forEach(instance -> instance.context().getBean(ProducerTemplate.class)
+                .sendBody(AlertEndpoints.CHECK, null));
+    }
+
+    /** The speaker's messages are delivered and the delivery recorded: nothing is left to send again. */
+    private static void settled(Instance speaker) {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> speaker.context().getBean(Incidents.class).outbox().isEmpty());
+    }
+
+    /**
+     * A refresh on one instance, judged by every running instance (its own refresh there, the fleet's
+     * change on the others); time moves on a minute first, so each change is newer than the last.
+     */
+    private void refreshOn(Instance instance, List<Instance> running) {
+        clock.advance(Duration.ofMinutes(1));
+        List<NotifyBuilder> judged = running.stream().map(each -> new NotifyBuilder(each.context()
+                .getBean(CamelContext.class)).fromRoute("alert-outcomes").whenDone(1).create()).toList();
+        instance.refreshOnDemand();
+        judged.forEach(notify -> assertThat(notify.matches(20, TimeUnit.SECONDS))
+                .as("every instance judged the refresh").isTrue());
+    }
+
+    private static void stop(Instance instance, List<Instance> running) {
+        running.remove(instance);
+        instance.context().close();
+    }
+
+    private static void answerWell() throws Exception {
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
+    }
+
+    private static void answerAuthFailure() {
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"message\": \"Error validating access token: Session has expired.\","
+                        + " \"type\": \"OAuthException\", \"code\": 190, \"fbtrace_id\": \"AbCdEf123\"}}")));
+    }
+
+    /** The kinds Slack received, in order, from each message's first line (":red_circle: ALERT …"). */
+    private List<String> slack() throws Exception {
+        List<String> kinds = new ArrayList<>();
+        for (LoggedRequest post : upstream.findAll(postRequestedFor(urlPathEqualTo(WEBHOOK_PATH)))) {
+            kinds.add(kindIn(json.readTree(post.getBodyAsString()).get("text").asText()));
+        }
+        return kinds;
+    }
+
+    /** The kinds emailed, in order, from each subject ("[Social Ticker] ALERT …"). */
+    private static List<String> emails() throws MessagingException {
+        List<String> kinds = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            kinds.add(kindIn(message.getSubject()));
+        }
+        return kinds;
+    }
+
+    private static String kindIn(String text) {
+        for (Alert.Kind kind : Alert.Kind.values()) {
+            if (text.contains(" " + kind.name() + " " + SOURCE)) {
+                return kind.name();
+            }
+        }
+        throw new AssertionError("not an alert about " + SOURCE + ": " + text);
+    }
+
+    private static Map<String, Long> kinds(List<String> messages) {
+        return messages.stream().collect(Collectors.groupingBy(kind -> kind, LinkedHashMap::new, Collectors.counting()));
+    }
+
+    private static String summary(Map<String, Long> kinds) {
+        return kinds.entrySet().stream().map(kind -> kind.getValue() + " " + kind.getKey())
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,153 @@
+package dev.socialticker.ticker.alert;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.socialticker.ticker.TickerApplication;
+import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.refresh.RefreshEndpoints;
+import dev.socialticker.ticker.refresh.RefreshHeaders;
+import dev.socialticker.ticker.support.Fixtures;
+import dev.socialticker.ticker.support.MutableClock;
+import dev.socialticker.ticker.support.TestClockConfiguration;
+import dev.socialticker.ticker.support.UpstreamServiceTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.NotifyBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * With the file store (the default) an open incident outlives a restart: the next run neither alerts
+ * again for it nor forgets to say when it is over. The whole application is started twice on one
+ * folder, as an operator's restart does.
+ */
+class IncidentsAcrossRestartTest {
+    static final String WEBHOOK_PATH = "/services/T0000/B0000/restartWebhook";
+    static final String GRAPH_PATH = UpstreamServiceTest.GRAPH_PATH;
+
+    @RegisterExtension
+    static WireMockExtension upstream = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true)).build();
+
+    @TempDir
+    Path dir;
+    final MutableClock clock = new MutableClock(TestClockConfiguration.START);
+    final List<ConfigurableApplicationContext> started = new ArrayList<>();
+    final ObjectMapper json = new ObjectMapper();
+
+    @AfterEach
+    void stop() {
+        started.forEach(ConfigurableApplicationContext::close);
+    }
+
+    @Test
+    void anOpenIncidentIsNeitherRepeatedNorForgottenAfterARestart() throws Exception {
+        upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
+        answerWell();
+        ConfigurableApplicationContext first = start();
+        refresh(first);
+        answerAuthFailure();
+        refresh(first);
+        await().atMost(Duration.ofSeconds(20)).until(() -> slack().equals(List.of("ALERT")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> first.getBean(Incidents.class).outbox().isEmpty());
+        first.close();
+        assertThat(Files.readString(dir.resolve("alerts.json"))).as("the open incident, kept beside the snapshots")
+                .contains("\"rule\":\"AUTH\"", "\"announced\":true");
+
+        ConfigurableApplicationContext second = start();
+        assertThat(second.getBean(Incidents.class).open()).extracting(incident -> incident.rule())
+                .contains(AlertRule.AUTH);
+        refresh(second);
+        check(second);
+        answerWell();
+        refresh(second);
+        clock.advance(Duration.ofMinutes(5));
+        check(second);
+        await().atMost(Duration.ofSeconds(20)).until(() -> slack().size() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> second.getBean(Incidents.class).outbox().isEmpty());
+        check(second);
+        assertThat(slack()).as("one alert before the restart, one resolved after it, nothing repeated")
+                .containsExactly("ALERT", "RESOLVED");
+        assertThat(second.getBean(Incidents.class).open()).isEmpty();
+    }
+
+    private ConfigurableApplicationContext start() {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(TickerApplication.class)
+                .initializers(application -> ((GenericApplicationContext) application).registerBean("restartTestClock",
+                        Clock.class, () -> clock, definition -> definition.setPrimary(true)))
+                .run("--server.port=0",
+                        "--ticker.store.type=file", "--ticker.store.dir=" + dir,
+                        "--ticker.sources[0].provider=instagram",
+                        "--ticker.sources[0].account=" + UpstreamServiceTest.IG_USER,
+                        "--ticker.providers.instagram.access-token=restart-test-token",
+                        "--ticker.providers.instagram.base-url=" + upstream.baseUrl() + "/v25.0",
+                        "--ticker.refresh.period=1h", "--ticker.refresh.initial-delay=1h",
+                        "--ticker.refresh.min-interval=100ms", "--ticker.refresh.retry.backoff=10ms",
+                        "--ticker.alerts.slack.webhook-url=" + upstream.baseUrl() + WEBHOOK_PATH,
+                        "--ticker.alerts.resolve-after=5m",
+                        "--ticker.alerts.rules.data-age.enabled=false");
+        started.add(context);
+        return context;
+    }
+
+    /** One refresh of every source, a minute after the last, and the alert routes done with its outcome. */
+    private void refresh(ConfigurableApplicationContext context) {
+        clock.advance(Duration.ofMinutes(1));
+        NotifyBuilder judged = new NotifyBuilder(context.getBean(CamelContext.class)).fromRoute("alert-outcomes")
+                .whenDone(1).create();
+        context.getBean(ProducerTemplate.class).send(RefreshEndpoints.REFRESH_SOURCES, exchange -> {
+            exchange.setProperty(RefreshHeaders.SCHEDULED, false);
+            exchange.getIn().setBody(context.getBean(SourceCatalog.class).all());
+        });
+        assertThat(judged.matches(20, TimeUnit.SECONDS)).as("the outcome reached the alert routes").isTrue();
+    }
+
+    private static void check(ConfigurableApplicationContext context) {
+        context.getBean(ProducerTemplate.class).sendBody(AlertEndpoints.CHECK, null);
+    }
+
+    private static void answerWell() throws Exception {
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
+    }
+
+    private static void answerAuthFailure() {
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"message\": \"Error validating access token\", \"type\": \"OAuthException\","
+                        + " \"code\": 190}}")));
+    }
+
+    /** The kinds Slack received, in order. */
+    private List<String> slack() throws Exception {
+        List<String> kinds = new ArrayList<>();
+        for (LoggedRequest post : upstream.findAll(postRequestedFor(urlPathEqualTo(WEBHOOK_PATH)))) {
+            String text = json.readTree(post.getBodyAsString()).get("text").asText();
+            kinds.add(text.contains(" RESOLVED ") ? "RESOLVED" : text.contains(" REMINDER ") ? "REMINDER" : "ALERT");
+        }
+        return kinds;
+    }
+}
