@@ -9,7 +9,9 @@ import dev.socialticker.ticker.token.TokenStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,9 @@ class AlertRoutes extends RouteBuilder {
     private final AlertProperties settings;
     private final Incidents incidents;
     private final AlertSpeaker speaker;
+    /** Per source, the sequence of the newest change judged ({@link SourceChanged#sequence()}). */
+    private final Map<String, Long> judgedUpTo = new HashMap<>();
+    private long outOfOrder;
     private final AlertConditions conditions;
     private final SourceCatalog catalog;
     private final SnapshotStore store;
@@ -73,8 +78,7 @@ class AlertRoutes extends RouteBuilder {
                 .routeId("alert-outcomes")
                 .filter(exchange -> enabled())
                     .process(exchange -> exchange.getIn().setBody(
-                            RefreshOutcome.of(exchange.getIn().getBody(SourceChanged.class)).map(this::judge)
-                                    .orElse(List.of())))
+                            judgeInOrder(exchange.getIn().getBody(SourceChanged.class))))
                     .split(body())
                         .to(AlertEndpoints.DELIVERIES)
                     .end()
@@ -106,6 +110,33 @@ class AlertRoutes extends RouteBuilder {
                 .multicast().parallelProcessing()
                     .to(AlertEndpoints.SLACK, AlertEndpoints.EMAIL)
                 .end();
+    }
+
+    /**
+     * Changes reach the subscribers on several threads, so two changes of one source may arrive out
+     * of order (a failure after the success that followed it). The newest judged wins: an older
+     * change arriving after it is dropped, as the fleet drops an older copy, and judging is one at
+     * a time so a streak is never counted on two threads at once.
+     */
+    private synchronized List<Alert> judgeInOrder(SourceChanged change) {
+        Long newest = judgedUpTo.get(change.source().id());
+        if (newest != null && change.sequence() <= newest) {
+            outOfOrder++;
+            return List.of();
+        }
+        List<Alert> alerts = RefreshOutcome.of(change).map(this::judge).orElse(List.of());
+        judgedUpTo.put(change.source().id(), change.sequence());
+        return alerts;
+    }
+
+    /** How many changes arrived after a newer one of their source, and were dropped. */
+    synchronized long outOfOrder() {
+        return outOfOrder;
+    }
+
+    /** The sequence of the newest change of the source judged so far; -1 before the first. */
+    synchronized long judgedUpTo(String sourceId) {
+        return judgedUpTo.getOrDefault(sourceId, -1L);
     }
 
     /** Every instance judges every outcome, so its streaks are the fleet's; only the speaker opens incidents. */

@@ -14,8 +14,21 @@ import java.util.Objects;
  * @param cause    what wrote it
  * @param took     for {@link Cause#REFRESH}: the whole refresh, retries included; for {@link Cause#FLEET}
  *                 the same, as the instance that refreshed told it (null when it did not); otherwise null
+ * @param sequence the store's version after this change: a later change of the same store has a
+ *                 greater one. Subscribers receive changes on several threads, so two changes of
+ *                 one source can arrive out of order; one that must judge them in order (the
+ *                 alerts) keeps the newest and drops an older one that arrives after it.
  */
-public record SourceChanged(SourceState previous, SourceState current, Cause cause, Duration took) {
+public record SourceChanged(SourceState previous, SourceState current, Cause cause, Duration took, long sequence) {
+
+    /** A change not numbered yet: the store numbers it as it publishes it. */
+    public SourceChanged(SourceState previous, SourceState current, Cause cause, Duration took) {
+        this(previous, current, cause, took, 0);
+    }
+
+    public SourceChanged numbered(long sequence) {
+        return new SourceChanged(previous, current, cause, took, sequence);
+    }
 
     public enum Cause {
         /** A refresh on this instance stored a count or recorded a failure. */

@@ -206,8 +206,7 @@ public class SnapshotStore {
     }
 
     private void changed(SourceChanged change) {
-        version.incrementAndGet();
-        changes.publish(change);
+        changes.publish(change.numbered(version.incrementAndGet()));
     }
 
     private static Snapshot withoutEtag(Snapshot snapshot) {

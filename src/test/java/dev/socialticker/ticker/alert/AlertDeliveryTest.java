@@ -19,7 +19,13 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.domain.Failure;
+import dev.socialticker.ticker.domain.FailureCode;
+import dev.socialticker.ticker.domain.SourceChanged;
+import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.store.SnapshotStore;
+import dev.socialticker.ticker.store.StoreEndpoints;
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.Fixtures;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
@@ -31,8 +37,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -100,6 +104,10 @@ class AlertDeliveryTest extends UpstreamServiceTest {
     MeterRegistry meters;
     @Autowired
     Incidents incidents;
+    @Autowired
+    AlertRoutes alertRoutes;
+    @Autowired
+    SnapshotStore store;
     final ObjectMapper json = new ObjectMapper();
 
     @AfterEach
@@ -278,12 +286,41 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         smtp.start();
     }
 
+    /**
+     * Changes reach the alert routes on several threads: a failure that arrives after the success
+     * that followed it is older news, and must neither open an incident nor count in a streak.
+     */
+    @Test
+    @Order(5)
+    void anOlderChangeArrivingAfterANewerOneIsNotJudged() throws Exception {
+        upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
+        refreshAndWaitForAlerts();
+        TickerSource source = catalog.all().get(0);
+        long newest = alertRoutes.judgedUpTo(source.id());
+        SourceState good = store.stateOf(source);
+        SourceState rejected = good.withFailure(new Failure(FailureCode.AUTH_FAILED,
+                "The access token was rejected", clock.instant(), 400, 1));
+        long dropped = alertRoutes.outOfOrder();
+
+        // The failure the success replaced, arriving late (as a second subscriber thread can deliver it).
+        producer.sendBody(StoreEndpoints.SOURCE_CHANGED,
+                new SourceChanged(good, rejected, SourceChanged.Cause.REFRESH, Duration.ofMillis(5), newest - 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> alertRoutes.outOfOrder() == dropped + 1);
+        producer.sendBody(AlertEndpoints.CHECK, null);
+
+        assertThat(alertRoutes.judgedUpTo(source.id())).isEqualTo(newest);
+        assertThat(incidents.open()).as("the older failure opened nothing").isEmpty();
+        assertThat(slackPosts()).isEmpty();
+    }
+
     /** One refresh, as the timer runs it, and the alert routes done with its outcome. */
     private void refreshAndWaitForAlerts() {
-        NotifyBuilder judged = new NotifyBuilder(camel).fromRoute("alert-outcomes").whenDone(1).create();
         TickerSource source = catalog.all().get(0);
+        long before = alertRoutes.judgedUpTo(source.id());
         refresh(source);
-        assertThat(judged.matches(10, TimeUnit.SECONDS)).as("the outcome reached the alert routes").isTrue();
+        await("the outcome reached the alert routes").atMost(Duration.ofSeconds(10))
+                .until(() -> alertRoutes.judgedUpTo(source.id()) > before);
     }
 
     private static List<LoggedRequest> slackPosts() {
