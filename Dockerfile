@@ -51,7 +51,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVER_PORT:-8080} && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && IFS= read -r -t 4 status <&3 && { IFS= read -r -d '' -t 1 _ <&3; [[ $status == 'HTTP/1.'[01]' 200'* ]]; }"]
 # Memory: a small fixed heap and the serial collector fit one small service (RSS 254-268 MiB after
 # a minute of full load, measured by src/test/bench/benchmark.sh, which uses these same flags;
-# 2,000 sources fit too: docs/operations.md "Sizing" gives the heap for more). Add or override flags with
+# 2,000 sources fit too: docs/container.md "Sizing" gives the heap for more). Add or override flags with
 # JAVA_TOOL_OPTIONS (e.g. -Xmx256m). If the heap is ever exhausted anyway, the JVM exits at once
 # (ExitOnOutOfMemoryError) instead of limping on unresponsive: the orchestrator restarts it and the
 # stored counts come back from the data volume.

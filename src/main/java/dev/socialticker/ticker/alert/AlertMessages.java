@@ -14,7 +14,7 @@ import java.time.temporal.ChronoUnit;
  * setting or upstream body is ever among them.
  */
 final class AlertMessages {
-    private static final String README = "README.md of Social Ticker, section \"Alerts\"";
+    private static final String GUIDE = "docs/alerts.md of Social Ticker";
 
     private final ObjectMapper json;
     private final URI publicUrl;
@@ -82,7 +82,7 @@ final class AlertMessages {
         if (publicUrl != null) {
             body.append("\nMetrics: ").append(metricsUrl(alert)).append('\n');
         }
-        body.append("How alerts work: ").append(README).append('\n');
+        body.append("How alerts work: ").append(GUIDE).append('\n');
         return body.toString();
     }
 

@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Alert routes ({@code ticker.alerts.*}): the channels (each optional) and the rules' thresholds
- * (docs/operations.md, "Alerts").
+ * (docs/alerts.md).
  *
  * @param slack        the Slack channel
  * @param email        the email channel

@@ -7,9 +7,9 @@ package dev.socialticker.ticker.alert;
  */
 enum AlertRule {
     AUTH("auth", "the access token was rejected",
-            "Get a new token and set it (README, \"Alerts\": rotating a token), then restart or wait for the next refresh."),
+            "Get a new token and set it (docs/alerts.md, \"Rotating a token\"), then restart or wait for the next refresh."),
     TOKEN_EXPIRY("token-expiry", "the access token expires soon",
-            "Refresh or replace the token before it expires (README, \"Alerts\": rotating a token)."),
+            "Refresh or replace the token before it expires (docs/alerts.md, \"Rotating a token\")."),
     QUOTA("quota", "the provider's quota is nearly used up",
             "Refresh less often (ticker.refresh.period) or ask the provider for a higher limit; the last count is served meanwhile."),
     LATENCY("latency", "the provider answers slowly",

@@ -10,7 +10,7 @@ import org.apache.camel.model.rest.RestParamType;
  * several operations, written once so the read operations cannot drift apart.
  */
 final class ApiDocument {
-    /** Where the service serves the document (README "API" names it). */
+    /** Where the service serves the document (docs/api.md names it). */
     static final String PATH = "/api/openapi.json";
     /** The version of the API's contract, not of the build: it moves only when the JSON does. */
     static final String VERSION = "1";

@@ -38,7 +38,7 @@ record MetricsDocument(
 
     record ErrorDocument(
             @Schema(example = "RATE_LIMITED", description = "UPSTREAM_UNAVAILABLE, TIMEOUT, RATE_LIMITED, AUTH_FAILED, "
-                    + "NOT_FOUND, INVALID_PAYLOAD or NO_DATA (README \"API\")") String code,
+                    + "NOT_FOUND, INVALID_PAYLOAD or NO_DATA (docs/api.md)") String code,
             @Schema(description = "Written by the service, safe to show: no secret, no upstream text") String message,
             @Schema(nullable = true, format = "date-time") String at,
             @Schema(nullable = true, description = "The upstream's HTTP status, when it answered") Integer httpStatus,

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * token is kept in {@code ticker.providers.instagram.token-file} (owner-only; in the shared mode in
  * Redis, for every instance) and used from then on. On only when that file is configured. A failure is logged and raised by the {@code token-expiry}
  * alert rule; the next try is an hour later. Facebook-Login tokens cannot be refreshed this way
- * (README, "Alerts": rotating a token).
+ * (docs/alerts.md, "Rotating a token").
  */
 @Component
 class InstagramTokenRefreshRoutes extends RouteBuilder {
