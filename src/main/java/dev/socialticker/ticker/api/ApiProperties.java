@@ -32,8 +32,8 @@ public record ApiProperties(@Valid @NotNull @DefaultValue Cors cors, @Valid @Not
     /**
      * The admin API is on only when a token is set.
      *
-     * @param token bearer token for /api/admin/**, at least 16 characters (openssl rand -hex 24); unset
-     *              turns the admin API off
+     * @param token bearer token for /api/admin/**, at least 16 characters (openssl rand -hex 24), else
+     *              the service does not start; unset turns the admin API off
      */
     public record Admin(String token) {
         public boolean enabled() {

@@ -15,8 +15,12 @@ import org.springframework.validation.annotation.Validated;
  * The sources this instance refreshes ({@code ticker.sources}) and the named tickers made of them
  * ({@code ticker.tickers}), read by the {@link SourceCatalog} and {@link NamedTickers}.
  *
- * @param sources the configured accounts (ticker.sources[i].provider, .account and
- *                optionally .id); none means the built-in demo source
+ * @param sources the configured accounts; none means the built-in demo source. Each has a provider
+ *                (ticker.sources[i].provider: instagram, github, mastodon, bluesky, youtube, demo, or
+ *                any provider a file in routes/ adds), an account at that provider
+ *                (ticker.sources[i].account, its form checked at start-up) and optionally a stable id
+ *                (ticker.sources[i].id, [a-z0-9][a-z0-9-]{0,62}; derived from provider-account,
+ *                lower-cased, other characters turned to -, when not set)
  * @param tickers named tickers: ticker.tickers.<name>.sources lists source ids served together
  *                at GET /api/tickers/<name>
  */

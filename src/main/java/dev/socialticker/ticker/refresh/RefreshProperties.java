@@ -53,11 +53,12 @@ public record RefreshProperties(
     /**
      * Retries of transient failures (5xx, connection refused, timeouts) within one refresh.
      *
-     * @param maxAttempts attempts per refresh for transient failures
+     * @param maxAttempts attempts per refresh for transient failures (5xx, connection refused, timeout)
      * @param backoff     first retry delay, doubled each retry (a failure whose upstream names a wait
      *                    is not retried: the wait is kept by the gate)
      * @param giveUpAfter one refresh, retries included, ends within this: an upstream call still
-     *                    running then is aborted and TIMEOUT recorded
+     *                    running then is aborted and TIMEOUT recorded (a provider stuck where no abort
+     *                    reaches is taken over 1 s later)
      */
     public record Retry(
             @Min(value = 1, message = "must be at least 1") @DefaultValue("3") int maxAttempts,

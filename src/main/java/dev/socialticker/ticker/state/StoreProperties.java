@@ -10,8 +10,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where snapshots live besides the in-memory cache ({@code ticker.store.*}).
  *
- * @param type      file: durable on this machine (the default); memory: lost on restart; redis:
- *                  shared by a fleet of instances
+ * @param type      where the service's state (each source's state, open incidents and undelivered
+ *                  alerts, rotated tokens) lives. file: on disk as well, durable on this machine, so a
+ *                  restart serves the last good count at once and repeats no alert (the default);
+ *                  memory: lost on restart (rotated tokens still in their token-file); redis: shared
+ *                  by a fleet of instances, which then alerts once
  * @param dir       the file store's folder; relative paths are resolved against the working directory
  * @param keyPrefix redis mode: prefix of every Redis key and channel, so several fleets can share one
  *                  Redis

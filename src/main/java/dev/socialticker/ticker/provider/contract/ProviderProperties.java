@@ -18,9 +18,13 @@ import org.springframework.validation.annotation.Validated;
  * know of it; that is why unknown names are not refused here.
  *
  * @param providers settings per provider name (instagram, github, youtube, or a provider file's name):
- *                  base-url, connect-timeout (5s), read-timeout (10s), access-token, token-expires-at (a
- *                  date or an instant), token-file, token-refresh-url, and any other setting a provider
- *                  file names (api-key...)
+ *                  base-url (the provider's public API, named in routes/<name>.camel.yaml: instagram
+ *                  https://graph.facebook.com/v25.0, github https://api.github.com, mastodon
+ *                  https://{host of user@host}, bluesky https://public.api.bsky.app, youtube
+ *                  https://www.googleapis.com/youtube/v3), connect-timeout (5s), read-timeout (10s),
+ *                  access-token, token-expires-at (when the token expires, a date such as 2026-12-31
+ *                  or an instant, for the token-expiry alert), token-file, token-refresh-url, and any
+ *                  other setting a provider file names (api-key...)
  */
 @Validated
 @ConfigurationProperties("ticker")
