@@ -33,17 +33,26 @@ export function numberFormat(locale, format = 'full') {
       : { maximumFractionDigits: 0 }));
 }
 
-/** 12345 -> "12,345" (full) or "12.3K" (compact), in the reader's locale. */
+/**
+ * 12345 -> "12,345" (full) or "12.3K" (compact), in the reader's locale.
+ * @param {number} value
+ * @param {{locale?: string, format?: string}} [options]
+ */
 export function formatCount(value, { locale, format } = {}) {
   if (!Number.isFinite(value)) return '';
   return numberFormat(locale, format).format(value);
 }
 
-/** What a screen reader hears when the count changes: "12,346 followers". */
+/**
+ * What a screen reader hears when the count changes: "12,346 followers".
+ * @param {number} value
+ * @param {{locale?: string, label?: string}} [options]
+ */
 export function announceCount(value, { locale, label = 'followers' } = {}) {
   return `${formatCount(value, { locale, format: 'full' })} ${label}`;
 }
 
+/** @type {Array<[Intl.RelativeTimeFormatUnit, number]>} */
 const UNITS = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
@@ -58,6 +67,9 @@ const UNITS = [
  * Age of the data as readers say it: "5 minutes ago", "now".
  * A clock running behind the server would give a negative age; it is shown as "now"
  * rather than "in 3 seconds", which would read as a bug.
+ * @param {string} refreshedAt ISO-8601 instant
+ * @param {number} now epoch milliseconds
+ * @param {{locale?: string}} [options]
  */
 export function relativeAge(refreshedAt, now, { locale } = {}) {
   const then = Date.parse(refreshedAt);

@@ -46,6 +46,7 @@ export class Poller {
    * @param {{setTimeout: Function, clearTimeout: Function}} [options.timers]
    * @param {() => number} [options.now]
    * @param {() => number} [options.random] jitter source for back-off
+   * @param {number} [options.requestTimeoutMs] how long a request may take before it is aborted
    */
   constructor({
     url, fetch, intervalMs, onOutcome,

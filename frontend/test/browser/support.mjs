@@ -20,10 +20,11 @@ export function ticker(page, read) {
 export async function waitForTicker(page, { state, total }, timeoutMs = WAIT_MS) {
   const states = [state].flat();
   try {
-    await page.waitForFunction(({ states, total }) => {
+    // Runs in the page, which sees only what is passed in.
+    await page.waitForFunction((want) => {
       const element = document.querySelector('social-ticker');
-      return element && states.includes(element.dataset.state)
-        && (total === undefined || element.dataset.total === String(total));
+      return element && want.states.includes(element.dataset.state)
+        && (want.total === undefined || element.dataset.total === String(want.total));
     }, { states, total }, { timeout: timeoutMs, polling: 100 });
   } catch (error) {
     const seen = await ticker(page, (t) => ({ ...t.dataset, badge: t.shadowRoot.querySelector('.badge-text').textContent }))

@@ -101,15 +101,15 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
     const page = await openPage({ beforeLoad: () => {
       window.firstFrames = [];
       const watch = () => {
-        const ticker = document.querySelector('social-ticker');
-        if (ticker?.dataset.total && window.firstFrames.length < 30) {
-          const cells = [...ticker.shadowRoot.querySelectorAll('.total .cell')];
+        const element = document.querySelector('social-ticker');
+        if (element?.dataset.total && window.firstFrames.length < 30) {
+          const cells = [...element.shadowRoot.querySelectorAll('.total .cell')];
           window.firstFrames.push({
-            badge: ticker.shadowRoot.querySelector('.badge-text').textContent,
+            badge: element.shadowRoot.querySelector('.badge-text').textContent,
             shown: cells.map((cell) => (cell.classList.contains('digit')
               ? cell.querySelectorAll('.strip > span')[Number(getComputedStyle(cell).getPropertyValue('--digit'))].textContent
               : cell.textContent)).join(''),
-            rolling: ticker.shadowRoot.getAnimations().filter((a) => a.transitionProperty === 'transform').length,
+            rolling: element.shadowRoot.getAnimations().filter((a) => a.transitionProperty === 'transform').length,
           });
         }
         if (window.firstFrames.length < 30) requestAnimationFrame(watch);

@@ -220,8 +220,7 @@ describe('Poller', () => {
   });
 
   it('tells when each request was sent, so an answer is known to be newer than a moment', async () => {
-    const ok = () => json(metrics(), { headers: { ETag: '"a"' } });
-    const { outcomes, clock } = startPoller([ok]);
+    const { outcomes, clock } = startPoller([ok(metrics(), '"a"')]);
     const start = clock.now();
     await settle();
     await clock.advance(INTERVAL);
@@ -229,8 +228,7 @@ describe('Poller', () => {
   });
 
   it('polls now when asked, and paces the next poll from there', async () => {
-    const ok = () => json(metrics(), { headers: { ETag: '"a"' } });
-    const { poller, calls, clock } = startPoller([ok]);
+    const { poller, calls, clock } = startPoller([ok(metrics(), '"a"')]);
     await settle();
     await clock.advance(500);
     poller.pollNow();
@@ -261,9 +259,8 @@ describe('Poller', () => {
   });
 
   it('applies a shorter interval at once, counted from the last poll', async () => {
-    const ok = () => json(metrics(), { headers: { ETag: '"a"' } });
     let intervalMs = 10_000;
-    const { poller, calls, clock } = startPoller([ok], { intervalMs: () => intervalMs });
+    const { poller, calls, clock } = startPoller([ok(metrics(), '"a"')], { intervalMs: () => intervalMs });
     await settle();
     assert.deepEqual(clock.pending, [10_000], 'first paced on the default');
     await clock.advance(500);
