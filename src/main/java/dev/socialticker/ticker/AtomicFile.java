@@ -15,8 +15,7 @@ import java.nio.file.StandardOpenOption;
  * {@code *.tmp} files of an interrupted write are never read.
  */
 public final class AtomicFile {
-    private AtomicFile() {
-    }
+    private AtomicFile() {}
 
     public static void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();

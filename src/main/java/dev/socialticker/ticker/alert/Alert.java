@@ -10,8 +10,8 @@ import java.time.Instant;
  * @param threshold the rule's threshold in words, e.g. "3 in a row"
  * @param since     when the incident began
  */
-record Alert(Kind kind, AlertRule rule, TickerSource source, String observed, String threshold, Instant since,
-        Instant at) {
+record Alert(
+        Kind kind, AlertRule rule, TickerSource source, String observed, String threshold, Instant since, Instant at) {
 
     enum Kind {
         /** The condition began. */

@@ -45,14 +45,23 @@ class AlertChannelRoutes extends RouteBuilder {
     private final Timing timing;
 
     @Autowired
-    AlertChannelRoutes(AlertProperties settings, AlertMessages messages, MeterRegistry meters,
-            AlertChannelsHealthIndicator health, Clock clock) {
+    AlertChannelRoutes(
+            AlertProperties settings,
+            AlertMessages messages,
+            MeterRegistry meters,
+            AlertChannelsHealthIndicator health,
+            Clock clock) {
         this(settings, messages, meters, health, clock, Timing.STANDARD);
     }
 
     /** With other timing: tests drive every failure through its retries in milliseconds. */
-    AlertChannelRoutes(AlertProperties settings, AlertMessages messages, MeterRegistry meters,
-            AlertChannelsHealthIndicator health, Clock clock, Timing timing) {
+    AlertChannelRoutes(
+            AlertProperties settings,
+            AlertMessages messages,
+            MeterRegistry meters,
+            AlertChannelsHealthIndicator health,
+            Clock clock,
+            Timing timing) {
         this.settings = settings;
         this.messages = messages;
         this.meters = meters;
@@ -66,7 +75,9 @@ class AlertChannelRoutes extends RouteBuilder {
         // Every series exists at 0 from the start: Prometheus' increase() and rate() see the
         // first failed delivery as a change, not as a series that merely appeared.
         for (String channel : new String[] {"slack", "email"}) {
-            boolean on = channel.equals("slack") ? settings.slack().enabled() : settings.email().enabled();
+            boolean on = channel.equals("slack")
+                    ? settings.slack().enabled()
+                    : settings.email().enabled();
             for (AlertRule rule : on ? AlertRule.values() : new AlertRule[0]) {
                 counter(channel, rule, "sent");
                 counter(channel, rule, "failed");
@@ -77,48 +88,54 @@ class AlertChannelRoutes extends RouteBuilder {
                 .routeId("alert-slack")
                 .errorHandler(channelErrorHandler())
                 .filter(exchange -> settings.slack().enabled())
-                    .setProperty(CHANNEL, constant("slack"))
-                    .process(this::slackRequest)
-                    // The webhook's URL is a secret: it is set as a header, never in an endpoint URI that is logged.
-                    // Timeouts on the request configuration (see provider.http.HttpTimeouts for why there).
-                    .to("http://slack-webhook?httpClient.connectTimeout=" + timing.connectTimeout().toMillis()
-                            + "&httpClient.responseTimeout=" + timing.answerTimeout().toMillis())
-                    .process(exchange -> sent(exchange, "slack"))
+                .setProperty(CHANNEL, constant("slack"))
+                .process(this::slackRequest)
+                // The webhook's URL is a secret: it is set as a header, never in an endpoint URI that is logged.
+                // Timeouts on the request configuration (see provider.http.HttpTimeouts for why there).
+                .to("http://slack-webhook?httpClient.connectTimeout="
+                        + timing.connectTimeout().toMillis() + "&httpClient.responseTimeout="
+                        + timing.answerTimeout().toMillis())
+                .process(exchange -> sent(exchange, "slack"))
                 .end();
 
         from(AlertEndpoints.EMAIL)
                 .routeId("alert-email")
                 .errorHandler(channelErrorHandler())
                 .filter(exchange -> settings.email().enabled())
-                    .setProperty(CHANNEL, constant("email"))
-                    .process(this::emailMessage)
-                    .to(settings.email().enabled() ? smtpUri(settings.email()) : "log:alert-email-off")
-                    .process(exchange -> sent(exchange, "email"))
+                .setProperty(CHANNEL, constant("email"))
+                .process(this::emailMessage)
+                .to(settings.email().enabled() ? smtpUri(settings.email()) : "log:alert-email-off")
+                .process(exchange -> sent(exchange, "email"))
                 .end();
 
-        from(AlertEndpoints.FAILED)
-                .routeId("alert-failed")
-                .process(this::failed);
+        from(AlertEndpoints.FAILED).routeId("alert-failed").process(this::failed);
     }
 
     /** Retries a channel a few times with backoff, then hands the message to {@code alert-failed}. */
     private DeadLetterChannelDefinition channelErrorHandler() {
         DeadLetterChannelDefinition handler = deadLetterChannel(AlertEndpoints.FAILED);
-        handler.maximumRedeliveries(3).redeliveryDelay(timing.firstRetry().toMillis()).useExponentialBackOff()
+        handler.maximumRedeliveries(3)
+                .redeliveryDelay(timing.firstRetry().toMillis())
+                .useExponentialBackOff()
                 .backOffMultiplier(2)
                 .asyncDelayedRedelivery()
-                .onRedelivery(exchange -> exchange.setProperty(ATTEMPTS, exchange.getProperty(ATTEMPTS, 1, Integer.class) + 1))
-                .logExhausted(false).logRetryAttempted(false).logStackTrace(false).logHandled(false);
+                .onRedelivery(exchange ->
+                        exchange.setProperty(ATTEMPTS, exchange.getProperty(ATTEMPTS, 1, Integer.class) + 1))
+                .logExhausted(false)
+                .logRetryAttempted(false)
+                .logStackTrace(false)
+                .logHandled(false);
         return handler;
     }
 
     private void slackRequest(Exchange exchange) {
         Alert alert = exchange.getIn().getBody(Alert.class);
         exchange.getIn().removeHeaders("*");
-        exchange.getIn().setHeader(Exchange.HTTP_URI, settings.slack().webhookUrl().toString());
+        exchange.getIn()
+                .setHeader(Exchange.HTTP_URI, settings.slack().webhookUrl().toString());
         exchange.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
         exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        
+
         exchange.getIn().setBody(messages.slack(alert));
     }
 
@@ -127,7 +144,7 @@ class AlertChannelRoutes extends RouteBuilder {
         exchange.getIn().removeHeaders("*");
         exchange.getIn().setHeader("Subject", messages.subject(alert));
         exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=UTF-8");
-        
+
         exchange.getIn().setBody(messages.emailBody(alert));
     }
 
@@ -145,12 +162,18 @@ class AlertChannelRoutes extends RouteBuilder {
             alert = exchange.getIn().getBody(Alert.class);
         }
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String reason = "slack".equals(channel) ? ChannelFailureReason.webhook(cause, settings.slack().webhookUrl())
+        String reason = "slack".equals(channel)
+                ? ChannelFailureReason.webhook(cause, settings.slack().webhookUrl())
                 : ChannelFailureReason.email(cause, settings.email());
         count(channel, alert, "failed");
         health.failed(channel, reason, clock.instant());
-        log.warn("Alert not delivered via {} after {} attempt(s): {} {}: {}", channel,
-                exchange.getProperty(ATTEMPTS, 1, Integer.class), alert.kind(), alert.incidentKey(), reason);
+        log.warn(
+                "Alert not delivered via {} after {} attempt(s): {} {}: {}",
+                channel,
+                exchange.getProperty(ATTEMPTS, 1, Integer.class),
+                alert.kind(),
+                alert.incidentKey(),
+                reason);
     }
 
     private void count(String channel, Alert alert, String outcome) {
@@ -158,20 +181,32 @@ class AlertChannelRoutes extends RouteBuilder {
     }
 
     private Counter counter(String channel, AlertRule rule, String outcome) {
-        return Counter.builder("ticker.alerts").tag("channel", channel).tag("rule", rule.key())
-                .tag("outcome", outcome).description("Alert messages by channel, rule and outcome (sent, failed)")
+        return Counter.builder("ticker.alerts")
+                .tag("channel", channel)
+                .tag("rule", rule.key())
+                .tag("outcome", outcome)
+                .description("Alert messages by channel, rule and outcome (sent, failed)")
                 .register(meters);
     }
 
     private String smtpUri(AlertProperties.Email email) {
-        StringBuilder uri = new StringBuilder("smtp://").append(email.host()).append(':').append(email.port())
-                .append("?from=").append(encode(email.from()))
-                .append("&to=").append(encode(String.join(",", email.to())))
+        StringBuilder uri = new StringBuilder("smtp://")
+                .append(email.host())
+                .append(':')
+                .append(email.port())
+                .append("?from=")
+                .append(encode(email.from()))
+                .append("&to=")
+                .append(encode(String.join(",", email.to())))
                 // Camel sets both JavaMail timeouts from it: the connection, and each answer after.
-                .append("&connectionTimeout=").append(timing.answerTimeout().toMillis());
+                .append("&connectionTimeout=")
+                .append(timing.answerTimeout().toMillis());
         if (email.username() != null) {
-            uri.append("&username=").append(encode(email.username()))
-                    .append("&password=RAW(").append(email.password()).append(')');
+            uri.append("&username=")
+                    .append(encode(email.username()))
+                    .append("&password=RAW(")
+                    .append(email.password())
+                    .append(')');
         }
         if (email.starttls()) {
             // Required, not merely tried: the password never travels in clear text.

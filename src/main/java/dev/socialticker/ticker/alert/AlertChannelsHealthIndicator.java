@@ -27,9 +27,11 @@ class AlertChannelsHealthIndicator extends AbstractHealthIndicator {
 
     AlertChannelsHealthIndicator(AlertProperties alerts) {
         super("Alert channels could not be checked");
-        configured = alerts.slack().enabled() && alerts.email().enabled() ? new String[] {"slack", "email"}
-                : alerts.slack().enabled() ? new String[] {"slack"}
-                : alerts.email().enabled() ? new String[] {"email"} : new String[0];
+        configured = alerts.slack().enabled() && alerts.email().enabled()
+                ? new String[] {"slack", "email"}
+                : alerts.slack().enabled()
+                        ? new String[] {"slack"}
+                        : alerts.email().enabled() ? new String[] {"email"} : new String[0];
     }
 
     void sent(String channel, Instant at) {
@@ -75,8 +77,13 @@ class AlertChannelsHealthIndicator extends AbstractHealthIndicator {
 
         Map<String, Object> details() {
             Map<String, Object> details = new LinkedHashMap<>();
-            details.put("state", failing ? "failing" : lastFailure != null ? "recovered"
-                    : lastSentAt != null ? "delivering" : "no alert sent yet");
+            details.put(
+                    "state",
+                    failing
+                            ? "failing"
+                            : lastFailure != null
+                                    ? "recovered"
+                                    : lastSentAt != null ? "delivering" : "no alert sent yet");
             if (lastSentAt != null) {
                 details.put("lastSentAt", lastSentAt.toString());
             }

@@ -34,7 +34,8 @@ final class AlertConditions {
     AlertConditions(AlertProperties.Rules rules, Staleness staleness) {
         this.rules = rules;
         this.staleness = staleness;
-        this.maxAge = rules.dataAge().maxAge() != null ? rules.dataAge().maxAge()
+        this.maxAge = rules.dataAge().maxAge() != null
+                ? rules.dataAge().maxAge()
                 : staleness.staleAfter().multipliedBy(3);
     }
 
@@ -49,29 +50,40 @@ final class AlertConditions {
                 slow ? streak.slow() + 1 : 0,
                 // A failure of another kind does not show the token works again; a success does.
                 code == FailureCode.AUTH_FAILED || (code != null && streak.authFailed()),
-                code == FailureCode.RATE_LIMITED || (used != null && used >= rules.quota().percent())
+                code == FailureCode.RATE_LIMITED
+                        || (used != null && used >= rules.quota().percent())
                         || (code != null && code != FailureCode.RATE_LIMITED && streak.quotaHit()));
         streaks.put(outcome.source().id(), next);
 
         List<Verdict> verdicts = new ArrayList<>();
         if (rules.auth().enabled()) {
-            verdicts.add(new Verdict(AlertRule.AUTH, next.authFailed(), "the provider rejected the credentials (AUTH_FAILED)",
+            verdicts.add(new Verdict(
+                    AlertRule.AUTH,
+                    next.authFailed(),
+                    "the provider rejected the credentials (AUTH_FAILED)",
                     "at once"));
         }
         if (rules.quota().enabled()) {
-            String seen = code == FailureCode.RATE_LIMITED ? "the provider said its rate limit was reached (RATE_LIMITED)"
+            String seen = code == FailureCode.RATE_LIMITED
+                    ? "the provider said its rate limit was reached (RATE_LIMITED)"
                     : used != null ? used + " % of the quota used" : "quota use not reported";
-            verdicts.add(new Verdict(AlertRule.QUOTA, next.quotaHit(), seen, rules.quota().percent() + " %"));
+            verdicts.add(new Verdict(
+                    AlertRule.QUOTA, next.quotaHit(), seen, rules.quota().percent() + " %"));
         }
         if (rules.latency().enabled()) {
-            verdicts.add(new Verdict(AlertRule.LATENCY, next.slow() >= rules.latency().consecutive(),
-                    next.slow() + " refresh(es) in a row slower than " + text(rules.latency().threshold()) + " (last "
+            verdicts.add(new Verdict(
+                    AlertRule.LATENCY,
+                    next.slow() >= rules.latency().consecutive(),
+                    next.slow() + " refresh(es) in a row slower than "
+                            + text(rules.latency().threshold()) + " (last "
                             + outcome.duration().toMillis() + " ms)",
-                    "slower than " + text(rules.latency().threshold()) + ", " + rules.latency().consecutive()
-                            + " in a row"));
+                    "slower than " + text(rules.latency().threshold()) + ", "
+                            + rules.latency().consecutive() + " in a row"));
         }
         if (rules.failing().enabled()) {
-            verdicts.add(new Verdict(AlertRule.FAILING, next.failures() >= rules.failing().consecutive(),
+            verdicts.add(new Verdict(
+                    AlertRule.FAILING,
+                    next.failures() >= rules.failing().consecutive(),
                     next.failures() + " failed refresh(es) in a row" + (code == null ? "" : " (last: " + code + ")"),
                     rules.failing().consecutive() + " in a row"));
         }
@@ -84,7 +96,9 @@ final class AlertConditions {
             return List.of();
         }
         Duration age = staleness.age(snapshot, now);
-        return List.of(new Verdict(AlertRule.DATA_AGE, age.compareTo(maxAge) > 0,
+        return List.of(new Verdict(
+                AlertRule.DATA_AGE,
+                age.compareTo(maxAge) > 0,
                 "last refreshed " + text(age.truncatedTo(ChronoUnit.SECONDS)) + " ago (" + snapshot.refreshedAt() + ")",
                 "older than " + text(maxAge)));
     }
@@ -99,19 +113,23 @@ final class AlertConditions {
         }
         String threshold = "within " + rules.tokenExpiry().days() + " day(s), or a failed token refresh";
         boolean expiring = expiresAt != null
-                && Duration.between(now, expiresAt).compareTo(Duration.ofDays(rules.tokenExpiry().days())) < 0;
+                && Duration.between(now, expiresAt)
+                                .compareTo(Duration.ofDays(rules.tokenExpiry().days()))
+                        < 0;
         StringBuilder seen = new StringBuilder();
         if (expiresAt != null) {
             Duration left = Duration.between(now, expiresAt);
-            seen.append(left.isNegative() ? "the " + source.provider() + " token expired at " + expiresAt
-                    : "the " + source.provider() + " token expires at " + expiresAt + " (in " + left.toDays()
-                            + " day(s))");
+            seen.append(
+                    left.isNegative()
+                            ? "the " + source.provider() + " token expired at " + expiresAt
+                            : "the " + source.provider() + " token expires at " + expiresAt + " (in " + left.toDays()
+                                    + " day(s))");
         }
         if (refreshProblem != null) {
             seen.append(seen.isEmpty() ? "" : "; ").append(refreshProblem);
         }
-        return List.of(new Verdict(AlertRule.TOKEN_EXPIRY, expiring || refreshProblem != null, seen.toString(),
-                threshold));
+        return List.of(
+                new Verdict(AlertRule.TOKEN_EXPIRY, expiring || refreshProblem != null, seen.toString(), threshold));
     }
 
     /** A duration as people read it: 90s → "1m 30s". */

@@ -21,8 +21,8 @@ class AlertConfiguration {
     @Bean
     Incidents incidents(AlertProperties alerts, ObjectMapper json, StateRepository state, AlertSpeaker speaker) {
         checkEmail(alerts.email());
-        return new Incidents(alerts.repeatAfter(), alerts.resolveAfter(),
-                new IncidentState(state, json, speaker::speaks));
+        return new Incidents(
+                alerts.repeatAfter(), alerts.resolveAfter(), new IncidentState(state, json, speaker::speaks));
     }
 
     @Bean

@@ -48,10 +48,19 @@ final class AlertMessages {
         field(fields, "Observed", alert.observed());
         field(fields, "Threshold", alert.threshold());
         field(fields, "Since", alert.since().truncatedTo(ChronoUnit.SECONDS).toString());
-        String next = alert.kind() == Alert.Kind.RESOLVED ? over(alert) : alert.rule().advice();
-        blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", next);
+        String next =
+                alert.kind() == Alert.Kind.RESOLVED ? over(alert) : alert.rule().advice();
+        blocks.addObject()
+                .put("type", "section")
+                .putObject("text")
+                .put("type", "mrkdwn")
+                .put("text", next);
         if (publicUrl != null) {
-            blocks.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn")
+            blocks.addObject()
+                    .put("type", "context")
+                    .putArray("elements")
+                    .addObject()
+                    .put("type", "mrkdwn")
                     .put("text", "<" + metricsUrl(alert) + "|" + metricsUrl(alert) + ">");
         }
         try {
@@ -69,7 +78,9 @@ final class AlertMessages {
         body.append("Rule:      ").append(alert.rule().key()).append('\n');
         body.append("Observed:  ").append(alert.observed()).append('\n');
         body.append("Threshold: ").append(alert.threshold()).append('\n');
-        body.append("Since:     ").append(alert.since().truncatedTo(ChronoUnit.SECONDS)).append('\n');
+        body.append("Since:     ")
+                .append(alert.since().truncatedTo(ChronoUnit.SECONDS))
+                .append('\n');
         body.append('\n');
         if (alert.kind() == Alert.Kind.RESOLVED) {
             body.append(over(alert)).append('\n');

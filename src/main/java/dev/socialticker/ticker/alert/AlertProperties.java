@@ -30,8 +30,13 @@ import org.springframework.validation.annotation.Validated;
 record AlertProperties(
         @Valid @NotNull @DefaultValue Slack slack,
         @Valid @NotNull @DefaultValue Email email,
-        @DurationMin(seconds = 1, message = "must be at least 1s") @DefaultValue("1h") Duration repeatAfter,
-        @DurationMin(nanos = 0, message = "must not be negative") @DefaultValue("5m") Duration resolveAfter,
+
+        @DurationMin(seconds = 1, message = "must be at least 1s") @DefaultValue("1h")
+        Duration repeatAfter,
+
+        @DurationMin(nanos = 0, message = "must not be negative") @DefaultValue("5m")
+        Duration resolveAfter,
+
         URI publicUrl,
         @Valid @NotNull @DefaultValue Rules rules) {
 
@@ -64,7 +69,10 @@ record AlertProperties(
      */
     public record Email(
             String host,
-            @Min(value = 1, message = "must be a port number") @DefaultValue("587") int port,
+
+            @Min(value = 1, message = "must be a port number") @DefaultValue("587")
+            int port,
+
             String from,
             List<String> to,
             String username,
@@ -102,8 +110,7 @@ record AlertProperties(
             @Valid @NotNull @DefaultValue Quota quota,
             @Valid @NotNull @DefaultValue Latency latency,
             @Valid @NotNull @DefaultValue DataAge dataAge,
-            @Valid @NotNull @DefaultValue TokenExpiry tokenExpiry) {
-    }
+            @Valid @NotNull @DefaultValue TokenExpiry tokenExpiry) {}
 
     /**
      * A source's refreshes failed this many times in a row.
@@ -111,17 +118,18 @@ record AlertProperties(
      * @param enabled     whether the rule raises incidents
      * @param consecutive failed refreshes in a row that raise it
      */
-    public record Failing(@DefaultValue("true") boolean enabled,
-            @Min(value = 1, message = "must be at least 1") @DefaultValue("3") int consecutive) {
-    }
+    public record Failing(
+            @DefaultValue("true") boolean enabled,
+
+            @Min(value = 1, message = "must be at least 1") @DefaultValue("3")
+            int consecutive) {}
 
     /**
      * The provider rejected the credentials (AUTH_FAILED): at once.
      *
      * @param enabled whether the rule raises incidents
      */
-    public record Auth(@DefaultValue("true") boolean enabled) {
-    }
+    public record Auth(@DefaultValue("true") boolean enabled) {}
 
     /**
      * Usage at or above this percent of any reported quota, or RATE_LIMITED.
@@ -129,10 +137,13 @@ record AlertProperties(
      * @param enabled whether the rule raises incidents
      * @param percent usage, in percent of a reported quota, that raises it
      */
-    public record Quota(@DefaultValue("true") boolean enabled,
-            @Min(value = 1, message = "must be between 1 and 100") @Max(value = 100,
-                    message = "must be between 1 and 100") @DefaultValue("80") int percent) {
-    }
+    public record Quota(
+            @DefaultValue("true") boolean enabled,
+
+            @Min(value = 1, message = "must be between 1 and 100")
+            @Max(value = 100, message = "must be between 1 and 100")
+            @DefaultValue("80")
+            int percent) {}
 
     /**
      * Refreshes slower than the threshold this many times in a row.
@@ -141,10 +152,14 @@ record AlertProperties(
      * @param threshold   a refresh slower than this counts
      * @param consecutive slow refreshes in a row that raise it
      */
-    public record Latency(@DefaultValue("true") boolean enabled,
-            @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("5s") Duration threshold,
-            @Min(value = 1, message = "must be at least 1") @DefaultValue("3") int consecutive) {
-    }
+    public record Latency(
+            @DefaultValue("true") boolean enabled,
+
+            @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("5s")
+            Duration threshold,
+
+            @Min(value = 1, message = "must be at least 1") @DefaultValue("3")
+            int consecutive) {}
 
     /**
      * Data older than this.
@@ -152,9 +167,11 @@ record AlertProperties(
      * @param enabled whether the rule raises incidents
      * @param maxAge  data older than this raises it; three times stale-after when not set
      */
-    public record DataAge(@DefaultValue("true") boolean enabled,
-            @DurationMin(millis = 1, message = "must be greater than 0") Duration maxAge) {
-    }
+    public record DataAge(
+            @DefaultValue("true") boolean enabled,
+
+            @DurationMin(millis = 1, message = "must be greater than 0")
+            Duration maxAge) {}
 
     /**
      * A token expiring within this many days, where its expiry is known.
@@ -162,7 +179,9 @@ record AlertProperties(
      * @param enabled whether the rule raises incidents
      * @param days    a token expiring within this many days raises it
      */
-    public record TokenExpiry(@DefaultValue("true") boolean enabled,
-            @Min(value = 1, message = "must be at least 1") @DefaultValue("7") int days) {
-    }
+    public record TokenExpiry(
+            @DefaultValue("true") boolean enabled,
+
+            @Min(value = 1, message = "must be at least 1") @DefaultValue("7")
+            int days) {}
 }

@@ -34,6 +34,7 @@ class AlertRoutes extends RouteBuilder {
     static final String ALERT = "TickerAlert";
     /** How often time-based conditions are judged; bounds how late a reminder or a resolved message is. */
     static final long CHECK_MILLIS = 30_000;
+
     private static final Logger log = LoggerFactory.getLogger(AlertRoutes.class);
 
     private final AlertProperties settings;
@@ -41,6 +42,7 @@ class AlertRoutes extends RouteBuilder {
     private final AlertSpeaker speaker;
     /** Per source, the sequence of the newest change judged ({@link SourceChanged#sequence()}). */
     private final Map<String, Long> judgedUpTo = new HashMap<>();
+
     private long outOfOrder;
     private final AlertConditions conditions;
     private final SourceCatalog catalog;
@@ -48,8 +50,15 @@ class AlertRoutes extends RouteBuilder {
     private final TokenStatus tokens;
     private final Clock clock;
 
-    AlertRoutes(AlertProperties settings, Incidents incidents, AlertSpeaker speaker, AlertConditions conditions,
-            SourceCatalog catalog, SnapshotStore store, TokenStatus tokens, Clock clock) {
+    AlertRoutes(
+            AlertProperties settings,
+            Incidents incidents,
+            AlertSpeaker speaker,
+            AlertConditions conditions,
+            SourceCatalog catalog,
+            SnapshotStore store,
+            TokenStatus tokens,
+            Clock clock) {
         this.settings = settings;
         this.incidents = incidents;
         this.speaker = speaker;
@@ -67,8 +76,12 @@ class AlertRoutes extends RouteBuilder {
     @Override
     public void configure() {
         if (enabled()) {
-            log.info("Alerts go to{}{}", settings.slack().enabled() ? " Slack" : "",
-                    settings.email().enabled() ? " email (" + settings.email().to().size() + " recipient(s))" : "");
+            log.info(
+                    "Alerts go to{}{}",
+                    settings.slack().enabled() ? " Slack" : "",
+                    settings.email().enabled()
+                            ? " email (" + settings.email().to().size() + " recipient(s))"
+                            : "");
         } else {
             log.info("Alerts are off: set ticker.alerts.slack.webhook-url or ticker.alerts.email.host to receive them");
         }
@@ -77,11 +90,11 @@ class AlertRoutes extends RouteBuilder {
         from(StoreEndpoints.SOURCE_CHANGED)
                 .routeId("alert-outcomes")
                 .filter(exchange -> enabled())
-                    .process(exchange -> exchange.getIn().setBody(
-                            judgeInOrder(exchange.getIn().getBody(SourceChanged.class))))
-                    .split(body())
-                        .to(AlertEndpoints.DELIVERIES)
-                    .end()
+                .process(exchange ->
+                        exchange.getIn().setBody(judgeInOrder(exchange.getIn().getBody(SourceChanged.class))))
+                .split(body())
+                .to(AlertEndpoints.DELIVERIES)
+                .end()
                 .end();
 
         // First a few seconds after start: messages a stop interrupted are sent again, then time is judged.
@@ -92,10 +105,10 @@ class AlertRoutes extends RouteBuilder {
         from(AlertEndpoints.CHECK)
                 .routeId("alert-check")
                 .filter(exchange -> enabled())
-                    .process(exchange -> exchange.getIn().setBody(check()))
-                    .split(body())
-                        .to(AlertEndpoints.DELIVERIES)
-                    .end()
+                .process(exchange -> exchange.getIn().setBody(check()))
+                .split(body())
+                .to(AlertEndpoints.DELIVERIES)
+                .end()
                 .end();
 
         // Several at once: a channel that is being retried holds up only its own message.
@@ -104,11 +117,13 @@ class AlertRoutes extends RouteBuilder {
                 // Once tried on every channel (sent, or failed after its retries) it leaves the outbox. On
                 // completion rather than as a last step: a channel's dead-letter handling ends the route.
                 .onCompletion()
-                    .process(exchange -> incidents.delivered(exchange.getProperty(ALERT, Alert.class)))
+                .process(exchange -> incidents.delivered(exchange.getProperty(ALERT, Alert.class)))
                 .end()
-                .process(exchange -> exchange.setProperty(ALERT, exchange.getIn().getBody(Alert.class)))
-                .multicast().parallelProcessing()
-                    .to(AlertEndpoints.SLACK, AlertEndpoints.EMAIL)
+                .process(
+                        exchange -> exchange.setProperty(ALERT, exchange.getIn().getBody(Alert.class)))
+                .multicast()
+                .parallelProcessing()
+                .to(AlertEndpoints.SLACK, AlertEndpoints.EMAIL)
                 .end();
     }
 
@@ -147,7 +162,8 @@ class AlertRoutes extends RouteBuilder {
             return List.of();
         }
         List<Alert> alerts = new ArrayList<>();
-        verdicts.forEach(verdict -> incidents.judge(outcome.source(), verdict, now).ifPresent(alerts::add));
+        verdicts.forEach(
+                verdict -> incidents.judge(outcome.source(), verdict, now).ifPresent(alerts::add));
         return alerts;
     }
 
@@ -162,10 +178,12 @@ class AlertRoutes extends RouteBuilder {
         Instant now = clock.instant();
         List<Alert> alerts = new ArrayList<>(incidents.takeRecovered());
         for (TickerSource source : catalog.all()) {
-            conditions.judgeAge(store.stateOf(source).snapshot(), now)
+            conditions
+                    .judgeAge(store.stateOf(source).snapshot(), now)
                     .forEach(verdict -> incidents.judge(source, verdict, now).ifPresent(alerts::add));
-            conditions.judgeToken(source, tokens.expiresAt(source.provider()), tokens.refreshProblem(source.provider()),
-                            now)
+            conditions
+                    .judgeToken(
+                            source, tokens.expiresAt(source.provider()), tokens.refreshProblem(source.provider()), now)
                     .forEach(verdict -> incidents.judge(source, verdict, now).ifPresent(alerts::add));
         }
         alerts.addAll(incidents.tick(now));

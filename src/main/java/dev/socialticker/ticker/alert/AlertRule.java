@@ -6,17 +6,29 @@ package dev.socialticker.ticker.alert;
  * token is {@code AUTH} at once and {@code FAILING} three refreshes later: one message).
  */
 enum AlertRule {
-    AUTH("auth", "the access token was rejected",
+    AUTH(
+            "auth",
+            "the access token was rejected",
             "Get a new token and set it (docs/alerts.md, \"Rotating a token\"), then restart or wait for the next refresh."),
-    TOKEN_EXPIRY("token-expiry", "the access token expires soon",
+    TOKEN_EXPIRY(
+            "token-expiry",
+            "the access token expires soon",
             "Refresh or replace the token before it expires (docs/alerts.md, \"Rotating a token\")."),
-    QUOTA("quota", "the provider's quota is nearly used up",
+    QUOTA(
+            "quota",
+            "the provider's quota is nearly used up",
             "Refresh less often (ticker.refresh.period) or ask the provider for a higher limit; the last count is served meanwhile."),
-    LATENCY("latency", "the provider answers slowly",
+    LATENCY(
+            "latency",
+            "the provider answers slowly",
             "Check the provider's status page; nothing is lost, the last count is served meanwhile."),
-    FAILING("failing", "refreshes keep failing",
+    FAILING(
+            "failing",
+            "refreshes keep failing",
             "See the error code on /api/metrics and the service's log; the last count is served meanwhile."),
-    DATA_AGE("data-age", "the count is old",
+    DATA_AGE(
+            "data-age",
+            "the count is old",
             "The count has not been refreshed for long: check the refreshes (/api/metrics error, the log).");
 
     private final String key;

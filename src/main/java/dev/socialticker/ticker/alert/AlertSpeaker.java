@@ -41,6 +41,7 @@ class AlertSpeaker {
     private final Duration lease;
     /** Renewed this much before it expires: a renewal never lands after another instance took it. */
     private final Duration margin;
+
     private final String me = UUID.randomUUID().toString();
     private long heldUntilNanos;
     private boolean held;
@@ -81,7 +82,8 @@ class AlertSpeaker {
             return Turn.SPEAKS;
         }
         if (held) {
-            log.info("This instance no longer speaks for the fleet's alerts: another one does, or Redis is unreachable");
+            log.info(
+                    "This instance no longer speaks for the fleet's alerts: another one does, or Redis is unreachable");
         }
         held = false;
         return Turn.SILENT;

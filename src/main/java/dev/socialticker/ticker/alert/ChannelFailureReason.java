@@ -32,8 +32,7 @@ final class ChannelFailureReason {
     /** Angus Mail's only sign of a missing STARTTLS is its message: the exception is a bare MessagingException. */
     private static final String STARTTLS = "STARTTLS";
 
-    private ChannelFailureReason() {
-    }
+    private ChannelFailureReason() {}
 
     /** Why an email could not be sent through {@code email}'s server. */
     static String email(Throwable failure, AlertProperties.Email email) {
@@ -64,7 +63,8 @@ final class ChannelFailureReason {
             return unreachable;
         }
         for (Throwable cause : chain) {
-            if (cause instanceof MessagingException && cause.getMessage() != null
+            if (cause instanceof MessagingException
+                    && cause.getMessage() != null
                     && cause.getMessage().contains(STARTTLS)) {
                 return "STARTTLS is required but " + server + " does not offer it: use a server that does, or set"
                         + " ticker.alerts.email.starttls=false (the password then travels unencrypted)";
@@ -85,8 +85,8 @@ final class ChannelFailureReason {
             return "the webhook answered HTTP " + answered.getStatusCode();
         }
         String host = webhook == null ? "?" : webhook.getHost();
-        String unreachable = unreachable(chain, host, "the webhook at " + host + ":" + port(webhook),
-                "ticker.alerts.slack.webhook-url");
+        String unreachable = unreachable(
+                chain, host, "the webhook at " + host + ":" + port(webhook), "ticker.alerts.slack.webhook-url");
         return unreachable != null ? unreachable : unexpected(chain);
     }
 
@@ -126,7 +126,9 @@ final class ChannelFailureReason {
     private static String domain(Address address) {
         String text = address instanceof InternetAddress internet ? internet.getAddress() : null;
         int at = text == null ? -1 : text.lastIndexOf('@');
-        return at < 0 || at == text.length() - 1 ? "(no domain)" : text.substring(at + 1).toLowerCase(Locale.ROOT);
+        return at < 0 || at == text.length() - 1
+                ? "(no domain)"
+                : text.substring(at + 1).toLowerCase(Locale.ROOT);
     }
 
     private static int port(URI uri) {

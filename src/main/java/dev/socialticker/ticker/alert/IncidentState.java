@@ -47,7 +47,9 @@ class IncidentState {
         try {
             document = repository.read(KEY);
         } catch (IOException unreachable) {
-            log.warn("Alert state {} cannot be read now ({}): starting with no open incident", where,
+            log.warn(
+                    "Alert state {} cannot be read now ({}): starting with no open incident",
+                    where,
                     unreachable.getMessage());
             return Content.EMPTY;
         }
@@ -59,10 +61,15 @@ class IncidentState {
             if (content.format() == FORMAT) {
                 return content;
             }
-            log.warn("Alert state {} has format {}, this version reads {}: starting with no open incident", where,
-                    content.format(), FORMAT);
+            log.warn(
+                    "Alert state {} has format {}, this version reads {}: starting with no open incident",
+                    where,
+                    content.format(),
+                    FORMAT);
         } catch (IOException unreadable) {
-            log.warn("Alert state {} is unreadable ({}): starting with no open incident", where,
+            log.warn(
+                    "Alert state {} is unreadable ({}): starting with no open incident",
+                    where,
                     unreadable.getClass().getSimpleName());
         }
         return Content.EMPTY;
@@ -75,7 +82,9 @@ class IncidentState {
         try {
             repository.write(KEY, json.writeValueAsBytes(content));
         } catch (IOException failed) {
-            log.warn("Could not write alert state {}: {}; incidents stay in memory", repository.where(KEY),
+            log.warn(
+                    "Could not write alert state {}: {}; incidents stay in memory",
+                    repository.where(KEY),
                     failed.getMessage());
         }
     }

@@ -25,21 +25,29 @@ import java.util.Optional;
 final class Incidents {
 
     /** One open incident. {@code announced}: its alert was sent, so its end will be too. */
-    record Incident(AlertRule rule, TickerSource source, Instant since, boolean announced, Instant lastMessage,
-            Instant clearSince, String observed, String threshold) {
+    record Incident(
+            AlertRule rule,
+            TickerSource source,
+            Instant since,
+            boolean announced,
+            Instant lastMessage,
+            Instant clearSince,
+            String observed,
+            String threshold) {
 
         String key() {
             return source.id() + "/" + rule.key();
         }
 
         Incident holding(Verdict verdict) {
-            return new Incident(rule, source, since, announced, lastMessage, null, verdict.observed(),
-                    verdict.threshold());
+            return new Incident(
+                    rule, source, since, announced, lastMessage, null, verdict.observed(), verdict.threshold());
         }
 
         Incident clearing(Instant now) {
-            return clearSince != null ? this : new Incident(rule, source, since, announced, lastMessage, now, observed,
-                    threshold);
+            return clearSince != null
+                    ? this
+                    : new Incident(rule, source, since, announced, lastMessage, now, observed, threshold);
         }
 
         Incident messaged(Instant at) {
@@ -86,8 +94,15 @@ final class Incidents {
         if (verdict.holds()) {
             if (current == null) {
                 boolean quiet = spokenFor(source).stream().anyMatch(rule -> rule.moreSpecificThan(verdict.rule()));
-                Incident opened = new Incident(verdict.rule(), source, now, !quiet, quiet ? null : now, null,
-                        verdict.observed(), verdict.threshold());
+                Incident opened = new Incident(
+                        verdict.rule(),
+                        source,
+                        now,
+                        !quiet,
+                        quiet ? null : now,
+                        null,
+                        verdict.observed(),
+                        verdict.threshold());
                 open.put(key, opened);
                 if (!quiet) {
                     alert = message(Alert.Kind.ALERT, opened, now);
@@ -113,7 +128,8 @@ final class Incidents {
                         alerts.add(message(Alert.Kind.RESOLVED, incident, now));
                     }
                 }
-            } else if (incident.announced() && !quietened(incident)
+            } else if (incident.announced()
+                    && !quietened(incident)
                     && !now.isBefore(incident.lastMessage().plus(repeatAfter))) {
                 open.put(incident.key(), incident.messaged(now));
                 alerts.add(message(Alert.Kind.REMINDER, incident, now));
@@ -148,19 +164,30 @@ final class Incidents {
 
     /** The rules whose incident for the source is open and spoke. */
     private List<AlertRule> spokenFor(TickerSource source) {
-        return open.values().stream().filter(i -> i.source().id().equals(source.id()) && i.announced())
-                .map(Incident::rule).toList();
+        return open.values().stream()
+                .filter(i -> i.source().id().equals(source.id()) && i.announced())
+                .map(Incident::rule)
+                .toList();
     }
 
     /** A more specific incident of the same source, open and holding, speaks instead: no reminder. */
     private boolean quietened(Incident incident) {
-        return open.values().stream().anyMatch(other -> other.source().id().equals(incident.source().id())
-                && other.announced() && other.clearSince() == null && other.rule().moreSpecificThan(incident.rule()));
+        return open.values().stream()
+                .anyMatch(other -> other.source().id().equals(incident.source().id())
+                        && other.announced()
+                        && other.clearSince() == null
+                        && other.rule().moreSpecificThan(incident.rule()));
     }
 
     private Alert message(Alert.Kind kind, Incident incident, Instant now) {
-        Alert alert = new Alert(kind, incident.rule(), incident.source(), incident.observed(), incident.threshold(),
-                incident.since(), now);
+        Alert alert = new Alert(
+                kind,
+                incident.rule(),
+                incident.source(),
+                incident.observed(),
+                incident.threshold(),
+                incident.since(),
+                now);
         outbox.add(alert);
         return alert;
     }

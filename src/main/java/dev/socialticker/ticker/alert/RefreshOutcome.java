@@ -24,8 +24,10 @@ record RefreshOutcome(TickerSource source, FailureCode failure, Duration duratio
      * that said how long it took; empty for a change no refresh made (an invalidation, a resync).
      */
     static Optional<RefreshOutcome> of(SourceChanged change) {
-        boolean refreshed = change.cause() == SourceChanged.Cause.REFRESH || change.cause() == SourceChanged.Cause.FLEET;
-        if (!refreshed || change.took() == null
+        boolean refreshed =
+                change.cause() == SourceChanged.Cause.REFRESH || change.cause() == SourceChanged.Cause.FLEET;
+        if (!refreshed
+                || change.took() == null
                 || (!change.current().hasData() && change.current().failure() == null)) {
             return Optional.empty();
         }
@@ -33,8 +35,12 @@ record RefreshOutcome(TickerSource source, FailureCode failure, Duration duratio
         if (failure != null) {
             return Optional.of(new RefreshOutcome(change.source(), failure.code(), change.took(), null, failure.at()));
         }
-        return Optional.of(new RefreshOutcome(change.source(), null, change.took(),
-                change.current().snapshot().quota(), change.current().snapshot().refreshedAt()));
+        return Optional.of(new RefreshOutcome(
+                change.source(),
+                null,
+                change.took(),
+                change.current().snapshot().quota(),
+                change.current().snapshot().refreshedAt()));
     }
 
     boolean succeeded() {

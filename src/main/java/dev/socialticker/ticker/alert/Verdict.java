@@ -6,5 +6,4 @@ package dev.socialticker.ticker.alert;
  * @param observed  what was seen, in words (kept for the message)
  * @param threshold the rule's threshold, in words
  */
-record Verdict(AlertRule rule, boolean holds, String observed, String threshold) {
-}
+record Verdict(AlertRule rule, boolean holds, String observed, String threshold) {}

@@ -39,8 +39,9 @@ class AdminAuthorizer implements Processor {
                     + " that is not set (TICKER_ADMIN_TOKEN in the preview profile): set the variable");
         }
         if (token.length() < MIN_TOKEN_LENGTH || token.isBlank()) {
-            throw new TickerConfigurationException("ticker.admin.token must be at least " + MIN_TOKEN_LENGTH
-                    + " characters (it guards the admin API; e.g. openssl rand -hex 24), or unset to turn the admin API off");
+            throw new TickerConfigurationException(
+                    "ticker.admin.token must be at least " + MIN_TOKEN_LENGTH
+                            + " characters (it guards the admin API; e.g. openssl rand -hex 24), or unset to turn the admin API off");
         }
     }
 

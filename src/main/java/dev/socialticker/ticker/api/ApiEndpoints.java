@@ -17,6 +17,5 @@ final class ApiEndpoints {
     static final String ADMIN_REFRESH = "direct:api-admin-refresh";
     static final String ADMIN_INVALIDATE = "direct:api-admin-invalidate";
 
-    private ApiEndpoints() {
-    }
+    private ApiEndpoints() {}
 }

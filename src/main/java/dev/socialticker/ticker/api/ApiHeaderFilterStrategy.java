@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 class ApiHeaderFilterStrategy extends HttpHeaderFilterStrategy {
     static final String BEAN = "apiHeaderFilterStrategy";
 
-    private static final Set<String> RESPONSE_HEADERS = Set.of(
-            "content-type", "cache-control", "etag", "last-modified", "retry-after", "www-authenticate");
+    private static final Set<String> RESPONSE_HEADERS =
+            Set.of("content-type", "cache-control", "etag", "last-modified", "retry-after", "www-authenticate");
 
     @Override
     protected void initialize() {

@@ -16,7 +16,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("ticker")
-public record ApiProperties(@Valid @NotNull @DefaultValue Cors cors, @Valid @NotNull @DefaultValue Admin admin) {
+public record ApiProperties(
+        @Valid @NotNull @DefaultValue Cors cors,
+        @Valid @NotNull @DefaultValue Admin admin) {
 
     /**
      * Origins allowed to embed the ticker (script and API) from another site; none by default.

@@ -61,7 +61,8 @@ class ApiServlet {
      */
 
     @Bean
-    FilterRegistrationBean<Filter> characterEncodingFilterRegistration(@Qualifier("characterEncodingFilter") Filter filter) {
+    FilterRegistrationBean<Filter> characterEncodingFilterRegistration(
+            @Qualifier("characterEncodingFilter") Filter filter) {
         return springMvcOnly(filter);
     }
 

@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
  * {@code {"error": {"code", "message"}}}, never an HTML page or a stack trace.
  */
 final class ErrorBodies {
-    private ErrorBodies() {
-    }
+    private ErrorBodies() {}
 
     static String of(int status) {
         return new String(ProblemDocument.json(code(status), message(status)), StandardCharsets.UTF_8);

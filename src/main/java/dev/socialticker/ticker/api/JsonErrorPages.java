@@ -45,8 +45,10 @@ class JsonErrorPages {
         ResponseEntity<String> error(HttpServletRequest request) {
             Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
             int status = code instanceof Integer value ? value : HttpStatus.INTERNAL_SERVER_ERROR.value();
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store").body(ErrorBodies.of(status));
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .body(ErrorBodies.of(status));
         }
     }
 

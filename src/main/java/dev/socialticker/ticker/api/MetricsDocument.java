@@ -8,44 +8,75 @@ import java.util.List;
  * notes are what the OpenAPI document says of each field.
  */
 record MetricsDocument(
-        @Schema(nullable = true, example = "12345", description = "Sum over the sources that have data; null before any")
+        @Schema(
+                nullable = true,
+                example = "12345",
+                description = "Sum over the sources that have data; null before any")
         Long total,
+
         @Schema(nullable = true, description = "The profile when there is exactly one source")
         String profile,
-        @Schema(nullable = true, format = "date-time", description = "The oldest refreshedAt among sources with data (UTC)")
+
+        @Schema(
+                nullable = true,
+                format = "date-time",
+                description = "The oldest refreshedAt among sources with data (UTC)")
         String refreshedAt,
-        @Schema(nullable = true, format = "date-time", description = "When that data turns stale (refreshedAt + "
-                + "stale-after, the earliest among sources): a client reading a cached copy late can judge its age")
+
+        @Schema(
+                nullable = true,
+                format = "date-time",
+                description =
+                        "When that data turns stale (refreshedAt + "
+                                + "stale-after, the earliest among sources): a client reading a cached copy late can judge its age")
         String staleAt,
-        @Schema(description = "True when, at the moment the body was made, any source was older than stale-after, "
-                + "had no data yet, or its latest refresh had failed")
+
+        @Schema(
+                description = "True when, at the moment the body was made, any source was older than stale-after, "
+                        + "had no data yet, or its latest refresh had failed")
         boolean stale,
+
         @Schema(nullable = true, description = "The most recent failure of a source whose latest refresh failed")
         ErrorDocument error,
+
         List<SourceDocument> sources) {
 
     record SourceDocument(
             @Schema(example = "instagram-acme") String id,
             @Schema(example = "instagram") String provider,
             @Schema(nullable = true) String profile,
-            @Schema(nullable = true, description = "Whole number of followers; null before any data") Long total,
+
+            @Schema(nullable = true, description = "Whole number of followers; null before any data")
+            Long total,
+
             @Schema(nullable = true, format = "date-time") String refreshedAt,
-            @Schema(nullable = true, format = "date-time", description = "refreshedAt + stale-after") String staleAt,
+
+            @Schema(nullable = true, format = "date-time", description = "refreshedAt + stale-after")
+            String staleAt,
+
             boolean stale,
+
             @Schema(nullable = true, description = "Why the latest refresh failed; the last good total is kept")
-            ErrorDocument error) {
-    }
+            ErrorDocument error) {}
 
     record ErrorDocument(
-            @Schema(example = "RATE_LIMITED", description = "UPSTREAM_UNAVAILABLE, TIMEOUT, RATE_LIMITED, AUTH_FAILED, "
-                    + "NOT_FOUND, INVALID_PAYLOAD or NO_DATA (docs/api.md)") String code,
-            @Schema(description = "Written by the service, safe to show: no secret, no upstream text") String message,
+            @Schema(
+                    example = "RATE_LIMITED",
+                    description = "UPSTREAM_UNAVAILABLE, TIMEOUT, RATE_LIMITED, AUTH_FAILED, "
+                            + "NOT_FOUND, INVALID_PAYLOAD or NO_DATA (docs/api.md)")
+            String code,
+
+            @Schema(description = "Written by the service, safe to show: no secret, no upstream text")
+            String message,
+
             @Schema(nullable = true, format = "date-time") String at,
-            @Schema(nullable = true, description = "The upstream's HTTP status, when it answered") Integer httpStatus,
-            @Schema(description = "Calls made in the failed refresh") int attempts) {
-    }
+
+            @Schema(nullable = true, description = "The upstream's HTTP status, when it answered")
+            Integer httpStatus,
+
+            @Schema(description = "Calls made in the failed refresh")
+            int attempts) {}
 
     /** What a Smiirl counter polls: {@code {"number": 42}}; null before any data. */
-    record SmiirlDocument(Long number) {
-    }
+    record SmiirlDocument(Long number) {}
 }

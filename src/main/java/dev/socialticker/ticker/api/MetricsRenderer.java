@@ -2,23 +2,22 @@ package dev.socialticker.ticker.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.socialticker.ticker.domain.HttpDates;
 import dev.socialticker.ticker.api.MetricsDocument.ErrorDocument;
 import dev.socialticker.ticker.api.MetricsDocument.SourceDocument;
 import dev.socialticker.ticker.config.NamedTickers;
-import dev.socialticker.ticker.refresh.RefreshSchedule;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.Failure;
 import dev.socialticker.ticker.domain.FailureCode;
+import dev.socialticker.ticker.domain.HttpDates;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.Staleness;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.refresh.RefreshSchedule;
 import dev.socialticker.ticker.store.SnapshotStore;
 import jakarta.annotation.PreDestroy;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -68,6 +67,7 @@ class MetricsRenderer {
      * a store is visible to the very next read. From here on renders are paced.
      */
     static final int PACED_FROM_SOURCES = 100;
+
     private final boolean paced;
     private final AtomicReference<MetricsView> current = new AtomicReference<>();
     private final AtomicBoolean renderScheduled = new AtomicBoolean();
@@ -78,15 +78,20 @@ class MetricsRenderer {
         thread.setDaemon(true);
         return thread;
     });
+
     private volatile long nextRenderNanos = System.nanoTime();
     /** Each source's body as last rendered, with the state it was rendered from. */
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
-    private record Rendered(SourceState state, Instant freshUntil, SourceDocument document, RenderedBody body) {
-    }
+    private record Rendered(SourceState state, Instant freshUntil, SourceDocument document, RenderedBody body) {}
 
-    MetricsRenderer(SourceCatalog catalog, NamedTickers tickers, SnapshotStore store, RefreshSchedule schedule,
-            Clock clock, ObjectMapper json) {
+    MetricsRenderer(
+            SourceCatalog catalog,
+            NamedTickers tickers,
+            SnapshotStore store,
+            RefreshSchedule schedule,
+            Clock clock,
+            ObjectMapper json) {
         this.catalog = catalog;
         this.tickers = tickers;
         this.store = store;
@@ -193,28 +198,53 @@ class MetricsRenderer {
             }
         }
         Map<String, RenderedBody> byTicker = new LinkedHashMap<>();
-        tickers.all().forEach((name, sources) ->
-                byTicker.put(name, combine(sources.stream().map(source -> parts.get(source.id())).toList())));
-        return new MetricsView(combine(List.copyOf(parts.values())), Map.copyOf(bySource), Map.copyOf(byTicker),
-                turnsStaleAt, version);
+        tickers.all()
+                .forEach((name, sources) -> byTicker.put(
+                        name,
+                        combine(sources.stream()
+                                .map(source -> parts.get(source.id()))
+                                .toList())));
+        return new MetricsView(
+                combine(List.copyOf(parts.values())),
+                Map.copyOf(bySource),
+                Map.copyOf(byTicker),
+                turnsStaleAt,
+                version);
     }
 
     /** The body of several sources (all of them, or a named ticker's) from their rendered parts. */
     private RenderedBody combine(List<Rendered> parts) {
         List<SourceState> states = parts.stream().map(Rendered::state).toList();
         List<SourceDocument> documents = parts.stream().map(Rendered::document).toList();
-        List<TickerSource> staleSources = parts.stream().filter(part -> part.freshUntil() == null)
-                .map(part -> part.state().source()).toList();
+        List<TickerSource> staleSources = parts.stream()
+                .filter(part -> part.freshUntil() == null)
+                .map(part -> part.state().source())
+                .toList();
         Instant freshUntil = staleSources.isEmpty()
-                ? parts.stream().map(Rendered::freshUntil).min(Comparator.naturalOrder()).orElse(null) : null;
-        List<SourceState> withData = states.stream().filter(SourceState::hasData).toList();
+                ? parts.stream()
+                        .map(Rendered::freshUntil)
+                        .min(Comparator.naturalOrder())
+                        .orElse(null)
+                : null;
+        List<SourceState> withData =
+                states.stream().filter(SourceState::hasData).toList();
         MetricsDocument document = new MetricsDocument(
-                withData.isEmpty() ? null : withData.stream().mapToLong(s -> s.snapshot().total()).sum(),
-                states.size() == 1 && states.get(0).hasData() ? states.get(0).snapshot().profile() : null,
-                withData.stream().map(s -> s.snapshot().refreshedAt()).min(Comparator.naturalOrder())
-                        .map(MetricsRenderer::iso).orElse(null),
-                withData.stream().map(this::staleAt).min(Comparator.naturalOrder())
-                        .map(MetricsRenderer::iso).orElse(null),
+                withData.isEmpty()
+                        ? null
+                        : withData.stream().mapToLong(s -> s.snapshot().total()).sum(),
+                states.size() == 1 && states.get(0).hasData()
+                        ? states.get(0).snapshot().profile()
+                        : null,
+                withData.stream()
+                        .map(s -> s.snapshot().refreshedAt())
+                        .min(Comparator.naturalOrder())
+                        .map(MetricsRenderer::iso)
+                        .orElse(null),
+                withData.stream()
+                        .map(this::staleAt)
+                        .min(Comparator.naturalOrder())
+                        .map(MetricsRenderer::iso)
+                        .orElse(null),
                 !staleSources.isEmpty(),
                 aggregateError(states, withData.isEmpty()),
                 documents);
@@ -224,14 +254,22 @@ class MetricsRenderer {
     /** One source's document and body; {@code freshUntil} null when stale. */
     private Rendered renderOne(SourceState state, Instant freshUntil) {
         boolean stale = freshUntil == null;
-        SourceDocument document = new SourceDocument(state.source().id(), state.source().provider(),
+        SourceDocument document = new SourceDocument(
+                state.source().id(),
+                state.source().provider(),
                 state.hasData() ? state.snapshot().profile() : null,
                 state.hasData() ? state.snapshot().total() : null,
                 state.hasData() ? iso(state.snapshot().refreshedAt()) : null,
                 state.hasData() ? iso(staleAt(state)) : null,
-                stale, errorOf(state));
-        RenderedBody body = body(document, document.total(), lastModified(List.of(state)), freshUntil,
-                stale ? List.of(state.source()) : List.of(), !state.hasData());
+                stale,
+                errorOf(state));
+        RenderedBody body = body(
+                document,
+                document.total(),
+                lastModified(List.of(state)),
+                freshUntil,
+                stale ? List.of(state.source()) : List.of(),
+                !state.hasData());
         return new Rendered(state, freshUntil, document, body);
     }
 
@@ -267,7 +305,8 @@ class MetricsRenderer {
 
     /** The most recent real failure; NO_DATA only when no source has anything to show. */
     private ErrorDocument aggregateError(List<SourceState> states, boolean noData) {
-        return states.stream().filter(s -> s.failure() != null)
+        return states.stream()
+                .filter(s -> s.failure() != null)
                 .max(Comparator.comparing(s -> s.failure().at()))
                 .map(this::errorOf)
                 .orElse(noData ? errorOf(states.get(0)) : null);
@@ -276,21 +315,36 @@ class MetricsRenderer {
     private ErrorDocument errorOf(SourceState state) {
         Failure failure = state.failure();
         if (failure != null) {
-            return new ErrorDocument(failure.code().name(), failure.message(), iso(failure.at()),
-                    failure.httpStatus(), failure.attempts());
+            return new ErrorDocument(
+                    failure.code().name(),
+                    failure.message(),
+                    iso(failure.at()),
+                    failure.httpStatus(),
+                    failure.attempts());
         }
         if (!state.hasData()) {
-            return new ErrorDocument(FailureCode.NO_DATA.name(), "No data has been fetched yet", iso(startedAt),
-                    null, 0);
+            return new ErrorDocument(
+                    FailureCode.NO_DATA.name(), "No data has been fetched yet", iso(startedAt), null, 0);
         }
         return null;
     }
 
-    private RenderedBody body(Object document, Long total, String lastModified, Instant freshUntil,
-            List<TickerSource> staleSources, boolean noData) {
+    private RenderedBody body(
+            Object document,
+            Long total,
+            String lastModified,
+            Instant freshUntil,
+            List<TickerSource> staleSources,
+            boolean noData) {
         byte[] bytes = bytes(document);
         byte[] smiirl = bytes(new MetricsDocument.SmiirlDocument(total));
-        return new RenderedBody(bytes, strongEtag(bytes), lastModified, freshUntil, staleSources, noData,
+        return new RenderedBody(
+                bytes,
+                strongEtag(bytes),
+                lastModified,
+                freshUntil,
+                staleSources,
+                noData,
                 new RenderedBody.Alternative(smiirl, strongEtag(smiirl)));
     }
 
@@ -310,7 +364,12 @@ class MetricsRenderer {
     static String strongEtag(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + '"';
+            return '"'
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(digest)
+                            .substring(0, 27)
+                    + '"';
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }

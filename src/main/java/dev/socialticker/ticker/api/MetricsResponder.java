@@ -1,10 +1,10 @@
 package dev.socialticker.ticker.api;
 
-import dev.socialticker.ticker.refresh.RefreshSchedule;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.refresh.RefreshDemand;
 import dev.socialticker.ticker.refresh.RefreshGate;
 import dev.socialticker.ticker.refresh.RefreshHeaders;
+import dev.socialticker.ticker.refresh.RefreshSchedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 class MetricsResponder {
     /** How long a cache may keep serving stale data when revalidation fails (RFC 5861). */
     static final Duration STALE_IF_ERROR = Duration.ofDays(1);
+
     private final MetricsRenderer renderer;
     private final RefreshGate gate;
     private final RefreshDemand demand;
@@ -33,14 +34,14 @@ class MetricsResponder {
     private final String staleWhileRevalidate;
     private final Duration headroom;
 
-    MetricsResponder(MetricsRenderer renderer, RefreshGate gate, RefreshDemand demand, Clock clock,
-            RefreshSchedule schedule) {
+    MetricsResponder(
+            MetricsRenderer renderer, RefreshGate gate, RefreshDemand demand, Clock clock, RefreshSchedule schedule) {
         this.renderer = renderer;
         this.gate = gate;
         this.demand = demand;
         this.clock = clock;
-        this.staleWhileRevalidate = ", stale-while-revalidate=" + schedule.period().toSeconds()
-                + ", stale-if-error=" + STALE_IF_ERROR.toSeconds();
+        this.staleWhileRevalidate = ", stale-while-revalidate="
+                + schedule.period().toSeconds() + ", stale-if-error=" + STALE_IF_ERROR.toSeconds();
         this.headroom = cacheHeadroom(schedule.period(), schedule.staleAfter());
     }
 
@@ -78,13 +79,21 @@ class MetricsResponder {
 
     /** {@code GET /api/tickers/{name}}: a named ticker's sources, shaped as {@code GET /api/metrics}. */
     void ticker(Exchange exchange) {
-        respondByName(exchange, "name", renderer.view().byTicker(), ApiProblems::invalidTickerName,
+        respondByName(
+                exchange,
+                "name",
+                renderer.view().byTicker(),
+                ApiProblems::invalidTickerName,
                 ApiProblems::unknownTicker);
     }
 
     /** The body named by the path parameter {@code parameter}: 400 when malformed, 404 when unknown. */
-    private void respondByName(Exchange exchange, String parameter, Map<String, RenderedBody> bodies,
-            Supplier<ApiRejection> malformed, Function<String, ApiRejection> unknown) {
+    private void respondByName(
+            Exchange exchange,
+            String parameter,
+            Map<String, RenderedBody> bodies,
+            Supplier<ApiRejection> malformed,
+            Function<String, ApiRejection> unknown) {
         String name = exchange.getIn().getHeader(parameter, String.class);
         if (!ApiProblems.isValidId(name)) {
             throw malformed.get();
@@ -112,8 +121,12 @@ class MetricsResponder {
             message.setHeader("Cache-Control", "no-store");
             message.setHeader("Retry-After", retryAfterSeconds(body.staleSources(), now));
         } else {
-            long maxAge = body.freshUntil() == null ? 0
-                    : Math.max(0, Duration.between(now, body.freshUntil().minus(headroom)).toSeconds());
+            long maxAge = body.freshUntil() == null
+                    ? 0
+                    : Math.max(
+                            0,
+                            Duration.between(now, body.freshUntil().minus(headroom))
+                                    .toSeconds());
             message.setHeader("Cache-Control", "public, max-age=" + maxAge + staleWhileRevalidate);
         }
         // O(1) whatever the number of sources: one read at a time hands its body's stale sources (a
@@ -140,7 +153,8 @@ class MetricsResponder {
         }
         long seconds = waiting.stream()
                 .map(s -> Duration.between(now, gate.nextAttemptAt(s.id())).toSeconds())
-                .min(Long::compare).orElse(0L);
+                .min(Long::compare)
+                .orElse(0L);
         return Math.max(1, seconds);
     }
 
@@ -163,5 +177,4 @@ class MetricsResponder {
         }
         return false;
     }
-
 }

@@ -11,6 +11,9 @@ import java.util.Map;
  *                     rendered again even though nothing was stored
  * @param version      the store's version it was rendered from ({@code SnapshotStore#version()})
  */
-record MetricsView(RenderedBody aggregate, Map<String, RenderedBody> bySource, Map<String, RenderedBody> byTicker,
-        Instant turnsStaleAt, long version) {
-}
+record MetricsView(
+        RenderedBody aggregate,
+        Map<String, RenderedBody> bySource,
+        Map<String, RenderedBody> byTicker,
+        Instant turnsStaleAt,
+        long version) {}

@@ -67,7 +67,8 @@ class OpenApiDocumentResponder implements Processor {
             if (openApi != null && openApi.getPaths() != null) {
                 for (PathItem path : openApi.getPaths().values()) {
                     for (Operation operation : path.readOperations()) {
-                        if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
+                        if (operation.getSecurity() == null
+                                || operation.getSecurity().isEmpty()) {
                             operation.setSecurity(List.of());
                         }
                     }

@@ -26,6 +26,5 @@ record ProblemDocument(ProblemError error) {
         }
     }
 
-    record ProblemError(String code, String message) {
-    }
+    record ProblemError(String code, String message) {}
 }

@@ -14,10 +14,15 @@ import java.util.List;
  * @param noData       true when there is nothing to show yet: the answer is 503
  * @param smiirl       the same total as a Smiirl counter reads it, {@code {"number": N}}, with its own ETag
  */
-record RenderedBody(byte[] json, String etag, String lastModified, Instant freshUntil,
-        List<TickerSource> staleSources, boolean noData, Alternative smiirl) {
+record RenderedBody(
+        byte[] json,
+        String etag,
+        String lastModified,
+        Instant freshUntil,
+        List<TickerSource> staleSources,
+        boolean noData,
+        Alternative smiirl) {
 
     /** Another representation of the same data, for {@code ?format=}. */
-    record Alternative(byte[] bytes, String etag) {
-    }
+    record Alternative(byte[] bytes, String etag) {}
 }

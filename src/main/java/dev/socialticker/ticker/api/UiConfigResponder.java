@@ -19,7 +19,6 @@ class UiConfigResponder implements Processor {
         this.body = json.writeValueAsBytes(new UiConfig(ui.pollInterval().toSeconds(), ui.fallbackMessage()));
     }
 
-
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();

@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("ticker.ui")
 record UiProperties(
-        @DurationMin(seconds = 2, message = "must be at least 2s") @DefaultValue("10s") Duration pollInterval,
-        @NotBlank(message = "must not be blank") @DefaultValue("Follower count coming soon") String fallbackMessage) {
-}
+        @DurationMin(seconds = 2, message = "must be at least 2s") @DefaultValue("10s")
+        Duration pollInterval,
+
+        @NotBlank(message = "must not be blank") @DefaultValue("Follower count coming soon")
+        String fallbackMessage) {}

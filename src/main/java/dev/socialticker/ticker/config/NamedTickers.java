@@ -28,10 +28,16 @@ public class NamedTickers {
             List<TickerSource> sources = new ArrayList<>();
             for (int i = 0; i < ticker.sources().size(); i++) {
                 String id = ticker.sources().get(i);
-                sources.add(catalog.find(id).orElseThrow(() -> new TickerConfigurationException("ticker.tickers."
-                        + name + ".sources: '" + id + "' is not the id of a configured source (ids: "
-                        + String.join(", ", catalog.all().stream().map(TickerSource::id).limit(10).toList())
-                        + (catalog.all().size() > 10 ? ", …" : "") + ")")));
+                sources.add(catalog.find(id)
+                        .orElseThrow(() -> new TickerConfigurationException("ticker.tickers."
+                                + name + ".sources: '" + id + "' is not the id of a configured source (ids: "
+                                + String.join(
+                                        ", ",
+                                        catalog.all().stream()
+                                                .map(TickerSource::id)
+                                                .limit(10)
+                                                .toList())
+                                + (catalog.all().size() > 10 ? ", …" : "") + ")")));
             }
             resolved.put(name, List.copyOf(sources));
         });

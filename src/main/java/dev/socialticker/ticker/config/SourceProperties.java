@@ -45,10 +45,14 @@ public record SourceProperties(@Valid List<Source> sources, Map<String, @Valid T
      * @param account  the account at that provider
      */
     public record Source(
-            @Pattern(regexp = ID_PATTERN, message = "must match " + ID_PATTERN) String id,
-            @NotBlank(message = "is required (for example instagram or demo)") String provider,
-            @NotBlank(message = "is required (the account at the provider)") String account) {
-    }
+            @Pattern(regexp = ID_PATTERN, message = "must match " + ID_PATTERN)
+            String id,
+
+            @NotBlank(message = "is required (for example instagram or demo)")
+            String provider,
+
+            @NotBlank(message = "is required (the account at the provider)")
+            String account) {}
 
     /**
      * A named ticker: some of the sources, with a body of their own at {@code GET /api/tickers/<name>},
@@ -56,7 +60,9 @@ public record SourceProperties(@Valid List<Source> sources, Map<String, @Valid T
      *
      * @param sources ids of configured sources
      */
-    public record Ticker(@NotEmpty(message = "must name at least one source id") List<String> sources) {
+    public record Ticker(
+            @NotEmpty(message = "must name at least one source id")
+            List<String> sources) {
         public Ticker {
             sources = sources == null ? List.of() : List.copyOf(sources);
         }

@@ -7,7 +7,9 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 class TickerConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<TickerConfigurationException> {
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, TickerConfigurationException cause) {
-        return new FailureAnalysis("Invalid Social Ticker configuration: " + cause.getMessage(),
-                "Fix the property named above (see the configuration table in docs/configuration.md) and start again.", cause);
+        return new FailureAnalysis(
+                "Invalid Social Ticker configuration: " + cause.getMessage(),
+                "Fix the property named above (see the configuration table in docs/configuration.md) and start again.",
+                cause);
     }
 }

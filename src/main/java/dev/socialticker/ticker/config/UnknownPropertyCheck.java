@@ -47,9 +47,11 @@ class UnknownPropertyCheck implements BeanFactoryPostProcessor, EnvironmentAware
     private static final String FREE_FORM = "ticker.providers";
     /** In a known name as docs/configuration.md writes it: any list index, any map key, anything below. */
     private static final String INDEX = "[0]";
+
     private static final String KEY = "<name>";
     private static final String ANY = "<setting>";
-    private static final Pattern COLLECTION = Pattern.compile("java\\.util\\.(List|Set|Map)<(?:java\\.lang\\.String,)?(.+)>");
+    private static final Pattern COLLECTION =
+            Pattern.compile("java\\.util\\.(List|Set|Map)<(?:java\\.lang\\.String,)?(.+)>");
 
     private Environment environment;
 
@@ -134,16 +136,19 @@ class UnknownPropertyCheck implements BeanFactoryPostProcessor, EnvironmentAware
     static boolean matches(String known, ConfigurationPropertyName name, boolean environmentVariable) {
         String pattern = Pattern.quote(known.toLowerCase(Locale.ROOT).replace("_", ""))
                 .replace("-", environmentVariable ? "\\E\\.?\\Q" : "")
-                .replace(INDEX, "\\E\\[\\d+]\\Q").replace(KEY, "\\E[^.\\[]+\\Q").replace(ANY, "\\E.+\\Q");
+                .replace(INDEX, "\\E\\[\\d+]\\Q")
+                .replace(KEY, "\\E[^.\\[]+\\Q")
+                .replace(ANY, "\\E.+\\Q");
         return uniform(name).matches(pattern);
     }
 
     /** The known name nearest to the given one by edit distance. */
     private static String closest(ConfigurationPropertyName name, List<String> known) {
         String given = uniform(name);
-        return new TreeSet<>(known).stream()
-                .min(Comparator.comparingInt(candidate -> distance(given, uniform(candidate))))
-                .orElseThrow();
+        return new TreeSet<>(known)
+                .stream()
+                        .min(Comparator.comparingInt(candidate -> distance(given, uniform(candidate))))
+                        .orElseThrow();
     }
 
     /** {@code ticker.sources[0].min-interval} as {@code ticker.sources[0].mininterval}, however it was written. */

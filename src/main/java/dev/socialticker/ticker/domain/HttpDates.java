@@ -24,13 +24,13 @@ import java.util.Optional;
  * two-digit year without the "not more than 50 years ahead" rule.
  */
 public final class HttpDates {
-    private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter
-            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter ASCTIME = DateTimeFormatter
-            .ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US).withResolverStyle(ResolverStyle.SMART);
+    private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ASCTIME =
+            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US).withResolverStyle(ResolverStyle.SMART);
 
-    private HttpDates() {
-    }
+    private HttpDates() {}
 
     /** IMF-fixdate, whole seconds, always a two-digit day. */
     public static String format(Instant instant) {

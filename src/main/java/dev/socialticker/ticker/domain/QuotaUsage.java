@@ -18,8 +18,8 @@ import java.util.TreeMap;
 public record QuotaUsage(Integer usedPercent, Integer regainAccessMinutes, Map<String, Integer> usedPercentByKind) {
     public QuotaUsage {
         // Sorted and read-only: equal usages compare equal and serialise the same way.
-        usedPercentByKind = usedPercentByKind == null ? Map.of()
-                : Collections.unmodifiableMap(new TreeMap<>(usedPercentByKind));
+        usedPercentByKind =
+                usedPercentByKind == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(usedPercentByKind));
     }
 
     public QuotaUsage(Integer usedPercent, Integer regainAccessMinutes) {

@@ -16,8 +16,7 @@ public final class RetryAfter {
     /** The longest wait honoured. */
     public static final Duration MAX = Duration.ofDays(1);
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /** The wait a {@code Retry-After} value asks for at {@code now}; null when absent or unreadable. */
     public static Duration parse(String value, Instant now) {
@@ -28,7 +27,9 @@ public final class RetryAfter {
         if (trimmed.matches("\\d{1,9}")) {
             return capped(Duration.ofSeconds(Long.parseLong(trimmed)));
         }
-        return HttpDates.parse(trimmed, Clock.fixed(now, ZoneOffset.UTC)).map(at -> until(at, now)).orElse(null);
+        return HttpDates.parse(trimmed, Clock.fixed(now, ZoneOffset.UTC))
+                .map(at -> until(at, now))
+                .orElse(null);
     }
 
     /** The wait until an instant the upstream named (a date, a reset time): 0 when it is past. */

@@ -7,5 +7,4 @@ import java.time.Instant;
  *
  * @param etag the upstream's entity tag for this reading, sent back as If-None-Match; null when none
  */
-public record Snapshot(long total, String profile, Instant refreshedAt, QuotaUsage quota, String etag) {
-}
+public record Snapshot(long total, String profile, Instant refreshedAt, QuotaUsage quota, String etag) {}

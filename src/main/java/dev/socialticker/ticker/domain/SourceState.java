@@ -1,6 +1,5 @@
 package dev.socialticker.ticker.domain;
 
-import dev.socialticker.ticker.domain.TickerSource;
 import java.time.Instant;
 
 /**

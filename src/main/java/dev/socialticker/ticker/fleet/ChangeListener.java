@@ -5,11 +5,11 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,13 +33,17 @@ class ChangeListener implements DisposableBean {
         this.link = link;
         container.setConnectionFactory(connections);
         container.setBeanName("ticker-fleet-changes");
-        container.addMessageListener((message, pattern) -> {
-            try {
-                producer.sendBody(FleetEndpoints.CHANGE, new String(message.getBody(), StandardCharsets.UTF_8));
-            } catch (RuntimeException notApplied) {
-                log.debug("Change message not applied now ({}); the next resync applies it", notApplied.toString());
-            }
-        }, new ChannelTopic(keys.changes()));
+        container.addMessageListener(
+                (message, pattern) -> {
+                    try {
+                        producer.sendBody(FleetEndpoints.CHANGE, new String(message.getBody(), StandardCharsets.UTF_8));
+                    } catch (RuntimeException notApplied) {
+                        log.debug(
+                                "Change message not applied now ({}); the next resync applies it",
+                                notApplied.toString());
+                    }
+                },
+                new ChannelTopic(keys.changes()));
         container.afterPropertiesSet();
     }
 

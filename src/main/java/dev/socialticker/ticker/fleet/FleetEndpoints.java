@@ -11,8 +11,7 @@ final class FleetEndpoints {
      */
     static final String ANNOUNCE = "seda:fleet-announce?size=1000&discardWhenFull=true";
 
-    private FleetEndpoints() {
-    }
+    private FleetEndpoints() {}
 
     /** The timer that compares this instance's copy with the shared one. */
     static String resyncTimer(long periodMillis) {

@@ -28,7 +28,9 @@ class FleetInstance {
     /** A change made by another instance; empty for this instance's own messages or a malformed one. */
     Optional<Change> changeOf(String message) {
         String[] parts = message.split(" ");
-        if (parts.length < 3 || parts.length > 4 || parts[0].equals(id)
+        if (parts.length < 3
+                || parts.length > 4
+                || parts[0].equals(id)
                 || !(parts[1].equals("stored") || parts[1].equals("deleted"))) {
             return Optional.empty();
         }
@@ -46,6 +48,5 @@ class FleetInstance {
     }
 
     /** @param took the refresh's duration on the instance that made it; null when not said */
-    record Change(boolean deleted, String sourceId, Duration took) {
-    }
+    record Change(boolean deleted, String sourceId, Duration took) {}
 }

@@ -53,8 +53,9 @@ class FleetRoutes extends RouteBuilder {
         // What this instance changed (a refresh, an invalidation), not what it learnt from the fleet.
         from(StoreEndpoints.SOURCE_CHANGED)
                 .routeId("fleet-announce")
-                .filter(exchange -> exchange.getIn().getBody(SourceChanged.class).local())
-                    .to(FleetEndpoints.ANNOUNCE)
+                .filter(exchange ->
+                        exchange.getIn().getBody(SourceChanged.class).local())
+                .to(FleetEndpoints.ANNOUNCE)
                 .end();
 
         from(FleetEndpoints.ANNOUNCE)
@@ -66,23 +67,26 @@ class FleetRoutes extends RouteBuilder {
                 .routeId("fleet-change")
                 .filter(this::parse)
                 .choice()
-                    .when(header(DELETED))
-                        // Invalidated on another instance: forgotten here too, as the fleet's doing.
-                        .setHeader(StoreEndpoints.CAUSE, constant(SourceChanged.Cause.FLEET.name()))
-                        .to(StoreEndpoints.INVALIDATE)
-                    .otherwise()
-                        .process(exchange -> sync.applyStored(exchange.getIn().getHeader(SOURCE_ID, String.class),
-                                exchange.getIn().getHeader(TOOK, Duration.class)))
+                .when(header(DELETED))
+                // Invalidated on another instance: forgotten here too, as the fleet's doing.
+                .setHeader(StoreEndpoints.CAUSE, constant(SourceChanged.Cause.FLEET.name()))
+                .to(StoreEndpoints.INVALIDATE)
+                .otherwise()
+                .process(exchange -> sync.applyStored(
+                        exchange.getIn().getHeader(SOURCE_ID, String.class),
+                        exchange.getIn().getHeader(TOOK, Duration.class)))
                 .end();
     }
 
     /** Keeps the messages of other instances, with their action and source id as headers. */
     private boolean parse(Exchange exchange) {
-        return instance.changeOf(exchange.getIn().getBody(String.class)).map(change -> {
-            exchange.getIn().setHeader(DELETED, change.deleted());
-            exchange.getIn().setHeader(SOURCE_ID, change.sourceId());
-            exchange.getIn().setHeader(TOOK, change.took());
-            return true;
-        }).orElse(false);
+        return instance.changeOf(exchange.getIn().getBody(String.class))
+                .map(change -> {
+                    exchange.getIn().setHeader(DELETED, change.deleted());
+                    exchange.getIn().setHeader(SOURCE_ID, change.sourceId());
+                    exchange.getIn().setHeader(TOOK, change.took());
+                    return true;
+                })
+                .orElse(false);
     }
 }

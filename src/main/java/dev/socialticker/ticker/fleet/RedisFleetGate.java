@@ -1,7 +1,7 @@
 package dev.socialticker.ticker.fleet;
 
-import dev.socialticker.ticker.refresh.RefreshSchedule;
 import dev.socialticker.ticker.refresh.FleetGate;
+import dev.socialticker.ticker.refresh.RefreshSchedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +52,7 @@ class RedisFleetGate implements FleetGate, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(RedisFleetGate.class);
     /** A lease outlives the refresh's own deadline by this much: a slow holder is never overtaken. */
     static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+
     private final RedisLockRegistry leases;
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
@@ -67,8 +68,14 @@ class RedisFleetGate implements FleetGate, DisposableBean {
         return thread;
     });
 
-    RedisFleetGate(RedisLockRegistry leases, StringRedisTemplate redis, RedisKeys keys, RedisLink link, Clock clock,
-            RefreshSchedule schedule, RedisProperties redisProperties) {
+    RedisFleetGate(
+            RedisLockRegistry leases,
+            StringRedisTemplate redis,
+            RedisKeys keys,
+            RedisLink link,
+            Clock clock,
+            RefreshSchedule schedule,
+            RedisProperties redisProperties) {
         this.leases = leases;
         this.redis = redis;
         this.keys = keys;
@@ -117,7 +124,8 @@ class RedisFleetGate implements FleetGate, DisposableBean {
         boolean keep = false;
         try {
             Instant now = clock.instant();
-            List<String> facts = redis.opsForValue().multiGet(List.of(keys.attempt(sourceId), keys.notBefore(sourceId)));
+            List<String> facts =
+                    redis.opsForValue().multiGet(List.of(keys.attempt(sourceId), keys.notBefore(sourceId)));
             Instant lastStart = instantOf(facts, 0);
             Instant notBefore = instantOf(facts, 1);
             if (notBefore != null && now.isBefore(notBefore)) {
@@ -144,8 +152,11 @@ class RedisFleetGate implements FleetGate, DisposableBean {
         try {
             onLeaseThread(() -> {
                 try {
-                    redis.opsForValue().set(keys.attempt(sourceId), String.valueOf(clock.instant().toEpochMilli()),
-                            attemptMemory);
+                    redis.opsForValue()
+                            .set(
+                                    keys.attempt(sourceId),
+                                    String.valueOf(clock.instant().toEpochMilli()),
+                                    attemptMemory);
                 } finally {
                     lease.unlock();
                 }

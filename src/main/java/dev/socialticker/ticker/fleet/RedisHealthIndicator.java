@@ -39,8 +39,10 @@ class RedisHealthIndicator extends AbstractHealthIndicator {
             connection.ping();
         } catch (RuntimeException unreachable) {
             link.failed("checking health", unreachable);
-            builder.status(new Status(DEGRADED, "Redis is unreachable: each instance serves its own copies and"
-                    + " refreshes without the fleet's lease until it is back"))
+            builder.status(new Status(
+                            DEGRADED,
+                            "Redis is unreachable: each instance serves its own copies and"
+                                    + " refreshes without the fleet's lease until it is back"))
                     .withDetail("problem", link.problem());
             return;
         }

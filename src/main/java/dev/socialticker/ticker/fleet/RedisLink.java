@@ -28,8 +28,10 @@ class RedisLink {
     void failed(String doing, RuntimeException cause) {
         String what = "Redis unreachable while " + doing + " (" + describe(cause) + ")";
         if (problem.getAndSet(what) == null) {
-            log.warn("{}: this instance serves its own copies and refreshes without the fleet's lease until Redis"
-                    + " is back (it reconnects by itself)", what);
+            log.warn(
+                    "{}: this instance serves its own copies and refreshes without the fleet's lease until Redis"
+                            + " is back (it reconnects by itself)",
+                    what);
         } else {
             log.debug(what);
         }

@@ -35,8 +35,8 @@ class RedisSnapshots implements BackingStore {
     private final RedisLink link;
     private final FleetInstance instance;
 
-    RedisSnapshots(StringRedisTemplate redis, RedisKeys keys, ObjectMapper json, RedisLink link,
-            FleetInstance instance) {
+    RedisSnapshots(
+            StringRedisTemplate redis, RedisKeys keys, ObjectMapper json, RedisLink link, FleetInstance instance) {
         this.redis = redis;
         this.keys = keys;
         this.json = json;
@@ -56,7 +56,10 @@ class RedisSnapshots implements BackingStore {
         }
         List<String> values;
         try {
-            values = redis.opsForValue().multiGet(sources.stream().map(source -> keys.state(source.id())).toList());
+            values = redis.opsForValue()
+                    .multiGet(sources.stream()
+                            .map(source -> keys.state(source.id()))
+                            .toList());
             link.reached();
         } catch (DataAccessException unreachable) {
             link.failed("reading the shared snapshots", unreachable);
@@ -131,14 +134,17 @@ class RedisSnapshots implements BackingStore {
         try {
             stored = json.readValue(value, StoredState.class);
         } catch (JsonProcessingException unreadable) {
-            log.warn("Redis key {} is not a snapshot: not used, and replaced at the next refresh",
+            log.warn(
+                    "Redis key {} is not a snapshot: not used, and replaced at the next refresh",
                     keys.state(source.id()));
             return Optional.empty();
         }
         Optional<String> why = stored.unreadableBecause();
         if (why.isPresent()) {
-            log.warn("Redis key {} is unreadable: {}; not used, and replaced at the next refresh",
-                    keys.state(source.id()), why.get());
+            log.warn(
+                    "Redis key {} is unreadable: {}; not used, and replaced at the next refresh",
+                    keys.state(source.id()),
+                    why.get());
             return Optional.empty();
         }
         return stored.stateFor(source);

@@ -36,6 +36,7 @@ class RedisState implements StateRepository {
               return 1
             end
             return 0""", Long.class);
+
     private static final RedisScript<Long> RELEASE = RedisScript.of("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then
               return redis.call('DEL', KEYS[1])
@@ -49,7 +50,11 @@ class RedisState implements StateRepository {
     private final StateRepository tokenFiles;
 
     @Autowired
-    RedisState(StringRedisTemplate redis, RedisKeys keys, RedisLink link, SourceCatalog catalog,
+    RedisState(
+            StringRedisTemplate redis,
+            RedisKeys keys,
+            RedisLink link,
+            SourceCatalog catalog,
             ProviderProperties providers) {
         this(redis, keys, link, TokenFiles.of(catalog, providers));
     }

@@ -12,5 +12,4 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Documented
 @ConditionalOnProperty(name = "ticker.store.type", havingValue = "redis")
-@interface SharedMode {
-}
+@interface SharedMode {}

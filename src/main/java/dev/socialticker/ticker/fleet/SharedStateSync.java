@@ -47,7 +47,9 @@ class SharedStateSync {
             return false; // a source this instance is not configured with
         }
         // Gone again already (invalidated right after): the deletion's own message follows.
-        return shared.read(source.get()).map(state -> store.reconcile(source.get(), state, took)).orElse(false);
+        return shared.read(source.get())
+                .map(state -> store.reconcile(source.get(), state, took))
+                .orElse(false);
     }
 
     /**

@@ -23,8 +23,7 @@ public final class SecretMasking {
     /** Shorter values would mask ordinary words; no real token or key is this short. */
     private static final int MIN_SECRET_LENGTH = 8;
 
-    private SecretMasking() {
-    }
+    private SecretMasking() {}
 
     /**
      * Masks this value from now on wherever it appears, for credentials a provider file names

@@ -1,7 +1,6 @@
 package dev.socialticker.ticker.refresh;
 
 import dev.socialticker.ticker.domain.FailureCode;
-import dev.socialticker.ticker.domain.HttpDates;
 import dev.socialticker.ticker.domain.RetryAfter;
 import dev.socialticker.ticker.provider.contract.AccountNotFoundException;
 import dev.socialticker.ticker.provider.contract.PayloadRejectedException;
@@ -31,7 +30,6 @@ import org.springframework.stereotype.Component;
 @Component
 class FailureClassifier {
     /** Longer waits than this are taken as this: a bogus header must not freeze a source for years. */
-
     private final Clock clock;
 
     FailureClassifier(Clock clock) {
@@ -48,8 +46,11 @@ class FailureClassifier {
                 break;
             }
         }
-        return Classification.of(FailureCode.UPSTREAM_UNAVAILABLE,
-                "The refresh failed unexpectedly (" + failure.getClass().getSimpleName() + ")", null, false);
+        return Classification.of(
+                FailureCode.UPSTREAM_UNAVAILABLE,
+                "The refresh failed unexpectedly (" + failure.getClass().getSimpleName() + ")",
+                null,
+                false);
     }
 
     private Classification classifyOne(Throwable t) {
@@ -60,44 +61,63 @@ class FailureClassifier {
                 // its path does not fit this answer): Retry-After or a spent rate limit may still say.
                 wait = waitAskedFor(answer);
             }
-            return new Classification(recognised.code(), recognised.getMessage(), recognised.httpStatus(),
-                    recognised.retryable(), RetryAfter.capped(wait));
+            return new Classification(
+                    recognised.code(),
+                    recognised.getMessage(),
+                    recognised.httpStatus(),
+                    recognised.retryable(),
+                    RetryAfter.capped(wait));
         }
         if (t instanceof HttpOperationFailedException http) {
             return classifyHttp(http);
         }
         if (t instanceof AccountNotFoundException notFound) {
-            return Classification.of(FailureCode.NOT_FOUND,
-                    "The account was not found at the provider: " + notFound.getMessage(), null, false);
+            return Classification.of(
+                    FailureCode.NOT_FOUND,
+                    "The account was not found at the provider: " + notFound.getMessage(),
+                    null,
+                    false);
         }
         if (t instanceof DirectConsumerNotAvailableException) {
             // Only while a reloaded provider file replaces its route, or after a file was removed.
-            return Classification.of(FailureCode.UPSTREAM_UNAVAILABLE,
-                    "The provider's route is not running (see /actuator/health)", null, true);
+            return Classification.of(
+                    FailureCode.UPSTREAM_UNAVAILABLE,
+                    "The provider's route is not running (see /actuator/health)",
+                    null,
+                    true);
         }
         if (t instanceof PayloadRejectedException rejected) {
-            return Classification.of(FailureCode.INVALID_PAYLOAD,
-                    "The provider's answer had no usable follower count: " + rejected.getMessage(), null, false);
+            return Classification.of(
+                    FailureCode.INVALID_PAYLOAD,
+                    "The provider's answer had no usable follower count: " + rejected.getMessage(),
+                    null,
+                    false);
         }
         if (isUnparseablePayload(t)) {
-            return Classification.of(FailureCode.INVALID_PAYLOAD,
-                    "The provider's answer was not the JSON document expected", null, false);
+            return Classification.of(
+                    FailureCode.INVALID_PAYLOAD,
+                    "The provider's answer was not the JSON document expected",
+                    null,
+                    false);
         }
         if (t instanceof ConnectException) {
-            return Classification.of(FailureCode.UPSTREAM_UNAVAILABLE,
-                    "The provider could not be reached (connection refused)", null, true);
+            return Classification.of(
+                    FailureCode.UPSTREAM_UNAVAILABLE,
+                    "The provider could not be reached (connection refused)",
+                    null,
+                    true);
         }
         // Connect and read timeouts of HttpClient 5 are both InterruptedIOExceptions.
         if (t instanceof InterruptedIOException) {
             return Classification.of(FailureCode.TIMEOUT, "The provider did not answer in time", null, true);
         }
         if (t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
-            return Classification.of(FailureCode.UPSTREAM_UNAVAILABLE,
-                    "The provider's host could not be reached", null, true);
+            return Classification.of(
+                    FailureCode.UPSTREAM_UNAVAILABLE, "The provider's host could not be reached", null, true);
         }
         if (t instanceof IOException) {
-            return Classification.of(FailureCode.UPSTREAM_UNAVAILABLE,
-                    "The connection to the provider failed", null, true);
+            return Classification.of(
+                    FailureCode.UPSTREAM_UNAVAILABLE, "The connection to the provider failed", null, true);
         }
         return null;
     }
@@ -122,28 +142,48 @@ class FailureClassifier {
         if ((status == 403 || status == 429) && rateLimitReset != null) {
             // X-RateLimit-* (GitHub and others) or RateLimit-* (IETF draft; Bluesky): the limit is
             // spent, and the headers say when it resets.
-            return new Classification(FailureCode.RATE_LIMITED,
-                    "The provider's rate limit was reached (HTTP " + status + ", limit spent)", status, false,
+            return new Classification(
+                    FailureCode.RATE_LIMITED,
+                    "The provider's rate limit was reached (HTTP " + status + ", limit spent)",
+                    status,
+                    false,
                     retryAfter != null ? retryAfter : rateLimitReset);
         }
         if (status == 429) {
-            return new Classification(FailureCode.RATE_LIMITED,
-                    "The provider's rate limit was reached (HTTP 429)", status, false, retryAfter);
+            return new Classification(
+                    FailureCode.RATE_LIMITED,
+                    "The provider's rate limit was reached (HTTP 429)",
+                    status,
+                    false,
+                    retryAfter);
         }
         if (status >= 500) {
-            return new Classification(FailureCode.UPSTREAM_UNAVAILABLE,
-                    "The provider answered HTTP " + status + " (server error)", status, true, retryAfter);
+            return new Classification(
+                    FailureCode.UPSTREAM_UNAVAILABLE,
+                    "The provider answered HTTP " + status + " (server error)",
+                    status,
+                    true,
+                    retryAfter);
         }
         if (status == 401 || status == 403) {
-            return Classification.of(FailureCode.AUTH_FAILED,
-                    "The provider rejected the credentials (HTTP " + status + ")", status, false);
+            return Classification.of(
+                    FailureCode.AUTH_FAILED,
+                    "The provider rejected the credentials (HTTP " + status + ")",
+                    status,
+                    false);
         }
         if (status == 404 || status == 410) {
-            return Classification.of(FailureCode.NOT_FOUND,
-                    "The account was not found at the provider (HTTP " + status + ")", status, false);
+            return Classification.of(
+                    FailureCode.NOT_FOUND,
+                    "The account was not found at the provider (HTTP " + status + ")",
+                    status,
+                    false);
         }
-        return Classification.of(FailureCode.UPSTREAM_UNAVAILABLE,
-                "The provider refused the request (HTTP " + status + ")", status, false);
+        return Classification.of(
+                FailureCode.UPSTREAM_UNAVAILABLE,
+                "The provider refused the request (HTTP " + status + ")",
+                status,
+                false);
     }
 
     /** The wait an answer's generic headers ask for: Retry-After, else the reset of a spent rate limit. */

@@ -48,17 +48,24 @@ class FailureRecorder implements Processor {
             message += "; next call not before " + notBefore.truncatedTo(ChronoUnit.SECONDS);
         }
         // The message is ours (see FailureClassifier): safe to log, unlike the exception's.
-        log.warn("Refresh of source {} ({}) failed: {} after {} attempt(s) in {} ms: {}", sourceId,
-                run.source().provider(), classification.code(), attempts, run.elapsed().toMillis(), message);
+        log.warn(
+                "Refresh of source {} ({}) failed: {} after {} attempt(s) in {} ms: {}",
+                sourceId,
+                run.source().provider(),
+                classification.code(),
+                attempts,
+                run.elapsed().toMillis(),
+                message);
         // A payload failure has no HTTP error of its own: report the status the upstream answered with.
-        Integer httpStatus = classification.httpStatus() != null ? classification.httpStatus()
+        Integer httpStatus = classification.httpStatus() != null
+                ? classification.httpStatus()
                 : exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         exchange.getIn().setBody(new Failure(classification.code(), message, now, httpStatus, attempts));
     }
 
     /** The failure of a run that did not end within its budget: the attempt in flight counts. */
     Failure timedOut(RefreshRun run) {
-        return new Failure(FailureCode.TIMEOUT, RetryPolicy.budgetSpent(run), clock.instant(), null,
-                run.failedAttempts() + 1);
+        return new Failure(
+                FailureCode.TIMEOUT, RetryPolicy.budgetSpent(run), clock.instant(), null, run.failedAttempts() + 1);
     }
 }

@@ -16,7 +16,7 @@ public interface FleetGate {
     }
 
     /** The claim of an instance that is not part of a fleet, or cannot reach it. */
-    Claim UNSHARED = () -> { };
+    Claim UNSHARED = () -> {};
 
     FleetGate LOCAL = new FleetGate() {
         @Override

@@ -41,7 +41,8 @@ public class RefreshDemand {
      * while those sources are known not to be due.
      */
     public boolean claim(List<TickerSource> stale) {
-        long quietUntil = stale.size() == 1 ? quietUntilBySource.getOrDefault(stale.get(0).id(), 0L) : quietUntilMillis;
+        long quietUntil =
+                stale.size() == 1 ? quietUntilBySource.getOrDefault(stale.get(0).id(), 0L) : quietUntilMillis;
         return clock.millis() >= quietUntil && pending.compareAndSet(false, true);
     }
 
@@ -58,7 +59,8 @@ public class RefreshDemand {
         long now = clock.millis();
         long next = Long.MAX_VALUE;
         for (TickerSource source : stale) {
-            long at = queue.pending(source.id()) ? now + minIntervalMillis
+            long at = queue.pending(source.id())
+                    ? now + minIntervalMillis
                     : gate.nextAttemptAt(source.id()).toEpochMilli();
             quietUntilBySource.put(source.id(), at);
             next = Math.min(next, at);

@@ -14,13 +14,13 @@ public final class RefreshEndpoints {
      */
     public static final String REFRESH_WANTED =
             "seda:refresh-wanted?size=1&discardWhenFull=true&waitForTaskToComplete=Never";
+
     static final String REFRESH_SOURCE = "direct:refresh-source";
     static final String REFRESH_ATTEMPT = "direct:refresh-attempt";
     /** The refresh's dead-letter channel: classifies and records a failure. */
     static final String RECORD_FAILURE = "direct:record-failure";
 
-    private RefreshEndpoints() {
-    }
+    private RefreshEndpoints() {}
 
     /** The timer of scheduled refreshes. */
     static String timer(long periodMillis, long delayMillis) {

@@ -35,6 +35,7 @@ public class RefreshGate {
      * and admin calls get no slack: for them min-interval is exact.
      */
     private final Duration slack;
+
     private final Clock clock;
     private final FleetGate fleet;
 
@@ -78,8 +79,8 @@ public class RefreshGate {
             release(sourceId);
             return false;
         }
-        slots.computeIfPresent(sourceId, (id, slot) -> new Slot(slot.inFlight(), slot.lastStart(), slot.notBefore(),
-                claim));
+        slots.computeIfPresent(
+                sourceId, (id, slot) -> new Slot(slot.inFlight(), slot.lastStart(), slot.notBefore(), claim));
         return true;
     }
 
@@ -142,6 +143,7 @@ public class RefreshGate {
         if (slot.notBefore() != null && now.isBefore(slot.notBefore())) {
             return false;
         }
-        return slot.lastStart() == null || !now.plus(slack).isBefore(slot.lastStart().plus(minInterval));
+        return slot.lastStart() == null
+                || !now.plus(slack).isBefore(slot.lastStart().plus(minInterval));
     }
 }

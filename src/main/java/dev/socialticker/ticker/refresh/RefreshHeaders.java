@@ -14,6 +14,5 @@ public final class RefreshHeaders {
      */
     public static final String SCHEDULED = "TickerScheduled";
 
-    private RefreshHeaders() {
-    }
+    private RefreshHeaders() {}
 }

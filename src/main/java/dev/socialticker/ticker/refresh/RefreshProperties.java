@@ -28,13 +28,24 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("ticker.refresh")
 public record RefreshProperties(
-        @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("60s") Duration period,
-        @DurationMin(millis = 1, message = "must be greater than 0") Duration staleAfter,
-        @DurationMin(nanos = 0, message = "must not be negative") @DefaultValue("30s") Duration minInterval,
-        @DurationMin(nanos = 0, message = "must not be negative") @DefaultValue("0s") Duration initialDelay,
+        @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("60s")
+        Duration period,
+
+        @DurationMin(millis = 1, message = "must be greater than 0")
+        Duration staleAfter,
+
+        @DurationMin(nanos = 0, message = "must not be negative") @DefaultValue("30s")
+        Duration minInterval,
+
+        @DurationMin(nanos = 0, message = "must not be negative") @DefaultValue("0s")
+        Duration initialDelay,
+
         @Valid @NotNull @DefaultValue Retry retry,
-        @Min(value = 1, message = "must be at least 1") @Max(value = 256, message = "must be at most 256")
-        @DefaultValue("16") int concurrency) {
+
+        @Min(value = 1, message = "must be at least 1")
+        @Max(value = 256, message = "must be at most 256")
+        @DefaultValue("16")
+        int concurrency) {
 
     /**
      * The effective stale-after: the configured one, or two refresh periods. The one place that
@@ -61,8 +72,12 @@ public record RefreshProperties(
      *                    reaches is taken over 1 s later)
      */
     public record Retry(
-            @Min(value = 1, message = "must be at least 1") @DefaultValue("3") int maxAttempts,
-            @DurationMin(nanos = 0, message = "must not be negative") @DefaultValue("1s") Duration backoff,
-            @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("30s") Duration giveUpAfter) {
-    }
+            @Min(value = 1, message = "must be at least 1") @DefaultValue("3")
+            int maxAttempts,
+
+            @DurationMin(nanos = 0, message = "must not be negative") @DefaultValue("1s")
+            Duration backoff,
+
+            @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("30s")
+            Duration giveUpAfter) {}
 }

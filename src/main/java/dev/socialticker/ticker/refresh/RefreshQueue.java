@@ -25,8 +25,8 @@ class RefreshQueue {
     }
 
     /** The sources of this trigger that go on to a refresh thread, each now marked as waiting. */
-    List<TickerSource> admit(@Body List<TickerSource> sources,
-            @ExchangeProperty(RefreshHeaders.SCHEDULED) Boolean scheduled) {
+    List<TickerSource> admit(
+            @Body List<TickerSource> sources, @ExchangeProperty(RefreshHeaders.SCHEDULED) Boolean scheduled) {
         boolean timer = Boolean.TRUE.equals(scheduled);
         return sources.stream()
                 .filter(source -> gate.wouldAdmit(source.id(), timer) && waiting.add(source.id()))

@@ -29,7 +29,12 @@ public final class RefreshRun implements WritePermit {
     /** Exchange property holding the run. */
     public static final String PROPERTY = WritePermit.PROPERTY;
 
-    private enum State { RUNNING, COMMITTED, TIMED_OUT, ABANDONED }
+    private enum State {
+        RUNNING,
+        COMMITTED,
+        TIMED_OUT,
+        ABANDONED
+    }
 
     private final TickerSource source;
     private final Duration budget;

@@ -68,7 +68,8 @@ class RefreshRuns {
         }
         RefreshRun run = new RefreshRun(source, budget, () -> gate.release(source.id()));
         open.add(run);
-        run.schedule(timers.schedule(run::expire, budget.toMillis(), TimeUnit.MILLISECONDS),
+        run.schedule(
+                timers.schedule(run::expire, budget.toMillis(), TimeUnit.MILLISECONDS),
                 timers.schedule(() -> timeOut(run), budget.toMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS));
         exchange.setProperty(RefreshRun.PROPERTY, run);
         return true;
@@ -93,8 +94,10 @@ class RefreshRuns {
         if (!run.tryTimeOut()) {
             return;
         }
-        log.warn("Refresh of source {} did not end within its {} budget; recording TIMEOUT in its place",
-                run.source().id(), run.budgetText());
+        log.warn(
+                "Refresh of source {} did not end within its {} budget; recording TIMEOUT in its place",
+                run.source().id(),
+                run.budgetText());
         Failure failure = recorder.timedOut(run);
         try {
             producer.send(StoreEndpoints.STORE_FAILURE, exchange -> {

@@ -6,9 +6,9 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +29,8 @@ public class RefreshSchedule {
     public RefreshSchedule(RefreshProperties refresh, SourceCatalog catalog, Environment environment) {
         // Whether a cadence was set at all, which the bound values (defaults filled in) cannot tell.
         Binder binder = Binder.get(environment);
-        boolean cadenceSet = binder.bind("ticker.refresh.period", Duration.class).isBound()
+        boolean cadenceSet = binder.bind("ticker.refresh.period", Duration.class)
+                        .isBound()
                 || binder.bind("ticker.refresh.min-interval", Duration.class).isBound()
                 || binder.bind("ticker.refresh.stale-after", Duration.class).isBound();
         if (catalog.demoOnly() && !cadenceSet) {

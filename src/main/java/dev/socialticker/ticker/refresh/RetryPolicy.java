@@ -1,7 +1,7 @@
 package dev.socialticker.ticker.refresh;
 
-import dev.socialticker.ticker.provider.contract.ProviderProperties;
 import dev.socialticker.ticker.domain.FailureCode;
+import dev.socialticker.ticker.provider.contract.ProviderProperties;
 import java.time.Duration;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -57,8 +57,14 @@ class RetryPolicy {
         }
         exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, delay.toMillis());
         // One line per attempt: the last one (failed or not) is logged where its outcome is recorded.
-        log.info("Refresh attempt {} of source {} ({}) failed: {} at {} ms; trying again in {} ms", attempts,
-                run.source().id(), run.source().provider(), failure.code(), run.elapsed().toMillis(), delay.toMillis());
+        log.info(
+                "Refresh attempt {} of source {} ({}) failed: {} at {} ms; trying again in {} ms",
+                attempts,
+                run.source().id(),
+                run.source().provider(),
+                failure.code(),
+                run.elapsed().toMillis(),
+                delay.toMillis());
         return true;
     }
 
@@ -79,8 +85,8 @@ class RetryPolicy {
         if (run != null && run.expired()) {
             classification = Classification.of(FailureCode.TIMEOUT, budgetSpent(run), null, false);
         } else if (failure == null) {
-            classification = Classification.of(FailureCode.UPSTREAM_UNAVAILABLE, "The refresh failed unexpectedly",
-                    null, false);
+            classification =
+                    Classification.of(FailureCode.UPSTREAM_UNAVAILABLE, "The refresh failed unexpectedly", null, false);
         } else {
             classification = classifier.classify(failure);
         }

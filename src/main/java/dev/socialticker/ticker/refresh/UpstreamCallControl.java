@@ -41,27 +41,35 @@ class UpstreamCallControl {
         // Last, after camel-http-starter's own customizer, which copies every camel.component.http.*
         // property onto the component, defaults included: at the same order it may run after this one
         // and switch the retries back on (it did, in the packaged jar).
-        return ComponentCustomizer.builder(HttpComponent.class).withOrder(Ordered.LOWEST).build(http -> {
-            http.setAutomaticRetriesDisabled(true);
-            http.setHttpClientConfigurer(builder -> builder.addExecInterceptorFirst(INTERCEPTOR, new RunBoundCalls())
-                    // Outermost, so the limit counts the decompressed body.
-                    .addExecInterceptorFirst(AnswerSizeLimit.NAME, new AnswerSizeLimit()));
-            // With an activity listener set, camel-http puts the exchange into each call's HttpContext,
-            // which is how RunBoundCalls finds the run; the listener itself has nothing to do.
-            http.setHttpActivityListener(EXCHANGE_IN_CONTEXT);
-        });
+        return ComponentCustomizer.builder(HttpComponent.class)
+                .withOrder(Ordered.LOWEST)
+                .build(http -> {
+                    http.setAutomaticRetriesDisabled(true);
+                    http.setHttpClientConfigurer(
+                            builder -> builder.addExecInterceptorFirst(INTERCEPTOR, new RunBoundCalls())
+                                    // Outermost, so the limit counts the decompressed body.
+                                    .addExecInterceptorFirst(AnswerSizeLimit.NAME, new AnswerSizeLimit()));
+                    // With an activity listener set, camel-http puts the exchange into each call's HttpContext,
+                    // which is how RunBoundCalls finds the run; the listener itself has nothing to do.
+                    http.setHttpActivityListener(EXCHANGE_IN_CONTEXT);
+                });
     }
 
     private static final HttpActivityListener EXCHANGE_IN_CONTEXT = new HttpActivityListener() {
         @Override
-        public void onRequestSubmitted(Object source, Exchange exchange, HttpHost host, HttpRequest request,
-                HttpEntity entity) {
+        public void onRequestSubmitted(
+                Object source, Exchange exchange, HttpHost host, HttpRequest request, HttpEntity entity) {
             // nothing to record: see above
         }
 
         @Override
-        public void onResponseReceived(Object source, Exchange exchange, HttpHost host, HttpResponse response,
-                HttpEntity entity, long elapsed) {
+        public void onResponseReceived(
+                Object source,
+                Exchange exchange,
+                HttpHost host,
+                HttpResponse response,
+                HttpEntity entity,
+                long elapsed) {
             // nothing to record: see above
         }
     };

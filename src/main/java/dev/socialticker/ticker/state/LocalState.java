@@ -31,6 +31,7 @@ final class LocalState implements StateRepository {
 
     /** Null: memory mode. */
     private final Path dir;
+
     private final Map<String, Path> tokenFiles;
     private final Map<StateKey, byte[]> memory = new ConcurrentHashMap<>();
 
@@ -117,7 +118,8 @@ final class LocalState implements StateRepository {
 
     @Override
     public String description() {
-        return dir == null ? "memory only (ticker.store.type=memory): a restart starts without data"
+        return dir == null
+                ? "memory only (ticker.store.type=memory): a restart starts without data"
                 : dir + " (ticker.store.dir)";
     }
 

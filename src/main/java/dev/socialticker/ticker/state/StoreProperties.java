@@ -23,12 +23,19 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("ticker.store")
 public record StoreProperties(
         @NotNull @DefaultValue("file") StoreType type,
-        @NotBlank(message = "must not be blank") @DefaultValue("data") String dir,
-        @Pattern(regexp = KEY_PREFIX_PATTERN, message = "must match " + KEY_PREFIX_PATTERN)
-        @DefaultValue("ticker:") String keyPrefix) {
+
+        @NotBlank(message = "must not be blank") @DefaultValue("data")
+        String dir,
+
+        @Pattern(regexp = KEY_PREFIX_PATTERN, message = "must match " + KEY_PREFIX_PATTERN) @DefaultValue("ticker:")
+        String keyPrefix) {
 
     /** Printable, no spaces: a prefix ends up in every key an operator types into redis-cli. */
     public static final String KEY_PREFIX_PATTERN = "[A-Za-z0-9:_.{}-]{1,64}";
 
-    public enum StoreType { FILE, MEMORY, REDIS }
+    public enum StoreType {
+        FILE,
+        MEMORY,
+        REDIS
+    }
 }

@@ -12,12 +12,12 @@ import java.util.Map;
  * outside the shared mode, and, in the shared mode, read once to carry a token rotated before on.
  */
 public final class TokenFiles {
-    private TokenFiles() {
-    }
+    private TokenFiles() {}
 
     public static Map<String, Path> of(SourceCatalog catalog, ProviderProperties providers) {
         Map<String, Path> files = new LinkedHashMap<>();
-        for (String provider : catalog.all().stream().map(TickerSource::provider).distinct().toList()) {
+        for (String provider :
+                catalog.all().stream().map(TickerSource::provider).distinct().toList()) {
             Path file = providers.of(provider).tokenFile();
             if (file != null && !file.toString().isBlank()) {
                 files.put(provider, file.toAbsolutePath());

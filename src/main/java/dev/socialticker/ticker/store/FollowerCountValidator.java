@@ -14,8 +14,7 @@ public final class FollowerCountValidator {
     /** No account has ten billion followers: a larger number is a broken payload, not a count. */
     static final long MAX_PLAUSIBLE = 10_000_000_000L;
 
-    private FollowerCountValidator() {
-    }
+    private FollowerCountValidator() {}
 
     public static long coerce(Object raw) {
         if (raw == null) {

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,16 +24,25 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RefreshMeters {
-    static final Duration[] BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
-        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
-        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
+    static final Duration[] BUCKETS = {
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofMillis(2500),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(60)
+    };
     private final MeterRegistry registry;
     private final SnapshotStore store;
     private final Set<String> quotaGauges = ConcurrentHashMap.newKeySet();
     private final Map<String, OutcomeMeters> outcomes = new ConcurrentHashMap<>();
 
-    RefreshMeters(MeterRegistry registry, SourceCatalog catalog, SnapshotStore store, Staleness staleness,
-            Clock clock) {
+    RefreshMeters(
+            MeterRegistry registry, SourceCatalog catalog, SnapshotStore store, Staleness staleness, Clock clock) {
         this.registry = registry;
         this.store = store;
         for (TickerSource source : catalog.all()) {
@@ -42,15 +50,21 @@ class RefreshMeters {
                         Snapshot snapshot = store.stateOf(source).snapshot();
                         return snapshot == null ? Double.NaN : snapshot.total();
                     })
-                    .tag("source", source.id()).tag("provider", source.provider())
-                    .description("Latest good follower count").register(registry);
+                    .tag("source", source.id())
+                    .tag("provider", source.provider())
+                    .description("Latest good follower count")
+                    .register(registry);
             Gauge.builder("ticker.data.age", () -> {
                         Snapshot snapshot = store.stateOf(source).snapshot();
-                        return snapshot == null ? Double.NaN
+                        return snapshot == null
+                                ? Double.NaN
                                 : staleness.age(snapshot, clock.instant()).toMillis() / 1000.0;
                     })
-                    .baseUnit("seconds").tag("source", source.id()).tag("provider", source.provider())
-                    .description("Age of the latest good follower count").register(registry);
+                    .baseUnit("seconds")
+                    .tag("source", source.id())
+                    .tag("provider", source.provider())
+                    .description("Age of the latest good follower count")
+                    .register(registry);
         }
     }
 
@@ -72,7 +86,8 @@ class RefreshMeters {
             // Once per source and kind: Micrometer warns about a gauge registered twice.
             if (quotaGauges.add(source.id() + '\n' + kind)) {
                 Gauge.builder("ticker.provider.quota.ratio", () -> quotaRatio(source, kind))
-                        .tag("source", source.id()).tag("kind", kind)
+                        .tag("source", source.id())
+                        .tag("kind", kind)
                         .description("Share of the upstream's limit already used (0-1), from its usage headers")
                         .register(registry);
             }
@@ -81,7 +96,8 @@ class RefreshMeters {
 
     private double quotaRatio(TickerSource source, String kind) {
         Snapshot snapshot = store.stateOf(source).snapshot();
-        Integer percent = snapshot == null || snapshot.quota() == null ? null
+        Integer percent = snapshot == null || snapshot.quota() == null
+                ? null
                 : snapshot.quota().usedPercentByKind().get(kind);
         return percent == null ? Double.NaN : percent / 100.0;
     }
@@ -98,10 +114,14 @@ class RefreshMeters {
 
         OutcomeMeters(String sourceId, String outcome) {
             String tag = outcome.toLowerCase(Locale.ROOT);
-            count = Counter.builder("ticker.refreshes").tag("source", sourceId).tag("outcome", tag)
+            count = Counter.builder("ticker.refreshes")
+                    .tag("source", sourceId)
+                    .tag("outcome", tag)
                     .description("Finished refreshes by outcome (success or a failure code)")
                     .register(registry);
-            duration = Timer.builder("ticker.refresh.duration").tag("source", sourceId).tag("outcome", tag)
+            duration = Timer.builder("ticker.refresh.duration")
+                    .tag("source", sourceId)
+                    .tag("outcome", tag)
                     .description("Duration of finished refreshes, retries included")
                     // Ten buckets from 50 ms to 60 s (the longest a refresh may take is give-up-after,
                     // 30 s by default), not Micrometer's percentile histogram (about 70 buckets): the

@@ -1,6 +1,5 @@
 package dev.socialticker.ticker.store;
 
-import dev.socialticker.ticker.domain.Snapshot;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.ETAG;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.NOT_MODIFIED;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.PROFILE;
@@ -8,6 +7,7 @@ import static dev.socialticker.ticker.provider.contract.TickerHeaders.QUOTA;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.RAW_TOTAL;
 
 import dev.socialticker.ticker.domain.QuotaUsage;
+import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.provider.contract.PayloadRejectedException;
 import java.time.Clock;
@@ -43,8 +43,12 @@ class SnapshotFactory {
                     throw new PayloadRejectedException(
                             "the provider answered 'not modified' but no earlier count is stored");
                 }
-                return new Snapshot(previous.total(), previous.profile(), now,
-                        quota != null ? quota : previous.quota(), etag != null ? etag : previous.etag());
+                return new Snapshot(
+                        previous.total(),
+                        previous.profile(),
+                        now,
+                        quota != null ? quota : previous.quota(),
+                        etag != null ? etag : previous.etag());
             };
         }
         long total = FollowerCountValidator.coerce(answer.getHeader(RAW_TOTAL));

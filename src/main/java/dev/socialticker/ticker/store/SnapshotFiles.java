@@ -77,8 +77,13 @@ class SnapshotFiles implements BackingStore {
         }
         Optional<SourceState> state = content.stateFor(source);
         if (state.isEmpty()) {
-            log.info("Snapshot file {} belongs to {} {}, not to the configured {} {}: not used, and replaced at the"
-                    + " next refresh", file, content.source().provider(), content.source().account(), source.provider(),
+            log.info(
+                    "Snapshot file {} belongs to {} {}, not to the configured {} {}: not used, and replaced at the"
+                            + " next refresh",
+                    file,
+                    content.source().provider(),
+                    content.source().account(),
+                    source.provider(),
                     source.account());
         }
         return state;
@@ -94,8 +99,10 @@ class SnapshotFiles implements BackingStore {
         try {
             files.write(key, json.writeValueAsBytes(StoredState.of(state)));
         } catch (IOException failed) {
-            log.warn("Could not write snapshot file {}: {}; the count stays in memory and the next refresh tries again",
-                    files.where(key), failed.getMessage());
+            log.warn(
+                    "Could not write snapshot file {}: {}; the count stays in memory and the next refresh tries again",
+                    files.where(key),
+                    failed.getMessage());
         }
     }
 
@@ -113,10 +120,16 @@ class SnapshotFiles implements BackingStore {
         String file = files.where(key);
         try {
             String aside = files.setAside(key, "unreadable-" + clock.millis());
-            log.warn("Snapshot file {} is unreadable: {}; moved aside to {}; the source starts without stored data",
-                    file, why, aside);
+            log.warn(
+                    "Snapshot file {} is unreadable: {}; moved aside to {}; the source starts without stored data",
+                    file,
+                    why,
+                    aside);
         } catch (IOException failed) {
-            log.warn("Snapshot file {} is unreadable: {}; it could not be moved aside ({})", file, why,
+            log.warn(
+                    "Snapshot file {} is unreadable: {}; it could not be moved aside ({})",
+                    file,
+                    why,
                     failed.getMessage());
         }
     }

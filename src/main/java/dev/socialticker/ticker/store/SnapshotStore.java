@@ -37,6 +37,7 @@ import org.springframework.stereotype.Component;
 public class SnapshotStore {
     /** Bean name of the cache, and so the cache name in the endpoint URI. */
     public static final String CACHE_NAME = "tickerSourceStates";
+
     private static final Logger log = LoggerFactory.getLogger(SnapshotStore.class);
 
     private final Cache<String, SourceState> cache;
@@ -45,7 +46,10 @@ public class SnapshotStore {
     private final SourceChanges changes;
     private final AtomicLong version = new AtomicLong();
 
-    SnapshotStore(Cache<String, SourceState> tickerSourceStates, BackingStore backing, SourceCatalog catalog,
+    SnapshotStore(
+            Cache<String, SourceState> tickerSourceStates,
+            BackingStore backing,
+            SourceCatalog catalog,
             SourceChanges changes) {
         this.cache = tickerSourceStates;
         this.backing = backing;
@@ -53,8 +57,11 @@ public class SnapshotStore {
         this.changes = changes;
         cache.putAll(backing.readAll(catalog.all()));
         if (backing != BackingStore.NONE) {
-            log.info("Loaded the stored state of {} of {} source(s) from {}", cache.estimatedSize(),
-                    catalog.all().size(), backing.description());
+            log.info(
+                    "Loaded the stored state of {} of {} source(s) from {}",
+                    cache.estimatedSize(),
+                    catalog.all().size(),
+                    backing.description());
         } else {
             log.info("Snapshots are kept in {}", backing.description());
         }
@@ -194,7 +201,9 @@ public class SnapshotStore {
         String provider = replaced.provider();
         List<SourceChanged> dropped = new ArrayList<>();
         cache.asMap().replaceAll((id, state) -> {
-            if (!state.source().provider().equals(provider) || !state.hasData() || state.snapshot().etag() == null) {
+            if (!state.source().provider().equals(provider)
+                    || !state.hasData()
+                    || state.snapshot().etag() == null) {
                 return state;
             }
             SourceState withoutTag = new SourceState(state.source(), withoutEtag(state.snapshot()), state.failure());

@@ -34,8 +34,11 @@ public class SourceChanges {
         } catch (RuntimeException notPublished) {
             // The write itself is made: the view renders on the next read (it follows the store's
             // version), the fleet resyncs within seconds; only this event's alert judgement is lost.
-            log.warn("The change of source {} ({}) was stored but not announced: {}", change.source().id(),
-                    change.cause(), notPublished.toString());
+            log.warn(
+                    "The change of source {} ({}) was stored but not announced: {}",
+                    change.source().id(),
+                    change.cause(),
+                    notPublished.toString());
         }
     }
 }

@@ -29,6 +29,5 @@ public final class StoreEndpoints {
     /** Header of {@link #INVALIDATE}: a {@code SourceChanged.Cause}, INVALIDATED unless said. */
     public static final String CAUSE = "TickerChangeCause";
 
-    private StoreEndpoints() {
-    }
+    private StoreEndpoints() {}
 }

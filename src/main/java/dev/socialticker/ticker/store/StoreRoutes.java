@@ -54,22 +54,25 @@ public class StoreRoutes extends RouteBuilder {
         from(StoreEndpoints.STORE_FAILURE)
                 .routeId("store-failure")
                 .routeConfigurationId(RefreshStepConfiguration.ID)
-                .process(exchange -> store.recordFailure(permitOf(exchange),
-                        exchange.getIn().getMandatoryBody(Failure.class))).id("write-failure")
-                .process(exchange -> metrics.recordOutcome(permitOf(exchange).source().id(),
-                        exchange.getIn().getBody(Failure.class).code().name(), permitOf(exchange).elapsed()));
+                .process(exchange ->
+                        store.recordFailure(permitOf(exchange), exchange.getIn().getMandatoryBody(Failure.class)))
+                .id("write-failure")
+                .process(exchange -> metrics.recordOutcome(
+                        permitOf(exchange).source().id(),
+                        exchange.getIn().getBody(Failure.class).code().name(),
+                        permitOf(exchange).elapsed()));
 
         // Forget one source (header TickerSourceId) or all; the next read shows NO_DATA until refreshed.
         from(StoreEndpoints.INVALIDATE)
                 .routeId("invalidate-cache")
-                .process(exchange -> exchange.setProperty(PREVIOUS,
-                        store.statesOf(sourcesOf(exchange.getIn().getHeader(SOURCE_ID, String.class)))))
+                .process(exchange -> exchange.setProperty(
+                        PREVIOUS, store.statesOf(sourcesOf(exchange.getIn().getHeader(SOURCE_ID, String.class)))))
                 .choice()
-                    .when(header(SOURCE_ID).isNotNull())
-                        .setHeader(CaffeineConstants.KEY, header(SOURCE_ID))
-                        .setHeader(CaffeineConstants.ACTION, constant(CaffeineConstants.ACTION_INVALIDATE))
-                    .otherwise()
-                        .setHeader(CaffeineConstants.ACTION, constant(CaffeineConstants.ACTION_INVALIDATE_ALL))
+                .when(header(SOURCE_ID).isNotNull())
+                .setHeader(CaffeineConstants.KEY, header(SOURCE_ID))
+                .setHeader(CaffeineConstants.ACTION, constant(CaffeineConstants.ACTION_INVALIDATE))
+                .otherwise()
+                .setHeader(CaffeineConstants.ACTION, constant(CaffeineConstants.ACTION_INVALIDATE_ALL))
                 .end()
                 .to(StoreEndpoints.CACHE)
                 .process(this::forgotten);
@@ -78,21 +81,25 @@ public class StoreRoutes extends RouteBuilder {
     private void storeAnswer(Exchange exchange) {
         WritePermit permit = permitOf(exchange);
         if (!store.storeSnapshot(permit, snapshots.readingOf(exchange.getIn(), permit.source()))) {
-            throw new IllegalStateException("The refresh of source " + permit.source().id()
-                    + " had already ended (timed out, or the service is stopping): its answer is dropped");
+            throw new IllegalStateException(
+                    "The refresh of source " + permit.source().id()
+                            + " had already ended (timed out, or the service is stopping): its answer is dropped");
         }
     }
 
     @SuppressWarnings("unchecked")
     private void forgotten(Exchange exchange) {
         SourceChanged.Cause cause = Optional.ofNullable(exchange.getIn().getHeader(StoreEndpoints.CAUSE, String.class))
-                .map(SourceChanged.Cause::valueOf).orElse(SourceChanged.Cause.INVALIDATED);
+                .map(SourceChanged.Cause::valueOf)
+                .orElse(SourceChanged.Cause.INVALIDATED);
         store.forgotten(exchange.getProperty(PREVIOUS, List.class), cause);
     }
 
     /** The one source named (when configured here), or all of them. */
     private List<TickerSource> sourcesOf(String sourceId) {
-        return sourceId == null ? catalog.all() : catalog.find(sourceId).map(List::of).orElse(List.of());
+        return sourceId == null
+                ? catalog.all()
+                : catalog.find(sourceId).map(List::of).orElse(List.of());
     }
 
     private static WritePermit permitOf(Exchange exchange) {

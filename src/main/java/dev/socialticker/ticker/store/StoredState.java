@@ -31,6 +31,8 @@ public record StoredState(int format, TickerSource source, Snapshot snapshot, Fa
      * (the source id was pointed elsewhere since): its count must not be served as this one's.
      */
     public Optional<SourceState> stateFor(TickerSource configured) {
-        return configured.equals(source) ? Optional.of(new SourceState(configured, snapshot, failure)) : Optional.empty();
+        return configured.equals(source)
+                ? Optional.of(new SourceState(configured, snapshot, failure))
+                : Optional.empty();
     }
 }

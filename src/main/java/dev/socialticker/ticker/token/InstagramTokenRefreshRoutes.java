@@ -35,6 +35,7 @@ class InstagramTokenRefreshRoutes extends RouteBuilder {
      * than 24 hours: the first try waits that long after start-up.
      */
     static final Duration FIRST_TRY_WITHOUT_EXPIRY = Duration.ofHours(24);
+
     private static final Logger log = LoggerFactory.getLogger(InstagramTokenRefreshRoutes.class);
 
     private final TokenStatus status;
@@ -44,8 +45,8 @@ class InstagramTokenRefreshRoutes extends RouteBuilder {
     private final Clock clock;
     private final Instant started;
 
-    InstagramTokenRefreshRoutes(TokenStatus status, SourceCatalog catalog, ProviderProperties providers, ObjectMapper json,
-            Clock clock) {
+    InstagramTokenRefreshRoutes(
+            TokenStatus status, SourceCatalog catalog, ProviderProperties providers, ObjectMapper json, Clock clock) {
         this.status = status;
         this.catalog = catalog;
         this.settings = providers.of(PROVIDER);
@@ -56,19 +57,24 @@ class InstagramTokenRefreshRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        boolean used = catalog.all().stream().anyMatch(source -> source.provider().equals(PROVIDER));
+        boolean used =
+                catalog.all().stream().anyMatch(source -> source.provider().equals(PROVIDER));
         if (!used || status.tokenFile(PROVIDER).isEmpty()) {
             return;
         }
-        String base = (settings.tokenRefreshUrl() != null ? settings.tokenRefreshUrl().toString()
-                : "https://graph.instagram.com").replaceAll("/+$", "");
-        log.info("The Instagram token is refreshed when it has {} days or less left, and kept in {}",
-                REFRESH_WHEN_LEFT.toDays(), status.keptIn(PROVIDER));
+        String base = (settings.tokenRefreshUrl() != null
+                        ? settings.tokenRefreshUrl().toString()
+                        : "https://graph.instagram.com")
+                .replaceAll("/+$", "");
+        log.info(
+                "The Instagram token is refreshed when it has {} days or less left, and kept in {}",
+                REFRESH_WHEN_LEFT.toDays(),
+                status.keptIn(PROVIDER));
 
         from(TokenEndpoints.INSTAGRAM_TOKEN_TIMER)
                 .routeId("instagram-token-refresh-timer")
                 .filter(exchange -> due())
-                    .to(TokenEndpoints.INSTAGRAM_TOKEN_REFRESH)
+                .to(TokenEndpoints.INSTAGRAM_TOKEN_REFRESH)
                 .end();
 
         from(TokenEndpoints.INSTAGRAM_TOKEN_REFRESH)
@@ -90,13 +96,15 @@ class InstagramTokenRefreshRoutes extends RouteBuilder {
     }
 
     private void request(Exchange exchange) {
-        String token = status.rotatedToken(PROVIDER)
-                .orElse(settings.accessToken());
+        String token = status.rotatedToken(PROVIDER).orElse(settings.accessToken());
         exchange.getIn().removeHeaders("*");
         exchange.getIn().setBody(null);
         exchange.getIn().setHeader(Exchange.HTTP_METHOD, "GET");
-        exchange.getIn().setHeader(Exchange.HTTP_QUERY, "grant_type=ig_refresh_token&access_token="
-                + URLEncoder.encode(token == null ? "" : token.trim(), StandardCharsets.UTF_8));
+        exchange.getIn()
+                .setHeader(
+                        Exchange.HTTP_QUERY,
+                        "grant_type=ig_refresh_token&access_token="
+                                + URLEncoder.encode(token == null ? "" : token.trim(), StandardCharsets.UTF_8));
     }
 
     private void answer(Exchange exchange) {
@@ -117,16 +125,21 @@ class InstagramTokenRefreshRoutes extends RouteBuilder {
             }
             Instant expiresAt = clock.instant().plusSeconds(expiresIn);
             this.status.refreshed(PROVIDER, token, expiresAt);
-            log.info("The Instagram token was refreshed; the new one expires at {} and is kept in {}", expiresAt,
+            log.info(
+                    "The Instagram token was refreshed; the new one expires at {} and is kept in {}",
+                    expiresAt,
                     this.status.keptIn(PROVIDER));
         } catch (IOException unreadable) {
-            failed("the new token could not be read or kept (" + unreadable.getClass().getSimpleName() + ")");
+            failed("the new token could not be read or kept ("
+                    + unreadable.getClass().getSimpleName() + ")");
         }
     }
 
     private void failed(String problem) {
         status.refreshFailed(PROVIDER, "refreshing the token failed: " + problem);
-        log.warn("The Instagram token could not be refreshed: {}; the current token is kept and the next try is in"
-                + " an hour (alert rule token-expiry)", problem);
+        log.warn(
+                "The Instagram token could not be refreshed: {}; the current token is kept and the next try is in"
+                        + " an hour (alert rule token-expiry)",
+                problem);
     }
 }

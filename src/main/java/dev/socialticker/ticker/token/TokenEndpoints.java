@@ -7,6 +7,5 @@ final class TokenEndpoints {
     /** Hourly: is the Instagram token due for a refresh? */
     static final String INSTAGRAM_TOKEN_TIMER = "timer:instagram-token-refresh?period=3600000&delay=10000";
 
-    private TokenEndpoints() {
-    }
+    private TokenEndpoints() {}
 }

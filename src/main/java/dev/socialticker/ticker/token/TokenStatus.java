@@ -36,14 +36,13 @@ public class TokenStatus {
     public static final String CREDENTIAL = "access-token";
     /** In the shared mode, how soon a token another instance rotated is used here too. */
     static final Duration SHARED_READ_EVERY = Duration.ofMinutes(1);
+
     private static final Logger log = LoggerFactory.getLogger(TokenStatus.class);
 
     /** The token document's content (the token file's, as before). */
-    record Stored(String accessToken, Instant expiresAt) {
-    }
+    record Stored(String accessToken, Instant expiresAt) {}
 
-    private record Known(String token, Instant expiresAt, String refreshProblem) {
-    }
+    private record Known(String token, Instant expiresAt, String refreshProblem) {}
 
     private final Map<String, Known> known = new ConcurrentHashMap<>();
     private final Map<String, Path> files;
@@ -58,13 +57,18 @@ public class TokenStatus {
     }
 
     @Autowired
-    public TokenStatus(SourceCatalog catalog, ProviderProperties providers, ObjectMapper json, StateRepository state,
+    public TokenStatus(
+            SourceCatalog catalog,
+            ProviderProperties providers,
+            ObjectMapper json,
+            StateRepository state,
             Clock clock) {
         this.json = json;
         this.state = state;
         this.clock = clock;
         this.files = TokenFiles.of(catalog, providers);
-        for (String provider : catalog.all().stream().map(TickerSource::provider).distinct().toList()) {
+        for (String provider :
+                catalog.all().stream().map(TickerSource::provider).distinct().toList()) {
             Instant configured = providers.of(provider).tokenExpiresAt();
             Stored stored = files.containsKey(provider) ? read(provider) : null;
             if (stored != null) {
@@ -110,8 +114,11 @@ public class TokenStatus {
     }
 
     void refreshFailed(String provider, String problem) {
-        known.compute(provider, (name, current) -> current == null ? new Known(null, null, problem)
-                : new Known(current.token(), current.expiresAt(), problem));
+        known.compute(
+                provider,
+                (name, current) -> current == null
+                        ? new Known(null, null, problem)
+                        : new Known(current.token(), current.expiresAt(), problem));
     }
 
     /** In the shared mode another instance may have rotated the token: read again at most every minute. */
@@ -123,8 +130,14 @@ public class TokenStatus {
                 readAt.put(provider, now);
                 Stored stored = readShared(provider);
                 if (stored != null) {
-                    known.compute(provider, (name, was) -> new Known(stored.accessToken(), stored.expiresAt(),
-                            was == null || !stored.accessToken().equals(was.token()) ? null : was.refreshProblem()));
+                    known.compute(
+                            provider,
+                            (name, was) -> new Known(
+                                    stored.accessToken(),
+                                    stored.expiresAt(),
+                                    was == null || !stored.accessToken().equals(was.token())
+                                            ? null
+                                            : was.refreshProblem()));
                 }
             }
         }
@@ -146,19 +159,28 @@ public class TokenStatus {
             Stored stored = decode(state.read(StateKey.token(provider)).orElse(null));
             if (stored != null) {
                 readAt.put(provider, clock.instant());
-                log.info("Using the {} token refreshed earlier, from {} (expires at {})", provider, where,
+                log.info(
+                        "Using the {} token refreshed earlier, from {} (expires at {})",
+                        provider,
+                        where,
                         stored.expiresAt());
             }
             return stored;
         } catch (IOException unreadable) {
             if (state.shared() && !(unreadable instanceof TokenDocumentException)) {
-                log.warn("The {} token refreshed earlier cannot be read from {} now: the configured one is used until"
-                        + " it can", provider, where);
+                log.warn(
+                        "The {} token refreshed earlier cannot be read from {} now: the configured one is used until"
+                                + " it can",
+                        provider,
+                        where);
                 return null;
             }
             throw new TickerConfigurationException("ticker.providers." + provider + ".token-file: " + where
-                    + " is not a token file written by this service (" + (unreadable instanceof TokenDocumentException
-                            ? unreadable.getMessage() : unreadable.getClass().getSimpleName()) + "); move it away to start from the configured token");
+                    + " is not a token file written by this service ("
+                    + (unreadable instanceof TokenDocumentException
+                            ? unreadable.getMessage()
+                            : unreadable.getClass().getSimpleName())
+                    + "); move it away to start from the configured token");
         }
     }
 

@@ -60,9 +60,14 @@ class AlertChannelFailureTest {
     static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
     static final AlertChannelRoutes.Timing FAST =
             new AlertChannelRoutes.Timing(Duration.ofMillis(10), Duration.ofMillis(500), Duration.ofMillis(500));
-    static final Alert ALERT = new Alert(Alert.Kind.ALERT, AlertRule.AUTH,
-            new TickerSource("instagram-acme", "instagram", "acme"), "the provider rejected the credentials (AUTH_FAILED)",
-            "at once", NOW.minusSeconds(60), NOW);
+    static final Alert ALERT = new Alert(
+            Alert.Kind.ALERT,
+            AlertRule.AUTH,
+            new TickerSource("instagram-acme", "instagram", "acme"),
+            "the provider rejected the credentials (AUTH_FAILED)",
+            "at once",
+            NOW.minusSeconds(60),
+            NOW);
     static final String NOT_DELIVERED = "Alert not delivered via %s after 4 attempt(s): ALERT instagram-acme/auth: ";
 
     @RegisterExtension
@@ -72,7 +77,8 @@ class AlertChannelFailureTest {
 
     @RegisterExtension
     static WireMockExtension webhook = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger channelLog = (Logger) LoggerFactory.getLogger(AlertChannelRoutes.class);
@@ -153,7 +159,8 @@ class AlertChannelFailureTest {
         try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             String reason = "127.0.0.1:" + silent.getLocalPort() + " did not answer in time (timed out)";
 
-            emailFails(new AlertProperties.Email("127.0.0.1", silent.getLocalPort(), FROM, TO, FROM, PASSWORD, true),
+            emailFails(
+                    new AlertProperties.Email("127.0.0.1", silent.getLocalPort(), FROM, TO, FROM, PASSWORD, true),
                     reason);
         }
     }
@@ -176,7 +183,8 @@ class AlertChannelFailureTest {
     void webhookRefusesTheConnection() {
         int closed = LocalPorts.free();
 
-        slackFails(URI.create("http://127.0.0.1:" + closed + WEBHOOK_PATH),
+        slackFails(
+                URI.create("http://127.0.0.1:" + closed + WEBHOOK_PATH),
                 "the webhook at 127.0.0.1:" + closed + " is unreachable (connection refused)");
     }
 
@@ -184,44 +192,60 @@ class AlertChannelFailureTest {
     void webhookAnswersTooLate() {
         webhook.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok").withFixedDelay(3000)));
 
-        slackFails(URI.create(webhook.baseUrl() + WEBHOOK_PATH),
+        slackFails(
+                URI.create(webhook.baseUrl() + WEBHOOK_PATH),
                 "the webhook at localhost:" + webhook.getPort() + " did not answer in time (timed out)");
     }
 
     @Test
     void webhookHostUnknown() {
-        slackFails(URI.create("https://nonexistent.invalid" + WEBHOOK_PATH),
+        slackFails(
+                URI.create("https://nonexistent.invalid" + WEBHOOK_PATH),
                 "unknown host nonexistent.invalid: check ticker.alerts.slack.webhook-url");
     }
 
     @Test
     void theNextMessageSentMarksTheChannelRecovered() {
-        webhook.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(aResponse().withStatus(503)));
+        webhook.stubFor(
+                post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(aResponse().withStatus(503)));
         slackFails(URI.create(webhook.baseUrl() + WEBHOOK_PATH), "the webhook answered HTTP 503");
 
         webhook.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
         deliver(AlertEndpoints.SLACK);
-        await().atMost(Duration.ofSeconds(10)).until(() -> lines().contains(
-                "Alert sent via slack: ALERT instagram-acme/auth (the provider rejected the credentials (AUTH_FAILED))"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> lines().contains(
+                                        "Alert sent via slack: ALERT instagram-acme/auth (the provider rejected the credentials (AUTH_FAILED))"));
 
         Health after = health.health();
         assertThat(after.getStatus()).isEqualTo(Status.UP);
-        assertThat(after.getDetails().get("slack")).isEqualTo(Map.of("state", "recovered",
-                "lastSentAt", NOW.toString(), "lastFailure", "the webhook answered HTTP 503",
-                "lastFailureAt", NOW.toString()));
+        assertThat(after.getDetails().get("slack"))
+                .isEqualTo(Map.of(
+                        "state",
+                        "recovered",
+                        "lastSentAt",
+                        NOW.toString(),
+                        "lastFailure",
+                        "the webhook answered HTTP 503",
+                        "lastFailureAt",
+                        NOW.toString()));
     }
 
     private void emailFails(AlertProperties.Email email, String reason) {
-        start(new AlertProperties(new AlertProperties.Slack(null), email, Duration.ofHours(1),
-                Duration.ofMinutes(5), null, null));
+        start(new AlertProperties(
+                new AlertProperties.Slack(null), email, Duration.ofHours(1), Duration.ofMinutes(5), null, null));
         deliver(AlertEndpoints.EMAIL);
         assertFailure("email", reason);
     }
 
     private void slackFails(URI url, String reason) {
-        start(new AlertProperties(new AlertProperties.Slack(url),
-                new AlertProperties.Email(null, 587, null, null, null, null, true), Duration.ofHours(1),
-                Duration.ofMinutes(5), null, null));
+        start(new AlertProperties(
+                new AlertProperties.Slack(url),
+                new AlertProperties.Email(null, 587, null, null, null, null, true),
+                Duration.ofHours(1),
+                Duration.ofMinutes(5),
+                null,
+                null));
         deliver(AlertEndpoints.SLACK);
         assertFailure("slack", reason);
     }
@@ -230,8 +254,13 @@ class AlertChannelFailureTest {
         health = new AlertChannelsHealthIndicator(alerts);
         camel = new DefaultCamelContext();
         try {
-            camel.addRoutes(new AlertChannelRoutes(alerts, new AlertMessages(new ObjectMapper(), null),
-                    new SimpleMeterRegistry(), health, Clock.fixed(NOW, ZoneOffset.UTC), FAST));
+            camel.addRoutes(new AlertChannelRoutes(
+                    alerts,
+                    new AlertMessages(new ObjectMapper(), null),
+                    new SimpleMeterRegistry(),
+                    health,
+                    Clock.fixed(NOW, ZoneOffset.UTC),
+                    FAST));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -249,8 +278,10 @@ class AlertChannelFailureTest {
         String expected = NOT_DELIVERED.formatted(channel) + reason;
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> lines().stream().anyMatch(line -> line.startsWith("Alert not delivered via")));
-        String line = lines().stream().filter(candidate -> candidate.startsWith("Alert not delivered via"))
-                .findFirst().orElseThrow();
+        String line = lines().stream()
+                .filter(candidate -> candidate.startsWith("Alert not delivered via"))
+                .findFirst()
+                .orElseThrow();
         System.out.println("[alert channel] " + line);
         assertThat(line).isEqualTo(expected);
 
@@ -268,7 +299,14 @@ class AlertChannelFailureTest {
     }
 
     private static void assertNoSecret(String text) {
-        assertThat(text).doesNotContain(PASSWORD, WRONG_PASSWORD, "webhookSecretXYZ", "/services/", FROM,
-                "ops@example.com", "oncall@refused.example.org");
+        assertThat(text)
+                .doesNotContain(
+                        PASSWORD,
+                        WRONG_PASSWORD,
+                        "webhookSecretXYZ",
+                        "/services/",
+                        FROM,
+                        "ops@example.com",
+                        "oncall@refused.example.org");
     }
 }

@@ -26,20 +26,28 @@ class AlertConditionsTest {
 
     @Test
     void failingAtTheThirdFailureInARowNotTheSecond() {
-        assertThat(holds(conditions.judge(failure(FailureCode.UPSTREAM_UNAVAILABLE)), AlertRule.FAILING)).isFalse();
-        assertThat(holds(conditions.judge(failure(FailureCode.UPSTREAM_UNAVAILABLE)), AlertRule.FAILING)).isFalse();
+        assertThat(holds(conditions.judge(failure(FailureCode.UPSTREAM_UNAVAILABLE)), AlertRule.FAILING))
+                .isFalse();
+        assertThat(holds(conditions.judge(failure(FailureCode.UPSTREAM_UNAVAILABLE)), AlertRule.FAILING))
+                .isFalse();
         List<Verdict> third = conditions.judge(failure(FailureCode.TIMEOUT));
         assertThat(holds(third, AlertRule.FAILING)).isTrue();
-        assertThat(verdict(third, AlertRule.FAILING).observed()).isEqualTo("3 failed refresh(es) in a row (last: TIMEOUT)");
-        assertThat(holds(conditions.judge(success(null)), AlertRule.FAILING)).as("a success ends it").isFalse();
+        assertThat(verdict(third, AlertRule.FAILING).observed())
+                .isEqualTo("3 failed refresh(es) in a row (last: TIMEOUT)");
+        assertThat(holds(conditions.judge(success(null)), AlertRule.FAILING))
+                .as("a success ends it")
+                .isFalse();
     }
 
     @Test
     void authAtOnceAndUntilASuccess() {
-        assertThat(holds(conditions.judge(failure(FailureCode.UPSTREAM_UNAVAILABLE)), AlertRule.AUTH)).isFalse();
-        assertThat(holds(conditions.judge(failure(FailureCode.AUTH_FAILED)), AlertRule.AUTH)).isTrue();
+        assertThat(holds(conditions.judge(failure(FailureCode.UPSTREAM_UNAVAILABLE)), AlertRule.AUTH))
+                .isFalse();
+        assertThat(holds(conditions.judge(failure(FailureCode.AUTH_FAILED)), AlertRule.AUTH))
+                .isTrue();
         assertThat(holds(conditions.judge(failure(FailureCode.TIMEOUT)), AlertRule.AUTH))
-                .as("another failure does not show the token works").isTrue();
+                .as("another failure does not show the token works")
+                .isTrue();
         assertThat(holds(conditions.judge(success(null)), AlertRule.AUTH)).isFalse();
     }
 
@@ -50,46 +58,61 @@ class AlertConditionsTest {
         assertThat(holds(at80, AlertRule.QUOTA)).isTrue();
         assertThat(verdict(at80, AlertRule.QUOTA).observed()).isEqualTo("80 % of the quota used");
         assertThat(holds(conditions.judge(success(null)), AlertRule.QUOTA)).isFalse();
-        assertThat(holds(conditions.judge(failure(FailureCode.RATE_LIMITED)), AlertRule.QUOTA)).isTrue();
+        assertThat(holds(conditions.judge(failure(FailureCode.RATE_LIMITED)), AlertRule.QUOTA))
+                .isTrue();
     }
 
     @Test
     void latencyAfterThreeSlowRefreshesInARow() {
         Duration slow = Duration.ofMillis(5_001);
-        assertThat(holds(conditions.judge(success(null, slow)), AlertRule.LATENCY)).isFalse();
-        assertThat(holds(conditions.judge(success(null, slow)), AlertRule.LATENCY)).isFalse();
+        assertThat(holds(conditions.judge(success(null, slow)), AlertRule.LATENCY))
+                .isFalse();
+        assertThat(holds(conditions.judge(success(null, slow)), AlertRule.LATENCY))
+                .isFalse();
         assertThat(holds(conditions.judge(success(null, Duration.ofSeconds(5))), AlertRule.LATENCY))
-                .as("exactly the threshold is not slower than it").isFalse();
+                .as("exactly the threshold is not slower than it")
+                .isFalse();
         conditions.judge(success(null, slow));
         conditions.judge(success(null, slow));
-        assertThat(holds(conditions.judge(success(null, slow)), AlertRule.LATENCY)).isTrue();
+        assertThat(holds(conditions.judge(success(null, slow)), AlertRule.LATENCY))
+                .isTrue();
     }
 
     @Test
     void dataAgeBeyondThreeTimesStaleAfter() {
         Snapshot snapshot = new Snapshot(1, "acme", NOW, null, null);
-        assertThat(holds(conditions.judgeAge(snapshot, NOW.plus(Duration.ofMinutes(6))), AlertRule.DATA_AGE)).isFalse();
-        List<Verdict> old = conditions.judgeAge(snapshot, NOW.plus(Duration.ofMinutes(6)).plusSeconds(1));
+        assertThat(holds(conditions.judgeAge(snapshot, NOW.plus(Duration.ofMinutes(6))), AlertRule.DATA_AGE))
+                .isFalse();
+        List<Verdict> old =
+                conditions.judgeAge(snapshot, NOW.plus(Duration.ofMinutes(6)).plusSeconds(1));
         assertThat(holds(old, AlertRule.DATA_AGE)).isTrue();
         assertThat(verdict(old, AlertRule.DATA_AGE).threshold()).isEqualTo("older than 6m");
-        assertThat(conditions.judgeAge(null, NOW)).as("no count yet: the failing rule speaks").isEmpty();
+        assertThat(conditions.judgeAge(null, NOW))
+                .as("no count yet: the failing rule speaks")
+                .isEmpty();
     }
 
     @Test
     void tokenExpiryWithinSevenDays() {
         Instant expires = NOW.plus(Duration.ofDays(7));
-        assertThat(holds(conditions.judgeToken(IG, expires, null, NOW), AlertRule.TOKEN_EXPIRY)).isFalse();
-        assertThat(holds(conditions.judgeToken(IG, expires, null, NOW.plusSeconds(1)), AlertRule.TOKEN_EXPIRY)).isTrue();
-        assertThat(conditions.judgeToken(IG, null, null, NOW)).as("expiry unknown").isEmpty();
+        assertThat(holds(conditions.judgeToken(IG, expires, null, NOW), AlertRule.TOKEN_EXPIRY))
+                .isFalse();
+        assertThat(holds(conditions.judgeToken(IG, expires, null, NOW.plusSeconds(1)), AlertRule.TOKEN_EXPIRY))
+                .isTrue();
+        assertThat(conditions.judgeToken(IG, null, null, NOW))
+                .as("expiry unknown")
+                .isEmpty();
     }
 
     @Test
     void aFailedTokenRefreshHoldsWhateverTheExpiry() {
-        List<Verdict> failed = conditions.judgeToken(IG, NOW.plus(Duration.ofDays(29)),
-                "refreshing the token failed: Instagram answered HTTP 400", NOW);
+        List<Verdict> failed = conditions.judgeToken(
+                IG, NOW.plus(Duration.ofDays(29)), "refreshing the token failed: Instagram answered HTTP 400", NOW);
         assertThat(holds(failed, AlertRule.TOKEN_EXPIRY)).isTrue();
-        assertThat(verdict(failed, AlertRule.TOKEN_EXPIRY).observed()).isEqualTo("the instagram token expires at"
-                + " 2026-12-28T10:00:00Z (in 29 day(s)); refreshing the token failed: Instagram answered HTTP 400");
+        assertThat(verdict(failed, AlertRule.TOKEN_EXPIRY).observed())
+                .isEqualTo(
+                        "the instagram token expires at"
+                                + " 2026-12-28T10:00:00Z (in 29 day(s)); refreshing the token failed: Instagram answered HTTP 400");
     }
 
     @Test
@@ -100,7 +123,8 @@ class AlertConditionsTest {
                 new AlertProperties.DataAge(false, null), new AlertProperties.TokenExpiry(false, 7));
         AlertConditions none = new AlertConditions(off, new Staleness(Duration.ofMinutes(2)));
         assertThat(none.judge(failure(FailureCode.AUTH_FAILED))).isEmpty();
-        assertThat(none.judgeAge(new Snapshot(1, "acme", NOW, null, null), NOW.plus(Duration.ofDays(1)))).isEmpty();
+        assertThat(none.judgeAge(new Snapshot(1, "acme", NOW, null, null), NOW.plus(Duration.ofDays(1))))
+                .isEmpty();
         assertThat(none.judgeToken(IG, NOW, "refreshing the token failed", NOW)).isEmpty();
     }
 

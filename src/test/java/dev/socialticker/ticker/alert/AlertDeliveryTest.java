@@ -59,25 +59,28 @@ import org.springframework.test.context.DynamicPropertySource;
  * nor stops the other channel.
  */
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ticker.sources[0].provider=instagram",
-        "ticker.sources[0].account=" + UpstreamServiceTest.IG_USER,
-        "ticker.providers.instagram.access-token=" + AlertDeliveryTest.TOKEN,
-        "ticker.refresh.initial-delay=1h",
-        "ticker.refresh.retry.backoff=10ms",
-        "ticker.admin.token=" + AlertDeliveryTest.ADMIN_TOKEN,
-        "ticker.alerts.email.host=127.0.0.1",
-        "ticker.alerts.email.from=ticker@example.com",
-        "ticker.alerts.email.to[0]=ops@example.com",
-        "ticker.alerts.email.to[1]=oncall@example.com",
-        "ticker.alerts.email.username=ticker@example.com",
-        "ticker.alerts.email.password=" + AlertDeliveryTest.SMTP_PASSWORD,
-        "ticker.alerts.email.starttls=false",
-        "ticker.alerts.public-url=https://ticker.example.com",
-        "ticker.alerts.repeat-after=1h",
-        "ticker.alerts.resolve-after=5m",
-        // Operators who may see details see each channel's last delivery and failure.
-        "management.endpoint.health.show-details=always"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ticker.sources[0].provider=instagram",
+            "ticker.sources[0].account=" + UpstreamServiceTest.IG_USER,
+            "ticker.providers.instagram.access-token=" + AlertDeliveryTest.TOKEN,
+            "ticker.refresh.initial-delay=1h",
+            "ticker.refresh.retry.backoff=10ms",
+            "ticker.admin.token=" + AlertDeliveryTest.ADMIN_TOKEN,
+            "ticker.alerts.email.host=127.0.0.1",
+            "ticker.alerts.email.from=ticker@example.com",
+            "ticker.alerts.email.to[0]=ops@example.com",
+            "ticker.alerts.email.to[1]=oncall@example.com",
+            "ticker.alerts.email.username=ticker@example.com",
+            "ticker.alerts.email.password=" + AlertDeliveryTest.SMTP_PASSWORD,
+            "ticker.alerts.email.starttls=false",
+            "ticker.alerts.public-url=https://ticker.example.com",
+            "ticker.alerts.repeat-after=1h",
+            "ticker.alerts.resolve-after=5m",
+            // Operators who may see details see each channel's last delivery and failure.
+            "management.endpoint.health.show-details=always"
+        })
 @ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AlertDeliveryTest extends UpstreamServiceTest {
@@ -100,20 +103,26 @@ class AlertDeliveryTest extends UpstreamServiceTest {
 
     @Autowired
     SourceCatalog catalog;
+
     @Autowired
     MeterRegistry meters;
+
     @Autowired
     Incidents incidents;
+
     @Autowired
     AlertRoutes alertRoutes;
+
     @Autowired
     SnapshotStore store;
+
     final ObjectMapper json = new ObjectMapper();
 
     @AfterEach
     void allIncidentsOver() throws Exception {
         // The next test starts with no incident open: a success, then time for it to count as over.
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
+        upstream.stubFor(
+                get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
         upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
         refreshAndWaitForAlerts();
         clock.advance(Duration.ofMinutes(5));
@@ -128,11 +137,14 @@ class AlertDeliveryTest extends UpstreamServiceTest {
     @Order(1)
     void anExpiredTokenIsOneAlertOnEachChannelThenOneResolved(CapturedOutput output) throws Exception {
         upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": {\"message\": \"Error validating access token: Session has expired on Friday,"
-                        + " 27-Nov-26 12:00:00 PST.\", \"type\": \"OAuthException\", \"code\": 190,"
-                        + " \"error_subcode\": 463, \"fbtrace_id\": \"AbCdEf123\"}}")));
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"error\": {\"message\": \"Error validating access token: Session has expired on Friday,"
+                                        + " 27-Nov-26 12:00:00 PST.\", \"type\": \"OAuthException\", \"code\": 190,"
+                                        + " \"error_subcode\": 463, \"fbtrace_id\": \"AbCdEf123\"}}")));
 
         refreshAndWaitForAlerts();
         await().atMost(Duration.ofSeconds(10)).until(() -> slackPosts().size() == 1 && emails().length == 1);
@@ -149,14 +161,19 @@ class AlertDeliveryTest extends UpstreamServiceTest {
                 + String.join(", ", List.of(email.getHeader("To"))) + "\n\n" + GreenMailUtil.getBody(email));
         assertThat(slack.get("text").asText())
                 .isEqualTo(":red_circle: ALERT " + SOURCE + ": the access token was rejected");
-        assertThat(slack.toString()).contains("*Provider*\\ninstagram", "*Rule*\\nauth",
-                "the provider rejected the credentials (AUTH_FAILED)", "https://ticker.example.com/api/metrics/" + SOURCE);
+        assertThat(slack.toString())
+                .contains(
+                        "*Provider*\\ninstagram",
+                        "*Rule*\\nauth",
+                        "the provider rejected the credentials (AUTH_FAILED)",
+                        "https://ticker.example.com/api/metrics/" + SOURCE);
         assertThat(email.getSubject()).isEqualTo("[Social Ticker] ALERT " + SOURCE + ": the access token was rejected");
         assertThat(GreenMailUtil.getBody(email)).contains("What to do: Get a new token");
         assertThat(email.getAllRecipients()).hasSize(2);
         assertNoSecret(slack.toString() + GreenMailUtil.getWholeMessage(email));
 
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
+        upstream.stubFor(
+                get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
         refreshAndWaitForAlerts();
         clock.advance(Duration.ofMinutes(5).minusSeconds(1));
         producer.sendBody(AlertEndpoints.CHECK, null);
@@ -172,7 +189,8 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         assertThat(resolved.get("text").asText())
                 .isEqualTo(":large_green_circle: RESOLVED " + SOURCE + ": the access token was rejected — over");
         assertThat(emails()[1].getSubject()).startsWith("[Social Ticker] RESOLVED " + SOURCE);
-        assertThat(output.getAll()).contains("Alert sent via slack: ALERT " + SOURCE + "/auth")
+        assertThat(output.getAll())
+                .contains("Alert sent via slack: ALERT " + SOURCE + "/auth")
                 .contains("Alert sent via email: RESOLVED " + SOURCE + "/auth");
         assertNoSecret(output.getAll());
     }
@@ -181,8 +199,9 @@ class AlertDeliveryTest extends UpstreamServiceTest {
     @Order(2)
     void aQuotaAtNinetyPercentIsAnAlertARemindAfterAnHourAndOneResolved() throws Exception {
         upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))
-                .withHeader("X-App-Usage", "{\"call_count\": 90, \"total_cputime\": 12, \"total_time\": 15}")));
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH))
+                .willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))
+                        .withHeader("X-App-Usage", "{\"call_count\": 90, \"total_cputime\": 12, \"total_time\": 15}")));
 
         refreshAndWaitForAlerts();
         await().atMost(Duration.ofSeconds(10)).until(() -> slackPosts().size() == 1 && emails().length == 1);
@@ -199,8 +218,9 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> slackPosts().size() == 2 && emails().length == 2);
         assertThat(emails()[1].getSubject()).startsWith("[Social Ticker] REMINDER " + SOURCE);
 
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))
-                .withHeader("X-App-Usage", "{\"call_count\": 10, \"total_cputime\": 2, \"total_time\": 3}")));
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH))
+                .willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))
+                        .withHeader("X-App-Usage", "{\"call_count\": 10, \"total_cputime\": 2, \"total_time\": 3}")));
         refreshAndWaitForAlerts();
         clock.advance(Duration.ofMinutes(5));
         producer.sendBody(AlertEndpoints.CHECK, null);
@@ -214,26 +234,34 @@ class AlertDeliveryTest extends UpstreamServiceTest {
     @Order(3)
     void slackAnswering500DoesNotStopEmailNorSlowRefreshing(CapturedOutput output) {
         upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(serverError()));
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": {\"message\": \"Invalid OAuth access token.\", \"type\": \"OAuthException\","
-                        + " \"code\": 190, \"fbtrace_id\": \"AbCdEf124\"}}")));
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"error\": {\"message\": \"Invalid OAuth access token.\", \"type\": \"OAuthException\","
+                                        + " \"code\": 190, \"fbtrace_id\": \"AbCdEf124\"}}")));
         double failedBefore = count("slack", "failed");
 
         refreshAndWaitForAlerts();
         // The refresh has ended and its outcome is served while Slack is still being retried.
-        assertThat(ApiClient.json(api.get("/api/metrics")).at("/error/code").asText()).isEqualTo("AUTH_FAILED");
+        assertThat(ApiClient.json(api.get("/api/metrics")).at("/error/code").asText())
+                .isEqualTo("AUTH_FAILED");
         await().atMost(Duration.ofSeconds(10)).until(() -> emails().length == 1);
         await().atMost(Duration.ofSeconds(20)).until(() -> count("slack", "failed") == failedBefore + 1);
 
         assertThat(slackPosts()).as("the first try and 3 retries").hasSize(4);
         // The failure is counted a moment before it is logged: on a busy machine the line may follow.
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getAll())
-                .contains("Alert not delivered via slack after 4 attempt(s): ALERT " + SOURCE
-                        + "/auth: the webhook answered HTTP 500"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(output.getAll())
+                        .contains("Alert not delivered via slack after 4 attempt(s): ALERT " + SOURCE
+                                + "/auth: the webhook answered HTTP 500"));
         String log = output.getAll();
-        System.out.println("[alerts] failed channel: " + log.lines()
-                .filter(line -> line.contains("Alert not delivered via slack")).findFirst().orElse("none"));
+        System.out.println("[alerts] failed channel: "
+                + log.lines()
+                        .filter(line -> line.contains("Alert not delivered via slack"))
+                        .findFirst()
+                        .orElse("none"));
         assertNoSecret(log);
 
         // Health says which channel fails and why, to anyone; the service still serves (200).
@@ -251,8 +279,11 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
         clock.advance(Duration.ofHours(1));
         producer.sendBody(AlertEndpoints.CHECK, null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> ApiClient.json(api.get("/actuator/health"))
-                .at("/components/alertChannels/details/slack/state").asText().equals("recovered"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> ApiClient.json(api.get("/actuator/health"))
+                        .at("/components/alertChannels/details/slack/state")
+                        .asText()
+                        .equals("recovered"));
         JsonNode recovered = ApiClient.json(api.get("/actuator/health")).at("/components/alertChannels");
         System.out.println("[alerts] health once Slack delivers again: " + recovered);
         assertThat(recovered.get("status").asText()).isEqualTo("UP");
@@ -264,10 +295,13 @@ class AlertDeliveryTest extends UpstreamServiceTest {
     @Order(4)
     void anSmtpServerThatIsDownDoesNotStopSlack(CapturedOutput output) {
         upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": {\"message\": \"Invalid OAuth access token.\", \"type\": \"OAuthException\","
-                        + " \"code\": 190, \"fbtrace_id\": \"AbCdEf125\"}}")));
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"error\": {\"message\": \"Invalid OAuth access token.\", \"type\": \"OAuthException\","
+                                        + " \"code\": 190, \"fbtrace_id\": \"AbCdEf125\"}}")));
         double failedBefore = count("email", "failed");
         int port = smtp.getSmtp().getPort();
         smtp.stop();
@@ -277,8 +311,10 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> count("email", "failed") == failedBefore + 1);
         String reason = "127.0.0.1:" + port + " is unreachable (connection refused)";
         // Counted a moment before it is logged, as above.
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getAll())
-                .contains("Alert not delivered via email after 4 attempt(s): ALERT " + SOURCE + "/auth: " + reason));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(output.getAll())
+                        .contains("Alert not delivered via email after 4 attempt(s): ALERT " + SOURCE + "/auth: "
+                                + reason));
         JsonNode health = ApiClient.json(api.get("/actuator/health")).at("/components/alertChannels");
         assertThat(health.get("description").asText()).startsWith("email: " + reason + " (last failed at ");
         assertThat(health.at("/details/email/lastFailure").asText()).isEqualTo(reason);
@@ -294,17 +330,19 @@ class AlertDeliveryTest extends UpstreamServiceTest {
     @Order(5)
     void anOlderChangeArrivingAfterANewerOneIsNotJudged() throws Exception {
         upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
+        upstream.stubFor(
+                get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
         refreshAndWaitForAlerts();
         TickerSource source = catalog.all().get(0);
         long newest = alertRoutes.judgedUpTo(source.id());
         SourceState good = store.stateOf(source);
-        SourceState rejected = good.withFailure(new Failure(FailureCode.AUTH_FAILED,
-                "The access token was rejected", clock.instant(), 400, 1));
+        SourceState rejected = good.withFailure(
+                new Failure(FailureCode.AUTH_FAILED, "The access token was rejected", clock.instant(), 400, 1));
         long dropped = alertRoutes.outOfOrder();
 
         // The failure the success replaced, arriving late (as a second subscriber thread can deliver it).
-        producer.sendBody(StoreEndpoints.SOURCE_CHANGED,
+        producer.sendBody(
+                StoreEndpoints.SOURCE_CHANGED,
                 new SourceChanged(good, rejected, SourceChanged.Cause.REFRESH, Duration.ofMillis(5), newest - 1));
         await().atMost(Duration.ofSeconds(10)).until(() -> alertRoutes.outOfOrder() == dropped + 1);
         producer.sendBody(AlertEndpoints.CHECK, null);
@@ -319,7 +357,8 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         TickerSource source = catalog.all().get(0);
         long before = alertRoutes.judgedUpTo(source.id());
         refresh(source);
-        await("the outcome reached the alert routes").atMost(Duration.ofSeconds(10))
+        await("the outcome reached the alert routes")
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> alertRoutes.judgedUpTo(source.id()) > before);
     }
 
@@ -343,11 +382,13 @@ class AlertDeliveryTest extends UpstreamServiceTest {
     private double count(String channel, String outcome) {
         // Every rule's counter exists (at zero) from the start: the channel's count is their sum.
         return meters.find("ticker.alerts").tag("channel", channel).tag("outcome", outcome).counters().stream()
-                .mapToDouble(Counter::count).sum();
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     private static void assertNoSecret(String text) {
-        assertThat(text).doesNotContain(TOKEN, SMTP_PASSWORD, ADMIN_TOKEN, "webhookSecretXYZ", "Session has expired",
-                "AbCdEf12");
+        assertThat(text)
+                .doesNotContain(
+                        TOKEN, SMTP_PASSWORD, ADMIN_TOKEN, "webhookSecretXYZ", "Session has expired", "AbCdEf12");
     }
 }

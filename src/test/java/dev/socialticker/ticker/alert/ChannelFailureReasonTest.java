@@ -36,88 +36,147 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ChannelFailureReasonTest {
     static final String PASSWORD = "smtp-secret-pw-42";
-    static final AlertProperties.Email EMAIL = new AlertProperties.Email("smtp.example.com", 587,
-            "ticker@example.com", List.of("ops@example.com", "oncall@example.org"), "ticker@example.com", PASSWORD, true);
+    static final AlertProperties.Email EMAIL = new AlertProperties.Email(
+            "smtp.example.com",
+            587,
+            "ticker@example.com",
+            List.of("ops@example.com", "oncall@example.org"),
+            "ticker@example.com",
+            PASSWORD,
+            true);
     static final URI WEBHOOK = URI.create("https://hooks.slack.com/services/T0000/B0000/webhookSecretXYZ");
 
     static Stream<Arguments> emailFailures() throws AddressException {
-        SMTPSendFailedException senderRefused = new SMTPSendFailedException("MAIL FROM:<ticker@example.com>", 553,
-                "553 5.7.1 <ticker@example.com>: Sender address rejected", null, null, null, null);
-        senderRefused.setNextException(new SMTPSenderFailedException(new InternetAddress("ticker@example.com"),
-                "MAIL FROM:<ticker@example.com>", 553, "553 5.7.1 <ticker@example.com>: Sender address rejected"));
-        SMTPAddressFailedException first = new SMTPAddressFailedException(new InternetAddress("ops@Example.COM"),
-                "RCPT TO:<ops@Example.COM>", 550, "550 5.1.1 <ops@Example.COM>: User unknown");
-        first.setNextException(new SMTPAddressFailedException(new InternetAddress("oncall@example.org"),
-                "RCPT TO:<oncall@example.org>", 551, "551 5.7.1 <oncall@example.org>: relay denied"));
+        SMTPSendFailedException senderRefused = new SMTPSendFailedException(
+                "MAIL FROM:<ticker@example.com>",
+                553,
+                "553 5.7.1 <ticker@example.com>: Sender address rejected",
+                null,
+                null,
+                null,
+                null);
+        senderRefused.setNextException(new SMTPSenderFailedException(
+                new InternetAddress("ticker@example.com"),
+                "MAIL FROM:<ticker@example.com>",
+                553,
+                "553 5.7.1 <ticker@example.com>: Sender address rejected"));
+        SMTPAddressFailedException first = new SMTPAddressFailedException(
+                new InternetAddress("ops@Example.COM"),
+                "RCPT TO:<ops@Example.COM>",
+                550,
+                "550 5.1.1 <ops@Example.COM>: User unknown");
+        first.setNextException(new SMTPAddressFailedException(
+                new InternetAddress("oncall@example.org"),
+                "RCPT TO:<oncall@example.org>",
+                551,
+                "551 5.7.1 <oncall@example.org>: relay denied"));
         MessagingException loop = new MessagingException("first");
         MessagingException back = new MessagingException("second", loop);
         loop.setNextException(back);
         return Stream.of(
-                Arguments.of("STARTTLS required, not offered (a bare MessagingException)",
+                Arguments.of(
+                        "STARTTLS required, not offered (a bare MessagingException)",
                         new MessagingException("STARTTLS is required but host does not support STARTTLS"),
                         "STARTTLS is required but smtp.example.com:587 does not offer it: use a server that does, or set"
                                 + " ticker.alerts.email.starttls=false (the password then travels unencrypted)"),
-                Arguments.of("login refused",
-                        new AuthenticationFailedException("535 5.7.8 Authentication failed for ticker@example.com/" + PASSWORD),
+                Arguments.of(
+                        "login refused",
+                        new AuthenticationFailedException(
+                                "535 5.7.8 Authentication failed for ticker@example.com/" + PASSWORD),
                         "smtp.example.com:587 refused the login: check ticker.alerts.email.username and"
                                 + " ticker.alerts.email.password"),
-                Arguments.of("sender refused", senderRefused,
+                Arguments.of(
+                        "sender refused",
+                        senderRefused,
                         "smtp.example.com:587 refused the sender (SMTP 553, an address at example.com):"
                                 + " check ticker.alerts.email.from"),
-                Arguments.of("two recipients refused",
+                Arguments.of(
+                        "two recipients refused",
                         new SendFailedException("Invalid Addresses", first),
                         "smtp.example.com:587 refused 2 recipient(s) (SMTP 550, 551, addresses at example.com,"
                                 + " example.org): check ticker.alerts.email.to"),
-                Arguments.of("another refusal of the message",
-                        new SMTPSendFailedException("DATA", 554, "554 5.7.1 spam from ticker@example.com", null, null,
-                                null, null),
+                Arguments.of(
+                        "another refusal of the message",
+                        new SMTPSendFailedException(
+                                "DATA", 554, "554 5.7.1 spam from ticker@example.com", null, null, null, null),
                         "smtp.example.com:587 refused the message (SMTP 554)"),
-                Arguments.of("connection refused",
-                        new MailConnectException(new SocketConnectException("Using socket factory",
-                                new ConnectException("Connection refused"), "smtp.example.com", 587, 10000)),
+                Arguments.of(
+                        "connection refused",
+                        new MailConnectException(new SocketConnectException(
+                                "Using socket factory",
+                                new ConnectException("Connection refused"),
+                                "smtp.example.com",
+                                587,
+                                10000)),
                         "smtp.example.com:587 is unreachable (connection refused)"),
-                Arguments.of("connection timed out",
-                        new MailConnectException(new SocketConnectException("Using socket factory",
-                                new SocketTimeoutException("Connect timed out"), "smtp.example.com", 587, 10000)),
+                Arguments.of(
+                        "connection timed out",
+                        new MailConnectException(new SocketConnectException(
+                                "Using socket factory",
+                                new SocketTimeoutException("Connect timed out"),
+                                "smtp.example.com",
+                                587,
+                                10000)),
                         "smtp.example.com:587 did not answer in time (timed out)"),
-                Arguments.of("connected, never greeted",
-                        new MessagingException("Exception reading response", new SocketTimeoutException("Read timed out")),
+                Arguments.of(
+                        "connected, never greeted",
+                        new MessagingException(
+                                "Exception reading response", new SocketTimeoutException("Read timed out")),
                         "smtp.example.com:587 did not answer in time (timed out)"),
-                Arguments.of("unknown host",
-                        new MessagingException("Unknown SMTP host: smtp.example.com",
-                                new UnknownHostException("smtp.example.com")),
+                Arguments.of(
+                        "unknown host",
+                        new MessagingException(
+                                "Unknown SMTP host: smtp.example.com", new UnknownHostException("smtp.example.com")),
                         "unknown host smtp.example.com: check ticker.alerts.email.host"),
-                Arguments.of("inside Camel's wrapper",
+                Arguments.of(
+                        "inside Camel's wrapper",
                         new RuntimeCamelException(new AuthenticationFailedException("535 no")),
                         "smtp.example.com:587 refused the login: check ticker.alerts.email.username and"
                                 + " ticker.alerts.email.password"),
-                Arguments.of("anything else: its types",
-                        new MessagingException("Can't send command to SMTP host " + PASSWORD,
-                                new IOException("Broken pipe")),
+                Arguments.of(
+                        "anything else: its types",
+                        new MessagingException(
+                                "Can't send command to SMTP host " + PASSWORD, new IOException("Broken pipe")),
                         "failed unexpectedly (MessagingException < IOException)"),
-                Arguments.of("a chain that loops ends", loop,
+                Arguments.of(
+                        "a chain that loops ends",
+                        loop,
                         "failed unexpectedly (MessagingException < MessagingException)"),
                 Arguments.of("nothing caught", null, "unknown"));
     }
 
     static Stream<Arguments> webhookFailures() {
         return Stream.of(
-                Arguments.of("answered 500", new HttpOperationFailedException(WEBHOOK.toString(), 500, "Server Error",
-                        null, Map.of(), "invalid_token"), "the webhook answered HTTP 500"),
-                Arguments.of("answered 404", new HttpOperationFailedException(WEBHOOK.toString(), 404, "Not Found",
-                        null, Map.of(), "no_service"), "the webhook answered HTTP 404"),
-                Arguments.of("connection refused",
+                Arguments.of(
+                        "answered 500",
+                        new HttpOperationFailedException(
+                                WEBHOOK.toString(), 500, "Server Error", null, Map.of(), "invalid_token"),
+                        "the webhook answered HTTP 500"),
+                Arguments.of(
+                        "answered 404",
+                        new HttpOperationFailedException(
+                                WEBHOOK.toString(), 404, "Not Found", null, Map.of(), "no_service"),
+                        "the webhook answered HTTP 404"),
+                Arguments.of(
+                        "connection refused",
                         new ConnectException("Connect to " + WEBHOOK + " failed: Connection refused"),
                         "the webhook at hooks.slack.com:443 is unreachable (connection refused)"),
-                Arguments.of("connection timed out (HttpClient's own type)",
+                Arguments.of(
+                        "connection timed out (HttpClient's own type)",
                         new ConnectTimeoutException("Connect to " + WEBHOOK + " timed out"),
                         "the webhook at hooks.slack.com:443 did not answer in time (timed out)"),
-                Arguments.of("answer timed out", new SocketTimeoutException("Read timed out"),
+                Arguments.of(
+                        "answer timed out",
+                        new SocketTimeoutException("Read timed out"),
                         "the webhook at hooks.slack.com:443 did not answer in time (timed out)"),
-                Arguments.of("unknown host", new UnknownHostException("hooks.slack.com"),
+                Arguments.of(
+                        "unknown host",
+                        new UnknownHostException("hooks.slack.com"),
                         "unknown host hooks.slack.com: check ticker.alerts.slack.webhook-url"),
-                Arguments.of("anything else: its types", new RuntimeCamelException(new IllegalStateException(
-                        WEBHOOK.toString())), "failed unexpectedly (RuntimeCamelException < IllegalStateException)"));
+                Arguments.of(
+                        "anything else: its types",
+                        new RuntimeCamelException(new IllegalStateException(WEBHOOK.toString())),
+                        "failed unexpectedly (RuntimeCamelException < IllegalStateException)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -140,14 +199,15 @@ class ChannelFailureReasonTest {
 
     @Test
     void aWebhookWithoutAPortIsNamedWithItsSchemesPort() {
-        assertThat(ChannelFailureReason.webhook(new ConnectException(), URI.create("http://hooks.example.net/x/secret")))
+        assertThat(ChannelFailureReason.webhook(
+                        new ConnectException(), URI.create("http://hooks.example.net/x/secret")))
                 .isEqualTo("the webhook at hooks.example.net:80 is unreachable (connection refused)");
         assertThat(ChannelFailureReason.webhook(new ConnectException(), URI.create("https://hooks.example.net:8443/x")))
                 .isEqualTo("the webhook at hooks.example.net:8443 is unreachable (connection refused)");
     }
 
     private static void assertNoSecret(String reason) {
-        assertThat(reason).doesNotContain(PASSWORD, "webhookSecretXYZ", "/services/", "ticker@example.com",
-                "ops@", "oncall@");
+        assertThat(reason)
+                .doesNotContain(PASSWORD, "webhookSecretXYZ", "/services/", "ticker@example.com", "ops@", "oncall@");
     }
 }

@@ -53,11 +53,12 @@ class FleetAlertsTest {
 
     @RegisterExtension
     static WireMockExtension upstream = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true)).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true))
+            .build();
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
+    static GreenMailExtension smtp =
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
     static RedisServer redis;
     final MutableClock clock = new MutableClock(TestClockConfiguration.START);
@@ -87,8 +88,12 @@ class FleetAlertsTest {
     void aFleetSendsOneAlertOneReminderAndOneResolvedPerChannelThroughATakeOverAndRestarts() throws Exception {
         upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
         answerWell();
-        fleet = new FleetInstances(redis.port(), upstream.baseUrl(), "fleet-alerts:",
-                "--ticker.refresh.period=1h", "--ticker.refresh.initial-delay=1h",
+        fleet = new FleetInstances(
+                redis.port(),
+                upstream.baseUrl(),
+                "fleet-alerts:",
+                "--ticker.refresh.period=1h",
+                "--ticker.refresh.initial-delay=1h",
                 "--ticker.refresh.min-interval=100ms",
                 "--ticker.alerts.slack.webhook-url=" + upstream.baseUrl() + WEBHOOK_PATH,
                 "--ticker.alerts.email.host=127.0.0.1",
@@ -123,7 +128,10 @@ class FleetAlertsTest {
         settled(second);
 
         // Restarts: one that listens, then the one that speaks.
-        Instance listener = running.stream().filter(instance -> !instance.equals(second)).findFirst().orElseThrow();
+        Instance listener = running.stream()
+                .filter(instance -> !instance.equals(second))
+                .findFirst()
+                .orElseThrow();
         stop(listener, running);
         running.add(fleet.start(clock));
         refreshOn(running.get(running.size() - 1), running);
@@ -157,7 +165,9 @@ class FleetAlertsTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             checkAll(running);
             speaking.clear();
-            running.stream().filter(instance -> instance.context().getBean(AlertSpeaker.class).speaks())
+            running.stream()
+                    .filter(instance ->
+                            instance.context().getBean(AlertSpeaker.class).speaks())
                     .forEach(speaking::add);
             return speaking.size() == 1;
         });
@@ -166,8 +176,8 @@ class FleetAlertsTest {
 
     /** Every running instance runs its alert check, as its timer does. */
     private static void checkAll(List<Instance> running) {
-        running.forEach(instance -> instance.context().getBean(ProducerTemplate.class)
-                .sendBody(AlertEndpoints.CHECK, null));
+        running.forEach(
+                instance -> instance.context().getBean(ProducerTemplate.class).sendBody(AlertEndpoints.CHECK, null));
     }
 
     /** The speaker's messages are delivered and the delivery recorded: nothing is left to send again. */
@@ -183,9 +193,11 @@ class FleetAlertsTest {
     private void refreshOn(Instance instance, List<Instance> running) {
         clock.advance(Duration.ofMinutes(1));
         Map<Instance, Long> before = new HashMap<>();
-        running.forEach(each -> before.put(each, each.context().getBean(AlertRoutes.class).judgedUpTo(SOURCE)));
+        running.forEach(each ->
+                before.put(each, each.context().getBean(AlertRoutes.class).judgedUpTo(SOURCE)));
         instance.refreshOnDemand();
-        running.forEach(each -> await("every instance judged the refresh").atMost(Duration.ofSeconds(20))
+        running.forEach(each -> await("every instance judged the refresh")
+                .atMost(Duration.ofSeconds(20))
                 .until(() -> each.context().getBean(AlertRoutes.class).judgedUpTo(SOURCE) > before.get(each)));
     }
 
@@ -195,14 +207,17 @@ class FleetAlertsTest {
     }
 
     private static void answerWell() throws Exception {
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
+        upstream.stubFor(
+                get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
     }
 
     private static void answerAuthFailure() {
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": {\"message\": \"Error validating access token: Session has expired.\","
-                        + " \"type\": \"OAuthException\", \"code\": 190, \"fbtrace_id\": \"AbCdEf123\"}}")));
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": {\"message\": \"Error validating access token: Session has expired.\","
+                                + " \"type\": \"OAuthException\", \"code\": 190, \"fbtrace_id\": \"AbCdEf123\"}}")));
     }
 
     /** The kinds Slack received, in order, from each message's first line (":red_circle: ALERT …"). */
@@ -233,11 +248,13 @@ class FleetAlertsTest {
     }
 
     private static Map<String, Long> kinds(List<String> messages) {
-        return messages.stream().collect(Collectors.groupingBy(kind -> kind, LinkedHashMap::new, Collectors.counting()));
+        return messages.stream()
+                .collect(Collectors.groupingBy(kind -> kind, LinkedHashMap::new, Collectors.counting()));
     }
 
     private static String summary(Map<String, Long> kinds) {
-        return kinds.entrySet().stream().map(kind -> kind.getValue() + " " + kind.getKey())
+        return kinds.entrySet().stream()
+                .map(kind -> kind.getValue() + " " + kind.getKey())
                 .collect(Collectors.joining(", "));
     }
 }

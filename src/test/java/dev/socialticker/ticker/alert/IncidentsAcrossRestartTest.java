@@ -48,10 +48,12 @@ class IncidentsAcrossRestartTest {
 
     @RegisterExtension
     static WireMockExtension upstream = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true)).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true))
+            .build();
 
     @TempDir
     Path dir;
+
     final MutableClock clock = new MutableClock(TestClockConfiguration.START);
     final List<ConfigurableApplicationContext> started = new ArrayList<>();
     final ObjectMapper json = new ObjectMapper();
@@ -70,13 +72,16 @@ class IncidentsAcrossRestartTest {
         answerAuthFailure();
         refresh(first);
         await().atMost(Duration.ofSeconds(20)).until(() -> slack().equals(List.of("ALERT")));
-        await().atMost(Duration.ofSeconds(20)).until(() -> first.getBean(Incidents.class).outbox().isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> first.getBean(Incidents.class).outbox().isEmpty());
         first.close();
-        assertThat(Files.readString(dir.resolve("alerts.json"))).as("the open incident, kept beside the snapshots")
+        assertThat(Files.readString(dir.resolve("alerts.json")))
+                .as("the open incident, kept beside the snapshots")
                 .contains("\"rule\":\"AUTH\"", "\"announced\":true");
 
         ConfigurableApplicationContext second = start();
-        assertThat(second.getBean(Incidents.class).open()).extracting(incident -> incident.rule())
+        assertThat(second.getBean(Incidents.class).open())
+                .extracting(incident -> incident.rule())
                 .contains(AlertRule.AUTH);
         refresh(second);
         check(second);
@@ -85,25 +90,35 @@ class IncidentsAcrossRestartTest {
         clock.advance(Duration.ofMinutes(5));
         check(second);
         await().atMost(Duration.ofSeconds(20)).until(() -> slack().size() == 2);
-        await().atMost(Duration.ofSeconds(20)).until(() -> second.getBean(Incidents.class).outbox().isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> second.getBean(Incidents.class).outbox().isEmpty());
         check(second);
-        assertThat(slack()).as("one alert before the restart, one resolved after it, nothing repeated")
+        assertThat(slack())
+                .as("one alert before the restart, one resolved after it, nothing repeated")
                 .containsExactly("ALERT", "RESOLVED");
         assertThat(second.getBean(Incidents.class).open()).isEmpty();
     }
 
     private ConfigurableApplicationContext start() {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(TickerApplication.class)
-                .initializers(application -> ((GenericApplicationContext) application).registerBean("restartTestClock",
-                        Clock.class, () -> clock, definition -> definition.setPrimary(true)))
-                .run("--server.port=0",
-                        "--ticker.store.type=file", "--ticker.store.dir=" + dir,
+                .initializers(application -> ((GenericApplicationContext) application)
+                        .registerBean(
+                                "restartTestClock",
+                                Clock.class,
+                                () -> clock,
+                                definition -> definition.setPrimary(true)))
+                .run(
+                        "--server.port=0",
+                        "--ticker.store.type=file",
+                        "--ticker.store.dir=" + dir,
                         "--ticker.sources[0].provider=instagram",
                         "--ticker.sources[0].account=" + UpstreamServiceTest.IG_USER,
                         "--ticker.providers.instagram.access-token=restart-test-token",
                         "--ticker.providers.instagram.base-url=" + upstream.baseUrl() + "/v25.0",
-                        "--ticker.refresh.period=1h", "--ticker.refresh.initial-delay=1h",
-                        "--ticker.refresh.min-interval=100ms", "--ticker.refresh.retry.backoff=10ms",
+                        "--ticker.refresh.period=1h",
+                        "--ticker.refresh.initial-delay=1h",
+                        "--ticker.refresh.min-interval=100ms",
+                        "--ticker.refresh.retry.backoff=10ms",
                         "--ticker.alerts.slack.webhook-url=" + upstream.baseUrl() + WEBHOOK_PATH,
                         "--ticker.alerts.resolve-after=5m",
                         "--ticker.alerts.rules.data-age.enabled=false");
@@ -121,7 +136,8 @@ class IncidentsAcrossRestartTest {
             exchange.setProperty(RefreshHeaders.SCHEDULED, false);
             exchange.getIn().setBody(context.getBean(SourceCatalog.class).all());
         });
-        await("the outcome reached the alert routes").atMost(Duration.ofSeconds(20))
+        await("the outcome reached the alert routes")
+                .atMost(Duration.ofSeconds(20))
                 .until(() -> routes.judgedUpTo(source) > before);
     }
 
@@ -130,14 +146,18 @@ class IncidentsAcrossRestartTest {
     }
 
     private static void answerWell() throws Exception {
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
+        upstream.stubFor(
+                get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
     }
 
     private static void answerAuthFailure() {
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": {\"message\": \"Error validating access token\", \"type\": \"OAuthException\","
-                        + " \"code\": 190}}")));
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"error\": {\"message\": \"Error validating access token\", \"type\": \"OAuthException\","
+                                        + " \"code\": 190}}")));
     }
 
     /** The kinds Slack received, in order. */

@@ -24,6 +24,7 @@ class IncidentsTest {
 
     @TempDir
     Path dir;
+
     Instant now = Instant.parse("2026-11-29T10:00:00Z");
     final List<Alert> sent = new ArrayList<>();
 
@@ -52,8 +53,9 @@ class IncidentsTest {
         tick(incidents, Duration.ofSeconds(1));
         tick(incidents, Duration.ofMinutes(30));
         tick(incidents, Duration.ofMinutes(30));
-        assertThat(kinds()).containsExactly("ALERT instagram-acme/auth", "REMINDER instagram-acme/auth",
-                "REMINDER instagram-acme/auth");
+        assertThat(kinds())
+                .containsExactly(
+                        "ALERT instagram-acme/auth", "REMINDER instagram-acme/auth", "REMINDER instagram-acme/auth");
     }
 
     @Test
@@ -70,18 +72,23 @@ class IncidentsTest {
     @Test
     void theMostSpecificRuleSpeaksForOneCause() {
         Incidents incidents = incidents();
-        judge(incidents, IG, AlertRule.AUTH, true);        // a dead token: at once
-        judge(incidents, IG, AlertRule.FAILING, true);     // three refreshes later
-        judge(incidents, IG, AlertRule.DATA_AGE, true);    // and later still
-        judge(incidents, GH, AlertRule.FAILING, true);     // another source speaks for itself
+        judge(incidents, IG, AlertRule.AUTH, true); // a dead token: at once
+        judge(incidents, IG, AlertRule.FAILING, true); // three refreshes later
+        judge(incidents, IG, AlertRule.DATA_AGE, true); // and later still
+        judge(incidents, GH, AlertRule.FAILING, true); // another source speaks for itself
         tick(incidents, REPEAT);
         judge(incidents, IG, AlertRule.AUTH, false);
         judge(incidents, IG, AlertRule.FAILING, false);
         judge(incidents, IG, AlertRule.DATA_AGE, false);
         tick(incidents, RESOLVE);
 
-        assertThat(kinds()).containsExactly("ALERT instagram-acme/auth", "ALERT github-acme/failing",
-                "REMINDER instagram-acme/auth", "REMINDER github-acme/failing", "RESOLVED instagram-acme/auth");
+        assertThat(kinds())
+                .containsExactly(
+                        "ALERT instagram-acme/auth",
+                        "ALERT github-acme/failing",
+                        "REMINDER instagram-acme/auth",
+                        "REMINDER github-acme/failing",
+                        "RESOLVED instagram-acme/auth");
     }
 
     @Test
@@ -94,8 +101,13 @@ class IncidentsTest {
         judge(incidents, IG, AlertRule.AUTH, false);
         tick(incidents, RESOLVE);
 
-        assertThat(kinds()).containsExactly("ALERT instagram-acme/failing", "ALERT instagram-acme/auth",
-                "REMINDER instagram-acme/auth", "RESOLVED instagram-acme/failing", "RESOLVED instagram-acme/auth");
+        assertThat(kinds())
+                .containsExactly(
+                        "ALERT instagram-acme/failing",
+                        "ALERT instagram-acme/auth",
+                        "REMINDER instagram-acme/auth",
+                        "RESOLVED instagram-acme/failing",
+                        "RESOLVED instagram-acme/auth");
     }
 
     @Test
@@ -109,7 +121,9 @@ class IncidentsTest {
         assertThat(resolved).extracting(Alert::kind).containsExactly(Alert.Kind.RESOLVED);
 
         Incidents after = incidents();
-        assertThat(after.outbox()).as("the resolved message survives the restart").isEqualTo(resolved);
+        assertThat(after.outbox())
+                .as("the resolved message survives the restart")
+                .isEqualTo(resolved);
         judge(after, IG, AlertRule.AUTH, false);
         assertThat(after.open()).isEmpty();
 
@@ -124,8 +138,8 @@ class IncidentsTest {
     }
 
     private Incidents incidents() {
-        ObjectMapper json = new ObjectMapper().findAndRegisterModules()
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        ObjectMapper json =
+                new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         return new Incidents(REPEAT, RESOLVE, new IncidentState(StateRepository.files(dir, Map.of()), json));
     }
 
@@ -139,6 +153,8 @@ class IncidentsTest {
     }
 
     private List<String> kinds() {
-        return sent.stream().map(alert -> alert.kind() + " " + alert.incidentKey()).toList();
+        return sent.stream()
+                .map(alert -> alert.kind() + " " + alert.incidentKey())
+                .toList();
     }
 }

@@ -55,7 +55,8 @@ final class RefusingSmtpServer implements AutoCloseable {
     }
 
     private void converse(Socket client) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+        BufferedReader in =
+                new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
         OutputStream out = client.getOutputStream();
         reply(out, "220 refusing.test ESMTP stand-in");
         String line;
@@ -65,12 +66,19 @@ final class RefusingSmtpServer implements AutoCloseable {
                 reply(out, "250 refusing.test");
             } else if (command.startsWith("MAIL FROM:")) {
                 String address = address(line);
-                reply(out, address.equalsIgnoreCase(refusedSender)
-                        ? "553 5.7.1 <" + address + ">: Sender address rejected: not owned by user" : "250 2.1.0 Ok");
+                reply(
+                        out,
+                        address.equalsIgnoreCase(refusedSender)
+                                ? "553 5.7.1 <" + address + ">: Sender address rejected: not owned by user"
+                                : "250 2.1.0 Ok");
             } else if (command.startsWith("RCPT TO:")) {
                 String address = address(line);
-                reply(out, refusedRecipientDomain != null && address.toLowerCase(Locale.ROOT).endsWith("@" + refusedRecipientDomain)
-                        ? "550 5.1.1 <" + address + ">: Recipient address rejected: User unknown" : "250 2.1.5 Ok");
+                reply(
+                        out,
+                        refusedRecipientDomain != null
+                                        && address.toLowerCase(Locale.ROOT).endsWith("@" + refusedRecipientDomain)
+                                ? "550 5.1.1 <" + address + ">: Recipient address rejected: User unknown"
+                                : "250 2.1.5 Ok");
             } else if (command.equals("DATA")) {
                 reply(out, "354 End data with <CR><LF>.<CR><LF>");
                 while ((line = in.readLine()) != null && !line.equals(".")) {

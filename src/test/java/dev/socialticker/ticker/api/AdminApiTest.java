@@ -25,7 +25,8 @@ class AdminApiTest extends SharedServiceTest {
 
     @BeforeEach
     void seventySevenFollowers() {
-        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 77, \"username\": \"acme\"}")));
+        upstream.stubFor(
+                get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 77, \"username\": \"acme\"}")));
     }
 
     @Test
@@ -36,7 +37,8 @@ class AdminApiTest extends SharedServiceTest {
             assertThat(ApiClient.json(response).at("/error/code").asText()).isEqualTo("UNAUTHORIZED");
             assertThat(response.body()).doesNotContain(ADMIN_TOKEN);
         }
-        assertThat(send("DELETE", "/api/admin/cache", "Bearer nope").statusCode()).isEqualTo(401);
+        assertThat(send("DELETE", "/api/admin/cache", "Bearer nope").statusCode())
+                .isEqualTo(401);
         upstream.verify(0, getRequestedFor(urlPathEqualTo(PATH)));
     }
 
@@ -45,23 +47,34 @@ class AdminApiTest extends SharedServiceTest {
         HttpResponse<String> response = send("POST", "/api/admin/refresh/" + SOURCE_ID, "Bearer " + ADMIN_TOKEN);
 
         assertThat(response.statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(ApiClient.json(api.get("/api/metrics/" + SOURCE_ID)).get("total").asLong()).isEqualTo(77));
-        assertThat(send("POST", "/api/admin/refresh", "Bearer " + ADMIN_TOKEN).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(ApiClient.json(api.get("/api/metrics/" + SOURCE_ID))
+                                .get("total")
+                                .asLong())
+                        .isEqualTo(77));
+        assertThat(send("POST", "/api/admin/refresh", "Bearer " + ADMIN_TOKEN).statusCode())
+                .isEqualTo(202);
     }
 
     @Test
     void rejectsUnknownAndMalformedIds() {
-        assertThat(send("POST", "/api/admin/refresh/nobody", "Bearer " + ADMIN_TOKEN).statusCode()).isEqualTo(404);
-        assertThat(send("DELETE", "/api/admin/cache/Bad_Id", "Bearer " + ADMIN_TOKEN).statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/api/admin/refresh/nobody", "Bearer " + ADMIN_TOKEN)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(send("DELETE", "/api/admin/cache/Bad_Id", "Bearer " + ADMIN_TOKEN)
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void invalidatingTheCacheForgetsTheData() {
         send("POST", "/api/admin/refresh", "Bearer " + ADMIN_TOKEN);
-        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/metrics/" + SOURCE_ID).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/api/metrics/" + SOURCE_ID).statusCode() == 200);
 
-        assertThat(send("DELETE", "/api/admin/cache/" + SOURCE_ID, "Bearer " + ADMIN_TOKEN).statusCode()).isEqualTo(204);
+        assertThat(send("DELETE", "/api/admin/cache/" + SOURCE_ID, "Bearer " + ADMIN_TOKEN)
+                        .statusCode())
+                .isEqualTo(204);
 
         HttpResponse<String> afterwards = api.get("/api/metrics/" + SOURCE_ID);
         assertThat(afterwards.statusCode()).isEqualTo(503);

@@ -20,18 +20,20 @@ import org.junit.jupiter.api.Test;
 class AggregationTest extends SharedServiceTest {
     static final TickerSource INSTAGRAM = new TickerSource("instagram-" + IG_USER, "instagram", IG_USER);
     static final TickerSource GITHUB = new TickerSource("github-octocat", "github", "octocat");
-    static final TickerSource MASTODON = new TickerSource("mastodon-gargron-mastodon-social", "mastodon",
-            "Gargron@mastodon.social");
+    static final TickerSource MASTODON =
+            new TickerSource("mastodon-gargron-mastodon-social", "mastodon", "Gargron@mastodon.social");
     static final TickerSource BLUESKY = new TickerSource("bluesky-bsky-app", "bluesky", "bsky.app");
-    static final TickerSource YOUTUBE = new TickerSource("youtube-uc-x5xg1ov2p6uzz5fsm9ttw", "youtube",
-            YOUTUBE_CHANNEL);
+    static final TickerSource YOUTUBE =
+            new TickerSource("youtube-uc-x5xg1ov2p6uzz5fsm9ttw", "youtube", YOUTUBE_CHANNEL);
     /** What Bluesky's and YouTube's fixtures count, both fresh throughout. */
     static final long OTHERS = 32816419 + 2480000;
 
     @Test
     void sumsEverySourceAndKeepsAFailingOnesLastValueFlagged() {
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
-        upstream.stubFor(get(urlPathEqualTo("/users/octocat")).willReturn(okJson(Fixtures.read("github", "user.json"))));
+        upstream.stubFor(
+                get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
+        upstream.stubFor(
+                get(urlPathEqualTo("/users/octocat")).willReturn(okJson(Fixtures.read("github", "user.json"))));
         upstream.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup"))
                 .willReturn(okJson(Fixtures.read("mastodon", "account.json"))));
         upstream.stubFor(get(urlPathEqualTo("/xrpc/app.bsky.actor.getProfile"))
@@ -45,13 +47,15 @@ class AggregationTest extends SharedServiceTest {
         assertThat(healthy.get("stale").asBoolean()).isFalse();
         assertThat(healthy.get("profile").isNull()).isTrue();
 
-        upstream.stubFor(get(urlPathEqualTo("/users/octocat")).willReturn(aResponse().withStatus(503)));
-        upstream.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).willReturn(okJson(
-                Fixtures.read("mastodon", "account.json").replace("322930", "322931"))));
+        upstream.stubFor(
+                get(urlPathEqualTo("/users/octocat")).willReturn(aResponse().withStatus(503)));
+        upstream.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup"))
+                .willReturn(okJson(Fixtures.read("mastodon", "account.json").replace("322930", "322931"))));
         refresh(INSTAGRAM, GITHUB, MASTODON, BLUESKY, YOUTUBE);
 
         JsonNode body = ApiClient.json(api.get("/api/metrics"));
-        assertThat(body.get("total").asLong()).as("GitHub's last known 20 still counts")
+        assertThat(body.get("total").asLong())
+                .as("GitHub's last known 20 still counts")
                 .isEqualTo(267788 + 20 + 322931 + OTHERS);
         assertThat(body.get("stale").asBoolean()).isTrue();
         assertThat(body.at("/error/code").asText()).isEqualTo("UPSTREAM_UNAVAILABLE");

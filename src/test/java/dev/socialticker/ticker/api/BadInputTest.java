@@ -20,37 +20,44 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BadInputTest extends SharedServiceTest {
     @ParameterizedTest(name = "{0} {1} -> {2} {3}")
     @CsvSource({
-            "GET,    /api/metrics/a%2Fb,              400, BAD_REQUEST",
-            "GET,    /api/metrics/%zz,                400, BAD_REQUEST",
-            "GET,    /api/metrics/Not_An_Id,          400, INVALID_SOURCE_ID",
-            "GET,    /api/metrics/no-such-source,     404, SOURCE_NOT_FOUND",
-            "GET,    /api/metrics?format=xml,         400, INVALID_FORMAT",
-            "GET,    /api/nothing-here,               404, NOT_FOUND",
-            "GET,    /api/%2e%2e/actuator/health,     404, NOT_FOUND",
-            "GET,    /no-such-page,                   404, NOT_FOUND",
-            "DELETE, /api/metrics,                    405, METHOD_NOT_ALLOWED",
-            "POST,   /api/admin/refresh,              401, UNAUTHORIZED",
-            "GET,    /api/admin/refresh,              405, METHOD_NOT_ALLOWED"})
+        "GET,    /api/metrics/a%2Fb,              400, BAD_REQUEST",
+        "GET,    /api/metrics/%zz,                400, BAD_REQUEST",
+        "GET,    /api/metrics/Not_An_Id,          400, INVALID_SOURCE_ID",
+        "GET,    /api/metrics/no-such-source,     404, SOURCE_NOT_FOUND",
+        "GET,    /api/metrics?format=xml,         400, INVALID_FORMAT",
+        "GET,    /api/nothing-here,               404, NOT_FOUND",
+        "GET,    /api/%2e%2e/actuator/health,     404, NOT_FOUND",
+        "GET,    /no-such-page,                   404, NOT_FOUND",
+        "DELETE, /api/metrics,                    405, METHOD_NOT_ALLOWED",
+        "POST,   /api/admin/refresh,              401, UNAUTHORIZED",
+        "GET,    /api/admin/refresh,              405, METHOD_NOT_ALLOWED"
+    })
     void aBadRequestGetsAJsonProblem(String method, String path, int status, String code) throws IOException {
-        assertJsonProblem(raw(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"),
-                status, code);
+        assertJsonProblem(
+                raw(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"), status, code);
     }
 
     @org.junit.jupiter.api.Test
     void oversizedHeadersGetAJsonProblem() throws IOException {
         String big = "a".repeat(20_000);
-        assertJsonProblem(raw("GET /api/metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + big
-                + "\r\nConnection: close\r\n\r\n"), 400, "BAD_REQUEST");
+        assertJsonProblem(
+                raw("GET /api/metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + big + "\r\nConnection: close\r\n\r\n"),
+                400,
+                "BAD_REQUEST");
     }
 
     private void assertJsonProblem(String response, int status, String code) {
         String head = response.substring(0, Math.max(0, response.indexOf("\r\n\r\n")));
         String body = response.substring(response.indexOf("\r\n\r\n") + 4);
         assertThat(head).as(response).startsWith("HTTP/1.1 " + status);
-        assertThat(head.toLowerCase()).as(response).contains("content-type: application/json")
+        assertThat(head.toLowerCase())
+                .as(response)
+                .contains("content-type: application/json")
                 .contains("x-content-type-options: nosniff");
-        assertThat(body).as(response).contains("\"code\":\"" + code + "\"").doesNotContain("<html", "Exception",
-                "\tat ", "tomcat", "Tomcat");
+        assertThat(body)
+                .as(response)
+                .contains("\"code\":\"" + code + "\"")
+                .doesNotContain("<html", "Exception", "\tat ", "tomcat", "Tomcat");
     }
 
     /** One request as bytes on a fresh connection; the whole answer as text. */

@@ -20,7 +20,9 @@ class CacheHeadroomTest {
 
     @Test
     void isNoneWhenDataTurnsStaleBeforeTheNextRefresh() {
-        assertThat(MetricsResponder.cacheHeadroom(Duration.ofSeconds(60), Duration.ofSeconds(60))).isZero();
-        assertThat(MetricsResponder.cacheHeadroom(Duration.ofSeconds(60), Duration.ofSeconds(30))).isZero();
+        assertThat(MetricsResponder.cacheHeadroom(Duration.ofSeconds(60), Duration.ofSeconds(60)))
+                .isZero();
+        assertThat(MetricsResponder.cacheHeadroom(Duration.ofSeconds(60), Duration.ofSeconds(30)))
+                .isZero();
     }
 }

@@ -16,12 +16,15 @@ class CorsTest extends SharedServiceTest {
         assertThat(response.statusCode()).isEqualTo(200);
 
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://fans.example");
-        assertThat(response.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(
-                value -> assertThat(value).contains("ETag", "Date", "Age"));
+        assertThat(response.headers().firstValue("Access-Control-Expose-Headers"))
+                .hasValueSatisfying(value -> assertThat(value).contains("ETag", "Date", "Age"));
         // A shared cache must keep one copy per origin: the allowed origin is in the answer.
-        assertThat(response.headers().allValues("Vary")).anySatisfy(value -> assertThat(value).contains("Origin"));
-        assertThat(api.get("/api/ui-config", "Origin", "https://fans.example").headers()
-                .firstValue("Access-Control-Allow-Origin")).hasValue("https://fans.example");
+        assertThat(response.headers().allValues("Vary"))
+                .anySatisfy(value -> assertThat(value).contains("Origin"));
+        assertThat(api.get("/api/ui-config", "Origin", "https://fans.example")
+                        .headers()
+                        .firstValue("Access-Control-Allow-Origin"))
+                .hasValue("https://fans.example");
     }
 
     @Test

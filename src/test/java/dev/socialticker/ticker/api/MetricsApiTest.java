@@ -30,26 +30,28 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** {@code GET /api/metrics} over real HTTP: shapes, status codes, caching headers, stale reads. */
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ticker.sources[0].provider=instagram",
-        "ticker.sources[0].account=17841400000000000",
-        "ticker.sources[0].id=acme",
-        "ticker.sources[1].provider=demo",
-        "ticker.sources[1].account=side-project",
-        "ticker.providers.instagram.access-token=test-token",
-        "ticker.refresh.period=60s",
-        "ticker.refresh.initial-delay=1h",
-        "ticker.refresh.retry.max-attempts=1"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ticker.sources[0].provider=instagram",
+            "ticker.sources[0].account=17841400000000000",
+            "ticker.sources[0].id=acme",
+            "ticker.sources[1].provider=demo",
+            "ticker.sources[1].account=side-project",
+            "ticker.providers.instagram.access-token=test-token",
+            "ticker.refresh.period=60s",
+            "ticker.refresh.initial-delay=1h",
+            "ticker.refresh.retry.max-attempts=1"
+        })
 class MetricsApiTest extends UpstreamServiceTest {
     static final String PATH = GRAPH_PATH;
     static final TickerSource ACME = new TickerSource("acme", "instagram", "17841400000000000");
     static final TickerSource DEMO = new TickerSource("demo-side-project", "demo", "side-project");
 
-
-
     @BeforeEach
     void aThousandFollowers() {
-        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1000, \"username\": \"acme\"}")));
+        upstream.stubFor(
+                get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1000, \"username\": \"acme\"}")));
     }
 
     @Test
@@ -59,8 +61,8 @@ class MetricsApiTest extends UpstreamServiceTest {
         HttpResponse<String> response = api.get("/api/metrics");
 
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(
-                value -> assertThat(Long.parseLong(value)).isPositive());
+        assertThat(response.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(value -> assertThat(Long.parseLong(value)).isPositive());
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
         JsonNode body = ApiClient.json(response);
@@ -82,10 +84,12 @@ class MetricsApiTest extends UpstreamServiceTest {
 
     @Test
     void whileTheFirstRefreshRunsA503AsksToComeBackInASecond() {
-        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(
-                okJson("{\"followers_count\": 1000, \"username\": \"acme\"}").withFixedDelay(2_000)));
+        upstream.stubFor(get(urlPathEqualTo(PATH))
+                .willReturn(okJson("{\"followers_count\": 1000, \"username\": \"acme\"}")
+                        .withFixedDelay(2_000)));
         api.get("/api/metrics/acme");
-        await().atMost(Duration.ofSeconds(5)).until(() -> !upstream.getAllServeEvents().isEmpty());
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> !upstream.getAllServeEvents().isEmpty());
 
         HttpResponse<String> response = api.get("/api/metrics/acme");
 
@@ -96,14 +100,18 @@ class MetricsApiTest extends UpstreamServiceTest {
     @Test
     void sumsTheSourcesAndServesTheContractShape() {
         refresh(ACME, DEMO);
-        long demoTotal = ApiClient.json(api.get("/api/metrics/demo-side-project")).get("total").asLong();
+        long demoTotal = ApiClient.json(api.get("/api/metrics/demo-side-project"))
+                .get("total")
+                .asLong();
 
         HttpResponse<String> response = api.get("/api/metrics");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = ApiClient.json(response);
         assertThat(body.get("total").asLong()).isEqualTo(1000 + demoTotal);
-        assertThat(body.get("profile").isNull()).as("profile only with exactly one source").isTrue();
+        assertThat(body.get("profile").isNull())
+                .as("profile only with exactly one source")
+                .isTrue();
         assertThat(body.get("refreshedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(body.get("stale").asBoolean()).isFalse();
         assertThat(body.get("error").isNull()).isTrue();
@@ -124,17 +132,27 @@ class MetricsApiTest extends UpstreamServiceTest {
         JsonNode fresh = ApiClient.json(api.get("/api/metrics"));
         Instant refreshedAt = Instant.parse(fresh.at("/sources/0/refreshedAt").asText());
         String staleAt = refreshedAt.plus(Duration.ofSeconds(120)).toString();
-        assertThat(fresh.at("/sources/0/staleAt").asText()).as("refreshedAt + stale-after (2 x 60 s)").isEqualTo(staleAt);
-        assertThat(fresh.at("/sources/1/staleAt").isNull()).as("no data, no expiry").isTrue();
-        assertThat(fresh.get("staleAt").asText()).as("the earliest among sources with data").isEqualTo(staleAt);
-        assertThat(fields(fresh)).containsExactly("total", "profile", "refreshedAt", "staleAt", "stale", "error", "sources");
+        assertThat(fresh.at("/sources/0/staleAt").asText())
+                .as("refreshedAt + stale-after (2 x 60 s)")
+                .isEqualTo(staleAt);
+        assertThat(fresh.at("/sources/1/staleAt").isNull())
+                .as("no data, no expiry")
+                .isTrue();
+        assertThat(fresh.get("staleAt").asText())
+                .as("the earliest among sources with data")
+                .isEqualTo(staleAt);
+        assertThat(fields(fresh))
+                .containsExactly("total", "profile", "refreshedAt", "staleAt", "stale", "error", "sources");
 
         refresh(DEMO);
         JsonNode both = ApiClient.json(api.get("/api/metrics"));
         Instant demoStaleAt = Instant.parse(both.at("/sources/1/staleAt").asText());
-        assertThat(demoStaleAt).isEqualTo(Instant.parse(both.at("/sources/1/refreshedAt").asText()).plusSeconds(120));
+        assertThat(demoStaleAt)
+                .isEqualTo(Instant.parse(both.at("/sources/1/refreshedAt").asText())
+                        .plusSeconds(120));
         Instant acmeStaleAt = Instant.parse(both.at("/sources/0/staleAt").asText());
-        assertThat(both.get("staleAt").asText()).as("the earliest of the two")
+        assertThat(both.get("staleAt").asText())
+                .as("the earliest of the two")
                 .isEqualTo((demoStaleAt.isBefore(acmeStaleAt) ? demoStaleAt : acmeStaleAt).toString());
 
         // Past staleAt the body says stale; staleAt itself does not move until the data does.
@@ -154,15 +172,22 @@ class MetricsApiTest extends UpstreamServiceTest {
     void lastModifiedIsAnImfFixdateWithATwoDigitDay() {
         // Move the clock to 10:00:00 on the next 3rd of a month: a one-digit day would show there.
         ZonedDateTime now = clock.instant().atZone(ZoneOffset.UTC);
-        ZonedDateTime third = now.plusMonths(1).withDayOfMonth(3).withHour(10).withMinute(0).withSecond(0).withNano(0);
+        ZonedDateTime third = now.plusMonths(1)
+                .withDayOfMonth(3)
+                .withHour(10)
+                .withMinute(0)
+                .withSecond(0)
+                .withNano(0);
         clock.advance(Duration.between(now, third));
         refresh(ACME, DEMO);
         ZonedDateTime refreshed = clock.instant().atZone(ZoneOffset.UTC);
 
-        String lastModified = api.get("/api/metrics").headers().firstValue("Last-Modified").orElseThrow();
+        String lastModified =
+                api.get("/api/metrics").headers().firstValue("Last-Modified").orElseThrow();
 
-        assertThat(lastModified).isEqualTo(DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
-                .format(refreshed));
+        assertThat(lastModified)
+                .isEqualTo(DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+                        .format(refreshed));
         assertThat(lastModified).matches("[A-Z][a-z]{2}, 03 [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT");
     }
 
@@ -180,16 +205,21 @@ class MetricsApiTest extends UpstreamServiceTest {
         String etag = response.headers().firstValue("ETag").orElseThrow();
         assertThat(etag).matches("\"[A-Za-z0-9_-]+\"");
         String lastModified = response.headers().firstValue("Last-Modified").orElseThrow();
-        assertThat(ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
-                .as("when the data last changed").isEqualTo(clock.instant().minusSeconds(20));
+        assertThat(ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant())
+                .as("when the data last changed")
+                .isEqualTo(clock.instant().minusSeconds(20));
 
         HttpResponse<String> notModified = api.get("/api/metrics", "If-None-Match", etag);
         assertThat(notModified.statusCode()).isEqualTo(304);
         assertThat(notModified.body()).isEmpty();
         assertThat(notModified.headers().firstValue("ETag")).hasValue(etag);
 
-        assertThat(api.get("/api/metrics", "If-None-Match", "\"something-else\"").statusCode()).isEqualTo(200);
-        assertThat(api.get("/api/metrics", "If-None-Match", "\"x\", W/" + etag).statusCode()).isEqualTo(304);
+        assertThat(api.get("/api/metrics", "If-None-Match", "\"something-else\"")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(api.get("/api/metrics", "If-None-Match", "\"x\", W/" + etag).statusCode())
+                .isEqualTo(304);
     }
 
     @Test
@@ -210,8 +240,14 @@ class MetricsApiTest extends UpstreamServiceTest {
         assertThat(one.body()).isEqualTo("{\"number\":1000}");
         assertThat(one.headers().firstValue("Content-Type")).hasValue("application/json");
         String etag = one.headers().firstValue("ETag").orElseThrow();
-        assertThat(etag).isNotEqualTo(api.get("/api/metrics/acme").headers().firstValue("ETag").orElseThrow());
-        assertThat(api.get("/api/metrics/acme?format=smiirl", "If-None-Match", etag).statusCode()).isEqualTo(304);
+        assertThat(etag)
+                .isNotEqualTo(api.get("/api/metrics/acme")
+                        .headers()
+                        .firstValue("ETag")
+                        .orElseThrow());
+        assertThat(api.get("/api/metrics/acme?format=smiirl", "If-None-Match", etag)
+                        .statusCode())
+                .isEqualTo(304);
         HttpResponse<String> unknown = api.get("/api/metrics?format=xml");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(ApiClient.json(unknown).at("/error/code").asText()).isEqualTo("INVALID_FORMAT");
@@ -227,12 +263,20 @@ class MetricsApiTest extends UpstreamServiceTest {
     @Test
     void everyAnswerCarriesItsLengthInsteadOfBeingChunked() {
         refresh(ACME, DEMO);
-        for (String path : List.of("/api/metrics", "/api/metrics/acme", "/api/metrics?format=smiirl",
-                "/api/metrics/nobody", "/api/ui-config", "/api/openapi.json")) {
+        for (String path : List.of(
+                "/api/metrics",
+                "/api/metrics/acme",
+                "/api/metrics?format=smiirl",
+                "/api/metrics/nobody",
+                "/api/ui-config",
+                "/api/openapi.json")) {
             HttpResponse<String> response = api.get(path);
 
-            assertThat(response.headers().firstValue("Transfer-Encoding")).as(path).isEmpty();
-            assertThat(response.headers().firstValueAsLong("Content-Length")).as(path)
+            assertThat(response.headers().firstValue("Transfer-Encoding"))
+                    .as(path)
+                    .isEmpty();
+            assertThat(response.headers().firstValueAsLong("Content-Length"))
+                    .as(path)
                     .hasValue(response.body().getBytes(StandardCharsets.UTF_8).length);
         }
     }
@@ -241,7 +285,8 @@ class MetricsApiTest extends UpstreamServiceTest {
     void theETagChangesWhenTheDataChanges() {
         refresh(ACME, DEMO);
         String before = api.get("/api/metrics").headers().firstValue("ETag").orElseThrow();
-        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1001, \"username\": \"acme\"}")));
+        upstream.stubFor(
+                get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1001, \"username\": \"acme\"}")));
 
         refresh(ACME);
 
@@ -267,7 +312,8 @@ class MetricsApiTest extends UpstreamServiceTest {
     void servesStaleDataAtOnceAndRefreshesItInTheBackground() {
         refresh(ACME, DEMO);
         upstream.resetRequests();
-        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1500, \"username\": \"acme\"}")));
+        upstream.stubFor(
+                get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1500, \"username\": \"acme\"}")));
         clock.advance(Duration.ofMinutes(3));
 
         HttpResponse<String> stale = api.get("/api/metrics");
@@ -275,9 +321,11 @@ class MetricsApiTest extends UpstreamServiceTest {
         JsonNode body = ApiClient.json(stale);
         assertThat(stale.statusCode()).isEqualTo(200);
         assertThat(body.get("stale").asBoolean()).isTrue();
-        assertThat(body.at("/sources/0/total").asLong()).as("last known value, at once").isEqualTo(1000);
-        assertThat(stale.headers().firstValue("Cache-Control")).hasValueSatisfying(
-                value -> assertThat(value).startsWith("public, max-age=0,"));
+        assertThat(body.at("/sources/0/total").asLong())
+                .as("last known value, at once")
+                .isEqualTo(1000);
+        assertThat(stale.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("public, max-age=0,"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode fresh = ApiClient.json(api.get("/api/metrics"));
             assertThat(fresh.at("/sources/0/total").asLong()).isEqualTo(1500);
@@ -289,7 +337,9 @@ class MetricsApiTest extends UpstreamServiceTest {
     @Test
     void aFailingSourceLeavesTheOthersFreshAndTheTotalBuiltFromLastKnownValues() {
         refresh(ACME, DEMO);
-        long demoTotal = ApiClient.json(api.get("/api/metrics/demo-side-project")).get("total").asLong();
+        long demoTotal = ApiClient.json(api.get("/api/metrics/demo-side-project"))
+                .get("total")
+                .asLong();
         upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500)));
 
         refresh(ACME);

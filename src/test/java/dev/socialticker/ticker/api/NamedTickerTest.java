@@ -23,8 +23,10 @@ class NamedTickerTest extends SharedServiceTest {
 
     @Test
     void aTickerSumsItsOwnSourcesWithItsOwnTagAndStaleness() {
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
-        upstream.stubFor(get(urlPathEqualTo("/users/octocat")).willReturn(aResponse().withStatus(503)));
+        upstream.stubFor(
+                get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
+        upstream.stubFor(
+                get(urlPathEqualTo("/users/octocat")).willReturn(aResponse().withStatus(503)));
         upstream.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup"))
                 .willReturn(okJson(Fixtures.read("mastodon", "account.json"))));
         refresh(INSTAGRAM, GITHUB, MASTODON);
@@ -33,20 +35,27 @@ class NamedTickerTest extends SharedServiceTest {
         assertThat(social.statusCode()).isEqualTo(200);
         JsonNode body = ApiClient.json(social);
         assertThat(body.get("total").asLong()).isEqualTo(267788 + 322930);
-        assertThat(body.get("stale").asBoolean()).as("both of its sources are fresh").isFalse();
+        assertThat(body.get("stale").asBoolean())
+                .as("both of its sources are fresh")
+                .isFalse();
         assertThat(body.get("error").isNull()).isTrue();
-        assertThat(body.get("sources")).extracting(source -> source.get("id").asText())
+        assertThat(body.get("sources"))
+                .extracting(source -> source.get("id").asText())
                 .containsExactly(INSTAGRAM.id(), MASTODON.id());
-        assertThat(social.headers().firstValue("Cache-Control")).hasValueSatisfying(
-                value -> assertThat(value).startsWith("public, max-age="));
+        assertThat(social.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("public, max-age="));
         String etag = social.headers().firstValue("ETag").orElseThrow();
-        assertThat(etag).isNotEqualTo(api.get("/api/metrics").headers().firstValue("ETag").orElseThrow());
-        assertThat(api.get("/api/tickers/social", "If-None-Match", etag).statusCode()).isEqualTo(304);
+        assertThat(etag)
+                .isNotEqualTo(
+                        api.get("/api/metrics").headers().firstValue("ETag").orElseThrow());
+        assertThat(api.get("/api/tickers/social", "If-None-Match", etag).statusCode())
+                .isEqualTo(304);
 
         HttpResponse<String> code = api.get("/api/tickers/code");
         assertThat(code.statusCode()).as("its one source never had a count").isEqualTo(503);
         assertThat(ApiClient.json(code).at("/error/code").asText()).isEqualTo("UPSTREAM_UNAVAILABLE");
-        assertThat(api.get("/api/tickers/social?format=smiirl").body()).isEqualTo("{\"number\":" + (267788 + 322930) + "}");
+        assertThat(api.get("/api/tickers/social?format=smiirl").body())
+                .isEqualTo("{\"number\":" + (267788 + 322930) + "}");
     }
 
     @Test

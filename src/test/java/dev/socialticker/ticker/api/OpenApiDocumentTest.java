@@ -42,8 +42,8 @@ class OpenApiDocumentTest extends SharedServiceTest {
     void isAValidOpenApi3DocumentOfEveryRestOperation() {
         HttpResponse<String> response = api.get(ApiDocument.PATH);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
 
         OpenAPI document = parse(response.body());
         assertThat(document.getOpenapi()).startsWith("3.0.");
@@ -63,21 +63,36 @@ class OpenApiDocumentTest extends SharedServiceTest {
                 assertThat(item).as("%s in the document", path).isNotNull();
                 Operation operation = item.readOperationsMap().get(PathItem.HttpMethod.valueOf(method));
                 assertThat(operation).as("%s %s in the document", method, path).isNotNull();
-                System.out.printf("[openapi] %-6s %-26s %s %s%n", method, path, operation.getOperationId(),
+                System.out.printf(
+                        "[openapi] %-6s %-26s %s %s%n",
+                        method,
+                        path,
+                        operation.getOperationId(),
                         operation.getResponses().keySet());
                 assertThat(operation.getOperationId()).isEqualTo(verb.getId());
-                assertThat(operation.getSummary()).as("%s %s described", method, path).isNotBlank();
-                assertThat(operation.getResponses()).as("%s %s answers", method, path).isNotEmpty();
-                operation.getResponses().forEach((status, answer) ->
-                        assertThat(answer.getDescription()).as("%s %s %s", method, path, status).isNotBlank());
+                assertThat(operation.getSummary())
+                        .as("%s %s described", method, path)
+                        .isNotBlank();
+                assertThat(operation.getResponses())
+                        .as("%s %s answers", method, path)
+                        .isNotEmpty();
+                operation
+                        .getResponses()
+                        .forEach((status, answer) -> assertThat(answer.getDescription())
+                                .as("%s %s %s", method, path, status)
+                                .isNotBlank());
                 if (path.startsWith("/admin")) {
-                    assertThat(operation.getSecurity()).as("%s %s needs the token", method, path)
+                    assertThat(operation.getSecurity())
+                            .as("%s %s needs the token", method, path)
                             .anySatisfy(requirement -> assertThat(requirement).containsKey(ApiDocument.ADMIN_SCHEME));
                     assertThat(operation.getResponses()).containsKey("401");
                 } else {
-                    assertThat(operation.getSecurity()).as("%s %s is public, and says so", method, path).isEmpty();
+                    assertThat(operation.getSecurity())
+                            .as("%s %s is public, and says so", method, path)
+                            .isEmpty();
                 }
-                assertThat(operation.getResponses().keySet()).as("%s %s names a 4XX answer", method, path)
+                assertThat(operation.getResponses().keySet())
+                        .as("%s %s names a 4XX answer", method, path)
                         .anyMatch(status -> status.startsWith("4"));
                 if (path.contains("{id}")) {
                     assertThat(operation.getParameters()).anySatisfy(parameter -> {
@@ -87,7 +102,9 @@ class OpenApiDocumentTest extends SharedServiceTest {
                 }
             }
         }
-        long documented = document.getPaths().values().stream().mapToLong(item -> item.readOperations().size()).sum();
+        long documented = document.getPaths().values().stream()
+                .mapToLong(item -> item.readOperations().size())
+                .sum();
         assertThat(declared).as("the admin API is on in this test").isEqualTo(8);
         assertThat(documented).as("no operation the REST DSL does not declare").isEqualTo(declared);
 
@@ -95,9 +112,12 @@ class OpenApiDocumentTest extends SharedServiceTest {
         assertThat(bearer.getType()).isEqualTo(SecurityScheme.Type.HTTP);
         assertThat(bearer.getScheme()).isEqualTo("bearer");
         // Paths are relative to the one server entry, the API's base path.
-        assertThat(document.getServers()).singleElement().satisfies(server -> assertThat(server.getUrl()).isEqualTo("/api"));
+        assertThat(document.getServers())
+                .singleElement()
+                .satisfies(server -> assertThat(server.getUrl()).isEqualTo("/api"));
         Operation metrics = document.getPaths().get("/metrics").getGet();
-        assertThat(metrics.getResponses().get("200").getHeaders()).containsKeys("Cache-Control", "ETag", "Last-Modified");
+        assertThat(metrics.getResponses().get("200").getHeaders())
+                .containsKeys("Cache-Control", "ETag", "Last-Modified");
         assertThat(metrics.getResponses()).containsKeys("200", "304", "400", "503");
     }
 
@@ -110,12 +130,16 @@ class OpenApiDocumentTest extends SharedServiceTest {
     void isTheDocumentKeptInTheRepository() throws IOException {
         String served = api.get(ApiDocument.PATH).body();
         if (Boolean.getBoolean("openapi.write")) {
-            Files.writeString(KEPT, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(served)) + "\n");
+            Files.writeString(
+                    KEPT, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(served)) + "\n");
         }
         // Compared as JSON trees; on a difference the message says what to do (both documents are long).
         assertThat(JSON.readTree(served).equals(JSON.readTree(Files.readString(KEPT))))
-                .as("%s differs from the served document: after a deliberate API change, rerun with "
-                        + "-Dopenapi.write=true and review the diff", KEPT).isTrue();
+                .as(
+                        "%s differs from the served document: after a deliberate API change, rerun with "
+                                + "-Dopenapi.write=true and review the diff",
+                        KEPT)
+                .isTrue();
     }
 
     @Test
@@ -129,23 +153,28 @@ class OpenApiDocumentTest extends SharedServiceTest {
     @Test
     void theSchemaKnowsEveryFieldOfARealAnswer() {
         everySourceRefreshed();
-        JsonNode body = await().atMost(Duration.ofSeconds(10)).until(
-                () -> ApiClient.json(api.get("/api/metrics")), json -> json.path("total").isNumber());
+        JsonNode body = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> ApiClient.json(api.get("/api/metrics")),
+                        json -> json.path("total").isNumber());
         OpenAPI document = parse(api.get(ApiDocument.PATH).body());
 
         assertThat(propertiesOf(document, "MetricsDocument")).containsExactlyElementsOf(fieldsOf(body));
-        assertThat(propertiesOf(document, "SourceDocument")).containsExactlyElementsOf(fieldsOf(body.path("sources").get(0)));
+        assertThat(propertiesOf(document, "SourceDocument"))
+                .containsExactlyElementsOf(fieldsOf(body.path("sources").get(0)));
         assertThat(propertiesOf(document, "UiConfig"))
                 .containsExactlyInAnyOrderElementsOf(fieldsOf(ApiClient.json(api.get("/api/ui-config"))));
         assertThat(propertiesOf(document, "ProblemError"))
-                .containsExactlyElementsOf(fieldsOf(ApiClient.json(api.get("/api/metrics/nope")).path("error")));
+                .containsExactlyElementsOf(
+                        fieldsOf(ApiClient.json(api.get("/api/metrics/nope")).path("error")));
     }
 
     @Test
     void echoesNoRequestHeaderBack() {
-        HttpResponse<String> response = api.get(ApiDocument.PATH, "Authorization", "Bearer not-for-echo",
-                "X-Request-Tag", "echo-me");
-        assertThat(response.headers().map().keySet()).map(name -> name.toLowerCase(Locale.ROOT))
+        HttpResponse<String> response =
+                api.get(ApiDocument.PATH, "Authorization", "Bearer not-for-echo", "X-Request-Tag", "echo-me");
+        assertThat(response.headers().map().keySet())
+                .map(name -> name.toLowerCase(Locale.ROOT))
                 .doesNotContain("authorization", "x-request-tag", "user-agent");
     }
 

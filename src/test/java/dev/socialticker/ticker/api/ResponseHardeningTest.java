@@ -12,11 +12,24 @@ class ResponseHardeningTest extends SharedServiceTest {
     @Test
     void everyResponseForbidsSniffingAndReferrers() {
         ApiClient api = new ApiClient(port);
-        for (String path : new String[] {"/", "/ticker.js", "/page.css", "/favicon.svg", "/api/metrics",
-                "/api/metrics/nope", "/api/ui-config", "/actuator/health", "/no-such-page"}) {
+        for (String path : new String[] {
+            "/",
+            "/ticker.js",
+            "/page.css",
+            "/favicon.svg",
+            "/api/metrics",
+            "/api/metrics/nope",
+            "/api/ui-config",
+            "/actuator/health",
+            "/no-such-page"
+        }) {
             HttpResponse<String> response = api.get(path);
-            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
-            assertThat(response.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+            assertThat(response.headers().firstValue("X-Content-Type-Options"))
+                    .as(path)
+                    .hasValue("nosniff");
+            assertThat(response.headers().firstValue("Referrer-Policy"))
+                    .as(path)
+                    .hasValue("no-referrer");
         }
     }
 
@@ -25,15 +38,20 @@ class ResponseHardeningTest extends SharedServiceTest {
         ApiClient api = new ApiClient(port);
         for (String path : new String[] {"/", "/ticker.js"}) {
             HttpResponse<String> response = api.get(path);
-            System.out.println("[headers] GET " + path + " " + response.statusCode() + " " + response.headers().map());
-            assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
+            System.out.println("[headers] GET " + path + " " + response.statusCode() + " "
+                    + response.headers().map());
+            assertThat(response.headers().firstValue("Content-Security-Policy"))
+                    .as(path)
                     .hasValue("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
                             + " connect-src 'self'; base-uri 'none'; form-action 'none'");
         }
         HttpResponse<String> metrics = api.get("/api/metrics");
-        System.out.println("[headers] GET /api/metrics " + metrics.statusCode() + " " + metrics.headers().map());
+        System.out.println("[headers] GET /api/metrics " + metrics.statusCode() + " "
+                + metrics.headers().map());
         assertThat(metrics.headers().firstValue("Content-Security-Policy")).isEmpty();
-        assertThat(api.get("/").body()).as("no inline style or script to allow").doesNotContain("<style")
+        assertThat(api.get("/").body())
+                .as("no inline style or script to allow")
+                .doesNotContain("<style")
                 .doesNotContainPattern("<script(?![^>]*\\ssrc=)");
     }
 

@@ -23,39 +23,48 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** Any number of concurrent stale reads cause one upstream call per source. */
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ticker.sources[0].provider=instagram",
-        "ticker.sources[0].account=17841400000000000",
-        "ticker.providers.instagram.access-token=test-token",
-        "ticker.refresh.initial-delay=1h",
-        // Only the in-flight check stands between the reads and a second upstream call.
-        "ticker.refresh.min-interval=0s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ticker.sources[0].provider=instagram",
+            "ticker.sources[0].account=17841400000000000",
+            "ticker.providers.instagram.access-token=test-token",
+            "ticker.refresh.initial-delay=1h",
+            // Only the in-flight check stands between the reads and a second upstream call.
+            "ticker.refresh.min-interval=0s"
+        })
 class SingleFlightTest extends UpstreamServiceTest {
     static final String PATH = GRAPH_PATH;
 
-
-
-
     @Test
     void twoHundredConcurrentStaleReadsCauseExactlyOneUpstreamCall() {
-        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1000, \"username\": \"acme\"}")));
+        upstream.stubFor(
+                get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1000, \"username\": \"acme\"}")));
         refresh(new TickerSource("instagram-17841400000000000", "instagram", IG_USER));
         upstream.resetRequests();
         // The next answer is slow, so every read below overlaps the one refresh in flight.
         upstream.stubFor(get(urlPathEqualTo(PATH))
-                .willReturn(okJson("{\"followers_count\": 2000, \"username\": \"acme\"}").withFixedDelay(500)));
+                .willReturn(okJson("{\"followers_count\": 2000, \"username\": \"acme\"}")
+                        .withFixedDelay(500)));
         clock.advance(Duration.ofHours(1));
 
         List<CompletableFuture<HttpResponse<String>>> reads = IntStream.range(0, 200)
-                .mapToObj(i -> api.http().sendAsync(
-                        HttpRequest.newBuilder(URI.create(api.base() + "/api/metrics")).build(),
-                        HttpResponse.BodyHandlers.ofString()))
+                .mapToObj(i -> api.http()
+                        .sendAsync(
+                                HttpRequest.newBuilder(URI.create(api.base() + "/api/metrics"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString()))
                 .toList();
-        List<HttpResponse<String>> responses = reads.stream().map(CompletableFuture::join).toList();
+        List<HttpResponse<String>> responses =
+                reads.stream().map(CompletableFuture::join).toList();
 
-        assertThat(responses).allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(ApiClient.json(api.get("/api/metrics")).get("total").asLong()).isEqualTo(2000));
+        assertThat(responses)
+                .allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(ApiClient.json(api.get("/api/metrics"))
+                                .get("total")
+                                .asLong())
+                        .isEqualTo(2000));
         upstream.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
     }
 }

@@ -45,15 +45,16 @@ class StartingUpTest {
             HttpResponse<String> starting = api.get(path);
             assertThat(starting.statusCode()).as(path).isEqualTo(503);
             assertThat(starting.headers().firstValue("Retry-After")).hasValue("1");
-            assertThat(starting.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/json"));
+            assertThat(starting.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
             JsonNode body = ApiClient.json(starting);
             assertThat(body.at("/error/code").asText()).isEqualTo("STARTING");
         }
 
         camelMayStart.countDown();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(
-                () -> assertThat(api.get("/api/ui-config").statusCode()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(api.get("/api/ui-config").statusCode()).isEqualTo(200));
     }
 
     @AfterEach

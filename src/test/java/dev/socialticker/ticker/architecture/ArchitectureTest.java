@@ -31,28 +31,40 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule theDomainCoreDependsOnNothingOfTheService = classes()
-            .that().resideInAPackage(ROOT + ".domain..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".domain..", "java..")
+            .that()
+            .resideInAPackage(ROOT + ".domain..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(ROOT + ".domain..", "java..")
             .because("source, snapshot, state, failure and their rules are what every feature shares");
 
     @ArchTest
     static final ArchRule nothingCallsUpIntoTheApi = noClasses()
-            .that().resideOutsideOfPackage(ROOT + ".api..")
-            .should().dependOnClassesThat().resideInAPackage(ROOT + ".api..")
+            .that()
+            .resideOutsideOfPackage(ROOT + ".api..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(ROOT + ".api..")
             .because("the API subscribes to the store's changes; nothing below it calls it");
 
     @ArchTest
     static final ArchRule theStoreKnowsNoSubscriber = noClasses()
-            .that().resideInAPackage(ROOT + ".store..")
-            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".refresh..", ROOT + ".fleet..",
-                    ROOT + ".alert..", ROOT + ".token..", ROOT + ".api..")
+            .that()
+            .resideInAPackage(ROOT + ".store..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    ROOT + ".refresh..", ROOT + ".fleet..", ROOT + ".alert..", ROOT + ".token..", ROOT + ".api..")
             .because("a write is announced on the change endpoint; who listens is the listener's business");
 
     @ArchTest
     static final ArchRule providersKnowNothingOfWhatRefreshesOrServesThem = noClasses()
-            .that().resideInAPackage(ROOT + ".provider..")
-            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".refresh..", ROOT + ".store..",
-                    ROOT + ".fleet..", ROOT + ".alert..", ROOT + ".api..");
+            .that()
+            .resideInAPackage(ROOT + ".provider..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    ROOT + ".refresh..", ROOT + ".store..", ROOT + ".fleet..", ROOT + ".alert..", ROOT + ".api..");
 
     /**
      * Package by package (a provider's sub-packages are packages of their own: the token feature
@@ -60,7 +72,8 @@ class ArchitectureTest {
      * rotated token).
      */
     @ArchTest
-    static final ArchRule packagesFormNoCycle = slices().matching(ROOT + ".(**)").should().beFreeOfCycles();
+    static final ArchRule packagesFormNoCycle =
+            slices().matching(ROOT + ".(**)").should().beFreeOfCycles();
 
     /** An endpoint URI of the service's own components: {@code "direct:…"}, {@code "seda:…"}, … */
     static final Pattern ENDPOINT_LITERAL =
@@ -75,7 +88,8 @@ class ArchitectureTest {
     void endpointUrisAreWrittenOnlyInTheirOwnersEndpointsClass() throws IOException {
         List<String> found = new ArrayList<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+            for (Path source :
+                    sources.filter(path -> path.toString().endsWith(".java")).toList()) {
                 if (source.getFileName().toString().endsWith("Endpoints.java")) {
                     continue;
                 }
@@ -91,8 +105,10 @@ class ArchitectureTest {
 
     @Test
     void theEndpointRuleFindsALiteral() {
-        assertThat(ENDPOINT_LITERAL.matcher("from(\"direct:render-view\")").find()).isTrue();
+        assertThat(ENDPOINT_LITERAL.matcher("from(\"direct:render-view\")").find())
+                .isTrue();
         assertThat(ENDPOINT_LITERAL.matcher("to(\"seda:x?size=1\")").find()).isTrue();
-        assertThat(ENDPOINT_LITERAL.matcher("\"https://graph.instagram.com\"").find()).isFalse();
+        assertThat(ENDPOINT_LITERAL.matcher("\"https://graph.instagram.com\"").find())
+                .isFalse();
     }
 }

@@ -36,8 +36,11 @@ class ConfigurationMetadataTest {
     void everyTickerKeyOfTheMetadataHasADescription() throws IOException {
         Map<String, JsonNode> properties = metadataProperties();
         assertThat(properties).isNotEmpty();
-        properties.forEach((name, property) -> assertThat(property.path("description").asText())
-                .as("description of %s", name).isNotBlank().doesNotContain("{@"));
+        properties.forEach(
+                (name, property) -> assertThat(property.path("description").asText())
+                        .as("description of %s", name)
+                        .isNotBlank()
+                        .doesNotContain("{@"));
     }
 
     @Test
@@ -48,23 +51,44 @@ class ConfigurationMetadataTest {
             ConfigurationProperties annotation = AnnotationUtils.findAnnotation(type, ConfigurationProperties.class);
             collect(type, annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix(), bound);
         }
-        assertThat(bound).as("keys bound by the feature types").hasSizeGreaterThan(40)
-                .contains("ticker.refresh.stale-after", "ticker.store.type", "ticker.providers", "ticker.alerts.email.to",
-                        "ticker.cors.allowed-origins", "ticker.admin.token", "ticker.ui.poll-interval",
-                        "ticker.routes.dir", "ticker.sources", "ticker.tickers");
+        assertThat(bound)
+                .as("keys bound by the feature types")
+                .hasSizeGreaterThan(40)
+                .contains(
+                        "ticker.refresh.stale-after",
+                        "ticker.store.type",
+                        "ticker.providers",
+                        "ticker.alerts.email.to",
+                        "ticker.cors.allowed-origins",
+                        "ticker.admin.token",
+                        "ticker.ui.poll-interval",
+                        "ticker.routes.dir",
+                        "ticker.sources",
+                        "ticker.tickers");
         for (String name : bound) {
             assertThat(properties).as("metadata of %s", name).containsKey(name);
-            assertThat(properties.get(name).path("description").asText()).as("description of %s", name).isNotBlank();
+            assertThat(properties.get(name).path("description").asText())
+                    .as("description of %s", name)
+                    .isNotBlank();
         }
     }
 
     @Test
     void theDefaultsAreInTheMetadata() throws IOException {
         Map<String, JsonNode> properties = metadataProperties();
-        assertThat(properties.get("ticker.refresh.period").path("defaultValue").asText()).isEqualTo("60s");
-        assertThat(properties.get("ticker.store.type").path("defaultValue").asText()).isEqualTo("file");
-        assertThat(properties.get("ticker.alerts.repeat-after").path("defaultValue").asText()).isEqualTo("1h");
-        assertThat(properties.get("ticker.ui.fallback-message").path("defaultValue").asText())
+        assertThat(properties.get("ticker.refresh.period").path("defaultValue").asText())
+                .isEqualTo("60s");
+        assertThat(properties.get("ticker.store.type").path("defaultValue").asText())
+                .isEqualTo("file");
+        assertThat(properties
+                        .get("ticker.alerts.repeat-after")
+                        .path("defaultValue")
+                        .asText())
+                .isEqualTo("1h");
+        assertThat(properties
+                        .get("ticker.ui.fallback-message")
+                        .path("defaultValue")
+                        .asText())
                 .isEqualTo("Follower count coming soon");
     }
 
@@ -82,8 +106,10 @@ class ConfigurationMetadataTest {
             if (key.endsWith(".*")) {
                 continue; // a family of keys, described in a section of its own
             }
-            ConfigurationPropertyName name = ConfigurationPropertyName.of(key.replace("[i]", "[0]").replace("<name>", "x"));
-            assertThat(known).as("%s, listed in docs/configuration.md", key)
+            ConfigurationPropertyName name =
+                    ConfigurationPropertyName.of(key.replace("[i]", "[0]").replace("<name>", "x"));
+            assertThat(known)
+                    .as("%s, listed in docs/configuration.md", key)
                     .anyMatch(pattern -> UnknownPropertyCheck.matches(pattern, name, false));
         }
     }
@@ -102,7 +128,11 @@ class ConfigurationMetadataTest {
     /** Leaf keys of a record, descending into nested records as Boot binds them (not into lists or maps). */
     private static void collect(Class<?> type, String prefix, List<String> bound) {
         for (RecordComponent component : type.getRecordComponents()) {
-            String name = prefix + "." + component.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+            String name = prefix + "."
+                    + component
+                            .getName()
+                            .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                            .toLowerCase(Locale.ROOT);
             if (component.getType().isRecord()) {
                 collect(component.getType(), name, bound);
             } else {
@@ -113,7 +143,8 @@ class ConfigurationMetadataTest {
 
     private static Map<String, JsonNode> metadataProperties() throws IOException {
         Map<String, JsonNode> properties = new HashMap<>();
-        try (InputStream in = ConfigurationMetadataTest.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+        try (InputStream in =
+                ConfigurationMetadataTest.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
             assertThat(in).as("generated metadata on the class path").isNotNull();
             for (JsonNode property : new ObjectMapper().readTree(in).path("properties")) {
                 String name = property.path("name").asText();

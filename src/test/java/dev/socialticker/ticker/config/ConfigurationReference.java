@@ -27,8 +27,7 @@ final class ConfigurationReference {
     static final String END = "<!-- END GENERATED: configuration reference -->";
     private static final Pattern GENERIC = Pattern.compile("([\\w.$]+)<(.+)>");
 
-    private ConfigurationReference() {
-    }
+    private ConfigurationReference() {}
 
     /** Every {@code ticker.*} property of the metadata, by name. */
     static List<JsonNode> properties() throws IOException {
@@ -43,22 +42,32 @@ final class ConfigurationReference {
                     properties.add(property);
                 }
             }
-            properties.sort(Comparator.comparing(property -> property.path("name").asText()));
+            properties.sort(
+                    Comparator.comparing(property -> property.path("name").asText()));
             return properties;
         }
     }
 
     /** The generated section, markers included. */
     static String render(List<JsonNode> properties) {
-        StringBuilder table = new StringBuilder(BEGIN).append('\n')
+        StringBuilder table = new StringBuilder(BEGIN)
+                .append('\n')
                 .append("| key | type | default | description |\n")
                 .append("|---|---|---|---|\n");
         for (JsonNode property : properties) {
             JsonNode defaultValue = property.path("defaultValue");
-            table.append("| `").append(property.path("name").asText()).append("` | ")
-                    .append(type(property.path("type").asText())).append(" | ")
-                    .append(defaultValue.isMissingNode() || defaultValue.isNull() ? "—" : "`" + defaultValue.asText() + "`")
-                    .append(" | ").append(escape(property.path("description").asText())).append(" |\n");
+            table.append("| `")
+                    .append(property.path("name").asText())
+                    .append("` | ")
+                    .append(type(property.path("type").asText()))
+                    .append(" | ")
+                    .append(
+                            defaultValue.isMissingNode() || defaultValue.isNull()
+                                    ? "—"
+                                    : "`" + defaultValue.asText() + "`")
+                    .append(" | ")
+                    .append(escape(property.path("description").asText()))
+                    .append(" |\n");
         }
         return table.append(END).toString();
     }
@@ -70,14 +79,16 @@ final class ConfigurationReference {
     static String type(String javaType) {
         Matcher generic = GENERIC.matcher(javaType);
         if (generic.matches()) {
-            String arguments = Arrays.stream(generic.group(2).split(",")).map(ConfigurationReference::simpleName)
+            String arguments = Arrays.stream(generic.group(2).split(","))
+                    .map(ConfigurationReference::simpleName)
                     .collect(Collectors.joining(", "));
             return simpleName(generic.group(1)) + "&lt;" + arguments + "&gt;";
         }
         try {
             Class<?> type = Class.forName(javaType, false, ConfigurationReference.class.getClassLoader());
             if (type.isEnum()) {
-                return Arrays.stream(type.getEnumConstants()).map(value -> "`" + value.toString().toLowerCase(Locale.ROOT) + "`")
+                return Arrays.stream(type.getEnumConstants())
+                        .map(value -> "`" + value.toString().toLowerCase(Locale.ROOT) + "`")
                         .collect(Collectors.joining(", "));
             }
         } catch (ClassNotFoundException notAClass) {
@@ -93,7 +104,13 @@ final class ConfigurationReference {
 
     /** A description as plain text in a Markdown table cell: no tags, emphasis or cell breaks. */
     static String escape(String description) {
-        return description.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
-                .replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ");
+        return description
+                .replace("\\", "\\\\")
+                .replace("|", "\\|")
+                .replace("*", "\\*")
+                .replace("_", "\\_")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\n", " ");
     }
 }

@@ -26,19 +26,25 @@ class ConfigurationReferenceTest {
         String page = Files.readString(PAGE);
         int begin = page.indexOf(ConfigurationReference.BEGIN);
         int end = page.indexOf(ConfigurationReference.END);
-        assertThat(begin).as("%s has the marker %s", PAGE, ConfigurationReference.BEGIN).isNotNegative();
-        assertThat(end).as("%s has the marker %s after the first", PAGE, ConfigurationReference.END).isGreaterThan(begin);
+        assertThat(begin)
+                .as("%s has the marker %s", PAGE, ConfigurationReference.BEGIN)
+                .isNotNegative();
+        assertThat(end)
+                .as("%s has the marker %s after the first", PAGE, ConfigurationReference.END)
+                .isGreaterThan(begin);
         String committed = page.substring(begin, end + ConfigurationReference.END.length());
 
         if (Boolean.getBoolean("config.reference.write") && !committed.equals(rendered)) {
-            Files.writeString(PAGE, page.substring(0, begin) + rendered
-                    + page.substring(end + ConfigurationReference.END.length()));
+            Files.writeString(
+                    PAGE,
+                    page.substring(0, begin) + rendered + page.substring(end + ConfigurationReference.END.length()));
             committed = rendered;
         }
         System.out.printf("[config-reference] %d ticker.* keys%n", properties.size());
         assertThat(committed)
-                .as("%s's generated table differs from what the configuration metadata renders; after a deliberate"
-                        + " change to the properties (or their Javadoc), regenerate it with%n  %s%nand review the diff",
+                .as(
+                        "%s's generated table differs from what the configuration metadata renders; after a deliberate"
+                                + " change to the properties (or their Javadoc), regenerate it with%n  %s%nand review the diff",
                         PAGE, REGENERATE)
                 .isEqualTo(rendered);
     }
@@ -48,11 +54,14 @@ class ConfigurationReferenceTest {
         List<JsonNode> properties = ConfigurationReference.properties();
         String rendered = ConfigurationReference.render(properties);
 
-        assertThat(properties).as("keys the feature records and the additional metadata declare").hasSizeGreaterThan(40);
+        assertThat(properties)
+                .as("keys the feature records and the additional metadata declare")
+                .hasSizeGreaterThan(40);
         for (JsonNode property : properties) {
             assertThat(rendered).contains("| `" + property.path("name").asText() + "` | ");
         }
-        assertThat(rendered).contains("| `ticker.refresh.period` | Duration | `60s` | ")
+        assertThat(rendered)
+                .contains("| `ticker.refresh.period` | Duration | `60s` | ")
                 .contains("| `ticker.store.type` | `file`, `memory`, `redis` | `file` | ")
                 .contains("| `ticker.cors.allowed-origins` | List&lt;String&gt; | — | ")
                 .contains("| `ticker.providers.youtube.api-key` | String | — | ");

@@ -27,26 +27,33 @@ class EnvironmentProfilesTest {
 
     @Test
     void productionRefreshesEveryMinuteAllowsOnlyNamedOriginsAndHidesHealthDetails() {
-        try (ConfigurableApplicationContext service = start("production",
-                "TICKER_CORS_ALLOWED_ORIGINS=https://acme.example,https://www.acme.example")) {
+        try (ConfigurableApplicationContext service =
+                start("production", "TICKER_CORS_ALLOWED_ORIGINS=https://acme.example,https://www.acme.example")) {
             RefreshProperties refresh = service.getBean(RefreshProperties.class);
             ApiProperties api = service.getBean(ApiProperties.class);
             assertThat(refresh.period()).isEqualTo(Duration.ofSeconds(60));
             assertThat(refresh.staleAfter()).isEqualTo(Duration.ofSeconds(120));
             assertThat(refresh.minInterval()).isEqualTo(Duration.ofSeconds(30));
             assertThat(api.cors().allowedOrigins()).containsExactly("https://acme.example", "https://www.acme.example");
-            assertThat(api.admin().enabled()).as("admin off without TICKER_ADMIN_TOKEN").isFalse();
+            assertThat(api.admin().enabled())
+                    .as("admin off without TICKER_ADMIN_TOKEN")
+                    .isFalse();
 
             JsonNode health = health(service);
-            assertThat(health.path("components")).as("which check is down stays visible").isNotEmpty();
-            assertThat(health.findValues("details")).as("what a check says is hidden").isEmpty();
+            assertThat(health.path("components"))
+                    .as("which check is down stays visible")
+                    .isNotEmpty();
+            assertThat(health.findValues("details"))
+                    .as("what a check says is hidden")
+                    .isEmpty();
         }
     }
 
     @Test
     void productionWithoutOriginsAllowsNone() {
         try (ConfigurableApplicationContext service = start("production")) {
-            assertThat(service.getBean(ApiProperties.class).cors().allowedOrigins()).isEmpty();
+            assertThat(service.getBean(ApiProperties.class).cors().allowedOrigins())
+                    .isEmpty();
         }
     }
 
@@ -67,7 +74,8 @@ class EnvironmentProfilesTest {
     @Test
     void aPreviewWithoutItsAdminTokenDoesNotStart(CapturedOutput output) {
         assertThatThrownBy(() -> start("preview").close()).isInstanceOf(Exception.class);
-        assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+        assertThat(output.getAll())
+                .contains("APPLICATION FAILED TO START")
                 .contains("ticker.admin.token is a placeholder of an environment variable that is not set");
     }
 
@@ -78,8 +86,8 @@ class EnvironmentProfilesTest {
 
     /** The packaged defaults with one profile, and environment-style settings as an operator gives them. */
     private static ConfigurableApplicationContext start(String profile, String... settings) {
-        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=" + profile, "--server.port=0",
-                "--ticker.store.type=memory"));
+        List<String> args = new ArrayList<>(
+                List.of("--spring.profiles.active=" + profile, "--server.port=0", "--ticker.store.type=memory"));
         for (String setting : settings) {
             args.add("--" + setting);
         }

@@ -1,10 +1,10 @@
 package dev.socialticker.ticker.config;
 
-import dev.socialticker.ticker.domain.TickerSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.socialticker.ticker.TickerApplication;
+import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.provider.file.ProviderCatalog;
 import dev.socialticker.ticker.refresh.RefreshSchedule;
 import dev.socialticker.ticker.support.RoutesDir;
@@ -35,47 +35,76 @@ class StartupValidationTest {
 
     @Test
     void aMalformedIdIsRefused(CapturedOutput output) {
-        assertStartFails(output, "ticker.sources[0].id", "must match",
-                "ticker.sources[0].id=Not An Id", "ticker.sources[0].provider=demo", "ticker.sources[0].account=x");
+        assertStartFails(
+                output,
+                "ticker.sources[0].id",
+                "must match",
+                "ticker.sources[0].id=Not An Id",
+                "ticker.sources[0].provider=demo",
+                "ticker.sources[0].account=x");
     }
 
     @Test
     void anUnknownProviderIsRefusedWithTheListOfProviders(CapturedOutput output) {
-        assertStartFails(output, "ticker.sources[0].provider", "unknown provider 'myspace'; available providers: bluesky, demo, github, instagram, mastodon, youtube",
-                "ticker.sources[0].provider=myspace", "ticker.sources[0].account=tom");
+        assertStartFails(
+                output,
+                "ticker.sources[0].provider",
+                "unknown provider 'myspace'; available providers: bluesky, demo, github, instagram, mastodon, youtube",
+                "ticker.sources[0].provider=myspace",
+                "ticker.sources[0].account=tom");
     }
 
     @Test
     void instagramWithoutATokenIsRefused(CapturedOutput output) {
-        assertStartFails(output, "ticker.providers.instagram.access-token", "is required by source 'instagram-17841400000000000'",
-                "ticker.sources[0].provider=instagram", "ticker.sources[0].account=17841400000000000");
+        assertStartFails(
+                output,
+                "ticker.providers.instagram.access-token",
+                "is required by source 'instagram-17841400000000000'",
+                "ticker.sources[0].provider=instagram",
+                "ticker.sources[0].account=17841400000000000");
     }
 
     @Test
     void anInstagramAccountMustBeTheNumericUserId(CapturedOutput output) {
-        assertStartFails(output, "ticker.sources[0].account", "numeric Instagram user id",
-                "ticker.sources[0].provider=instagram", "ticker.sources[0].account=acme",
+        assertStartFails(
+                output,
+                "ticker.sources[0].account",
+                "numeric Instagram user id",
+                "ticker.sources[0].provider=instagram",
+                "ticker.sources[0].account=acme",
                 "ticker.providers.instagram.access-token=t");
     }
 
     @Test
     void youtubeWithoutAnApiKeyIsRefused(CapturedOutput output) {
-        assertStartFails(output, "ticker.providers.youtube.api-key", "is required by source 'youtube-uc-x5xg1ov2p6uzz5fsm9ttw'",
-                "ticker.sources[0].provider=youtube", "ticker.sources[0].account=UC_x5XG1OV2P6uZZ5FSM9Ttw");
+        assertStartFails(
+                output,
+                "ticker.providers.youtube.api-key",
+                "is required by source 'youtube-uc-x5xg1ov2p6uzz5fsm9ttw'",
+                "ticker.sources[0].provider=youtube",
+                "ticker.sources[0].account=UC_x5XG1OV2P6uZZ5FSM9Ttw");
     }
 
     @Test
     void anAccountOfTheWrongFormIsRefusedWithAnExample(CapturedOutput output) {
-        assertStartFails(output, "ticker.sources[0].account", "'Gargron' is not an account of provider 'mastodon'; expected user@host",
-                "ticker.sources[0].provider=mastodon", "ticker.sources[0].account=Gargron");
+        assertStartFails(
+                output,
+                "ticker.sources[0].account",
+                "'Gargron' is not an account of provider 'mastodon'; expected user@host",
+                "ticker.sources[0].provider=mastodon",
+                "ticker.sources[0].account=Gargron");
     }
 
     @Test
     void aSourceWhoseProviderFileIsBrokenIsRefusedNamingTheFile(CapturedOutput output) {
         try (RoutesDir routes = new RoutesDir("broken.camel.yaml")) {
-            assertStartFails(output, "ticker.sources[0].provider", "provider 'broken' is not available: "
-                    + routes.path().resolve("broken.camel.yaml") + " was refused (",
-                    "ticker.sources[0].provider=broken", "ticker.sources[0].account=a",
+            assertStartFails(
+                    output,
+                    "ticker.sources[0].provider",
+                    "provider 'broken' is not available: " + routes.path().resolve("broken.camel.yaml")
+                            + " was refused (",
+                    "ticker.sources[0].provider=broken",
+                    "ticker.sources[0].account=a",
                     "ticker.routes.dir=" + routes.path());
             assertThat(output.getAll()).contains("line 8, column 8");
         }
@@ -86,59 +115,87 @@ class StartupValidationTest {
         try (RoutesDir routes = new RoutesDir("broken.camel.yaml");
                 ConfigurableApplicationContext context = start("ticker.routes.dir=" + routes.path())) {
             ProviderCatalog catalog = context.getBean(ProviderCatalog.class);
-            assertThat(catalog.loaded().keySet()).containsExactly("bluesky", "github", "instagram", "mastodon", "youtube");
+            assertThat(catalog.loaded().keySet())
+                    .containsExactly("bluesky", "github", "instagram", "mastodon", "youtube");
             assertThat(catalog.broken().keySet()).containsExactly("broken");
-            assertThat(output.getAll()).contains("Provider file " + routes.path().resolve("broken.camel.yaml")
-                    + " is not used:");
+            assertThat(output.getAll())
+                    .contains("Provider file " + routes.path().resolve("broken.camel.yaml") + " is not used:");
         }
     }
 
     @Test
     void aMisspelledPropertyIsRefusedNamingTheClosestKnownOne(CapturedOutput output) {
-        assertStartFails(output, "ticker.refresh.min-intervall",
+        assertStartFails(
+                output,
+                "ticker.refresh.min-intervall",
                 "is not a Social Ticker property; did you mean ticker.refresh.min-interval?",
                 "ticker.refresh.min-intervall=5s");
     }
 
     @Test
     void aMisspelledSourcePropertyIsRefusedToo(CapturedOutput output) {
-        assertStartFails(output, "ticker.sources[0].acount", "did you mean ticker.sources[0].account?",
-                "ticker.sources[0].provider=demo", "ticker.sources[0].acount=a", "ticker.sources[0].account=a");
+        assertStartFails(
+                output,
+                "ticker.sources[0].acount",
+                "did you mean ticker.sources[0].account?",
+                "ticker.sources[0].provider=demo",
+                "ticker.sources[0].acount=a",
+                "ticker.sources[0].account=a");
     }
 
     @Test
     void aMisspelledRequiredSourcePropertyIsNamedNotReportedAsMissing(CapturedOutput output) {
-        assertStartFails(output, "ticker.sources[0].acount", "did you mean ticker.sources[0].account?",
-                "ticker.sources[0].provider=demo", "ticker.sources[0].acount=a");
+        assertStartFails(
+                output,
+                "ticker.sources[0].acount",
+                "did you mean ticker.sources[0].account?",
+                "ticker.sources[0].provider=demo",
+                "ticker.sources[0].acount=a");
         assertThat(output.getAll()).doesNotContain("is required (the account at the provider)");
     }
 
     @Test
     void aNamedTickerOfAnUnknownSourceIsRefused(CapturedOutput output) {
-        assertStartFails(output, "ticker.tickers.lobby.sources", "'demo-b' is not the id of a configured source",
-                "ticker.sources[0].provider=demo", "ticker.sources[0].account=a", "ticker.tickers.lobby.sources=demo-b");
+        assertStartFails(
+                output,
+                "ticker.tickers.lobby.sources",
+                "'demo-b' is not the id of a configured source",
+                "ticker.sources[0].provider=demo",
+                "ticker.sources[0].account=a",
+                "ticker.tickers.lobby.sources=demo-b");
     }
 
     @Test
     void aNamedTickerWithoutSourcesOrWithAMisspeltKeyIsRefused(CapturedOutput output) {
-        assertStartFails(output, "ticker.tickers.lobby.source", "did you mean ticker.tickers.<name>.sources?",
+        assertStartFails(
+                output,
+                "ticker.tickers.lobby.source",
+                "did you mean ticker.tickers.<name>.sources?",
                 "ticker.tickers.lobby.source=demo");
     }
 
     @Test
     void knownPropertiesInAnyRelaxedFormAndProviderSettingsOfAnyNameAreAccepted() {
-        try (ConfigurableApplicationContext context = start("ticker.providers.manual.count=1500",
-                "ticker.providers.instagram.connect-timeout=3s", "ticker.cors.allowed-origins[0]=https://a.example",
-                "ticker.refresh.staleAfter=3m", "ticker.refresh.retry.give_up_after=20s")) {
+        try (ConfigurableApplicationContext context = start(
+                "ticker.providers.manual.count=1500",
+                "ticker.providers.instagram.connect-timeout=3s",
+                "ticker.cors.allowed-origins[0]=https://a.example",
+                "ticker.refresh.staleAfter=3m",
+                "ticker.refresh.retry.give_up_after=20s")) {
             assertThat(context.getBean(RefreshSchedule.class).staleAfter()).isEqualTo(Duration.ofMinutes(3));
         }
     }
 
     @Test
     void duplicateIdsAreRefused(CapturedOutput output) {
-        assertStartFails(output, "ticker.sources[1].id", "already used",
-                "ticker.sources[0].provider=demo", "ticker.sources[0].account=a",
-                "ticker.sources[1].provider=demo", "ticker.sources[1].account=a");
+        assertStartFails(
+                output,
+                "ticker.sources[1].id",
+                "already used",
+                "ticker.sources[0].provider=demo",
+                "ticker.sources[0].account=a",
+                "ticker.sources[1].provider=demo",
+                "ticker.sources[1].account=a");
     }
 
     @Test
@@ -172,7 +229,8 @@ class StartupValidationTest {
 
     @Test
     void configuredSourcesUseTheDocumentedDefaults() {
-        try (ConfigurableApplicationContext context = start("ticker.sources[0].provider=demo", "ticker.sources[0].account=a")) {
+        try (ConfigurableApplicationContext context =
+                start("ticker.sources[0].provider=demo", "ticker.sources[0].account=a")) {
             RefreshSchedule schedule = context.getBean(RefreshSchedule.class);
             assertThat(schedule.period()).isEqualTo(Duration.ofSeconds(60));
             assertThat(schedule.minInterval()).isEqualTo(Duration.ofSeconds(30));
@@ -182,26 +240,39 @@ class StartupValidationTest {
 
     @Test
     void emailAlertsWithoutRecipientsAreRefused(CapturedOutput output) {
-        assertStartFails(output, "ticker.alerts.email.to", "required when ticker.alerts.email.host is set",
-                "ticker.alerts.email.host=smtp.example.com", "ticker.alerts.email.from=ticker@example.com");
+        assertStartFails(
+                output,
+                "ticker.alerts.email.to",
+                "required when ticker.alerts.email.host is set",
+                "ticker.alerts.email.host=smtp.example.com",
+                "ticker.alerts.email.from=ticker@example.com");
     }
 
     @Test
     void aQuotaThresholdAboveAHundredPercentIsRefused(CapturedOutput output) {
-        assertStartFails(output, "ticker.alerts.rules.quota.percent", "must be between 1 and 100",
+        assertStartFails(
+                output,
+                "ticker.alerts.rules.quota.percent",
+                "must be between 1 and 100",
                 "ticker.alerts.rules.quota.percent=120");
     }
 
     @Test
     void aTokenExpiryThatIsNotADateIsRefused(CapturedOutput output) {
-        assertStartFails(output, "ticker.providers.demo.token-expires-at", "is not a date (2026-12-31)",
+        assertStartFails(
+                output,
+                "ticker.providers.demo.token-expires-at",
+                "is not a date (2026-12-31)",
                 "ticker.providers.demo.token-expires-at=next tuesday");
     }
 
     private static void assertStartFails(CapturedOutput output, String property, String reason, String... properties) {
         assertThatThrownBy(() -> start(properties).close()).isInstanceOf(Exception.class);
         // Boot's failure report: one description naming the property and what is allowed.
-        assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains(property).contains(reason);
+        assertThat(output.getAll())
+                .contains("APPLICATION FAILED TO START")
+                .contains(property)
+                .contains(reason);
     }
 
     /** Properties as command-line arguments: they win over application.yaml, as an operator's would. */

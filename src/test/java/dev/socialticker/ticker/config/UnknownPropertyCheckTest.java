@@ -17,10 +17,21 @@ class UnknownPropertyCheckTest {
 
     @Test
     void environmentVariablesOfKnownPropertiesAreAccepted() {
-        assertThatCode(() -> check(Map.of("TICKER_CORS_ALLOWED_ORIGINS", "https://a.example",
-                "TICKER_REFRESH_MIN_INTERVAL", "5s", "TICKER_REFRESH_STALEAFTER", "3m",
-                "TICKER_REFRESH_RETRY_GIVE_UP_AFTER", "20s", "TICKER_SOURCES_0_ACCOUNT", "a",
-                "TICKER_PROVIDERS_YOUTUBE_APIKEY", "k", "TICKER_TICKERS_LOBBY_SOURCES", "demo")))
+        assertThatCode(() -> check(Map.of(
+                        "TICKER_CORS_ALLOWED_ORIGINS",
+                        "https://a.example",
+                        "TICKER_REFRESH_MIN_INTERVAL",
+                        "5s",
+                        "TICKER_REFRESH_STALEAFTER",
+                        "3m",
+                        "TICKER_REFRESH_RETRY_GIVE_UP_AFTER",
+                        "20s",
+                        "TICKER_SOURCES_0_ACCOUNT",
+                        "a",
+                        "TICKER_PROVIDERS_YOUTUBE_APIKEY",
+                        "k",
+                        "TICKER_TICKERS_LOBBY_SOURCES",
+                        "demo")))
                 .doesNotThrowAnyException();
     }
 
@@ -34,8 +45,12 @@ class UnknownPropertyCheckTest {
 
     private static void check(Map<String, Object> variables) {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
         UnknownPropertyCheck check = new UnknownPropertyCheck();
         check.setEnvironment(environment);
         check.postProcessBeanFactory(null);

@@ -25,12 +25,16 @@ import java.util.stream.Stream;
 final class MarkdownLinks {
     /** Folders that hold other projects' files or build output, not this repository's documents. */
     private static final Set<String> SKIPPED = Set.of("node_modules", "target", ".git");
+
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(```+|~~~+)");
     private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?s).+?\\1");
-    private static final Pattern INLINE_LINK = Pattern.compile("!?\\[(?:[^\\[\\]]|\\[[^\\]]*])*]\\(\\s*(<[^>]*>|[^\\s)]+)(?:\\s+[\"'(][^)]*)?\\)");
+    private static final Pattern INLINE_LINK =
+            Pattern.compile("!?\\[(?:[^\\[\\]]|\\[[^\\]]*])*]\\(\\s*(<[^>]*>|[^\\s)]+)(?:\\s+[\"'(][^)]*)?\\)");
     private static final Pattern REFERENCE = Pattern.compile("^ {0,3}\\[[^\\]]+]:\\s*(<[^>]*>|\\S+)");
-    private static final Pattern HTML_LINK = Pattern.compile("<(?:a|img)\\b[^>]*?\\b(?:href|src)\\s*=\\s*\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
-    private static final Pattern HTML_ANCHOR = Pattern.compile("<[a-z][^>]*?\\b(?:name|id)\\s*=\\s*\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HTML_LINK =
+            Pattern.compile("<(?:a|img)\\b[^>]*?\\b(?:href|src)\\s*=\\s*\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HTML_ANCHOR =
+            Pattern.compile("<[a-z][^>]*?\\b(?:name|id)\\s*=\\s*\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATX = Pattern.compile("^ {0,3}#{1,6}(?:\\s+(.*?))?(?:\\s+#+)?\\s*$");
     private static final Pattern SETEXT = Pattern.compile("^ {0,3}(=+|-+)\\s*$");
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
@@ -54,8 +58,10 @@ final class MarkdownLinks {
     List<Path> files() {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(path -> path.toString().endsWith(".md") && Files.isRegularFile(path))
-                    .filter(path -> root.relativize(path).getNameCount() == 1 || !skipped(root.relativize(path).getParent()))
-                    .sorted().toList();
+                    .filter(path -> root.relativize(path).getNameCount() == 1
+                            || !skipped(root.relativize(path).getParent()))
+                    .sorted()
+                    .toList();
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
@@ -107,8 +113,12 @@ final class MarkdownLinks {
         int hash = target.indexOf('#');
         String path = URLDecoder.decode(hash < 0 ? target : target.substring(0, hash), StandardCharsets.UTF_8);
         String fragment = hash < 0 ? "" : URLDecoder.decode(target.substring(hash + 1), StandardCharsets.UTF_8);
-        Path resolved = path.isEmpty() ? file
-                : (path.startsWith("/") ? root.resolve(path.substring(1)) : file.getParent().resolve(path)).normalize();
+        Path resolved = path.isEmpty()
+                ? file
+                : (path.startsWith("/")
+                                ? root.resolve(path.substring(1))
+                                : file.getParent().resolve(path))
+                        .normalize();
         if (!resolved.startsWith(root)) {
             return "outside the repository";
         }
@@ -139,8 +149,11 @@ final class MarkdownLinks {
             Matcher atx = ATX.matcher(line);
             if (atx.matches() && !line.isBlank()) {
                 heading = atx.group(1) == null ? "" : atx.group(1);
-            } else if (i + 1 < lines.size() && !line.isBlank() && SETEXT.matcher(lines.get(i + 1)).matches()
-                    && !line.trim().startsWith("|") && !line.trim().startsWith("-")) {
+            } else if (i + 1 < lines.size()
+                    && !line.isBlank()
+                    && SETEXT.matcher(lines.get(i + 1)).matches()
+                    && !line.trim().startsWith("|")
+                    && !line.trim().startsWith("-")) {
                 heading = line.trim();
             }
             if (heading != null) {
@@ -162,7 +175,9 @@ final class MarkdownLinks {
      */
     static String slug(String heading) {
         String text = heading.replaceAll("!?\\[([^\\]]*)]\\([^)]*\\)", "$1").replaceAll("<[^>]+>", "");
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\p{M}_\\- ]", "").replace(' ', '-');
+        return text.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}\\p{M}_\\- ]", "")
+                .replace(' ', '-');
     }
 
     /** A file's lines with fenced code blocks blanked (kept as empty lines, so line numbers stay true). */
@@ -181,7 +196,8 @@ final class MarkdownLinks {
                 fence = opening.group(1);
                 prose.add("");
             } else if (fence != null) {
-                if (line.trim().startsWith(fence) && line.trim().replace(fence.substring(0, 1), "").isBlank()) {
+                if (line.trim().startsWith(fence)
+                        && line.trim().replace(fence.substring(0, 1), "").isBlank()) {
                     fence = null;
                 }
                 prose.add("");

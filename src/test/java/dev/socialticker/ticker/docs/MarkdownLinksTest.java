@@ -21,14 +21,21 @@ class MarkdownLinksTest {
     void everyRelativeLinkAndAnchorInTheRepositoryLeadsSomewhere() {
         MarkdownLinks links = new MarkdownLinks(Path.of(""));
         List<Path> files = links.files();
-        assertThat(files).as("Markdown files found").contains(Path.of("README.md").toAbsolutePath(),
-                Path.of("docs/configuration.md").toAbsolutePath(), Path.of("routes/README.md").toAbsolutePath());
+        assertThat(files)
+                .as("Markdown files found")
+                .contains(
+                        Path.of("README.md").toAbsolutePath(),
+                        Path.of("docs/configuration.md").toAbsolutePath(),
+                        Path.of("routes/README.md").toAbsolutePath());
         assertThat(files).noneMatch(file -> file.toString().contains("node_modules"));
         System.out.printf("[markdown-links] %d Markdown files checked%n", files.size());
 
         List<MarkdownLinks.Broken> broken = links.broken();
-        assertThat(broken).as("broken relative links (file:line: link (reason)):%n%s",
-                broken.stream().map(Object::toString).collect(Collectors.joining("\n"))).isEmpty();
+        assertThat(broken)
+                .as(
+                        "broken relative links (file:line: link (reason)):%n%s",
+                        broken.stream().map(Object::toString).collect(Collectors.joining("\n")))
+                .isEmpty();
     }
 
     @Test
@@ -52,11 +59,13 @@ class MarkdownLinksTest {
 
         List<MarkdownLinks.Broken> broken = new MarkdownLinks(root).broken();
 
-        assertThat(broken).map(Object::toString).containsExactly(
-                "README.md:2: docs/gone.md (no such file: docs/gone.md)",
-                "README.md:3: docs/guide.md#runing-it (no heading with the anchor #runing-it in docs/guide.md)",
-                "README.md:8: docs/missing.png (no such file: docs/missing.png)",
-                "docs/guide.md:3: #nowhere (no heading with the anchor #nowhere in docs/guide.md)");
+        assertThat(broken)
+                .map(Object::toString)
+                .containsExactly(
+                        "README.md:2: docs/gone.md (no such file: docs/gone.md)",
+                        "README.md:3: docs/guide.md#runing-it (no heading with the anchor #runing-it in docs/guide.md)",
+                        "README.md:8: docs/missing.png (no such file: docs/missing.png)",
+                        "docs/guide.md:3: #nowhere (no heading with the anchor #nowhere in docs/guide.md)");
     }
 
     @Test
@@ -75,9 +84,14 @@ class MarkdownLinksTest {
                 ```
                 """);
 
-        assertThat(new MarkdownLinks(root).anchors(page)).containsExactly(
-                "behind-a-cache-cache-control-etag--304", "get-apimetricsid", "scaling-out", "scaling-out-1",
-                "set-up-step-by-step", "custom-anchor");
+        assertThat(new MarkdownLinks(root).anchors(page))
+                .containsExactly(
+                        "behind-a-cache-cache-control-etag--304",
+                        "get-apimetricsid",
+                        "scaling-out",
+                        "scaling-out-1",
+                        "set-up-step-by-step",
+                        "custom-anchor");
         assertThat(MarkdownLinks.slug("The [`json-over-http`](#x) template")).isEqualTo("the-json-over-http-template");
         assertThat(MarkdownLinks.slug("ticker_store and Über")).isEqualTo("ticker_store-and-über");
     }

@@ -17,17 +17,24 @@ class StalenessTest {
         SourceState state = SourceState.empty(SOURCE).withSnapshot(new Snapshot(100, "p", T, null, null));
         assertThat(staleness.staleAt(state.snapshot())).isEqualTo(T.plusSeconds(120));
         assertThat(staleness.freshUntil(state, T.plusSeconds(119))).isEqualTo(T.plusSeconds(120));
-        assertThat(staleness.isStale(state, T.plusSeconds(119))).as("just before stale-after").isFalse();
-        assertThat(staleness.isStale(state, T.plusSeconds(120))).as("at stale-after").isTrue();
+        assertThat(staleness.isStale(state, T.plusSeconds(119)))
+                .as("just before stale-after")
+                .isFalse();
+        assertThat(staleness.isStale(state, T.plusSeconds(120)))
+                .as("at stale-after")
+                .isTrue();
         assertThat(staleness.age(state.snapshot(), T.plusSeconds(30))).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
     void noCountOrAFailedLatestRefreshIsStaleAtOnce() {
         assertThat(staleness.isStale(SourceState.empty(SOURCE), T)).isTrue();
-        SourceState failed = SourceState.empty(SOURCE).withSnapshot(new Snapshot(100, "p", T, null, null))
+        SourceState failed = SourceState.empty(SOURCE)
+                .withSnapshot(new Snapshot(100, "p", T, null, null))
                 .withFailure(new Failure(FailureCode.TIMEOUT, "slow", T.plusSeconds(1), null, 3));
-        assertThat(staleness.isStale(failed, T.plusSeconds(2))).as("young count, failed refresh").isTrue();
+        assertThat(staleness.isStale(failed, T.plusSeconds(2)))
+                .as("young count, failed refresh")
+                .isTrue();
         assertThat(staleness.age(null, T)).isNull();
     }
 

@@ -17,22 +17,25 @@ class FleetChangeMessageTest {
     void aStoredChangeCarriesTheRefreshDuration() {
         String message = other.message("stored", "github-acme", Duration.ofMillis(1234));
         assertThat(message).endsWith(" stored github-acme 1234");
-        assertThat(here.changeOf(message)).hasValue(new FleetInstance.Change(false, "github-acme", Duration.ofMillis(1234)));
+        assertThat(here.changeOf(message))
+                .hasValue(new FleetInstance.Change(false, "github-acme", Duration.ofMillis(1234)));
     }
 
     @Test
     void aMessageWithoutADurationIsStillAChange() {
-        assertThat(here.changeOf(other.message("stored", "github-acme"))).hasValue(
-                new FleetInstance.Change(false, "github-acme", null));
-        assertThat(here.changeOf("older-instance deleted github-acme")).hasValue(
-                new FleetInstance.Change(true, "github-acme", null));
-        assertThat(here.changeOf("older-instance stored github-acme soon")).as("an unreadable duration is left out")
+        assertThat(here.changeOf(other.message("stored", "github-acme")))
+                .hasValue(new FleetInstance.Change(false, "github-acme", null));
+        assertThat(here.changeOf("older-instance deleted github-acme"))
+                .hasValue(new FleetInstance.Change(true, "github-acme", null));
+        assertThat(here.changeOf("older-instance stored github-acme soon"))
+                .as("an unreadable duration is left out")
                 .hasValue(new FleetInstance.Change(false, "github-acme", null));
     }
 
     @Test
     void ownAndMalformedMessagesAreIgnored() {
-        assertThat(here.changeOf(here.message("stored", "github-acme", Duration.ofMillis(5)))).isEmpty();
+        assertThat(here.changeOf(here.message("stored", "github-acme", Duration.ofMillis(5))))
+                .isEmpty();
         assertThat(here.changeOf("x renamed github-acme")).isEmpty();
         assertThat(here.changeOf("x stored github-acme 5 more")).isEmpty();
     }

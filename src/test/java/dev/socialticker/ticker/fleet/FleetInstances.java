@@ -67,7 +67,8 @@ public final class FleetInstances implements AutoCloseable {
         SpringApplicationBuilder application = new SpringApplicationBuilder(TickerApplication.class);
         if (clock != null) {
             application.initializers(context -> ((GenericApplicationContext) context)
-                    .registerBean("fleetTestClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)));
+                    .registerBean(
+                            "fleetTestClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)));
         }
         ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
         started.add(context);
@@ -82,7 +83,8 @@ public final class FleetInstances implements AutoCloseable {
     /** One running instance. */
     public record Instance(ConfigurableApplicationContext context) {
         ApiClient api() {
-            return new ApiClient(((WebServerApplicationContext) context).getWebServer().getPort());
+            return new ApiClient(
+                    ((WebServerApplicationContext) context).getWebServer().getPort());
         }
 
         CamelContext camel() {
@@ -110,16 +112,22 @@ public final class FleetInstances implements AutoCloseable {
         /** The total this instance serves for the source, or -1 when it serves none. */
         long total() {
             HttpResponse<String> response = api().get("/api/metrics/" + SOURCE);
-            return response.statusCode() == 200 ? ApiClient.json(response).get("total").asLong() : -1;
+            return response.statusCode() == 200
+                    ? ApiClient.json(response).get("total").asLong()
+                    : -1;
         }
 
         int admin(String method, String path) {
             ApiClient api = api();
             try {
-                return api.http().send(HttpRequest.newBuilder(URI.create(api.base() + path))
-                                .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                                .method(method, HttpRequest.BodyPublishers.noBody()).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode();
+                return api.http()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(api.base() + path))
+                                        .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                                        .method(method, HttpRequest.BodyPublishers.noBody())
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode();
             } catch (IOException e) {
                 throw new IllegalStateException(method + " " + path + " failed", e);
             } catch (InterruptedException e) {

@@ -35,7 +35,8 @@ class RedisOnlyWhenSharedTest {
     @Test
     void dropsRedisAutoConfigurationInTheOtherModes() {
         for (String storeType : new String[] {null, "file", "memory"}) {
-            assertThat(matches(storeType)).as(String.valueOf(storeType))
+            assertThat(matches(storeType))
+                    .as(String.valueOf(storeType))
                     .containsExactly(false, false, false, false, true, true, true);
         }
     }
@@ -50,7 +51,8 @@ class RedisOnlyWhenSharedTest {
     void theServiceStartsWithoutARedisClientOutsideTheSharedMode() {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TickerApplication.class)
                 .run("--server.port=0", "--ticker.store.type=memory", "--ticker.refresh.initial-delay=1h")) {
-            assertThat(context.getBeanNamesForType(RedisConnectionFactory.class)).isEmpty();
+            assertThat(context.getBeanNamesForType(RedisConnectionFactory.class))
+                    .isEmpty();
             assertThat(context.getBeanNamesForType(RedisTemplate.class)).isEmpty();
         }
     }

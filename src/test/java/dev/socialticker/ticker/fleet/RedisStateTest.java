@@ -30,6 +30,7 @@ class RedisStateTest {
     static RedisServer redis;
     LettuceConnectionFactory connections;
     String prefix;
+
     @TempDir
     Path dir;
 
@@ -72,10 +73,12 @@ class RedisStateTest {
 
         state.write(incidents, "{\"format\":1}".getBytes(StandardCharsets.UTF_8));
         assertThat(redis.command("GET", prefix + "alerts")).isEqualTo("{\"format\":1}");
-        assertThat(state.read(incidents)).hasValueSatisfying(
-                document -> assertThat(new String(document, StandardCharsets.UTF_8)).isEqualTo("{\"format\":1}"));
+        assertThat(state.read(incidents))
+                .hasValueSatisfying(document ->
+                        assertThat(new String(document, StandardCharsets.UTF_8)).isEqualTo("{\"format\":1}"));
         assertThat(state.where(incidents)).isEqualTo("Redis key " + prefix + "alerts");
-        assertThat(state.where(StateKey.snapshot("github-acme"))).isEqualTo("Redis key " + prefix + "state:github-acme");
+        assertThat(state.where(StateKey.snapshot("github-acme")))
+                .isEqualTo("Redis key " + prefix + "state:github-acme");
 
         state.delete(incidents);
         assertThat(state.read(incidents)).isEmpty();
@@ -89,12 +92,18 @@ class RedisStateTest {
 
         assertThat(a.holdLease("alerts-leader", "a", ttl)).isTrue();
         assertThat(b.holdLease("alerts-leader", "b", ttl)).as("held by a").isFalse();
-        assertThat(a.holdLease("alerts-leader", "a", ttl)).as("renewed by its holder").isTrue();
+        assertThat(a.holdLease("alerts-leader", "a", ttl))
+                .as("renewed by its holder")
+                .isTrue();
         b.releaseLease("alerts-leader", "b");
-        assertThat(b.holdLease("alerts-leader", "b", ttl)).as("only its holder releases it").isFalse();
+        assertThat(b.holdLease("alerts-leader", "b", ttl))
+                .as("only its holder releases it")
+                .isFalse();
 
         a.releaseLease("alerts-leader", "a");
-        assertThat(b.holdLease("alerts-leader", "b", ttl)).as("taken at once after a release").isTrue();
+        assertThat(b.holdLease("alerts-leader", "b", ttl))
+                .as("taken at once after a release")
+                .isTrue();
         assertThat(redis.command("GET", prefix + "alerts-leader")).isEqualTo("b");
     }
 
@@ -106,7 +115,9 @@ class RedisStateTest {
         assertThat(b.holdLease("alerts-leader", "b", Duration.ofMinutes(1))).isFalse();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> b.holdLease("alerts-leader", "b", Duration.ofMinutes(1)));
-        assertThat(a.holdLease("alerts-leader", "a", Duration.ofMinutes(1))).as("a comes back too late").isFalse();
+        assertThat(a.holdLease("alerts-leader", "a", Duration.ofMinutes(1)))
+                .as("a comes back too late")
+                .isFalse();
     }
 
     @Test
@@ -116,14 +127,20 @@ class RedisStateTest {
         RedisState state = state(Map.of("instagram", file));
         StateKey token = StateKey.token("instagram");
 
-        assertThat(state.read(token)).hasValueSatisfying(document ->
-                assertThat(new String(document, StandardCharsets.UTF_8)).contains("rotated-alone"));
+        assertThat(state.read(token))
+                .hasValueSatisfying(document ->
+                        assertThat(new String(document, StandardCharsets.UTF_8)).contains("rotated-alone"));
 
         state.write(token, "{\"accessToken\":\"rotated-by-the-fleet\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(redis.command("GET", prefix + "token:instagram")).contains("rotated-by-the-fleet");
-        assertThat(state.read(token)).hasValueSatisfying(document ->
-                assertThat(new String(document, StandardCharsets.UTF_8)).contains("rotated-by-the-fleet"));
-        assertThat(Files.readString(file)).as("the file is not written by the fleet").contains("rotated-alone");
-        assertThat(state.where(token)).isEqualTo("Redis key " + prefix + "token:instagram").doesNotContain("rotated");
+        assertThat(state.read(token))
+                .hasValueSatisfying(document ->
+                        assertThat(new String(document, StandardCharsets.UTF_8)).contains("rotated-by-the-fleet"));
+        assertThat(Files.readString(file))
+                .as("the file is not written by the fleet")
+                .contains("rotated-alone");
+        assertThat(state.where(token))
+                .isEqualTo("Redis key " + prefix + "token:instagram")
+                .doesNotContain("rotated");
     }
 }

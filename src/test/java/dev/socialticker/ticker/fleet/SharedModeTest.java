@@ -51,7 +51,8 @@ class SharedModeTest {
 
     @RegisterExtension
     static WireMockExtension upstream = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true)).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true))
+            .build();
 
     static RedisServer redis;
     FleetInstances fleet;
@@ -93,21 +94,29 @@ class SharedModeTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> a.total() == 267788);
 
         Instance b = fleet.start("--ticker.refresh.initial-delay=1h");
-        assertThat(b.total()).as("served from Redis at once, before any refresh of its own").isEqualTo(267788);
+        assertThat(b.total())
+                .as("served from Redis at once, before any refresh of its own")
+                .isEqualTo(267788);
         b.refreshAsTheTimer();
-        assertThat(calls()).as("B's timer tick found the source refreshed by A within the period").isEqualTo(1);
+        assertThat(calls())
+                .as("B's timer tick found the source refreshed by A within the period")
+                .isEqualTo(1);
 
         answer(300000);
         assertThat(a.admin("POST", "/api/admin/refresh/" + SOURCE)).isEqualTo(202);
         long refreshedAt = System.nanoTime();
         await().atMost(Duration.ofSeconds(10)).until(() -> b.total() == 300000);
-        System.out.printf("[fleet] a count learnt by A was served by B %d ms after the admin refresh was accepted%n",
+        System.out.printf(
+                "[fleet] a count learnt by A was served by B %d ms after the admin refresh was accepted%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - refreshedAt));
         assertThat(calls()).isEqualTo(2);
 
         assertThat(a.admin("DELETE", "/api/admin/cache/" + SOURCE)).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(b.api().get("/api/metrics/" + SOURCE).statusCode()).as("invalidated fleet-wide").isEqualTo(503));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(b.api().get("/api/metrics/" + SOURCE).statusCode())
+                                .as("invalidated fleet-wide")
+                                .isEqualTo(503));
     }
 
     @ParameterizedTest(name = "{0} instance(s)")
@@ -118,8 +127,12 @@ class SharedModeTest {
         // Data is stale half a second after each refresh: every read asks for one, the gates decide.
         // (Half a second rather than longer: six calls are what is counted, and the gaps' slack for
         // the time between the gate's decision and WireMock's log is absolute, not a fraction.)
-        fleet(test, "--ticker.refresh.period=1h", "--ticker.refresh.stale-after=500ms",
-                "--ticker.refresh.min-interval=500ms", "--ticker.refresh.initial-delay=1h");
+        fleet(
+                test,
+                "--ticker.refresh.period=1h",
+                "--ticker.refresh.stale-after=500ms",
+                "--ticker.refresh.min-interval=500ms",
+                "--ticker.refresh.initial-delay=1h");
         List<Instance> fleetOf = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
             fleetOf.add(fleet.start());
@@ -148,9 +161,10 @@ class SharedModeTest {
 
         List<Instant> times = callTimes();
         Duration span = Duration.between(times.get(0), times.get(times.size() - 1));
-        System.out.printf("[fleet] %d instance(s), %d reads of stale data by 4 readers: %d upstream calls in %d ms"
-                + " (%.2f calls/s; min-interval 500 ms)%n", instances, reads.get(), times.size(), span.toMillis(),
-                (times.size() - 1) * 1000.0 / span.toMillis());
+        System.out.printf(
+                "[fleet] %d instance(s), %d reads of stale data by 4 readers: %d upstream calls in %d ms"
+                        + " (%.2f calls/s; min-interval 500 ms)%n",
+                instances, reads.get(), times.size(), span.toMillis(), (times.size() - 1) * 1000.0 / span.toMillis());
         for (int i = 1; i < times.size(); i++) {
             Duration gap = Duration.between(times.get(i - 1), times.get(i));
             assertThat(gap).as("gap before call %d of %s", i, times).isGreaterThanOrEqualTo(Duration.ofMillis(450));
@@ -178,13 +192,18 @@ class SharedModeTest {
     @Test
     void aWaitTheUpstreamAskedForHoldsTheWholeFleet(TestInfo test) {
         // Graph API's rate limit: error code 4, and the time to regain access (minutes) in a usage header.
-        upstream.stubFor(get(urlPathEqualTo(IG_PATH)).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withHeader("X-Business-Use-Case-Usage", "{\"" + UpstreamServiceTest.IG_USER + "\": [{\"type\":"
-                        + " \"instagram\", \"call_count\": 100, \"total_cputime\": 20, \"total_time\": 30,"
-                        + " \"estimated_time_to_regain_access\": 60}]}")
-                .withBody("{\"error\": {\"message\": \"Application request limit reached\", \"type\": \"OAuthException\","
-                        + " \"code\": 4}}")));
+        upstream.stubFor(get(urlPathEqualTo(IG_PATH))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader(
+                                "X-Business-Use-Case-Usage",
+                                "{\"" + UpstreamServiceTest.IG_USER + "\": [{\"type\":"
+                                        + " \"instagram\", \"call_count\": 100, \"total_cputime\": 20, \"total_time\": 30,"
+                                        + " \"estimated_time_to_regain_access\": 60}]}")
+                        .withBody(
+                                "{\"error\": {\"message\": \"Application request limit reached\", \"type\": \"OAuthException\","
+                                        + " \"code\": 4}}")));
         fleet(test, "--ticker.refresh.period=500ms", "--ticker.refresh.min-interval=500ms");
         Instance a = fleet.start();
         await().atMost(Duration.ofSeconds(20)).until(() -> calls() == 1);
@@ -196,7 +215,9 @@ class SharedModeTest {
         assertThat(calls()).as("neither A nor B called again within the hour").isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode body = ApiClient.json(b.api().get("/api/metrics"));
-            assertThat(body.at("/error/code").asText()).as("B serves A's recorded failure").isEqualTo("RATE_LIMITED");
+            assertThat(body.at("/error/code").asText())
+                    .as("B serves A's recorded failure")
+                    .isEqualTo("RATE_LIMITED");
         });
         assertThat(a.api().get("/api/metrics").statusCode()).isEqualTo(503);
     }
@@ -204,14 +225,17 @@ class SharedModeTest {
     @Test
     void whenTheLeaseHolderDiesAnotherInstanceTakesOverAfterTheLeaseExpires(TestInfo test) throws Exception {
         answer(267788);
-        fleet(test, "--ticker.refresh.period=500ms", "--ticker.refresh.min-interval=500ms",
+        fleet(
+                test,
+                "--ticker.refresh.period=500ms",
+                "--ticker.refresh.min-interval=500ms",
                 "--ticker.refresh.retry.give-up-after=1s");
         Instance a = fleet.start("--ticker.refresh.initial-delay=1h");
         // What a holder that died mid-refresh leaves behind: its lease, from another lock registry
         // (another process), never released.
         Duration leaseExpiry = Duration.ofSeconds(1 + 1).plus(RedisFleetGate.LEASE_MARGIN);
-        RedisLockRegistry deadInstance = new RedisLockRegistry(a.context().getBean(RedisConnectionFactory.class),
-                prefix + "lease", leaseExpiry.toMillis());
+        RedisLockRegistry deadInstance = new RedisLockRegistry(
+                a.context().getBean(RedisConnectionFactory.class), prefix + "lease", leaseExpiry.toMillis());
         try {
             Lock lease = deadInstance.obtain(SOURCE);
             assertThat(lease.tryLock()).isTrue();
@@ -222,9 +246,11 @@ class SharedModeTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> b.total() == 267788);
 
             Instant firstCall = callTimes().get(0);
-            System.out.printf("[fleet] lease of a dead holder (expiry %d ms) taken over after %d ms%n",
+            System.out.printf(
+                    "[fleet] lease of a dead holder (expiry %d ms) taken over after %d ms%n",
                     leaseExpiry.toMillis(), Duration.between(died, firstCall).toMillis());
-            assertThat(Duration.between(died, firstCall)).as("no call while the dead holder's lease was valid")
+            assertThat(Duration.between(died, firstCall))
+                    .as("no call while the dead holder's lease was valid")
                     .isGreaterThanOrEqualTo(leaseExpiry.minusMillis(100));
             assertThat(calls()).isEqualTo(1);
         } finally {
@@ -233,8 +259,7 @@ class SharedModeTest {
     }
 
     @Test
-    void throughARedisOutageEachInstanceServesAndRefreshesAloneThenTheFleetConverges(TestInfo test)
-            throws Exception {
+    void throughARedisOutageEachInstanceServesAndRefreshesAloneThenTheFleetConverges(TestInfo test) throws Exception {
         answer(267788);
         fleet(test, "--ticker.refresh.period=1h", "--ticker.refresh.min-interval=100ms");
         Instance a = fleet.start();
@@ -254,9 +279,12 @@ class SharedModeTest {
         redis.startAgain();
         long back = System.nanoTime();
         await().atMost(Duration.ofSeconds(20)).until(() -> b.total() == 300000);
-        System.out.printf("[fleet] after Redis came back (empty), B served A's newer count within %d ms%n",
+        System.out.printf(
+                "[fleet] after Redis came back (empty), B served A's newer count within %d ms%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back));
-        assertThat(redis.command("GET", prefix + "state:" + SOURCE)).as("A wrote its copy back").contains("300000");
+        assertThat(redis.command("GET", prefix + "state:" + SOURCE))
+                .as("A wrote its copy back")
+                .contains("300000");
         assertHealth(a, 200, "UP", "UP");
     }
 
@@ -271,8 +299,9 @@ class SharedModeTest {
         assertHealth(a, 200, "DEGRADED", "DEGRADED");
 
         redis.startAgain();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(redis.command("GET", prefix + "state:" + SOURCE)).as("written once Redis is back")
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(redis.command("GET", prefix + "state:" + SOURCE))
+                        .as("written once Redis is back")
                         .contains("267788"));
         assertHealth(a, 200, "UP", "UP");
         Instance b = fleet.start("--ticker.refresh.initial-delay=1h");
@@ -289,8 +318,9 @@ class SharedModeTest {
     }
 
     private static void answer(long followers) {
-        upstream.stubFor(get(urlPathEqualTo(IG_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json")
-                .replace("267788", String.valueOf(followers)))));
+        upstream.stubFor(get(urlPathEqualTo(IG_PATH))
+                .willReturn(okJson(
+                        Fixtures.read("instagram", "ig-user.json").replace("267788", String.valueOf(followers)))));
     }
 
     /**
@@ -299,9 +329,13 @@ class SharedModeTest {
      * is one their stopped stub once had.
      */
     private static List<Instant> callTimes() {
-        return upstream.findAll(getRequestedFor(urlPathEqualTo(IG_PATH))
+        return upstream
+                .findAll(getRequestedFor(urlPathEqualTo(IG_PATH))
                         .withQueryParam("access_token", equalTo(FleetInstances.TOKEN)))
-                .stream().map(request -> request.getLoggedDate().toInstant()).sorted(Comparator.naturalOrder()).toList();
+                .stream()
+                .map(request -> request.getLoggedDate().toInstant())
+                .sorted(Comparator.naturalOrder())
+                .toList();
     }
 
     private static int calls() {
@@ -315,7 +349,9 @@ class SharedModeTest {
             JsonNode body = ApiClient.json(response);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
             assertThat(body.get("status").asText()).as(response.body()).isEqualTo(overall);
-            assertThat(body.at("/components/redis/status").asText()).as(response.body()).isEqualTo(redisComponent);
+            assertThat(body.at("/components/redis/status").asText())
+                    .as(response.body())
+                    .isEqualTo(redisComponent);
         });
     }
 }

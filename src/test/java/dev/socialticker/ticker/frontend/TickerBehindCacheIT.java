@@ -34,35 +34,45 @@ class TickerBehindCacheIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path FRONTEND = Path.of("frontend");
     private static final Path CACHE_CONF = Path.of("ops/nginx/social-ticker-cache.conf");
-    private static final Path NGINX = RequiredTool.find("nginx", "/usr/sbin/nginx").orElse(null);
+    private static final Path NGINX =
+            RequiredTool.find("nginx", "/usr/sbin/nginx").orElse(null);
 
     private final List<Process> processes = new ArrayList<>();
     private Path work;
 
     @Test
     void thePageBehindACacheNeverCallsAnOldCountLive() throws Exception {
-        RequiredTool.require(Files.isExecutable(CHROMIUM), "The behind-a-cache browser test",
+        RequiredTool.require(
+                Files.isExecutable(CHROMIUM),
+                "The behind-a-cache browser test",
                 "chromium (Debian package chromium) at " + CHROMIUM);
         RequiredTool.require(NGINX != null, "The behind-a-cache browser test", "nginx (Debian package nginx)");
-        RequiredTool.require(Files.isDirectory(FRONTEND.resolve("node_modules/playwright-core")),
-                "The behind-a-cache browser test", "playwright-core in frontend/node_modules (npm ci, run by the Maven build)");
+        RequiredTool.require(
+                Files.isDirectory(FRONTEND.resolve("node_modules/playwright-core")),
+                "The behind-a-cache browser test",
+                "playwright-core in frontend/node_modules (npm ci, run by the Maven build)");
         work = Files.createTempDirectory("ticker-behind-cache");
-        Path screenshots = Files.createDirectories(Path.of("target", "screenshots").toAbsolutePath());
+        Path screenshots =
+                Files.createDirectories(Path.of("target", "screenshots").toAbsolutePath());
 
         int servicePort = LocalPorts.free();
         Process service = startService(servicePort);
         ApiClient direct = new ApiClient(servicePort);
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
                 .until(() -> direct.get("/api/metrics").statusCode() == 200);
         int cachePort = LocalPorts.free();
         startNginx(cachePort, servicePort);
         ApiClient cached = new ApiClient(cachePort);
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(10))
+                .ignoreExceptions()
                 .until(() -> cached.get("/api/metrics").statusCode() == 200);
 
         Path output = work.resolve("node.log");
         ProcessBuilder node = new ProcessBuilder("node", "--test", "test/browser/ticker.behind-cache.browser.test.mjs")
-                .directory(FRONTEND.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+                .directory(FRONTEND.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         Map<String, String> env = node.environment();
         env.put("CACHE_URL", "http://127.0.0.1:" + cachePort);
         env.put("SERVICE_URL", "http://127.0.0.1:" + servicePort);
@@ -73,9 +83,16 @@ class TickerBehindCacheIT {
         boolean finished = test.waitFor(4, TimeUnit.MINUTES);
         String log = Files.readString(output, StandardCharsets.UTF_8);
         System.out.println(log);
-        assertThat(finished).as("browser test finished within 4 minutes:%n%s", log).isTrue();
-        assertThat(test.exitValue()).as("browser test output:%n%s%nnginx error log:%n%s", log, nginxErrors()).isZero();
-        assertThat(log).as("the browser test ran, not skipped").contains("# pass").doesNotContain("# pass 0");
+        assertThat(finished)
+                .as("browser test finished within 4 minutes:%n%s", log)
+                .isTrue();
+        assertThat(test.exitValue())
+                .as("browser test output:%n%s%nnginx error log:%n%s", log, nginxErrors())
+                .isZero();
+        assertThat(log)
+                .as("the browser test ran, not skipped")
+                .contains("# pass")
+                .doesNotContain("# pass 0");
     }
 
     /**
@@ -83,13 +100,24 @@ class TickerBehindCacheIT {
      * fetched, so max-age ends 5 s before staleAt (half of stale-after less the period).
      */
     private Process startService(int port) throws IOException {
-        Path jar = Path.of(System.getProperty("app.jar", "target/social-ticker.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("app.jar", "target/social-ticker.jar"))
+                .toAbsolutePath();
         assertThat(jar).as("packaged jar (run by mvn verify after package)").exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return start(new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + port,
-                "--server.address=127.0.0.1", "--ticker.store.type=memory", "--ticker.refresh.period=5s",
-                "--ticker.refresh.stale-after=15s", "--ticker.refresh.min-interval=0s", "--ticker.ui.poll-interval=2s")
-                .directory(work.toFile()), "service.log");
+        return start(
+                new ProcessBuilder(
+                                java,
+                                "-jar",
+                                jar.toString(),
+                                "--server.port=" + port,
+                                "--server.address=127.0.0.1",
+                                "--ticker.store.type=memory",
+                                "--ticker.refresh.period=5s",
+                                "--ticker.refresh.stale-after=15s",
+                                "--ticker.refresh.min-interval=0s",
+                                "--ticker.ui.poll-interval=2s")
+                        .directory(work.toFile()),
+                "service.log");
     }
 
     /** nginx in the foreground, as this user, with every path in the test's folder. */
@@ -104,8 +132,11 @@ class TickerBehindCacheIT {
                 .replace("/var/cache/nginx/social-ticker", cache.toString())
                 .replace("server 127.0.0.1:8080;", "server 127.0.0.1:" + servicePort + ";")
                 .replace("listen 80;", "listen 127.0.0.1:" + port + ";");
-        assertThat(site).as("the example's paths and ports were all replaced").contains(cache.toString())
-                .contains(":" + servicePort + ";").contains(":" + port + ";");
+        assertThat(site)
+                .as("the example's paths and ports were all replaced")
+                .contains(cache.toString())
+                .contains(":" + servicePort + ";")
+                .contains(":" + port + ";");
         Files.writeString(work.resolve("social-ticker-cache.conf"), site);
         Files.writeString(work.resolve("nginx.conf"), """
                 daemon off;
@@ -123,12 +154,20 @@ class TickerBehindCacheIT {
                     include %1$s/social-ticker-cache.conf;
                 }
                 """.formatted(work, temp));
-        start(new ProcessBuilder(NGINX.toString(), "-p", work.toString(), "-c", work.resolve("nginx.conf").toString()),
+        start(
+                new ProcessBuilder(
+                        NGINX.toString(),
+                        "-p",
+                        work.toString(),
+                        "-c",
+                        work.resolve("nginx.conf").toString()),
                 "nginx.out");
     }
 
     private Process start(ProcessBuilder builder, String logName) throws IOException {
-        Process process = builder.redirectErrorStream(true).redirectOutput(work.resolve(logName).toFile()).start();
+        Process process = builder.redirectErrorStream(true)
+                .redirectOutput(work.resolve(logName).toFile())
+                .start();
         processes.add(process);
         return process;
     }
@@ -154,5 +193,4 @@ class TickerBehindCacheIT {
             }
         }
     }
-
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialticker.ticker.support.LocalPorts;
 import dev.socialticker.ticker.support.RequiredTool;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,14 +24,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code frontend/test/browser/ticker.browser.test.mjs} (Playwright driving Debian's Chromium) and
  * fails with its output if it fails. Screenshots of each state land in {@code target/screenshots}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ticker.sources[0].provider=instagram",
-        "ticker.sources[0].account=17841400000000000",
-        "ticker.providers.instagram.access-token=browser-test-token",
-        "ticker.refresh.period=1s",
-        "ticker.refresh.min-interval=0s",
-        "ticker.refresh.retry.backoff=10ms",
-        "ticker.ui.poll-interval=2s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ticker.sources[0].provider=instagram",
+            "ticker.sources[0].account=17841400000000000",
+            "ticker.providers.instagram.access-token=browser-test-token",
+            "ticker.refresh.period=1s",
+            "ticker.refresh.min-interval=0s",
+            "ticker.refresh.retry.backoff=10ms",
+            "ticker.ui.poll-interval=2s"
+        })
 class TickerBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path FRONTEND = Path.of("frontend");
@@ -40,7 +42,8 @@ class TickerBrowserIT {
 
     @RegisterExtension
     static WireMockExtension graph = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
@@ -53,8 +56,11 @@ class TickerBrowserIT {
 
     @Test
     void theTickerShowsEveryStateInARealBrowser() throws Exception {
-        RequiredTool.require(Files.isExecutable(CHROMIUM), "The browser test", "chromium (Debian package chromium) at " + CHROMIUM);
-        RequiredTool.require(Files.isDirectory(FRONTEND.resolve("node_modules/playwright-core")), "The browser test",
+        RequiredTool.require(
+                Files.isExecutable(CHROMIUM), "The browser test", "chromium (Debian package chromium) at " + CHROMIUM);
+        RequiredTool.require(
+                Files.isDirectory(FRONTEND.resolve("node_modules/playwright-core")),
+                "The browser test",
                 "playwright-core in frontend/node_modules (npm ci, run by the Maven build)");
         Path output = Files.createTempFile("ticker-browser", ".log");
         Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
@@ -74,13 +80,17 @@ class TickerBrowserIT {
             boolean finished = process.waitFor(4, TimeUnit.MINUTES);
             String log = Files.readString(output, StandardCharsets.UTF_8);
             System.out.println(log);
-            assertThat(finished).as("browser test finished within 4 minutes:%n%s", log).isTrue();
+            assertThat(finished)
+                    .as("browser test finished within 4 minutes:%n%s", log)
+                    .isTrue();
             assertThat(process.exitValue()).as("browser test output:%n%s", log).isZero();
-            assertThat(log).as("the browser test ran, not skipped").contains("# pass").doesNotContain("# pass 0");
+            assertThat(log)
+                    .as("the browser test ran, not skipped")
+                    .contains("# pass")
+                    .doesNotContain("# pass 0");
         } finally {
             process.destroyForcibly();
             Files.deleteIfExists(output);
         }
     }
-
 }

@@ -22,7 +22,8 @@ import org.springframework.mock.env.MockEnvironment;
  * registers: readable by default, ECS JSON when a structured format is set, the secret mask in both.
  */
 class ConsoleLogEncoderTest {
-    private static final String SECRET_LINE = "GET https://graph.facebook.com/v25.0/1?access_token=EAAB-leaked-42 failed";
+    private static final String SECRET_LINE =
+            "GET https://graph.facebook.com/v25.0/1?access_token=EAAB-leaked-42 failed";
     private final LoggerContext context = new LoggerContext();
     private final Logger logger = context.getLogger("some.library");
 
@@ -33,8 +34,11 @@ class ConsoleLogEncoderTest {
         rules.put("m", MaskedMessageConverter::new);
         rules.put("wEx", MaskedThrowableConverter::new);
         context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
-        context.putObject(Environment.class.getName(), new MockEnvironment()
-                .withProperty("logging.structured.json.customizer", SecretMaskingLogCustomizer.class.getName()));
+        context.putObject(
+                Environment.class.getName(),
+                new MockEnvironment()
+                        .withProperty(
+                                "logging.structured.json.customizer", SecretMaskingLogCustomizer.class.getName()));
     }
 
     @AfterEach
@@ -44,21 +48,29 @@ class ConsoleLogEncoderTest {
 
     @Test
     void withoutAStructuredFormatLinesAreReadableAndMasked() {
-        String line = encode(null, "%5p %logger : %m%n%wEx",
+        String line = encode(
+                null,
+                "%5p %logger : %m%n%wEx",
                 event(SECRET_LINE, new IllegalStateException("token=also-leaked-77 refused")));
 
-        assertThat(line).startsWith(" WARN some.library : GET https://graph.facebook.com/v25.0/1?access_token=**** failed")
+        assertThat(line)
+                .startsWith(" WARN some.library : GET https://graph.facebook.com/v25.0/1?access_token=**** failed")
                 .contains("java.lang.IllegalStateException: token=**** refused")
                 .doesNotContain("EAAB-leaked-42", "also-leaked-77");
     }
 
     @Test
     void withEcsEachEventIsOneJsonLineAndMasked() {
-        String line = encode("ecs", "%m%n", event(SECRET_LINE, new IllegalStateException("token=also-leaked-77 refused")));
+        String line =
+                encode("ecs", "%m%n", event(SECRET_LINE, new IllegalStateException("token=also-leaked-77 refused")));
 
         assertThat(line.lines()).hasSize(1);
-        assertThat(line).startsWith("{").contains("\"level\":\"WARN\"").contains("access_token=****")
-                .contains("token=****").doesNotContain("EAAB-leaked-42", "also-leaked-77");
+        assertThat(line)
+                .startsWith("{")
+                .contains("\"level\":\"WARN\"")
+                .contains("access_token=****")
+                .contains("token=****")
+                .doesNotContain("EAAB-leaked-42", "also-leaked-77");
     }
 
     @Test

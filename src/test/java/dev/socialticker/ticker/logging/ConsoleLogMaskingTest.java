@@ -21,12 +21,19 @@ class ConsoleLogMaskingTest extends SharedServiceTest {
 
     @Test
     void linesWithSecretsMasked(CapturedOutput output) {
-        LoggerFactory.getLogger("some.library").warn("calling https://graph.facebook.com/v25.0/1?access_token=EAAB-leaked-42",
-                new IllegalStateException("refused: Authorization: Bearer ghp_leaked.token-99"));
+        LoggerFactory.getLogger("some.library")
+                .warn(
+                        "calling https://graph.facebook.com/v25.0/1?access_token=EAAB-leaked-42",
+                        new IllegalStateException("refused: Authorization: Bearer ghp_leaked.token-99"));
 
-        String line = output.getOut().lines().filter(l -> l.contains("some.library")).findFirst().orElseThrow();
+        String line = output.getOut()
+                .lines()
+                .filter(l -> l.contains("some.library"))
+                .findFirst()
+                .orElseThrow();
         assertThat(line).contains("WARN").contains("access_token=****").doesNotContain("EAAB-leaked-42");
-        assertThat(output.getOut()).contains("java.lang.IllegalStateException: refused: Authorization: Bearer ****")
+        assertThat(output.getOut())
+                .contains("java.lang.IllegalStateException: refused: Authorization: Bearer ****")
                 .doesNotContain("ghp_leaked");
     }
 }

@@ -38,18 +38,22 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @CamelSpringBootTest
 @AutoConfigureObservability(tracing = false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ticker.sources[0].provider=instagram",
-        "ticker.sources[0].account=" + UpstreamServiceTest.IG_USER,
-        "ticker.sources[0].id=acme",
-        "ticker.providers.instagram.access-token=ops-test-token",
-        "ticker.refresh.initial-delay=1h"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ticker.sources[0].provider=instagram",
+            "ticker.sources[0].account=" + UpstreamServiceTest.IG_USER,
+            "ticker.sources[0].id=acme",
+            "ticker.providers.instagram.access-token=ops-test-token",
+            "ticker.refresh.initial-delay=1h"
+        })
 class OperatorArtifactsTest extends UpstreamServiceTest {
     static final Path RULES = Path.of("ops/prometheus/alerts.yml");
     static final Path RULE_TESTS = Path.of("ops/prometheus/alerts-test.yml");
     static final Path DASHBOARD = Path.of("ops/grafana/social-ticker.json");
     /** The service's metric families; {@code up} is written by Prometheus itself, not scraped. */
     static final Pattern METRIC = Pattern.compile("\\b((?:ticker|camel|jvm|process|http)_[a-z0-9_]+)(\\{[^}]*})?");
+
     static final Pattern MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)");
     /** Labels Prometheus adds to every scraped series. */
     static final Set<String> TARGET_LABELS = Set.of("instance", "job");
@@ -62,7 +66,9 @@ class OperatorArtifactsTest extends UpstreamServiceTest {
 
     @Test
     void theAlertRulesPassTheirUnitTests() throws Exception {
-        RequiredTool.require(RequiredTool.find("promtool").isPresent(), "OperatorArtifactsTest",
+        RequiredTool.require(
+                RequiredTool.find("promtool").isPresent(),
+                "OperatorArtifactsTest",
                 "promtool (Debian package prometheus)");
         String check = run("promtool", "check", "rules", RULES.getFileName().toString());
         String test = run("promtool", "test", "rules", RULE_TESTS.getFileName().toString());
@@ -75,11 +81,14 @@ class OperatorArtifactsTest extends UpstreamServiceTest {
     @Test
     void everyMetricAndLabelTheDashboardAndTheRulesQueryIsExposed() throws IOException {
         // One refresh whose answer carries the Graph API's usage headers: every kind of metric exists.
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson("{\"followers_count\": 5, \"username\": \"acme\"}")
-                .withHeader("X-App-Usage", "{\"call_count\": 12, \"total_cputime\": 3, \"total_time\": 4}")));
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH))
+                .willReturn(okJson("{\"followers_count\": 5, \"username\": \"acme\"}")
+                        .withHeader("X-App-Usage", "{\"call_count\": 12, \"total_cputime\": 3, \"total_time\": 4}")));
         refresh(new TickerSource("acme", "instagram", IG_USER));
-        String scrape = await().atMost(Duration.ofSeconds(10)).until(
-                () -> api.get("/actuator/prometheus").body(), body -> body.contains("ticker_provider_quota_ratio{"));
+        String scrape = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> api.get("/actuator/prometheus").body(),
+                        body -> body.contains("ticker_provider_quota_ratio{"));
 
         List<String> queries = new ArrayList<>(ruleExpressions());
         List<String> dashboard = dashboardQueries();
@@ -89,15 +98,19 @@ class OperatorArtifactsTest extends UpstreamServiceTest {
             Matcher metric = METRIC.matcher(query);
             while (metric.find()) {
                 String name = metric.group(1);
-                List<String> series = scrape.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                List<String> series = scrape.lines()
+                        .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                         .toList();
-                assertThat(series).as("%s (queried by `%s`) on /actuator/prometheus", name, query).isNotEmpty();
+                assertThat(series)
+                        .as("%s (queried by `%s`) on /actuator/prometheus", name, query)
+                        .isNotEmpty();
                 if (metric.group(2) != null) {
                     Matcher label = MATCHER.matcher(metric.group(2));
                     while (label.find()) {
                         String labelName = label.group(1);
                         if (!TARGET_LABELS.contains(labelName)) {
-                            assertThat(series).as("label %s of %s (queried by `%s`)", labelName, name, query)
+                            assertThat(series)
+                                    .as("label %s of %s (queried by `%s`)", labelName, name, query)
                                     .anyMatch(line -> line.contains(labelName + "=\""));
                         }
                     }
@@ -106,10 +119,16 @@ class OperatorArtifactsTest extends UpstreamServiceTest {
             }
         }
         System.out.println("[ops] metrics queried and exposed: " + checked);
-        assertThat(checked).as("the dashboard and the rules query the domain metrics").contains(
-                "ticker_followers", "ticker_data_age_seconds", "ticker_refreshes_total",
-                "ticker_refresh_duration_seconds_bucket", "ticker_provider_quota_ratio", "ticker_alerts_total",
-                "camel_exchanges_total");
+        assertThat(checked)
+                .as("the dashboard and the rules query the domain metrics")
+                .contains(
+                        "ticker_followers",
+                        "ticker_data_age_seconds",
+                        "ticker_refreshes_total",
+                        "ticker_refresh_duration_seconds_bucket",
+                        "ticker_provider_quota_ratio",
+                        "ticker_alerts_total",
+                        "camel_exchanges_total");
     }
 
     @Test
@@ -120,20 +139,31 @@ class OperatorArtifactsTest extends UpstreamServiceTest {
         dashboard.path("panels").forEach(panel -> {
             if (!panel.path("type").asText().equals("row")) {
                 panels.add(panel.path("title").asText());
-                assertThat(panel.path("targets")).as(panel.path("title").asText()).isNotEmpty();
-                assertThat(panel.path("description").asText()).as(panel.path("title").asText()).isNotBlank();
+                assertThat(panel.path("targets"))
+                        .as(panel.path("title").asText())
+                        .isNotEmpty();
+                assertThat(panel.path("description").asText())
+                        .as(panel.path("title").asText())
+                        .isNotBlank();
             }
         });
         System.out.println("[ops] dashboard panels: " + panels);
-        assertThat(panels).contains("Followers per source", "Data age per source", "Refresh outcomes",
-                "Provider quota use", "Read throughput");
+        assertThat(panels)
+                .contains(
+                        "Followers per source",
+                        "Data age per source",
+                        "Refresh outcomes",
+                        "Provider quota use",
+                        "Read throughput");
         assertThat(dashboard.at("/templating/list").findValuesAsText("name")).contains("datasource", "source");
     }
 
     private static List<String> ruleExpressions() throws IOException {
         JsonNode rules = new ObjectMapper(new YAMLFactory()).readTree(RULES.toFile());
         List<String> expressions = new ArrayList<>();
-        rules.path("groups").forEach(group -> group.path("rules").forEach(rule -> expressions.add(rule.path("expr").asText())));
+        rules.path("groups")
+                .forEach(group -> group.path("rules")
+                        .forEach(rule -> expressions.add(rule.path("expr").asText())));
         assertThat(expressions).as("alert rules in %s", RULES).hasSizeGreaterThanOrEqualTo(4);
         return expressions;
     }
@@ -148,11 +178,17 @@ class OperatorArtifactsTest extends UpstreamServiceTest {
 
     /** Runs a command in the rules' folder (the rule tests name their files relative to it). */
     private static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(RULES.getParent().toFile())
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(RULES.getParent().toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s ended", String.join(" ", command)).isTrue();
-        assertThat(process.exitValue()).as("%s: %s", String.join(" ", command), output).isZero();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("%s ended", String.join(" ", command))
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("%s: %s", String.join(" ", command), output)
+                .isZero();
         return output;
     }
 }

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PackagedApplicationIT {
     @RegisterExtension
     static WireMockExtension github = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
 
     private PackagedJar jar;
     private Path emptyDir;
@@ -43,7 +44,8 @@ class PackagedApplicationIT {
     void thePackagedJarServesTheDemoSourceWithNoConfiguration() throws IOException {
         ApiClient api = start(Path.of(System.getProperty("user.dir")));
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
                 .until(() -> api.get("/api/metrics").statusCode() == 200);
 
@@ -63,15 +65,21 @@ class PackagedApplicationIT {
                 .willReturn(okJson("{\"login\": \"octocat\", \"followers\": 20}")));
         emptyDir = Files.createTempDirectory("social-ticker-elsewhere");
 
-        ApiClient api = start(emptyDir, "--ticker.sources[0].provider=github", "--ticker.sources[0].account=octocat",
+        ApiClient api = start(
+                emptyDir,
+                "--ticker.sources[0].provider=github",
+                "--ticker.sources[0].account=octocat",
                 "--ticker.providers.github.base-url=" + github.baseUrl());
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
                 .until(() -> api.get("/api/metrics").statusCode() == 200);
-        assertThat(ApiClient.json(api.get("/api/metrics")).get("total").asLong()).isEqualTo(20);
+        assertThat(ApiClient.json(api.get("/api/metrics")).get("total").asLong())
+                .isEqualTo(20);
         assertThat(jar.output()).contains("Provider 'github' loaded from built-in github.camel.yaml");
-        assertThat(emptyDir.resolve("data/github-octocat.json")).as("the file store, relative to the working directory")
+        assertThat(emptyDir.resolve("data/github-octocat.json"))
+                .as("the file store, relative to the working directory")
                 .exists();
     }
 
@@ -86,12 +94,20 @@ class PackagedApplicationIT {
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
         emptyDir = Files.createTempDirectory("social-ticker-limited");
 
-        ApiClient api = start(emptyDir, "--ticker.sources[0].provider=github", "--ticker.sources[0].account=octocat",
+        ApiClient api = start(
+                emptyDir,
+                "--ticker.sources[0].provider=github",
+                "--ticker.sources[0].account=octocat",
                 "--ticker.providers.github.base-url=" + github.baseUrl());
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
                 // until a failure is recorded (NO_DATA and STARTING count no attempts)
-                .until(() -> ApiClient.json(api.get("/api/metrics/github-octocat")).at("/error/attempts").asInt() > 0);
+                .until(() -> ApiClient.json(api.get("/api/metrics/github-octocat"))
+                                .at("/error/attempts")
+                                .asInt()
+                        > 0);
         JsonNode error = ApiClient.json(api.get("/api/metrics/github-octocat")).get("error");
         assertThat(error.get("code").asText()).as(error.toString()).isEqualTo("RATE_LIMITED");
         assertThat(error.get("httpStatus").asInt()).isEqualTo(429);
@@ -109,20 +125,26 @@ class PackagedApplicationIT {
         emptyDir = Files.createTempDirectory("social-ticker-refused");
 
         String readable = refusedStart("--ticker.refresh.period=0s");
-        assertThat(readable).contains("APPLICATION FAILED TO START")
-                .containsPattern("(?m)^Description:$").contains("ticker.refresh.period")
+        assertThat(readable)
+                .contains("APPLICATION FAILED TO START")
+                .containsPattern("(?m)^Description:$")
+                .contains("ticker.refresh.period")
                 .doesNotContain("{\"@timestamp\"", "\\n");
 
         String json = refusedStart("--ticker.refresh.period=0s", "--logging.structured.format.console=ecs");
         List<String> lines = json.lines().filter(line -> !line.isBlank()).toList();
-        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
+        assertThat(lines)
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
         assertThat(json).contains("APPLICATION FAILED TO START").contains("ticker.refresh.period");
     }
 
     /** Runs the jar until it exits by itself, and returns what it printed. */
     private String refusedStart(String... args) throws Exception {
         try (PackagedJar refused = PackagedJar.start(emptyDir, List.of(), args)) {
-            assertThat(refused.process().waitFor(90, TimeUnit.SECONDS)).as("the refused start exits").isTrue();
+            assertThat(refused.process().waitFor(90, TimeUnit.SECONDS))
+                    .as("the refused start exits")
+                    .isTrue();
             assertThat(refused.process().exitValue()).isNotZero();
             return refused.output();
         }
@@ -147,5 +169,4 @@ class PackagedApplicationIT {
             }
         }
     }
-
 }

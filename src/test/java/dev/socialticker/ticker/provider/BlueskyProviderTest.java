@@ -27,14 +27,18 @@ class BlueskyProviderTest extends SharedServiceTest {
 
     @Autowired
     SnapshotStore store;
+
     @Autowired
     RefreshGate gate;
 
     @Test
     void readsTheProfileAndItsRateLimitHeaders() {
-        upstream.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("actor", equalTo("bsky.app"))
-                .willReturn(okJson(profile()).withHeader("ratelimit-limit", "3000")
-                        .withHeader("ratelimit-remaining", "2997").withHeader("ratelimit-policy", "3000;w=300")));
+        upstream.stubFor(get(urlPathEqualTo(PATH))
+                .withQueryParam("actor", equalTo("bsky.app"))
+                .willReturn(okJson(profile())
+                        .withHeader("ratelimit-limit", "3000")
+                        .withHeader("ratelimit-remaining", "2997")
+                        .withHeader("ratelimit-policy", "3000;w=300")));
 
         refresh(SOURCE);
 
@@ -61,9 +65,11 @@ class BlueskyProviderTest extends SharedServiceTest {
         long reset = clock.instant().plus(Duration.ofMinutes(5)).getEpochSecond();
         upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(profile())));
         refresh(SOURCE);
-        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(error(429, "rate-limit-exceeded.json")
-                .withHeader("ratelimit-limit", "3000").withHeader("ratelimit-remaining", "0")
-                .withHeader("ratelimit-reset", Long.toString(reset))));
+        upstream.stubFor(get(urlPathEqualTo(PATH))
+                .willReturn(error(429, "rate-limit-exceeded.json")
+                        .withHeader("ratelimit-limit", "3000")
+                        .withHeader("ratelimit-remaining", "0")
+                        .withHeader("ratelimit-reset", Long.toString(reset))));
 
         refresh(SOURCE);
 
@@ -76,7 +82,9 @@ class BlueskyProviderTest extends SharedServiceTest {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder error(int status, String fixture) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody(Fixtures.read("bluesky", fixture));
     }
 }

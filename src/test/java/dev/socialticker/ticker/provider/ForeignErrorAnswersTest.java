@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ForeignErrorAnswersTest extends SharedServiceTest {
     @Autowired
     SnapshotStore store;
+
     @Autowired
     RefreshGate gate;
 
@@ -39,19 +40,25 @@ class ForeignErrorAnswersTest extends SharedServiceTest {
         return Stream.of(
                 Arguments.of(new TickerSource("instagram-" + IG_USER, "instagram", IG_USER), GRAPH_PATH),
                 Arguments.of(new TickerSource("github-octocat", "github", "octocat"), "/users/octocat"),
-                Arguments.of(new TickerSource("mastodon-gargron-mastodon-social", "mastodon", "Gargron@mastodon.social"),
+                Arguments.of(
+                        new TickerSource("mastodon-gargron-mastodon-social", "mastodon", "Gargron@mastodon.social"),
                         "/api/v1/accounts/lookup"),
-                Arguments.of(new TickerSource("bluesky-bsky-app", "bluesky", "bsky.app"), "/xrpc/app.bsky.actor.getProfile"),
-                Arguments.of(new TickerSource("youtube-uc-x5xg1ov2p6uzz5fsm9ttw", "youtube", "UC_x5XG1OV2P6uZZ5FSM9Ttw"),
+                Arguments.of(
+                        new TickerSource("bluesky-bsky-app", "bluesky", "bsky.app"), "/xrpc/app.bsky.actor.getProfile"),
+                Arguments.of(
+                        new TickerSource("youtube-uc-x5xg1ov2p6uzz5fsm9ttw", "youtube", "UC_x5XG1OV2P6uZZ5FSM9Ttw"),
                         "/youtube/v3/channels"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("providers")
     void aRateLimitWithABodyOfAnotherShapeIsRateLimitedAndItsWaitIsKept(TickerSource source, String path) {
-        upstream.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(429)
-                .withHeader("Content-Type", "application/json").withHeader("Retry-After", "120")
-                .withBody("{\"error\": \"slow down\"}")));
+        upstream.stubFor(get(urlPathEqualTo(path))
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("Retry-After", "120")
+                        .withBody("{\"error\": \"slow down\"}")));
 
         refresh(source);
         Instant failedAt = clock.instant();
@@ -59,8 +66,11 @@ class ForeignErrorAnswersTest extends SharedServiceTest {
         SourceState state = store.stateOf(source);
         assertThat(state.failure().code().name()).isEqualTo("RATE_LIMITED");
         assertThat(state.failure().httpStatus()).isEqualTo(429);
-        assertThat(state.failure().attempts()).as("a wait is not retried within the refresh").isEqualTo(1);
-        assertThat(state.failure().message()).startsWith("The provider's rate limit was reached (HTTP 429)")
+        assertThat(state.failure().attempts())
+                .as("a wait is not retried within the refresh")
+                .isEqualTo(1);
+        assertThat(state.failure().message())
+                .startsWith("The provider's rate limit was reached (HTTP 429)")
                 .endsWith("next call not before " + failedAt.plusSeconds(120));
         assertThat(gate.nextAttemptAt(source.id())).isEqualTo(failedAt.plusSeconds(120));
         JsonNode body = ApiClient.json(api.get("/api/metrics/" + source.id()));
@@ -83,9 +93,12 @@ class ForeignErrorAnswersTest extends SharedServiceTest {
     @Test
     void anAnswerPastTheSizeLimitIsNotReadAndItsStatusAndHeadersStillCount() {
         TickerSource source = new TickerSource("instagram-" + IG_USER, "instagram", IG_USER);
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(aResponse().withStatus(429)
-                .withHeader("Content-Type", "application/json").withHeader("Retry-After", "120")
-                .withBody(jsonOfSize("\"error\": \"slow down\"", 8 * AnswerSizeLimit.MAX_BYTES))));
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH))
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("Retry-After", "120")
+                        .withBody(jsonOfSize("\"error\": \"slow down\"", 8 * AnswerSizeLimit.MAX_BYTES))));
 
         refresh(source);
 
@@ -98,16 +111,20 @@ class ForeignErrorAnswersTest extends SharedServiceTest {
     @Test
     void aSuccessPastTheSizeLimitIsAnInvalidPayloadSayingSo() {
         TickerSource source = new TickerSource("github-octocat", "github", "octocat");
-        upstream.stubFor(get(urlPathEqualTo("/users/octocat")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(jsonOfSize("\"login\": \"octocat\", \"followers\": 5", 8 * AnswerSizeLimit.MAX_BYTES))));
+        upstream.stubFor(get(urlPathEqualTo("/users/octocat"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(jsonOfSize(
+                                "\"login\": \"octocat\", \"followers\": 5", 8 * AnswerSizeLimit.MAX_BYTES))));
 
         refresh(source);
 
         SourceState state = store.stateOf(source);
         assertThat(state.failure().code().name()).isEqualTo("INVALID_PAYLOAD");
-        assertThat(state.failure().message()).isEqualTo("The provider's answer had no usable follower count:"
-                + " the answer was longer than 1024 KiB, far more than a profile; it was not read");
+        assertThat(state.failure().message())
+                .isEqualTo("The provider's answer had no usable follower count:"
+                        + " the answer was longer than 1024 KiB, far more than a profile; it was not read");
         assertThat(state.failure().attempts()).isEqualTo(1);
     }
 
@@ -116,8 +133,11 @@ class ForeignErrorAnswersTest extends SharedServiceTest {
         TickerSource source = new TickerSource("github-octocat", "github", "octocat");
         String body = jsonOfSize("\"login\": \"octocat\", \"followers\": 5", AnswerSizeLimit.MAX_BYTES - 100);
         assertThat(body.length()).isBetween(AnswerSizeLimit.MAX_BYTES - 100, AnswerSizeLimit.MAX_BYTES);
-        upstream.stubFor(get(urlPathEqualTo("/users/octocat")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(body)));
+        upstream.stubFor(get(urlPathEqualTo("/users/octocat"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
 
         refresh(source);
 
@@ -128,8 +148,11 @@ class ForeignErrorAnswersTest extends SharedServiceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("providers")
     void aNotFoundWithABodyOfAnotherShapeIsNotFound(TickerSource source, String path) {
-        upstream.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/json").withBody("{\"error\": \"not found\"}")));
+        upstream.stubFor(get(urlPathEqualTo(path))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": \"not found\"}")));
 
         refresh(source);
 
@@ -138,6 +161,9 @@ class ForeignErrorAnswersTest extends SharedServiceTest {
         assertThat(state.failure().httpStatus()).isEqualTo(404);
         assertThat(state.failure().attempts()).isEqualTo(1);
         assertThat(state.failure().message()).isEqualTo("The account was not found at the provider (HTTP 404)");
-        assertThat(ApiClient.json(api.get("/api/metrics/" + source.id())).at("/error/code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(ApiClient.json(api.get("/api/metrics/" + source.id()))
+                        .at("/error/code")
+                        .asText())
+                .isEqualTo("NOT_FOUND");
     }
 }

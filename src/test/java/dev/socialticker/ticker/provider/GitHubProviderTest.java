@@ -39,13 +39,16 @@ class GitHubProviderTest extends SharedServiceTest {
 
     @Autowired
     SnapshotStore store;
+
     @Autowired
     RefreshGate gate;
 
     @Test
     void storesFollowersAndLoginWithTheTokenAsBearer(CapturedOutput output) {
-        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("user.json"))
-                .withHeader("x-ratelimit-limit", "5000").withHeader("x-ratelimit-remaining", "4000")));
+        upstream.stubFor(get(urlPathEqualTo(PATH))
+                .willReturn(okJson(fixture("user.json"))
+                        .withHeader("x-ratelimit-limit", "5000")
+                        .withHeader("x-ratelimit-remaining", "4000")));
 
         refresh(SOURCE);
 
@@ -64,9 +67,11 @@ class GitHubProviderTest extends SharedServiceTest {
 
     @Test
     void keepsTheETagAndAnUnchangedCountCostsA304() {
-        upstream.stubFor(get(urlPathEqualTo(PATH)).withHeader("If-None-Match", absent())
+        upstream.stubFor(get(urlPathEqualTo(PATH))
+                .withHeader("If-None-Match", absent())
                 .willReturn(okJson(fixture("user.json")).withHeader("ETag", "W/\"abc123\"")));
-        upstream.stubFor(get(urlPathEqualTo(PATH)).withHeader("If-None-Match", equalTo("W/\"abc123\""))
+        upstream.stubFor(get(urlPathEqualTo(PATH))
+                .withHeader("If-None-Match", equalTo("W/\"abc123\""))
                 .willReturn(aResponse().withStatus(304).withHeader("ETag", "W/\"abc123\"")));
         refresh(SOURCE);
         Instant first = store.stateOf(SOURCE).snapshot().refreshedAt();
@@ -77,7 +82,10 @@ class GitHubProviderTest extends SharedServiceTest {
         assertThat(state.failure()).isNull();
         assertThat(state.snapshot().total()).isEqualTo(20);
         assertThat(state.snapshot().profile()).isEqualTo("octocat");
-        assertThat(state.snapshot().refreshedAt()).as("confirmed now").isAfter(first).isEqualTo(clock.instant());
+        assertThat(state.snapshot().refreshedAt())
+                .as("confirmed now")
+                .isAfter(first)
+                .isEqualTo(clock.instant());
         assertThat(state.snapshot().etag()).isEqualTo("W/\"abc123\"");
         upstream.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withHeader("If-None-Match", equalTo("W/\"abc123\"")));
         assertThat(api.get(tickerOf("github")).body()).contains("\"total\":20").contains("\"stale\":false");
@@ -85,10 +93,12 @@ class GitHubProviderTest extends SharedServiceTest {
 
     @Test
     void aNewCountReplacesTheETag() {
-        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("user.json")).withHeader("ETag", "\"v1\"")));
+        upstream.stubFor(get(urlPathEqualTo(PATH))
+                .willReturn(okJson(fixture("user.json")).withHeader("ETag", "\"v1\"")));
         refresh(SOURCE);
-        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(
-                okJson(fixture("user.json").replace("\"followers\": 20", "\"followers\": 21")).withHeader("ETag", "\"v2\"")));
+        upstream.stubFor(get(urlPathEqualTo(PATH))
+                .willReturn(okJson(fixture("user.json").replace("\"followers\": 20", "\"followers\": 21"))
+                        .withHeader("ETag", "\"v2\"")));
 
         refresh(SOURCE);
 
@@ -100,14 +110,19 @@ class GitHubProviderTest extends SharedServiceTest {
     void headersTheUpstreamSendsCannotRedirectTheResult() {
         upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("user.json"))));
         refresh(SOURCE);
-        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(
-                okJson(fixture("user.json").replace("\"followers\": 20", "\"followers\": 21"))
-                        .withHeader("TickerSourceId", "someone-else").withHeader("TickerNotModified", "true")));
+        upstream.stubFor(get(urlPathEqualTo(PATH))
+                .willReturn(okJson(fixture("user.json").replace("\"followers\": 20", "\"followers\": 21"))
+                        .withHeader("TickerSourceId", "someone-else")
+                        .withHeader("TickerNotModified", "true")));
 
         refresh(SOURCE);
 
-        assertThat(store.stateOf(SOURCE).snapshot().total()).as("not 'not modified'").isEqualTo(21);
-        assertThat(store.stateOf(new TickerSource("someone-else", "github", "x")).hasData()).isFalse();
+        assertThat(store.stateOf(SOURCE).snapshot().total())
+                .as("not 'not modified'")
+                .isEqualTo(21);
+        assertThat(store.stateOf(new TickerSource("someone-else", "github", "x"))
+                        .hasData())
+                .isFalse();
     }
 
     @Test
@@ -116,10 +131,14 @@ class GitHubProviderTest extends SharedServiceTest {
         upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("user.json"))));
         refresh(SOURCE);
         upstream.resetAll();
-        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(403)
-                .withHeader("Content-Type", "application/json").withBody(fixture("rate-limit-exceeded.json"))
-                .withHeader("x-ratelimit-limit", "60").withHeader("x-ratelimit-remaining", "0")
-                .withHeader("x-ratelimit-reset", Long.toString(reset))));
+        upstream.stubFor(get(urlPathEqualTo(PATH))
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(fixture("rate-limit-exceeded.json"))
+                        .withHeader("x-ratelimit-limit", "60")
+                        .withHeader("x-ratelimit-remaining", "0")
+                        .withHeader("x-ratelimit-reset", Long.toString(reset))));
 
         refresh(SOURCE);
 
@@ -131,16 +150,20 @@ class GitHubProviderTest extends SharedServiceTest {
         return Stream.of(
                 Arguments.of("404 unknown login", json(404, "not-found.json"), "NOT_FOUND", 404, 1),
                 Arguments.of("401 bad credentials", json(401, "bad-credentials.json"), "AUTH_FAILED", 401, 1),
-                Arguments.of("403 secondary rate limit", json(403, "rate-limit-exceeded.json")
-                        .withHeader("Retry-After", "60"), "RATE_LIMITED", 403, 1),
+                Arguments.of(
+                        "403 secondary rate limit",
+                        json(403, "rate-limit-exceeded.json").withHeader("Retry-After", "60"),
+                        "RATE_LIMITED",
+                        403,
+                        1),
                 Arguments.of("502 bad gateway", aResponse().withStatus(502), "UPSTREAM_UNAVAILABLE", 502, 3),
                 Arguments.of("followers missing", okJson("{\"login\": \"octocat\"}"), "INVALID_PAYLOAD", 200, 1));
     }
 
     @ParameterizedTest(name = "{0} → {2}")
     @MethodSource("failures")
-    void failuresKeepTheLastGoodCount(String name, ResponseDefinitionBuilder failure, String code, Integer status,
-            int attempts) {
+    void failuresKeepTheLastGoodCount(
+            String name, ResponseDefinitionBuilder failure, String code, Integer status, int attempts) {
         upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("user.json"))));
         refresh(SOURCE);
         upstream.resetAll();
@@ -153,7 +176,10 @@ class GitHubProviderTest extends SharedServiceTest {
     }
 
     private static ResponseDefinitionBuilder json(int status, String fixture) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(fixture(fixture));
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(fixture(fixture));
     }
 
     private static String fixture(String name) {

@@ -23,8 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@link JsonOverHttpRequestTest}.
  */
 class MastodonProviderTest extends SharedServiceTest {
-    static final TickerSource SOURCE = new TickerSource("mastodon-gargron-mastodon-social", "mastodon",
-            "Gargron@mastodon.social");
+    static final TickerSource SOURCE =
+            new TickerSource("mastodon-gargron-mastodon-social", "mastodon", "Gargron@mastodon.social");
     static final String PATH = "/api/v1/accounts/lookup";
 
     @Autowired
@@ -32,7 +32,8 @@ class MastodonProviderTest extends SharedServiceTest {
 
     @Test
     void looksTheUserUpOnItsServer() {
-        upstream.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("acct", equalTo("Gargron"))
+        upstream.stubFor(get(urlPathEqualTo(PATH))
+                .withQueryParam("acct", equalTo("Gargron"))
                 .willReturn(okJson(Fixtures.read("mastodon", "account.json"))));
 
         refresh(SOURCE);
@@ -48,8 +49,11 @@ class MastodonProviderTest extends SharedServiceTest {
     void anUnknownAccountIsNotFound() {
         upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(Fixtures.read("mastodon", "account.json"))));
         refresh(SOURCE);
-        upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.read("mastodon", "record-not-found.json"))));
+        upstream.stubFor(get(urlPathEqualTo(PATH))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(Fixtures.read("mastodon", "record-not-found.json"))));
 
         refresh(SOURCE);
 

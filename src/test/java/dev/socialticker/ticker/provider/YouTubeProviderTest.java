@@ -44,29 +44,45 @@ class YouTubeProviderTest extends SharedServiceTest {
         SourceState state = store.stateOf(SOURCE);
         assertThat(state.failure()).isNull();
         assertThat(state.snapshot().total()).isEqualTo(2480000);
-        assertThat(state.snapshot().profile()).as("no profile field: the account").isEqualTo(CHANNEL);
-        upstream.verify(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("part", equalTo("statistics"))
-                .withQueryParam("id", equalTo(CHANNEL)).withQueryParam("key", equalTo(KEY)));
+        assertThat(state.snapshot().profile())
+                .as("no profile field: the account")
+                .isEqualTo(CHANNEL);
+        upstream.verify(getRequestedFor(urlPathEqualTo(PATH))
+                .withQueryParam("part", equalTo("statistics"))
+                .withQueryParam("id", equalTo(CHANNEL))
+                .withQueryParam("key", equalTo(KEY)));
         assertThat(output.getAll()).doesNotContain(KEY);
         assertThat(api.get(tickerOf("youtube")).body()).doesNotContain(KEY);
     }
 
     static Stream<Arguments> failures() {
         return Stream.of(
-                Arguments.of("hidden subscriber count", okJson(fixture("channel-hidden-count.json")),
-                        "INVALID_PAYLOAD", 200, "hides its follower count"),
-                Arguments.of("no such channel (no items)", okJson(fixture("no-channel.json")),
-                        "NOT_FOUND", 200, "no account"),
-                Arguments.of("no such channel (empty items)", okJson("{\"kind\": \"youtube#channelListResponse\", \"items\": []}"),
-                        "NOT_FOUND", 200, "no account"),
+                Arguments.of(
+                        "hidden subscriber count",
+                        okJson(fixture("channel-hidden-count.json")),
+                        "INVALID_PAYLOAD",
+                        200,
+                        "hides its follower count"),
+                Arguments.of(
+                        "no such channel (no items)",
+                        okJson(fixture("no-channel.json")),
+                        "NOT_FOUND",
+                        200,
+                        "no account"),
+                Arguments.of(
+                        "no such channel (empty items)",
+                        okJson("{\"kind\": \"youtube#channelListResponse\", \"items\": []}"),
+                        "NOT_FOUND",
+                        200,
+                        "no account"),
                 Arguments.of("quota exceeded", error(403, "quota-exceeded.json"), "RATE_LIMITED", 403, "quotaExceeded"),
                 Arguments.of("API key not valid", error(400, "key-invalid.json"), "AUTH_FAILED", 400, "API key"));
     }
 
     @ParameterizedTest(name = "{0} → {2}")
     @MethodSource("failures")
-    void failuresKeepTheLastGoodCountAndSayWhy(String name, ResponseDefinitionBuilder failure, String code,
-            Integer status, String message) {
+    void failuresKeepTheLastGoodCountAndSayWhy(
+            String name, ResponseDefinitionBuilder failure, String code, Integer status, String message) {
         upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(fixture("channel.json"))));
         refresh(SOURCE);
         upstream.stubFor(get(urlPathEqualTo(PATH)).willReturn(failure));
@@ -78,7 +94,10 @@ class YouTubeProviderTest extends SharedServiceTest {
     }
 
     private static ResponseDefinitionBuilder error(int status, String fixture) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(fixture(fixture));
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(fixture(fixture));
     }
 
     private static String fixture(String name) {

@@ -7,7 +7,6 @@ import dev.socialticker.ticker.provider.contract.PayloadRejectedException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -16,8 +15,8 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.junit.jupiter.api.Test;
 
 class FailureClassifierTest {
-    final FailureClassifier classifier = new FailureClassifier(
-            Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
+    final FailureClassifier classifier =
+            new FailureClassifier(Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
 
     @Test
     void findsTheCauseInsideCamelsWrappers() {
@@ -25,8 +24,14 @@ class FailureClassifierTest {
                 new CamelExecutionException("wrapped", null, new ConnectException("Connection refused")));
         assertThat(refused.code()).isEqualTo(FailureCode.UPSTREAM_UNAVAILABLE);
         assertThat(refused.retryable()).isTrue();
-        assertThat(classifier.classify(new SocketTimeoutException("Read timed out")).code()).isEqualTo(FailureCode.TIMEOUT);
-        assertThat(classifier.classify(new PayloadRejectedException("the follower count is negative")).retryable()).isFalse();
+        assertThat(classifier
+                        .classify(new SocketTimeoutException("Read timed out"))
+                        .code())
+                .isEqualTo(FailureCode.TIMEOUT);
+        assertThat(classifier
+                        .classify(new PayloadRejectedException("the follower count is negative"))
+                        .retryable())
+                .isFalse();
     }
 
     @Test

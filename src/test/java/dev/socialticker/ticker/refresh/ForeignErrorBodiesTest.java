@@ -48,20 +48,33 @@ class ForeignErrorBodiesTest {
     /** What the shared classifier makes of a status alone; 429 comes with {@code Retry-After: 120}. */
     record Generic(int status, FailureCode code, String message, Duration waitFor, boolean retryable) {
         Map<String, String> headers() {
-            return status == 429 ? Map.of("Content-Type", "application/json", "Retry-After", "120")
+            return status == 429
+                    ? Map.of("Content-Type", "application/json", "Retry-After", "120")
                     : Map.of("Content-Type", "application/json");
         }
     }
 
     static final List<Generic> STATUSES = List.of(
-            new Generic(400, FailureCode.UPSTREAM_UNAVAILABLE, "The provider refused the request (HTTP 400)", null, false),
+            new Generic(
+                    400, FailureCode.UPSTREAM_UNAVAILABLE, "The provider refused the request (HTTP 400)", null, false),
             new Generic(401, FailureCode.AUTH_FAILED, "The provider rejected the credentials (HTTP 401)", null, false),
             new Generic(403, FailureCode.AUTH_FAILED, "The provider rejected the credentials (HTTP 403)", null, false),
-            new Generic(404, FailureCode.NOT_FOUND, "The account was not found at the provider (HTTP 404)", null, false),
-            new Generic(429, FailureCode.RATE_LIMITED, "The provider's rate limit was reached (HTTP 429)",
-                    Duration.ofSeconds(120), false),
-            new Generic(500, FailureCode.UPSTREAM_UNAVAILABLE, "The provider answered HTTP 500 (server error)", null, true),
-            new Generic(503, FailureCode.UPSTREAM_UNAVAILABLE, "The provider answered HTTP 503 (server error)", null, true));
+            new Generic(
+                    404, FailureCode.NOT_FOUND, "The account was not found at the provider (HTTP 404)", null, false),
+            new Generic(
+                    429,
+                    FailureCode.RATE_LIMITED,
+                    "The provider's rate limit was reached (HTTP 429)",
+                    Duration.ofSeconds(120),
+                    false),
+            new Generic(
+                    500, FailureCode.UPSTREAM_UNAVAILABLE, "The provider answered HTTP 500 (server error)", null, true),
+            new Generic(
+                    503,
+                    FailureCode.UPSTREAM_UNAVAILABLE,
+                    "The provider answered HTTP 503 (server error)",
+                    null,
+                    true));
 
     static List<ForeignBody> foreignBodies() {
         return List.of(
@@ -72,15 +85,20 @@ class ForeignErrorBodiesTest {
                 new ForeignBody("JSON true", "true"),
                 new ForeignBody("an HTML page", Fixtures.read("instagram", "service-unavailable.html")),
                 new ForeignBody("an empty body", ""),
-                new ForeignBody("truncated JSON", "{\"error\": {\"message\": \"(#4) Application request limit reached\", \"code\": 4"),
+                new ForeignBody(
+                        "truncated JSON",
+                        "{\"error\": {\"message\": \"(#4) Application request limit reached\", \"code\": 4"),
                 new ForeignBody("error as a string (slow down)", "{\"error\": \"slow down\"}"),
                 new ForeignBody("error as a string (not found)", "{\"error\": \"not found\"}"),
                 new ForeignBody("error null", "{\"error\": null}"),
-                new ForeignBody("error fields of other types", "{\"error\": {\"code\": {\"value\": 4}, \"errors\": \"quotaExceeded\","
-                        + " \"details\": 7, \"error_subcode\": [33]}}"),
+                new ForeignBody(
+                        "error fields of other types",
+                        "{\"error\": {\"code\": {\"value\": 4}, \"errors\": \"quotaExceeded\","
+                                + " \"details\": 7, \"error_subcode\": [33]}}"),
                 new ForeignBody("Bluesky's XRPC error shape", Fixtures.read("bluesky", "rate-limit-exceeded.json")),
                 new ForeignBody("GitHub's error shape", Fixtures.read("github", "bad-credentials.json")),
-                new ForeignBody("Graph API error shape, a code no rule names",
+                new ForeignBody(
+                        "Graph API error shape, a code no rule names",
                         "{\"error\": {\"message\": \"An unexpected error has occurred.\", \"type\": \"OAuthException\","
                                 + " \"code\": 2, \"fbtrace_id\": \"AbCdEf\"}}"),
                 new ForeignBody("a very large body (about 2 MB)", veryLargeBody()));
@@ -90,14 +108,17 @@ class ForeignErrorBodiesTest {
     static String veryLargeBody() {
         String padding = "x".repeat(160);
         return IntStream.range(0, 10_000)
-                .mapToObj(i -> "{\"error\": {\"code\": " + (1000 + i) + ", \"message\": \"" + padding + "\", \"errors\": [{\"reason\": \"r" + i + "\"}]}}")
+                .mapToObj(i -> "{\"error\": {\"code\": " + (1000 + i) + ", \"message\": \"" + padding
+                        + "\", \"errors\": [{\"reason\": \"r" + i + "\"}]}}")
                 .collect(Collectors.joining(",", "{\"error\": \"slow down\", \"items\": [", "]}"));
     }
 
     static Stream<Arguments> matrix() {
         List<ForeignBody> bodies = foreignBodies();
-        return PROVIDERS.stream().flatMap(provider -> STATUSES.stream()
-                .flatMap(status -> bodies.stream().map(body -> Arguments.of(provider, status.status(), body, status))));
+        return PROVIDERS.stream()
+                .flatMap(provider -> STATUSES.stream()
+                        .flatMap(status ->
+                                bodies.stream().map(body -> Arguments.of(provider, status.status(), body, status))));
     }
 
     @BeforeAll
@@ -113,8 +134,8 @@ class ForeignErrorBodiesTest {
 
     @ParameterizedTest(name = "{0}, HTTP {1}, {2}")
     @MethodSource("matrix")
-    void aBodyTheRulesWereNotWrittenForIsJudgedByStatusAndHeaders(String provider, int status, ForeignBody body,
-            Generic expected) {
+    void aBodyTheRulesWereNotWrittenForIsJudgedByStatusAndHeaders(
+            String provider, int status, ForeignBody body, Generic expected) {
         Exception thrown = ProviderAnswers.of(provider, camel, CLOCK).read(status, expected.headers(), body.text());
 
         assertThat(thrown).as("an error status is a failure").isNotNull();
@@ -143,7 +164,8 @@ class ForeignErrorBodiesTest {
     void aWaitPathThatDoesNotFitTheBodyFindsNoWaitAndRetryAfterStillCounts(ForeignBody body, boolean retryAfter) {
         Map<String, String> headers = retryAfter ? Map.of("Retry-After", "120") : Map.of();
 
-        Exception thrown = ProviderAnswers.of("github", camel, CLOCK).withErrors(WAIT_IN_THE_BODY)
+        Exception thrown = ProviderAnswers.of("github", camel, CLOCK)
+                .withErrors(WAIT_IN_THE_BODY)
                 .read(429, headers, body.text());
 
         Classification classification = classifier.classify(thrown);
@@ -155,17 +177,26 @@ class ForeignErrorBodiesTest {
 
     @Test
     void aWaitPathThatFitsTheBodyIsTheWait() {
-        Exception thrown = ProviderAnswers.of("github", camel, CLOCK).withErrors(WAIT_IN_THE_BODY)
+        Exception thrown = ProviderAnswers.of("github", camel, CLOCK)
+                .withErrors(WAIT_IN_THE_BODY)
                 .read(429, Map.of("Retry-After", "120"), "{\"error\": {\"code\": 4, \"retry_in\": 30}}");
 
-        assertThat(classifier.classify(thrown).retryAfter()).as("the file's own wait first").isEqualTo(Duration.ofMinutes(30));
+        assertThat(classifier.classify(thrown).retryAfter())
+                .as("the file's own wait first")
+                .isEqualTo(Duration.ofMinutes(30));
     }
 
     /** Instagram's rate-limit rule reads its wait from a JSON header, which may hold anything. */
     static Stream<Arguments> foreignUsageHeaders() {
-        return Stream.of("slow down", "null", "42", "\"soon\"", "[1, 2", "{\"" + "17841400000000000" + "\": \"oops\"}",
-                "{\"17841400000000000\": [{\"estimated_time_to_regain_access\": \"soon\"}]}",
-                "{\"17841400000000000\": {\"estimated_time_to_regain_access\": {\"minutes\": 5}}}")
+        return Stream.of(
+                        "slow down",
+                        "null",
+                        "42",
+                        "\"soon\"",
+                        "[1, 2",
+                        "{\"" + "17841400000000000" + "\": \"oops\"}",
+                        "{\"17841400000000000\": [{\"estimated_time_to_regain_access\": \"soon\"}]}",
+                        "{\"17841400000000000\": {\"estimated_time_to_regain_access\": {\"minutes\": 5}}}")
                 .flatMap(value -> Stream.of(Arguments.of(value, true), Arguments.of(value, false)));
     }
 
@@ -182,18 +213,20 @@ class ForeignErrorBodiesTest {
 
         Classification classification = classifier.classify(thrown);
         assertThat(classification.code()).isEqualTo(FailureCode.RATE_LIMITED);
-        assertThat(classification.message()).isEqualTo("The provider's rate limit was reached (Graph API error 4, 17, 32 or 613)");
+        assertThat(classification.message())
+                .isEqualTo("The provider's rate limit was reached (Graph API error 4, 17, 32 or 613)");
         assertThat(classification.retryAfter()).isEqualTo(retryAfter ? Duration.ofSeconds(120) : null);
     }
 
     @Test
     void theRulesStillRecogniseTheErrorsTheyWereWrittenFor() {
         // The same reading as above, on a documented body: the guard against "no match" for everything.
-        Exception thrown = ProviderAnswers.of("instagram", camel, CLOCK).read(400, Map.of("Retry-After", "120"),
-                Fixtures.read("instagram", "error-190-invalid-token.json"));
+        Exception thrown = ProviderAnswers.of("instagram", camel, CLOCK)
+                .read(400, Map.of("Retry-After", "120"), Fixtures.read("instagram", "error-190-invalid-token.json"));
 
         Classification classification = classifier.classify(thrown);
         assertThat(classification.code()).isEqualTo(FailureCode.AUTH_FAILED);
-        assertThat(classification.message()).isEqualTo("The access token was rejected (Graph API error 190): a new token is needed");
+        assertThat(classification.message())
+                .isEqualTo("The access token was rejected (Graph API error 190): a new token is needed");
     }
 }

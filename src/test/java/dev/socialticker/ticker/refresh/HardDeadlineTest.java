@@ -38,21 +38,25 @@ import org.springframework.test.context.DynamicPropertySource;
  * 500 ms read timeout once hid HttpClient's own sleep on Retry-After from every test.
  */
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ticker.sources[0].provider=instagram",
-        "ticker.sources[0].account=" + UpstreamServiceTest.IG_USER,
-        "ticker.sources[1].provider=sleepy",
-        "ticker.sources[1].account=nap",
-        "ticker.providers.instagram.access-token=deadline-test-token",
-        "ticker.refresh.retry.give-up-after=2s",
-        "ticker.refresh.initial-delay=1h"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ticker.sources[0].provider=instagram",
+            "ticker.sources[0].account=" + UpstreamServiceTest.IG_USER,
+            "ticker.sources[1].provider=sleepy",
+            "ticker.sources[1].account=nap",
+            "ticker.providers.instagram.access-token=deadline-test-token",
+            "ticker.refresh.retry.give-up-after=2s",
+            "ticker.refresh.initial-delay=1h"
+        })
 @ExtendWith(OutputCaptureExtension.class)
 class HardDeadlineTest extends UpstreamServiceTest {
     static final TickerSource INSTAGRAM = new TickerSource("instagram-" + IG_USER, "instagram", IG_USER);
     static final TickerSource SLEEPY = new TickerSource("sleepy-nap", "sleepy", "nap");
     static final RoutesDir ROUTES = new RoutesDir("sleepy.camel.yaml");
     /** The budget, the grace before a stuck run is taken over, and room for a busy machine. */
-    static final Duration ENDS_WITHIN = Duration.ofSeconds(2).plusMillis(RefreshRuns.GRACE_MILLIS).plusSeconds(1);
+    static final Duration ENDS_WITHIN =
+            Duration.ofSeconds(2).plusMillis(RefreshRuns.GRACE_MILLIS).plusSeconds(1);
 
     @DynamicPropertySource
     static void routesDir(DynamicPropertyRegistry registry) {
@@ -66,32 +70,44 @@ class HardDeadlineTest extends UpstreamServiceTest {
 
     @Autowired
     SnapshotStore store;
+
     @Autowired
     RefreshGate gate;
+
     @Autowired
     MeterRegistry meters;
 
     @Test
     void a429WithRetryAfter120EndsTheAttemptAndDefersTheNextCall(CapturedOutput output) {
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
 
         Failure failure = refreshUntilRecorded(INSTAGRAM);
 
         assertThat(failure.code().name()).isEqualTo("RATE_LIMITED");
         assertThat(failure.httpStatus()).isEqualTo(429);
         assertThat(failure.attempts()).isEqualTo(1);
-        assertThat(upstream.getAllServeEvents()).as("no retry inside the HTTP client").hasSize(1);
-        assertThat(gate.nextAttemptAt(INSTAGRAM.id())).as("the gate honours Retry-After")
+        assertThat(upstream.getAllServeEvents())
+                .as("no retry inside the HTTP client")
+                .hasSize(1);
+        assertThat(gate.nextAttemptAt(INSTAGRAM.id()))
+                .as("the gate honours Retry-After")
                 .isEqualTo(clock.instant().plusSeconds(120));
-        assertThat(failure.message()).endsWith("next call not before " + clock.instant().plusSeconds(120));
-        assertThat(meters.get("ticker.refreshes").tag("source", INSTAGRAM.id()).tag("outcome", "rate_limited")
-                .counter().count()).isPositive();
+        assertThat(failure.message())
+                .endsWith("next call not before " + clock.instant().plusSeconds(120));
+        assertThat(meters.get("ticker.refreshes")
+                        .tag("source", INSTAGRAM.id())
+                        .tag("outcome", "rate_limited")
+                        .counter()
+                        .count())
+                .isPositive();
         assertThat(output.getAll()).doesNotContain("automatically re-executed").doesNotContain("deadline-test-token");
     }
 
     @Test
     void a503WithRetryAfter3600IsRecordedAtOnceNotWaitedFor() {
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3600")));
+        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH))
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3600")));
 
         Failure failure = refreshUntilRecorded(INSTAGRAM);
 
@@ -132,8 +148,7 @@ class HardDeadlineTest extends UpstreamServiceTest {
     void aProviderStuckWhereNoAbortReachesIsTakenOverAndItsLateAnswerDropped(CapturedOutput output) {
         CompletableFuture<Object> refresh = producer.asyncSendBody(RefreshEndpoints.REFRESH_SOURCES, List.of(SLEEPY));
 
-        await().atMost(ENDS_WITHIN)
-                .until(() -> store.stateOf(SLEEPY).failure() != null && !gate.inFlight(SLEEPY.id()));
+        await().atMost(ENDS_WITHIN).until(() -> store.stateOf(SLEEPY).failure() != null && !gate.inFlight(SLEEPY.id()));
         Failure failure = store.stateOf(SLEEPY).failure();
         assertThat(failure.code().name()).isEqualTo("TIMEOUT");
         assertThat(refresh).as("the provider still sleeps").isNotDone();

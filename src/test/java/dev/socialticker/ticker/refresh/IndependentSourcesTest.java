@@ -31,31 +31,35 @@ import org.springframework.test.context.DynamicPropertySource;
  * not a test clock: the cadence is what is tested.
  */
 @CamelSpringBootTest
-@SpringBootTest(properties = {
-        "ticker.sources[0].provider=instagram",
-        "ticker.sources[0].account=" + UpstreamServiceTest.IG_USER,
-        "ticker.sources[1].provider=github",
-        "ticker.sources[1].account=octocat",
-        "ticker.providers.instagram.access-token=test-token",
-        "ticker.refresh.period=300ms",
-        "ticker.refresh.min-interval=300ms",
-        "ticker.refresh.retry.give-up-after=6s"})
+@SpringBootTest(
+        properties = {
+            "ticker.sources[0].provider=instagram",
+            "ticker.sources[0].account=" + UpstreamServiceTest.IG_USER,
+            "ticker.sources[1].provider=github",
+            "ticker.sources[1].account=octocat",
+            "ticker.providers.instagram.access-token=test-token",
+            "ticker.refresh.period=300ms",
+            "ticker.refresh.min-interval=300ms",
+            "ticker.refresh.retry.give-up-after=6s"
+        })
 class IndependentSourcesTest {
-    static final TickerSource INSTAGRAM = new TickerSource("instagram-" + UpstreamServiceTest.IG_USER, "instagram",
-            UpstreamServiceTest.IG_USER);
+    static final TickerSource INSTAGRAM =
+            new TickerSource("instagram-" + UpstreamServiceTest.IG_USER, "instagram", UpstreamServiceTest.IG_USER);
     static final TickerSource GITHUB = new TickerSource("github-octocat", "github", "octocat");
 
     @RegisterExtension
     static WireMockExtension upstream = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true))
             // The stubs are in place before the context starts, for the timer's first tick.
-            .resetOnEachTest(false).build();
+            .resetOnEachTest(false)
+            .build();
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
         upstream.stubFor(get(urlPathEqualTo(UpstreamServiceTest.GRAPH_PATH))
                 .willReturn(okJson(Fixtures.read("instagram", "ig-user.json")).withFixedDelay(60_000)));
-        upstream.stubFor(get(urlPathEqualTo("/users/octocat")).willReturn(okJson(Fixtures.read("github", "user.json"))));
+        upstream.stubFor(
+                get(urlPathEqualTo("/users/octocat")).willReturn(okJson(Fixtures.read("github", "user.json"))));
         registry.add("ticker.providers.instagram.base-url", () -> upstream.baseUrl() + "/v25.0");
         registry.add("ticker.providers.github.base-url", () -> upstream.baseUrl());
     }
@@ -67,18 +71,23 @@ class IndependentSourcesTest {
     void aStuckSourceDoesNotHoldBackTheOthers() {
         Set<Instant> githubReadings = ConcurrentHashMap.newKeySet();
 
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            var snapshot = store.stateOf(GITHUB).snapshot();
-            if (snapshot != null) {
-                githubReadings.add(snapshot.refreshedAt());
-            }
-            return githubReadings.size() >= 4;
-        });
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    var snapshot = store.stateOf(GITHUB).snapshot();
+                    if (snapshot != null) {
+                        githubReadings.add(snapshot.refreshedAt());
+                    }
+                    return githubReadings.size() >= 4;
+                });
 
-        assertThat(store.stateOf(INSTAGRAM).failure()).as("Instagram's first refresh is still within its budget")
+        assertThat(store.stateOf(INSTAGRAM).failure())
+                .as("Instagram's first refresh is still within its budget")
                 .isNull();
         upstream.verify(1, getRequestedFor(urlPathEqualTo(UpstreamServiceTest.GRAPH_PATH)));
-        assertThat(upstream.countRequestsMatching(getRequestedFor(urlPathEqualTo("/users/octocat")).build()).getCount())
+        assertThat(upstream.countRequestsMatching(getRequestedFor(urlPathEqualTo("/users/octocat"))
+                                .build())
+                        .getCount())
                 .isGreaterThanOrEqualTo(4);
     }
 }

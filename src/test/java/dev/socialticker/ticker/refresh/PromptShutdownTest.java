@@ -31,28 +31,31 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PromptShutdownTest {
-    static final TickerSource SOURCE = new TickerSource("instagram-" + UpstreamServiceTest.IG_USER, "instagram",
-            UpstreamServiceTest.IG_USER);
+    static final TickerSource SOURCE =
+            new TickerSource("instagram-" + UpstreamServiceTest.IG_USER, "instagram", UpstreamServiceTest.IG_USER);
     /** Far below both the upstream's delay and Camel's default graceful-shutdown timeout. */
     static final Duration PROMPT = Duration.ofSeconds(5);
 
     @RegisterExtension
     static WireMockExtension upstream = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true)).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true))
+            .build();
 
     @Test
     void stoppingWithARefreshInFlightAbandonsItAtOnce(CapturedOutput output) {
         upstream.stubFor(get(urlPathEqualTo(UpstreamServiceTest.GRAPH_PATH))
                 .willReturn(okJson(Fixtures.read("instagram", "ig-user.json")).withFixedDelay(60_000)));
-        ConfigurableApplicationContext service = new SpringApplicationBuilder(TickerApplication.class).run(
-                "--server.port=0",
-                "--ticker.sources[0].provider=instagram",
-                "--ticker.sources[0].account=" + UpstreamServiceTest.IG_USER,
-                "--ticker.providers.instagram.access-token=test-token",
-                "--ticker.providers.instagram.base-url=" + upstream.baseUrl() + "/v25.0");
+        ConfigurableApplicationContext service = new SpringApplicationBuilder(TickerApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--ticker.sources[0].provider=instagram",
+                        "--ticker.sources[0].account=" + UpstreamServiceTest.IG_USER,
+                        "--ticker.providers.instagram.access-token=test-token",
+                        "--ticker.providers.instagram.base-url=" + upstream.baseUrl() + "/v25.0");
         SnapshotStore store = service.getBean(SnapshotStore.class);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(
-                () -> upstream.verify(1, getRequestedFor(urlPathEqualTo(UpstreamServiceTest.GRAPH_PATH))));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> upstream.verify(1, getRequestedFor(urlPathEqualTo(UpstreamServiceTest.GRAPH_PATH))));
 
         long started = System.nanoTime();
         service.close();
@@ -62,7 +65,8 @@ class PromptShutdownTest {
         SourceState state = store.stateOf(SOURCE);
         assertThat(state.snapshot()).isNull();
         assertThat(state.failure()).as("an abandoned refresh records nothing").isNull();
-        assertThat(output.getAll()).contains("abandoning 1 refresh(es) in flight")
+        assertThat(output.getAll())
+                .contains("abandoning 1 refresh(es) in flight")
                 .doesNotContain("still 1 inflight");
     }
 }

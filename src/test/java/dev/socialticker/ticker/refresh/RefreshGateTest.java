@@ -149,8 +149,13 @@ class RefreshGateTest {
     }
 
     private RefreshGate gate(Duration period, Duration minInterval, FleetGate fleet) {
-        RefreshProperties refresh = new RefreshProperties(period, null, minInterval, Duration.ZERO,
-                new RefreshProperties.Retry(3, Duration.ofSeconds(1), Duration.ofSeconds(30)), 16);
+        RefreshProperties refresh = new RefreshProperties(
+                period,
+                null,
+                minInterval,
+                Duration.ZERO,
+                new RefreshProperties.Retry(3, Duration.ofSeconds(1), Duration.ofSeconds(30)),
+                16);
         SourceCatalog catalog = new SourceCatalog(
                 new SourceProperties(List.of(new SourceProperties.Source(null, "demo", "a")), Map.of()));
         return new RefreshGate(new RefreshSchedule(refresh, catalog, new MockEnvironment()), clock, fleet);

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /** One outcome per run, whoever gets there first; calls aborted once the run is over. */
 class RefreshRunTest {
     final AtomicInteger releases = new AtomicInteger();
-    final RefreshRun run = new RefreshRun(new TickerSource("s", "demo", "a"), Duration.ofSeconds(30),
-            releases::incrementAndGet);
+    final RefreshRun run =
+            new RefreshRun(new TickerSource("s", "demo", "a"), Duration.ofSeconds(30), releases::incrementAndGet);
 
     @Test
     void aCommittedRunCannotBeTimedOutOrCommittedAgain() {
@@ -49,7 +49,9 @@ class RefreshRunTest {
 
         assertThat(late.cancelled).hasValue(1);
         assertThat(run.expired()).isTrue();
-        assertThat(run.tryCommit()).as("the refresh still records its own TIMEOUT").isTrue();
+        assertThat(run.tryCommit())
+                .as("the refresh still records its own TIMEOUT")
+                .isTrue();
     }
 
     @Test
@@ -63,7 +65,8 @@ class RefreshRunTest {
     @Test
     void theBudgetIsWrittenAsPeopleReadIt() {
         assertThat(run.budgetText()).isEqualTo("30 s");
-        assertThat(new RefreshRun(run.source(), Duration.ofMillis(2500), () -> { }).budgetText()).isEqualTo("2500 ms");
+        assertThat(new RefreshRun(run.source(), Duration.ofMillis(2500), () -> {}).budgetText())
+                .isEqualTo("2500 ms");
     }
 
     static final class CountingCall implements Cancellable {

@@ -19,9 +19,12 @@ class RefreshTimerTest {
 
     @Test
     void theTimerKeepsTheDemoSourceRefreshing() {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(meters.counter("ticker.refreshes", "source", "demo", "outcome", "success").count())
-                        .isGreaterThanOrEqualTo(3));
-        assertThat(meters.get("ticker.followers").tag("source", "demo").gauge().value()).isPositive();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(meters.counter("ticker.refreshes", "source", "demo", "outcome", "success")
+                                        .count())
+                                .isGreaterThanOrEqualTo(3));
+        assertThat(meters.get("ticker.followers").tag("source", "demo").gauge().value())
+                .isPositive();
     }
 }

@@ -7,8 +7,6 @@ import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.support.LocalPorts;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -20,14 +18,17 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Connection refused is UPSTREAM_UNAVAILABLE, retried, and never escapes to the caller. */
 @CamelSpringBootTest
-@SpringBootTest(properties = {
-        "ticker.sources[0].provider=instagram",
-        "ticker.sources[0].account=17841400000000000",
-        "ticker.providers.instagram.access-token=test-token",
-        "ticker.refresh.initial-delay=1h",
-        "ticker.refresh.retry.backoff=10ms"})
+@SpringBootTest(
+        properties = {
+            "ticker.sources[0].provider=instagram",
+            "ticker.sources[0].account=17841400000000000",
+            "ticker.providers.instagram.access-token=test-token",
+            "ticker.refresh.initial-delay=1h",
+            "ticker.refresh.retry.backoff=10ms"
+        })
 class UnreachableUpstreamTest {
-    static final TickerSource SOURCE = new TickerSource("instagram-17841400000000000", "instagram", "17841400000000000");
+    static final TickerSource SOURCE =
+            new TickerSource("instagram-17841400000000000", "instagram", "17841400000000000");
 
     @DynamicPropertySource
     static void closedPort(DynamicPropertyRegistry registry) {
@@ -37,6 +38,7 @@ class UnreachableUpstreamTest {
 
     @Autowired
     ProducerTemplate producer;
+
     @Autowired
     SnapshotStore store;
 
@@ -51,5 +53,4 @@ class UnreachableUpstreamTest {
         assertThat(state.failure().httpStatus()).isNull();
         assertThat(state.failure().attempts()).isEqualTo(3);
     }
-
 }

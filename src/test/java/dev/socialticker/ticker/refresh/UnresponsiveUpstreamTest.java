@@ -33,15 +33,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * connection attempts unanswered, as a black-holed host would.
  */
 @CamelSpringBootTest
-@SpringBootTest(properties = {
-        "ticker.sources[0].provider=instagram",
-        "ticker.sources[0].account=17841400000000000",
-        "ticker.providers.instagram.access-token=test-token",
-        "ticker.providers.instagram.connect-timeout=300ms",
-        "ticker.refresh.initial-delay=1h",
-        "ticker.refresh.retry.backoff=10ms"})
+@SpringBootTest(
+        properties = {
+            "ticker.sources[0].provider=instagram",
+            "ticker.sources[0].account=17841400000000000",
+            "ticker.providers.instagram.access-token=test-token",
+            "ticker.providers.instagram.connect-timeout=300ms",
+            "ticker.refresh.initial-delay=1h",
+            "ticker.refresh.retry.backoff=10ms"
+        })
 class UnresponsiveUpstreamTest {
-    static final TickerSource SOURCE = new TickerSource("instagram-17841400000000000", "instagram", "17841400000000000");
+    static final TickerSource SOURCE =
+            new TickerSource("instagram-17841400000000000", "instagram", "17841400000000000");
     private static ServerSocket listener;
     private static final List<Socket> queued = new ArrayList<>();
 
@@ -52,6 +55,7 @@ class UnresponsiveUpstreamTest {
 
     @Autowired
     ProducerTemplate producer;
+
     @Autowired
     SnapshotStore store;
 
@@ -80,7 +84,8 @@ class UnresponsiveUpstreamTest {
                 listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 for (int i = 0; i < 2; i++) {
                     Socket socket = new Socket();
-                    socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort()), 1_000);
+                    socket.connect(
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort()), 1_000);
                     queued.add(socket);
                 }
             }

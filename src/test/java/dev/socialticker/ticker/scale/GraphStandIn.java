@@ -59,16 +59,26 @@ final class GraphStandIn implements AutoCloseable {
         long delay = outageDelayMillis;
         if (delay < 0) {
             String id = exchange.getRequestURI().getPath().substring("/v25.0/".length());
-            send(exchange, 200, "{\"followers_count\": " + COUNT + ", \"username\": \"u" + id + "\", \"id\": \"" + id + "\"}");
+            send(
+                    exchange,
+                    200,
+                    "{\"followers_count\": " + COUNT + ", \"username\": \"u" + id + "\", \"id\": \"" + id + "\"}");
         } else {
-            delays.schedule(() -> send(exchange, 503, "{\"error\": {\"message\": \"Service temporarily unavailable\","
-                    + " \"type\": \"OAuthException\", \"code\": 2}}"), delay, TimeUnit.MILLISECONDS);
+            delays.schedule(
+                    () -> send(
+                            exchange,
+                            503,
+                            "{\"error\": {\"message\": \"Service temporarily unavailable\","
+                                    + " \"type\": \"OAuthException\", \"code\": 2}}"),
+                    delay,
+                    TimeUnit.MILLISECONDS);
         }
     }
 
     private void send(HttpExchange exchange, int status, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        try (exchange; OutputStream out = exchange.getResponseBody()) {
+        try (exchange;
+                OutputStream out = exchange.getResponseBody()) {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, bytes.length);
             out.write(bytes);

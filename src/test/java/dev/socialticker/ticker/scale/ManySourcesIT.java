@@ -43,22 +43,27 @@ class ManySourcesIT {
         PackagedJar service = start(graph, 200);
         ApiClient api = service.api();
         long healthyTotal = 200 * GraphStandIn.COUNT;
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> ApiClient.json(api.get("/api/metrics")).path("total").asLong() == healthyTotal);
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() ->
+                        ApiClient.json(api.get("/api/metrics")).path("total").asLong() == healthyTotal);
 
         graph.outage(300);
         long callsAtOutage = graph.calls();
         long outageStart = System.nanoTime();
         // Until every source is stale: one refreshed just before the outage stays fresh a while.
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            JsonNode sources = ApiClient.json(api.get("/api/metrics")).path("sources");
-            for (JsonNode source : sources) {
-                if (!source.path("stale").asBoolean()) {
-                    return false;
-                }
-            }
-            return sources.size() == 200;
-        });
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    JsonNode sources = ApiClient.json(api.get("/api/metrics")).path("sources");
+                    for (JsonNode source : sources) {
+                        if (!source.path("stale").asBoolean()) {
+                            return false;
+                        }
+                    }
+                    return sources.size() == 200;
+                });
 
         // 8 readers, 1,500 reads each, of the whole body and of single sources, while it is stale.
         ExecutorService readers = Executors.newFixedThreadPool(8);
@@ -77,8 +82,10 @@ class ManySourcesIT {
         double outageSeconds = (System.nanoTime() - outageStart) / 1e9;
         long outageCalls = graph.calls() - callsAtOutage;
         long bound = (long) (200 * MAX_ATTEMPTS * (outageSeconds / MIN_INTERVAL.toSeconds() + 2));
-        System.out.printf("[scale] 200 sources, outage %.1f s under 12,000 reads: %d upstream calls (bound %d),"
-                + " at most %d at once%n", outageSeconds, outageCalls, bound, graph.mostOpenAtOnce());
+        System.out.printf(
+                "[scale] 200 sources, outage %.1f s under 12,000 reads: %d upstream calls (bound %d),"
+                        + " at most %d at once%n",
+                outageSeconds, outageCalls, bound, graph.mostOpenAtOnce());
         assertThat(outageCalls).as("upstream calls in the outage").isLessThanOrEqualTo(bound);
         assertThat(graph.mostOpenAtOnce()).as("refreshes at once").isLessThanOrEqualTo(CONCURRENCY);
         assertThat(service.process().isAlive()).isTrue();
@@ -93,10 +100,15 @@ class ManySourcesIT {
         PackagedJar service = start(graph, 2_000);
         ApiClient api = service.api();
 
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> ApiClient.json(api.get("/api/metrics")).path("total").asLong() == 2_000 * GraphStandIn.COUNT);
-        System.out.printf("[scale] 2,000 sources: all data %.1f s after the process started, %d upstream calls,"
-                + " at most %d at once%n", (System.nanoTime() - begin) / 1e9, graph.calls(), graph.mostOpenAtOnce());
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(() ->
+                        ApiClient.json(api.get("/api/metrics")).path("total").asLong() == 2_000 * GraphStandIn.COUNT);
+        System.out.printf(
+                "[scale] 2,000 sources: all data %.1f s after the process started, %d upstream calls,"
+                        + " at most %d at once%n",
+                (System.nanoTime() - begin) / 1e9, graph.calls(), graph.mostOpenAtOnce());
         assertThat(graph.mostOpenAtOnce()).as("refreshes at once").isLessThanOrEqualTo(CONCURRENCY);
         JsonNode one = ApiClient.json(api.get("/api/metrics/instagram-17841400000001999"));
         assertThat(one.path("total").asLong()).isEqualTo(GraphStandIn.COUNT);
@@ -107,12 +119,14 @@ class ManySourcesIT {
     private static int readStale(ApiClient api, int reader, int count, long healthyTotal) {
         for (int i = 0; i < count; i++) {
             boolean whole = i % 2 == 0;
-            String path = whole ? "/api/metrics" : "/api/metrics/instagram-" + (17841400000000000L + (reader * 25 + i) % 200);
+            String path =
+                    whole ? "/api/metrics" : "/api/metrics/instagram-" + (17841400000000000L + (reader * 25 + i) % 200);
             HttpResponse<String> response = api.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             JsonNode body = ApiClient.json(response);
             assertThat(body.path("stale").asBoolean()).as(path + " is stale").isTrue();
-            assertThat(body.path("total").asLong()).as(path + " keeps the last count")
+            assertThat(body.path("total").asLong())
+                    .as(path + " keeps the last count")
                     .isEqualTo(whole ? healthyTotal : GraphStandIn.COUNT);
         }
         return count;
@@ -122,17 +136,23 @@ class ManySourcesIT {
         dir = Files.createTempDirectory("social-ticker-scale");
         StringBuilder config = new StringBuilder("ticker:\n  sources:\n");
         for (int i = 0; i < sources; i++) {
-            config.append("    - { provider: instagram, account: \"").append(17841400000000000L + i).append("\" }\n");
+            config.append("    - { provider: instagram, account: \"")
+                    .append(17841400000000000L + i)
+                    .append("\" }\n");
         }
         Files.writeString(dir.resolve("application.yaml"), config);
-        return started(PackagedJar.start(dir, PackagedJar.IMAGE_JVM_FLAGS,
+        return started(PackagedJar.start(
+                dir,
+                PackagedJar.IMAGE_JVM_FLAGS,
                 "--ticker.providers.instagram.base-url=" + graph.baseUrl(),
                 "--ticker.providers.instagram.access-token=scale-test-token",
                 "--ticker.store.type=memory",
-                "--ticker.refresh.period=10s", "--ticker.refresh.stale-after=10s",
+                "--ticker.refresh.period=10s",
+                "--ticker.refresh.stale-after=10s",
                 "--ticker.refresh.min-interval=" + MIN_INTERVAL.toSeconds() + "s",
                 "--ticker.refresh.concurrency=" + CONCURRENCY,
-                "--ticker.refresh.retry.max-attempts=" + MAX_ATTEMPTS, "--ticker.refresh.retry.backoff=200ms",
+                "--ticker.refresh.retry.max-attempts=" + MAX_ATTEMPTS,
+                "--ticker.refresh.retry.backoff=200ms",
                 "--ticker.refresh.retry.give-up-after=5s"));
     }
 

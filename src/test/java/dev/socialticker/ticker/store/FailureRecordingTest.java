@@ -1,7 +1,5 @@
 package dev.socialticker.ticker.store;
 
-import dev.socialticker.ticker.domain.SourceState;
-import dev.socialticker.ticker.refresh.RefreshEndpoints;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -10,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.socialticker.ticker.domain.FailureCode;
+import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.refresh.RefreshEndpoints;
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.Fixtures;
 import dev.socialticker.ticker.support.SharedServiceTest;
@@ -42,34 +42,49 @@ class FailureRecordingTest extends SharedServiceTest {
 
     @Test
     void anInvalidationDuringFailureRecordingIsNeverUndone() throws Exception {
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
+        upstream.stubFor(
+                get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
         refresh(SOURCE);
         assertThat(store.stateOf(SOURCE).snapshot().total()).isEqualTo(267788);
 
         CountDownLatch atWrite = new CountDownLatch(1);
         CountDownLatch mayWrite = new CountDownLatch(1);
-        AdviceWith.adviceWith(camel, "store-failure", route -> route.weaveById("write-failure").before()
-                .process(exchange -> {
-                    atWrite.countDown();
-                    if (!mayWrite.await(30, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("the test never released the write");
-                    }
-                }).id(PARK));
+        AdviceWith.adviceWith(
+                camel,
+                "store-failure",
+                route -> route.weaveById("write-failure")
+                        .before()
+                        .process(exchange -> {
+                            atWrite.countDown();
+                            if (!mayWrite.await(30, TimeUnit.SECONDS)) {
+                                throw new IllegalStateException("the test never released the write");
+                            }
+                        })
+                        .id(PARK));
         try {
-            upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(aResponse().withStatus(404)));
+            upstream.stubFor(
+                    get(urlPathEqualTo(GRAPH_PATH)).willReturn(aResponse().withStatus(404)));
             clock.advance(Duration.ofMinutes(1));
-            CompletableFuture<Object> failing = producer.asyncSendBody(RefreshEndpoints.REFRESH_SOURCES, List.of(SOURCE));
-            assertThat(atWrite.await(30, TimeUnit.SECONDS)).as("the failure reached its write").isTrue();
+            CompletableFuture<Object> failing =
+                    producer.asyncSendBody(RefreshEndpoints.REFRESH_SOURCES, List.of(SOURCE));
+            assertThat(atWrite.await(30, TimeUnit.SECONDS))
+                    .as("the failure reached its write")
+                    .isTrue();
 
-            HttpResponse<String> invalidated = api.http().send(HttpRequest.newBuilder(
-                            URI.create(api.base() + "/api/admin/cache/" + SOURCE.id()))
-                    .header("Authorization", "Bearer " + ADMIN_TOKEN).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> invalidated = api.http()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(api.base() + "/api/admin/cache/" + SOURCE.id()))
+                                    .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                                    .DELETE()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(invalidated.statusCode()).isEqualTo(204);
             mayWrite.countDown();
             await().atMost(Duration.ofSeconds(10)).until(failing::isDone);
         } finally {
             mayWrite.countDown();
-            AdviceWith.adviceWith(camel, "store-failure", route -> route.weaveById(PARK).remove());
+            AdviceWith.adviceWith(
+                    camel, "store-failure", route -> route.weaveById(PARK).remove());
         }
 
         SourceState state = store.stateOf(SOURCE);

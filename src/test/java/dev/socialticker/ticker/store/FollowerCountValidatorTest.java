@@ -23,7 +23,8 @@ class FollowerCountValidatorTest {
         assertThat(FollowerCountValidator.coerce(new BigDecimal("42.000"))).isEqualTo(42);
         assertThat(FollowerCountValidator.coerce(BigInteger.valueOf(7))).isEqualTo(7);
         assertThat(FollowerCountValidator.coerce(0)).isZero();
-        assertThat(FollowerCountValidator.coerce(FollowerCountValidator.MAX_PLAUSIBLE)).isEqualTo(10_000_000_000L);
+        assertThat(FollowerCountValidator.coerce(FollowerCountValidator.MAX_PLAUSIBLE))
+                .isEqualTo(10_000_000_000L);
     }
 
     @ParameterizedTest

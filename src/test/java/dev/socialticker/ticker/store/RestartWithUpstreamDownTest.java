@@ -38,7 +38,8 @@ class RestartWithUpstreamDownTest {
 
     @RegisterExtension
     static WireMockExtension upstream = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true)).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true))
+            .build();
 
     @TempDir
     Path data;
@@ -50,14 +51,18 @@ class RestartWithUpstreamDownTest {
         upstream.stubFor(get(urlPathEqualTo(UpstreamServiceTest.GRAPH_PATH))
                 .willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
         ApiClient first = start();
-        await().atMost(Duration.ofSeconds(20)).until(() -> first.get("/api/metrics").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> first.get("/api/metrics").statusCode() == 200);
         service.close();
 
-        upstream.stubFor(get(urlPathEqualTo(UpstreamServiceTest.GRAPH_PATH)).willReturn(aResponse().withStatus(503)));
+        upstream.stubFor(get(urlPathEqualTo(UpstreamServiceTest.GRAPH_PATH))
+                .willReturn(aResponse().withStatus(503)));
         ApiClient second = start();
 
         HttpResponse<String> served = second.get("/api/metrics/" + SOURCE);
-        assertThat(served.statusCode()).as("served from the stored snapshot, before any refresh ends").isEqualTo(200);
+        assertThat(served.statusCode())
+                .as("served from the stored snapshot, before any refresh ends")
+                .isEqualTo(200);
         assertThat(ApiClient.json(served).get("total").asLong()).isEqualTo(267788);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode body = ApiClient.json(second.get("/api/metrics"));
@@ -73,19 +78,27 @@ class RestartWithUpstreamDownTest {
         upstream.stubFor(get(urlPathEqualTo(UpstreamServiceTest.GRAPH_PATH))
                 .willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
         ApiClient first = start("--ticker.admin.token=restart-admin-token");
-        await().atMost(Duration.ofSeconds(20)).until(() -> first.get("/api/metrics").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> first.get("/api/metrics").statusCode() == 200);
         assertThat(data.resolve(SOURCE + ".json")).exists();
 
-        HttpResponse<String> invalidated = first.http().send(HttpRequest.newBuilder(
-                        URI.create(first.base() + "/api/admin/cache/" + SOURCE))
-                .header("Authorization", "Bearer restart-admin-token").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> invalidated = first.http()
+                .send(
+                        HttpRequest.newBuilder(URI.create(first.base() + "/api/admin/cache/" + SOURCE))
+                                .header("Authorization", "Bearer restart-admin-token")
+                                .DELETE()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(invalidated.statusCode()).isEqualTo(204);
         assertThat(data.resolve(SOURCE + ".json")).doesNotExist();
         service.close();
 
-        upstream.stubFor(get(urlPathEqualTo(UpstreamServiceTest.GRAPH_PATH)).willReturn(aResponse().withStatus(503)));
+        upstream.stubFor(get(urlPathEqualTo(UpstreamServiceTest.GRAPH_PATH))
+                .willReturn(aResponse().withStatus(503)));
         ApiClient second = start();
-        assertThat(second.get("/api/metrics").statusCode()).as("nothing stored to serve").isEqualTo(503);
+        assertThat(second.get("/api/metrics").statusCode())
+                .as("nothing stored to serve")
+                .isEqualTo(503);
     }
 
     @AfterEach
@@ -107,6 +120,7 @@ class RestartWithUpstreamDownTest {
                 "--ticker.refresh.retry.backoff=10ms"));
         args.addAll(List.of(more));
         service = new SpringApplicationBuilder(TickerApplication.class).run(args.toArray(String[]::new));
-        return new ApiClient(((WebServerApplicationContext) service).getWebServer().getPort());
+        return new ApiClient(
+                ((WebServerApplicationContext) service).getWebServer().getPort());
     }
 }

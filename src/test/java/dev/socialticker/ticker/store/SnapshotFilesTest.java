@@ -1,14 +1,14 @@
 package dev.socialticker.ticker.store;
 
-import dev.socialticker.ticker.domain.Failure;
-import dev.socialticker.ticker.domain.Snapshot;
-import dev.socialticker.ticker.domain.SourceState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.socialticker.ticker.domain.Failure;
 import dev.socialticker.ticker.domain.FailureCode;
 import dev.socialticker.ticker.domain.QuotaUsage;
+import dev.socialticker.ticker.domain.Snapshot;
+import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +30,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class SnapshotFilesTest {
     static final TickerSource SOURCE = new TickerSource("instagram-acme", "instagram", "17841400000000000");
     static final Instant AT = Instant.parse("2026-11-28T10:00:00Z");
-    static final SourceState STATE = new SourceState(SOURCE,
+    static final SourceState STATE = new SourceState(
+            SOURCE,
             new Snapshot(267788, "acme", AT, new QuotaUsage(41, null), "\"v1\""),
             new Failure(FailureCode.RATE_LIMITED, "The provider's rate limit was reached", AT.plusSeconds(60), 429, 1));
 
@@ -68,7 +69,9 @@ class SnapshotFilesTest {
         assertThat(dir.resolve("instagram-acme.json")).doesNotExist();
         try (Stream<Path> aside = Files.list(dir)) {
             assertThat(aside.map(path -> path.getFileName().toString()))
-                    .singleElement().asString().startsWith("instagram-acme.json.unreadable-");
+                    .singleElement()
+                    .asString()
+                    .startsWith("instagram-acme.json.unreadable-");
         }
         assertThat(output.getAll()).contains("Snapshot file " + dir.resolve("instagram-acme.json") + " is unreadable");
     }
@@ -87,7 +90,9 @@ class SnapshotFilesTest {
         TickerSource repointed = new TickerSource(SOURCE.id(), "instagram", "17841499999999999");
 
         assertThat(files().read(repointed)).isEmpty();
-        assertThat(dir.resolve("instagram-acme.json")).as("kept until the next write").exists();
+        assertThat(dir.resolve("instagram-acme.json"))
+                .as("kept until the next write")
+                .exists();
     }
 
     @Test

@@ -38,7 +38,8 @@ class SnapshotStoreChangesTest {
     @Test
     void aStoredCountIsAnnouncedWithTheStateBeforeAndTheRefreshsDuration() {
         long before = store.version();
-        assertThat(store.storeSnapshot(permit(Duration.ofMillis(250)), last -> snapshot(100, null))).isTrue();
+        assertThat(store.storeSnapshot(permit(Duration.ofMillis(250)), last -> snapshot(100, null)))
+                .isTrue();
 
         assertThat(store.version()).isEqualTo(before + 1);
         assertThat(changes).singleElement().satisfies(change -> {
@@ -61,7 +62,9 @@ class SnapshotStoreChangesTest {
         SourceChanged change = changes.get(1);
         assertThat(change.previous().failure()).isNull();
         assertThat(change.current().failure()).isEqualTo(failure);
-        assertThat(change.current().snapshot().total()).as("the last good count stays").isEqualTo(100);
+        assertThat(change.current().snapshot().total())
+                .as("the last good count stays")
+                .isEqualTo(100);
         assertThat(change.took()).isEqualTo(Duration.ofSeconds(30));
     }
 

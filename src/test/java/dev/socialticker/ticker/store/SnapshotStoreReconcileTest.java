@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class SnapshotStoreReconcileTest {
     static final Instant T = Instant.parse("2026-11-29T10:00:00Z");
 
-    final SourceProperties properties = new SourceProperties(List.of(new SourceProperties.Source("acme", "demo", "acme")), Map.of());
+    final SourceProperties properties =
+            new SourceProperties(List.of(new SourceProperties.Source("acme", "demo", "acme")), Map.of());
     final SourceCatalog catalog = new SourceCatalog(properties);
     final TickerSource source = catalog.all().get(0);
     final RecordingBackingStore backing = new RecordingBackingStore();
@@ -74,13 +75,16 @@ class SnapshotStoreReconcileTest {
     void aLaterFailureBesideTheSameSnapshotIsTheNewerCopy() {
         backing.stored.put(source.id(), good(100, T));
         SnapshotStore store = store();
-        SourceState failedSince = good(100, T).withFailure(
-                new Failure(FailureCode.UPSTREAM_UNAVAILABLE, "The provider is unavailable", T.plusSeconds(30), 503, 3));
+        SourceState failedSince = good(100, T)
+                .withFailure(new Failure(
+                        FailureCode.UPSTREAM_UNAVAILABLE, "The provider is unavailable", T.plusSeconds(30), 503, 3));
 
         assertThat(store.reconcile(source, failedSince)).isTrue();
 
         assertThat(store.stateOf(source).failure().code()).isEqualTo(FailureCode.UPSTREAM_UNAVAILABLE);
-        assertThat(store.stateOf(source).snapshot().total()).as("the last good value stays").isEqualTo(100);
+        assertThat(store.stateOf(source).snapshot().total())
+                .as("the last good value stays")
+                .isEqualTo(100);
     }
 
     @Test

@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 
 /** A port free on loopback now, for a server a test starts itself (tests never use fixed ports). */
 public final class LocalPorts {
-    private LocalPorts() {
-    }
+    private LocalPorts() {}
 
     public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -15,8 +15,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PackagedJar implements AutoCloseable {
     /** The Dockerfile's JVM flags (keep in step with its ENTRYPOINT). */
-    public static final List<String> IMAGE_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx128m",
-            "-Xss512k", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=48m", "-XX:+ExitOnOutOfMemoryError");
+    public static final List<String> IMAGE_JVM_FLAGS = List.of(
+            "-XX:+UseSerialGC",
+            "-Xms64m",
+            "-Xmx128m",
+            "-Xss512k",
+            "-XX:MaxMetaspaceSize=128m",
+            "-XX:ReservedCodeCacheSize=48m",
+            "-XX:+ExitOnOutOfMemoryError");
 
     private final Process process;
     private final Path log;
@@ -30,7 +36,8 @@ public final class PackagedJar implements AutoCloseable {
 
     /** Starts the jar in {@code workingDir} with these JVM options and application arguments. */
     public static PackagedJar start(Path workingDir, List<String> jvmOptions, String... args) throws IOException {
-        Path jar = Path.of(System.getProperty("app.jar", "target/social-ticker.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("app.jar", "target/social-ticker.jar"))
+                .toAbsolutePath();
         assertThat(jar).as("packaged jar (run by mvn verify after package)").exists();
         int port = LocalPorts.free();
         Path log = Files.createTempFile("social-ticker-it", ".log");
@@ -39,8 +46,11 @@ public final class PackagedJar implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(workingDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(workingDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         return new PackagedJar(process, log, new ApiClient(port));
     }
 

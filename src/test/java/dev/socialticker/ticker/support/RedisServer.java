@@ -26,7 +26,8 @@ public final class RedisServer implements AutoCloseable {
 
     /** Starts a server, or skips (fails in CI) when the machine has no redis-server. */
     public static RedisServer start(String test) {
-        RequiredTool.require(Files.isExecutable(BINARY), test, "redis-server (Debian package redis-server) at " + BINARY);
+        RequiredTool.require(
+                Files.isExecutable(BINARY), test, "redis-server (Debian package redis-server) at " + BINARY);
         RedisServer server = new RedisServer();
         server.startAgain();
         return server;
@@ -39,8 +40,20 @@ public final class RedisServer implements AutoCloseable {
     /** Starts the server (again) on its port, with an empty dataset. */
     public void startAgain() {
         try {
-            process = new ProcessBuilder(BINARY.toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning")
+            process = new ProcessBuilder(
+                            BINARY.toString(),
+                            "--port",
+                            String.valueOf(port),
+                            "--bind",
+                            "127.0.0.1",
+                            "--save",
+                            "",
+                            "--appendonly",
+                            "no",
+                            "--daemonize",
+                            "no",
+                            "--loglevel",
+                            "warning")
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
@@ -70,13 +83,17 @@ public final class RedisServer implements AutoCloseable {
             socket.setSoTimeout(2_000);
             StringBuilder request = new StringBuilder("*" + words.length + "\r\n");
             for (String word : words) {
-                request.append('$').append(word.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(word)
+                request.append('$')
+                        .append(word.getBytes(StandardCharsets.UTF_8).length)
+                        .append("\r\n")
+                        .append(word)
                         .append("\r\n");
             }
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.UTF_8));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             String first = in.readLine();
             // A bulk string: its value is on the next line.
             return first != null && first.startsWith("$") && !first.equals("$-1") ? in.readLine() : first;
@@ -87,5 +104,4 @@ public final class RedisServer implements AutoCloseable {
     public void close() {
         stop();
     }
-
 }

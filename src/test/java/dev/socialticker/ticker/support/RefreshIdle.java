@@ -14,12 +14,14 @@ import org.apache.camel.component.seda.SedaEndpoint;
  * it counts as in flight).
  */
 public final class RefreshIdle {
-    private RefreshIdle() {
-    }
+    private RefreshIdle() {}
 
     public static void waitFor(CamelContext camel) {
         SedaEndpoint wanted = camel.getEndpoint(RefreshEndpoints.REFRESH_WANTED, SedaEndpoint.class);
-        await().atMost(Duration.ofSeconds(10)).during(Duration.ofMillis(100)).pollInterval(Duration.ofMillis(20))
-                .until(() -> wanted.getCurrentQueueSize() == 0 && camel.getInflightRepository().size() == 0);
+        await().atMost(Duration.ofSeconds(10))
+                .during(Duration.ofMillis(100))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> wanted.getCurrentQueueSize() == 0
+                        && camel.getInflightRepository().size() == 0);
     }
 }

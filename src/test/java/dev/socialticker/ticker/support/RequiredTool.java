@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /** A tool a test needs from the machine: in CI its absence fails the build, naming it; elsewhere the test is skipped. */
 public final class RequiredTool {
-    private RequiredTool() {
-    }
+    private RequiredTool() {}
 
     /**
      * Where an executable is: on PATH, or at one of the places given (Debian puts some tools in
@@ -20,8 +19,11 @@ public final class RequiredTool {
      */
     public static Optional<Path> find(String name, String... alsoAt) {
         Stream<Path> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, name));
-        return Stream.concat(onPath, Stream.of(alsoAt).map(Path::of)).filter(Files::isExecutable).findFirst();
+                .filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, name));
+        return Stream.concat(onPath, Stream.of(alsoAt).map(Path::of))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     /**

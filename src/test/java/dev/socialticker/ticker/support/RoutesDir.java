@@ -38,7 +38,10 @@ public final class RoutesDir implements AutoCloseable {
             // Written aside, then moved: a watcher never sees half a file.
             Path tmp = Files.createTempFile(dir.getParent(), "partial-", ".tmp");
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            Files.move(tmp, dir.resolve(target), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    tmp,
+                    dir.resolve(target),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -64,7 +67,8 @@ public final class RoutesDir implements AutoCloseable {
     @Override
     public void close() {
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

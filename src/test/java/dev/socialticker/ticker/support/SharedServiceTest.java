@@ -21,41 +21,44 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @CamelSpringBootTest
 @AutoConfigureObservability(tracing = false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ticker.sources[0].provider=instagram",
-        "ticker.sources[0].account=" + UpstreamServiceTest.IG_USER,
-        "ticker.providers.instagram.access-token=" + SharedServiceTest.INSTAGRAM_TOKEN,
-        // Short enough for a read-timeout test (an answer after 2 s) to end quickly, and long enough
-        // for the first call of a cold JVM on a busy machine (500 ms was seen to time out there).
-        "ticker.providers.instagram.connect-timeout=1s",
-        "ticker.providers.instagram.read-timeout=1s",
-        "ticker.sources[1].provider=github",
-        "ticker.sources[1].account=octocat",
-        "ticker.providers.github.access-token=" + SharedServiceTest.GITHUB_TOKEN,
-        "ticker.sources[2].provider=mastodon",
-        "ticker.sources[2].account=Gargron@mastodon.social",
-        "ticker.sources[3].provider=bluesky",
-        "ticker.sources[3].account=bsky.app",
-        "ticker.sources[4].provider=youtube",
-        "ticker.sources[4].account=" + SharedServiceTest.YOUTUBE_CHANNEL,
-        "ticker.providers.youtube.api-key=" + SharedServiceTest.YOUTUBE_KEY,
-        // One named ticker per source: the body a ticker of that source alone shows, which is what
-        // GET /api/metrics answered when a test's application had that one source.
-        "ticker.tickers.instagram.sources=instagram-" + UpstreamServiceTest.IG_USER,
-        "ticker.tickers.github.sources=github-octocat",
-        "ticker.tickers.mastodon.sources=mastodon-gargron-mastodon-social",
-        "ticker.tickers.bluesky.sources=bluesky-bsky-app",
-        "ticker.tickers.youtube.sources=youtube-uc-x5xg1ov2p6uzz5fsm9ttw",
-        // Two named tickers of several sources (NamedTickerTest).
-        "ticker.tickers.social.sources[0]=instagram-" + UpstreamServiceTest.IG_USER,
-        "ticker.tickers.social.sources[1]=mastodon-gargron-mastodon-social",
-        "ticker.tickers.code.sources=github-octocat",
-        // The admin API on (AdminApiTest, BadInputTest, OpenApiDocumentTest), one allowed origin (CorsTest:
-        // the indexed form, as a YAML list binds; the browser test uses the comma-separated form).
-        "ticker.admin.token=" + SharedServiceTest.ADMIN_TOKEN,
-        "ticker.cors.allowed-origins[0]=https://fans.example",
-        "ticker.refresh.initial-delay=1h",
-        "ticker.refresh.retry.backoff=10ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ticker.sources[0].provider=instagram",
+            "ticker.sources[0].account=" + UpstreamServiceTest.IG_USER,
+            "ticker.providers.instagram.access-token=" + SharedServiceTest.INSTAGRAM_TOKEN,
+            // Short enough for a read-timeout test (an answer after 2 s) to end quickly, and long enough
+            // for the first call of a cold JVM on a busy machine (500 ms was seen to time out there).
+            "ticker.providers.instagram.connect-timeout=1s",
+            "ticker.providers.instagram.read-timeout=1s",
+            "ticker.sources[1].provider=github",
+            "ticker.sources[1].account=octocat",
+            "ticker.providers.github.access-token=" + SharedServiceTest.GITHUB_TOKEN,
+            "ticker.sources[2].provider=mastodon",
+            "ticker.sources[2].account=Gargron@mastodon.social",
+            "ticker.sources[3].provider=bluesky",
+            "ticker.sources[3].account=bsky.app",
+            "ticker.sources[4].provider=youtube",
+            "ticker.sources[4].account=" + SharedServiceTest.YOUTUBE_CHANNEL,
+            "ticker.providers.youtube.api-key=" + SharedServiceTest.YOUTUBE_KEY,
+            // One named ticker per source: the body a ticker of that source alone shows, which is what
+            // GET /api/metrics answered when a test's application had that one source.
+            "ticker.tickers.instagram.sources=instagram-" + UpstreamServiceTest.IG_USER,
+            "ticker.tickers.github.sources=github-octocat",
+            "ticker.tickers.mastodon.sources=mastodon-gargron-mastodon-social",
+            "ticker.tickers.bluesky.sources=bluesky-bsky-app",
+            "ticker.tickers.youtube.sources=youtube-uc-x5xg1ov2p6uzz5fsm9ttw",
+            // Two named tickers of several sources (NamedTickerTest).
+            "ticker.tickers.social.sources[0]=instagram-" + UpstreamServiceTest.IG_USER,
+            "ticker.tickers.social.sources[1]=mastodon-gargron-mastodon-social",
+            "ticker.tickers.code.sources=github-octocat",
+            // The admin API on (AdminApiTest, BadInputTest, OpenApiDocumentTest), one allowed origin (CorsTest:
+            // the indexed form, as a YAML list binds; the browser test uses the comma-separated form).
+            "ticker.admin.token=" + SharedServiceTest.ADMIN_TOKEN,
+            "ticker.cors.allowed-origins[0]=https://fans.example",
+            "ticker.refresh.initial-delay=1h",
+            "ticker.refresh.retry.backoff=10ms"
+        })
 public abstract class SharedServiceTest extends UpstreamServiceTest {
     public static final String INSTAGRAM_TOKEN = "IGQVJ-secret-test-token-123";
     public static final String GITHUB_TOKEN = "ghp_secretTestToken0123456789";
@@ -75,8 +78,10 @@ public abstract class SharedServiceTest extends UpstreamServiceTest {
      * with data (what the built-in demo source gave a test whose application had no source).
      */
     protected void everySourceRefreshed() {
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
-        upstream.stubFor(get(urlPathEqualTo("/users/octocat")).willReturn(okJson(Fixtures.read("github", "user.json"))));
+        upstream.stubFor(
+                get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
+        upstream.stubFor(
+                get(urlPathEqualTo("/users/octocat")).willReturn(okJson(Fixtures.read("github", "user.json"))));
         upstream.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup"))
                 .willReturn(okJson(Fixtures.read("mastodon", "account.json"))));
         upstream.stubFor(get(urlPathEqualTo("/xrpc/app.bsky.actor.getProfile"))

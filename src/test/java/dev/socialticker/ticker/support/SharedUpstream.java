@@ -13,15 +13,16 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 public final class SharedUpstream {
     private static final WireMockServer SERVER = start();
 
-    private SharedUpstream() {
-    }
+    private SharedUpstream() {}
 
     public static WireMockServer server() {
         return SERVER;
     }
 
     private static WireMockServer start() {
-        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+        WireMockServer server = new WireMockServer(wireMockConfig()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
                 .containerThreads(50)
                 // Jetty would gzip answers and suffix their ETags ("v1--gzip"); upstreams here do neither.
                 .gzipDisabled(true));

@@ -46,12 +46,16 @@ public abstract class UpstreamServiceTest {
 
     @Autowired
     protected ProducerTemplate producer;
+
     @Autowired
     protected MutableClock clock;
+
     @Autowired
     protected CamelContext camel;
+
     @LocalServerPort
     protected int port;
+
     protected ApiClient api;
 
     /**
@@ -72,8 +76,8 @@ public abstract class UpstreamServiceTest {
      * Asserts a source's latest refresh failed with {@code code} after {@code attempts} upstream
      * calls, while its last good total is still stored and served, flagged stale.
      */
-    protected void assertFailedKeepingLastGood(SnapshotStore store, TickerSource source, long lastGood, String code,
-            Integer httpStatus, int attempts) {
+    protected void assertFailedKeepingLastGood(
+            SnapshotStore store, TickerSource source, long lastGood, String code, Integer httpStatus, int attempts) {
         SourceState state = store.stateOf(source);
         assertThat(state.snapshot()).as("last good snapshot").isNotNull();
         assertThat(state.snapshot().total()).as("last good value").isEqualTo(lastGood);

@@ -40,11 +40,13 @@ class SharedTokenTest {
 
     @RegisterExtension
     static WireMockExtension upstream = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true)).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true))
+            .build();
 
     static RedisServer redis;
     final MutableClock clock = new MutableClock(TestClockConfiguration.START);
     FleetInstances fleet;
+
     @TempDir
     Path dir;
 
@@ -76,8 +78,12 @@ class SharedTokenTest {
                 .willReturn(okJson("{\"access_token\": \"" + ROTATED + "\", \"token_type\": \"bearer\","
                         + " \"expires_in\": 5184000}")));
         Path tokenFile = dir.resolve("instagram-token.json");
-        fleet = new FleetInstances(redis.port(), upstream.baseUrl(), "shared-token:",
-                "--ticker.refresh.period=1h", "--ticker.refresh.initial-delay=1h",
+        fleet = new FleetInstances(
+                redis.port(),
+                upstream.baseUrl(),
+                "shared-token:",
+                "--ticker.refresh.period=1h",
+                "--ticker.refresh.initial-delay=1h",
                 "--ticker.refresh.min-interval=100ms",
                 "--ticker.providers.instagram.token-file=" + tokenFile,
                 "--ticker.providers.instagram.token-refresh-url=" + upstream.baseUrl());
@@ -86,13 +92,18 @@ class SharedTokenTest {
 
         a.context().getBean(ProducerTemplate.class).sendBody(TokenEndpoints.INSTAGRAM_TOKEN_REFRESH, null);
         assertThat(redis.command("GET", "shared-token:token:instagram")).contains(ROTATED);
-        assertThat(Files.exists(tokenFile)).as("kept in Redis, not in a file of one instance").isFalse();
+        assertThat(Files.exists(tokenFile))
+                .as("kept in Redis, not in a file of one instance")
+                .isFalse();
 
         clock.advance(TokenStatus.SHARED_READ_EVERY.plus(Duration.ofSeconds(1)));
         b.refreshOnDemand();
-        upstream.verify(1, getRequestedFor(urlPathEqualTo(UpstreamServiceTest.GRAPH_PATH))
-                .withQueryParam("access_token", equalTo(ROTATED)));
-        assertThat(b.context().getBean(TokenStatus.class).rotatedToken("instagram")).hasValue(ROTATED);
+        upstream.verify(
+                1,
+                getRequestedFor(urlPathEqualTo(UpstreamServiceTest.GRAPH_PATH))
+                        .withQueryParam("access_token", equalTo(ROTATED)));
+        assertThat(b.context().getBean(TokenStatus.class).rotatedToken("instagram"))
+                .hasValue(ROTATED);
         assertThat(output.getAll()).as("never logged").doesNotContain(ROTATED);
     }
 }

@@ -23,11 +23,12 @@ class InstantOrDateConverter implements Converter<String, Instant> {
             return null;
         }
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+            return text.length() == 10
+                    ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : Instant.parse(text);
         } catch (DateTimeParseException bad) {
-            throw new IllegalArgumentException("'" + value
-                    + "' is not a date (2026-12-31) or an instant (2026-12-31T12:00:00Z)");
+            throw new IllegalArgumentException(
+                    "'" + value + "' is not a date (2026-12-31) or an instant (2026-12-31T12:00:00Z)");
         }
     }
 }

@@ -14,8 +14,7 @@ public final class ProviderEndpoints {
      */
     public static final String CONTRACT_1_STORE = "direct:store-metrics";
 
-    private ProviderEndpoints() {
-    }
+    private ProviderEndpoints() {}
 
     /** The endpoint of provider {@code name} (a name, or an expression or placeholder that gives one). */
     public static String of(String name) {

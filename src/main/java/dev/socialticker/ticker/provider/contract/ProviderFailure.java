@@ -27,8 +27,8 @@ public class ProviderFailure extends RuntimeException {
      *               for what is generic in it: when the provider found no wait of its own, the shared
      *               classifier still reads {@code Retry-After} and rate-limit headers from it
      */
-    public ProviderFailure(FailureCode code, String message, int httpStatus, boolean retryable, Duration wait,
-            Throwable answer) {
+    public ProviderFailure(
+            FailureCode code, String message, int httpStatus, boolean retryable, Duration wait, Throwable answer) {
         super(message, answer, false, false);
         this.code = code;
         this.httpStatus = httpStatus;

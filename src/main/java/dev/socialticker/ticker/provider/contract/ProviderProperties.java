@@ -56,8 +56,13 @@ public record ProviderProperties(Map<String, @Valid Provider> providers) {
      */
     public record Provider(
             URI baseUrl,
-            @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("5s") Duration connectTimeout,
-            @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("10s") Duration readTimeout,
+
+            @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("5s")
+            Duration connectTimeout,
+
+            @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("10s")
+            Duration readTimeout,
+
             String accessToken,
             Instant tokenExpiresAt,
             Path tokenFile,

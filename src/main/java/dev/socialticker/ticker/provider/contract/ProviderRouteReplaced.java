@@ -6,5 +6,4 @@ package dev.socialticker.ticker.provider.contract;
  *
  * @param provider the provider's name
  */
-public record ProviderRouteReplaced(String provider) {
-}
+public record ProviderRouteReplaced(String provider) {}

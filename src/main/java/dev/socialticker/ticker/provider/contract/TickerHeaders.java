@@ -25,7 +25,5 @@ public final class TickerHeaders {
     /** Out: true when the upstream answered 304 Not Modified: the stored count still holds. */
     public static final String NOT_MODIFIED = "TickerNotModified";
 
-
-    private TickerHeaders() {
-    }
+    private TickerHeaders() {}
 }

@@ -13,12 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProviderCatalog {
     /** A provider route that is running; {@code spec} is null when it is not built on the template. */
-    public record Loaded(String name, String location, JsonOverHttpSpec spec) {
-    }
+    public record Loaded(String name, String location, JsonOverHttpSpec spec) {}
 
     /** A file that was not loaded (or, on reload, not applied), with a reason fit for an operator. */
-    public record Broken(String key, String location, String reason) {
-    }
+    public record Broken(String key, String location, String reason) {}
 
     private final Map<String, Loaded> loaded = new TreeMap<>();
     private final Map<String, Broken> broken = new TreeMap<>();

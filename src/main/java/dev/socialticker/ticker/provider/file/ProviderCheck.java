@@ -1,9 +1,9 @@
 package dev.socialticker.ticker.provider.file;
 
-import dev.socialticker.ticker.provider.contract.ProviderEndpoints;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerConfigurationException;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.provider.contract.ProviderEndpoints;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -29,8 +29,12 @@ class ProviderCheck implements CamelContextConfiguration {
     private final SourceCatalog sources;
     private final ProviderRouteReloader reloader;
 
-    ProviderCheck(ProviderRouteLoader loader, ProviderCatalog providers, ProviderRequirements requirements,
-            SourceCatalog sources, ProviderRouteReloader reloader) {
+    ProviderCheck(
+            ProviderRouteLoader loader,
+            ProviderCatalog providers,
+            ProviderRequirements requirements,
+            SourceCatalog sources,
+            ProviderRouteReloader reloader) {
         this.reloader = reloader;
         this.loader = loader;
         this.providers = providers;
@@ -43,7 +47,8 @@ class ProviderCheck implements CamelContextConfiguration {
         loader.loadAll(context);
         // Routes are still definitions at this point: nothing has started, the timer included.
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
-        TreeSet<String> available = model.getRouteDefinitions().stream().map(RouteDefinition::getRouteId)
+        TreeSet<String> available = model.getRouteDefinitions().stream()
+                .map(RouteDefinition::getRouteId)
                 .filter(id -> id != null && id.startsWith(ProviderEndpoints.ROUTE_ID_PREFIX))
                 .map(id -> id.substring(ProviderEndpoints.ROUTE_ID_PREFIX.length()))
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -54,8 +59,12 @@ class ProviderCheck implements CamelContextConfiguration {
                 throw new TickerConfigurationException(unavailable(i, source, available));
             }
         }
-        sources.all().stream().map(TickerSource::provider).distinct().map(providers::find)
-                .flatMap(Optional::stream).forEach(requirements::check);
+        sources.all().stream()
+                .map(TickerSource::provider)
+                .distinct()
+                .map(providers::find)
+                .flatMap(Optional::stream)
+                .forEach(requirements::check);
     }
 
     @Override
@@ -69,9 +78,11 @@ class ProviderCheck implements CamelContextConfiguration {
 
     private String unavailable(int index, TickerSource source, TreeSet<String> available) {
         String property = "ticker.sources[" + index + "].provider";
-        return providers.findBroken(source.provider())
-                .map(broken -> property + ": provider '" + source.provider() + "' is not available: " + broken.location()
-                        + " was refused (" + broken.reason() + "); available providers: " + String.join(", ", available))
+        return providers
+                .findBroken(source.provider())
+                .map(broken -> property + ": provider '" + source.provider() + "' is not available: "
+                        + broken.location() + " was refused (" + broken.reason() + "); available providers: "
+                        + String.join(", ", available))
                 .orElse(property + ": unknown provider '" + source.provider() + "'; available providers: "
                         + String.join(", ", available));
     }

@@ -34,8 +34,7 @@ import org.apache.camel.model.TryDefinition;
 final class ProviderContract {
     static final String CONTRACT_1_STORE = ProviderEndpoints.CONTRACT_1_STORE;
 
-    private ProviderContract() {
-    }
+    private ProviderContract() {}
 
     /**
      * Checks the routes a file defines, and points a plain route at the shared provider route
@@ -55,10 +54,14 @@ final class ProviderContract {
             problems.add("defines a REST service; a provider file defines its provider route only");
         }
         if (builder instanceof RouteConfigurationBuilder configurations
-                && !configurations.getRouteConfigurationCollection().getRouteConfigurations().isEmpty()) {
+                && !configurations
+                        .getRouteConfigurationCollection()
+                        .getRouteConfigurations()
+                        .isEmpty()) {
             problems.add("declares a routeConfiguration; error handling is shared, not per provider");
         }
-        if (builder.hasErrorHandlerFactory() || !builder.getRouteCollection().getOnExceptions().isEmpty()
+        if (builder.hasErrorHandlerFactory()
+                || !builder.getRouteCollection().getOnExceptions().isEmpty()
                 || !builder.getRouteCollection().getOnCompletions().isEmpty()
                 || !builder.getRouteCollection().getIntercepts().isEmpty()
                 || !builder.getRouteCollection().getInterceptFroms().isEmpty()
@@ -67,7 +70,8 @@ final class ProviderContract {
                     + " failures are classified, retried and recorded by the shared refresh route");
         }
         List<RouteDefinition> routes = builder.getRouteCollection().getRoutes();
-        List<TemplatedRouteDefinition> templated = builder.getTemplatedRouteCollection().getTemplatedRoutes();
+        List<TemplatedRouteDefinition> templated =
+                builder.getTemplatedRouteCollection().getTemplatedRoutes();
         JsonOverHttpSpec spec = null;
         if (routes.size() + templated.size() != 1) {
             problems.add("must define exactly one route, provider-" + name + " (found "
@@ -113,14 +117,16 @@ final class ProviderContract {
         return uri == null ? null : uri.replaceFirst("\\?.*$", "").replaceFirst("^([a-z0-9+.-]+)://", "$1:");
     }
 
-    private static void checkRoute(String name, RouteDefinition route, Set<String> internalEndpoints,
-            List<String> problems) {
+    private static void checkRoute(
+            String name, RouteDefinition route, Set<String> internalEndpoints, List<String> problems) {
         String id = ProviderEndpoints.routeId(name);
         if (!id.equals(route.getRouteId())) {
             problems.add("route id must be '" + id + "' (the file is " + name + ProviderFile.SUFFIX + "), not '"
                     + route.getRouteId() + "'");
         }
-        String from = route.getInput() == null ? null : withTemplateParameters(route, route.getInput().getEndpointUri());
+        String from = route.getInput() == null
+                ? null
+                : withTemplateParameters(route, route.getInput().getEndpointUri());
         if (!ProviderEndpoints.of(name).equals(from)) {
             problems.add("route must start from '" + ProviderEndpoints.of(name) + "', not '" + from + "'");
         }
@@ -164,7 +170,10 @@ final class ProviderContract {
         return resolved;
     }
 
-    private static void walk(List<ProcessorDefinition<?>> outputs, Set<String> internalEndpoints, List<String> handling,
+    private static void walk(
+            List<ProcessorDefinition<?>> outputs,
+            Set<String> internalEndpoints,
+            List<String> handling,
             Set<String> internal) {
         for (ProcessorDefinition<?> output : outputs) {
             if (output instanceof TryDefinition) {
@@ -176,7 +185,8 @@ final class ProviderContract {
             } else if (output instanceof CircuitBreakerDefinition) {
                 handling.add("circuitBreaker");
             }
-            String uri = output instanceof SendDefinition<?> send ? send.getUri()
+            String uri = output instanceof SendDefinition<?> send
+                    ? send.getUri()
                     : output instanceof ToDynamicDefinition dynamic ? dynamic.getUri() : null;
             String endpoint = withoutOptions(uri);
             if (endpoint != null && (endpoint.equals(CONTRACT_1_STORE) || internalEndpoints.contains(endpoint))) {

@@ -52,7 +52,8 @@ class ProviderRequirements {
         if (!spec.accepts(source.account())) {
             throw new TickerConfigurationException("ticker.sources[" + index + "].account: '" + source.account()
                     + "' is not an account of provider '" + source.provider() + "'"
-                    + (spec.accountHint().isEmpty() ? " (expected " + spec.accountPattern().pattern() + ")"
+                    + (spec.accountHint().isEmpty()
+                            ? " (expected " + spec.accountPattern().pattern() + ")"
                             : "; expected " + spec.accountHint()));
         }
     }

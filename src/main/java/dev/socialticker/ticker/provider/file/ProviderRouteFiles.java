@@ -49,7 +49,9 @@ class ProviderRouteFiles {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(file -> file.getFileName().toString().endsWith(".yaml")
                             || file.getFileName().toString().endsWith(".yml"))
-                    .filter(Files::isRegularFile).sorted().toList();
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
         } catch (IOException unreadable) {
             throw new UncheckedIOException("Cannot list " + dir, unreadable);
         }
@@ -61,17 +63,26 @@ class ProviderRouteFiles {
         if (name == null) {
             return null;
         }
-        return new ProviderFile(name, dir.resolve(file.getFileName()).toString(),
-                "file:" + file.toAbsolutePath().normalize(), false);
+        return new ProviderFile(
+                name,
+                dir.resolve(file.getFileName()).toString(),
+                "file:" + file.toAbsolutePath().normalize(),
+                false);
     }
 
     /** The packaged file of that name, or null when the jar has none. */
     ProviderFile packaged(String name) {
-        return packaged().stream().filter(file -> file.name().equals(name)).findFirst().orElse(null);
+        return packaged().stream()
+                .filter(file -> file.name().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     private List<ProviderFile> inDir() {
-        return filesInDir().stream().map(this::inDir).filter(file -> file != null).toList();
+        return filesInDir().stream()
+                .map(this::inDir)
+                .filter(file -> file != null)
+                .toList();
     }
 
     private List<ProviderFile> packaged() {
@@ -80,8 +91,11 @@ class ProviderRouteFiles {
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources(PACKAGED)) {
                 String name = ProviderFile.providerName(resource.getFilename());
                 if (name != null) {
-                    files.add(new ProviderFile(name, "built-in " + resource.getFilename(),
-                            "classpath:providers/" + resource.getFilename(), true));
+                    files.add(new ProviderFile(
+                            name,
+                            "built-in " + resource.getFilename(),
+                            "classpath:providers/" + resource.getFilename(),
+                            true));
                 }
             }
             return files;

@@ -1,8 +1,8 @@
 package dev.socialticker.ticker.provider.file;
 
-import dev.socialticker.ticker.provider.contract.ProviderEndpoints;
 import dev.socialticker.ticker.config.TickerConfigurationException;
 import dev.socialticker.ticker.logging.SecretMasking;
+import dev.socialticker.ticker.provider.contract.ProviderEndpoints;
 import dev.socialticker.ticker.provider.contract.ProviderRouteReplaced;
 import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
 import java.nio.file.Path;
@@ -39,7 +39,10 @@ class ProviderRouteLoader {
     private final ApplicationEventPublisher events;
     private final ProviderRequirements requirements;
 
-    ProviderRouteLoader(ProviderRouteFiles files, ProviderCatalog catalog, ApplicationEventPublisher events,
+    ProviderRouteLoader(
+            ProviderRouteFiles files,
+            ProviderCatalog catalog,
+            ApplicationEventPublisher events,
             ProviderRequirements requirements) {
         this.files = files;
         this.catalog = catalog;
@@ -54,8 +57,13 @@ class ProviderRouteLoader {
         for (ProviderFile file : all) {
             load(context, file);
         }
-        log.info("Provider routes loaded: {} (folder {}{})", catalog.loaded().keySet(), files.dir().toAbsolutePath(),
-                catalog.broken().isEmpty() ? "" : "; refused: " + catalog.broken().keySet());
+        log.info(
+                "Provider routes loaded: {} (folder {}{})",
+                catalog.loaded().keySet(),
+                files.dir().toAbsolutePath(),
+                catalog.broken().isEmpty()
+                        ? ""
+                        : "; refused: " + catalog.broken().keySet());
     }
 
     /**
@@ -166,7 +174,8 @@ class ProviderRouteLoader {
 
     static RouteBuilder parse(CamelContext context, ProviderFile file) throws Exception {
         Resource resource = ResourceHelper.resolveMandatoryResource(context, file.uri());
-        Collection<RoutesBuilder> builders = PluginHelper.getRoutesLoader(context).findRoutesBuilders(List.of(resource));
+        Collection<RoutesBuilder> builders =
+                PluginHelper.getRoutesLoader(context).findRoutesBuilders(List.of(resource));
         if (builders.size() != 1 || !(builders.iterator().next() instanceof RouteBuilder builder)) {
             throw new ProviderFileException("not a Camel YAML DSL route file");
         }
@@ -177,7 +186,9 @@ class ProviderRouteLoader {
 
     /** A file in the folder whose name is not {@code <name>.camel.yaml}: reported, never loaded. */
     void refuseMisnamed(Path path) {
-        refuse(path.getFileName().toString(), files.dir().resolve(path.getFileName()).toString(),
+        refuse(
+                path.getFileName().toString(),
+                files.dir().resolve(path.getFileName()).toString(),
                 "not loaded: a provider file is named <provider>" + ProviderFile.SUFFIX
                         + " (lower-case letters, digits and '-')");
     }

@@ -24,8 +24,8 @@ class ProviderRouteReloader {
     private final ProviderRouteLoader loader;
     private final ProviderCatalog catalog;
 
-    ProviderRouteReloader(RoutesProperties routes, ProviderRouteFiles files, ProviderRouteLoader loader,
-            ProviderCatalog catalog) {
+    ProviderRouteReloader(
+            RoutesProperties routes, ProviderRouteFiles files, ProviderRouteLoader loader, ProviderCatalog catalog) {
         this.enabled = routes.reload();
         this.files = files;
         this.loader = loader;
@@ -42,7 +42,8 @@ class ProviderRouteReloader {
             return;
         }
         FileWatcherResourceReloadStrategy watcher = new FileWatcherResourceReloadStrategy(dir.toString());
-        watcher.setFileFilter(file -> file.getName().endsWith(".yaml") || file.getName().endsWith(".yml"));
+        watcher.setFileFilter(
+                file -> file.getName().endsWith(".yaml") || file.getName().endsWith(".yml"));
         watcher.setResourceReload((name, resource) -> changed(context, resource));
         // Started now and stopped with Camel.
         context.addService(watcher, true, true);

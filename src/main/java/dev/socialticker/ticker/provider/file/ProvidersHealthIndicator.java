@@ -31,7 +31,10 @@ class ProvidersHealthIndicator extends AbstractHealthIndicator {
         StringBuilder description = new StringBuilder();
         broken.values().forEach(file -> {
             builder.withDetail(file.key(), "refused: " + file.reason());
-            description.append(description.isEmpty() ? "" : " | ").append(file.location()).append(": ")
+            description
+                    .append(description.isEmpty() ? "" : " | ")
+                    .append(file.location())
+                    .append(": ")
                     .append(file.reason());
         });
         builder.status(new Status(Status.DOWN.getCode(), description.toString()));

@@ -15,6 +15,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("ticker.routes")
 record RoutesProperties(
-        @NotBlank(message = "must not be blank") @DefaultValue("routes") String dir,
-        @DefaultValue("false") boolean reload) {
-}
+        @NotBlank(message = "must not be blank") @DefaultValue("routes")
+        String dir,
+
+        @DefaultValue("false") boolean reload) {}

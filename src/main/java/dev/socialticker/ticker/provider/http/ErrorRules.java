@@ -43,8 +43,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * path that does not fit finds no wait, rather than failing the refresh.
  */
 final class ErrorRules {
-    private static final Set<FailureCode> CODES = EnumSet.of(FailureCode.NOT_FOUND, FailureCode.RATE_LIMITED,
-            FailureCode.AUTH_FAILED, FailureCode.INVALID_PAYLOAD, FailureCode.UPSTREAM_UNAVAILABLE);
+    private static final Set<FailureCode> CODES = EnumSet.of(
+            FailureCode.NOT_FOUND,
+            FailureCode.RATE_LIMITED,
+            FailureCode.AUTH_FAILED,
+            FailureCode.INVALID_PAYLOAD,
+            FailureCode.UPSTREAM_UNAVAILABLE);
     private static final Pattern STATUS = Pattern.compile("(\\d{3})(?:-(\\d{3}))?|([1-5])xx");
     private static final Set<String> RULE_KEYS = Set.of("when", "code", "message", "retry", "wait");
     private static final Set<String> WHEN_KEYS = Set.of("status", "header", "body");
@@ -87,8 +91,15 @@ final class ErrorRules {
         }
     }
 
-    record Rule(int statusFrom, int statusTo, String header, JsonPath body, FailureCode code, String message,
-            boolean retry, Wait waitFrom) {
+    record Rule(
+            int statusFrom,
+            int statusTo,
+            String header,
+            JsonPath body,
+            FailureCode code,
+            String message,
+            boolean retry,
+            Wait waitFrom) {
 
         boolean matches(int status, Function<String, String> headers, Supplier<DocumentContext> answer) {
             if (status < statusFrom || status > statusTo) {
@@ -140,8 +151,8 @@ final class ErrorRules {
     }
 
     /** The failure the first matching rule names, if any. */
-    Optional<ProviderFailure> match(int status, Function<String, String> headers, Supplier<DocumentContext> answer,
-            Instant now) {
+    Optional<ProviderFailure> match(
+            int status, Function<String, String> headers, Supplier<DocumentContext> answer, Instant now) {
         for (Rule rule : rules) {
             if (rule.matches(status, headers, answer)) {
                 Duration wait = rule.waitFrom() == null ? null : rule.waitFrom().read(headers, answer, now);
@@ -200,7 +211,8 @@ final class ErrorRules {
             problems.add(at + " needs exactly one of header (a response header) or body (a JSONPath)");
             return null;
         }
-        JsonPath path = header != null ? jsonPath(at + ".path", wait.get("path"), problems)
+        JsonPath path = header != null
+                ? jsonPath(at + ".path", wait.get("path"), problems)
                 : jsonPath(at + ".body", body, problems);
         return new Wait(header, body, path, unit);
     }
@@ -249,7 +261,8 @@ final class ErrorRules {
     private static void unknownKeys(String at, Map<?, ?> map, Set<String> known, List<String> problems) {
         for (Object key : map.keySet()) {
             if (!known.contains(String.valueOf(key))) {
-                problems.add(at + " has an unknown key '" + key + "' (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+                problems.add(at + " has an unknown key '" + key + "' (known: "
+                        + String.join(", ", known.stream().sorted().toList()) + ")");
             }
         }
     }
@@ -281,8 +294,11 @@ final class ErrorRules {
             return Double.parseDouble(text.trim());
         }
         if (found instanceof Collection<?> list) {
-            return list.stream().map(ErrorRules::largestNumber).filter(java.util.Objects::nonNull)
-                    .max(Double::compare).orElse(null);
+            return list.stream()
+                    .map(ErrorRules::largestNumber)
+                    .filter(java.util.Objects::nonNull)
+                    .max(Double::compare)
+                    .orElse(null);
         }
         return null;
     }

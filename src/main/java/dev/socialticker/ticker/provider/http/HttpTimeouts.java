@@ -8,11 +8,10 @@ import dev.socialticker.ticker.provider.contract.ProviderProperties;
  * configuration, which has no connect timeout, and would silently keep its 3-minute default.
  */
 final class HttpTimeouts {
-    private HttpTimeouts() {
-    }
+    private HttpTimeouts() {}
 
     static String endpointOptions(ProviderProperties.Provider provider) {
-        return "httpClient.connectTimeout=" + provider.connectTimeout().toMillis()
-                + "&httpClient.responseTimeout=" + provider.readTimeout().toMillis();
+        return "httpClient.connectTimeout=" + provider.connectTimeout().toMillis() + "&httpClient.responseTimeout="
+                + provider.readTimeout().toMillis();
     }
 }

@@ -79,8 +79,8 @@ final class JsonAnswerReader implements Processor {
         }
         DocumentContext answer = JsonAnswers.strict(body);
         if (!spec.accountPath().isEmpty() && isNothing(JsonAnswers.find(answer, spec.accountPath()))) {
-            throw new AccountNotFoundException("the provider has no account '" + in.getHeader(ACCOUNT, String.class)
-                    + "'");
+            throw new AccountNotFoundException(
+                    "the provider has no account '" + in.getHeader(ACCOUNT, String.class) + "'");
         }
         if (!spec.hiddenFlag().isEmpty() && isTrue(JsonAnswers.find(answer, spec.hiddenFlag()))) {
             throw new PayloadRejectedException("the account hides its follower count (not zero: no public count)");
@@ -95,16 +95,19 @@ final class JsonAnswerReader implements Processor {
     /** The answer as camel-http would report a failed call, without the query (it may hold the credential). */
     private static HttpOperationFailedException failedCall(Exchange exchange, int status, String body) {
         Message in = exchange.getIn();
-        String uri = exchange.getProperty(JsonOverHttpRequest.UPSTREAM_URI, String.class).replaceFirst("\\?.*$", "");
-        return new HttpOperationFailedException(uri, status, in.getHeader(Exchange.HTTP_RESPONSE_TEXT, String.class),
-                null, responseHeaders(in), body);
+        String uri = exchange.getProperty(JsonOverHttpRequest.UPSTREAM_URI, String.class)
+                .replaceFirst("\\?.*$", "");
+        return new HttpOperationFailedException(
+                uri, status, in.getHeader(Exchange.HTTP_RESPONSE_TEXT, String.class), null, responseHeaders(in), body);
     }
 
     /** The upstream's response headers (camel-http copied them into the message), without our own. */
     private static Map<String, String> responseHeaders(Message in) {
         Map<String, String> headers = new LinkedHashMap<>();
         in.getHeaders().forEach((name, value) -> {
-            if (!name.startsWith("Camel") && !name.startsWith("Ticker") && !name.equalsIgnoreCase("Authorization")
+            if (!name.startsWith("Camel")
+                    && !name.startsWith("Ticker")
+                    && !name.equalsIgnoreCase("Authorization")
                     && value != null) {
                 headers.put(name, String.valueOf(value));
             }

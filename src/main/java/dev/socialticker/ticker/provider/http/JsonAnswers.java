@@ -16,11 +16,11 @@ final class JsonAnswers {
     private static final Configuration JSON = Configuration.builder()
             .jsonProvider(new JacksonJsonProvider(new ObjectMapper()))
             .mappingProvider(new JacksonMappingProvider(new ObjectMapper()))
-            .options(Option.SUPPRESS_EXCEPTIONS).build();
+            .options(Option.SUPPRESS_EXCEPTIONS)
+            .build();
     private static final DocumentContext NOTHING = JsonPath.using(JSON).parse("{}");
 
-    private JsonAnswers() {
-    }
+    private JsonAnswers() {}
 
     /** The parsed answer; throws {@link InvalidJsonException} when it is not JSON, or is JSON {@code null}. */
     static DocumentContext strict(String body) {

@@ -62,7 +62,9 @@ final class JsonOverHttpRequest implements Processor {
         // Already registered with SecretMasking when the provider file was checked (start-up or reload).
         String credential = spec.hasCredential() ? settings.setting(spec.name(), spec.credential()) : null;
         if (credential != null && spec.credentialQueryParameter() != null) {
-            query.append(query.isEmpty() ? "" : "&").append(spec.credentialQueryParameter()).append('=')
+            query.append(query.isEmpty() ? "" : "&")
+                    .append(spec.credentialQueryParameter())
+                    .append('=')
                     .append(URLEncoder.encode(credential, StandardCharsets.UTF_8));
         } else if (credential != null) {
             in.setHeader("Authorization", "Bearer " + credential);
@@ -88,7 +90,8 @@ final class JsonOverHttpRequest implements Processor {
             // "@bsky.app" and "@user@host" are written with a leading @ as often as without.
             String bare = trimmed.startsWith("@") ? trimmed.substring(1) : trimmed;
             int at = bare.lastIndexOf('@');
-            return at > 0 ? new Account(bare, bare.substring(0, at), bare.substring(at + 1))
+            return at > 0
+                    ? new Account(bare, bare.substring(0, at), bare.substring(at + 1))
                     : new Account(bare, bare, "");
         }
 

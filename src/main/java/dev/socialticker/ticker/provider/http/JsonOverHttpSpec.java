@@ -43,10 +43,21 @@ public record JsonOverHttpSpec(
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        return new JsonOverHttpSpec(values.get("name"), values.get("baseUrl"), values.get("path"), values.get("query"),
-                values.get("count"), values.get("profile"), values.get("accountPath"), values.get("hiddenFlag"),
-                values.get("credential"), values.get("credentialIn"), Boolean.parseBoolean(values.get("credentialRequired")),
-                Pattern.compile(values.get("accountPattern")), values.get("accountHint"), ErrorRules.parse(values.get("errors")));
+        return new JsonOverHttpSpec(
+                values.get("name"),
+                values.get("baseUrl"),
+                values.get("path"),
+                values.get("query"),
+                values.get("count"),
+                values.get("profile"),
+                values.get("accountPath"),
+                values.get("hiddenFlag"),
+                values.get("credential"),
+                values.get("credentialIn"),
+                Boolean.parseBoolean(values.get("credentialRequired")),
+                Pattern.compile(values.get("accountPattern")),
+                values.get("accountHint"),
+                ErrorRules.parse(values.get("errors")));
     }
 
     public boolean hasCredential() {

@@ -36,14 +36,13 @@ public class JsonOverHttpTemplate extends RouteBuilder {
                 template.templateParameter(parameter.name(), parameter.fallback(), parameter.description());
             }
         });
-        template.templateBean("request", JsonOverHttpRequest.class,
-                        rtc -> new JsonOverHttpRequest(spec(rtc), settings))
+        template.templateBean("request", JsonOverHttpRequest.class, rtc -> new JsonOverHttpRequest(spec(rtc), settings))
                 .templateBean("answer", JsonAnswerReader.class, rtc -> new JsonAnswerReader(spec(rtc), clock))
                 .from(ProviderEndpoints.of("{{name}}"))
-                    .routeConfigurationId(RefreshStepConfiguration.ID)
-                    .process("{{request}}")
-                    .toD("${exchangeProperty." + JsonOverHttpRequest.UPSTREAM_ENDPOINT + "}")
-                    .process("{{answer}}");
+                .routeConfigurationId(RefreshStepConfiguration.ID)
+                .process("{{request}}")
+                .toD("${exchangeProperty." + JsonOverHttpRequest.UPSTREAM_ENDPOINT + "}")
+                .process("{{answer}}");
     }
 
     private static JsonOverHttpSpec spec(RouteTemplateContext context) {

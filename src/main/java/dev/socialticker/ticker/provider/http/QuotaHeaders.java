@@ -28,13 +28,13 @@ public final class QuotaHeaders {
     public static final String BUSINESS_USE_CASE = "X-Business-Use-Case-Usage";
     /** Quota kind of the rate-limit headers; the Graph API's kinds are its own field names. */
     public static final String RATE_LIMIT = "rate_limit";
+
     private static final String[] GRAPH_KINDS = {"call_count", "total_cputime", "total_time"};
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Reset values above this are epoch seconds (2001 onwards); below, seconds from now. */
     private static final long EPOCH_THRESHOLD = 1_000_000_000L;
 
-    private QuotaHeaders() {
-    }
+    private QuotaHeaders() {}
 
     /**
      * The quota facts of one answer, or null when the upstream sent none.
@@ -52,8 +52,10 @@ public final class QuotaHeaders {
         }
         Map<String, Integer> kinds = new TreeMap<>(graph.usedPercentByKind());
         rate.usedPercentByKind().forEach((kind, percent) -> kinds.merge(kind, percent, Math::max));
-        return new QuotaUsage(max(graph.usedPercent(), rate.usedPercent()),
-                max(graph.regainAccessMinutes(), rate.regainAccessMinutes()), kinds);
+        return new QuotaUsage(
+                max(graph.usedPercent(), rate.usedPercent()),
+                max(graph.regainAccessMinutes(), rate.regainAccessMinutes()),
+                kinds);
     }
 
     /** How long until a spent rate limit resets, or null when it is not spent or the headers do not say. */
@@ -62,7 +64,8 @@ public final class QuotaHeaders {
             Long remaining = number(header.apply(prefix + "Remaining"));
             Long reset = number(header.apply(prefix + "Reset"));
             if (remaining != null && remaining == 0 && reset != null) {
-                return reset > EPOCH_THRESHOLD ? RetryAfter.until(Instant.ofEpochSecond(reset), now)
+                return reset > EPOCH_THRESHOLD
+                        ? RetryAfter.until(Instant.ofEpochSecond(reset), now)
                         : RetryAfter.capped(Duration.ofSeconds(reset));
             }
         }
@@ -77,8 +80,8 @@ public final class QuotaHeaders {
         }
         int used = (int) Math.max(0, Math.min(100, Math.round(100.0 * (limit - remaining) / limit)));
         Duration reset = remaining == 0 ? rateLimitReset(header, now) : null;
-        return new QuotaUsage(used, reset == null ? null : (int) Math.ceil(reset.getSeconds() / 60.0),
-                Map.of(RATE_LIMIT, used));
+        return new QuotaUsage(
+                used, reset == null ? null : (int) Math.ceil(reset.getSeconds() / 60.0), Map.of(RATE_LIMIT, used));
     }
 
     private static Long number(String value) {
@@ -109,7 +112,8 @@ public final class QuotaHeaders {
     public static Duration regainAccess(String businessUseCaseUsage) {
         int minutes = 0;
         for (JsonNode entry : bucEntries(read(businessUseCaseUsage))) {
-            minutes = Math.max(minutes, entry.path("estimated_time_to_regain_access").asInt(0));
+            minutes = Math.max(
+                    minutes, entry.path("estimated_time_to_regain_access").asInt(0));
         }
         return minutes > 0 ? Duration.ofMinutes(minutes) : null;
     }

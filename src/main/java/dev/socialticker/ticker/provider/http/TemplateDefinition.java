@@ -33,8 +33,15 @@ public final class TemplateDefinition {
     static final TemplateDefinition JSON_OVER_HTTP = load("provider/json-over-http.definition.yaml");
 
     /** One declared parameter; {@code fallback} is its default, null when it is required. */
-    public record Parameter(String name, String title, String description, String type, String fallback, String pattern,
-            String format, String example) {
+    public record Parameter(
+            String name,
+            String title,
+            String description,
+            String type,
+            String fallback,
+            String pattern,
+            String format,
+            String example) {
 
         public boolean required() {
             return fallback == null;
@@ -71,8 +78,8 @@ public final class TemplateDefinition {
             String value = lookup.apply(parameter.name());
             if (value == null || value.isBlank()) {
                 if (parameter.required()) {
-                    problems.add("parameter '" + parameter.name() + "' is required (" + parameter.title() + ", for example "
-                            + parameter.example() + ")");
+                    problems.add("parameter '" + parameter.name() + "' is required (" + parameter.title()
+                            + ", for example " + parameter.example() + ")");
                 }
                 value = parameter.required() ? "" : parameter.fallback();
             }
@@ -129,10 +136,16 @@ public final class TemplateDefinition {
     public String markdownTable() {
         StringBuilder table = new StringBuilder("| parameter | default | meaning |\n|---|---|---|\n");
         for (Parameter parameter : parameters) {
-            String fallback = parameter.required() ? "required"
+            String fallback = parameter.required()
+                    ? "required"
                     : parameter.fallback().isEmpty() ? "empty" : "`" + parameter.fallback() + "`";
-            table.append("| `").append(parameter.name()).append("` | ").append(fallback).append(" | ")
-                    .append(parameter.description()).append(" |\n");
+            table.append("| `")
+                    .append(parameter.name())
+                    .append("` | ")
+                    .append(fallback)
+                    .append(" | ")
+                    .append(parameter.description())
+                    .append(" |\n");
         }
         return table.toString();
     }
@@ -148,11 +161,17 @@ public final class TemplateDefinition {
             properties.forEach((name, property) -> {
                 String fallback = text(property.get("default"));
                 if (required.contains(name) == (fallback != null)) {
-                    throw new IllegalStateException(resource + ": parameter '" + name
-                            + "' must be either required or have a default");
+                    throw new IllegalStateException(
+                            resource + ": parameter '" + name + "' must be either required or have a default");
                 }
-                parameters.add(new Parameter(name, text(property.get("title")), text(property.get("description")),
-                        text(property.get("type")), fallback, text(property.get("pattern")), text(property.get("format")),
+                parameters.add(new Parameter(
+                        name,
+                        text(property.get("title")),
+                        text(property.get("description")),
+                        text(property.get("type")),
+                        fallback,
+                        text(property.get("pattern")),
+                        text(property.get("format")),
                         text(property.get("example"))));
             });
             return new TemplateDefinition(parameters);

@@ -20,11 +20,13 @@ class UpstreamHttpConfiguration {
     @Bean
     ComponentCustomizer upstreamHeaderFilter() {
         // Last, after camel-http-starter's customizer (see UpstreamCallControl).
-        return ComponentCustomizer.builder(HttpComponent.class).withOrder(Ordered.LOWEST).build(http -> {
-            HttpHeaderFilterStrategy filter = new HttpHeaderFilterStrategy();
-            filter.setOutFilterStartsWith("Camel", "camel", "org.apache.camel.", "Ticker", "ticker");
-            filter.setInFilterStartsWith("Camel", "camel", "org.apache.camel.", "Ticker", "ticker");
-            http.setHeaderFilterStrategy(filter);
-        });
+        return ComponentCustomizer.builder(HttpComponent.class)
+                .withOrder(Ordered.LOWEST)
+                .build(http -> {
+                    HttpHeaderFilterStrategy filter = new HttpHeaderFilterStrategy();
+                    filter.setOutFilterStartsWith("Camel", "camel", "org.apache.camel.", "Ticker", "ticker");
+                    filter.setInFilterStartsWith("Camel", "camel", "org.apache.camel.", "Ticker", "ticker");
+                    http.setHeaderFilterStrategy(filter);
+                });
     }
 }

@@ -3,14 +3,14 @@ package dev.socialticker.ticker.provider.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.socialticker.ticker.provider.contract.RefreshStepConfiguration;
-import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
-import dev.socialticker.ticker.provider.http.JsonOverHttpTemplate;
-import dev.socialticker.ticker.provider.http.TemplateDefinition;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import dev.socialticker.ticker.provider.contract.RefreshStepConfiguration;
+import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
+import dev.socialticker.ticker.provider.http.JsonOverHttpTemplate;
+import dev.socialticker.ticker.provider.http.TemplateDefinition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -79,18 +79,22 @@ public class ProviderCatalogTest {
         ProviderFile file = new ProviderFile(name, path.toString(), "file:" + path.toAbsolutePath(), false);
 
         RouteBuilder builder = ProviderRouteLoader.parse(context, file);
-        ProviderCatalog.Loaded provider = ProviderContract.check(file, builder, ProviderContract.internalEndpoints(context));
+        ProviderCatalog.Loaded provider =
+                ProviderContract.check(file, builder, ProviderContract.internalEndpoints(context));
         context.addRoutes(builder);
         context.addTemplatedRoutes(builder);
 
-        RouteDefinition route = context.getCamelContextExtension().getContextPlugin(Model.class)
-                .getRouteDefinition("provider-" + name);
+        RouteDefinition route =
+                context.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinition("provider-" + name);
         assertThat(route).as("route provider-" + name).isNotNull();
         // Read before breaches(), which points a hand-written route at the shared configuration.
         assertThat(route.getRouteConfigurationId()).isEqualTo(RefreshStepConfiguration.ID);
-        assertThat(ProviderContract.breaches(name, route, ProviderContract.internalEndpoints(context))).isEmpty();
+        assertThat(ProviderContract.breaches(name, route, ProviderContract.internalEndpoints(context)))
+                .isEmpty();
         assertThat(provider.spec()).as("built-in providers use the template").isNotNull();
-        assertThat(Files.readString(path, StandardCharsets.UTF_8)).as("says what it calls").startsWith("# ");
+        assertThat(Files.readString(path, StandardCharsets.UTF_8))
+                .as("says what it calls")
+                .startsWith("# ");
     }
 
     /**
@@ -100,7 +104,8 @@ public class ProviderCatalogTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("providerFiles")
     void matchesCamelsYamlDslSchema(Path path) throws IOException {
-        assertThat(yamlDslViolations(Files.readString(path, StandardCharsets.UTF_8))).isEmpty();
+        assertThat(yamlDslViolations(Files.readString(path, StandardCharsets.UTF_8)))
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -118,7 +123,8 @@ public class ProviderCatalogTest {
     private static Set<String> yamlDslViolations(String yaml) {
         Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         Set<String> violations = new TreeSet<>();
-        YamlDslSchema.SCHEMA.validate(new ObjectMapper().valueToTree(parsed))
+        YamlDslSchema.SCHEMA
+                .validate(new ObjectMapper().valueToTree(parsed))
                 .forEach(message -> violations.add(message.getMessage()));
         return violations;
     }
@@ -128,8 +134,8 @@ public class ProviderCatalogTest {
         static final JsonSchema SCHEMA = load();
 
         private static JsonSchema load() {
-            try (InputStream schema = org.apache.camel.dsl.yaml.YamlRoutesBuilderLoader.class
-                    .getResourceAsStream("/schema/camelYamlDsl.json")) {
+            try (InputStream schema = org.apache.camel.dsl.yaml.YamlRoutesBuilderLoader.class.getResourceAsStream(
+                    "/schema/camelYamlDsl.json")) {
                 return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schema);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -140,15 +146,20 @@ public class ProviderCatalogTest {
     @Test
     void theFiveBuiltInProvidersAreThere() throws IOException {
         // "contains": an integrator's own file in routes/ is checked above, not refused here.
-        assertThat(providerFiles().map(file -> file.getFileName().toString())).contains(
-                "bluesky.camel.yaml", "github.camel.yaml", "instagram.camel.yaml", "mastodon.camel.yaml",
-                "youtube.camel.yaml");
+        assertThat(providerFiles().map(file -> file.getFileName().toString()))
+                .contains(
+                        "bluesky.camel.yaml",
+                        "github.camel.yaml",
+                        "instagram.camel.yaml",
+                        "mastodon.camel.yaml",
+                        "youtube.camel.yaml");
     }
 
     /** The provider files shown in routes/README.md, so the guide's examples cannot rot. */
     static Stream<String> guideExamples() throws IOException {
         String guide = Files.readString(ROUTES.resolve("README.md"), StandardCharsets.UTF_8);
-        Matcher block = Pattern.compile("(?m)^( *)```yaml\\n(.*?)^\\1```", Pattern.DOTALL).matcher(guide);
+        Matcher block = Pattern.compile("(?m)^( *)```yaml\\n(.*?)^\\1```", Pattern.DOTALL)
+                .matcher(guide);
         List<String> examples = new ArrayList<>();
         while (block.find()) {
             // A block inside a numbered step is indented like its fence.
@@ -168,7 +179,9 @@ public class ProviderCatalogTest {
         String name = id.group(1);
         ProviderFile file = new ProviderFile(name, "routes/README.md", "string:" + name, false);
         RouteBuilder builder = (RouteBuilder) PluginHelper.getRoutesLoader(context)
-                .findRoutesBuilders(List.of(ResourceHelper.fromString(name + ".camel.yaml", yaml))).iterator().next();
+                .findRoutesBuilders(List.of(ResourceHelper.fromString(name + ".camel.yaml", yaml)))
+                .iterator()
+                .next();
         builder.configureRoutes(context);
 
         ProviderContract.check(file, builder, ProviderContract.internalEndpoints(context));
@@ -176,8 +189,10 @@ public class ProviderCatalogTest {
 
     @Test
     void theGuideShowsTheTemplateAndAPlainRoute() throws IOException {
-        assertThat(guideExamples().toList()).hasSizeGreaterThanOrEqualTo(3)
-                .anyMatch(yaml -> yaml.contains("templatedRoute:")).anyMatch(yaml -> yaml.contains("- route:"));
+        assertThat(guideExamples().toList())
+                .hasSizeGreaterThanOrEqualTo(3)
+                .anyMatch(yaml -> yaml.contains("templatedRoute:"))
+                .anyMatch(yaml -> yaml.contains("- route:"));
     }
 
     @Test
@@ -193,7 +208,8 @@ public class ProviderCatalogTest {
         // What the template's code uses is the spec it builds from the values: one component each.
         assertThat(Stream.of(JsonOverHttpSpec.class.getRecordComponents()).map(RecordComponent::getName))
                 .containsExactlyInAnyOrderElementsOf(declared);
-        RouteTemplateDefinition template = context.getCamelContextExtension().getContextPlugin(Model.class)
+        RouteTemplateDefinition template = context.getCamelContextExtension()
+                .getContextPlugin(Model.class)
                 .getRouteTemplateDefinition(JsonOverHttpTemplate.ID);
         Set<String> placeholders = new TreeSet<>();
         Matcher placeholder = Pattern.compile("\\{\\{([A-Za-z0-9]+)}}").matcher(template.toString());
@@ -204,7 +220,8 @@ public class ProviderCatalogTest {
         template.getTemplateBeans().forEach(bean -> beans.add(bean.getName()));
         placeholders.removeAll(beans);
         assertThat(declared).as("placeholders of the template").containsAll(placeholders);
-        assertThat(template.getTemplateParameters()).extracting(RouteTemplateParameterDefinition::getName)
+        assertThat(template.getTemplateParameters())
+                .extracting(RouteTemplateParameterDefinition::getName)
                 .containsExactlyElementsOf(declared);
     }
 
@@ -215,19 +232,34 @@ public class ProviderCatalogTest {
             assertThat(parameter.description()).as(parameter.name()).isNotBlank();
             assertThat(parameter.example()).as(parameter.name()).isNotBlank();
             List<String> problems = new ArrayList<>();
-            JsonOverHttpSpec.DEFINITION.read(name -> name.equals(parameter.name()) ? parameter.example() : null, problems);
+            JsonOverHttpSpec.DEFINITION.read(
+                    name -> name.equals(parameter.name()) ? parameter.example() : null, problems);
             // Only the other required parameters may be missing: the example itself passes every check.
             assertThat(problems).as(parameter.name()).allMatch(problem -> problem.contains(" is required ("));
         }
-        assertThat(JsonOverHttpSpec.DEFINITION.parameters()).filteredOn(TemplateDefinition.Parameter::secret)
-                .extracting(TemplateDefinition.Parameter::name).containsExactly("credential");
+        assertThat(JsonOverHttpSpec.DEFINITION.parameters())
+                .filteredOn(TemplateDefinition.Parameter::secret)
+                .extracting(TemplateDefinition.Parameter::name)
+                .containsExactly("credential");
     }
 
     @Test
     void aValueAgainstItsDeclarationIsRefusedSayingWhatIsExpected() {
-        assertThatThrownBy(() -> JsonOverHttpSpec.from(Map.of("name", "Git Hub", "baseUrl", "ftp://x", "path", "/u",
-                "count", "$.[", "credentialRequired", "maybe", "errors", "- code: NOPE")::get))
-                .hasMessageContaining("parameter 'name' must match [a-z0-9][a-z0-9-]{0,40} (for example github), not 'Git Hub'")
+        assertThatThrownBy(() -> JsonOverHttpSpec.from(Map.of(
+                        "name",
+                        "Git Hub",
+                        "baseUrl",
+                        "ftp://x",
+                        "path",
+                        "/u",
+                        "count",
+                        "$.[",
+                        "credentialRequired",
+                        "maybe",
+                        "errors",
+                        "- code: NOPE")::get))
+                .hasMessageContaining(
+                        "parameter 'name' must match [a-z0-9][a-z0-9-]{0,40} (for example github), not 'Git Hub'")
                 .hasMessageContaining("parameter 'baseUrl' must match https?://.+")
                 .hasMessageContaining("parameter 'count' is not a JSONPath")
                 .hasMessageContaining("parameter 'credentialRequired' must be true or false, not 'maybe'")

@@ -28,26 +28,39 @@ import org.springframework.test.context.DynamicPropertySource;
  * one while everything else keeps working and {@code /actuator/health} says why.
  */
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ticker.sources[0].provider=pixelfed",
-        "ticker.sources[0].account=dansup@pixelfed.social",
-        "ticker.sources[1].provider=github",
-        "ticker.sources[1].account=octocat",
-        "ticker.sources[2].id=newsletter",
-        "ticker.sources[2].provider=manual",
-        "ticker.sources[2].account=newsletter",
-        "ticker.providers.manual.count=1500",
-        "ticker.sources[3].provider=imposter",
-        "ticker.sources[3].account=someone",
-        "ticker.sources[4].provider=fussy",
-        "ticker.sources[4].account=ada",
-        "ticker.refresh.initial-delay=1h"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ticker.sources[0].provider=pixelfed",
+            "ticker.sources[0].account=dansup@pixelfed.social",
+            "ticker.sources[1].provider=github",
+            "ticker.sources[1].account=octocat",
+            "ticker.sources[2].id=newsletter",
+            "ticker.sources[2].provider=manual",
+            "ticker.sources[2].account=newsletter",
+            "ticker.providers.manual.count=1500",
+            "ticker.sources[3].provider=imposter",
+            "ticker.sources[3].account=someone",
+            "ticker.sources[4].provider=fussy",
+            "ticker.sources[4].account=ada",
+            "ticker.refresh.initial-delay=1h"
+        })
 class ProviderFilesTest extends UpstreamServiceTest {
-    static final RoutesDir ROUTES = new RoutesDir("pixelfed.camel.yaml", "manual.camel.yaml", "github.camel.yaml",
-            "broken.camel.yaml", "unnamed.camel.yaml", "contract1.camel.yaml", "catcher.camel.yaml", "Bad_Name.yaml",
-            "unbuildable.camel.yaml", "imposter.camel.yaml", "fussy.camel.yaml", "meddler.camel.yaml");
-    static final TickerSource PIXELFED = new TickerSource("pixelfed-dansup-pixelfed-social", "pixelfed",
-            "dansup@pixelfed.social");
+    static final RoutesDir ROUTES = new RoutesDir(
+            "pixelfed.camel.yaml",
+            "manual.camel.yaml",
+            "github.camel.yaml",
+            "broken.camel.yaml",
+            "unnamed.camel.yaml",
+            "contract1.camel.yaml",
+            "catcher.camel.yaml",
+            "Bad_Name.yaml",
+            "unbuildable.camel.yaml",
+            "imposter.camel.yaml",
+            "fussy.camel.yaml",
+            "meddler.camel.yaml");
+    static final TickerSource PIXELFED =
+            new TickerSource("pixelfed-dansup-pixelfed-social", "pixelfed", "dansup@pixelfed.social");
     static final TickerSource GITHUB = new TickerSource("github-octocat", "github", "octocat");
     static final TickerSource MANUAL = new TickerSource("newsletter", "manual", "newsletter");
     static final TickerSource IMPOSTER = new TickerSource("imposter-someone", "imposter", "someone");
@@ -70,9 +83,11 @@ class ProviderFilesTest extends UpstreamServiceTest {
 
     @Test
     void newProvidersFromTheFolderServeTheirCountsSummedWithTheOthers() {
-        upstream.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).withQueryParam("acct", equalTo("dansup"))
+        upstream.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup"))
+                .withQueryParam("acct", equalTo("dansup"))
                 .willReturn(okJson(Fixtures.read("mastodon", "account.json").replace("\"Gargron\"", "\"dansup\""))));
-        upstream.stubFor(get(urlPathEqualTo("/users/octocat")).willReturn(okJson(Fixtures.read("github", "user.json"))));
+        upstream.stubFor(
+                get(urlPathEqualTo("/users/octocat")).willReturn(okJson(Fixtures.read("github", "user.json"))));
 
         refresh(PIXELFED, GITHUB, MANUAL);
 
@@ -82,29 +97,42 @@ class ProviderFilesTest extends UpstreamServiceTest {
         JsonNode pixelfed = ApiClient.json(api.get("/api/metrics/" + PIXELFED.id()));
         assertThat(pixelfed.get("total").asLong()).isEqualTo(322930);
         assertThat(pixelfed.get("profile").asText()).isEqualTo("dansup");
-        assertThat(ApiClient.json(api.get("/api/metrics/newsletter")).get("total").asLong()).isEqualTo(1500);
+        assertThat(ApiClient.json(api.get("/api/metrics/newsletter"))
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1500);
     }
 
     @Test
     void aFileInTheFolderReplacesTheBuiltInProviderOfTheSameName() {
-        upstream.stubFor(get(urlPathEqualTo("/users/octocat")).willReturn(okJson(Fixtures.read("github", "user.json"))));
+        upstream.stubFor(
+                get(urlPathEqualTo("/users/octocat")).willReturn(okJson(Fixtures.read("github", "user.json"))));
 
         refresh(GITHUB);
 
         JsonNode github = ApiClient.json(api.get("/api/metrics/" + GITHUB.id()));
-        assertThat(github.get("profile").asText()).as("the folder's file reads $.name").isEqualTo("monalisa octocat");
+        assertThat(github.get("profile").asText())
+                .as("the folder's file reads $.name")
+                .isEqualTo("monalisa octocat");
     }
 
     @Test
     void aProviderCannotWriteAnotherSourcesEntry() {
-        upstream.stubFor(get(urlPathEqualTo("/users/octocat")).willReturn(okJson(Fixtures.read("github", "user.json"))));
+        upstream.stubFor(
+                get(urlPathEqualTo("/users/octocat")).willReturn(okJson(Fixtures.read("github", "user.json"))));
         refresh(GITHUB);
 
         refresh(IMPOSTER);
 
-        assertThat(ApiClient.json(api.get("/api/metrics/" + IMPOSTER.id())).get("total").asLong()).isEqualTo(99);
-        assertThat(ApiClient.json(api.get("/api/metrics/" + GITHUB.id())).get("total").asLong())
-                .as("the source named in the headers is untouched").isEqualTo(20);
+        assertThat(ApiClient.json(api.get("/api/metrics/" + IMPOSTER.id()))
+                        .get("total")
+                        .asLong())
+                .isEqualTo(99);
+        assertThat(ApiClient.json(api.get("/api/metrics/" + GITHUB.id()))
+                        .get("total")
+                        .asLong())
+                .as("the source named in the headers is untouched")
+                .isEqualTo(20);
     }
 
     @Test
@@ -121,7 +149,8 @@ class ProviderFilesTest extends UpstreamServiceTest {
         assertThat(fussy.get("total").asLong()).as("last good count kept").isEqualTo(321);
         assertThat(fussy.at("/error/code").asText()).isEqualTo("RATE_LIMITED");
         assertThat(fussy.at("/error/httpStatus").asInt()).isEqualTo(200);
-        assertThat(fussy.at("/error/message").asText()).startsWith("The provider's daily quota is spent; next call not before ");
+        assertThat(fussy.at("/error/message").asText())
+                .startsWith("The provider's daily quota is spent; next call not before ");
         assertThat(gate.nextAttemptAt(FUSSY.id())).isEqualTo(clock.instant().plusSeconds(600));
     }
 
@@ -133,18 +162,27 @@ class ProviderFilesTest extends UpstreamServiceTest {
         JsonNode providers = ApiClient.json(health).at("/components/providers");
         assertThat(providers.get("status").asText()).isEqualTo("DOWN");
         String why = providers.get("description").asText();
-        assertThat(why).contains(ROUTES.path().resolve("broken.camel.yaml").toString()).containsIgnoringCase("line");
+        assertThat(why)
+                .contains(ROUTES.path().resolve("broken.camel.yaml").toString())
+                .containsIgnoringCase("line");
         assertThat(why).contains("unnamed.camel.yaml: route id must be 'provider-unnamed'");
-        assertThat(why).contains("contract1.camel.yaml: route ends at direct:store-metrics, as provider contract 1"
-                + " asked; delete that step: a provider now returns its result headers and the refresh route stores"
-                + " them");
+        assertThat(why)
+                .contains("contract1.camel.yaml: route ends at direct:store-metrics, as provider contract 1"
+                        + " asked; delete that step: a provider now returns its result headers and the refresh route stores"
+                        + " them");
         assertThat(why).contains("catcher.camel.yaml: route handles failures itself (doTry)");
         // The service's own endpoints are read from the running context, not from a list kept by hand.
-        assertThat(why).contains("meddler.camel.yaml: route calls the service's own direct:invalidate-cache,"
-                + " seda:source-changed; a provider only returns its result headers");
+        assertThat(why)
+                .contains("meddler.camel.yaml: route calls the service's own direct:invalidate-cache,"
+                        + " seda:source-changed; a provider only returns its result headers");
         assertThat(why).contains("Bad_Name.yaml: not loaded: a provider file is named <provider>.camel.yaml");
-        assertThat(why).contains("unbuildable.camel.yaml: route cannot be built: ").contains("nosuchcomponent");
-        assertThat(ApiClient.json(api.get("/actuator/health/readiness")).get("status").asText())
-                .as("the service itself is ready").isEqualTo("UP");
+        assertThat(why)
+                .contains("unbuildable.camel.yaml: route cannot be built: ")
+                .contains("nosuchcomponent");
+        assertThat(ApiClient.json(api.get("/actuator/health/readiness"))
+                        .get("status")
+                        .asText())
+                .as("the service itself is ready")
+                .isEqualTo("UP");
     }
 }

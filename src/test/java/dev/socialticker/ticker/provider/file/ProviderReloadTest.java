@@ -27,20 +27,24 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** {@code ticker.routes.reload=true}: provider files change under a running service. */
 @CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ticker.sources[0].provider=pixelfed",
-        "ticker.sources[0].account=dansup@pixelfed.social",
-        "ticker.routes.reload=true",
-        "ticker.providers.manual.count=7",
-        "ticker.refresh.initial-delay=1h"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ticker.sources[0].provider=pixelfed",
+            "ticker.sources[0].account=dansup@pixelfed.social",
+            "ticker.routes.reload=true",
+            "ticker.providers.manual.count=7",
+            "ticker.refresh.initial-delay=1h"
+        })
 class ProviderReloadTest extends UpstreamServiceTest {
     static final RoutesDir ROUTES = new RoutesDir("pixelfed.camel.yaml");
-    static final TickerSource PIXELFED = new TickerSource("pixelfed-dansup-pixelfed-social", "pixelfed",
-            "dansup@pixelfed.social");
+    static final TickerSource PIXELFED =
+            new TickerSource("pixelfed-dansup-pixelfed-social", "pixelfed", "dansup@pixelfed.social");
     static final Duration RELOAD = Duration.ofSeconds(30);
 
     @Autowired
     SnapshotStore store;
+
     @Autowired
     ProviderCatalog catalog;
 
@@ -57,17 +61,20 @@ class ProviderReloadTest extends UpstreamServiceTest {
 
     @Test
     void aChangedFileReplacesTheRouteABrokenOneIsRefusedAndADeletedOneStopsIt() {
-        upstream.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).withHeader("If-None-Match", absent())
+        upstream.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup"))
+                .withHeader("If-None-Match", absent())
                 .willReturn(okJson(Fixtures.read("mastodon", "account.json")).withHeader("ETag", "\"p1\"")));
-        upstream.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup")).withHeader("If-None-Match", equalTo("\"p1\""))
+        upstream.stubFor(get(urlPathEqualTo("/api/v1/accounts/lookup"))
+                .withHeader("If-None-Match", equalTo("\"p1\""))
                 .willReturn(aResponse().withStatus(304)));
         refresh(PIXELFED);
         assertThat(store.stateOf(PIXELFED).snapshot().total()).isEqualTo(322930);
         assertThat(store.stateOf(PIXELFED).snapshot().etag()).isEqualTo("\"p1\"");
 
         // The stored ETag belongs to the old route: a 304 must not keep the old field's value.
-        ROUTES.write("pixelfed.camel.yaml", RoutesDir.read("pixelfed.camel.yaml")
-                .replace("$.followers_count", "$.following_count"));
+        ROUTES.write(
+                "pixelfed.camel.yaml",
+                RoutesDir.read("pixelfed.camel.yaml").replace("$.followers_count", "$.following_count"));
         await().atMost(RELOAD).until(() -> {
             refresh(PIXELFED);
             SourceState state = store.stateOf(PIXELFED);
@@ -76,24 +83,38 @@ class ProviderReloadTest extends UpstreamServiceTest {
 
         ROUTES.write("pixelfed.camel.yaml", "- route: [this is not a route");
         await().atMost(RELOAD).until(() -> catalog.findBroken("pixelfed").isPresent());
-        assertThat(ApiClient.json(api.get("/actuator/health")).at("/components/providers/description").asText())
+        assertThat(ApiClient.json(api.get("/actuator/health"))
+                        .at("/components/providers/description")
+                        .asText())
                 .contains("pixelfed.camel.yaml");
         refresh(PIXELFED);
-        assertThat(store.stateOf(PIXELFED).failure()).as("the previous route still runs").isNull();
+        assertThat(store.stateOf(PIXELFED).failure())
+                .as("the previous route still runs")
+                .isNull();
         assertThat(store.stateOf(PIXELFED).snapshot().total()).isEqualTo(459);
 
-        ROUTES.write("pixelfed.camel.yaml", RoutesDir.read("unbuildable.camel.yaml").replace("unbuildable", "pixelfed"));
-        await().atMost(RELOAD).until(() -> catalog.findBroken("pixelfed")
-                .filter(broken -> broken.reason().startsWith("route cannot be built")).isPresent());
+        ROUTES.write(
+                "pixelfed.camel.yaml", RoutesDir.read("unbuildable.camel.yaml").replace("unbuildable", "pixelfed"));
+        await().atMost(RELOAD)
+                .until(() -> catalog.findBroken("pixelfed")
+                        .filter(broken -> broken.reason().startsWith("route cannot be built"))
+                        .isPresent());
         refresh(PIXELFED);
-        assertThat(store.stateOf(PIXELFED).failure()).as("still the previous route").isNull();
+        assertThat(store.stateOf(PIXELFED).failure())
+                .as("still the previous route")
+                .isNull();
 
-        ROUTES.write("pixelfed.camel.yaml", RoutesDir.read("pixelfed.camel.yaml")
-                .replace("@?[A-Za-z0-9_.]{1,64}@[A-Za-z0-9.-]+", "[0-9]+"));
-        await().atMost(RELOAD).until(() -> catalog.findBroken("pixelfed")
-                .filter(broken -> broken.reason().contains("would break a source: ticker.sources[0].account")).isPresent());
+        ROUTES.write(
+                "pixelfed.camel.yaml",
+                RoutesDir.read("pixelfed.camel.yaml").replace("@?[A-Za-z0-9_.]{1,64}@[A-Za-z0-9.-]+", "[0-9]+"));
+        await().atMost(RELOAD)
+                .until(() -> catalog.findBroken("pixelfed")
+                        .filter(broken -> broken.reason().contains("would break a source: ticker.sources[0].account"))
+                        .isPresent());
         refresh(PIXELFED);
-        assertThat(store.stateOf(PIXELFED).failure()).as("the running source keeps its route").isNull();
+        assertThat(store.stateOf(PIXELFED).failure())
+                .as("the running source keeps its route")
+                .isNull();
 
         ROUTES.copy("manual.camel.yaml", "manual.camel.yaml");
         await().atMost(RELOAD).until(() -> camel.getRoute("provider-manual") != null);
@@ -104,7 +125,9 @@ class ProviderReloadTest extends UpstreamServiceTest {
         ROUTES.delete("pixelfed.camel.yaml");
         await().atMost(RELOAD).until(() -> camel.getRoute("provider-pixelfed") == null);
         assertThat(catalog.find("pixelfed")).isEmpty();
-        assertThat(ApiClient.json(api.get("/actuator/health")).at("/components/providers/status").asText())
+        assertThat(ApiClient.json(api.get("/actuator/health"))
+                        .at("/components/providers/status")
+                        .asText())
                 .isEqualTo("UP");
     }
 }

@@ -22,17 +22,29 @@ class ErrorRulesTest {
                   wait: { body: "$.retry_in", unit: minutes }
                 """);
 
-        ProviderFailure failure = rules.match(200, name -> null,
-                () -> JsonAnswers.parse("{\"status\": \"fail\", \"reason\": \"quota\", \"retry_in\": 30}"), NOW).orElseThrow();
+        ProviderFailure failure = rules.match(
+                        200,
+                        name -> null,
+                        () -> JsonAnswers.parse("{\"status\": \"fail\", \"reason\": \"quota\", \"retry_in\": 30}"),
+                        NOW)
+                .orElseThrow();
 
         assertThat(failure.code().name()).isEqualTo("RATE_LIMITED");
         assertThat(failure.getMessage()).isEqualTo("The daily quota is spent");
         assertThat(failure.waitFor()).isEqualTo(Duration.ofMinutes(30));
         assertThat(failure.retryable()).isFalse();
-        assertThat(rules.match(200, name -> null, () -> JsonAnswers.parse("{\"status\": \"ok\", \"n\": 5}"), NOW)).isEmpty();
-        assertThat(rules.match(500, name -> null,
-                () -> JsonAnswers.parse("{\"status\": \"fail\", \"reason\": \"quota\"}"), NOW)).as("status 2xx only").isEmpty();
-        assertThat(rules.match(200, name -> null, () -> JsonAnswers.parse("<html>"), NOW)).as("not JSON").isEmpty();
+        assertThat(rules.match(200, name -> null, () -> JsonAnswers.parse("{\"status\": \"ok\", \"n\": 5}"), NOW))
+                .isEmpty();
+        assertThat(rules.match(
+                        500,
+                        name -> null,
+                        () -> JsonAnswers.parse("{\"status\": \"fail\", \"reason\": \"quota\"}"),
+                        NOW))
+                .as("status 2xx only")
+                .isEmpty();
+        assertThat(rules.match(200, name -> null, () -> JsonAnswers.parse("<html>"), NOW))
+                .as("not JSON")
+                .isEmpty();
     }
 
     @Test
@@ -54,8 +66,8 @@ class ErrorRulesTest {
                     assertThat(failure.retryable()).isTrue();
                     assertThat(failure.waitFor()).isEqualTo(Duration.ofMinutes(1));
                 });
-        assertThat(rules.match(403, name -> null, () -> null, NOW)).hasValueSatisfying(
-                failure -> assertThat(failure.code().name()).isEqualTo("AUTH_FAILED"));
+        assertThat(rules.match(403, name -> null, () -> null, NOW))
+                .hasValueSatisfying(failure -> assertThat(failure.code().name()).isEqualTo("AUTH_FAILED"));
         assertThat(rules.match(500, name -> null, () -> null, NOW)).isEmpty();
     }
 
@@ -72,9 +84,13 @@ class ErrorRulesTest {
                 """);
 
         // A filter over a string, over null, over a number: Jayway throws on each, which is not a match.
-        for (String body : new String[] {"{\"error\": \"slow down\"}", "{\"error\": null}", "null", "42", "\"x\"", "<html>"}) {
-            assertThat(rules.match(400, name -> null, () -> JsonAnswers.parse(body), NOW)).as(body).isEmpty();
-            assertThat(rules.match(429, name -> null, () -> JsonAnswers.parse(body), NOW)).as(body)
+        for (String body :
+                new String[] {"{\"error\": \"slow down\"}", "{\"error\": null}", "null", "42", "\"x\"", "<html>"}) {
+            assertThat(rules.match(400, name -> null, () -> JsonAnswers.parse(body), NOW))
+                    .as(body)
+                    .isEmpty();
+            assertThat(rules.match(429, name -> null, () -> JsonAnswers.parse(body), NOW))
+                    .as(body)
                     .hasValueSatisfying(failure -> {
                         assertThat(failure.code().name()).isEqualTo("RATE_LIMITED");
                         assertThat(failure.waitFor()).isNull();
@@ -91,8 +107,16 @@ class ErrorRulesTest {
                   wait: { header: X-Reset, unit: epoch-seconds }
                 """);
 
-        assertThat(rules.match(429, Map.of("X-Reset", String.valueOf(NOW.plusSeconds(90).getEpochSecond()))::get,
-                () -> null, NOW).orElseThrow().waitFor()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(rules.match(
+                                429,
+                                Map.of(
+                                        "X-Reset",
+                                        String.valueOf(NOW.plusSeconds(90).getEpochSecond()))::get,
+                                () -> null,
+                                NOW)
+                        .orElseThrow()
+                        .waitFor())
+                .isEqualTo(Duration.ofSeconds(90));
     }
 
     @Test
@@ -106,7 +130,8 @@ class ErrorRulesTest {
                 """))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("errors[0] has an unknown key 'colour'")
-                .hasMessageContaining("errors[0].when.status must be a status (404), a range (400-499) or a class (4xx)")
+                .hasMessageContaining(
+                        "errors[0].when.status must be a status (404), a range (400-499) or a class (4xx)")
                 .hasMessageContaining("errors[0].when.body is not a JSONPath")
                 .hasMessageContaining("errors[0].code must be one of")
                 .hasMessageContaining("errors[0].message is required")

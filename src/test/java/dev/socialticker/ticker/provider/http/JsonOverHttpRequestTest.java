@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.SourceProperties;
 import dev.socialticker.ticker.provider.contract.ProviderProperties;
-import dev.socialticker.ticker.token.TokenStatus;
 import dev.socialticker.ticker.provider.contract.TickerHeaders;
+import dev.socialticker.ticker.token.TokenStatus;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +47,13 @@ public class JsonOverHttpRequestTest {
 
     @Test
     void aLeadingAtIsNotPartOfTheAccount() throws Exception {
-        JsonOverHttpSpec bluesky = spec("bluesky", "https://public.api.bsky.app", "/xrpc/app.bsky.actor.getProfile",
-                "actor={account}", "", "bearer");
+        JsonOverHttpSpec bluesky = spec(
+                "bluesky",
+                "https://public.api.bsky.app",
+                "/xrpc/app.bsky.actor.getProfile",
+                "actor={account}",
+                "",
+                "bearer");
 
         Exchange exchange = prepare(bluesky, Map.of(), "@bsky.app");
 
@@ -67,7 +72,8 @@ public class JsonOverHttpRequestTest {
     @Test
     void accountsAreUrlEncodedAndCredentialsStayOutOfTheUri() throws Exception {
         environment.setProperty("ticker.providers.x.api-key", "k&y=1");
-        JsonOverHttpSpec spec = spec("x", "https://api.example", "/u/{account}", "id={account}", "api-key", "query:key");
+        JsonOverHttpSpec spec =
+                spec("x", "https://api.example", "/u/{account}", "id={account}", "api-key", "query:key");
 
         Exchange exchange = prepare(spec, Map.of(), "a b/../c?d");
 
@@ -99,21 +105,38 @@ public class JsonOverHttpRequestTest {
     }
 
     private ProviderSettings settings(Map<String, URI> baseUrls) {
-        baseUrls.forEach((name, url) -> environment.setProperty("ticker.providers." + name + ".base-url", url.toString()));
+        baseUrls.forEach(
+                (name, url) -> environment.setProperty("ticker.providers." + name + ".base-url", url.toString()));
         // Bound as the service binds them: typed settings from the same properties as the free-form ones.
         ProviderProperties properties = Binder.get(environment).bindOrCreate("ticker", ProviderProperties.class);
-        return new ProviderSettings(properties, environment, new TokenStatus(
-                new SourceCatalog(new SourceProperties(List.of(), null)), properties, new ObjectMapper()));
+        return new ProviderSettings(
+                properties,
+                environment,
+                new TokenStatus(
+                        new SourceCatalog(new SourceProperties(List.of(), null)), properties, new ObjectMapper()));
     }
 
     private static JsonOverHttpSpec mastodon() {
         return spec("mastodon", "https://{host}", "/api/v1/accounts/lookup", "acct={user}", "", "bearer");
     }
 
-    private static JsonOverHttpSpec spec(String name, String baseUrl, String path, String query, String credential,
-            String credentialIn) {
-        Map<String, String> parameters = Map.of("name", name, "baseUrl", baseUrl, "path", path, "query", query,
-                "count", "$.n", "credential", credential, "credentialIn", credentialIn);
+    private static JsonOverHttpSpec spec(
+            String name, String baseUrl, String path, String query, String credential, String credentialIn) {
+        Map<String, String> parameters = Map.of(
+                "name",
+                name,
+                "baseUrl",
+                baseUrl,
+                "path",
+                path,
+                "query",
+                query,
+                "count",
+                "$.n",
+                "credential",
+                credential,
+                "credentialIn",
+                credentialIn);
         return JsonOverHttpSpec.from(parameters::get);
     }
 }

@@ -54,7 +54,8 @@ public final class ProviderAnswers {
     public Exception read(int status, Map<String, String> headers, String body) {
         JsonOverHttpSpec spec = JsonOverHttpSpec.from(parameters::get);
         Exchange exchange = new DefaultExchange(camel);
-        exchange.setProperty(JsonOverHttpRequest.UPSTREAM_URI, "http://127.0.0.1:9/upstream?throwExceptionOnFailure=false");
+        exchange.setProperty(
+                JsonOverHttpRequest.UPSTREAM_URI, "http://127.0.0.1:9/upstream?throwExceptionOnFailure=false");
         exchange.getIn().setHeader(ACCOUNT, "account");
         exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         headers.forEach(exchange.getIn()::setHeader);
@@ -73,9 +74,11 @@ public final class ProviderAnswers {
             List<Map<String, Map<String, Object>>> file = new Yaml(new SafeConstructor(new LoaderOptions()))
                     .load(Files.readString(ROUTES.resolve(provider + ".camel.yaml")));
             @SuppressWarnings("unchecked")
-            List<Map<String, Object>> written = (List<Map<String, Object>>) file.get(0).get("templatedRoute").get("parameters");
+            List<Map<String, Object>> written = (List<Map<String, Object>>)
+                    file.get(0).get("templatedRoute").get("parameters");
             Map<String, String> parameters = new HashMap<>();
-            written.forEach(parameter -> parameters.put(String.valueOf(parameter.get("name")), String.valueOf(parameter.get("value"))));
+            written.forEach(parameter ->
+                    parameters.put(String.valueOf(parameter.get("name")), String.valueOf(parameter.get("value"))));
             return parameters;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

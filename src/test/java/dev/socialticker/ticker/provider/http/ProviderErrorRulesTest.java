@@ -62,11 +62,17 @@ class ProviderErrorRulesTest {
     @MethodSource("fixtures")
     void eachDocumentedAnswerMeansWhatTheProviderFileSays(String provider, String fixture, int status, String expected)
             throws IOException {
-        Optional<ProviderFailure> failure = rulesOf(provider).match(status, Map.<String, String>of()::get,
-                () -> JsonAnswers.parse(Fixtures.read(provider, fixture)), NOW);
+        Optional<ProviderFailure> failure = rulesOf(provider)
+                .match(
+                        status,
+                        Map.<String, String>of()::get,
+                        () -> JsonAnswers.parse(Fixtures.read(provider, fixture)),
+                        NOW);
 
         if (expected.equals(GENERIC)) {
-            assertThat(failure).as("no rule of %s matches %s", provider, fixture).isEmpty();
+            assertThat(failure)
+                    .as("no rule of %s matches %s", provider, fixture)
+                    .isEmpty();
         } else {
             assertThat(failure).as("a rule of %s matches %s", provider, fixture).isPresent();
             assertThat(failure.get().code().name()).isEqualTo(expected);
@@ -77,12 +83,14 @@ class ProviderErrorRulesTest {
 
     @Test
     void everyFixtureIsInTheTable() throws IOException {
-        Set<String> listed = fixtures().map(row -> row.get()[0] + "/" + row.get()[1])
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> listed =
+                fixtures().map(row -> row.get()[0] + "/" + row.get()[1]).collect(Collectors.toCollection(TreeSet::new));
         Set<String> present = new TreeSet<>();
         try (Stream<Path> files = Files.walk(FIXTURES)) {
-            files.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().equals("README.md"))
-                    .forEach(file -> present.add(FIXTURES.relativize(file).toString().replace('\\', '/')));
+            files.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().equals("README.md"))
+                    .forEach(file ->
+                            present.add(FIXTURES.relativize(file).toString().replace('\\', '/')));
         }
         assertThat(listed).isEqualTo(present);
     }
@@ -90,19 +98,31 @@ class ProviderErrorRulesTest {
     @Test
     void graphsRegainTimeIsTheWaitOfItsRateLimit() throws IOException {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.put("X-Business-Use-Case-Usage", "{\"17841400000000000\": [{\"type\": \"instagram\", \"call_count\": 100,"
-                + " \"total_cputime\": 3, \"total_time\": 4, \"estimated_time_to_regain_access\": 12}]}");
+        headers.put(
+                "X-Business-Use-Case-Usage",
+                "{\"17841400000000000\": [{\"type\": \"instagram\", \"call_count\": 100,"
+                        + " \"total_cputime\": 3, \"total_time\": 4, \"estimated_time_to_regain_access\": 12}]}");
 
-        ProviderFailure failure = rulesOf("instagram").match(400, headers::get,
-                () -> JsonAnswers.parse(Fixtures.read("instagram", "error-17-user-rate-limit.json")), NOW).orElseThrow();
+        ProviderFailure failure = rulesOf("instagram")
+                .match(
+                        400,
+                        headers::get,
+                        () -> JsonAnswers.parse(Fixtures.read("instagram", "error-17-user-rate-limit.json")),
+                        NOW)
+                .orElseThrow();
 
         assertThat(failure.waitFor()).isEqualTo(Duration.ofMinutes(12));
     }
 
     @Test
     void githubsSecondaryLimitIsA403WithRetryAfter() throws IOException {
-        ProviderFailure failure = rulesOf("github").match(403, Map.of("Retry-After", "60")::get,
-                () -> JsonAnswers.parse("{\"message\": \"You have exceeded a secondary rate limit.\"}"), NOW).orElseThrow();
+        ProviderFailure failure = rulesOf("github")
+                .match(
+                        403,
+                        Map.of("Retry-After", "60")::get,
+                        () -> JsonAnswers.parse("{\"message\": \"You have exceeded a secondary rate limit.\"}"),
+                        NOW)
+                .orElseThrow();
 
         assertThat(failure.code().name()).isEqualTo("RATE_LIMITED");
         assertThat(failure.waitFor()).isEqualTo(Duration.ofSeconds(60));

@@ -22,12 +22,19 @@ class QuotaHeadersTest {
 
     @Test
     void keepsEachKindOfLimitApartAtItsHighest() {
-        QuotaUsage usage = QuotaHeaders.read(Map.of(
-                "X-App-Usage", "{\"call_count\": 12, \"total_cputime\": 45, \"total_time\": 4}",
-                "X-RateLimit-Limit", "5000", "X-RateLimit-Remaining", "1000")::get, Instant.EPOCH);
+        QuotaUsage usage = QuotaHeaders.read(
+                Map.of(
+                        "X-App-Usage",
+                        "{\"call_count\": 12, \"total_cputime\": 45, \"total_time\": 4}",
+                        "X-RateLimit-Limit",
+                        "5000",
+                        "X-RateLimit-Remaining",
+                        "1000")::get,
+                Instant.EPOCH);
 
-        assertThat(usage.usedPercentByKind()).containsExactlyEntriesOf(new TreeMap<>(
-                Map.of("call_count", 12, "rate_limit", 80, "total_cputime", 45, "total_time", 4)));
+        assertThat(usage.usedPercentByKind())
+                .containsExactlyEntriesOf(new TreeMap<>(
+                        Map.of("call_count", 12, "rate_limit", 80, "total_cputime", 45, "total_time", 4)));
         assertThat(usage.usedPercent()).isEqualTo(80);
     }
 
@@ -35,7 +42,8 @@ class QuotaHeadersTest {
     void absentOrUnreadableHeadersAreUnknownNotZero() {
         assertThat(QuotaHeaders.parse(null, null)).isNull();
         assertThat(QuotaHeaders.parse("not json", "[]")).isNull();
-        assertThat(QuotaHeaders.parse("{\"call_count\": 7}", null)).isEqualTo(new QuotaUsage(7, null, Map.of("call_count", 7)));
+        assertThat(QuotaHeaders.parse("{\"call_count\": 7}", null))
+                .isEqualTo(new QuotaUsage(7, null, Map.of("call_count", 7)));
         assertThat(QuotaHeaders.regainAccess(null)).isNull();
     }
 }
