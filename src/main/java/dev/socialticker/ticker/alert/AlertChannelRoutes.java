@@ -70,14 +70,13 @@ class AlertChannelRoutes extends RouteBuilder {
         this.timing = timing;
     }
 
+    // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
     @Override
     public void configure() {
         // Every series exists at 0 from the start: Prometheus' increase() and rate() see the
         // first failed delivery as a change, not as a series that merely appeared.
         for (String channel : new String[] {"slack", "email"}) {
-            boolean on = channel.equals("slack")
-                    ? settings.slack().enabled()
-                    : settings.email().enabled();
+            boolean on = channel.equals("slack") ? settings.slack().enabled() : settings.email().enabled();
             for (AlertRule rule : on ? AlertRule.values() : new AlertRule[0]) {
                 counter(channel, rule, "sent");
                 counter(channel, rule, "failed");
@@ -88,28 +87,30 @@ class AlertChannelRoutes extends RouteBuilder {
                 .routeId("alert-slack")
                 .errorHandler(channelErrorHandler())
                 .filter(exchange -> settings.slack().enabled())
-                .setProperty(CHANNEL, constant("slack"))
-                .process(this::slackRequest)
-                // The webhook's URL is a secret: it is set as a header, never in an endpoint URI that is logged.
-                // Timeouts on the request configuration (see provider.http.HttpTimeouts for why there).
-                .to("http://slack-webhook?httpClient.connectTimeout="
-                        + timing.connectTimeout().toMillis() + "&httpClient.responseTimeout="
-                        + timing.answerTimeout().toMillis())
-                .process(exchange -> sent(exchange, "slack"))
+                    .setProperty(CHANNEL, constant("slack"))
+                    .process(this::slackRequest)
+                    // The webhook's URL is a secret: it is set as a header, never in an endpoint URI that is logged.
+                    // Timeouts on the request configuration (see provider.http.HttpTimeouts for why there).
+                    .to("http://slack-webhook?httpClient.connectTimeout=" + timing.connectTimeout().toMillis()
+                            + "&httpClient.responseTimeout=" + timing.answerTimeout().toMillis())
+                    .process(exchange -> sent(exchange, "slack"))
                 .end();
 
         from(AlertEndpoints.EMAIL)
                 .routeId("alert-email")
                 .errorHandler(channelErrorHandler())
                 .filter(exchange -> settings.email().enabled())
-                .setProperty(CHANNEL, constant("email"))
-                .process(this::emailMessage)
-                .to(settings.email().enabled() ? smtpUri(settings.email()) : "log:alert-email-off")
-                .process(exchange -> sent(exchange, "email"))
+                    .setProperty(CHANNEL, constant("email"))
+                    .process(this::emailMessage)
+                    .to(settings.email().enabled() ? smtpUri(settings.email()) : "log:alert-email-off")
+                    .process(exchange -> sent(exchange, "email"))
                 .end();
 
-        from(AlertEndpoints.FAILED).routeId("alert-failed").process(this::failed);
+        from(AlertEndpoints.FAILED)
+                .routeId("alert-failed")
+                .process(this::failed);
     }
+    // spotless:on
 
     /** Retries a channel a few times with backoff, then hands the message to {@code alert-failed}. */
     private DeadLetterChannelDefinition channelErrorHandler() {

@@ -73,15 +73,12 @@ class AlertRoutes extends RouteBuilder {
         return settings.slack().enabled() || settings.email().enabled();
     }
 
+    // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
     @Override
     public void configure() {
         if (enabled()) {
-            log.info(
-                    "Alerts go to{}{}",
-                    settings.slack().enabled() ? " Slack" : "",
-                    settings.email().enabled()
-                            ? " email (" + settings.email().to().size() + " recipient(s))"
-                            : "");
+            log.info("Alerts go to{}{}", settings.slack().enabled() ? " Slack" : "",
+                    settings.email().enabled() ? " email (" + settings.email().to().size() + " recipient(s))" : "");
         } else {
             log.info("Alerts are off: set ticker.alerts.slack.webhook-url or ticker.alerts.email.host to receive them");
         }
@@ -90,11 +87,11 @@ class AlertRoutes extends RouteBuilder {
         from(StoreEndpoints.SOURCE_CHANGED)
                 .routeId("alert-outcomes")
                 .filter(exchange -> enabled())
-                .process(exchange ->
-                        exchange.getIn().setBody(judgeInOrder(exchange.getIn().getBody(SourceChanged.class))))
-                .split(body())
-                .to(AlertEndpoints.DELIVERIES)
-                .end()
+                    .process(exchange -> exchange.getIn().setBody(
+                            judgeInOrder(exchange.getIn().getBody(SourceChanged.class))))
+                    .split(body())
+                        .to(AlertEndpoints.DELIVERIES)
+                    .end()
                 .end();
 
         // First a few seconds after start: messages a stop interrupted are sent again, then time is judged.
@@ -105,10 +102,10 @@ class AlertRoutes extends RouteBuilder {
         from(AlertEndpoints.CHECK)
                 .routeId("alert-check")
                 .filter(exchange -> enabled())
-                .process(exchange -> exchange.getIn().setBody(check()))
-                .split(body())
-                .to(AlertEndpoints.DELIVERIES)
-                .end()
+                    .process(exchange -> exchange.getIn().setBody(check()))
+                    .split(body())
+                        .to(AlertEndpoints.DELIVERIES)
+                    .end()
                 .end();
 
         // Several at once: a channel that is being retried holds up only its own message.
@@ -117,15 +114,14 @@ class AlertRoutes extends RouteBuilder {
                 // Once tried on every channel (sent, or failed after its retries) it leaves the outbox. On
                 // completion rather than as a last step: a channel's dead-letter handling ends the route.
                 .onCompletion()
-                .process(exchange -> incidents.delivered(exchange.getProperty(ALERT, Alert.class)))
+                    .process(exchange -> incidents.delivered(exchange.getProperty(ALERT, Alert.class)))
                 .end()
-                .process(
-                        exchange -> exchange.setProperty(ALERT, exchange.getIn().getBody(Alert.class)))
-                .multicast()
-                .parallelProcessing()
-                .to(AlertEndpoints.SLACK, AlertEndpoints.EMAIL)
+                .process(exchange -> exchange.setProperty(ALERT, exchange.getIn().getBody(Alert.class)))
+                .multicast().parallelProcessing()
+                    .to(AlertEndpoints.SLACK, AlertEndpoints.EMAIL)
                 .end();
     }
+    // spotless:on
 
     /**
      * Changes reach the subscribers on several threads, so two changes of one source may arrive out

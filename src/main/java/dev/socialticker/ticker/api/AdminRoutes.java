@@ -29,72 +29,46 @@ class AdminRoutes extends RouteBuilder {
         this.authorizer = authorizer;
     }
 
+    // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
     @Override
     public void configure() {
         if (!properties.admin().enabled()) {
             return;
         }
         // The REST DSL wants one target per verb; the all/one pairs then share one route each.
-        RestDefinition admin = rest("/admin")
-                .description("For operators: forced refresh and cache invalidation")
+        RestDefinition admin = rest("/admin").description("For operators: forced refresh and cache invalidation")
                 .securityDefinitions()
-                .bearerToken(ApiDocument.ADMIN_SCHEME, "The value of ticker.admin.token")
+                    .bearerToken(ApiDocument.ADMIN_SCHEME, "The value of ticker.admin.token")
                 .end();
-        ApiDocument.adminResponses(
-                        admin.post("/refresh")
-                                .id("api-admin-refresh-all")
-                                .description(
-                                        "Refresh every source now, in the background (single-flight and min-interval still apply)"),
-                        202,
-                        "Accepted: the refresh runs in the background")
+        ApiDocument.adminResponses(admin
+                .post("/refresh").id("api-admin-refresh-all")
+                    .description("Refresh every source now, in the background (single-flight and min-interval still apply)"),
+                        202, "Accepted: the refresh runs in the background")
                 .to(ApiEndpoints.ADMIN_REFRESH_ALL);
-        ApiDocument.adminResponses(
-                        admin.post("/refresh/{id}")
-                                .id("api-admin-refresh-one")
-                                .param(ApiDocument.sourceId())
-                                .description("Refresh one source now, in the background"),
-                        202,
-                        "Accepted: the refresh runs in the background")
-                .responseMessage()
-                .code(404)
-                .message("No source has this id (SOURCE_NOT_FOUND)")
-                .responseModel(ProblemDocument.class)
-                .endResponseMessage()
+        ApiDocument.adminResponses(admin
+                .post("/refresh/{id}").id("api-admin-refresh-one").param(ApiDocument.sourceId())
+                    .description("Refresh one source now, in the background"),
+                        202, "Accepted: the refresh runs in the background")
+                .responseMessage().code(404).message("No source has this id (SOURCE_NOT_FOUND)")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
                 .to(ApiEndpoints.ADMIN_REFRESH_ONE);
-        ApiDocument.adminResponses(
-                        admin.delete("/cache")
-                                .id("api-admin-invalidate-all")
-                                .description(
-                                        "Forget every source's data (reads answer NO_DATA until the next refresh); "
-                                                + "a cache in front of the service is not purged"),
-                        204,
-                        "Forgotten")
+        ApiDocument.adminResponses(admin
+                .delete("/cache").id("api-admin-invalidate-all")
+                    .description("Forget every source's data (reads answer NO_DATA until the next refresh); "
+                            + "a cache in front of the service is not purged"),
+                        204, "Forgotten")
                 .to(ApiEndpoints.ADMIN_INVALIDATE_ALL);
-        ApiDocument.adminResponses(
-                        admin.delete("/cache/{id}")
-                                .id("api-admin-invalidate-one")
-                                .param(ApiDocument.sourceId())
-                                .description("Forget one source's data"),
-                        204,
-                        "Forgotten")
-                .responseMessage()
-                .code(404)
-                .message("No source has this id (SOURCE_NOT_FOUND)")
-                .responseModel(ProblemDocument.class)
-                .endResponseMessage()
+        ApiDocument.adminResponses(admin
+                .delete("/cache/{id}").id("api-admin-invalidate-one").param(ApiDocument.sourceId())
+                    .description("Forget one source's data"),
+                        204, "Forgotten")
+                .responseMessage().code(404).message("No source has this id (SOURCE_NOT_FOUND)")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
                 .to(ApiEndpoints.ADMIN_INVALIDATE_ONE);
-        from(ApiEndpoints.ADMIN_REFRESH_ALL)
-                .routeId("api-admin-refresh-all-entry")
-                .to(ApiEndpoints.ADMIN_REFRESH);
-        from(ApiEndpoints.ADMIN_REFRESH_ONE)
-                .routeId("api-admin-refresh-one-entry")
-                .to(ApiEndpoints.ADMIN_REFRESH);
-        from(ApiEndpoints.ADMIN_INVALIDATE_ALL)
-                .routeId("api-admin-invalidate-all-entry")
-                .to(ApiEndpoints.ADMIN_INVALIDATE);
-        from(ApiEndpoints.ADMIN_INVALIDATE_ONE)
-                .routeId("api-admin-invalidate-one-entry")
-                .to(ApiEndpoints.ADMIN_INVALIDATE);
+        from(ApiEndpoints.ADMIN_REFRESH_ALL).routeId("api-admin-refresh-all-entry").to(ApiEndpoints.ADMIN_REFRESH);
+        from(ApiEndpoints.ADMIN_REFRESH_ONE).routeId("api-admin-refresh-one-entry").to(ApiEndpoints.ADMIN_REFRESH);
+        from(ApiEndpoints.ADMIN_INVALIDATE_ALL).routeId("api-admin-invalidate-all-entry").to(ApiEndpoints.ADMIN_INVALIDATE);
+        from(ApiEndpoints.ADMIN_INVALIDATE_ONE).routeId("api-admin-invalidate-one-entry").to(ApiEndpoints.ADMIN_INVALIDATE);
 
         from(ApiEndpoints.ADMIN_REFRESH)
                 .routeId("api-admin-refresh")
@@ -117,6 +91,7 @@ class AdminRoutes extends RouteBuilder {
                 .to(StoreEndpoints.INVALIDATE)
                 .process(exchange -> ApiProblems.empty(exchange, 204));
     }
+    // spotless:on
 
     /** All sources, or the one named by {id}. */
     private List<TickerSource> sourcesOf(Exchange exchange) {

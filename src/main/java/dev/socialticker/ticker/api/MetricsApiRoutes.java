@@ -41,14 +41,12 @@ class MetricsApiRoutes extends RouteBuilder {
                 .end();
     }
 
+    // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
     @Override
     public void configure() {
         // Served by Camel's servlet at /api/* (ApiServlet), whose component carries the API's
         // header filter (ApiHeaderFilterStrategy), so it covers the OpenAPI document's route too.
-        restConfiguration()
-                .component("servlet")
-                .contextPath(ApiServlet.CONTEXT_PATH)
-                .bindingMode(RestBindingMode.off)
+        restConfiguration().component("servlet").contextPath(ApiServlet.CONTEXT_PATH).bindingMode(RestBindingMode.off)
                 // Each operation and its direct: route run as one route: one unit of work per read.
                 .inlineRoutes(true)
                 // Pre-rendered bytes go out as they are, with a Content-Length (ApiHttpBinding); an
@@ -71,82 +69,43 @@ class MetricsApiRoutes extends RouteBuilder {
                 .apiProperty("api.license.name", "Apache-2.0")
                 .apiProperty("api.license.url", "https://www.apache.org/licenses/LICENSE-2.0");
 
-        ApiDocument.metricsResponses(
-                        rest("/metrics")
-                                .description("Follower counts from the cache")
-                                .get()
-                                .id("api-metrics")
-                                .produces("application/json")
-                                .description("All sources: the total, and each source's count, age and last failure")
-                                .param(ApiDocument.format())
-                                .param(ApiDocument.ifNoneMatch()),
-                        "the sources' counts")
+        ApiDocument.metricsResponses(rest("/metrics").description("Follower counts from the cache")
+                .get().id("api-metrics").produces("application/json")
+                    .description("All sources: the total, and each source's count, age and last failure")
+                    .param(ApiDocument.format()).param(ApiDocument.ifNoneMatch()), "the sources' counts")
                 .to(ApiEndpoints.GET_METRICS);
-        ApiDocument.metricsResponses(
-                        rest("/metrics")
-                                .get("/{id}")
-                                .id("api-metrics-source")
-                                .produces("application/json")
-                                .description("One source: the fields of a `sources` entry")
-                                .param(ApiDocument.sourceId())
-                                .param(ApiDocument.format())
-                                .param(ApiDocument.ifNoneMatch()),
+        ApiDocument.metricsResponses(rest("/metrics")
+                .get("/{id}").id("api-metrics-source").produces("application/json")
+                    .description("One source: the fields of a `sources` entry")
+                    .param(ApiDocument.sourceId()).param(ApiDocument.format()).param(ApiDocument.ifNoneMatch()),
                         "the source's count")
-                .responseMessage()
-                .code(404)
-                .message("No source has this id (SOURCE_NOT_FOUND)")
-                .responseModel(ProblemDocument.class)
-                .endResponseMessage()
+                .responseMessage().code(404).message("No source has this id (SOURCE_NOT_FOUND)")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
                 .to(ApiEndpoints.GET_SOURCE);
 
-        ApiDocument.metricsResponses(
-                        rest("/tickers")
-                                .description("Named tickers: groups of sources (ticker.tickers)")
-                                .get("/{name}")
-                                .id("api-ticker")
-                                .produces("application/json")
-                                .description(
-                                        "A named ticker: the total, and each of its sources, shaped as GET /metrics")
-                                .param(ApiDocument.tickerName())
-                                .param(ApiDocument.format())
-                                .param(ApiDocument.ifNoneMatch()),
+        ApiDocument.metricsResponses(rest("/tickers").description("Named tickers: groups of sources (ticker.tickers)")
+                .get("/{name}").id("api-ticker").produces("application/json")
+                    .description("A named ticker: the total, and each of its sources, shaped as GET /metrics")
+                    .param(ApiDocument.tickerName()).param(ApiDocument.format()).param(ApiDocument.ifNoneMatch()),
                         "the ticker's sources")
-                .responseMessage()
-                .code(404)
-                .message("No ticker has this name (TICKER_NOT_FOUND)")
-                .responseModel(ProblemDocument.class)
-                .endResponseMessage()
+                .responseMessage().code(404).message("No ticker has this name (TICKER_NOT_FOUND)")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
                 .to(ApiEndpoints.GET_TICKER);
 
-        rest("/ui-config")
-                .description("The ticker page's defaults")
-                .get()
-                .id("api-ui-config")
-                .produces("application/json")
-                .description("Poll interval and fallback message from ticker.ui.*")
-                .responseMessage()
-                .code(200)
-                .message("The page's defaults")
-                .responseModel(UiConfig.class)
-                .header("Cache-Control")
-                .description("public, max-age=300")
-                .dataType("string")
-                .endHeader()
-                .endResponseMessage()
-                .responseMessage()
-                .code(400)
-                .message("Malformed request (BAD_REQUEST)")
-                .responseModel(ProblemDocument.class)
-                .endResponseMessage()
+        rest("/ui-config").description("The ticker page's defaults")
+                .get().id("api-ui-config").produces("application/json")
+                    .description("Poll interval and fallback message from ticker.ui.*")
+                    .responseMessage().code(200).message("The page's defaults")
+                        .responseModel(UiConfig.class)
+                        .header("Cache-Control").description("public, max-age=300").dataType("string").endHeader()
+                    .endResponseMessage()
+                    .responseMessage().code(400).message("Malformed request (BAD_REQUEST)")
+                        .responseModel(ProblemDocument.class).endResponseMessage()
                 .to(ApiEndpoints.GET_UI_CONFIG);
 
         // The document itself is not one of the API's operations (apiDocs false).
-        rest(ApiDocument.PATH.substring(ApiServlet.CONTEXT_PATH.length()))
-                .description("This document")
-                .get()
-                .id("api-openapi")
-                .apiDocs(false)
-                .produces("application/json")
+        rest(ApiDocument.PATH.substring(ApiServlet.CONTEXT_PATH.length())).description("This document")
+                .get().id("api-openapi").apiDocs(false).produces("application/json")
                 .to(ApiEndpoints.GET_OPENAPI_DOCUMENT);
 
         from(ApiEndpoints.GET_OPENAPI_DOCUMENT)
@@ -177,6 +136,9 @@ class MetricsApiRoutes extends RouteBuilder {
         // Every change of the store: the view is rendered again ahead of the reads (MetricsRenderer:
         // coalesced, once for many changes). A read never waits for this: it follows the store's
         // version itself, so a read right after a store sees it.
-        from(StoreEndpoints.SOURCE_CHANGED).routeId("render-view").process(exchange -> renderer.changed());
+        from(StoreEndpoints.SOURCE_CHANGED)
+                .routeId("render-view")
+                .process(exchange -> renderer.changed());
     }
+    // spotless:on
 }

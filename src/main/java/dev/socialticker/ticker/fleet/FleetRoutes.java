@@ -42,6 +42,7 @@ class FleetRoutes extends RouteBuilder {
         this.shared = shared;
     }
 
+    // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
     @Override
     public void configure() {
         // First at start-up: listening begins before the first comparison, so nothing falls between.
@@ -53,9 +54,8 @@ class FleetRoutes extends RouteBuilder {
         // What this instance changed (a refresh, an invalidation), not what it learnt from the fleet.
         from(StoreEndpoints.SOURCE_CHANGED)
                 .routeId("fleet-announce")
-                .filter(exchange ->
-                        exchange.getIn().getBody(SourceChanged.class).local())
-                .to(FleetEndpoints.ANNOUNCE)
+                .filter(exchange -> exchange.getIn().getBody(SourceChanged.class).local())
+                    .to(FleetEndpoints.ANNOUNCE)
                 .end();
 
         from(FleetEndpoints.ANNOUNCE)
@@ -67,16 +67,16 @@ class FleetRoutes extends RouteBuilder {
                 .routeId("fleet-change")
                 .filter(this::parse)
                 .choice()
-                .when(header(DELETED))
-                // Invalidated on another instance: forgotten here too, as the fleet's doing.
-                .setHeader(StoreEndpoints.CAUSE, constant(SourceChanged.Cause.FLEET.name()))
-                .to(StoreEndpoints.INVALIDATE)
-                .otherwise()
-                .process(exchange -> sync.applyStored(
-                        exchange.getIn().getHeader(SOURCE_ID, String.class),
-                        exchange.getIn().getHeader(TOOK, Duration.class)))
+                    .when(header(DELETED))
+                        // Invalidated on another instance: forgotten here too, as the fleet's doing.
+                        .setHeader(StoreEndpoints.CAUSE, constant(SourceChanged.Cause.FLEET.name()))
+                        .to(StoreEndpoints.INVALIDATE)
+                    .otherwise()
+                        .process(exchange -> sync.applyStored(exchange.getIn().getHeader(SOURCE_ID, String.class),
+                                exchange.getIn().getHeader(TOOK, Duration.class)))
                 .end();
     }
+    // spotless:on
 
     /** Keeps the messages of other instances, with their action and source id as headers. */
     private boolean parse(Exchange exchange) {

@@ -60,12 +60,12 @@ class RefreshRoutes extends RouteBuilder {
         this.failureRecorder = failureRecorder;
     }
 
+    // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
     @Override
     public void configure() {
         // The tick is handed over and done: the timer never waits on an upstream, and a slow source
         // cannot delay the next tick of the others (each source is single-flight at the gate).
-        from(RefreshEndpoints.timer(
-                        schedule.period().toMillis(), schedule.initialDelay().toMillis()))
+        from(RefreshEndpoints.timer(schedule.period().toMillis(), schedule.initialDelay().toMillis()))
                 .routeId("refresh-timer")
                 .setProperty(RefreshHeaders.SCHEDULED, constant(true))
                 .process(exchange -> exchange.getIn().setBody(catalog.all()))
@@ -84,27 +84,25 @@ class RefreshRoutes extends RouteBuilder {
         // ticker.refresh.concurrency at once, the rest waiting in the pool's queue, each source at
         // most once (RefreshQueue). Returns when every one has ended; callers that must not wait
         // (timer, admin) wire-tap it.
-        ExecutorService refreshThreads =
-                getContext().getExecutorServiceManager().newFixedThreadPool(this, "ticker-refresh", concurrency);
+        ExecutorService refreshThreads = getContext().getExecutorServiceManager()
+                .newFixedThreadPool(this, "ticker-refresh", concurrency);
         from(RefreshEndpoints.REFRESH_SOURCES)
                 .routeId("refresh-sources")
                 .setBody(method(queue, "admit"))
-                .split(body())
-                .parallelProcessing()
-                .executorService(refreshThreads)
-                .bean(queue, "taken")
-                .to(RefreshEndpoints.REFRESH_SOURCE)
+                .split(body()).parallelProcessing().executorService(refreshThreads)
+                    .bean(queue, "taken")
+                    .to(RefreshEndpoints.REFRESH_SOURCE)
                 .end();
 
         from(RefreshEndpoints.REFRESH_SOURCE)
                 .routeId("refresh-source")
                 .filter(method(runs, "start"))
-                .doTry()
-                .process(this::providerRequest)
-                .to(RefreshEndpoints.REFRESH_ATTEMPT)
-                .doFinally()
-                .process(runs::end)
-                .end()
+                    .doTry()
+                        .process(this::providerRequest)
+                        .to(RefreshEndpoints.REFRESH_ATTEMPT)
+                    .doFinally()
+                        .process(runs::end)
+                    .end()
                 .end();
 
         from(RefreshEndpoints.REFRESH_ATTEMPT)
@@ -114,14 +112,10 @@ class RefreshRoutes extends RouteBuilder {
                         // A stopping service does not wait out a backoff: the run is abandoned anyway.
                         .allowRedeliveryWhileStopping(false)
                         // Failures are logged once, masked, by the dead-letter route.
-                        .logExhausted(false)
-                        .logRetryAttempted(false)
-                        .logStackTrace(false)
-                        .logHandled(false))
+                        .logExhausted(false).logRetryAttempted(false).logStackTrace(false).logHandled(false))
                 // The provider is picked by the run's source, not by a header a provider could change.
                 // block=false: a provider whose file was removed fails at once instead of waiting 30 s.
-                .toD(ProviderEndpoints.of("${exchangeProperty." + RefreshRun.PROPERTY + ".source.provider}")
-                        + "?block=false")
+                .toD(ProviderEndpoints.of("${exchangeProperty." + RefreshRun.PROPERTY + ".source.provider}") + "?block=false")
                 // A provider returns its result (routes/README.md); storing it is the refresh's job.
                 .to(StoreEndpoints.STORE_SNAPSHOT)
                 .process(RefreshRoutes::logSuccess);
@@ -130,10 +124,11 @@ class RefreshRoutes extends RouteBuilder {
         from(RefreshEndpoints.RECORD_FAILURE)
                 .routeId("record-failure")
                 .filter(exchange -> RefreshRuns.runOf(exchange).tryCommit())
-                .process(failureRecorder)
-                .to(StoreEndpoints.STORE_FAILURE)
+                    .process(failureRecorder)
+                    .to(StoreEndpoints.STORE_FAILURE)
                 .end();
     }
+    // spotless:on
 
     /** The success's line (a failure's is the dead-letter route's): one line per attempt in all. */
     private static void logSuccess(Exchange exchange) {

@@ -38,6 +38,7 @@ public class StoreRoutes extends RouteBuilder {
         this.catalog = catalog;
     }
 
+    // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
     @Override
     public void configure() {
         from(StoreEndpoints.STORE_SNAPSHOT)
@@ -54,29 +55,27 @@ public class StoreRoutes extends RouteBuilder {
         from(StoreEndpoints.STORE_FAILURE)
                 .routeId("store-failure")
                 .routeConfigurationId(RefreshStepConfiguration.ID)
-                .process(exchange ->
-                        store.recordFailure(permitOf(exchange), exchange.getIn().getMandatoryBody(Failure.class)))
-                .id("write-failure")
-                .process(exchange -> metrics.recordOutcome(
-                        permitOf(exchange).source().id(),
-                        exchange.getIn().getBody(Failure.class).code().name(),
-                        permitOf(exchange).elapsed()));
+                .process(exchange -> store.recordFailure(permitOf(exchange),
+                        exchange.getIn().getMandatoryBody(Failure.class))).id("write-failure")
+                .process(exchange -> metrics.recordOutcome(permitOf(exchange).source().id(),
+                        exchange.getIn().getBody(Failure.class).code().name(), permitOf(exchange).elapsed()));
 
         // Forget one source (header TickerSourceId) or all; the next read shows NO_DATA until refreshed.
         from(StoreEndpoints.INVALIDATE)
                 .routeId("invalidate-cache")
-                .process(exchange -> exchange.setProperty(
-                        PREVIOUS, store.statesOf(sourcesOf(exchange.getIn().getHeader(SOURCE_ID, String.class)))))
+                .process(exchange -> exchange.setProperty(PREVIOUS,
+                        store.statesOf(sourcesOf(exchange.getIn().getHeader(SOURCE_ID, String.class)))))
                 .choice()
-                .when(header(SOURCE_ID).isNotNull())
-                .setHeader(CaffeineConstants.KEY, header(SOURCE_ID))
-                .setHeader(CaffeineConstants.ACTION, constant(CaffeineConstants.ACTION_INVALIDATE))
-                .otherwise()
-                .setHeader(CaffeineConstants.ACTION, constant(CaffeineConstants.ACTION_INVALIDATE_ALL))
+                    .when(header(SOURCE_ID).isNotNull())
+                        .setHeader(CaffeineConstants.KEY, header(SOURCE_ID))
+                        .setHeader(CaffeineConstants.ACTION, constant(CaffeineConstants.ACTION_INVALIDATE))
+                    .otherwise()
+                        .setHeader(CaffeineConstants.ACTION, constant(CaffeineConstants.ACTION_INVALIDATE_ALL))
                 .end()
                 .to(StoreEndpoints.CACHE)
                 .process(this::forgotten);
     }
+    // spotless:on
 
     private void storeAnswer(Exchange exchange) {
         WritePermit permit = permitOf(exchange);

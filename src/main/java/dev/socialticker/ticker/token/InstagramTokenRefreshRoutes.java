@@ -55,26 +55,22 @@ class InstagramTokenRefreshRoutes extends RouteBuilder {
         this.started = clock.instant();
     }
 
+    // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
     @Override
     public void configure() {
-        boolean used =
-                catalog.all().stream().anyMatch(source -> source.provider().equals(PROVIDER));
+        boolean used = catalog.all().stream().anyMatch(source -> source.provider().equals(PROVIDER));
         if (!used || status.tokenFile(PROVIDER).isEmpty()) {
             return;
         }
-        String base = (settings.tokenRefreshUrl() != null
-                        ? settings.tokenRefreshUrl().toString()
-                        : "https://graph.instagram.com")
-                .replaceAll("/+$", "");
-        log.info(
-                "The Instagram token is refreshed when it has {} days or less left, and kept in {}",
-                REFRESH_WHEN_LEFT.toDays(),
-                status.keptIn(PROVIDER));
+        String base = (settings.tokenRefreshUrl() != null ? settings.tokenRefreshUrl().toString()
+                : "https://graph.instagram.com").replaceAll("/+$", "");
+        log.info("The Instagram token is refreshed when it has {} days or less left, and kept in {}",
+                REFRESH_WHEN_LEFT.toDays(), status.keptIn(PROVIDER));
 
         from(TokenEndpoints.INSTAGRAM_TOKEN_TIMER)
                 .routeId("instagram-token-refresh-timer")
                 .filter(exchange -> due())
-                .to(TokenEndpoints.INSTAGRAM_TOKEN_REFRESH)
+                    .to(TokenEndpoints.INSTAGRAM_TOKEN_REFRESH)
                 .end();
 
         from(TokenEndpoints.INSTAGRAM_TOKEN_REFRESH)
@@ -85,6 +81,7 @@ class InstagramTokenRefreshRoutes extends RouteBuilder {
                         + "&httpClient.connectTimeout=5000&httpClient.responseTimeout=10000")
                 .process(this::answer);
     }
+    // spotless:on
 
     private boolean due() {
         Instant now = clock.instant();

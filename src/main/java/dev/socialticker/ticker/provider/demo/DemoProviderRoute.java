@@ -15,6 +15,7 @@ class DemoProviderRoute extends RouteBuilder {
         this.simulator = simulator;
     }
 
+    // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
     @Override
     public void configure() {
         from(ProviderEndpoints.of(PROVIDER))
@@ -22,4 +23,5 @@ class DemoProviderRoute extends RouteBuilder {
                 .routeConfigurationId(RefreshStepConfiguration.ID)
                 .process(simulator);
     }
+    // spotless:on
 }

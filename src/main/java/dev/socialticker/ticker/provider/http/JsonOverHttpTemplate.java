@@ -26,6 +26,7 @@ public class JsonOverHttpTemplate extends RouteBuilder {
         this.clock = clock;
     }
 
+    // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
     @Override
     public void configure() {
         RouteTemplateDefinition template = routeTemplate(ID);
@@ -36,14 +37,16 @@ public class JsonOverHttpTemplate extends RouteBuilder {
                 template.templateParameter(parameter.name(), parameter.fallback(), parameter.description());
             }
         });
-        template.templateBean("request", JsonOverHttpRequest.class, rtc -> new JsonOverHttpRequest(spec(rtc), settings))
+        template.templateBean("request", JsonOverHttpRequest.class,
+                        rtc -> new JsonOverHttpRequest(spec(rtc), settings))
                 .templateBean("answer", JsonAnswerReader.class, rtc -> new JsonAnswerReader(spec(rtc), clock))
                 .from(ProviderEndpoints.of("{{name}}"))
-                .routeConfigurationId(RefreshStepConfiguration.ID)
-                .process("{{request}}")
-                .toD("${exchangeProperty." + JsonOverHttpRequest.UPSTREAM_ENDPOINT + "}")
-                .process("{{answer}}");
+                    .routeConfigurationId(RefreshStepConfiguration.ID)
+                    .process("{{request}}")
+                    .toD("${exchangeProperty." + JsonOverHttpRequest.UPSTREAM_ENDPOINT + "}")
+                    .process("{{answer}}");
     }
+    // spotless:on
 
     private static JsonOverHttpSpec spec(RouteTemplateContext context) {
         return JsonOverHttpSpec.from(name -> context.getProperty(name, String.class));
