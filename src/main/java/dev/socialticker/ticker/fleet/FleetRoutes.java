@@ -6,6 +6,7 @@ import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.store.StoreEndpoints;
 import java.time.Duration;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.PredicateBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -67,8 +68,11 @@ class FleetRoutes extends RouteBuilder {
                 .routeId("fleet-change")
                 .filter(this::parse)
                 .choice()
-                    .when(header(DELETED))
-                        // Invalidated on another instance: forgotten here too, as the fleet's doing.
+                    // Invalidated on another instance: forgotten here too, as the fleet's doing. Unless
+                    // Redis holds a state again: a refresh stored one after the deletion, and its
+                    // message overtook this one (messages are sent from a queue, in no fixed order).
+                    .when(PredicateBuilder.and(header(DELETED),
+                            PredicateBuilder.not(method(sync, "isShared(${header." + SOURCE_ID + "})"))))
                         .setHeader(StoreEndpoints.CAUSE, constant(SourceChanged.Cause.FLEET.name()))
                         .to(StoreEndpoints.INVALIDATE)
                     .otherwise()

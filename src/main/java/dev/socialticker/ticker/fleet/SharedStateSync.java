@@ -52,6 +52,11 @@ class SharedStateSync {
                 .orElse(false);
     }
 
+    /** True when Redis holds a state for the source now (false too when it cannot be read). */
+    public boolean isShared(String sourceId) {
+        return catalog.find(sourceId).flatMap(shared::read).isPresent();
+    }
+
     /**
      * Compares every source with the shared copy; nothing happens while Redis is unreachable.
      *
