@@ -1,28 +1,20 @@
 package dev.socialticker.ticker.alert;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.socialticker.ticker.fleet.FleetInstances;
 import dev.socialticker.ticker.fleet.FleetInstances.Instance;
-import dev.socialticker.ticker.support.Fixtures;
 import dev.socialticker.ticker.support.MutableClock;
 import dev.socialticker.ticker.support.RedisServer;
 import dev.socialticker.ticker.support.TestClockConfiguration;
-import dev.socialticker.ticker.support.UpstreamServiceTest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -48,7 +40,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class FleetAlertsTest {
     static final String WEBHOOK_PATH = "/services/T0000/B0000/fleetWebhook";
-    static final String GRAPH_PATH = UpstreamServiceTest.GRAPH_PATH;
     static final String SOURCE = FleetInstances.SOURCE;
 
     @RegisterExtension
@@ -62,7 +53,6 @@ class FleetAlertsTest {
 
     static RedisServer redis;
     final MutableClock clock = new MutableClock(TestClockConfiguration.START);
-    final ObjectMapper json = new ObjectMapper();
     FleetInstances fleet;
 
     @BeforeAll
@@ -87,7 +77,7 @@ class FleetAlertsTest {
     @Test
     void aFleetSendsOneAlertOneReminderAndOneResolvedPerChannelThroughATakeOverAndRestarts() throws Exception {
         upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
-        answerWell();
+        AlertStandIns.answerWell(upstream);
         fleet = new FleetInstances(
                 redis.port(),
                 upstream.baseUrl(),
@@ -110,11 +100,13 @@ class FleetAlertsTest {
         Instance first = speaker(running);
 
         // One incident, seen by every instance: each of them refreshes and fails.
-        answerAuthFailure();
+        AlertStandIns.answerExpiredToken(upstream);
         for (Instance instance : running) {
             refreshOn(instance, running);
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> slack().size() == 1 && emails().size() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        AlertStandIns.slackKinds(upstream, WEBHOOK_PATH, SOURCE).size() == 1 && emails().size() == 1);
         settled(first);
 
         // The instance that alerted stops; another takes over, carries on, and repeats nothing.
@@ -124,7 +116,9 @@ class FleetAlertsTest {
         assertThat(second).isNotEqualTo(first);
         clock.advance(Duration.ofMinutes(10));
         checkAll(running);
-        await().atMost(Duration.ofSeconds(20)).until(() -> slack().size() == 2 && emails().size() == 2);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        AlertStandIns.slackKinds(upstream, WEBHOOK_PATH, SOURCE).size() == 2 && emails().size() == 2);
         settled(second);
 
         // Restarts: one that listens, then the one that speaks.
@@ -142,15 +136,17 @@ class FleetAlertsTest {
         refreshOn(third, running);
 
         // Recovery: one resolved message, from whichever instance speaks now.
-        answerWell();
+        AlertStandIns.answerWell(upstream);
         refreshOn(running.get(0), running);
         clock.advance(Duration.ofMinutes(5));
         checkAll(running);
-        await().atMost(Duration.ofSeconds(20)).until(() -> slack().size() == 3 && emails().size() == 3);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        AlertStandIns.slackKinds(upstream, WEBHOOK_PATH, SOURCE).size() == 3 && emails().size() == 3);
         settled(speaker(running));
         checkAll(running);
 
-        Map<String, Long> bySlack = kinds(slack());
+        Map<String, Long> bySlack = kinds(AlertStandIns.slackKinds(upstream, WEBHOOK_PATH, SOURCE));
         Map<String, Long> byEmail = kinds(emails());
         System.out.println("[fleet-alerts] 3 instances, the alerting one stopped, 2 restarts: email: "
                 + summary(byEmail) + "; slack: " + summary(bySlack));
@@ -206,45 +202,13 @@ class FleetAlertsTest {
         instance.context().close();
     }
 
-    private static void answerWell() throws Exception {
-        upstream.stubFor(
-                get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
-    }
-
-    private static void answerAuthFailure() {
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH))
-                .willReturn(aResponse()
-                        .withStatus(400)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\": {\"message\": \"Error validating access token: Session has expired.\","
-                                + " \"type\": \"OAuthException\", \"code\": 190, \"fbtrace_id\": \"AbCdEf123\"}}")));
-    }
-
-    /** The kinds Slack received, in order, from each message's first line (":red_circle: ALERT …"). */
-    private List<String> slack() throws Exception {
-        List<String> kinds = new ArrayList<>();
-        for (LoggedRequest post : upstream.findAll(postRequestedFor(urlPathEqualTo(WEBHOOK_PATH)))) {
-            kinds.add(kindIn(json.readTree(post.getBodyAsString()).get("text").asText()));
-        }
-        return kinds;
-    }
-
     /** The kinds emailed, in order, from each subject ("[Social Ticker] ALERT …"). */
     private static List<String> emails() throws MessagingException {
         List<String> kinds = new ArrayList<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
-            kinds.add(kindIn(message.getSubject()));
+            kinds.add(AlertStandIns.kindIn(message.getSubject(), SOURCE));
         }
         return kinds;
-    }
-
-    private static String kindIn(String text) {
-        for (Alert.Kind kind : Alert.Kind.values()) {
-            if (text.contains(" " + kind.name() + " " + SOURCE)) {
-                return kind.name();
-            }
-        }
-        throw new AssertionError("not an alert about " + SOURCE + ": " + text);
     }
 
     private static Map<String, Long> kinds(List<String> messages) {

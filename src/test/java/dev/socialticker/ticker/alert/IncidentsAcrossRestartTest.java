@@ -1,24 +1,17 @@
 package dev.socialticker.ticker.alert;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.socialticker.ticker.TickerApplication;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.refresh.RefreshEndpoints;
 import dev.socialticker.ticker.refresh.RefreshHeaders;
-import dev.socialticker.ticker.support.Fixtures;
 import dev.socialticker.ticker.support.MutableClock;
 import dev.socialticker.ticker.support.TestClockConfiguration;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
@@ -44,7 +37,7 @@ import org.springframework.context.support.GenericApplicationContext;
  */
 class IncidentsAcrossRestartTest {
     static final String WEBHOOK_PATH = "/services/T0000/B0000/restartWebhook";
-    static final String GRAPH_PATH = UpstreamServiceTest.GRAPH_PATH;
+    static final String SOURCE_ID = "instagram-" + UpstreamServiceTest.IG_USER;
 
     @RegisterExtension
     static WireMockExtension upstream = WireMockExtension.newInstance()
@@ -56,7 +49,6 @@ class IncidentsAcrossRestartTest {
 
     final MutableClock clock = new MutableClock(TestClockConfiguration.START);
     final List<ConfigurableApplicationContext> started = new ArrayList<>();
-    final ObjectMapper json = new ObjectMapper();
 
     @AfterEach
     void stop() {
@@ -66,12 +58,14 @@ class IncidentsAcrossRestartTest {
     @Test
     void anOpenIncidentIsNeitherRepeatedNorForgottenAfterARestart() throws Exception {
         upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
-        answerWell();
+        AlertStandIns.answerWell(upstream);
         ConfigurableApplicationContext first = start();
         refresh(first);
-        answerAuthFailure();
+        AlertStandIns.answerExpiredToken(upstream);
         refresh(first);
-        await().atMost(Duration.ofSeconds(20)).until(() -> slack().equals(List.of("ALERT")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> AlertStandIns.slackKinds(upstream, WEBHOOK_PATH, SOURCE_ID)
+                        .equals(List.of("ALERT")));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> first.getBean(Incidents.class).outbox().isEmpty());
         first.close();
@@ -85,15 +79,18 @@ class IncidentsAcrossRestartTest {
                 .contains(AlertRule.AUTH);
         refresh(second);
         check(second);
-        answerWell();
+        AlertStandIns.answerWell(upstream);
         refresh(second);
         clock.advance(Duration.ofMinutes(5));
         check(second);
-        await().atMost(Duration.ofSeconds(20)).until(() -> slack().size() == 2);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> AlertStandIns.slackKinds(upstream, WEBHOOK_PATH, SOURCE_ID)
+                                .size()
+                        == 2);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> second.getBean(Incidents.class).outbox().isEmpty());
         check(second);
-        assertThat(slack())
+        assertThat(AlertStandIns.slackKinds(upstream, WEBHOOK_PATH, SOURCE_ID))
                 .as("one alert before the restart, one resolved after it, nothing repeated")
                 .containsExactly("ALERT", "RESOLVED");
         assertThat(second.getBean(Incidents.class).open()).isEmpty();
@@ -143,30 +140,5 @@ class IncidentsAcrossRestartTest {
 
     private static void check(ConfigurableApplicationContext context) {
         context.getBean(ProducerTemplate.class).sendBody(AlertEndpoints.CHECK, null);
-    }
-
-    private static void answerWell() throws Exception {
-        upstream.stubFor(
-                get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
-    }
-
-    private static void answerAuthFailure() {
-        upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH))
-                .willReturn(aResponse()
-                        .withStatus(400)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(
-                                "{\"error\": {\"message\": \"Error validating access token\", \"type\": \"OAuthException\","
-                                        + " \"code\": 190}}")));
-    }
-
-    /** The kinds Slack received, in order. */
-    private List<String> slack() throws Exception {
-        List<String> kinds = new ArrayList<>();
-        for (LoggedRequest post : upstream.findAll(postRequestedFor(urlPathEqualTo(WEBHOOK_PATH)))) {
-            String text = json.readTree(post.getBodyAsString()).get("text").asText();
-            kinds.add(text.contains(" RESOLVED ") ? "RESOLVED" : text.contains(" REMINDER ") ? "REMINDER" : "ALERT");
-        }
-        return kinds;
     }
 }
