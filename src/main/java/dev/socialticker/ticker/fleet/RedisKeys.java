@@ -13,6 +13,7 @@ import dev.socialticker.ticker.state.StateKey;
  *   <li>{@code ticker:not-before:<id>}: a wait the upstream asked for, expiring by itself;</li>
  *   <li>{@code ticker:alerts}: the open incidents and the alert outbox, the same JSON document as the
  *       file store's {@code alerts.json};</li>
+ *   <li>{@code ticker:history:<id>}: a source's history of counts (the history file's document);</li>
  *   <li>{@code ticker:token:<provider>}: a rotated access token (the token file's document);</li>
  *   <li>{@code ticker:alerts-leader}: which instance judges and sends the alerts now, with an expiry
  *       its holder renews ({@link RedisState#holdLease});</li>
@@ -28,6 +29,7 @@ record RedisKeys(String prefix) {
             case SNAPSHOT -> state(key.id());
             case INCIDENTS -> prefix + key.id();
             case TOKEN -> prefix + "token:" + key.id();
+            case HISTORY -> prefix + "history:" + key.id();
         };
     }
 

@@ -29,6 +29,9 @@ final class LocalState implements StateRepository {
     private static final Set<PosixFilePermission> OWNER_ONLY =
             Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
+    /** The histories' sub-folder of the state folder. */
+    static final String HISTORY_DIR = "history";
+
     /** Null: memory mode. */
     private final Path dir;
 
@@ -55,6 +58,9 @@ final class LocalState implements StateRepository {
                     + unusable.getMessage() + "); give a writable folder, or set ticker.store.type=memory");
         }
         removeLeftovers(dir);
+        if (Files.isDirectory(dir.resolve(HISTORY_DIR))) {
+            removeLeftovers(dir.resolve(HISTORY_DIR));
+        }
     }
 
     /** Temporary files a crash left behind: never complete, never read. */
@@ -151,6 +157,7 @@ final class LocalState implements StateRepository {
             // Source ids are [a-z0-9-] (checked at start-up): safe as file names.
             case SNAPSHOT -> dir == null ? null : dir.resolve(key.id() + ".json");
             case INCIDENTS -> dir == null ? null : dir.resolve(key.id() + ".json");
+            case HISTORY -> dir == null ? null : dir.resolve(HISTORY_DIR).resolve(key.id() + ".json");
         };
     }
 }

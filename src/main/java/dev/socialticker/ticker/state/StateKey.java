@@ -17,7 +17,9 @@ public record StateKey(Kind kind, String id) {
          * A provider's rotated access token: its {@code token-file} (owner-only), Redis
          * {@code token:<provider>}. A secret: its content is never logged.
          */
-        TOKEN
+        TOKEN,
+        /** A source's history of counts: file {@code <dir>/history/<id>.json}, Redis {@code history:<id>}. */
+        HISTORY
     }
 
     public StateKey {
@@ -32,6 +34,10 @@ public record StateKey(Kind kind, String id) {
     /** The fleet's (or the instance's) one incidents document. */
     public static StateKey incidents() {
         return new StateKey(Kind.INCIDENTS, "alerts");
+    }
+
+    public static StateKey history(String sourceId) {
+        return new StateKey(Kind.HISTORY, sourceId);
     }
 
     public static StateKey token(String provider) {

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.provider.file;
 
+import dev.socialticker.ticker.provider.contract.CountPrecision;
 import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * {@code /actuator/health} and reloads all read it.
  */
 @Component
-public class ProviderCatalog {
+public class ProviderCatalog implements CountPrecision {
     /** A provider route that is running; {@code spec} is null when it is not built on the template. */
     public record Loaded(String name, String location, JsonOverHttpSpec spec) {}
 
@@ -50,6 +51,13 @@ public class ProviderCatalog {
 
     public synchronized Map<String, Loaded> loaded() {
         return java.util.Collections.unmodifiableMap(new TreeMap<>(loaded));
+    }
+
+    /** As the provider's file declares (parameter {@code roundedCounts}); false for a provider without one. */
+    @Override
+    public synchronized boolean rounded(String provider) {
+        Loaded file = loaded.get(provider);
+        return file != null && file.spec() != null && file.spec().roundedCounts();
     }
 
     public synchronized Map<String, Broken> broken() {

@@ -1,0 +1,24 @@
+package dev.socialticker.ticker.history;
+
+/**
+ * How much a count grew over the last day, 7 days and 30 days; a window is null while the history
+ * is shorter than it. {@code approximate}: the upstream rounds its counts (YouTube keeps three
+ * significant figures), so a small growth may read as zero.
+ */
+public record Growth(Long oneDay, Long sevenDays, Long thirtyDays, boolean approximate) {
+
+    public static final Growth NONE = new Growth(null, null, null, false);
+
+    /** The growth of a sum: each window known only when it is known for both. */
+    public Growth plus(Growth other) {
+        return new Growth(
+                sum(oneDay, other.oneDay),
+                sum(sevenDays, other.sevenDays),
+                sum(thirtyDays, other.thirtyDays),
+                approximate || other.approximate);
+    }
+
+    private static Long sum(Long a, Long b) {
+        return a == null || b == null ? null : a + b;
+    }
+}

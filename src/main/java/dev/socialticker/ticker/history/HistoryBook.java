@@ -1,0 +1,319 @@
+package dev.socialticker.ticker.history;
+
+import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.domain.Snapshot;
+import dev.socialticker.ticker.domain.SourceChanged;
+import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.provider.contract.CountPrecision;
+import dev.socialticker.ticker.state.StateKey;
+import dev.socialticker.ticker.state.StateRepository;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every source's history: kept in memory for reading, loaded from the state repository on first use
+ * and written back after each reading that changes it (files by default, one document per source;
+ * Redis in the shared mode).
+ *
+ * <p>In the shared mode the instance that read a count (a change caused by its own refresh) writes
+ * it, after reading the fleet's document afresh, so the fleet writes each reading once; the others
+ * apply the same reading (learnt from the fleet) to their copy in memory only, and reload the
+ * fleet's document at each compaction. A document that cannot be read is set aside, logged, and the
+ * source starts a new history: history never keeps the service from serving counts.
+ */
+@Component
+public class HistoryBook {
+    private static final Logger log = LoggerFactory.getLogger(HistoryBook.class);
+    static final List<Duration> WINDOWS = List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30));
+
+    private final StateRepository state;
+    private final SourceCatalog catalog;
+    private final HistoryProperties settings;
+    private final CountPrecision precision;
+    private final Milestones ladder;
+    private final Clock clock;
+    private final Map<String, SourceHistory> histories = new ConcurrentHashMap<>();
+    private final Map<String, Long> recordedUpTo = new ConcurrentHashMap<>();
+    private final Map<String, Integer> bytes = new ConcurrentHashMap<>();
+
+    public HistoryBook(
+            StateRepository state,
+            SourceCatalog catalog,
+            HistoryProperties settings,
+            CountPrecision precision,
+            Clock clock) {
+        this.state = state;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.precision = precision;
+        this.ladder = settings.ladder();
+        this.clock = clock;
+    }
+
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    public HistoryProperties settings() {
+        return settings;
+    }
+
+    /**
+     * Records a change's count, when it carries one. Changes arrive on several threads: one older
+     * than a change already recorded for its source is dropped.
+     *
+     * @return the milestone this reading crossed for the first time, to celebrate
+     */
+    public Optional<MilestoneReached> record(SourceChanged change) {
+        Snapshot snapshot = change.current().snapshot();
+        if (!settings.enabled() || snapshot == null) {
+            return Optional.empty();
+        }
+        TickerSource source = change.source();
+        String id = source.id();
+        Object lock = histories.computeIfAbsent(id, this::load);
+        synchronized (lock) {
+            Long newest = recordedUpTo.get(id);
+            if (newest != null && change.sequence() != 0 && change.sequence() <= newest) {
+                return Optional.empty();
+            }
+            recordedUpTo.put(id, change.sequence());
+            if (change.cause() == SourceChanged.Cause.FLEET) {
+                // The instance that read it writes it; this copy follows in memory.
+                histories.get(id).record(snapshot.refreshedAt(), snapshot.total());
+                return Optional.empty();
+            }
+            SourceHistory history = histories.get(id);
+            if (state.shared()) {
+                try {
+                    reload(id);
+                } catch (IOException unreachable) {
+                    // Written by the next reading that finds the fleet's document; never over it blind.
+                    log.warn(
+                            "Could not read the fleet's history of {}: {}; this reading is kept in memory only",
+                            id,
+                            unreachable.getMessage());
+                    history.record(snapshot.refreshedAt(), snapshot.total());
+                    return Optional.empty();
+                }
+            }
+            OptionalLong crossed = history.crossing(snapshot.total(), ladder);
+            long celebratedBefore = history.celebrated();
+            boolean changed = history.record(snapshot.refreshedAt(), snapshot.total());
+            if (changed || crossed.isPresent() || celebratedBefore != history.celebrated() || state.shared()) {
+                history.compact(clock.instant(), settings.rawRetention(), settings.hourlyRetention());
+                save(id, history);
+            }
+            return crossed.stream()
+                    .mapToObj(milestone ->
+                            new MilestoneReached(source, milestone, snapshot.total(), snapshot.refreshedAt()))
+                    .findFirst();
+        }
+    }
+
+    /**
+     * Drops readings and hours past their retention from every configured source's history. Alone,
+     * each history that changed is written; in the shared mode the fleet's documents are reloaded
+     * instead (each is compacted when its next reading is written).
+     *
+     * @return how many points were dropped
+     */
+    public int compact() {
+        if (!settings.enabled()) {
+            return 0;
+        }
+        int dropped = 0;
+        Instant now = clock.instant();
+        for (TickerSource source : catalog.all()) {
+            String id = source.id();
+            SourceHistory history = histories.computeIfAbsent(id, this::load);
+            synchronized (history) {
+                if (state.shared()) {
+                    try {
+                        reload(id);
+                    } catch (IOException unreachable) {
+                        log.warn("Could not reload the fleet's history of {}: {}", id, unreachable.getMessage());
+                    }
+                    dropped += history.compact(now, settings.rawRetention(), settings.hourlyRetention());
+                    continue;
+                }
+                int gone = history.compact(now, settings.rawRetention(), settings.hourlyRetention());
+                if (gone > 0) {
+                    save(id, history);
+                }
+                dropped += gone;
+            }
+        }
+        return dropped;
+    }
+
+    /** A source's history (empty when it has none yet). */
+    public SourceHistory of(String id) {
+        return histories.computeIfAbsent(id, this::load);
+    }
+
+    /** The size in bytes of a source's stored history, as last written or read. */
+    public int bytes(String id) {
+        return bytes.getOrDefault(id, 0);
+    }
+
+    /**
+     * The growth of a source whose count is {@code total} at {@code at}: the difference from its
+     * count one, 7 and 30 days before.
+     */
+    public Growth growth(TickerSource source, long total, Instant at) {
+        if (!settings.enabled()) {
+            return Growth.NONE;
+        }
+        SourceHistory history = of(source.id());
+        Long[] windows = new Long[WINDOWS.size()];
+        for (int i = 0; i < windows.length; i++) {
+            OptionalLong then = history.countAt(at.minus(WINDOWS.get(i)));
+            windows[i] = then.isPresent() ? total - then.getAsLong() : null;
+        }
+        return new Growth(windows[0], windows[1], windows[2], precision.rounded(source.provider()));
+    }
+
+    /**
+     * The next milestone above {@code total}, with an estimated date from {@code growth}'s rate
+     * (over 7 days, or the last day while the history is shorter) when that falls within the
+     * forecast horizon. Empty above the ladder's top, or with history off.
+     */
+    public Optional<NextMilestone> nextMilestone(long total, Growth growth, Instant at) {
+        if (!settings.enabled()) {
+            return Optional.empty();
+        }
+        OptionalLong next = ladder.nextAbove(total);
+        if (next.isEmpty()) {
+            return Optional.empty();
+        }
+        Long grown = growth.sevenDays() != null ? growth.sevenDays() : growth.oneDay();
+        Duration over = growth.sevenDays() != null ? WINDOWS.get(1) : WINDOWS.get(0);
+        Instant eta = null;
+        if (grown != null && grown > 0) {
+            double seconds = (double) (next.getAsLong() - total) * over.getSeconds() / grown;
+            if (seconds <= settings.forecastHorizon().getSeconds()) {
+                eta = at.plusSeconds((long) Math.ceil(seconds));
+            }
+        }
+        return Optional.of(new NextMilestone(next.getAsLong(), eta));
+    }
+
+    /**
+     * The points of several sources' histories added up (see {@link HistorySum}), at most
+     * {@code limit} of them.
+     */
+    public List<HistoryPoint> summed(List<TickerSource> sources, Step step, Instant from, Instant to, int limit) {
+        List<HistorySum.Part> parts = new ArrayList<>();
+        for (TickerSource source : sources) {
+            SourceHistory history = of(source.id());
+            OptionalLong before = history.countAt(from.minusSeconds(1));
+            parts.add(new HistorySum.Part(
+                    before.isPresent() ? before.getAsLong() : null, history.points(step, from, to)));
+        }
+        return HistorySum.of(parts, limit);
+    }
+
+    /** Sets days of a source's history from another tool's export; see {@link SourceHistory#backfill}. */
+    public Map<SourceHistory.Backfilled, Integer> backfill(TickerSource source, Map<LocalDate, Long> days)
+            throws IOException {
+        SourceHistory history = of(source.id());
+        Map<SourceHistory.Backfilled, Integer> counts = new EnumMap<>(SourceHistory.Backfilled.class);
+        for (SourceHistory.Backfilled outcome : SourceHistory.Backfilled.values()) {
+            counts.put(outcome, 0);
+        }
+        synchronized (history) {
+            if (state.shared()) {
+                reload(source.id());
+            }
+            days.forEach((day, count) -> counts.merge(history.backfill(day, count), 1, Integer::sum));
+            if (counts.get(SourceHistory.Backfilled.ADDED) + counts.get(SourceHistory.Backfilled.UPDATED) > 0) {
+                byte[] document = HistoryCodec.encode(history);
+                state.write(StateKey.history(source.id()), document);
+                bytes.put(source.id(), document.length);
+            }
+        }
+        return counts;
+    }
+
+    /** Reads the fleet's document afresh into the copy in memory (same object: its lock is kept). */
+    private void reload(String id) throws IOException {
+        histories.computeIfAbsent(id, this::load).replaceWith(read(id));
+    }
+
+    /** The stored history, a new one when none is stored or it is unreadable (set aside). */
+    private SourceHistory read(String id) throws IOException {
+        StateKey key = StateKey.history(id);
+        Optional<byte[]> document = state.read(key);
+        if (document.isEmpty()) {
+            return new SourceHistory();
+        }
+        try {
+            SourceHistory history = HistoryCodec.decode(document.get());
+            bytes.put(id, document.get().length);
+            return history;
+        } catch (IOException unreadable) {
+            setAside(key, unreadable);
+            return new SourceHistory();
+        }
+    }
+
+    private SourceHistory load(String id) {
+        try {
+            return read(id);
+        } catch (IOException unreachable) {
+            log.warn(
+                    "Could not read the history of {} from {}: {}; it starts empty in memory until it can be read",
+                    id,
+                    state.where(StateKey.history(id)),
+                    unreachable.getMessage());
+            return new SourceHistory();
+        }
+    }
+
+    private void save(String id, SourceHistory history) {
+        StateKey key = StateKey.history(id);
+        byte[] document = HistoryCodec.encode(history);
+        try {
+            state.write(key, document);
+            bytes.put(id, document.length);
+        } catch (IOException failed) {
+            log.warn(
+                    "Could not write the history of {} to {}: {}; it is kept in memory and written with its next reading",
+                    id,
+                    state.where(key),
+                    failed.getMessage());
+        }
+    }
+
+    private void setAside(StateKey key, IOException why) {
+        String where = state.where(key);
+        try {
+            String aside = state.setAside(key, "unreadable-" + clock.millis());
+            log.warn(
+                    "History {} is unreadable ({}); moved aside to {}; the source starts a new history",
+                    where,
+                    why.getMessage(),
+                    aside);
+        } catch (IOException failed) {
+            log.warn(
+                    "History {} is unreadable ({}) and could not be moved aside ({}); the source starts a new history",
+                    where,
+                    why.getMessage(),
+                    failed.getMessage());
+        }
+    }
+}
