@@ -110,10 +110,11 @@ public class HistoryBook {
                     return Optional.empty();
                 }
             }
-            OptionalLong crossed = history.crossing(snapshot.total(), ladder);
             long celebratedBefore = history.celebrated();
+            OptionalLong crossed = history.crossing(snapshot.total(), ladder);
             boolean changed = history.record(snapshot.refreshedAt(), snapshot.total());
-            if (changed || crossed.isPresent() || celebratedBefore != history.celebrated() || state.shared()) {
+            if (changed || celebratedBefore != history.celebrated()) {
+                // Compacted as it is written: in the shared mode this is when the fleet's document shrinks.
                 history.compact(clock.instant(), settings.rawRetention(), settings.hourlyRetention());
                 save(id, history);
             }
