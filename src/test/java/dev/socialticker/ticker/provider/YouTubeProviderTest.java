@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.provider.contract.CountPrecision;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.support.Fixtures;
 import dev.socialticker.ticker.support.SharedServiceTest;
@@ -34,6 +35,16 @@ class YouTubeProviderTest extends SharedServiceTest {
 
     @Autowired
     SnapshotStore store;
+
+    @Autowired
+    CountPrecision precision;
+
+    @Test
+    void declaresItsCountsRoundedSoGrowthFromThemIsApproximate() {
+        assertThat(precision.rounded("youtube")).isTrue();
+        assertThat(precision.rounded("github")).as("exact counts").isFalse();
+        assertThat(precision.rounded("no-such-provider")).isFalse();
+    }
 
     @Test
     void readsTheSubscriberCountSentAsAString(CapturedOutput output) {
