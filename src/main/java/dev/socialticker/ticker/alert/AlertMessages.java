@@ -6,15 +6,25 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The words of every alert: a Slack message ({@code text} plus Block Kit blocks) and an email
  * (subject and plain-text body). Made only of the service's own facts about the incident: source,
  * provider, rule, what was observed in the service's words, threshold, since when. No credential,
- * setting or upstream body is ever among them.
+ * setting or upstream body is ever among them. A milestone is a celebration, in one friendly line:
+ * the source, its profile and provider, the milestone and the count.
  */
 final class AlertMessages {
     private static final String GUIDE = "docs/alerts.md of Social Ticker";
+    /** The built-in providers as their owners write them; a provider a YAML file adds keeps its name. */
+    private static final Map<String, String> PROVIDER_NAMES = Map.of(
+            "instagram", "Instagram",
+            "github", "GitHub",
+            "mastodon", "Mastodon",
+            "bluesky", "Bluesky",
+            "youtube", "YouTube");
 
     private final ObjectMapper json;
     private final URI publicUrl;
@@ -27,15 +37,42 @@ final class AlertMessages {
 
     /** "ALERT instagram-acme: the access token was rejected". */
     String headline(Alert alert) {
+        if (alert.kind() == Alert.Kind.MILESTONE) {
+            return celebration(alert);
+        }
         return alert.kind() + " " + alert.source().id() + ": " + alert.rule().condition()
                 + (alert.kind() == Alert.Kind.RESOLVED ? " — over" : "");
     }
 
     String subject(Alert alert) {
+        if (alert.kind() == Alert.Kind.MILESTONE) {
+            return "[Social Ticker] 🎉 " + alert.source().id() + " passed "
+                    + number(alert.milestone().value()) + " followers";
+        }
         return "[Social Ticker] " + headline(alert);
     }
 
+    /** "instagram-acme (acme on Instagram) passed 10,000 followers — 10,004 now." */
+    static String celebration(Alert alert) {
+        Alert.Milestone milestone = alert.milestone();
+        String provider = PROVIDER_NAMES.getOrDefault(
+                alert.source().provider(), alert.source().provider());
+        String profile = milestone.profile() == null || milestone.profile().isBlank()
+                ? "on " + provider
+                : milestone.profile() + " on " + provider;
+        return alert.source().id() + " (" + profile + ") passed " + number(milestone.value()) + " followers — "
+                + number(milestone.count()) + " now.";
+    }
+
+    /** 10004 → "10,004": grouped as the ticker's audience reads a count. */
+    static String number(long value) {
+        return String.format(Locale.ENGLISH, "%,d", value);
+    }
+
     String slack(Alert alert) {
+        if (alert.kind() == Alert.Kind.MILESTONE) {
+            return slackCelebration(alert);
+        }
         ObjectNode message = json.createObjectNode();
         message.put("text", emoji(alert) + " " + headline(alert));
         ArrayNode blocks = message.putArray("blocks");
@@ -70,7 +107,36 @@ final class AlertMessages {
         }
     }
 
+    /** One line to read at a glance, and when; the link to the metrics when the public URL is set. */
+    private String slackCelebration(Alert alert) {
+        ObjectNode message = json.createObjectNode();
+        message.put("text", ":tada: " + celebration(alert));
+        ArrayNode blocks = message.putArray("blocks");
+        blocks.addObject()
+                .put("type", "section")
+                .putObject("text")
+                .put("type", "mrkdwn")
+                .put("text", ":tada: " + celebration(alert));
+        ArrayNode context = blocks.addObject().put("type", "context").putArray("elements");
+        context.addObject()
+                .put("type", "mrkdwn")
+                .put("text", "Read at " + alert.at().truncatedTo(ChronoUnit.SECONDS) + "; sent once per milestone.");
+        if (publicUrl != null) {
+            context.addObject()
+                    .put("type", "mrkdwn")
+                    .put("text", "<" + metricsUrl(alert) + "|" + metricsUrl(alert) + ">");
+        }
+        try {
+            return json.writeValueAsString(message);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     String emailBody(Alert alert) {
+        if (alert.kind() == Alert.Kind.MILESTONE) {
+            return emailCelebration(alert);
+        }
         StringBuilder body = new StringBuilder();
         body.append(headline(alert)).append(".\n\n");
         body.append("Source:    ").append(alert.source().id()).append('\n');
@@ -97,6 +163,27 @@ final class AlertMessages {
         return body.toString();
     }
 
+    private String emailCelebration(Alert alert) {
+        StringBuilder body = new StringBuilder();
+        body.append("🎉 ").append(celebration(alert)).append("\n\n");
+        body.append("Source:    ").append(alert.source().id()).append('\n');
+        body.append("Provider:  ").append(alert.source().provider()).append('\n');
+        body.append("Milestone: ").append(number(alert.milestone().value())).append('\n');
+        body.append("Count:     ")
+                .append(number(alert.milestone().count()))
+                .append(" at ")
+                .append(alert.at().truncatedTo(ChronoUnit.SECONDS))
+                .append('\n');
+        body.append('\n');
+        body.append("Nothing to do: each milestone is celebrated once, however often the count dips and\n")
+                .append("passes it again. No more of these: ticker.alerts.rules.milestone.enabled=false.\n");
+        if (publicUrl != null) {
+            body.append("\nMetrics: ").append(metricsUrl(alert)).append('\n');
+        }
+        body.append("How alerts work: ").append(GUIDE).append('\n');
+        return body.toString();
+    }
+
     private static String over(Alert alert) {
         return "Over at " + alert.at().truncatedTo(ChronoUnit.SECONDS) + ": nothing to do.";
     }
@@ -115,6 +202,7 @@ final class AlertMessages {
             case ALERT -> ":red_circle:";
             case REMINDER -> ":large_orange_circle:";
             case RESOLVED -> ":large_green_circle:";
+            case MILESTONE -> ":tada:";
         };
     }
 }

@@ -103,6 +103,7 @@ record AlertProperties(
      * @param latency     refreshes slower than a threshold several times in a row
      * @param dataAge     data older than a maximum age
      * @param tokenExpiry a token expiring soon, where its expiry is known
+     * @param milestone   a source's count passed a milestone (ticker.history.milestones): a celebration
      */
     public record Rules(
             @Valid @NotNull @DefaultValue Failing failing,
@@ -110,7 +111,8 @@ record AlertProperties(
             @Valid @NotNull @DefaultValue Quota quota,
             @Valid @NotNull @DefaultValue Latency latency,
             @Valid @NotNull @DefaultValue DataAge dataAge,
-            @Valid @NotNull @DefaultValue TokenExpiry tokenExpiry) {}
+            @Valid @NotNull @DefaultValue TokenExpiry tokenExpiry,
+            @Valid @NotNull @DefaultValue Milestone milestone) {}
 
     /**
      * A source's refreshes failed this many times in a row.
@@ -184,4 +186,12 @@ record AlertProperties(
 
             @Min(value = 1, message = "must be at least 1") @DefaultValue("7")
             int days) {}
+
+    /**
+     * A source's count passed a milestone of the ladder (ticker.history.milestones) for the first
+     * time: one celebratory message, once per milestone for ever.
+     *
+     * @param enabled whether milestones are celebrated on the alert channels
+     */
+    public record Milestone(@DefaultValue("true") boolean enabled) {}
 }

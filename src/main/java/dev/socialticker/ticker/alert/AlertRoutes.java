@@ -1,8 +1,11 @@
 package dev.socialticker.ticker.alert;
 
 import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.history.HistoryEndpoints;
+import dev.socialticker.ticker.history.MilestoneReached;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.store.StoreEndpoints;
 import dev.socialticker.ticker.token.TokenStatus;
@@ -27,6 +30,11 @@ import org.springframework.stereotype.Component;
  * is logged with its reason, counted and shown in health, and the other still delivers. In the
  * shared mode one instance speaks for the fleet at a time ({@link AlertSpeaker}): one message per
  * incident and channel, whichever instance saw it.
+ *
+ * <p>Milestones ({@link HistoryEndpoints#MILESTONES}, rule {@code milestone}) are not incidents: each
+ * is one celebratory message through the same outbox and channels. The history hands each milestone
+ * over once for ever and once for the fleet (the instance that read the count), so that instance
+ * sends it, whether or not it speaks for the fleet's incidents.
  */
 @Component
 class AlertRoutes extends RouteBuilder {
@@ -73,6 +81,10 @@ class AlertRoutes extends RouteBuilder {
         return settings.slack().enabled() || settings.email().enabled();
     }
 
+    private boolean celebrating() {
+        return enabled() && settings.rules().milestone().enabled();
+    }
+
     // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
     @Override
     public void configure() {
@@ -92,6 +104,15 @@ class AlertRoutes extends RouteBuilder {
                     .split(body())
                         .to(AlertEndpoints.DELIVERIES)
                     .end()
+                .end();
+
+        // Always consumed, so the history's queue never fills (it would hold up recording the counts).
+        from(HistoryEndpoints.MILESTONES)
+                .routeId("alert-milestones")
+                .filter(exchange -> celebrating())
+                    .process(exchange -> exchange.getIn().setBody(
+                            celebrate(exchange.getIn().getBody(MilestoneReached.class))))
+                    .to(AlertEndpoints.DELIVERIES)
                 .end();
 
         // First a few seconds after start: messages a stop interrupted are sent again, then time is judged.
@@ -161,6 +182,12 @@ class AlertRoutes extends RouteBuilder {
         verdicts.forEach(
                 verdict -> incidents.judge(outcome.source(), verdict, now).ifPresent(alerts::add));
         return alerts;
+    }
+
+    /** The milestone's message, in the outbox until it was tried on every channel. */
+    private Alert celebrate(MilestoneReached reached) {
+        Snapshot snapshot = store.stateOf(reached.source()).snapshot();
+        return incidents.announce(Alert.milestone(reached, snapshot == null ? null : snapshot.profile()));
     }
 
     /**

@@ -1,7 +1,8 @@
 package dev.socialticker.ticker.alert;
 
 /**
- * The conditions an operator is told about, most specific first: when several hold for one source
+ * The conditions an operator is told about, most specific first (and, last, the milestones a
+ * source's count passes, which are celebrated rather than incidents): when several hold for one source
  * at once, the one declared first speaks and the others stay quiet until it is over (an expired
  * token is {@code AUTH} at once and {@code FAILING} three refreshes later: one message).
  */
@@ -29,7 +30,9 @@ enum AlertRule {
     DATA_AGE(
             "data-age",
             "the count is old",
-            "The count has not been refreshed for long: check the refreshes (/api/metrics error, the log).");
+            "The count has not been refreshed for long: check the refreshes (/api/metrics error, the log)."),
+    /** Not a condition: a source's count passed a milestone, celebrated once (never an incident). */
+    MILESTONE("milestone", "a milestone was passed", "Nothing to do: celebrate.");
 
     private final String key;
     private final String condition;

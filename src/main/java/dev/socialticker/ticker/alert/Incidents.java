@@ -139,6 +139,18 @@ final class Incidents {
         return alerts;
     }
 
+    /**
+     * A message decided outside the incidents (a milestone's celebration): kept in the outbox and
+     * saved like the others until its delivery was tried, so a stop between the milestone and its
+     * message delays the message to the next start instead of losing it. Saved only where this
+     * instance speaks for the fleet ({@link IncidentState}); elsewhere it is sent from memory.
+     */
+    synchronized Alert announce(Alert alert) {
+        outbox.add(alert);
+        save();
+        return alert;
+    }
+
     /** The message's delivery was tried on every channel: it leaves the outbox. */
     synchronized void delivered(Alert alert) {
         if (outbox.remove(alert)) {

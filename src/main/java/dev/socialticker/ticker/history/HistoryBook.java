@@ -91,8 +91,10 @@ public class HistoryBook {
                 return Optional.empty();
             }
             recordedUpTo.put(id, change.sequence());
-            if (change.cause() == SourceChanged.Cause.FLEET) {
-                // The instance that read it writes it; this copy follows in memory.
+            if (change.cause() != SourceChanged.Cause.REFRESH) {
+                // The instance that read it writes it; this copy follows in memory. A change no refresh
+                // made (a provider's route replaced: the same count) is no reading of its own either:
+                // written by every instance at once, it could overwrite a newer reading of the fleet.
                 histories.get(id).record(snapshot.refreshedAt(), snapshot.total());
                 return Optional.empty();
             }
@@ -110,6 +112,7 @@ public class HistoryBook {
                     return Optional.empty();
                 }
             }
+            // Before crossing(), which moves the mark: a mark moved without a new point is saved too.
             long celebratedBefore = history.celebrated();
             OptionalLong crossed = history.crossing(snapshot.total(), ladder);
             boolean changed = history.record(snapshot.refreshedAt(), snapshot.total());

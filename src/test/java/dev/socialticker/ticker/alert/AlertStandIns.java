@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit.Stubbing;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.socialticker.ticker.support.Fixtures;
@@ -17,8 +18,8 @@ import java.util.List;
 
 /**
  * The stand-ins the whole-application alert tests share, on one WireMock: the Graph API answering
- * well or rejecting the token (an incident of the {@code auth} rule), and the Slack webhook whose
- * messages are read back as their kinds.
+ * well, with a given count, or rejecting the token (an incident of the {@code auth} rule), and the
+ * Slack webhook whose messages are read back as their kinds or texts.
  */
 final class AlertStandIns {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,6 +29,22 @@ final class AlertStandIns {
     static void answerWell(WireMockExtension upstream) throws IOException {
         upstream.stubFor(get(urlPathEqualTo(UpstreamServiceTest.GRAPH_PATH))
                 .willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
+    }
+
+    /** The Graph API's answer for the account "acme" with {@code followers} followers. */
+    static void answerCount(Stubbing upstream, long followers) {
+        upstream.stubFor(get(urlPathEqualTo(UpstreamServiceTest.GRAPH_PATH))
+                .willReturn(okJson("{\"followers_count\": " + followers + ", \"username\": \"acme\", \"id\": \""
+                        + UpstreamServiceTest.IG_USER + "\"}")));
+    }
+
+    /** The {@code text} of each message the Slack webhook at {@code path} received, in order. */
+    static List<String> slackTexts(Stubbing upstream, String path) throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (LoggedRequest post : upstream.findAll(postRequestedFor(urlPathEqualTo(path)))) {
+            texts.add(JSON.readTree(post.getBodyAsString()).get("text").asText());
+        }
+        return texts;
     }
 
     /** The Graph API's answer to an expired token (error 190): AUTH_FAILED. */

@@ -12,6 +12,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.socialticker.ticker.fleet.FleetInstances;
 import dev.socialticker.ticker.fleet.FleetInstances.Instance;
+import dev.socialticker.ticker.history.HistoryBook;
 import dev.socialticker.ticker.support.MutableClock;
 import dev.socialticker.ticker.support.RedisServer;
 import dev.socialticker.ticker.support.TestClockConfiguration;
@@ -23,11 +24,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,10 +39,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * real Redis, a real SMTP server (GreenMail) and a Slack stand-in (WireMock), one incident seen by all
  * of them, the instance that alerted stopped, two restarts, and recovery. Every channel gets exactly
  * one ALERT, one REMINDER and one RESOLVED. The instances share one clock the test moves, so reminders
- * and resolutions come when the test says, not when a timer happens to run.
+ * and resolutions come when the test says, not when a timer happens to run. Milestones too are
+ * celebrated once for the fleet.
  */
 class FleetAlertsTest {
     static final String WEBHOOK_PATH = "/services/T0000/B0000/fleetWebhook";
+    static final String MILESTONE_WEBHOOK_PATH = "/services/T0000/B0000/fleetMilestones";
     static final String SOURCE = FleetInstances.SOURCE;
 
     @RegisterExtension
@@ -65,6 +70,12 @@ class FleetAlertsTest {
         if (redis != null) {
             redis.close();
         }
+    }
+
+    /** Each test counts the mails it caused (the server lives as long as the class). */
+    @BeforeEach
+    void emptyMailboxes() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
     }
 
     @AfterEach
@@ -153,6 +164,75 @@ class FleetAlertsTest {
         Map<String, Long> once = Map.of("ALERT", 1L, "REMINDER", 1L, "RESOLVED", 1L);
         assertThat(byEmail).isEqualTo(once);
         assertThat(bySlack).isEqualTo(once);
+    }
+
+    /**
+     * Milestones in the shared mode: each is celebrated once for the fleet, by the instance whose
+     * refresh read the count, whether it speaks for the fleet's incidents or not, and a dip and a
+     * re-crossing read by the other instance send nothing.
+     */
+    @Test
+    void aFleetCelebratesEachMilestoneOnceWhicheverInstanceReadTheCount() throws Exception {
+        upstream.stubFor(post(urlPathEqualTo(MILESTONE_WEBHOOK_PATH)).willReturn(ok("ok")));
+        fleet = new FleetInstances(
+                redis.port(),
+                upstream.baseUrl(),
+                "fleet-milestones:",
+                "--ticker.refresh.period=1h",
+                "--ticker.refresh.initial-delay=1h",
+                "--ticker.refresh.min-interval=100ms",
+                "--ticker.alerts.slack.webhook-url=" + upstream.baseUrl() + MILESTONE_WEBHOOK_PATH,
+                "--ticker.alerts.email.host=127.0.0.1",
+                "--ticker.alerts.email.port=" + smtp.getSmtp().getPort(),
+                "--ticker.alerts.email.from=ticker@example.com",
+                "--ticker.alerts.email.to[0]=owner@example.com",
+                "--ticker.alerts.email.starttls=false",
+                "--ticker.alerts.rules.data-age.enabled=false");
+        List<Instance> running = new ArrayList<>(List.of(fleet.start(clock), fleet.start(clock)));
+        Instance speaker = speaker(running);
+        Instance listener = running.get(0).equals(speaker) ? running.get(1) : running.get(0);
+
+        read(speaker, 9_990, running);
+        read(listener, 10_004, running); // passed on the instance that does not speak: it sends
+        read(speaker, 9_995, running);
+        read(speaker, 10_010, running); // passed again on the other one: nothing
+        read(listener, 24_990, running);
+        read(speaker, 25_003, running); // passed on the speaker: it sends, through the fleet's outbox
+        read(listener, 24_999, running);
+        read(listener, 25_020, running);
+
+        List<String> slack = AlertStandIns.slackTexts(upstream, MILESTONE_WEBHOOK_PATH);
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            subjects.add(message.getSubject());
+        }
+        System.out.println(
+                "[fleet-milestones] 2 instances, 8 readings, 2 milestones: slack " + slack + "; email " + subjects);
+        assertThat(slack)
+                .containsExactly(
+                        ":tada: " + SOURCE + " (acme on Instagram) passed 10,000 followers — 10,004 now.",
+                        ":tada: " + SOURCE + " (acme on Instagram) passed 25,000 followers — 25,003 now.");
+        assertThat(subjects)
+                .containsExactly(
+                        "[Social Ticker] 🎉 " + SOURCE + " passed 10,000 followers",
+                        "[Social Ticker] 🎉 " + SOURCE + " passed 25,000 followers");
+    }
+
+    /**
+     * A refresh on {@code instance} reading {@code followers}; returns once every instance's history
+     * holds it (its own reading there, the fleet's copy elsewhere) and every message it caused is out.
+     */
+    private void read(Instance instance, long followers, List<Instance> running) {
+        AlertStandIns.answerCount(upstream, followers);
+        clock.advance(Duration.ofMinutes(1));
+        instance.refreshOnDemand();
+        for (Instance each : running) {
+            HistoryBook history = each.context().getBean(HistoryBook.class);
+            await("every instance's history holds " + followers)
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> history.of(SOURCE).lastCount().equals(OptionalLong.of(followers)));
+        }
+        running.forEach(each -> MilestoneAlertsTest.settled(each.context()));
     }
 
     /** The instance that speaks for the fleet now: exactly one, once a turn has been claimed. */

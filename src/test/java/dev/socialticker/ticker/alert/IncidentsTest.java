@@ -1,11 +1,14 @@
 package dev.socialticker.ticker.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.history.MilestoneReached;
 import dev.socialticker.ticker.state.StateRepository;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,6 +138,35 @@ class IncidentsTest {
         judge(restarted, GH, AlertRule.FAILING, true);
         assertThat(kinds()).as("no second alert after the restart").containsExactly("ALERT github-acme/failing");
         assertThat(restarted.outbox()).extracting(Alert::kind).containsExactly(Alert.Kind.RESOLVED);
+    }
+
+    @Test
+    void aMilestoneDecidedJustBeforeAStopIsSentAfterTheStartOnce() throws Exception {
+        Incidents before = incidents();
+        Alert celebration = before.announce(
+                Alert.milestone(new MilestoneReached(IG, 10_000, 10_004, now), "acme")); // and the service stops
+
+        Incidents after = incidents();
+        assertThat(after.takeRecovered())
+                .as("the celebration survives the restart, milestone and all")
+                .containsExactly(celebration);
+        assertThat(after.outbox().get(0).milestone()).isEqualTo(new Alert.Milestone(10_000, 10_004, "acme"));
+        after.delivered(celebration);
+        assertThat(incidents().takeRecovered())
+                .as("sent: not again after the next start")
+                .isEmpty();
+    }
+
+    @Test
+    void anOutboxWrittenBeforeMilestonesIsStillRead() throws Exception {
+        Files.writeString(dir.resolve("alerts.json"), """
+                {"format":1,"incidents":[],"outbox":[{"kind":"RESOLVED","rule":"AUTH",
+                 "source":{"id":"instagram-acme","provider":"instagram","account":"17841400000000000"},
+                 "observed":"seen","threshold":"limit","since":"2026-11-29T10:00:00Z","at":"2026-11-29T10:05:00Z"}]}
+                """);
+        assertThat(incidents().takeRecovered())
+                .extracting(Alert::kind, Alert::milestone)
+                .containsExactly(tuple(Alert.Kind.RESOLVED, null));
     }
 
     private Incidents incidents() {
