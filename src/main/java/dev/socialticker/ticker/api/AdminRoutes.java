@@ -15,18 +15,21 @@ import org.springframework.stereotype.Component;
 /**
  * The admin API for operators, on only when {@code ticker.admin.token} is set:
  * {@code POST /api/admin/refresh[/{id}]} (202; the refresh passes the same gate as any other) and
- * {@code DELETE /api/admin/cache[/{id}]} (204).
+ * {@code DELETE /api/admin/cache[/{id}]} (204) and {@code POST /api/admin/history/{id}} (a backfill, 200).
  */
 @Component
 class AdminRoutes extends RouteBuilder {
     private final ApiProperties properties;
     private final SourceCatalog catalog;
     private final AdminAuthorizer authorizer;
+    private final HistoryBackfiller backfiller;
 
-    AdminRoutes(ApiProperties properties, SourceCatalog catalog, AdminAuthorizer authorizer) {
+    AdminRoutes(
+            ApiProperties properties, SourceCatalog catalog, AdminAuthorizer authorizer, HistoryBackfiller backfiller) {
         this.properties = properties;
         this.catalog = catalog;
         this.authorizer = authorizer;
+        this.backfiller = backfiller;
     }
 
     // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
@@ -36,7 +39,7 @@ class AdminRoutes extends RouteBuilder {
             return;
         }
         // The REST DSL wants one target per verb; the all/one pairs then share one route each.
-        RestDefinition admin = rest("/admin").description("For operators: forced refresh and cache invalidation")
+        RestDefinition admin = rest("/admin").description("For operators: forced refresh, cache invalidation, history backfill")
                 .securityDefinitions()
                     .bearerToken(ApiDocument.ADMIN_SCHEME, "The value of ticker.admin.token")
                 .end();
@@ -65,6 +68,28 @@ class AdminRoutes extends RouteBuilder {
                 .responseMessage().code(404).message("No source has this id (SOURCE_NOT_FOUND)")
                     .responseModel(ProblemDocument.class).endResponseMessage()
                 .to(ApiEndpoints.ADMIN_INVALIDATE_ONE);
+        ApiDocument.adminResponses(admin
+                .post("/history/{id}").id("api-admin-backfill-history").param(ApiDocument.sourceId())
+                    .consumes("text/csv").produces("application/json")
+                    .description("Backfill a source's daily counts from another tool: lines date,count, all or nothing; "
+                            + "days on or after the source's first live reading are left alone; sending the same file "
+                            + "again changes nothing")
+                    .param(ApiDocument.backfillBody()),
+                        200, "Stored: what was done with each day", BackfillDocument.class)
+                .responseMessage().code(400).message("A bad line (INVALID_BACKFILL, naming the first 10 bad lines "
+                        + "and why; nothing was stored), or a malformed id (INVALID_SOURCE_ID)")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
+                .responseMessage().code(404).message("No source has this id (SOURCE_NOT_FOUND), or no history is "
+                        + "kept (HISTORY_DISABLED)")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
+                .responseMessage().code(413).message("The body is over 4 MiB (REQUEST_TOO_LARGE)")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
+                .responseMessage().code(415).message("The body is not text/csv (UNSUPPORTED_MEDIA_TYPE)")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
+                .responseMessage().code(503).message("The state store (Redis) is unreachable (STORE_UNAVAILABLE); "
+                        + "nothing was stored")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
+                .to(ApiEndpoints.ADMIN_BACKFILL_HISTORY);
         from(ApiEndpoints.ADMIN_REFRESH_ALL).routeId("api-admin-refresh-all-entry").to(ApiEndpoints.ADMIN_REFRESH);
         from(ApiEndpoints.ADMIN_REFRESH_ONE).routeId("api-admin-refresh-one-entry").to(ApiEndpoints.ADMIN_REFRESH);
         from(ApiEndpoints.ADMIN_INVALIDATE_ALL).routeId("api-admin-invalidate-all-entry").to(ApiEndpoints.ADMIN_INVALIDATE);
@@ -90,6 +115,12 @@ class AdminRoutes extends RouteBuilder {
                 })
                 .to(StoreEndpoints.INVALIDATE)
                 .process(exchange -> ApiProblems.empty(exchange, 204));
+
+        from(ApiEndpoints.ADMIN_BACKFILL_HISTORY)
+                .routeId("api-admin-backfill-history")
+                .routeConfigurationId(ApiRejections.ID)
+                .process(authorizer)
+                .process(backfiller::backfill);
     }
     // spotless:on
 

@@ -62,6 +62,107 @@ final class ApiDocument {
                 .description("An ETag of an earlier answer: 304 with no body while it still matches");
     }
 
+    static ParamDefinition historyFrom() {
+        return new ParamDefinition()
+                .name("from")
+                .type(RestParamType.query)
+                .dataType("string")
+                .required(false)
+                .description("The range's start: an ISO-8601 instant, or a date (that day's start, UTC). "
+                        + "Default: to less 1 day (step=raw), 7 days (hour), 365 days (day)")
+                .example("2026-11-01");
+    }
+
+    static ParamDefinition historyTo() {
+        return new ParamDefinition()
+                .name("to")
+                .type(RestParamType.query)
+                .dataType("string")
+                .required(false)
+                .description("The range's end: an ISO-8601 instant, or a date (that day's end, UTC). Default: now")
+                .example("2026-11-30");
+    }
+
+    static ParamDefinition historyStep() {
+        return new ParamDefinition()
+                .name("step")
+                .type(RestParamType.query)
+                .dataType("string")
+                .required(false)
+                .allowableValues("raw", "hour", "day")
+                .defaultValue("hour")
+                .description("raw: every stored reading (about 10 days kept); hour: each hour's last count (about "
+                        + "90 days); day: each UTC day's last, lowest and highest count (kept for ever)");
+    }
+
+    static ParamDefinition historyFormat() {
+        return new ParamDefinition()
+                .name("format")
+                .type(RestParamType.query)
+                .dataType("string")
+                .required(false)
+                .allowableValues("json", "csv")
+                .description("json or csv (at,count,min,max); absent: by the Accept header, JSON unless it prefers "
+                        + "text/csv");
+    }
+
+    static ParamDefinition accept() {
+        return new ParamDefinition()
+                .name("Accept")
+                .type(RestParamType.header)
+                .dataType("string")
+                .required(false)
+                .description("text/csv for CSV when format is absent; anything else answers JSON");
+    }
+
+    static ParamDefinition backfillBody() {
+        return new ParamDefinition()
+                .name("body")
+                .type(RestParamType.body)
+                .dataType("string")
+                .required(true)
+                .description("Lines date,count (2026-01-31,12000): dates YYYY-MM-DD not in the future, counts whole "
+                        + "and non-negative, each date once; an optional header line date,count; blank lines "
+                        + "ignored; at most 100000 lines and 4 MiB");
+    }
+
+    /** The answers both history reads share. */
+    static RestDefinition historyResponses(RestDefinition rest) {
+        return rest.responseMessage()
+                .code(200)
+                .message("The points of the range, oldest first (JSON, or CSV with the header at,count,min,max)")
+                .responseModel(HistoryDocument.class)
+                .header("Cache-Control")
+                .dataType("string")
+                .description("A range that reaches now: as GET /metrics; a closed range: public, max-age=3600 "
+                        + "(raw, hour) or 86400 (day)")
+                .endHeader()
+                .header("ETag")
+                .dataType("string")
+                .description("Strong tag of this body")
+                .endHeader()
+                .header("Last-Modified")
+                .dataType("string")
+                .description("The latest point's time (IMF-fixdate); absent without points")
+                .endHeader()
+                .header("Vary")
+                .dataType("string")
+                .description("Accept, when format is absent (the answer follows Accept)")
+                .endHeader()
+                .endResponseMessage()
+                .responseMessage()
+                .code(304)
+                .message("Not modified: If-None-Match matched the ETag")
+                .endResponseMessage()
+                .responseMessage()
+                .code(400)
+                .message("Malformed request: INVALID_STEP, INVALID_FROM, INVALID_TO, INVALID_RANGE (from after to), "
+                        + "INVALID_FORMAT, TOO_MANY_POINTS (more than ticker.history.max-points), "
+                        + "INVALID_SOURCE_ID, BAD_REQUEST")
+                .responseModel(ProblemDocument.class)
+                .endResponseMessage();
+    }
+
     /** The answers both metrics reads share, added to the verb just declared on {@code rest}. */
     static RestDefinition metricsResponses(RestDefinition rest, String what) {
         return rest.responseMessage()
@@ -105,11 +206,16 @@ final class ApiDocument {
 
     /** The answers every admin operation shares. */
     static RestDefinition adminResponses(RestDefinition rest, int success, String what) {
-        return rest.security(ADMIN_SCHEME)
-                .responseMessage()
-                .code(success)
-                .message(what)
-                .endResponseMessage()
+        return adminResponses(rest, success, what, null);
+    }
+
+    /** The answers every admin operation shares; the success carries a {@code model} when not null. */
+    static RestDefinition adminResponses(RestDefinition rest, int success, String what, Class<?> model) {
+        var answer = rest.security(ADMIN_SCHEME).responseMessage().code(success).message(what);
+        if (model != null) {
+            answer.responseModel(model);
+        }
+        return answer.endResponseMessage()
                 .responseMessage()
                 .code(401)
                 .message("Missing or wrong admin token (UNAUTHORIZED)")

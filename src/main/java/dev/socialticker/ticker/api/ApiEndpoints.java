@@ -8,6 +8,8 @@ final class ApiEndpoints {
     static final String GET_METRICS = "direct:api-get-metrics";
     static final String GET_SOURCE = "direct:api-get-source";
     static final String GET_TICKER = "direct:api-get-ticker";
+    static final String GET_SOURCE_HISTORY = "direct:api-get-source-history";
+    static final String GET_HISTORY_SUM = "direct:api-get-history-sum";
     static final String GET_UI_CONFIG = "direct:api-get-ui-config";
     static final String GET_OPENAPI_DOCUMENT = "direct:api-get-openapi-document";
     static final String ADMIN_REFRESH_ALL = "direct:api-admin-refresh-all";
@@ -16,6 +18,7 @@ final class ApiEndpoints {
     static final String ADMIN_INVALIDATE_ONE = "direct:api-admin-invalidate-one";
     static final String ADMIN_REFRESH = "direct:api-admin-refresh";
     static final String ADMIN_INVALIDATE = "direct:api-admin-invalidate";
+    static final String ADMIN_BACKFILL_HISTORY = "direct:api-admin-backfill-history";
 
     private ApiEndpoints() {}
 }

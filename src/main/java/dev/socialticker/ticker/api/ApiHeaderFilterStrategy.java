@@ -18,7 +18,7 @@ class ApiHeaderFilterStrategy extends HttpHeaderFilterStrategy {
     static final String BEAN = "apiHeaderFilterStrategy";
 
     private static final Set<String> RESPONSE_HEADERS =
-            Set.of("content-type", "cache-control", "etag", "last-modified", "retry-after", "www-authenticate");
+            Set.of("content-type", "cache-control", "etag", "last-modified", "retry-after", "www-authenticate", "vary");
 
     @Override
     protected void initialize() {

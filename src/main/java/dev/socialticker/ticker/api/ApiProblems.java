@@ -1,6 +1,8 @@
 package dev.socialticker.ticker.api;
 
 import dev.socialticker.ticker.config.SourceProperties;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -29,6 +31,50 @@ class ApiProblems {
 
     static ApiRejection unknownFormat() {
         return new ApiRejection(400, "INVALID_FORMAT", "format must be smiirl, or absent for the standard JSON");
+    }
+
+    static ApiRejection invalidStep(String step) {
+        return new ApiRejection(400, "INVALID_STEP", "step must be raw, hour or day, not '" + shown(step) + "'");
+    }
+
+    static ApiRejection invalidInstant(String parameter, String value) {
+        return new ApiRejection(
+                400,
+                "INVALID_" + parameter.toUpperCase(Locale.ROOT),
+                parameter + " must be an ISO-8601 instant (2026-11-01T00:00:00Z; an offset's + written %2B) or a date"
+                        + " (2026-11-01), not '" + shown(value) + "'");
+    }
+
+    static ApiRejection invalidRange(Instant from, Instant to) {
+        return new ApiRejection(400, "INVALID_RANGE", "from (" + from + ") is after to (" + to + ")");
+    }
+
+    static ApiRejection invalidHistoryFormat() {
+        return new ApiRejection(
+                400, "INVALID_FORMAT", "format must be json or csv, or absent to follow the Accept header");
+    }
+
+    static ApiRejection repeatedParameter(String name) {
+        return new ApiRejection(
+                400, "BAD_REQUEST", "The query parameter '" + shown(name) + "' is given more than once");
+    }
+
+    static ApiRejection tooManyPoints(int limit, String step) {
+        return new ApiRejection(
+                400,
+                "TOO_MANY_POINTS",
+                "The range holds more than " + limit + " points at step=" + step
+                        + " (ticker.history.max-points): ask for a coarser step (hour, day) or a narrower range");
+    }
+
+    static ApiRejection historyDisabled() {
+        return new ApiRejection(404, "HISTORY_DISABLED", "No history is kept (ticker.history.enabled=false)");
+    }
+
+    /** A value quoted in a message: cut short, and only printable ASCII, so a message stays one safe line. */
+    static String shown(String value) {
+        String cut = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        return cut.replaceAll("[^\\x20-\\x7E…]", "?");
     }
 
     static boolean isValidId(String id) {

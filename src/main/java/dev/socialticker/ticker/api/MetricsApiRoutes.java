@@ -18,12 +18,15 @@ class MetricsApiRoutes extends RouteBuilder {
     private final MetricsRenderer renderer;
     private final UiConfigResponder uiConfig;
     private final OpenApiDocumentResponder openApiDocument;
+    private final HistoryResponder history;
 
     MetricsApiRoutes(
             MetricsResponder responder,
             MetricsRenderer renderer,
             UiConfigResponder uiConfig,
-            OpenApiDocumentResponder openApiDocument) {
+            OpenApiDocumentResponder openApiDocument,
+            HistoryResponder history) {
+        this.history = history;
         this.responder = responder;
         this.renderer = renderer;
         this.uiConfig = uiConfig;
@@ -83,6 +86,26 @@ class MetricsApiRoutes extends RouteBuilder {
                     .responseModel(ProblemDocument.class).endResponseMessage()
                 .to(ApiEndpoints.GET_SOURCE);
 
+        // The exact path /metrics/history wins over /metrics/{id} (Camel matches literal paths first).
+        ApiDocument.historyResponses(rest("/metrics")
+                .get("/history").id("api-history-sum").produces("application/json,text/csv")
+                    .description("Every source's history added up: at each instant a source has a point, the sum of "
+                            + "every source's latest count so far")
+                    .param(ApiDocument.historyFrom()).param(ApiDocument.historyTo()).param(ApiDocument.historyStep())
+                    .param(ApiDocument.historyFormat()).param(ApiDocument.accept()).param(ApiDocument.ifNoneMatch()))
+                .to(ApiEndpoints.GET_HISTORY_SUM);
+        ApiDocument.historyResponses(rest("/metrics")
+                .get("/{id}/history").id("api-history-source").produces("application/json,text/csv")
+                    .description("One source's count over time: raw readings, or the last count of each hour, or "
+                            + "the last, lowest and highest count of each UTC day")
+                    .param(ApiDocument.sourceId())
+                    .param(ApiDocument.historyFrom()).param(ApiDocument.historyTo()).param(ApiDocument.historyStep())
+                    .param(ApiDocument.historyFormat()).param(ApiDocument.accept()).param(ApiDocument.ifNoneMatch()))
+                .responseMessage().code(404).message("No source has this id (SOURCE_NOT_FOUND), or no history is "
+                        + "kept (HISTORY_DISABLED)")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
+                .to(ApiEndpoints.GET_SOURCE_HISTORY);
+
         ApiDocument.metricsResponses(rest("/tickers").description("Named tickers: groups of sources (ticker.tickers)")
                 .get("/{name}").id("api-ticker").produces("application/json")
                     .description("A named ticker: the total, and each of its sources, shaped as GET /metrics")
@@ -127,6 +150,16 @@ class MetricsApiRoutes extends RouteBuilder {
                 .routeId("api-get-source")
                 .routeConfigurationId(ApiRejections.ID)
                 .process(responder::one));
+
+        from(ApiEndpoints.GET_SOURCE_HISTORY)
+                .routeId("api-get-source-history")
+                .routeConfigurationId(ApiRejections.ID)
+                .process(history::one);
+
+        from(ApiEndpoints.GET_HISTORY_SUM)
+                .routeId("api-get-history-sum")
+                .routeConfigurationId(ApiRejections.ID)
+                .process(history::sum);
 
         refreshWhenStale(from(ApiEndpoints.GET_TICKER)
                 .routeId("api-get-ticker")

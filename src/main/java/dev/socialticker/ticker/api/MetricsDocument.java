@@ -39,6 +39,18 @@ record MetricsDocument(
         @Schema(nullable = true, description = "The most recent failure of a source whose latest refresh failed")
         ErrorDocument error,
 
+        @Schema(
+                nullable = true,
+                description = "The total's growth: the sum of the sources' growth (a window null when any source "
+                        + "with data lacks it); null before any data or with ticker.history.enabled=false")
+        GrowthDocument growth,
+
+        @Schema(
+                nullable = true,
+                description = "The total's next milestone, its date estimated from the total's growth; null "
+                        + "before any data, above the ladder's top, or with ticker.history.enabled=false")
+        MilestoneDocument nextMilestone,
+
         List<SourceDocument> sources) {
 
     record SourceDocument(
@@ -57,7 +69,60 @@ record MetricsDocument(
             boolean stale,
 
             @Schema(nullable = true, description = "Why the latest refresh failed; the last good total is kept")
-            ErrorDocument error) {}
+            ErrorDocument error,
+
+            @Schema(
+                    nullable = true,
+                    description = "How much the count grew; null before any data or with ticker.history.enabled=false")
+            GrowthDocument growth,
+
+            @Schema(
+                    nullable = true,
+                    description = "The next milestone above the count; null before any data, above the ladder's "
+                            + "top, or with ticker.history.enabled=false")
+            MilestoneDocument nextMilestone) {}
+
+    /**
+     * A count's growth up to its {@code refreshedAt}: the count then less the count the history holds
+     * for one, 7 and 30 days before.
+     */
+    record GrowthDocument(
+            @Schema(
+                    nullable = true,
+                    example = "312",
+                    description = "Over the last day; null while the history is shorter")
+            Long oneDay,
+
+            @Schema(
+                    nullable = true,
+                    example = "2100",
+                    description = "Over the last 7 days; null while the history is shorter")
+            Long sevenDays,
+
+            @Schema(
+                    nullable = true,
+                    example = "8800",
+                    description = "Over the last 30 days; null while the history is shorter")
+            Long thirtyDays,
+
+            @Schema(
+                    description = "True when an upstream rounds its counts (its provider file declares roundedCounts: "
+                            + "YouTube keeps three significant figures): a small growth may read as 0")
+            boolean approximate) {}
+
+    /** The next rung of the milestone ladder (ticker.history.milestones) and when it should be reached. */
+    record MilestoneDocument(
+            @Schema(example = "15000", description = "The next milestone above the count")
+            long value,
+
+            @Schema(
+                    nullable = true,
+                    format = "date-time",
+                    example = "2027-01-15T08:00:00Z",
+                    description =
+                            "When the count should reach it at the recent rate (7 days, or the last day while the "
+                                    + "history is shorter); null unless within ticker.history.forecast-horizon (84 days)")
+            String eta) {}
 
     record ErrorDocument(
             @Schema(

@@ -3,6 +3,8 @@ package dev.socialticker.ticker.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.api.MetricsDocument.ErrorDocument;
+import dev.socialticker.ticker.api.MetricsDocument.GrowthDocument;
+import dev.socialticker.ticker.api.MetricsDocument.MilestoneDocument;
 import dev.socialticker.ticker.api.MetricsDocument.SourceDocument;
 import dev.socialticker.ticker.config.NamedTickers;
 import dev.socialticker.ticker.config.SourceCatalog;
@@ -12,6 +14,9 @@ import dev.socialticker.ticker.domain.HttpDates;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.Staleness;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.history.Growth;
+import dev.socialticker.ticker.history.HistoryBook;
+import dev.socialticker.ticker.history.NextMilestone;
 import dev.socialticker.ticker.refresh.RefreshSchedule;
 import dev.socialticker.ticker.store.SnapshotStore;
 import jakarta.annotation.PreDestroy;
@@ -57,6 +62,7 @@ class MetricsRenderer {
     private final NamedTickers tickers;
     private final SnapshotStore store;
     private final Staleness staleness;
+    private final HistoryBook history;
     private final Clock clock;
     private final ObjectMapper json;
     private final Instant startedAt;
@@ -83,19 +89,31 @@ class MetricsRenderer {
     /** Each source's body as last rendered, with the state it was rendered from. */
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
-    private record Rendered(SourceState state, Instant freshUntil, SourceDocument document, RenderedBody body) {}
+    /**
+     * A source's rendered body and what it was rendered from. Growth is part of the key: a backfill
+     * or a compaction changes it while the source's state stays the same.
+     */
+    private record Rendered(
+            SourceState state,
+            Instant freshUntil,
+            Growth growth,
+            NextMilestone next,
+            SourceDocument document,
+            RenderedBody body) {}
 
     MetricsRenderer(
             SourceCatalog catalog,
             NamedTickers tickers,
             SnapshotStore store,
             RefreshSchedule schedule,
+            HistoryBook history,
             Clock clock,
             ObjectMapper json) {
         this.catalog = catalog;
         this.tickers = tickers;
         this.store = store;
         this.staleness = schedule.staleness();
+        this.history = history;
         this.clock = clock;
         this.json = json;
         this.startedAt = clock.instant();
@@ -103,15 +121,20 @@ class MetricsRenderer {
         current.set(renderAt(clock.instant()));
     }
 
+    /** The store or a history has changed since {@code view} was rendered. */
+    private boolean behind(MetricsView view) {
+        return view.version() != store.version() || view.historyVersion() != history.version();
+    }
+
     /**
-     * The view to serve now. When the store changed since the last render, or data has turned
-     * stale since, it renders first (every read waits for that one: a read right after a store
+     * The view to serve now. When the store or a history changed since the last render, or data has
+     * turned stale since, it renders first (every read waits for that one: a read right after a store
      * sees it, and a view must not call stale data fresh); with many sources it asks the renderer
      * thread instead and serves the previous view meanwhile.
      */
     MetricsView view() {
         MetricsView view = current.get();
-        if (view.version() != store.version() || !clock.instant().isBefore(view.turnsStaleAt())) {
+        if (behind(view) || !clock.instant().isBefore(view.turnsStaleAt())) {
             if (paced) {
                 changed();
                 return view;
@@ -135,7 +158,7 @@ class MetricsRenderer {
         if (!paced) {
             rendering.lock();
             try {
-                if (current.get().version() != store.version()) {
+                if (behind(current.get())) {
                     renderNow(); // unless a read has rendered this version already
                 }
             } finally {
@@ -180,15 +203,25 @@ class MetricsRenderer {
         // Read before the states: a write that lands meanwhile leaves the view one version behind,
         // so the next read renders again rather than keep a view that misses it.
         long version = store.version();
+        long historyVersion = history.version();
         List<SourceState> states = store.statesOf(catalog.all());
         Map<String, Rendered> parts = new LinkedHashMap<>();
         Map<String, RenderedBody> bySource = new LinkedHashMap<>();
         Instant turnsStaleAt = Instant.MAX;
         for (SourceState state : states) {
             Instant freshUntil = freshUntil(state, now);
+            Growth growth = growthOf(state);
+            NextMilestone next = growth == null
+                    ? null
+                    : nextMilestone(
+                            state.snapshot().total(), growth, state.snapshot().refreshedAt());
             Rendered one = rendered.get(state.source().id());
-            if (one == null || !one.state().equals(state) || !Objects.equals(one.freshUntil(), freshUntil)) {
-                one = renderOne(state, freshUntil);
+            if (one == null
+                    || !one.state().equals(state)
+                    || !Objects.equals(one.freshUntil(), freshUntil)
+                    || !Objects.equals(one.growth(), growth)
+                    || !Objects.equals(one.next(), next)) {
+                one = renderOne(state, freshUntil, growth, next);
                 rendered.put(state.source().id(), one);
             }
             parts.put(state.source().id(), one);
@@ -209,7 +242,31 @@ class MetricsRenderer {
                 Map.copyOf(bySource),
                 Map.copyOf(byTicker),
                 turnsStaleAt,
-                version);
+                version,
+                historyVersion);
+    }
+
+    /** A source's growth up to its reading; null without data or with history off. */
+    private Growth growthOf(SourceState state) {
+        if (!state.hasData() || !history.enabled()) {
+            return null;
+        }
+        return history.growth(
+                state.source(), state.snapshot().total(), state.snapshot().refreshedAt());
+    }
+
+    private NextMilestone nextMilestone(long total, Growth growth, Instant at) {
+        return history.nextMilestone(total, growth, at).orElse(null);
+    }
+
+    private static GrowthDocument growthDocument(Growth growth) {
+        return growth == null
+                ? null
+                : new GrowthDocument(growth.oneDay(), growth.sevenDays(), growth.thirtyDays(), growth.approximate());
+    }
+
+    private static MilestoneDocument milestoneDocument(NextMilestone next) {
+        return next == null ? null : new MilestoneDocument(next.value(), next.eta() == null ? null : iso(next.eta()));
     }
 
     /** The body of several sources (all of them, or a named ticker's) from their rendered parts. */
@@ -228,18 +285,27 @@ class MetricsRenderer {
                 : null;
         List<SourceState> withData =
                 states.stream().filter(SourceState::hasData).toList();
+        Long total = withData.isEmpty()
+                ? null
+                : withData.stream().mapToLong(s -> s.snapshot().total()).sum();
+        Instant refreshedAt = withData.stream()
+                .map(s -> s.snapshot().refreshedAt())
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+        // The sum of the sources' growth (each up to its own reading); the date of the next
+        // milestone is estimated from the body's refreshedAt, the oldest reading in the total.
+        Growth growth = parts.stream()
+                .map(Rendered::growth)
+                .filter(Objects::nonNull)
+                .reduce(Growth::plus)
+                .orElse(null);
+        NextMilestone next = growth == null ? null : nextMilestone(total, growth, refreshedAt);
         MetricsDocument document = new MetricsDocument(
-                withData.isEmpty()
-                        ? null
-                        : withData.stream().mapToLong(s -> s.snapshot().total()).sum(),
+                total,
                 states.size() == 1 && states.get(0).hasData()
                         ? states.get(0).snapshot().profile()
                         : null,
-                withData.stream()
-                        .map(s -> s.snapshot().refreshedAt())
-                        .min(Comparator.naturalOrder())
-                        .map(MetricsRenderer::iso)
-                        .orElse(null),
+                refreshedAt == null ? null : iso(refreshedAt),
                 withData.stream()
                         .map(this::staleAt)
                         .min(Comparator.naturalOrder())
@@ -247,12 +313,14 @@ class MetricsRenderer {
                         .orElse(null),
                 !staleSources.isEmpty(),
                 aggregateError(states, withData.isEmpty()),
+                growthDocument(growth),
+                milestoneDocument(next),
                 documents);
         return body(document, document.total(), lastModified(states), freshUntil, staleSources, withData.isEmpty());
     }
 
     /** One source's document and body; {@code freshUntil} null when stale. */
-    private Rendered renderOne(SourceState state, Instant freshUntil) {
+    private Rendered renderOne(SourceState state, Instant freshUntil, Growth growth, NextMilestone next) {
         boolean stale = freshUntil == null;
         SourceDocument document = new SourceDocument(
                 state.source().id(),
@@ -262,7 +330,9 @@ class MetricsRenderer {
                 state.hasData() ? iso(state.snapshot().refreshedAt()) : null,
                 state.hasData() ? iso(staleAt(state)) : null,
                 stale,
-                errorOf(state));
+                errorOf(state),
+                growthDocument(growth),
+                milestoneDocument(next));
         RenderedBody body = body(
                 document,
                 document.total(),
@@ -270,7 +340,7 @@ class MetricsRenderer {
                 freshUntil,
                 stale ? List.of(state.source()) : List.of(),
                 !state.hasData());
-        return new Rendered(state, freshUntil, document, body);
+        return new Rendered(state, freshUntil, growth, next, document, body);
     }
 
     /**

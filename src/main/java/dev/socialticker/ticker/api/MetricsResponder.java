@@ -57,6 +57,18 @@ class MetricsResponder {
         return spare.isNegative() ? Duration.ZERO : spare.dividedBy(2);
     }
 
+    /**
+     * The {@code Cache-Control} of an answer from data that turns stale at {@code freshUntil} (null:
+     * stale already): {@code max-age} up to then, less the headroom. The history's open ranges
+     * answer with the same.
+     */
+    String cacheControl(Instant freshUntil, Instant now) {
+        long maxAge = freshUntil == null
+                ? 0
+                : Math.max(0, Duration.between(now, freshUntil.minus(headroom)).toSeconds());
+        return "public, max-age=" + maxAge + staleWhileRevalidate;
+    }
+
     void all(Exchange exchange) {
         respond(exchange, renderer.view().aggregate());
     }
@@ -121,13 +133,7 @@ class MetricsResponder {
             message.setHeader("Cache-Control", "no-store");
             message.setHeader("Retry-After", retryAfterSeconds(body.staleSources(), now));
         } else {
-            long maxAge = body.freshUntil() == null
-                    ? 0
-                    : Math.max(
-                            0,
-                            Duration.between(now, body.freshUntil().minus(headroom))
-                                    .toSeconds());
-            message.setHeader("Cache-Control", "public, max-age=" + maxAge + staleWhileRevalidate);
+            message.setHeader("Cache-Control", cacheControl(body.freshUntil(), now));
         }
         // O(1) whatever the number of sources: one read at a time hands its body's stale sources (a
         // list rendered with it) to the refresher, which decides what to call.

@@ -10,10 +10,13 @@ import java.util.Map;
  * @param turnsStaleAt the first moment some fresh source turns stale, when this view must be
  *                     rendered again even though nothing was stored
  * @param version      the store's version it was rendered from ({@code SnapshotStore#version()})
+ * @param historyVersion the histories' version it was rendered from ({@code HistoryBook#version()}):
+ *                     growth in the bodies changes with a backfill or a compaction, not only a store
  */
 record MetricsView(
         RenderedBody aggregate,
         Map<String, RenderedBody> bySource,
         Map<String, RenderedBody> byTicker,
         Instant turnsStaleAt,
-        long version) {}
+        long version,
+        long historyVersion) {}

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -48,6 +49,8 @@ public class HistoryBook {
     private final Map<String, SourceHistory> histories = new ConcurrentHashMap<>();
     private final Map<String, Long> recordedUpTo = new ConcurrentHashMap<>();
     private final Map<String, Integer> bytes = new ConcurrentHashMap<>();
+    /** Moves when a history changes other than by its newest reading (see {@link #version()}). */
+    private final AtomicLong version = new AtomicLong();
 
     public HistoryBook(
             StateRepository state,
@@ -161,7 +164,21 @@ public class HistoryBook {
                 dropped += gone;
             }
         }
+        if (dropped > 0) {
+            version.incrementAndGet();
+        }
         return dropped;
+    }
+
+    /**
+     * A number that moves whenever a history changes in a way that can change the growth of a count
+     * already read: a backfill, a compaction that dropped points, the fleet's document reloaded. A
+     * new reading does not move it: growth looks back a day or more from the reading's own time, so
+     * the reading cannot change it. Whoever renders growth ahead of reads (the API) renders again
+     * when it moves.
+     */
+    public long version() {
+        return version.get();
     }
 
     /** A source's history (empty when it has none yet). */
@@ -245,6 +262,8 @@ public class HistoryBook {
             }
             days.forEach((day, count) -> counts.merge(history.backfill(day, count), 1, Integer::sum));
             if (counts.get(SourceHistory.Backfilled.ADDED) + counts.get(SourceHistory.Backfilled.UPDATED) > 0) {
+                // Moved first: the copy in memory has changed even if the write below fails.
+                version.incrementAndGet();
                 byte[] document = HistoryCodec.encode(history);
                 state.write(StateKey.history(source.id()), document);
                 bytes.put(source.id(), document.length);
@@ -256,6 +275,7 @@ public class HistoryBook {
     /** Reads the fleet's document afresh into the copy in memory (same object: its lock is kept). */
     private void reload(String id) throws IOException {
         histories.computeIfAbsent(id, this::load).replaceWith(read(id));
+        version.incrementAndGet();
     }
 
     /** The stored history, a new one when none is stored or it is unreadable (set aside). */

@@ -142,7 +142,16 @@ class MetricsApiTest extends UpstreamServiceTest {
                 .as("the earliest among sources with data")
                 .isEqualTo(staleAt);
         assertThat(fields(fresh))
-                .containsExactly("total", "profile", "refreshedAt", "staleAt", "stale", "error", "sources");
+                .containsExactly(
+                        "total",
+                        "profile",
+                        "refreshedAt",
+                        "staleAt",
+                        "stale",
+                        "error",
+                        "growth",
+                        "nextMilestone",
+                        "sources");
 
         refresh(DEMO);
         JsonNode both = ApiClient.json(api.get("/api/metrics"));

@@ -1,0 +1,97 @@
+package dev.socialticker.ticker.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.history.HistoryBook;
+import dev.socialticker.ticker.history.SourceHistory.Backfilled;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /api/admin/history/{id}}: a source's daily counts from another tool ({@link BackfillCsv}),
+ * all or nothing. Days on or after the source's first live reading are left as the service read
+ * them; sending the same file again changes nothing and says so ({@code unchanged}).
+ */
+@Component
+class HistoryBackfiller {
+    private static final Logger log = LoggerFactory.getLogger(HistoryBackfiller.class);
+    private final HistoryBook book;
+    private final SourceCatalog catalog;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    HistoryBackfiller(HistoryBook book, SourceCatalog catalog, Clock clock, ObjectMapper json) {
+        this.book = book;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    void backfill(Exchange exchange) throws IOException {
+        Message in = exchange.getIn();
+        String id = in.getHeader("id", String.class);
+        if (!ApiProblems.isValidId(id)) {
+            throw ApiProblems.invalidId();
+        }
+        TickerSource source = catalog.find(id).orElseThrow(() -> ApiProblems.unknownId(id));
+        if (!book.enabled()) {
+            throw ApiProblems.historyDisabled();
+        }
+        String type = in.getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase(Locale.ROOT);
+        if (!type.startsWith("text/csv") && !type.startsWith("text/plain")) {
+            throw new ApiRejection(
+                    415, "UNSUPPORTED_MEDIA_TYPE", "Send the days as Content-Type: text/csv (lines date,count)");
+        }
+        Long length = in.getHeader("Content-Length", Long.class);
+        if (length != null && length > BackfillCsv.MAX_BYTES) {
+            throw BackfillCsv.tooLarge();
+        }
+        Map<LocalDate, Long> days = BackfillCsv.parse(
+                BackfillCsv.read(body(exchange)), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        Map<Backfilled, Integer> outcome;
+        try {
+            outcome = book.backfill(source, days);
+        } catch (IOException unreachable) {
+            log.warn("Backfill of {} not stored: {}", id, unreachable.getMessage());
+            throw new ApiRejection(
+                    503,
+                    "STORE_UNAVAILABLE",
+                    "The history could not be stored (the state store is unreachable); send the file again later");
+        }
+        log.info("Backfilled {} days of {}: {}", days.size(), id, outcome);
+        BackfillDocument answer = new BackfillDocument(
+                id,
+                days.size(),
+                outcome.get(Backfilled.ADDED),
+                outcome.get(Backfilled.UPDATED),
+                outcome.get(Backfilled.UNCHANGED),
+                outcome.get(Backfilled.LIVE));
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setHeader("Cache-Control", "no-store");
+        message.setBody(json.writeValueAsBytes(answer));
+    }
+
+    /**
+     * The request's body as a stream, read here with a bound ({@link BackfillCsv#read}): the API's
+     * REST configuration has Camel read no body ahead (the read API has none), so the message hands
+     * out the servlet's stream when first asked.
+     */
+    private static InputStream body(Exchange exchange) {
+        InputStream body = exchange.getIn().getBody(InputStream.class);
+        return body == null ? InputStream.nullInputStream() : body;
+    }
+}
