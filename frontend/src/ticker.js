@@ -161,7 +161,9 @@ export class SocialTicker extends HTMLElement {
     if (name === 'src') {
       this.#stop();
       this.#view = INITIAL_VIEW;
+      // Another count: its own history, and its own milestones.
       this.#history = { url: null, points: null, askedAt: -Infinity, request: null };
+      this.#celebrated = 0;
       this.#start();
     }
     if (name === 'sparkline') this.#loadHistory();
