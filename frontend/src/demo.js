@@ -1,12 +1,14 @@
 // The demo page's controls. Query parameters try the element's attributes without
-// editing the page: /?theme=dark&format=compact&locale=de-DE&src=...
+// editing the page: /?theme=dark&format=compact&locale=de-DE&sparkline=off&src=...
 // The chosen theme applies to the page and the ticker alike.
 
 const ticker = document.querySelector('social-ticker');
 const toggle = document.querySelector('#theme-toggle');
 const params = new URLSearchParams(location.search);
 
-for (const name of ['src', 'format', 'locale', 'poll-interval', 'fallback-message', 'label']) {
+for (const name of [
+  'src', 'format', 'locale', 'poll-interval', 'fallback-message', 'label', 'growth', 'sparkline', 'celebrate',
+]) {
   if (params.has(name)) ticker.setAttribute(name, params.get(name));
 }
 

@@ -109,3 +109,64 @@ export function digitGlyphs(locale) {
     return Object.freeze(Array.from({ length: 10 }, (_, digit) => plain.format(digit)));
   });
 }
+
+/**
+ * @typedef {object} Growth the body's `growth`: the change over each window, null while the
+ *   history is shorter than it
+ * @property {number|null} oneDay
+ * @property {number|null} sevenDays
+ * @property {number|null} thirtyDays
+ * @property {boolean} approximate the provider rounds its counts (YouTube: three significant figures)
+ */
+
+// The shortest window known is the one shown: "today" says the most about now. The longer ones
+// stand in while it is unknown (the service counts every window back from now, so in practice a
+// longer one is known only when the shorter one is too; another service may differ).
+const WINDOWS = Object.freeze([
+  ['oneDay', 'today', 'today'],
+  ['sevenDays', 'in 7 days', 'in the last 7 days'],
+  ['thirtyDays', 'in 30 days', 'in the last 30 days'],
+]);
+
+/**
+ * The growth line's parts: `text` as shown ("+312 today", "≈ +2,100 in 7 days", "−40 today",
+ * "±0 today"), `speech` as a screen reader should hear it ("312 more followers today"), and
+ * `trend` (up, down, flat) for styling. Null when no window is known, or there is no growth at all
+ * (history off, no data): nothing is shown then.
+ * @param {Growth|null|undefined} growth
+ * @param {{locale?: string, format?: string, label?: string}} [options]
+ * @returns {{text: string, speech: string, trend: 'up'|'down'|'flat'}|null}
+ */
+export function growthLine(growth, { locale, format, label = 'followers' } = {}) {
+  if (!growth || typeof growth !== 'object') return null;
+  const known = WINDOWS.find(([key]) => Number.isFinite(growth[key]));
+  if (!known) return null;
+  const [key, shown, spoken] = known;
+  const delta = growth[key];
+  const about = growth.approximate === true;
+  const size = formatCount(Math.abs(delta), { locale, format: 'full' });
+  const words = delta === 0 ? `no change ${spoken}` : `${size} ${delta > 0 ? 'more' : 'fewer'} ${label} ${spoken}`;
+  return {
+    text: `${about ? '≈ ' : ''}${signedCount(delta, { locale, format })} ${shown}`,
+    speech: `${about ? 'roughly ' : ''}${words}`,
+    trend: delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat',
+  };
+}
+
+/**
+ * A change with its sign: "+312", "−40" (a true minus where the locale writes a hyphen-minus, as
+ * wide as the plus), "±0" (a bare "0" reads as missing, "±0" as no change).
+ * @param {number} delta
+ * @param {{locale?: string, format?: string}} [options]
+ */
+export function signedCount(delta, { locale, format } = {}) {
+  if (!Number.isFinite(delta)) return '';
+  const tag = resolveLocale(locale);
+  const style = format === 'compact' ? 'compact' : 'full';
+  const signed = memo(`s|${tag}|${style}`, () => new Intl.NumberFormat(tag, style === 'compact'
+    ? { notation: 'compact', compactDisplay: 'short', maximumFractionDigits: 1, signDisplay: 'exceptZero' }
+    : { maximumFractionDigits: 0, signDisplay: 'exceptZero' }));
+  const text = signed.formatToParts(delta)
+    .map((part) => (part.type === 'minusSign' && part.value === '-' ? '\u2212' : part.value)).join('');
+  return delta === 0 ? `±${text}` : text;
+}

@@ -9,3 +9,19 @@ export function uiConfigUrl(metricsUrl) {
   const api = url.pathname.lastIndexOf('/api/');
   return new URL(`${api >= 0 ? url.pathname.slice(0, api) : ''}/api/ui-config`, url);
 }
+
+/**
+ * The history of what the metrics URL shows, by day from `from` (a date): `/api/metrics/history`
+ * (the sum over all sources) for `/api/metrics`, `/api/metrics/{id}/history` for one source's
+ * `/api/metrics/{id}`. Null for a metrics URL of another shape, whose history is unknown.
+ * @param {string|URL} metricsUrl
+ * @param {string} from YYYY-MM-DD
+ */
+export function historyUrl(metricsUrl, from) {
+  const url = new URL(metricsUrl);
+  const match = /^(.*\/api\/metrics)(\/[a-z0-9][a-z0-9-]{0,62})?\/?$/.exec(url.pathname);
+  if (!match) return null;
+  const history = new URL(`${match[1]}${match[2] ?? ''}/history`, url);
+  history.search = new URLSearchParams({ step: 'day', from }).toString();
+  return history;
+}

@@ -24,6 +24,10 @@ export const INITIAL_VIEW = Object.freeze({
   dataState: null,
   dataErrorCode: null,
   sources: Object.freeze([]),
+  // The body's growth ({oneDay, sevenDays, thirtyDays, approximate}) and next milestone ({value,
+  // eta}), each null when the body has none (history off, no data, above the ladder).
+  growth: null,
+  nextMilestone: null,
   // The service's clock minus the page's, from the last answer's Date (and Age) headers.
   skewMs: 0,
   // When (service clock) the request behind the last answer was sent, or null when unknown.
@@ -101,6 +105,45 @@ function timestamp(value) {
   return typeof value === 'string' && Number.isFinite(Date.parse(value)) ? value : null;
 }
 
+const windowOf = (value) => (Number.isSafeInteger(value) ? value : null);
+
+/** The body's growth as the ticker reads it, or null when it has none or an unreadable one. */
+function growthOf(growth) {
+  if (growth === null || typeof growth !== 'object') return null;
+  return Object.freeze({
+    oneDay: windowOf(growth.oneDay),
+    sevenDays: windowOf(growth.sevenDays),
+    thirtyDays: windowOf(growth.thirtyDays),
+    approximate: growth.approximate === true,
+  });
+}
+
+function milestoneOf(milestone) {
+  if (milestone === null || typeof milestone !== 'object' || !isCount(milestone.value)) return null;
+  return Object.freeze({ value: milestone.value, eta: timestamp(milestone.eta) });
+}
+
+/**
+ * True when the view's growth has a known window: the history reaches back a day or more, so
+ * there is a change to show and a line of at least two days to draw.
+ */
+export function hasHistory(view) {
+  const growth = view.growth;
+  return growth !== null && [growth.oneDay, growth.sevenDays, growth.thirtyDays].some((delta) => delta !== null);
+}
+
+/**
+ * The milestone crossed from one view to the next, or null: the count reached (or passed) the
+ * next milestone the previous body named. Only between two counts: the first count crosses
+ * nothing (it was reached before the page watched), and an older body that arrives late keeps
+ * the newer view (see nextView), so it crosses nothing either.
+ */
+export function crossedMilestone(previous, next) {
+  const value = previous.nextMilestone?.value;
+  if (value === undefined || previous.total === null || next.total === null) return null;
+  return previous.total < value && next.total >= value ? value : null;
+}
+
 /** True when `a` (ISO-8601) is strictly earlier than `b`; false when either is unknown. */
 function isOlder(a, b) {
   return a !== null && b !== null && Date.parse(a) < Date.parse(b);
@@ -114,6 +157,8 @@ function fromBody(body, skewMs, checkedAtMs) {
     staleAt: timestamp(body.staleAt),
     errorCode: body.error?.code ?? null,
     sources: sourcesOf(body),
+    growth: growthOf(body.growth),
+    nextMilestone: milestoneOf(body.nextMilestone),
     skewMs,
     checkedAtMs,
   };

@@ -17,6 +17,8 @@ export const tickerStyles = `
   --_size: var(--ticker-size, clamp(3rem, 11vw, 9rem));
   --_radius: var(--ticker-radius, 1.25rem);
   --_roll: var(--ticker-roll-duration, 900ms);
+  --_spark: var(--ticker-sparkline-color, var(--_accent));
+  --_spark-height: var(--ticker-sparkline-height, clamp(2.25rem, 6vw, 3.75rem));
   --_line: 1.1em;
 
   display: inline-block;
@@ -33,6 +35,7 @@ export const tickerStyles = `
 *, *::before, *::after { box-sizing: inherit; }
 
 .card {
+  position: relative;
   display: grid;
   justify-items: center;
   gap: 0.5rem;
@@ -167,6 +170,60 @@ export const tickerStyles = `
 .source-provider { color: var(--_muted); }
 .source-total { font-weight: 650; font-variant-numeric: tabular-nums; }
 
+/* The growth line and the sparkline, each present only when there is something to show (the host's
+   data-growth and data-sparkline); the sparkline's box is kept while its history is on the way. */
+.growth {
+  display: none;
+  margin: 0;
+  font-size: clamp(0.9rem, 1.5vw, 1.2rem);
+  font-weight: 600;
+  color: var(--_muted);
+  font-variant-numeric: tabular-nums;
+}
+:host([data-growth]) .growth { display: block; }
+:host([data-growth="up"]) .growth { color: var(--_accent); }
+.sparkline {
+  display: none;
+  justify-self: stretch;
+  height: var(--_spark-height);
+  margin-top: 0.25rem;
+}
+:host([data-sparkline]) .sparkline { display: block; }
+.sparkline svg { display: block; width: 100%; height: 100%; overflow: visible; }
+.sparkline .line {
+  fill: none;
+  stroke: var(--_spark);
+  stroke-width: 2;
+  stroke-linejoin: round;
+  stroke-linecap: round;
+  vector-effect: non-scaling-stroke;
+}
+.sparkline .area { fill: color-mix(in srgb, var(--_spark) 14%, transparent); }
+
+/* A milestone's text sits on the card's top edge, over nothing else: it moves nothing. */
+.celebration {
+  position: absolute;
+  top: 0;
+  left: 50%;
+  max-width: calc(100% - 2rem);
+  margin: 0;
+  padding: 0.3em 0.95em;
+  border-radius: 999px;
+  font-size: clamp(0.85rem, 1.4vw, 1.1rem);
+  font-weight: 650;
+  white-space: nowrap;
+  overflow: hidden;
+  text-overflow: ellipsis;
+  color: var(--_bg);
+  background: var(--_accent);
+  transform: translate(-50%, -50%);
+  visibility: hidden;
+}
+:host([data-celebrating]) .celebration { visibility: visible; }
+.card.celebrate-motion { animation: celebration-ring 1.2s ease-out 3; }
+.card.celebrate-motion .celebration { animation: celebration-pop 600ms cubic-bezier(0.2, 1.5, 0.4, 1) both; }
+.card.celebrate-motion .total { animation: celebration-bump 900ms ease-in-out 2; }
+
 /* States, mirrored on the host as data-state. */
 :host([data-state="loading"]) .skeleton { display: block; }
 :host([data-state="loading"]) .label { visibility: hidden; }
@@ -187,10 +244,20 @@ export const tickerStyles = `
 
 @keyframes shimmer { from { background-position: 100% 0; } to { background-position: 0 0; } }
 @keyframes pulse { 0%, 100% { opacity: 1; } 50% { opacity: 0.35; } }
+@keyframes celebration-ring {
+  from { box-shadow: 0 0 0 0 color-mix(in srgb, var(--_accent) 55%, transparent); }
+  to { box-shadow: 0 0 0 1.5rem transparent; }
+}
+@keyframes celebration-pop {
+  from { opacity: 0; transform: translate(-50%, -50%) scale(0.6); }
+  to { opacity: 1; transform: translate(-50%, -50%) scale(1); }
+}
+@keyframes celebration-bump { 0%, 100% { transform: scale(1); } 35% { transform: scale(1.06); } }
 
 @media (prefers-reduced-motion: reduce) {
   .strip, .total { transition: none; }
   .skeleton, :host([data-state="fresh"]) .dot { animation: none; }
+  .card.celebrate-motion, .card.celebrate-motion .celebration, .card.celebrate-motion .total { animation: none; }
 }
 
 .sr-only {

@@ -4,13 +4,18 @@
 //   <social-ticker src="https://host/api/metrics"></social-ticker>
 // Imports are relative, so they resolve against this script's own URL on any page.
 
-import { announceCount, digitGlyphs, formatCount, updatedAgo } from './format.js';
+import { announceCount, digitGlyphs, formatCount, growthLine, updatedAgo } from './format.js';
 import { Odometer } from './odometer.js';
-import { Poller } from './poller.js';
+import { Poller, REQUEST_TIMEOUT_MS } from './poller.js';
 import { pollIntervalMs } from './schedule.js';
-import { INITIAL_VIEW, awaitsCheck, msUntilStale, nextView, statusText, viewAt } from './ticker-state.js';
+import {
+  SPARKLINE_DAYS, dayStart, historyPoints, sparklineFrom, sparklineLabel, sparklinePath, withLiveCount,
+} from './sparkline.js';
+import {
+  INITIAL_VIEW, awaitsCheck, crossedMilestone, hasHistory, msUntilStale, nextView, statusText, viewAt,
+} from './ticker-state.js';
 import { tickerStyles } from './ticker-styles.js';
-import { uiConfigUrl } from './service-urls.js';
+import { historyUrl, uiConfigUrl } from './service-urls.js';
 
 /** One stylesheet shared by every ticker on the page, where the browser can construct one. */
 const SHARED_SHEET = (() => {
@@ -33,6 +38,15 @@ const STATES_WITH_AGE = new Set(['stale', 'error', 'offline']);
 const STALE_MARGIN_MS = 50;
 // Timers longer than about 24.8 days fire at once in browsers; a far staleAt is checked again.
 const MAX_TIMER_MS = 2 ** 31 - 1;
+// The sparkline's history changes by the day: it is read again at most this often, however often
+// the count is polled (today's point follows the count on screen in between).
+export const HISTORY_REFRESH_MS = 5 * 60_000;
+// How long a milestone's celebration stays on screen.
+const CELEBRATION_MS = 8_000;
+// The sparkline's drawing box; the SVG stretches it to the card's width and its CSS height.
+const SPARK_WIDTH = 300;
+const SPARK_HEIGHT = 48;
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
 const PROVIDER_NAMES = {
   instagram: 'Instagram',
@@ -53,6 +67,9 @@ const template = `
     </div>
     <div class="label" part="label" aria-hidden="true"></div>
     <span class="sr-only value"></span>
+    <p class="growth" part="growth"><span class="growth-text" aria-hidden="true"></span><span class="sr-only growth-speech"></span></p>
+    <div class="sparkline" part="sparkline"></div>
+    <p class="celebration" part="celebration" role="status" aria-live="polite" aria-atomic="true"></p>
     <p class="badge" part="badge"><span class="dot" aria-hidden="true"></span><span class="badge-text"></span></p>
     <ul class="sources" part="sources" aria-label="Sources"></ul>
     <div class="sr-only announcer" aria-live="polite" aria-atomic="true"></div>
@@ -63,7 +80,9 @@ const reducedMotion = () =>
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 export class SocialTicker extends HTMLElement {
-  static observedAttributes = ['src', 'poll-interval', 'format', 'locale', 'fallback-message', 'label'];
+  static observedAttributes = [
+    'src', 'poll-interval', 'format', 'locale', 'fallback-message', 'label', 'growth', 'sparkline', 'celebrate',
+  ];
 
   #parts;
   #odometer;
@@ -74,6 +93,11 @@ export class SocialTicker extends HTMLElement {
   #ageTimer = null;
   #staleTimer = null;
   #shown = {};
+  // The sparkline's history: the URL it was read from, its points, when it was last asked for.
+  #history = { url: null, points: null, askedAt: -Infinity, request: null };
+  // The highest milestone celebrated on this page: a dip below and a re-crossing is not news.
+  #celebrated = 0;
+  #celebrationTimer = null;
   #onVisibility = () => {
     if (!this.#poller) return;
     if (document.hidden) this.#poller.pause();
@@ -100,6 +124,11 @@ export class SocialTicker extends HTMLElement {
       label: $('.label'),
       value: $('.value'),
       badgeText: $('.badge-text'),
+      growth: $('.growth'),
+      growthText: $('.growth-text'),
+      growthSpeech: $('.growth-speech'),
+      sparkline: $('.sparkline'),
+      celebration: $('.celebration'),
       sources: $('.sources'),
       announcer: $('.announcer'),
     };
@@ -132,8 +161,13 @@ export class SocialTicker extends HTMLElement {
     if (name === 'src') {
       this.#stop();
       this.#view = INITIAL_VIEW;
+      // Another count: its own history, and its own milestones.
+      this.#history = { url: null, points: null, askedAt: -Infinity, request: null };
+      this.#celebrated = 0;
       this.#start();
     }
+    if (name === 'sparkline') this.#loadHistory();
+    if (name === 'celebrate' && !this.#on('celebrate')) this.#endCelebration();
     // poll-interval is read at each scheduling (a shorter one at once); the rest only changes how things read.
     if (name === 'poll-interval') this.#poller?.intervalChanged();
     this.#render();
@@ -170,6 +204,15 @@ export class SocialTicker extends HTMLElement {
     this.#ageTimer = null;
     clearTimeout(this.#staleTimer);
     this.#staleTimer = null;
+    this.#history.request?.abort();
+    this.#history.request = null;
+    this.#endCelebration();
+  }
+
+  /** A feature attribute (growth, sparkline, celebrate) is on unless it says "off" or "false". */
+  #on(name) {
+    const value = (this.getAttribute(name) ?? '').trim().toLowerCase();
+    return value !== 'off' && value !== 'false';
   }
 
   // ui-config is a convenience: the ticker works on its defaults when it is missing.
@@ -197,9 +240,14 @@ export class SocialTicker extends HTMLElement {
   #apply(outcome) {
     const now = Date.now();
     const previous = viewAt(this.#view, now);
+    const before = this.#view;
     this.#view = nextView(this.#view, outcome);
     this.#render();
     this.#announce(previous, viewAt(this.#view, now));
+    const milestone = crossedMilestone(before, this.#view);
+    if (milestone !== null) this.#celebrate(milestone);
+    // Polls pace the history too: it is asked for only while the page polls (not while hidden).
+    this.#loadHistory();
   }
 
   #render() {
@@ -248,6 +296,7 @@ export class SocialTicker extends HTMLElement {
     const rows = view.sources.map(({ id, provider, profile, total, state }) => [id, provider, profile, total, state]);
     this.#set('sources', JSON.stringify([rows, locale, format]), () =>
       this.#renderSources(view.sources, { locale, format }));
+    this.#renderTrend(view, { locale, format, label });
     this.#scheduleAgeRefresh(age !== '');
     this.#scheduleStaleCheck(msUntilStale(view, now));
   }
@@ -293,6 +342,88 @@ export class SocialTicker extends HTMLElement {
     }));
   }
 
+  // The growth line and the sparkline: shown when the history reaches back a day or more, both
+  // gone (no empty box) when it does not, when the body has no growth (history off), while there
+  // is no count, or when their attribute says off.
+  #renderTrend(view, { locale, format, label }) {
+    const counting = view.total !== null && view.state !== 'nodata';
+    const line = counting && this.#on('growth') ? growthLine(view.growth, { locale, format, label }) : null;
+    this.#set('growth', line ? `${line.text}|${line.speech}|${line.trend}` : '', () => {
+      this.#parts.growthText.textContent = line?.text ?? '';
+      this.#parts.growthSpeech.textContent = line?.speech ?? '';
+      if (line) {
+        this.dataset.growth = line.trend;
+      } else {
+        delete this.dataset.growth;
+      }
+    });
+    // The box is kept from the moment the body says there is history, so the line drawn into it
+    // later (its history arrives after the count) moves nothing on the page.
+    const wanted = counting && this.#on('sparkline') && hasHistory(view);
+    const nowMs = Date.now() + view.skewMs;
+    const points = wanted && this.#history.points ? withLiveCount(this.#history.points, view.total, nowMs) : null;
+    const drawable = wanted && (points === null || points.length >= 2);
+    const key = !drawable ? '' : points === null ? 'reserved' : JSON.stringify([points, locale, label]);
+    this.#set('sparkline', key, () => {
+      if (drawable) this.dataset.sparkline = points === null ? 'pending' : 'shown';
+      else delete this.dataset.sparkline;
+      this.#parts.sparkline.replaceChildren(...(points && drawable ? [sparklineSvg(points, { locale, label, nowMs })] : []));
+    });
+  }
+
+  /** Reads the sparkline's history when it is wanted and was last asked for HISTORY_REFRESH_MS ago. */
+  async #loadHistory() {
+    const view = this.#view;
+    if (!this.isConnected || !this.#on('sparkline') || !hasHistory(view) || this.#history.request) return;
+    const now = Date.now();
+    // From a date, so the URL stays the same all day and the browser's cache can revalidate it.
+    const url = historyUrl(this.#metricsUrl, sparklineFrom(now + view.skewMs));
+    if (url === null) return;
+    if (this.#history.url === url.href && now - this.#history.askedAt < HISTORY_REFRESH_MS) return;
+    const request = new AbortController();
+    const timeout = setTimeout(() => request.abort(), REQUEST_TIMEOUT_MS);
+    this.#history = { ...this.#history, url: url.href, askedAt: now, request };
+    let points = null;
+    try {
+      // As the polls do: the browser revalidates with the ETag (a 304 costs the service nothing),
+      // and no header set by hand makes a cross-origin request need a preflight.
+      const response = await fetch(url, { cache: 'no-cache', headers: { Accept: 'application/json' }, signal: request.signal });
+      if (response.ok) points = historyPoints(await response.json());
+    } catch {
+      // Unreachable or unreadable: as a failed answer.
+    } finally {
+      clearTimeout(timeout);
+    }
+    if (this.#history.request !== request) return;
+    // A failed read keeps the line already drawn (the next try is HISTORY_REFRESH_MS later); with
+    // none drawn yet, the kept box goes: no empty space where a line never comes.
+    this.#history = { ...this.#history, points: points ?? this.#history.points ?? [], request: null };
+    this.#render();
+  }
+
+  // A milestone crossed between two polls: its text (announced politely, and shown), and a brief
+  // burst of colour unless the reader asked for reduced motion.
+  #celebrate(milestone) {
+    if (!this.#on('celebrate') || milestone <= this.#celebrated) return;
+    this.#celebrated = milestone;
+    const locale = this.getAttribute('locale') || undefined;
+    const label = this.getAttribute('label') || DEFAULT_LABEL;
+    this.#endCelebration();
+    this.#parts.celebration.textContent = `Milestone reached: ${announceCount(milestone, { locale, label })}!`;
+    this.dataset.celebrating = String(milestone);
+    if (!reducedMotion()) this.#parts.celebration.parentElement.classList.add('celebrate-motion');
+    this.#celebrationTimer = setTimeout(() => this.#endCelebration(), CELEBRATION_MS);
+  }
+
+  #endCelebration() {
+    clearTimeout(this.#celebrationTimer);
+    this.#celebrationTimer = null;
+    if (!this.#parts) return;
+    this.#parts.celebration.textContent = '';
+    this.#parts.celebration.parentElement.classList.remove('celebrate-motion');
+    delete this.dataset.celebrating;
+  }
+
   #announce(previous, next) {
     const locale = this.getAttribute('locale') || undefined;
     const label = this.getAttribute('label') || DEFAULT_LABEL;
@@ -333,6 +464,27 @@ export class SocialTicker extends HTMLElement {
       if (this.isConnected) this.#render();
     }, AGE_REFRESH_MS);
   }
+}
+
+/** The sparkline: a line and the area under it, with what it shows said in words. */
+function sparklineSvg(points, { locale, label, nowMs }) {
+  const to = dayStart(nowMs);
+  const path = sparklinePath(points, {
+    width: SPARK_WIDTH, height: SPARK_HEIGHT, domain: [to - SPARKLINE_DAYS * 86_400_000, to],
+  });
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}`);
+  svg.setAttribute('preserveAspectRatio', 'none');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', sparklineLabel(points, { locale, label, nowMs }));
+  svg.setAttribute('focusable', 'false');
+  for (const [className, d] of [['area', path.area], ['line', path.line]]) {
+    const shape = document.createElementNS(SVG_NS, 'path');
+    shape.setAttribute('class', className);
+    shape.setAttribute('d', d);
+    svg.append(shape);
+  }
+  return svg;
 }
 
 if (!customElements.get('social-ticker')) {

@@ -6,6 +6,8 @@
 //   WIREMOCK_URL       WireMock standing in for the Instagram Graph API the service polls
 //   EMBED_ORIGIN_PORT  free port for this test's second-origin page; the service must list
 //                      http://127.0.0.1:$EMBED_ORIGIN_PORT in ticker.cors.allowed-origins
+//   ADMIN_TOKEN        the service's ticker.admin.token: the test gives the source 30 days of
+//                      history through the admin backfill (POST /api/admin/history/{id}, text/csv)
 //   SCREENSHOT_DIR     where each state's PNG goes (optional: no screenshots when unset)
 // Without /usr/bin/chromium or the variables above the test is skipped, except under
 // CI=true, where it fails: a CI run must not pass by testing nothing.
@@ -17,13 +19,13 @@ import { after, before, describe, it } from 'node:test';
 
 import { CHROMIUM, CHROMIUM_ARGS, digitsAtRest, screenshot, ticker, waitForTicker } from './support.mjs';
 
-const SUITE_TIMEOUT_MS = 110_000;
+const SUITE_TIMEOUT_MS = 160_000;
 
 const env = process.env;
 const inCi = env.CI === 'true';
 const missing = [
   !existsSync(CHROMIUM) && `${CHROMIUM}: install chromium (Debian package chromium)`,
-  ...['TICKER_BASE_URL', 'WIREMOCK_URL', 'EMBED_ORIGIN_PORT'].filter((name) => !env[name]).map((name) => `env ${name}`),
+  ...['TICKER_BASE_URL', 'WIREMOCK_URL', 'EMBED_ORIGIN_PORT', 'ADMIN_TOKEN'].filter((name) => !env[name]).map((name) => `env ${name}`),
 ].filter(Boolean);
 const skip = missing.length > 0 && !inCi ? `browser test skipped, missing: ${missing.join('; ')}` : false;
 if (skip) console.log(skip);
@@ -49,6 +51,9 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
     // The service refreshed (and failed) before the stub existed: the pages open once it has data,
     // or their first read is an honest 503 that would count as a console error.
     await serviceHasData(base);
+    // 30 days before today, as someone moving from another tool brings them: the growth line and
+    // the sparkline have a history to show from the first page on.
+    await backfill(base, env.ADMIN_TOKEN, HISTORY);
   });
 
   after(async () => {
@@ -57,7 +62,9 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
     await graph?.reset();
   });
 
-  async function openPage({ reducedMotion = 'no-preference', url = new URL('/', base).href, allowFailedLoadsOf, beforeLoad } = {}) {
+  async function openPage({
+    reducedMotion = 'no-preference', url = new URL('/', base).href, allowFailedLoadsOf, beforeLoad, watch,
+  } = {}) {
     const context = await browser.newContext({
       locale: 'en-US',
       reducedMotion,
@@ -71,6 +78,7 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
     const page = await context.newPage();
     watchForProblems(page, problems);
     if (allowFailedLoadsOf) await allowFailedLoadsOf.route(page);
+    watch?.(page);
     await page.goto(url);
     return page;
   }
@@ -122,6 +130,51 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
     assert.deepEqual([...new Set(frames.map((frame) => `${frame.shown} · ${frame.badge} · rolling ${frame.rolling}`))],
       ['1,234 · Live · rolling 0'], 'every frame from the first shows the real count, at rest');
     await page.context().close();
+  });
+
+  it('shows the growth line and the 30-day sparkline from the history', async () => {
+    const body = await (await fetch(new URL('/api/metrics', base))).json();
+    const yesterday = HISTORY[HISTORY.length - 1].count;
+    assert.equal(body.growth?.oneDay, 1234 - yesterday, `the body's growth counts from the backfilled yesterday: ${JSON.stringify(body.growth)}`);
+    for (const page of [motion, reduced]) {
+      await waitForSparkline(page);
+      assert.equal(await ticker(page, (t) => t.shadowRoot.querySelector('.growth-text').textContent), `+${1234 - yesterday} today`);
+      assert.equal(await ticker(page, (t) => t.shadowRoot.querySelector('.growth-speech').textContent),
+        `${1234 - yesterday} more followers today`);
+      const svg = await ticker(page, (t) => {
+        const line = t.shadowRoot.querySelector('.sparkline svg');
+        return line && { role: line.getAttribute('role'), label: line.getAttribute('aria-label'),
+          path: line.querySelector('path.line')?.getAttribute('d') ?? '', width: line.getBoundingClientRect().width,
+          card: t.shadowRoot.querySelector('.card').getBoundingClientRect().width };
+      });
+      assert.equal(svg.role, 'img');
+      assert.equal(svg.label, `Followers over the last 30 days: from ${HISTORY[0].count.toLocaleString('en-US')} to 1,234`);
+      // 30 backfilled days and today, each a segment of the line.
+      assert.equal(svg.path.match(/[ML]/g).length, HISTORY.length + 1, svg.path);
+      assert.ok(svg.width > svg.card / 2, `the sparkline spans the card: ${svg.width} of ${svg.card}`);
+    }
+    await screenshot(motion, 'sparkline');
+  });
+
+  it('reads the history once, not at every poll, and not at all with the features off', async () => {
+    let requests;
+    const page = await openPage({
+      url: new URL('/?growth=off&sparkline=off', base).href, watch: (opened) => { requests = countRequests(opened); },
+    });
+    await waitForTicker(page, { state: 'fresh', total: 1234 });
+    await waitForPolls(requests, 2);
+    assert.equal(requests.history, 0, 'no history read with the sparkline off');
+    assert.equal(await ticker(page, (t) => t.dataset.sparkline ?? 'none'), 'none');
+    assert.equal(await ticker(page, (t) => t.dataset.growth ?? 'none'), 'none');
+    assert.ok(!await page.locator('social-ticker').locator('.growth').isVisible(), 'no growth line');
+    await page.context().close();
+
+    let polls;
+    const shown = await openPage({ watch: (opened) => { polls = countRequests(opened); } });
+    await waitForSparkline(shown);
+    await waitForPolls(polls, 3);
+    assert.equal(polls.history, 1, `one history read over ${polls.metrics} polls`);
+    await shown.context().close();
   });
 
   it('rolls to the new count when the provider count changes, unless motion is reduced', async () => {
@@ -227,10 +280,86 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
     await screenshot(reduced, 'offline');
   });
 
+  it('celebrates a milestone crossed between two polls, without animation when motion is reduced', async () => {
+    const pages = [await openPage(), await openPage({ reducedMotion: 'reduce' })];
+    for (const page of pages) await waitForTicker(page, { state: ['fresh', 'error'], total: 1300 });
+    const next = await (await fetch(new URL('/api/metrics', base))).json();
+    assert.equal(next.nextMilestone?.value, 2500, `the next milestone above 1,300: ${JSON.stringify(next.nextMilestone)}`);
+    await graph.followers(2600);
+    const seen = [];
+    for (const page of pages) {
+      await page.waitForFunction(() => document.querySelector('social-ticker').dataset.celebrating === '2500', null, { timeout: 20_000 });
+      seen.push(await ticker(page, (t) => ({
+        text: t.shadowRoot.querySelector('.celebration').textContent,
+        live: t.shadowRoot.querySelector('.celebration').getAttribute('aria-live'),
+        visible: getComputedStyle(t.shadowRoot.querySelector('.celebration')).visibility,
+        animated: t.shadowRoot.querySelector('.card').classList.contains('celebrate-motion'),
+        animations: t.shadowRoot.getAnimations().map((a) => a.animationName).filter((name) => name?.startsWith('celebration')),
+      })));
+    }
+    const [moving, still] = seen;
+    for (const celebration of seen) {
+      assert.equal(celebration.text, 'Milestone reached: 2,500 followers!');
+      assert.equal(celebration.live, 'polite');
+      assert.equal(celebration.visible, 'visible');
+    }
+    assert.ok(moving.animated && moving.animations.length > 0, `a brief animation: ${JSON.stringify(moving)}`);
+    assert.ok(!still.animated && still.animations.length === 0, `no animation with reduced motion: ${JSON.stringify(still)}`);
+    await screenshot(pages[0], 'milestone');
+    for (const page of pages) await page.context().close();
+  });
+
   it('logged no console error and threw no page error', () => {
     assert.deepEqual(problems, []);
   });
 });
+
+const DAY_MS = 86_400_000;
+/** The 30 days before today, as another tool would export them: a steady rise with some wobble. */
+const HISTORY = Array.from({ length: 30 }, (_, i) => ({
+  date: new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - (30 - i) * DAY_MS).toISOString().slice(0, 10),
+  count: 900 + 7 * i + [0, 9, -4, 6, 12, -2][i % 6],
+}));
+
+/** Gives the service's only source its history through the admin backfill, as a CSV of date,count. */
+async function backfill(base, token, days) {
+  const metrics = await (await fetch(new URL('/api/metrics', base))).json();
+  const id = metrics.sources[0].id;
+  const response = await fetch(new URL(`/api/admin/history/${id}`, base), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv' },
+    body: `date,count\n${days.map(({ date, count }) => `${date},${count}`).join('\n')}\n`,
+  });
+  const text = await response.text();
+  assert.equal(response.status, 200, `the backfill answered ${response.status}: ${text}`);
+  assert.equal(JSON.parse(text).added, days.length, `every day added: ${text}`);
+}
+
+/** Waits until the ticker's sparkline is drawn. */
+function waitForSparkline(page) {
+  return page.waitForFunction(() => document.querySelector('social-ticker').dataset.sparkline === 'shown',
+    null, { timeout: 20_000 });
+}
+
+/** Counts a page's requests of the metrics and of the history from now on. */
+function countRequests(page) {
+  const counts = { metrics: 0, history: 0 };
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname === '/api/metrics') counts.metrics += 1;
+    if (pathname.endsWith('/history')) counts.history += 1;
+  });
+  return counts;
+}
+
+/** Waits until the page has polled the metrics `polls` times since its counting began. */
+async function waitForPolls(counts, polls, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (counts.metrics < polls) {
+    if (Date.now() > deadline) throw new Error(`only ${counts.metrics} polls in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** The WireMock stub of the Graph API; the newest mapping wins, so each call replaces the last. */
 class GraphStub {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { announceCount, digitGlyphs, formatCount, relativeAge, resolveLocale, updatedAgo } from '../../src/format.js';
+import {
+  announceCount, digitGlyphs, formatCount, growthLine, relativeAge, resolveLocale, signedCount, updatedAgo,
+} from '../../src/format.js';
 
 describe('formatCount', () => {
   it('groups digits in full format by default', () => {
@@ -87,5 +89,61 @@ describe('relativeAge', () => {
 
   it('gives other languages the bare relative time rather than mixing in English', () => {
     assert.equal(updatedAgo(at, after(5 * 60), { locale: 'de-DE' }), 'vor 5 Minuten');
+  });
+});
+
+describe('growthLine', () => {
+  const growth = (windows) => ({ oneDay: null, sevenDays: null, thirtyDays: null, approximate: false, ...windows });
+
+  it('shows the change over the last day with its sign', () => {
+    assert.deepEqual(growthLine(growth({ oneDay: 312, sevenDays: 2100 }), { locale: 'en-US' }),
+      { text: '+312 today', speech: '312 more followers today', trend: 'up' });
+  });
+
+  it('shows a loss with a minus sign, and says it in words', () => {
+    assert.deepEqual(growthLine(growth({ oneDay: -40 }), { locale: 'en-US' }),
+      { text: '\u221240 today', speech: '40 fewer followers today', trend: 'down' });
+  });
+
+  it('shows no change as ±0, not as a bare 0 that reads as missing', () => {
+    assert.deepEqual(growthLine(growth({ oneDay: 0 }), { locale: 'en-US' }),
+      { text: '±0 today', speech: 'no change today', trend: 'flat' });
+  });
+
+  it('marks the growth of a rounding provider as approximate', () => {
+    const line = growthLine(growth({ oneDay: 1000, approximate: true }), { locale: 'en-US' });
+    assert.equal(line.text, '≈ +1,000 today');
+    assert.equal(line.speech, 'roughly 1,000 more followers today');
+  });
+
+  it('falls back to the 7-day, then the 30-day window while the shorter one is unknown', () => {
+    assert.equal(growthLine(growth({ sevenDays: 2100 }), { locale: 'en-US' }).text, '+2,100 in 7 days');
+    assert.equal(growthLine(growth({ sevenDays: 2100 }), { locale: 'en-US' }).speech,
+      '2,100 more followers in the last 7 days');
+    assert.equal(growthLine(growth({ thirtyDays: -9000 }), { locale: 'en-US' }).text, '\u22129,000 in 30 days');
+  });
+
+  it('shows nothing when no window is known, or there is no growth at all (history off, no data)', () => {
+    assert.equal(growthLine(growth({}), { locale: 'en-US' }), null);
+    assert.equal(growthLine(null, { locale: 'en-US' }), null);
+    assert.equal(growthLine(undefined), null);
+  });
+
+  it("follows the locale, the format and the ticker's label", () => {
+    assert.equal(growthLine(growth({ oneDay: 12345 }), { locale: 'de-DE' }).text, '+12.345 today');
+    assert.equal(growthLine(growth({ oneDay: 12345 }), { locale: 'en-US', format: 'compact' }).text, '+12.3K today');
+    assert.equal(growthLine(growth({ oneDay: 5 }), { locale: 'en-US', label: 'stars' }).speech, '5 more stars today');
+  });
+});
+
+describe('signedCount', () => {
+  it('keeps a minus the locale writes itself', () => {
+    // Swedish writes U+2212 already; nothing is replaced twice.
+    assert.equal(signedCount(-1500, { locale: 'sv-SE' }), '\u22121\u00a0500');
+    assert.equal(signedCount(1500, { locale: 'sv-SE' }), '+1\u00a0500');
+  });
+
+  it('formats nothing for a missing change', () => {
+    assert.equal(signedCount(Number.NaN), '');
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { uiConfigUrl } from '../../src/service-urls.js';
+import { historyUrl, uiConfigUrl } from '../../src/service-urls.js';
 
 describe('uiConfigUrl', () => {
   it('sits beside the metrics API of the same service', () => {
@@ -15,5 +15,26 @@ describe('uiConfigUrl', () => {
 
   it('falls back to the root for a metrics URL outside /api/', () => {
     assert.equal(uiConfigUrl('http://127.0.0.1:8080/counts.json').href, 'http://127.0.0.1:8080/api/ui-config');
+  });
+});
+
+describe('historyUrl', () => {
+  it('is the summed history for the whole ticker, by day from the given date', () => {
+    assert.equal(historyUrl('https://host/api/metrics', '2026-10-29').href,
+      'https://host/api/metrics/history?step=day&from=2026-10-29');
+  });
+
+  it("is the source's own history for a ticker that shows one source", () => {
+    assert.equal(historyUrl('https://host/api/metrics/instagram-acme', '2026-10-29').href,
+      'https://host/api/metrics/instagram-acme/history?step=day&from=2026-10-29');
+  });
+
+  it('keeps the path prefix a proxy mounts the service under', () => {
+    assert.equal(historyUrl('https://host/ticker/api/metrics/', '2026-10-29').href,
+      'https://host/ticker/api/metrics/history?step=day&from=2026-10-29');
+  });
+
+  it('is null for a metrics URL of another shape, whose history is unknown', () => {
+    assert.equal(historyUrl('http://127.0.0.1:8080/counts.json', '2026-10-29'), null);
   });
 });

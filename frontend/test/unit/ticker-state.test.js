@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 
 import {
   INITIAL_VIEW, INVALID_RESPONSE, SERVICE_UNAVAILABLE, STALE_GRACE_MS,
-  awaitsCheck, hasFailureReason, isMetricsBody, msUntilStale, nextView, problemMessage, statusText, viewAt,
+  awaitsCheck, crossedMilestone, hasFailureReason, hasHistory, isMetricsBody, msUntilStale, nextView, problemMessage, statusText, viewAt,
 } from '../../src/ticker-state.js';
 import { failure, metrics } from './fakes.js';
 
@@ -337,5 +337,79 @@ describe('a source that never had a count and is failing', () => {
     const view = noCount('NO_DATA');
     assert.ok(!hasFailureReason(view));
     assert.equal(statusText(view, { fallbackMessage: 'Follower count coming soon' }), 'Follower count coming soon');
+  });
+});
+
+describe('growth and the next milestone', () => {
+  const growth = { oneDay: 312, sevenDays: 2100, thirtyDays: null, approximate: false };
+  const withHistory = (total, nextMilestone, refreshedAt = '2026-11-28T10:00:00Z') =>
+    data(metrics({ total, refreshedAt, growth, nextMilestone }));
+
+  it("keeps the body's growth and next milestone", () => {
+    const view = nextView(INITIAL_VIEW, withHistory(12345, { value: 15000, eta: '2027-01-15T08:00:00Z' }));
+    assert.deepEqual(view.growth, growth);
+    assert.deepEqual(view.nextMilestone, { value: 15000, eta: '2027-01-15T08:00:00Z' });
+    assert.ok(hasHistory(view));
+  });
+
+  it('has no history to show without growth (history off, no data) or while every window is unknown', () => {
+    assert.equal(hasHistory(fresh), false, 'a body without growth');
+    assert.equal(hasHistory(nextView(INITIAL_VIEW, data(metrics({ growth: null })))), false);
+    const dayOne = nextView(INITIAL_VIEW, data(metrics({ growth: { oneDay: null, sevenDays: null, thirtyDays: null, approximate: false } })));
+    assert.equal(hasHistory(dayOne), false);
+    assert.equal(hasHistory(INITIAL_VIEW), false);
+  });
+
+  it('reads an unreadable growth or milestone as none, not as a number', () => {
+    const view = nextView(INITIAL_VIEW, data(metrics({ growth: { oneDay: '312', sevenDays: 1.5 }, nextMilestone: { value: 'many' } })));
+    assert.deepEqual(view.growth, { oneDay: null, sevenDays: null, thirtyDays: null, approximate: false });
+    assert.equal(view.nextMilestone, null);
+  });
+
+  it('keeps growth and milestone under an error that keeps the count', () => {
+    const before = nextView(INITIAL_VIEW, withHistory(12345, { value: 15000, eta: null }));
+    const offline = nextView(before, { type: 'offline' });
+    assert.deepEqual(offline.growth, growth);
+    assert.equal(offline.nextMilestone.value, 15000);
+  });
+
+  describe('crossedMilestone', () => {
+    const before = nextView(INITIAL_VIEW, withHistory(14990, { value: 15000, eta: null }));
+
+    it('is the milestone the previous body named once the new count reaches it', () => {
+      const after = nextView(before, withHistory(15000, { value: 25000, eta: null }, '2026-11-28T10:01:00Z'));
+      assert.equal(crossedMilestone(before, after), 15000);
+    });
+
+    it('counts a count that jumps past the milestone', () => {
+      const after = nextView(before, withHistory(15800, { value: 25000, eta: null }, '2026-11-28T10:01:00Z'));
+      assert.equal(crossedMilestone(before, after), 15000);
+    });
+
+    it('is null below the milestone, and for a count that stays past it', () => {
+      const below = nextView(before, withHistory(14999, { value: 15000, eta: null }, '2026-11-28T10:01:00Z'));
+      assert.equal(crossedMilestone(before, below), null);
+      const past = nextView(INITIAL_VIEW, withHistory(15001, { value: 25000, eta: null }));
+      const still = nextView(past, withHistory(15002, { value: 25000, eta: null }, '2026-11-28T10:01:00Z'));
+      assert.equal(crossedMilestone(past, still), null);
+    });
+
+    it('is null for the first count: it was reached before the page watched', () => {
+      const first = nextView(INITIAL_VIEW, withHistory(15000, { value: 25000, eta: null }));
+      assert.equal(crossedMilestone(INITIAL_VIEW, first), null);
+    });
+
+    it('is null for an older body that arrives late (it does not replace the newer count)', () => {
+      const newer = nextView(before, withHistory(14995, { value: 15000, eta: null }, '2026-11-28T10:02:00Z'));
+      const late = nextView(newer, withHistory(15000, { value: 25000, eta: null }, '2026-11-28T10:01:00Z'));
+      assert.equal(crossedMilestone(newer, late), null);
+    });
+
+    it('is null without a milestone (history off, above the ladder) or without a count', () => {
+      const noMilestone = nextView(INITIAL_VIEW, data(metrics({ total: 14990 })));
+      const after = nextView(noMilestone, data(metrics({ total: 20000, refreshedAt: '2026-11-28T10:01:00Z' })));
+      assert.equal(crossedMilestone(noMilestone, after), null);
+      assert.equal(crossedMilestone(before, nextView(before, { type: 'invalid' })), null);
+    });
   });
 });

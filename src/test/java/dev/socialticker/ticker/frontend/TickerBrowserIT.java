@@ -23,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * provider is a WireMock stub the browser test steers. Starts both, then runs
  * {@code frontend/test/browser/ticker.browser.test.mjs} (Playwright driving Debian's Chromium) and
  * fails with its output if it fails. Screenshots of each state land in {@code target/screenshots}.
+ * The admin API is on: the browser test gives the source 30 days of history through the backfill
+ * endpoint, as a user moving from another tool would, for the growth line and the sparkline.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -33,9 +35,11 @@ import org.springframework.test.context.DynamicPropertySource;
             "ticker.refresh.period=1s",
             "ticker.refresh.min-interval=0s",
             "ticker.refresh.retry.backoff=10ms",
-            "ticker.ui.poll-interval=2s"
+            "ticker.ui.poll-interval=2s",
+            "ticker.admin.token=" + TickerBrowserIT.ADMIN_TOKEN
         })
 class TickerBrowserIT {
+    static final String ADMIN_TOKEN = "browser-test-admin-token";
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path FRONTEND = Path.of("frontend");
     private static final int EMBED_ORIGIN_PORT = LocalPorts.free();
@@ -74,6 +78,7 @@ class TickerBrowserIT {
         env.put("TICKER_BASE_URL", "http://127.0.0.1:" + port);
         env.put("WIREMOCK_URL", graph.baseUrl());
         env.put("EMBED_ORIGIN_PORT", String.valueOf(EMBED_ORIGIN_PORT));
+        env.put("ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("SCREENSHOT_DIR", screenshots.toString());
         Process process = node.start();
         try {
