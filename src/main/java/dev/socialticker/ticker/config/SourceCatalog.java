@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -44,6 +45,9 @@ public class SourceCatalog {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** Words the API uses after {@code /api/metrics/}: a source with such an id could not be read. */
+    static final Set<String> RESERVED_IDS = Set.of("history");
+
     private static Map<String, TickerSource> resolve(SourceProperties properties) {
         if (properties.sources().isEmpty()) {
             return Map.of(DEMO.id(), DEMO);
@@ -54,6 +58,11 @@ public class SourceCatalog {
             SourceProperties.Source source = sources.get(i);
             String provider = source.provider().trim().toLowerCase(Locale.ROOT);
             String id = source.id() != null ? source.id() : deriveId(provider, source.account());
+            if (RESERVED_IDS.contains(id)) {
+                throw new TickerConfigurationException(
+                        "ticker.sources[" + i + "].id: '" + id + "' is a path of the API (/api/metrics/" + id
+                                + "), not usable as a source id; set another id");
+            }
             if (resolved.containsKey(id)) {
                 throw new TickerConfigurationException("ticker.sources[" + i + "].id: '" + id
                         + "' is already used by another source; give each source a distinct id");

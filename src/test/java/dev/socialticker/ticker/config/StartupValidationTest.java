@@ -199,6 +199,17 @@ class StartupValidationTest {
     }
 
     @Test
+    void anIdThatIsAPathOfTheApiIsRefused(CapturedOutput output) {
+        assertStartFails(
+                output,
+                "ticker.sources[0].id",
+                "'history' is a path of the API",
+                "ticker.sources[0].provider=demo",
+                "ticker.sources[0].account=a",
+                "ticker.sources[0].id=history");
+    }
+
+    @Test
     void aTooFastUiPollIsRefused(CapturedOutput output) {
         // Boot names record components in camelCase, a form relaxed binding accepts too.
         assertStartFails(output, "ticker.ui.pollInterval", "must be at least 2s", "ticker.ui.poll-interval=500ms");
