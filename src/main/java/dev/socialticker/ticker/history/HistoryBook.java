@@ -249,31 +249,44 @@ public class HistoryBook {
         return counts;
     }
 
-    /** Reads the fleet's document afresh into the copy in memory (same object: its lock is kept). */
+    /**
+     * Reads the fleet's document afresh into the copy in memory (same object: its lock is kept). When
+     * the fleet has none (a Redis restarted empty), the copy is kept, and written back with the next
+     * reading, as the instances write their states back.
+     */
     private void reload(String id) throws IOException {
-        histories.computeIfAbsent(id, this::load).replaceWith(read(id));
+        SourceHistory copy = histories.computeIfAbsent(id, this::load);
+        Optional<SourceHistory> stored = read(id);
+        if (stored.isPresent()) {
+            copy.replaceWith(stored.get());
+        } else if (copy.lastCount().isPresent()) {
+            log.info(
+                    "The fleet holds no history of {} ({}); this instance's copy is written back with its next reading",
+                    id,
+                    state.where(StateKey.history(id)));
+        }
     }
 
-    /** The stored history, a new one when none is stored or it is unreadable (set aside). */
-    private SourceHistory read(String id) throws IOException {
+    /** The stored history (a new one when it is unreadable: set aside), or empty when none is stored. */
+    private Optional<SourceHistory> read(String id) throws IOException {
         StateKey key = StateKey.history(id);
         Optional<byte[]> document = state.read(key);
         if (document.isEmpty()) {
-            return new SourceHistory();
+            return Optional.empty();
         }
         try {
             SourceHistory history = HistoryCodec.decode(document.get());
             bytes.put(id, document.get().length);
-            return history;
+            return Optional.of(history);
         } catch (IOException unreadable) {
             setAside(key, unreadable);
-            return new SourceHistory();
+            return Optional.of(new SourceHistory());
         }
     }
 
     private SourceHistory load(String id) {
         try {
-            return read(id);
+            return read(id).orElseGet(SourceHistory::new);
         } catch (IOException unreachable) {
             log.warn(
                     "Could not read the history of {} from {}: {}; it starts empty in memory until it can be read",

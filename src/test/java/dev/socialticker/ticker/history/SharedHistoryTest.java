@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Two instances in the shared mode over one real Redis keep ONE history: the instance that read a
  * count writes the fleet's document once ({@code <prefix>history:<id>}), the other follows, and
- * either answers the same points. Two whole applications: the costly part, so one test does it all.
+ * either answers the same points; a Redis emptied under them gets the history back. Two whole
+ * applications are the costly part (about 8 s to start on a busy machine), so one test does it all.
  */
 class SharedHistoryTest {
     static final String SOURCE = FleetInstances.SOURCE;
@@ -128,6 +129,20 @@ class SharedHistoryTest {
             assertThat(writes.setsOf(KEY))
                     .as("a write per reading, for the whole fleet")
                     .isEqualTo(2);
+
+            // Redis restarted empty: the instances keep their copies and the next reading writes one back.
+            redis.command("DEL", KEY);
+            bookA.compact();
+            bookB.compact();
+            assertThat(bookB.of(SOURCE).points(Step.RAW, Instant.EPOCH, FAR)).isEqualTo(fleetsDocument);
+            clock.advance(Duration.ofMinutes(1));
+            answer(1_010);
+            a.refreshOnDemand();
+            await().atMost(Duration.ofSeconds(10)).until(() -> writes.setsOf(KEY) == 3);
+            assertThat(HistoryCodec.decode(redis.command("GET", KEY).getBytes(StandardCharsets.UTF_8))
+                            .points(Step.RAW, Instant.EPOCH, FAR))
+                    .extracting(HistoryPoint::count)
+                    .containsExactly(1_000L, 1_005L, 1_010L);
         }
     }
 
