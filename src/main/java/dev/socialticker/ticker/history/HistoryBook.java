@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
  * it, after reading the fleet's document afresh, so the fleet writes each reading once; the others
  * apply the same reading (learnt from the fleet) to their copy in memory only, and reload the
  * fleet's document at each compaction. A document that cannot be read is set aside, logged, and the
- * source starts a new history: history never keeps the service from serving counts.
+ * source starts a new history; one that cannot be reached (an I/O error) is never written over until
+ * it has been read: history never keeps the service from serving counts, nor loses itself.
  */
 @Component
 public class HistoryBook {
@@ -48,6 +50,8 @@ public class HistoryBook {
     private final Map<String, SourceHistory> histories = new ConcurrentHashMap<>();
     private final Map<String, Long> recordedUpTo = new ConcurrentHashMap<>();
     private final Map<String, Integer> bytes = new ConcurrentHashMap<>();
+    /** Sources whose stored history could not be read yet: never written over until it has been. */
+    private final Set<String> unread = ConcurrentHashMap.newKeySet();
 
     public HistoryBook(
             StateRepository state,
@@ -97,13 +101,13 @@ public class HistoryBook {
                 return Optional.empty();
             }
             SourceHistory history = histories.get(id);
-            if (state.shared()) {
+            if (state.shared() || unread.contains(id)) {
                 try {
                     reload(id);
                 } catch (IOException unreachable) {
-                    // Written by the next reading that finds the fleet's document; never over it blind.
+                    // Written by the next reading that finds the stored document; never over it blind.
                     log.warn(
-                            "Could not read the fleet's history of {}: {}; this reading is kept in memory only",
+                            "Could not read the stored history of {}: {}; this reading is kept in memory only",
                             id,
                             unreachable.getMessage());
                     history.record(snapshot.refreshedAt(), snapshot.total());
@@ -149,6 +153,14 @@ public class HistoryBook {
                     }
                     dropped += history.compact(now, settings.rawRetention(), settings.hourlyRetention());
                     continue;
+                }
+                if (unread.contains(id)) {
+                    try {
+                        reload(id);
+                    } catch (IOException unreachable) {
+                        // Not written over: the stored history may hold more than this copy.
+                        continue;
+                    }
                 }
                 int gone = history.compact(now, settings.rawRetention(), settings.hourlyRetention());
                 if (gone > 0) {
@@ -236,7 +248,7 @@ public class HistoryBook {
             counts.put(outcome, 0);
         }
         synchronized (history) {
-            if (state.shared()) {
+            if (state.shared() || unread.contains(source.id())) {
                 reload(source.id());
             }
             days.forEach((day, count) -> counts.merge(history.backfill(day, count), 1, Integer::sum));
@@ -257,11 +269,12 @@ public class HistoryBook {
     private void reload(String id) throws IOException {
         SourceHistory copy = histories.computeIfAbsent(id, this::load);
         Optional<SourceHistory> stored = read(id);
+        unread.remove(id);
         if (stored.isPresent()) {
             copy.replaceWith(stored.get());
         } else if (copy.lastCount().isPresent()) {
             log.info(
-                    "The fleet holds no history of {} ({}); this instance's copy is written back with its next reading",
+                    "No stored history of {} ({}); this instance's copy is written back with its next reading",
                     id,
                     state.where(StateKey.history(id)));
         }
@@ -288,6 +301,7 @@ public class HistoryBook {
         try {
             return read(id).orElseGet(SourceHistory::new);
         } catch (IOException unreachable) {
+            unread.add(id);
             log.warn(
                     "Could not read the history of {} from {}: {}; it starts empty in memory until it can be read",
                     id,

@@ -123,6 +123,32 @@ class HistoryFilesTest {
     }
 
     @Test
+    void aHistoryThatCannotBeReadNowIsNotWrittenOverUntilItHasBeen(CapturedOutput output) throws IOException {
+        SourceHistory stored = new SourceHistory();
+        stored.record(T0.minus(Duration.ofDays(2)), 400);
+        stored.record(T0.minus(Duration.ofDays(1)), 450);
+        // Not a file the service can read (an I/O error, not a corrupt document): an empty folder.
+        Files.createDirectories(historyFile());
+        HistoryBook book = book();
+
+        read(book, 500);
+
+        assertThat(historyFile()).as("not written over").isDirectory();
+        assertThat(output.getAll())
+                .contains("Could not read the history of " + SOURCE.id())
+                .contains("Could not read the stored history of " + SOURCE.id());
+
+        // Readable again (permissions mended): the next reading is added to what was stored.
+        Files.delete(historyFile());
+        Files.write(historyFile(), HistoryCodec.encode(stored));
+        read(book, 501);
+
+        assertThat(book().of(SOURCE.id()).points(Step.RAW, Instant.EPOCH, FAR))
+                .extracting(HistoryPoint::count)
+                .containsExactly(400L, 450L, 501L);
+    }
+
+    @Test
     void unfinishedWritesInTheHistoryFolderAreRemovedAtStart(CapturedOutput output) throws IOException {
         read(book(), 100);
         // What a crash between writing the temporary file and renaming it leaves behind.
