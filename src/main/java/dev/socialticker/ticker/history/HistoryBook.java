@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -33,7 +34,8 @@ import org.springframework.stereotype.Component;
  * it, after reading the fleet's document afresh, so the fleet writes each reading once; the others
  * apply the same reading (learnt from the fleet) to their copy in memory only, and reload the
  * fleet's document at each compaction. A document that cannot be read is set aside, logged, and the
- * source starts a new history: history never keeps the service from serving counts.
+ * source starts a new history; one that cannot be reached (an I/O error) is never written over until
+ * it has been read: history never keeps the service from serving counts, nor loses itself.
  */
 @Component
 public class HistoryBook {
@@ -51,6 +53,8 @@ public class HistoryBook {
     private final Map<String, Integer> bytes = new ConcurrentHashMap<>();
     /** Moves when a history changes other than by its newest reading (see {@link #version()}). */
     private final AtomicLong version = new AtomicLong();
+    /** Sources whose stored history could not be read yet: never written over until it has been. */
+    private final Set<String> unread = ConcurrentHashMap.newKeySet();
 
     public HistoryBook(
             StateRepository state,
@@ -102,13 +106,13 @@ public class HistoryBook {
                 return Optional.empty();
             }
             SourceHistory history = histories.get(id);
-            if (state.shared()) {
+            if (state.shared() || unread.contains(id)) {
                 try {
                     reload(id);
                 } catch (IOException unreachable) {
-                    // Written by the next reading that finds the fleet's document; never over it blind.
+                    // Written by the next reading that finds the stored document; never over it blind.
                     log.warn(
-                            "Could not read the fleet's history of {}: {}; this reading is kept in memory only",
+                            "Could not read the stored history of {}: {}; this reading is kept in memory only",
                             id,
                             unreachable.getMessage());
                     history.record(snapshot.refreshedAt(), snapshot.total());
@@ -156,6 +160,14 @@ public class HistoryBook {
                     }
                     dropped += history.compact(now, settings.rawRetention(), settings.hourlyRetention());
                     continue;
+                }
+                if (unread.contains(id)) {
+                    try {
+                        reload(id);
+                    } catch (IOException unreachable) {
+                        // Not written over: the stored history may hold more than this copy.
+                        continue;
+                    }
                 }
                 int gone = history.compact(now, settings.rawRetention(), settings.hourlyRetention());
                 if (gone > 0) {
@@ -257,7 +269,7 @@ public class HistoryBook {
             counts.put(outcome, 0);
         }
         synchronized (history) {
-            if (state.shared()) {
+            if (state.shared() || unread.contains(source.id())) {
                 reload(source.id());
             }
             days.forEach((day, count) -> counts.merge(history.backfill(day, count), 1, Integer::sum));
@@ -272,33 +284,48 @@ public class HistoryBook {
         return counts;
     }
 
-    /** Reads the fleet's document afresh into the copy in memory (same object: its lock is kept). */
+    /**
+     * Reads the fleet's document afresh into the copy in memory (same object: its lock is kept). When
+     * the fleet has none (a Redis restarted empty), the copy is kept, and written back with the next
+     * reading, as the instances write their states back.
+     */
     private void reload(String id) throws IOException {
-        histories.computeIfAbsent(id, this::load).replaceWith(read(id));
-        version.incrementAndGet();
+        SourceHistory copy = histories.computeIfAbsent(id, this::load);
+        Optional<SourceHistory> stored = read(id);
+        unread.remove(id);
+        if (stored.isPresent()) {
+            copy.replaceWith(stored.get());
+            version.incrementAndGet();
+        } else if (copy.lastCount().isPresent()) {
+            log.info(
+                    "No stored history of {} ({}); this instance's copy is written back with its next reading",
+                    id,
+                    state.where(StateKey.history(id)));
+        }
     }
 
-    /** The stored history, a new one when none is stored or it is unreadable (set aside). */
-    private SourceHistory read(String id) throws IOException {
+    /** The stored history (a new one when it is unreadable: set aside), or empty when none is stored. */
+    private Optional<SourceHistory> read(String id) throws IOException {
         StateKey key = StateKey.history(id);
         Optional<byte[]> document = state.read(key);
         if (document.isEmpty()) {
-            return new SourceHistory();
+            return Optional.empty();
         }
         try {
             SourceHistory history = HistoryCodec.decode(document.get());
             bytes.put(id, document.get().length);
-            return history;
+            return Optional.of(history);
         } catch (IOException unreadable) {
             setAside(key, unreadable);
-            return new SourceHistory();
+            return Optional.of(new SourceHistory());
         }
     }
 
     private SourceHistory load(String id) {
         try {
-            return read(id);
+            return read(id).orElseGet(SourceHistory::new);
         } catch (IOException unreachable) {
+            unread.add(id);
             log.warn(
                     "Could not read the history of {} from {}: {}; it starts empty in memory until it can be read",
                     id,

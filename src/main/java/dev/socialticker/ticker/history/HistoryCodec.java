@@ -78,6 +78,9 @@ final class HistoryCodec {
         }
         SourceHistory history = new SourceHistory();
         history.celebrated = root.path("celebrated").asLong(0);
+        if (history.celebrated < 0) {
+            throw new IOException("\"celebrated\" is negative");
+        }
         history.liveSinceDay = root.path("liveSinceDay").asLong(Long.MAX_VALUE);
         readSeries(root, "raw", history.raw, false);
         readSeries(root, "hour", history.hours, false);
@@ -114,7 +117,7 @@ final class HistoryCodec {
 
     private static long number(JsonNode numbers, int index, String name) throws IOException {
         JsonNode number = numbers.get(index);
-        if (!number.isIntegralNumber()) {
+        if (!number.isIntegralNumber() || !number.canConvertToLong()) {
             throw new IOException("\"" + name + "\" holds " + number + " at " + index + ", not a whole number");
         }
         return number.asLong();

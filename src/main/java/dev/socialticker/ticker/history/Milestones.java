@@ -19,10 +19,14 @@ public final class Milestones {
     /** The default ladder, up to the largest count a long holds. */
     public static Milestones standard() {
         List<Long> rungs = new ArrayList<>();
-        for (long power = 10; power > 0 && power <= Long.MAX_VALUE / 10; power *= 10) {
+        for (long power = 10; ; power *= 10) {
             rungs.add(power);
             rungs.add(power * 5 / 2);
             rungs.add(power * 5);
+            if (power > Long.MAX_VALUE / 50) {
+                // The next power's five times would overflow: 5 * 10^18 is the top rung.
+                break;
+            }
         }
         return new Milestones(rungs.stream().mapToLong(Long::longValue).toArray());
     }

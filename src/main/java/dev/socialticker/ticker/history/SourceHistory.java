@@ -37,10 +37,12 @@ public final class SourceHistory {
      */
     public synchronized boolean record(Instant at, long count) {
         long second = at.getEpochSecond();
+        if (raw.size() > 0 && second <= raw.lastKey()) {
+            // A reading that arrived after a newer one: the hour and the day already end on the newer.
+            return false;
+        }
         boolean changed = false;
-        if (raw.size() == 0
-                || (second > raw.lastKey()
-                        && (raw.lastCount() != count || second - raw.lastKey() >= STILL_READING_SECONDS))) {
+        if (raw.size() == 0 || raw.lastCount() != count || second - raw.lastKey() >= STILL_READING_SECONDS) {
             changed = raw.put(second, count);
         }
         changed |= hours.put(Math.floorDiv(second, 3600), count);
@@ -116,8 +118,14 @@ public final class SourceHistory {
         long last = Math.floorDiv(to.getEpochSecond(), unit);
         List<HistoryPoint> points = new ArrayList<>();
         for (int i = series.ceiling(first); i < series.size() && series.key(i) <= last; i++) {
+            // Only days keep their range in the document: an hour read back from it has none, so an
+            // hour in memory shows none either (the same answer before and after a restart).
+            boolean ranged = step == Step.DAY;
             points.add(new HistoryPoint(
-                    Instant.ofEpochSecond(series.key(i) * unit), series.last(i), series.min(i), series.max(i)));
+                    Instant.ofEpochSecond(series.key(i) * unit),
+                    series.last(i),
+                    ranged ? series.min(i) : series.last(i),
+                    ranged ? series.max(i) : series.last(i)));
         }
         return points;
     }
@@ -172,7 +180,8 @@ public final class SourceHistory {
             return OptionalLong.empty();
         }
         celebrated = reached.getAsLong();
-        if (previous.isEmpty() || previous.getAsLong() >= celebrated) {
+        // Backfilled days alone are not a live reading: the first live one still celebrates nothing.
+        if (previous.isEmpty() || liveSinceDay == Long.MAX_VALUE || previous.getAsLong() >= celebrated) {
             return OptionalLong.empty();
         }
         return reached;

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package directions a newcomer can rely on (docs/development.md, "Packages"): the domain core
- * depends on nothing of the service, the store knows none of its subscribers, nothing calls up
- * into the API, and the packages form no cycle. Checked on the compiled classes, so an
+ * depends on nothing of the service, the store knows none of its subscribers (the history among
+ * them), the history knows none of its readers, nothing calls up into the API, and the packages
+ * form no cycle. Checked on the compiled classes, so an
  * import that breaks a direction fails the build, not a review.
  */
 @AnalyzeClasses(packages = "dev.socialticker.ticker", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -54,8 +55,24 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
-                    ROOT + ".refresh..", ROOT + ".fleet..", ROOT + ".alert..", ROOT + ".token..", ROOT + ".api..")
+                    ROOT + ".refresh..",
+                    ROOT + ".fleet..",
+                    ROOT + ".alert..",
+                    ROOT + ".token..",
+                    ROOT + ".api..",
+                    ROOT + ".history..")
             .because("a write is announced on the change endpoint; who listens is the listener's business");
+
+    @ArchTest
+    static final ArchRule theHistoryKnowsOnlyTheChangesItRecordsAndWhereItKeepsThem = noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".history..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    ROOT + ".api..", ROOT + ".alert..", ROOT + ".refresh..", ROOT + ".fleet..", ROOT + ".token..")
+            .because("the history subscribes to the store's changes and keeps its document in the state"
+                    + " repository; the API reads it, the alerts celebrate its milestones from its endpoint");
 
     @ArchTest
     static final ArchRule providersKnowNothingOfWhatRefreshesOrServesThem = noClasses()
