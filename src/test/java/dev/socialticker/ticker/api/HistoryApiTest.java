@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.socialticker.ticker.domain.HttpDates;
@@ -118,7 +119,7 @@ class HistoryApiTest extends HistoryServiceTest {
         assertThat(body.has("id")).isFalse();
         List<String> sources = new ArrayList<>();
         body.path("sources").forEach(id -> sources.add(id.asText()));
-        assertThat(sources).hasSize(13).startsWith("github-grow", "github-fast").contains("github-suma", "github-sumb");
+        assertThat(sources).hasSize(14).startsWith("github-grow", "github-fast").contains("github-suma", "github-sumb");
         assertThat(body.path("points")).hasSize(3);
         assertThat(body.path("points").get(0).path("count").asLong()).isEqualTo(10);
         assertThat(body.path("points").get(1).path("count").asLong()).isEqualTo(25);
@@ -224,5 +225,26 @@ class HistoryApiTest extends HistoryServiceTest {
                 .hasValue(live);
         assertThat(api.get("/api/metrics/history").headers().firstValue("Cache-Control"))
                 .hasValueSatisfying(value -> assertThat(value).startsWith("public, max-age="));
+    }
+
+    @Test
+    void exposesEachSourcesHistorySizeToPrometheus() {
+        assertThat(historyBytes("github-metered")).as("no history yet").isZero();
+
+        read("metered", 4321);
+
+        double bytes = await().atMost(Duration.ofSeconds(10)).until(() -> historyBytes("github-metered"), b -> b > 0);
+        assertThat(bytes).as("one reading: a document of a few dozen bytes").isBetween(20.0, 500.0);
+    }
+
+    /** {@code ticker_history_bytes} of a source, as Prometheus scrapes it. */
+    private double historyBytes(String source) {
+        String sample = api.get("/actuator/prometheus")
+                .body()
+                .lines()
+                .filter(line -> line.startsWith("ticker_history_bytes{") && line.contains("source=\"" + source + "\""))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no ticker_history_bytes series for " + source));
+        return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
     }
 }

@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +39,8 @@ import org.springframework.context.annotation.Primary;
  * reach. The history of {@link #UNREACHABLE} cannot be written, as when Redis is down.
  */
 @CamelSpringBootTest
+// Prometheus on, as in production: the history's size gauge is read from /actuator/prometheus.
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -68,6 +71,8 @@ import org.springframework.context.annotation.Primary;
             "ticker.providers.youtube.api-key=" + SharedServiceTest.YOUTUBE_KEY,
             "ticker.sources[12].provider=github",
             "ticker.sources[12].account=single",
+            "ticker.sources[13].provider=github",
+            "ticker.sources[13].account=metered",
             "ticker.tickers.pair.sources[0]=github-grow",
             "ticker.tickers.pair.sources[1]=github-fast",
             "ticker.admin.token=" + SharedServiceTest.ADMIN_TOKEN,
