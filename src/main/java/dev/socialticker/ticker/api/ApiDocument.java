@@ -48,9 +48,15 @@ final class ApiDocument {
                 .type(RestParamType.query)
                 .dataType("string")
                 .required(false)
-                .allowableValues("smiirl")
-                .description(
-                        "smiirl: answer {\"number\": n}, the shape a Smiirl counter polls; absent: the standard JSON");
+                .allowableValues("smiirl", "shields", "lametric", "awtrix")
+                .description("Another shape of the same data, with its own ETag (docs/api.md, \"Formats\"). smiirl: "
+                        + "{\"number\": n}, what a Smiirl counter polls (503 before any data); shields: the "
+                        + "shields.io endpoint badge {\"schemaVersion\": 1, \"label\", \"message\", \"color\", "
+                        + "\"isError\", \"cacheSeconds\"}; lametric: LaMetric My Data (DIY) {\"frames\": [...]} (the "
+                        + "count, a goalData frame toward the next milestone, a chartData frame of recent days); "
+                        + "awtrix: an AWTRIX 3 custom app {\"text\", \"icon\", \"color\", \"progress\", \"line\", "
+                        + "\"lifetime\", \"lifetimeMode\"}. shields, lametric and awtrix answer 200 with a no-data "
+                        + "body before any data. Absent: the standard JSON");
     }
 
     static ParamDefinition ifNoneMatch() {
@@ -201,6 +207,34 @@ final class ApiDocument {
                 .dataType("integer")
                 .description("Seconds until an answer is likely")
                 .endHeader()
+                .endResponseMessage();
+    }
+
+    /** The answers of the SVG badges. */
+    static RestDefinition badgeResponses(RestDefinition rest) {
+        return rest.responseMessage()
+                .code(200)
+                .message("An SVG image (image/svg+xml): label and compact count (\"no data\" before any), green when "
+                        + "fresh, dark yellow when stale, orange when the latest refresh failed, red without a count; "
+                        + "a <title> with the whole count. Errors are JSON")
+                .responseModel(String.class)
+                .header("Cache-Control")
+                .dataType("string")
+                .description("As GET /metrics; no-store before any data")
+                .endHeader()
+                .header("ETag")
+                .dataType("string")
+                .description("Strong tag of this image")
+                .endHeader()
+                .endResponseMessage()
+                .responseMessage()
+                .code(304)
+                .message("Not modified: If-None-Match matched the ETag")
+                .endResponseMessage()
+                .responseMessage()
+                .code(400)
+                .message("Malformed request: INVALID_SOURCE_ID, INVALID_TICKER_NAME, BAD_REQUEST")
+                .responseModel(ProblemDocument.class)
                 .endResponseMessage();
     }
 

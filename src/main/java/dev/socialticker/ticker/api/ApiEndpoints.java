@@ -8,6 +8,9 @@ final class ApiEndpoints {
     static final String GET_METRICS = "direct:api-get-metrics";
     static final String GET_SOURCE = "direct:api-get-source";
     static final String GET_TICKER = "direct:api-get-ticker";
+    static final String GET_BADGE = "direct:api-get-badge";
+    static final String GET_SOURCE_BADGE = "direct:api-get-source-badge";
+    static final String GET_TICKER_BADGE = "direct:api-get-ticker-badge";
     static final String GET_SOURCE_HISTORY = "direct:api-get-source-history";
     static final String GET_HISTORY_SUM = "direct:api-get-history-sum";
     static final String GET_UI_CONFIG = "direct:api-get-ui-config";

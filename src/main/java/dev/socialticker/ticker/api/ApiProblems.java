@@ -30,7 +30,10 @@ class ApiProblems {
     }
 
     static ApiRejection unknownFormat() {
-        return new ApiRejection(400, "INVALID_FORMAT", "format must be smiirl, or absent for the standard JSON");
+        return new ApiRejection(
+                400,
+                "INVALID_FORMAT",
+                "format must be smiirl, shields, lametric or awtrix, or absent for the standard JSON");
     }
 
     static ApiRejection invalidStep(String step) {

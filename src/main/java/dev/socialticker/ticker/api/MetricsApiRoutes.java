@@ -86,6 +86,20 @@ class MetricsApiRoutes extends RouteBuilder {
                     .responseModel(ProblemDocument.class).endResponseMessage()
                 .to(ApiEndpoints.GET_SOURCE);
 
+        // The exact path /metrics/badge.svg wins over /metrics/{id}, as /metrics/history does.
+        ApiDocument.badgeResponses(rest("/metrics")
+                .get("/badge.svg").id("api-badge").produces("image/svg+xml,application/json")
+                    .description("The total as a flat SVG badge (followers | 12.3k), coloured by state")
+                    .param(ApiDocument.ifNoneMatch()))
+                .to(ApiEndpoints.GET_BADGE);
+        ApiDocument.badgeResponses(rest("/metrics")
+                .get("/{id}/badge.svg").id("api-badge-source").produces("image/svg+xml,application/json")
+                    .description("One source as a flat SVG badge, coloured by state")
+                    .param(ApiDocument.sourceId()).param(ApiDocument.ifNoneMatch()))
+                .responseMessage().code(404).message("No source has this id (SOURCE_NOT_FOUND)")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
+                .to(ApiEndpoints.GET_SOURCE_BADGE);
+
         // The exact path /metrics/history wins over /metrics/{id} (Camel matches literal paths first).
         ApiDocument.historyResponses(rest("/metrics")
                 .get("/history").id("api-history-sum").produces("application/json,text/csv")
@@ -114,6 +128,14 @@ class MetricsApiRoutes extends RouteBuilder {
                 .responseMessage().code(404).message("No ticker has this name (TICKER_NOT_FOUND)")
                     .responseModel(ProblemDocument.class).endResponseMessage()
                 .to(ApiEndpoints.GET_TICKER);
+
+        ApiDocument.badgeResponses(rest("/tickers")
+                .get("/{name}/badge.svg").id("api-ticker-badge").produces("image/svg+xml,application/json")
+                    .description("A named ticker's total as a flat SVG badge, coloured by state")
+                    .param(ApiDocument.tickerName()).param(ApiDocument.ifNoneMatch()))
+                .responseMessage().code(404).message("No ticker has this name (TICKER_NOT_FOUND)")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
+                .to(ApiEndpoints.GET_TICKER_BADGE);
 
         rest("/ui-config").description("The ticker page's defaults")
                 .get().id("api-ui-config").produces("application/json")
@@ -150,6 +172,21 @@ class MetricsApiRoutes extends RouteBuilder {
                 .routeId("api-get-source")
                 .routeConfigurationId(ApiRejections.ID)
                 .process(responder::one));
+
+        refreshWhenStale(from(ApiEndpoints.GET_BADGE)
+                .routeId("api-get-badge")
+                .routeConfigurationId(ApiRejections.ID)
+                .process(responder::allBadge));
+
+        refreshWhenStale(from(ApiEndpoints.GET_SOURCE_BADGE)
+                .routeId("api-get-source-badge")
+                .routeConfigurationId(ApiRejections.ID)
+                .process(responder::oneBadge));
+
+        refreshWhenStale(from(ApiEndpoints.GET_TICKER_BADGE)
+                .routeId("api-get-ticker-badge")
+                .routeConfigurationId(ApiRejections.ID)
+                .process(responder::tickerBadge));
 
         from(ApiEndpoints.GET_SOURCE_HISTORY)
                 .routeId("api-get-source-history")

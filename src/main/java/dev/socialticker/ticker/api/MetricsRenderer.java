@@ -14,19 +14,32 @@ import dev.socialticker.ticker.domain.HttpDates;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.Staleness;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.format.AwtrixApp;
+import dev.socialticker.ticker.format.BadgeSvg;
+import dev.socialticker.ticker.format.CountState;
+import dev.socialticker.ticker.format.LametricFrames;
+import dev.socialticker.ticker.format.Reading;
+import dev.socialticker.ticker.format.ShieldsEndpoint;
 import dev.socialticker.ticker.history.Growth;
 import dev.socialticker.ticker.history.HistoryBook;
+import dev.socialticker.ticker.history.HistoryPoint;
+import dev.socialticker.ticker.history.Milestones;
 import dev.socialticker.ticker.history.NextMilestone;
+import dev.socialticker.ticker.history.Step;
 import dev.socialticker.ticker.refresh.RefreshSchedule;
 import dev.socialticker.ticker.store.SnapshotStore;
 import jakarta.annotation.PreDestroy;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +79,14 @@ class MetricsRenderer {
     private final Clock clock;
     private final ObjectMapper json;
     private final Instant startedAt;
+    private final FormatProperties formats;
+    private final Milestones ladder;
+    /** shields' cacheSeconds: a new count can come once a period (shields keeps at least 300 s). */
+    private final int shieldsCacheSeconds;
+    /** AWTRIX's lifetime: a body older than stale-after is stale data, whoever forgot to send the next. */
+    private final int awtrixLifetimeSeconds;
+    /** The days a chart of recent days covers: two weeks and today. */
+    static final int CHART_DAYS = LametricFrames.CHART_DAYS;
     /** Renders wait this many times their own duration before the next one (about 10 % of a core). */
     static final int RENDER_SHARE = 9;
     /**
@@ -98,6 +119,7 @@ class MetricsRenderer {
             Instant freshUntil,
             Growth growth,
             NextMilestone next,
+            List<Long> days,
             SourceDocument document,
             RenderedBody body) {}
 
@@ -108,8 +130,15 @@ class MetricsRenderer {
             RefreshSchedule schedule,
             HistoryBook history,
             Clock clock,
-            ObjectMapper json) {
+            ObjectMapper json,
+            FormatProperties formats) {
         this.catalog = catalog;
+        this.formats = formats;
+        this.ladder = history.settings().ladder();
+        this.shieldsCacheSeconds =
+                (int) Math.min(Integer.MAX_VALUE, schedule.period().toSeconds());
+        this.awtrixLifetimeSeconds =
+                (int) Math.min(Integer.MAX_VALUE, schedule.staleAfter().toSeconds());
         this.tickers = tickers;
         this.store = store;
         this.staleness = schedule.staleness();
@@ -215,13 +244,15 @@ class MetricsRenderer {
                     ? null
                     : nextMilestone(
                             state.snapshot().total(), growth, state.snapshot().refreshedAt());
+            List<Long> days = daysOf(state, now);
             Rendered one = rendered.get(state.source().id());
             if (one == null
                     || !one.state().equals(state)
                     || !Objects.equals(one.freshUntil(), freshUntil)
                     || !Objects.equals(one.growth(), growth)
-                    || !Objects.equals(one.next(), next)) {
-                one = renderOne(state, freshUntil, growth, next);
+                    || !Objects.equals(one.next(), next)
+                    || !one.days().equals(days)) {
+                one = renderOne(state, freshUntil, growth, next, days);
                 rendered.put(state.source().id(), one);
             }
             parts.put(state.source().id(), one);
@@ -234,11 +265,13 @@ class MetricsRenderer {
         tickers.all()
                 .forEach((name, sources) -> byTicker.put(
                         name,
-                        combine(sources.stream()
-                                .map(source -> parts.get(source.id()))
-                                .toList())));
+                        combine(
+                                sources.stream()
+                                        .map(source -> parts.get(source.id()))
+                                        .toList(),
+                                now)));
         return new MetricsView(
-                combine(List.copyOf(parts.values())),
+                combine(List.copyOf(parts.values()), now),
                 Map.copyOf(bySource),
                 Map.copyOf(byTicker),
                 turnsStaleAt,
@@ -253,6 +286,36 @@ class MetricsRenderer {
         }
         return history.growth(
                 state.source(), state.snapshot().total(), state.snapshot().refreshedAt());
+    }
+
+    /**
+     * A source's last count of each recent day, oldest first, today's being its count now; empty
+     * without data or with history off. Today's is the snapshot's own count, not the history's: the
+     * history records a reading after the store announces it, and this body must not lag behind.
+     */
+    private List<Long> daysOf(SourceState state, Instant now) {
+        if (!state.hasData() || !history.enabled()) {
+            return List.of();
+        }
+        List<HistoryPoint> before = history.of(state.source().id())
+                .points(Step.DAY, chartFrom(now), startOfDay(now).minusSeconds(1));
+        return withToday(before, state.snapshot().total());
+    }
+
+    private static Instant chartFrom(Instant now) {
+        return startOfDay(now).minus(Duration.ofDays(CHART_DAYS - 1));
+    }
+
+    private static Instant startOfDay(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.DAYS);
+    }
+
+    /** The days before today's, then {@code today}. */
+    private static List<Long> withToday(List<HistoryPoint> before, long today) {
+        List<Long> days = new ArrayList<>(before.size() + 1);
+        before.forEach(point -> days.add(point.count()));
+        days.add(today);
+        return List.copyOf(days);
     }
 
     private NextMilestone nextMilestone(long total, Growth growth, Instant at) {
@@ -270,7 +333,7 @@ class MetricsRenderer {
     }
 
     /** The body of several sources (all of them, or a named ticker's) from their rendered parts. */
-    private RenderedBody combine(List<Rendered> parts) {
+    private RenderedBody combine(List<Rendered> parts, Instant now) {
         List<SourceState> states = parts.stream().map(Rendered::state).toList();
         List<SourceDocument> documents = parts.stream().map(Rendered::document).toList();
         List<TickerSource> staleSources = parts.stream()
@@ -316,11 +379,39 @@ class MetricsRenderer {
                 growthDocument(growth),
                 milestoneDocument(next),
                 documents);
-        return body(document, document.total(), lastModified(states), freshUntil, staleSources, withData.isEmpty());
+        List<Long> days = total == null || !history.enabled()
+                ? List.of()
+                : withToday(
+                        history.summed(
+                                withData.stream().map(SourceState::source).toList(),
+                                Step.DAY,
+                                chartFrom(now),
+                                startOfDay(now).minusSeconds(1),
+                                CHART_DAYS),
+                        total);
+        Reading reading = reading(
+                total,
+                document.profile(),
+                total == null
+                        ? CountState.NO_COUNT
+                        : states.stream().anyMatch(s -> s.failure() != null)
+                                ? CountState.FAILING
+                                : staleSources.isEmpty() ? CountState.FRESH : CountState.STALE,
+                next,
+                days);
+        return body(
+                document,
+                reading,
+                document.profile(),
+                lastModified(states),
+                freshUntil,
+                staleSources,
+                withData.isEmpty());
     }
 
     /** One source's document and body; {@code freshUntil} null when stale. */
-    private Rendered renderOne(SourceState state, Instant freshUntil, Growth growth, NextMilestone next) {
+    private Rendered renderOne(
+            SourceState state, Instant freshUntil, Growth growth, NextMilestone next, List<Long> days) {
         boolean stale = freshUntil == null;
         SourceDocument document = new SourceDocument(
                 state.source().id(),
@@ -333,14 +424,23 @@ class MetricsRenderer {
                 errorOf(state),
                 growthDocument(growth),
                 milestoneDocument(next));
+        Reading reading = reading(
+                document.total(),
+                document.profile(),
+                !state.hasData()
+                        ? CountState.NO_COUNT
+                        : state.failure() != null ? CountState.FAILING : stale ? CountState.STALE : CountState.FRESH,
+                next,
+                days);
         RenderedBody body = body(
                 document,
-                document.total(),
+                reading,
+                document.profile() != null ? document.profile() : state.source().id(),
                 lastModified(List.of(state)),
                 freshUntil,
                 stale ? List.of(state.source()) : List.of(),
                 !state.hasData());
-        return new Rendered(state, freshUntil, growth, next, document, body);
+        return new Rendered(state, freshUntil, growth, next, days, document, body);
     }
 
     /**
@@ -399,23 +499,48 @@ class MetricsRenderer {
         return null;
     }
 
+    /** What every other format shows of a count (format.Reading). */
+    private Reading reading(Long total, String profile, CountState state, NextMilestone next, List<Long> days) {
+        if (total == null) {
+            return Reading.none();
+        }
+        long previous = ladder.highestAtOrBelow(total).orElse(0);
+        return new Reading(total, profile, state, previous, next == null ? null : next.value(), days);
+    }
+
+    /**
+     * The body in the contract's JSON and in every other format, each with its ETag.
+     *
+     * @param about who the count is of, for the badge's title
+     */
     private RenderedBody body(
             Object document,
-            Long total,
+            Reading reading,
+            String about,
             String lastModified,
             Instant freshUntil,
             List<TickerSource> staleSources,
             boolean noData) {
         byte[] bytes = bytes(document);
-        byte[] smiirl = bytes(new MetricsDocument.SmiirlDocument(total));
+        Map<MetricsFormat, RenderedBody.Alternative> alternatives = new EnumMap<>(MetricsFormat.class);
+        alternatives.put(MetricsFormat.SMIIRL, alternative(bytes(new MetricsDocument.SmiirlDocument(reading.count()))));
+        alternatives.put(
+                MetricsFormat.SHIELDS,
+                alternative(bytes(ShieldsEndpoint.of(reading, formats.label(), shieldsCacheSeconds))));
+        alternatives.put(
+                MetricsFormat.LAMETRIC, alternative(bytes(LametricFrames.of(reading, formats.lametricIcon()))));
+        alternatives.put(
+                MetricsFormat.AWTRIX,
+                alternative(bytes(AwtrixApp.of(reading, formats.awtrixIcon(), awtrixLifetimeSeconds))));
+        alternatives.put(
+                MetricsFormat.BADGE,
+                alternative(BadgeSvg.of(reading, formats.label(), about).getBytes(StandardCharsets.UTF_8)));
         return new RenderedBody(
-                bytes,
-                strongEtag(bytes),
-                lastModified,
-                freshUntil,
-                staleSources,
-                noData,
-                new RenderedBody.Alternative(smiirl, strongEtag(smiirl)));
+                bytes, strongEtag(bytes), lastModified, freshUntil, staleSources, noData, Map.copyOf(alternatives));
+    }
+
+    private static RenderedBody.Alternative alternative(byte[] bytes) {
+        return new RenderedBody.Alternative(bytes, strongEtag(bytes));
     }
 
     private byte[] bytes(Object document) {

@@ -70,23 +70,38 @@ class MetricsResponder {
     }
 
     void all(Exchange exchange) {
-        respond(exchange, renderer.view().aggregate());
+        respond(exchange, renderer.view().aggregate(), queried(exchange));
     }
 
-    /** {@code ?format=smiirl} picks the Smiirl counter representation; no format, the contract's JSON. */
-    private static boolean smiirl(Exchange exchange) {
-        String format = exchange.getIn().getHeader("format", String.class);
-        if (format == null || format.isEmpty()) {
-            return false;
-        }
-        if (format.equals("smiirl")) {
-            return true;
-        }
-        throw ApiProblems.unknownFormat();
+    /** {@code GET /api/metrics/badge.svg}: the total's SVG badge. */
+    void allBadge(Exchange exchange) {
+        respond(exchange, renderer.view().aggregate(), MetricsFormat.BADGE);
+    }
+
+    /** The format {@code ?format=} asks for; null for the contract's JSON. */
+    private static MetricsFormat queried(Exchange exchange) {
+        return MetricsFormat.ofQuery(exchange.getIn().getHeader("format", String.class));
     }
 
     void one(Exchange exchange) {
-        respondByName(exchange, "id", renderer.view().bySource(), ApiProblems::invalidId, ApiProblems::unknownId);
+        respondByName(
+                exchange,
+                "id",
+                renderer.view().bySource(),
+                ApiProblems::invalidId,
+                ApiProblems::unknownId,
+                queried(exchange));
+    }
+
+    /** {@code GET /api/metrics/{id}/badge.svg}: one source's SVG badge. */
+    void oneBadge(Exchange exchange) {
+        respondByName(
+                exchange,
+                "id",
+                renderer.view().bySource(),
+                ApiProblems::invalidId,
+                ApiProblems::unknownId,
+                MetricsFormat.BADGE);
     }
 
     /** {@code GET /api/tickers/{name}}: a named ticker's sources, shaped as {@code GET /api/metrics}. */
@@ -96,7 +111,19 @@ class MetricsResponder {
                 "name",
                 renderer.view().byTicker(),
                 ApiProblems::invalidTickerName,
-                ApiProblems::unknownTicker);
+                ApiProblems::unknownTicker,
+                queried(exchange));
+    }
+
+    /** {@code GET /api/tickers/{name}/badge.svg}: a named ticker's SVG badge. */
+    void tickerBadge(Exchange exchange) {
+        respondByName(
+                exchange,
+                "name",
+                renderer.view().byTicker(),
+                ApiProblems::invalidTickerName,
+                ApiProblems::unknownTicker,
+                MetricsFormat.BADGE);
     }
 
     /** The body named by the path parameter {@code parameter}: 400 when malformed, 404 when unknown. */
@@ -105,7 +132,8 @@ class MetricsResponder {
             String parameter,
             Map<String, RenderedBody> bodies,
             Supplier<ApiRejection> malformed,
-            Function<String, ApiRejection> unknown) {
+            Function<String, ApiRejection> unknown,
+            MetricsFormat format) {
         String name = exchange.getIn().getHeader(parameter, String.class);
         if (!ApiProblems.isValidId(name)) {
             throw malformed.get();
@@ -114,24 +142,30 @@ class MetricsResponder {
         if (body == null) {
             throw unknown.apply(name);
         }
-        respond(exchange, body);
+        respond(exchange, body, format);
     }
 
-    private void respond(Exchange exchange, RenderedBody body) {
-        boolean smiirl = smiirl(exchange);
-        byte[] bytes = smiirl ? body.smiirl().bytes() : body.json();
-        String etag = smiirl ? body.smiirl().etag() : body.etag();
+    /** Answers with {@code body} in {@code format} (null: the contract's JSON). */
+    private void respond(Exchange exchange, RenderedBody body, MetricsFormat format) {
+        RenderedBody.Alternative alternative =
+                format == null ? null : body.formats().get(format);
+        byte[] bytes = alternative == null ? body.json() : alternative.bytes();
+        String etag = alternative == null ? body.etag() : alternative.etag();
+        // A badge or a device shows "no data" with a 200; the contract's JSON and Smiirl's answer 503.
+        boolean unavailable = body.noData() && (format == null || !format.answersWithoutData());
         Message message = exchange.getMessage();
         String ifNoneMatch = message.getHeader("If-None-Match", String.class);
         // Camel's HTTP binding puts the request's headers on the message; the answer starts from none.
         message.removeHeaders("*");
         Instant now = clock.instant();
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setHeader(Exchange.CONTENT_TYPE, format == null ? "application/json" : format.contentType());
         message.setHeader("ETag", etag);
         message.setHeader("Last-Modified", body.lastModified());
         if (body.noData()) {
             message.setHeader("Cache-Control", "no-store");
-            message.setHeader("Retry-After", retryAfterSeconds(body.staleSources(), now));
+            if (unavailable) {
+                message.setHeader("Retry-After", retryAfterSeconds(body.staleSources(), now));
+            }
         } else {
             message.setHeader("Cache-Control", cacheControl(body.freshUntil(), now));
         }
@@ -145,7 +179,7 @@ class MetricsResponder {
             message.setBody(null);
             return;
         }
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, body.noData() ? 503 : 200);
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, unavailable ? 503 : 200);
         message.setBody(bytes);
     }
 

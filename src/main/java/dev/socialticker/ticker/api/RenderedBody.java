@@ -3,6 +3,7 @@ package dev.socialticker.ticker.api;
 import dev.socialticker.ticker.domain.TickerSource;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One pre-serialised representation: the JSON bytes and everything the read path needs to answer
@@ -12,7 +13,8 @@ import java.util.List;
  *                     or without data
  * @param staleSources sources behind this body that a read should ask to refresh
  * @param noData       true when there is nothing to show yet: the answer is 503
- * @param smiirl       the same total as a Smiirl counter reads it, {@code {"number": N}}, with its own ETag
+ * @param formats      the same data in every other format ({@code ?format=}, the badge), each with
+ *                     its own ETag
  */
 record RenderedBody(
         byte[] json,
@@ -21,8 +23,13 @@ record RenderedBody(
         Instant freshUntil,
         List<TickerSource> staleSources,
         boolean noData,
-        Alternative smiirl) {
+        Map<MetricsFormat, Alternative> formats) {
 
-    /** Another representation of the same data, for {@code ?format=}. */
+    /** Another representation of the same data. */
     record Alternative(byte[] bytes, String etag) {}
+
+    /** The same total as a Smiirl counter reads it, {@code {"number": N}}. */
+    Alternative smiirl() {
+        return formats.get(MetricsFormat.SMIIRL);
+    }
 }

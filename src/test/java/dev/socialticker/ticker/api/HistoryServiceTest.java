@@ -36,7 +36,8 @@ import org.springframework.context.annotation.Primary;
  * GrowthInBodyTest share it): a history is kept for ever and a backfill only reaches days before a
  * source's first live reading, so each test works on GitHub logins no other test reads, answered
  * with the counts it chooses. {@code ticker.history.max-points} is small so the bound is cheap to
- * reach. The history of {@link #UNREACHABLE} cannot be written, as when Redis is down.
+ * reach. The history of {@link #UNREACHABLE} cannot be written, as when Redis is down. The formats'
+ * icons are set, so their bodies show one.
  */
 @CamelSpringBootTest
 // Prometheus on, as in production: the history's size gauge is read from /actuator/prometheus.
@@ -71,8 +72,21 @@ import org.springframework.context.annotation.Primary;
             "ticker.providers.youtube.api-key=" + SharedServiceTest.YOUTUBE_KEY,
             "ticker.sources[12].provider=github",
             "ticker.sources[12].account=single",
+            // FormatsApiTest: a source per format, and one never read.
             "ticker.sources[13].provider=github",
-            "ticker.sources[13].account=metered",
+            "ticker.sources[13].account=lametric",
+            "ticker.sources[14].provider=github",
+            "ticker.sources[14].account=awtrix",
+            "ticker.sources[15].provider=github",
+            "ticker.sources[15].account=shields",
+            "ticker.sources[16].provider=github",
+            "ticker.sources[16].account=badge",
+            "ticker.sources[17].provider=github",
+            "ticker.sources[17].account=unread",
+            "ticker.sources[18].provider=github",
+            "ticker.sources[18].account=metered",
+            "ticker.formats.lametric-icon=i3389",
+            "ticker.formats.awtrix-icon=followers",
             "ticker.tickers.pair.sources[0]=github-grow",
             "ticker.tickers.pair.sources[1]=github-fast",
             "ticker.admin.token=" + SharedServiceTest.ADMIN_TOKEN,

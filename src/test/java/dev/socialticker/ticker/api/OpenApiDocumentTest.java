@@ -105,7 +105,7 @@ class OpenApiDocumentTest extends SharedServiceTest {
         long documented = document.getPaths().values().stream()
                 .mapToLong(item -> item.readOperations().size())
                 .sum();
-        assertThat(declared).as("the admin API is on in this test").isEqualTo(11);
+        assertThat(declared).as("the admin API is on in this test").isEqualTo(14);
         assertThat(documented).as("no operation the REST DSL does not declare").isEqualTo(declared);
 
         SecurityScheme bearer = document.getComponents().getSecuritySchemes().get(ApiDocument.ADMIN_SCHEME);
@@ -119,6 +119,12 @@ class OpenApiDocumentTest extends SharedServiceTest {
         assertThat(metrics.getResponses().get("200").getHeaders())
                 .containsKeys("Cache-Control", "ETag", "Last-Modified");
         assertThat(metrics.getResponses()).containsKeys("200", "304", "400", "503");
+        assertThat(metrics.getParameters())
+                .anySatisfy(parameter -> assertThat(parameter.getSchema().getEnum())
+                        .containsExactly("smiirl", "shields", "lametric", "awtrix"));
+        Operation badge = document.getPaths().get("/metrics/{id}/badge.svg").getGet();
+        assertThat(badge.getResponses().get("200").getContent()).containsKey("image/svg+xml");
+        assertThat(badge.getResponses()).containsKeys("200", "304", "400", "404");
     }
 
     /**

@@ -83,6 +83,16 @@ class ArchitectureTest {
             .resideInAnyPackage(
                     ROOT + ".refresh..", ROOT + ".store..", ROOT + ".fleet..", ROOT + ".alert..", ROOT + ".api..");
 
+    @ArchTest
+    static final ArchRule theFormatsArePureFunctionsOfAReading = classes()
+            .that()
+            .resideInAPackage(ROOT + ".format..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(ROOT + ".format..", "java..", "com.fasterxml.jackson.annotation..")
+            .because("the API renders them ahead of reads and the push outputs send them: the same bytes from"
+                    + " the same reading, with no Spring, Camel or I/O in between");
+
     /**
      * Package by package (a provider's sub-packages are packages of their own: the token feature
      * reads the providers' settings in provider.contract, while provider.http asks it for a

@@ -1,0 +1,27 @@
+package dev.socialticker.ticker.api;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What the other formats of the count show besides it ({@code ticker.formats.*}): the badges' label
+ * and the devices' icons.
+ *
+ * @param label        the left text of the SVG badge and of the shields.io endpoint badge
+ * @param lametricIcon the icon of the LaMetric frames (format=lametric): an icon id from
+ *                     developer.lametric.com/icons, i (static) or a (animated) and its number, e.g.
+ *                     i3389; unset = no icon
+ * @param awtrixIcon   the icon of the AWTRIX app (format=awtrix): the id or file name (without
+ *                     extension) of an icon on the clock; unset = no icon, and a chart of 16 days
+ *                     instead of 11
+ */
+@Validated
+@ConfigurationProperties("ticker.formats")
+record FormatProperties(
+        @NotBlank(message = "must not be blank") @DefaultValue("followers")
+        String label,
+
+        String lametricIcon,
+        String awtrixIcon) {}
