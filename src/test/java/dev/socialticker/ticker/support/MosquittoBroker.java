@@ -52,35 +52,48 @@ public final class MosquittoBroker implements AutoCloseable {
 
     private static MosquittoBroker start(String test, String user, String password) {
         RequiredTool.require(Files.isExecutable(BINARY), test, "mosquitto (Debian package mosquitto) at " + BINARY);
+        Path dir;
         try {
-            Path dir = Files.createTempDirectory("mosquitto-test");
-            Path config = dir.resolve("mosquitto.conf");
-            MosquittoBroker broker =
-                    new MosquittoBroker(dir, config, user == null ? List.of() : List.of("-u", user, "-P", password));
-            List<String> lines = new ArrayList<>(List.of(
-                    "listener " + broker.port + " 127.0.0.1",
-                    "persistence false",
-                    "log_dest stderr",
-                    "log_type error",
-                    // Run as root, mosquitto would switch to its own user, who cannot read our
-                    // temporary folder (its password file); as anyone else this line does nothing.
-                    "user " + System.getProperty("user.name")));
-            if (user == null) {
-                lines.add("allow_anonymous true");
-            } else {
-                Path passwords = dir.resolve("passwords");
-                Path tool = RequiredTool.find("mosquitto_passwd", "/usr/bin/mosquitto_passwd")
-                        .orElse(null);
-                RequiredTool.require(tool != null, test, "mosquitto_passwd (Debian package mosquitto)");
-                run(List.of(tool.toString(), "-b", "-c", passwords.toString(), user, password));
-                lines.add("allow_anonymous false");
-                lines.add("password_file " + passwords);
-            }
-            Files.write(config, lines, StandardCharsets.UTF_8);
+            dir = Files.createTempDirectory("mosquitto-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make mosquitto's folder", e);
+        }
+        MosquittoBroker broker = new MosquittoBroker(
+                dir, dir.resolve("mosquitto.conf"), user == null ? List.of() : List.of("-u", user, "-P", password));
+        try {
+            broker.configure(test, user, password);
             broker.startAgain();
             return broker;
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+    }
+
+    private void configure(String test, String user, String password) {
+        List<String> lines = new ArrayList<>(List.of(
+                "listener " + port + " 127.0.0.1",
+                "persistence false",
+                "log_dest stderr",
+                "log_type error",
+                // Run as root, mosquitto would switch to its own user, who cannot read our
+                // temporary folder (its password file); as anyone else this line does nothing.
+                "user " + System.getProperty("user.name")));
+        if (user == null) {
+            lines.add("allow_anonymous true");
+        } else {
+            Path passwords = dir.resolve("passwords");
+            Path tool = RequiredTool.find("mosquitto_passwd", "/usr/bin/mosquitto_passwd")
+                    .orElse(null);
+            RequiredTool.require(tool != null, test, "mosquitto_passwd (Debian package mosquitto)");
+            run(List.of(tool.toString(), "-b", "-c", passwords.toString(), user, password));
+            lines.add("allow_anonymous false");
+            lines.add("password_file " + passwords);
+        }
+        try {
+            Files.write(config, lines, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare mosquitto's configuration", e);
+            throw new UncheckedIOException("cannot write mosquitto's configuration", e);
         }
     }
 

@@ -221,6 +221,14 @@ class MqttPublisherTest {
         ha.awaitLatest("social-ticker/instagram-acme/state", state(3).payload());
         ha.awaitLatest(config.topic(), config.payload());
         ha.awaitLatest("social-ticker/status", "online");
+
+        // Every client it dropped on the way, and the last one, leave no thread behind.
+        assertThat(pahoThreadsOf("ticker-test"))
+                .as("the live connection's threads")
+                .isNotEmpty();
+        publisher.close();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> pahoThreadsOf("ticker-test").isEmpty());
         System.out.println("[mqtt] broker killed: the next publish failed in " + failed.toMillis()
                 + " ms; after its restart, reconnect and publish took " + reconnect.toMillis() + " ms");
     }
@@ -282,6 +290,15 @@ class MqttPublisherTest {
         SourceState state = SourceState.empty(ACME).withSnapshot(new Snapshot(total, "Acme", READ_AT, null, null));
         return MqttMessages.state(
                 MqttSettings.of("tcp://unused:1883"), state, STALENESS, READ_AT.plusSeconds(60), null, null);
+    }
+
+    /** Paho names its threads "MQTT Rec: <client id>", "MQTT Snd: …", "MQTT Call: …", "MQTT Ping: …". */
+    private static List<String> pahoThreadsOf(String clientId) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(name -> name.startsWith("MQTT") && name.endsWith(": " + clientId))
+                .toList();
     }
 
     private static Throwable catchFailure(Runnable call) {
