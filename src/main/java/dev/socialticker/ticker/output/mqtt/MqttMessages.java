@@ -1,0 +1,235 @@
+package dev.socialticker.ticker.output.mqtt;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.socialticker.ticker.domain.Failure;
+import dev.socialticker.ticker.domain.FailureCode;
+import dev.socialticker.ticker.domain.SourceState;
+import dev.socialticker.ticker.domain.Staleness;
+import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.history.Growth;
+import dev.socialticker.ticker.history.NextMilestone;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the mqtt output publishes, as pure functions of the settings and a source's state (no
+ * clock, no broker), so every byte is unit-testable:
+ *
+ * <ul>
+ *   <li>{@code <base>/<source id>/state}, retained: the source's JSON in the shape of
+ *       {@code GET /api/metrics/{id}} (id, provider, profile, total, refreshedAt, staleAt, stale,
+ *       error, growth, nextMilestone);
+ *   <li>{@code <base>/status}, retained: {@code online} once connected, {@code offline} at a clean
+ *       shutdown and, as the connection's Last Will, when the broker loses us;
+ *   <li>{@code <discovery prefix>/sensor/<node id>/<source id>/config}, retained: Home Assistant
+ *       MQTT discovery, so a sensor per source appears by itself.
+ * </ul>
+ *
+ * <p>Discovery's field names are Home Assistant's own, as its MQTT docs give them: the topic
+ * {@code <discovery_prefix>/<component>/[<node_id>/]<object_id>/config} with ids of
+ * {@code [a-zA-Z0-9_-]} (home-assistant.io/integrations/mqtt, "Discovery topic"), and the sensor's
+ * {@code name}, {@code unique_id}, {@code state_topic}, {@code value_template},
+ * {@code unit_of_measurement}, {@code state_class}, {@code icon}, {@code json_attributes_topic},
+ * {@code availability_topic} with {@code payload_available}/{@code payload_not_available}, and
+ * {@code device} with {@code identifiers} (a list), {@code name}, {@code manufacturer}
+ * (home-assistant.io/integrations/sensor.mqtt, "Configuration Variables"). Full names, not the
+ * abbreviations ({@code stat_t}, {@code uniq_id}): a reader of the broker can read them.
+ *
+ * <p>AWTRIX 3 takes a custom app's JSON on {@code <awtrix prefix>/custom/<app name>} (its docs,
+ * "MQTT / HTTP API", "Custom Apps and Notifications": the same body its HTTP
+ * {@code POST /api/custom?name=<app>} takes); {@link #awtrixApp} names that topic for the awtrix
+ * body the formats render.
+ */
+public final class MqttMessages {
+    public static final String ONLINE = "online";
+    public static final String OFFLINE = "offline";
+    static final String MANUFACTURER = "Social Ticker";
+    static final String DEFAULT_ICON = "mdi:account-group";
+
+    /** Material Design Icons for the providers that have one; others get {@link #DEFAULT_ICON}. */
+    private static final Map<String, String> ICONS = Map.of(
+            "instagram", "mdi:instagram",
+            "github", "mdi:github",
+            "mastodon", "mdi:mastodon",
+            "youtube", "mdi:youtube",
+            "facebook", "mdi:facebook",
+            "twitter", "mdi:twitter",
+            "linkedin", "mdi:linkedin",
+            "twitch", "mdi:twitch");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MqttMessages() {}
+
+    public static String stateTopic(MqttSettings settings, String sourceId) {
+        return settings.baseTopic() + "/" + sourceId + "/state";
+    }
+
+    public static String statusTopic(MqttSettings settings) {
+        return settings.baseTopic() + "/status";
+    }
+
+    public static String discoveryTopic(MqttSettings settings, String sourceId) {
+        return settings.discoveryPrefix() + "/sensor/" + settings.nodeId() + "/" + sourceId + "/config";
+    }
+
+    /** The retained availability message published once connected. */
+    public static MqttPublication online(MqttSettings settings) {
+        return new MqttPublication(statusTopic(settings), ONLINE, true);
+    }
+
+    /** The retained availability message of a clean shutdown, and the connection's Last Will. */
+    public static MqttPublication offline(MqttSettings settings) {
+        return new MqttPublication(statusTopic(settings), OFFLINE, true);
+    }
+
+    /**
+     * A source's state, retained so a subscriber that comes later (Home Assistant after a restart,
+     * a clock after a power cut) reads the newest value at once.
+     *
+     * @param now         when the message is made: judges {@code stale}
+     * @param growth      from the history; null before any data or with the history off
+     * @param nextMilestone from the history; null when none
+     */
+    public static MqttPublication state(
+            MqttSettings settings,
+            SourceState state,
+            Staleness staleness,
+            Instant now,
+            Growth growth,
+            NextMilestone nextMilestone) {
+        TickerSource source = state.source();
+        ObjectNode body = JSON.createObjectNode();
+        body.put("id", source.id());
+        body.put("provider", source.provider());
+        if (state.hasData()) {
+            body.put("profile", state.snapshot().profile());
+            body.put("total", state.snapshot().total());
+            body.put("refreshedAt", iso(state.snapshot().refreshedAt()));
+            body.put("staleAt", iso(staleness.staleAt(state.snapshot())));
+        } else {
+            body.putNull("profile");
+            body.putNull("total");
+            body.putNull("refreshedAt");
+            body.putNull("staleAt");
+        }
+        body.put("stale", staleness.isStale(state, now));
+        putError(body, state);
+        if (growth == null || !state.hasData()) {
+            body.putNull("growth");
+        } else {
+            ObjectNode g = body.putObject("growth");
+            g.put("oneDay", growth.oneDay());
+            g.put("sevenDays", growth.sevenDays());
+            g.put("thirtyDays", growth.thirtyDays());
+            g.put("approximate", growth.approximate());
+        }
+        if (nextMilestone == null || !state.hasData()) {
+            body.putNull("nextMilestone");
+        } else {
+            ObjectNode m = body.putObject("nextMilestone");
+            m.put("value", nextMilestone.value());
+            m.put("eta", nextMilestone.eta() == null ? null : iso(nextMilestone.eta()));
+        }
+        return new MqttPublication(stateTopic(settings, source.id()), write(body), true);
+    }
+
+    /**
+     * Home Assistant's discovery config for a source's sensor, retained so Home Assistant finds it
+     * whenever it (re)subscribes. The state is the whole JSON: the value is its {@code total}, the
+     * rest (profile, stale, growth…) become the sensor's attributes.
+     */
+    public static MqttPublication discovery(MqttSettings settings, TickerSource source) {
+        ObjectNode config = JSON.createObjectNode();
+        config.put("name", displayName(source));
+        config.put("unique_id", settings.nodeId() + "_" + source.id());
+        config.put("state_topic", stateTopic(settings, source.id()));
+        config.put("value_template", "{{ value_json.total }}");
+        config.put("unit_of_measurement", "followers");
+        config.put("state_class", "measurement");
+        config.put("icon", iconOf(source.provider()));
+        config.put("json_attributes_topic", stateTopic(settings, source.id()));
+        config.put("availability_topic", statusTopic(settings));
+        config.put("payload_available", ONLINE);
+        config.put("payload_not_available", OFFLINE);
+        ObjectNode device = config.putObject("device");
+        device.putArray("identifiers").add(settings.nodeId());
+        device.put("name", MANUFACTURER);
+        device.put("manufacturer", MANUFACTURER);
+        return new MqttPublication(discoveryTopic(settings, source.id()), write(config), true);
+    }
+
+    /**
+     * For a source that is gone: empty retained payloads clear its state and, by Home Assistant's
+     * rule, remove its sensor.
+     */
+    public static List<MqttPublication> removal(MqttSettings settings, String sourceId) {
+        return List.of(
+                new MqttPublication(discoveryTopic(settings, sourceId), "", true),
+                new MqttPublication(stateTopic(settings, sourceId), "", true));
+    }
+
+    /**
+     * An AWTRIX 3 custom app: the awtrix body on {@code <prefix>/custom/<app>} (the clock's MQTT
+     * prefix, set in its web interface). Retained, so a clock that restarts gets the app back from
+     * the broker; the body's {@code lifetime} still marks it stale when updates stop.
+     */
+    public static MqttPublication awtrixApp(String awtrixPrefix, String appName, String awtrixBody) {
+        if (appName.isBlank() || appName.contains(" ") || appName.contains("/")) {
+            throw new IllegalArgumentException("an AWTRIX app name has no spaces or '/', not '" + appName + "'");
+        }
+        return new MqttPublication(awtrixPrefix + "/custom/" + appName, awtrixBody, true);
+    }
+
+    static String iconOf(String provider) {
+        return ICONS.getOrDefault(provider.toLowerCase(Locale.ROOT), DEFAULT_ICON);
+    }
+
+    /** "Instagram acme": the provider capitalised and the account as configured. */
+    static String displayName(TickerSource source) {
+        String provider = source.provider();
+        String title = provider.isEmpty()
+                ? provider
+                : provider.substring(0, 1).toUpperCase(Locale.ROOT) + provider.substring(1);
+        return source.account() == null || source.account().isBlank() ? title : title + " " + source.account();
+    }
+
+    private static void putError(ObjectNode body, SourceState state) {
+        Failure failure = state.failure();
+        if (failure != null) {
+            ObjectNode error = body.putObject("error");
+            error.put("code", failure.code().name());
+            error.put("message", failure.message());
+            error.put("at", iso(failure.at()));
+            error.put("httpStatus", failure.httpStatus());
+            error.put("attempts", failure.attempts());
+        } else if (!state.hasData()) {
+            // The API dates this with its start; a message has no start to give, so no date.
+            ObjectNode error = body.putObject("error");
+            error.put("code", FailureCode.NO_DATA.name());
+            error.put("message", "No data has been fetched yet");
+            error.putNull("at");
+            error.putNull("httpStatus");
+            error.put("attempts", 0);
+        } else {
+            body.putNull("error");
+        }
+    }
+
+    private static String iso(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static String write(ObjectNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an MQTT message", e);
+        }
+    }
+}

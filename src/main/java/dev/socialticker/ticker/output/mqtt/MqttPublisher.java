@@ -1,0 +1,319 @@
+package dev.socialticker.ticker.output.mqtt;
+
+import dev.socialticker.ticker.logging.SecretMasking;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One MQTT connection for one mqtt output: connects on the first publish, and after any failure
+ * connects afresh on the next. A publish returns or fails within the settings' timeout, connect
+ * included (plus up to a second to close a failed connection), so a dead broker never holds the
+ * caller longer. Thread-safe: publishes from several threads share the connection; one of them
+ * connects while the others wait, within their own timeout.
+ *
+ * <p><b>Why the Paho client and not Camel's component.</b> {@code camel-paho-mqtt5} (and
+ * {@code camel-paho}) are published for Camel 4.17.0 but not for 4.18, the line this service runs
+ * on; a 4.17 component on 4.18 core would be a mix no one tests. Its work for us is small (connect,
+ * publish, Last Will), so Eclipse Paho's MQTT v5 client ({@code org.eclipse.paho.mqttv5.client}
+ * 1.2.5, the library that component wraps) is used directly behind this class; the outputs
+ * framework calls it from its route like any other bean. When a 4.18 component is served, a route
+ * can switch to it without changing the messages ({@link MqttMessages}).
+ *
+ * <p>What it does on the wire:
+ *
+ * <ul>
+ *   <li>MQTT 5, clean start, no session kept: a restarted service publishes the newest values, so
+ *       a backlog of old ones would only be replayed noise;
+ *   <li>Paho's own automatic reconnect and offline buffer are off: a message is either
+ *       acknowledged within the timeout or the caller is told, and its retries and dead letter
+ *       decide what next;
+ *   <li>Last Will {@code <base>/status = offline} (retained), and {@code online} (retained) right
+ *       after each connect; a clean {@link #close()} publishes {@code offline} itself (a Will is
+ *       only sent for a connection lost, not for a disconnect).
+ * </ul>
+ *
+ * <p>The password is registered with {@link SecretMasking} and never written into a message,
+ * a log line or {@link MqttSettings#toString()}.
+ */
+public final class MqttPublisher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MqttPublisher.class);
+    /** QoS of the status messages: at least once, so "online" is not lost on a busy broker. */
+    private static final int STATUS_QOS = 1;
+
+    private final MqttSettings settings;
+    private final long timeoutMillis;
+    private final ReentrantLock connecting = new ReentrantLock();
+    private final AtomicReference<MqttAsyncClient> current = new AtomicReference<>();
+    /** Retained messages sent on the current connection ({@link #publishOnce}); emptied on each connect. */
+    private final Map<String, String> sentOnThisConnection = new ConcurrentHashMap<>();
+
+    private volatile boolean closed;
+
+    public MqttPublisher(MqttSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.timeoutMillis = settings.timeout().toMillis();
+        SecretMasking.register(settings.password());
+    }
+
+    public MqttSettings settings() {
+        return settings;
+    }
+
+    /** True while a connection is open (the next publish will not need to connect). */
+    public boolean isConnected() {
+        MqttAsyncClient client = current.get();
+        return client != null && client.isConnected();
+    }
+
+    /**
+     * Publishes one message, connecting first when needed, and returns once the broker has it
+     * (QoS 1 and 2: acknowledged; QoS 0: written to the connection).
+     *
+     * @throws MqttPublishException when it could not be published within the timeout (connect
+     *     included); the next call connects afresh
+     */
+    public void publish(String topic, byte[] payload, int qos, boolean retained) {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(payload, "payload");
+        if (qos < 0 || qos > 2) {
+            throw new IllegalArgumentException("qos is 0, 1 or 2, not " + qos);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        MqttAsyncClient client = connected(deadline);
+        try {
+            client.publish(topic, payload, qos, retained).waitForCompletion(remaining(deadline));
+        } catch (MqttException e) {
+            // Whatever went wrong, the connection is not trusted any more: a message it still holds
+            // could arrive after a newer one sent on the next connection.
+            discard(client);
+            throw failure("publish to " + topic + " at " + settings.url(), e);
+        }
+    }
+
+    public void publish(MqttPublication message, int qos) {
+        publish(message.topic(), message.bytes(), qos, message.retained());
+    }
+
+    /**
+     * Publishes a retained message unless the same one was already sent on this connection: for
+     * Home Assistant's discovery config, which need not be re-sent with every count, but must be
+     * sent again after a reconnect (a broker restarted without persistence forgot it).
+     *
+     * @return whether it was sent now
+     */
+    public boolean publishOnce(MqttPublication message, int qos) {
+        if (!message.retained()) {
+            throw new IllegalArgumentException("publishOnce is for retained messages");
+        }
+        if (isConnected() && message.payload().equals(sentOnThisConnection.get(message.topic()))) {
+            return false;
+        }
+        publish(message, qos);
+        sentOnThisConnection.put(message.topic(), message.payload());
+        return true;
+    }
+
+    /** Publishes {@code offline}, disconnects and frees the client's threads; later publishes fail. */
+    @Override
+    public void close() {
+        closed = true;
+        MqttAsyncClient client = current.getAndSet(null);
+        if (client == null) {
+            return;
+        }
+        try {
+            if (client.isConnected()) {
+                MqttPublication offline = MqttMessages.offline(settings);
+                client.publish(offline.topic(), offline.bytes(), STATUS_QOS, true)
+                        .waitForCompletion(timeoutMillis);
+                client.disconnect(timeoutMillis).waitForCompletion(timeoutMillis);
+            }
+        } catch (MqttException e) {
+            log.warn("MQTT: leaving {} uncleanly ({}); the broker publishes the Last Will", settings.url(), reason(e));
+        } finally {
+            release(client);
+        }
+    }
+
+    /**
+     * Drops the connection without a DISCONNECT, as a crash or a cut cable looks to the broker,
+     * which then publishes the Last Will. For tests of what subscribers see.
+     */
+    void dropConnectionUncleanly() {
+        MqttAsyncClient client = current.getAndSet(null);
+        if (client != null) {
+            release(client);
+        }
+    }
+
+    private MqttAsyncClient connected(long deadline) {
+        if (closed) {
+            throw new MqttPublishException("MQTT publisher for " + settings.url() + " is closed");
+        }
+        MqttAsyncClient client = current.get();
+        if (client != null && client.isConnected()) {
+            return client;
+        }
+        boolean locked;
+        try {
+            locked = connecting.tryLock(remaining(deadline), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MqttPublishException("MQTT connect to " + settings.url() + " interrupted");
+        }
+        if (!locked) {
+            throw new MqttPublishException("MQTT connect to " + settings.url() + " still in progress after "
+                    + settings.timeout().toMillis() + " ms (another publish is connecting)");
+        }
+        try {
+            client = current.get();
+            if (client != null && client.isConnected()) {
+                return client;
+            }
+            if (client != null) {
+                discard(client);
+            }
+            MqttAsyncClient fresh = connect(deadline);
+            sentOnThisConnection.clear();
+            current.set(fresh);
+            return fresh;
+        } finally {
+            connecting.unlock();
+        }
+    }
+
+    private MqttAsyncClient connect(long deadline) {
+        MqttAsyncClient client;
+        try {
+            client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
+        } catch (MqttException e) {
+            throw failure("MQTT client for " + settings.url(), e);
+        }
+        client.setCallback(new ConnectionLog());
+        try {
+            client.connect(options()).waitForCompletion(remaining(deadline));
+            MqttPublication online = MqttMessages.online(settings);
+            client.publish(online.topic(), online.bytes(), STATUS_QOS, true).waitForCompletion(remaining(deadline));
+        } catch (MqttException e) {
+            release(client);
+            throw failure("connect to " + settings.url() + " as " + settings.clientId(), e);
+        }
+        log.info("MQTT: connected to {} as {}", settings.url(), settings.clientId());
+        return client;
+    }
+
+    private MqttConnectionOptions options() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(true);
+        options.setSessionExpiryInterval(0L);
+        options.setAutomaticReconnect(false);
+        // Paho counts whole seconds; the wait on the token holds the exact limit.
+        options.setConnectionTimeout((int) Math.max(1, (timeoutMillis + 999) / 1000));
+        if (settings.username() != null) {
+            options.setUserName(settings.username());
+        }
+        if (settings.password() != null) {
+            options.setPassword(settings.password().getBytes(StandardCharsets.UTF_8));
+        }
+        MqttPublication offline = MqttMessages.offline(settings);
+        MqttMessage will = new MqttMessage(offline.bytes());
+        will.setQos(STATUS_QOS);
+        will.setRetained(true);
+        options.setWill(offline.topic(), will);
+        return options;
+    }
+
+    /**
+     * What is left of a call's time, at least 1 ms: Paho waits forever on 0, and a wait that
+     * starts late still gets its answer if it is already there.
+     */
+    private static long remaining(long deadline) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    }
+
+    /** Forgets a client (unless another thread already replaced it) and closes it. */
+    private void discard(MqttAsyncClient client) {
+        current.compareAndSet(client, null);
+        release(client);
+    }
+
+    /** Closes the socket without a DISCONNECT and frees the client's threads; never throws. */
+    private void release(MqttAsyncClient client) {
+        try {
+            client.disconnectForcibly(0, Math.min(timeoutMillis, 1_000), false);
+        } catch (MqttException | RuntimeException e) {
+            // Not connected (a connect that failed): nothing to cut.
+        }
+        try {
+            client.close(true);
+        } catch (MqttException | RuntimeException e) {
+            log.debug("MQTT: closing the client for {}: {}", settings.url(), reason(e));
+        }
+    }
+
+    private MqttPublishException failure(String what, MqttException e) {
+        String message = "MQTT " + what + " failed: " + reason(e);
+        return new MqttPublishException(SecretMasking.mask(message), e);
+    }
+
+    /** Paho's words for the reason code, and the cause's (e.g. "Connection refused"). */
+    private static String reason(Exception e) {
+        StringBuilder reason = new StringBuilder(String.valueOf(e.getMessage()));
+        if (e instanceof MqttException mqtt) {
+            reason.append(" (reason code ").append(mqtt.getReasonCode()).append(')');
+        }
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && !cause.getMessage().equals(e.getMessage())) {
+            reason.append(": ").append(cause.getMessage());
+        }
+        return reason.toString();
+    }
+
+    /** Logs what the broker does to the connection; nothing here reconnects (the next publish does). */
+    private final class ConnectionLog implements MqttCallback {
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            if (!closed) {
+                log.warn(
+                        "MQTT: connection to {} lost ({}); the next publish reconnects",
+                        settings.url(),
+                        response.getException() != null ? reason(response.getException()) : response.getReasonString());
+            }
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            log.warn("MQTT: error from {}: {}", settings.url(), reason(exception));
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            // Publishes only; subscribes to nothing.
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {}
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {}
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+    }
+}
