@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Component;
  * closest known property. The known names are those of Boot's configuration metadata, which
  * spring-boot-configuration-processor writes from the feature types' records at build time (the file
  * IDEs complete from), so the check follows the configuration as it grows. Below
- * {@code ticker.providers.<name>.} anything goes: those are each provider file's own settings.
+ * {@code ticker.providers.<name>.} and {@code ticker.outputs.<name>.} anything goes: those are each
+ * provider file's and output file's own settings.
  *
  * <p>Why not Boot's own strict binding ({@code @ConfigurationProperties(ignoreUnknownFields = false)})
  * per feature type: it would refuse the free-form provider settings, names no alternative, prints the
@@ -43,8 +45,8 @@ import org.springframework.stereotype.Component;
 class UnknownPropertyCheck implements BeanFactoryPostProcessor, EnvironmentAware {
     static final String METADATA = "META-INF/spring-configuration-metadata.json";
     private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("ticker");
-    /** Each provider file reads settings of its own choosing under its name. */
-    private static final String FREE_FORM = "ticker.providers";
+    /** Each provider file, and each output file, reads settings of its own choosing under its name. */
+    private static final Set<String> FREE_FORM = Set.of("ticker.providers", "ticker.outputs");
     /** In a known name as docs/configuration.md writes it: any list index, any map key, anything below. */
     private static final String INDEX = "[0]";
 
@@ -95,7 +97,7 @@ class UnknownPropertyCheck implements BeanFactoryPostProcessor, EnvironmentAware
             }
             String element = name + (collection.group(1).equals("Map") ? "." + KEY : INDEX);
             Class<?> type = loadable(collection.group(2));
-            if (name.equals(FREE_FORM)) {
+            if (FREE_FORM.contains(name)) {
                 known.add(element + "." + ANY);
             } else if (type != null && type.isRecord()) {
                 for (RecordComponent component : type.getRecordComponents()) {

@@ -4,6 +4,8 @@ import dev.socialticker.ticker.provider.contract.ProviderEndpoints;
 import dev.socialticker.ticker.provider.contract.RefreshStepConfiguration;
 import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
 import dev.socialticker.ticker.provider.http.JsonOverHttpTemplate;
+import dev.socialticker.ticker.routefile.RouteFile;
+import dev.socialticker.ticker.routefile.RouteFileException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,10 +43,10 @@ final class ProviderContract {
      * configuration.
      *
      * @return the provider as the catalog keeps it
-     * @throws ProviderFileException naming every breach found
+     * @throws RouteFileException naming every breach found
      */
-    static ProviderCatalog.Loaded check(ProviderFile file, RouteBuilder builder, Set<String> internal)
-            throws ProviderFileException {
+    static ProviderCatalog.Loaded check(RouteFile file, RouteBuilder builder, Set<String> internal)
+            throws RouteFileException {
         String name = file.name();
         List<String> problems = new ArrayList<>();
         if (!builder.getRouteTemplateCollection().getRouteTemplates().isEmpty()) {
@@ -82,7 +84,7 @@ final class ProviderContract {
             spec = checkTemplated(name, templated.get(0), problems);
         }
         if (!problems.isEmpty()) {
-            throw new ProviderFileException(String.join("; ", problems));
+            throw new RouteFileException(String.join("; ", problems));
         }
         return new ProviderCatalog.Loaded(name, file.location(), spec);
     }
@@ -121,7 +123,7 @@ final class ProviderContract {
             String name, RouteDefinition route, Set<String> internalEndpoints, List<String> problems) {
         String id = ProviderEndpoints.routeId(name);
         if (!id.equals(route.getRouteId())) {
-            problems.add("route id must be '" + id + "' (the file is " + name + ProviderFile.SUFFIX + "), not '"
+            problems.add("route id must be '" + id + "' (the file is " + name + RouteFile.SUFFIX + "), not '"
                     + route.getRouteId() + "'");
         }
         String from = route.getInput() == null
@@ -203,7 +205,7 @@ final class ProviderContract {
                     + route.getRouteTemplateRef() + "'");
         }
         if (!id.equals(route.getRouteId())) {
-            problems.add("routeId must be '" + id + "' (the file is " + name + ProviderFile.SUFFIX + "), not '"
+            problems.add("routeId must be '" + id + "' (the file is " + name + RouteFile.SUFFIX + "), not '"
                     + route.getRouteId() + "'");
         }
         Map<String, String> parameters = new HashMap<>();
@@ -217,7 +219,7 @@ final class ProviderContract {
         try {
             JsonOverHttpSpec spec = JsonOverHttpSpec.from(parameters::get);
             if (!name.equals(spec.name())) {
-                problems.add("parameter 'name' must be '" + name + "' (the file is " + name + ProviderFile.SUFFIX
+                problems.add("parameter 'name' must be '" + name + "' (the file is " + name + RouteFile.SUFFIX
                         + "), not '" + spec.name() + "'");
             }
             return spec;

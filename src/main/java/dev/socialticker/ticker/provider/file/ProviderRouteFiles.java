@@ -1,14 +1,15 @@
 package dev.socialticker.ticker.provider.file;
 
+import dev.socialticker.ticker.routefile.RouteFile;
+import dev.socialticker.ticker.routefile.RouteFolder;
+import dev.socialticker.ticker.routefile.RoutesProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -21,21 +22,25 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ProviderRouteFiles {
-    static final String PACKAGED = "classpath*:providers/*" + ProviderFile.SUFFIX;
+    static final String PACKAGED = "classpath*:providers/*" + RouteFile.SUFFIX;
 
-    private final Path dir;
+    private final RouteFolder folder;
 
     ProviderRouteFiles(RoutesProperties routes) {
-        this.dir = Path.of(routes.dir());
+        this.folder = new RouteFolder(Path.of(routes.dir()));
     }
 
     Path dir() {
-        return dir;
+        return folder.dir();
+    }
+
+    RouteFolder folder() {
+        return folder;
     }
 
     /** Every provider file, one per name (the folder's wins), in name order. */
-    List<ProviderFile> all() {
-        Map<String, ProviderFile> byName = new TreeMap<>();
+    List<RouteFile> all() {
+        Map<String, RouteFile> byName = new TreeMap<>();
         packaged().forEach(file -> byName.put(file.name(), file));
         inDir().forEach(file -> byName.put(file.name(), file));
         return new ArrayList<>(byName.values());
@@ -43,55 +48,33 @@ class ProviderRouteFiles {
 
     /** Files in the routes folder, including misnamed ones (name null) so they can be reported. */
     List<Path> filesInDir() {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".yaml")
-                            || file.getFileName().toString().endsWith(".yml"))
-                    .filter(Files::isRegularFile)
-                    .sorted()
-                    .toList();
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException("Cannot list " + dir, unreadable);
-        }
+        return folder.files();
     }
 
     /** The file for a path in the routes folder, or null when its name is not {@code <name>.camel.yaml}. */
-    ProviderFile inDir(Path file) {
-        String name = ProviderFile.providerName(file.getFileName().toString());
-        if (name == null) {
-            return null;
-        }
-        return new ProviderFile(
-                name,
-                dir.resolve(file.getFileName()).toString(),
-                "file:" + file.toAbsolutePath().normalize(),
-                false);
+    RouteFile inDir(Path file) {
+        return folder.file(file);
     }
 
     /** The packaged file of that name, or null when the jar has none. */
-    ProviderFile packaged(String name) {
+    RouteFile packaged(String name) {
         return packaged().stream()
                 .filter(file -> file.name().equals(name))
                 .findFirst()
                 .orElse(null);
     }
 
-    private List<ProviderFile> inDir() {
-        return filesInDir().stream()
-                .map(this::inDir)
-                .filter(file -> file != null)
-                .toList();
+    private List<RouteFile> inDir() {
+        return folder.routeFiles();
     }
 
-    private List<ProviderFile> packaged() {
+    private List<RouteFile> packaged() {
         try {
-            List<ProviderFile> files = new ArrayList<>();
+            List<RouteFile> files = new ArrayList<>();
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources(PACKAGED)) {
-                String name = ProviderFile.providerName(resource.getFilename());
+                String name = RouteFile.nameOf(resource.getFilename());
                 if (name != null) {
-                    files.add(new ProviderFile(
+                    files.add(new RouteFile(
                             name,
                             "built-in " + resource.getFilename(),
                             "classpath:providers/" + resource.getFilename(),

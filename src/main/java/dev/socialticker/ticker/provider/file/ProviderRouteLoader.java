@@ -5,18 +5,17 @@ import dev.socialticker.ticker.logging.SecretMasking;
 import dev.socialticker.ticker.provider.contract.ProviderEndpoints;
 import dev.socialticker.ticker.provider.contract.ProviderRouteReplaced;
 import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
+import dev.socialticker.ticker.routefile.RouteFile;
+import dev.socialticker.ticker.routefile.RouteFileException;
+import dev.socialticker.ticker.routefile.RouteFiles;
+import dev.socialticker.ticker.routefile.RouteFolder;
+import dev.socialticker.ticker.routefile.RouteFolderWatcher;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
 import org.apache.camel.CamelContext;
-import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.reifier.RouteReifier;
-import org.apache.camel.spi.Resource;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,7 +30,7 @@ import org.springframework.stereotype.Component;
  * one, and cannot let a folder file replace a packaged one; hence this loader.
  */
 @Component
-class ProviderRouteLoader {
+class ProviderRouteLoader implements RouteFolderWatcher.Loader {
     private static final Logger log = LoggerFactory.getLogger(ProviderRouteLoader.class);
 
     private final ProviderRouteFiles files;
@@ -53,8 +52,8 @@ class ProviderRouteLoader {
     /** Loads every provider file; called once, before Camel starts its routes. */
     void loadAll(CamelContext context) {
         files.filesInDir().stream().filter(path -> files.inDir(path) == null).forEach(this::refuseMisnamed);
-        List<ProviderFile> all = files.all();
-        for (ProviderFile file : all) {
+        List<RouteFile> all = files.all();
+        for (RouteFile file : all) {
             load(context, file);
         }
         log.info(
@@ -72,40 +71,37 @@ class ProviderRouteLoader {
      *
      * @return true when the file is now running
      */
-    synchronized boolean load(CamelContext context, ProviderFile file) {
+    @Override
+    public synchronized boolean load(CamelContext context, RouteFile file) {
         RouteBuilder builder;
         ProviderCatalog.Loaded provider;
         try {
-            builder = parse(context, file);
+            builder = RouteFiles.parse(context, file);
             provider = ProviderContract.check(file, builder, ProviderContract.internalEndpoints(context));
             tryBuild(context, builder);
             if (context.isStarted()) {
                 // A reload must not break a running source; at start-up the same check stops start-up.
                 checkRequirements(provider);
             }
-        } catch (ProviderFileException | RuntimeException broken) {
+        } catch (RouteFileException | RuntimeException broken) {
             refuse(file.name(), file.location(), reason(broken));
             return false;
         } catch (Exception unreadable) {
             refuse(file.name(), file.location(), reason(unreadable));
             return false;
         }
+        boolean replaced;
         String routeId = ProviderEndpoints.routeId(file.name());
-        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
-        RouteDefinition previous = context.getRoute(routeId) == null ? null : model.getRouteDefinition(routeId);
         try {
-            if (previous != null) {
-                // A reload: the new definition replaces the running route.
-                remove(context, routeId);
+            replaced = RouteFiles.install(context, routeId, builder);
+        } catch (RouteFileException failed) {
+            if (context.getRoute(routeId) == null) {
+                catalog.removed(file.name()); // the previous route could not be restored
             }
-            context.addRoutes(builder);
-            context.addTemplatedRoutes(builder);
-        } catch (Exception failed) {
-            refuse(file.name(), file.location(), reason(failed));
-            restore(context, routeId, previous);
+            refuse(file.name(), file.location(), failed.getMessage());
             return false;
         }
-        if (previous != null) {
+        if (replaced) {
             // Entity tags belong to the answers of the previous route (other fields, another URL).
             events.publishEvent(new ProviderRouteReplaced(file.name()));
         }
@@ -120,76 +116,55 @@ class ProviderRouteLoader {
      * Camel's start for every provider. Template-made routes need not: the template is ours and
      * its parameters are checked by {@link JsonOverHttpSpec}.
      */
-    private static void tryBuild(CamelContext context, RouteBuilder builder) throws ProviderFileException {
+    private static void tryBuild(CamelContext context, RouteBuilder builder) throws RouteFileException {
         for (RouteDefinition route : builder.getRouteCollection().getRoutes()) {
             try {
                 new RouteReifier(context, route).createRoute();
             } catch (RuntimeException unbuildable) {
-                throw new ProviderFileException("route cannot be built: " + reason(unbuildable));
+                throw new RouteFileException("route cannot be built: " + reason(unbuildable));
             }
         }
     }
 
-    private void checkRequirements(ProviderCatalog.Loaded provider) throws ProviderFileException {
+    private void checkRequirements(ProviderCatalog.Loaded provider) throws RouteFileException {
         try {
             requirements.check(provider);
         } catch (TickerConfigurationException breaking) {
-            throw new ProviderFileException("not applied, it would break a source: " + breaking.getMessage());
-        }
-    }
-
-    private static void remove(CamelContext context, String routeId) throws Exception {
-        if (context.getRoute(routeId) != null) {
-            context.getRouteController().stopRoute(routeId);
-            context.removeRoute(routeId);
-        }
-    }
-
-    /** After a failed replacement: the route that ran before runs again. */
-    private void restore(CamelContext context, String routeId, RouteDefinition previous) {
-        if (previous == null) {
-            return;
-        }
-        try {
-            remove(context, routeId);
-            context.getCamelContextExtension().getContextPlugin(Model.class).addRouteDefinition(previous);
-        } catch (Exception failed) {
-            catalog.removed(routeId.substring(ProviderEndpoints.ROUTE_ID_PREFIX.length()));
-            log.error("Provider route {} could not be restored: {}", routeId, reason(failed));
+            throw new RouteFileException("not applied, it would break a source: " + breaking.getMessage());
         }
     }
 
     /** A provider file was deleted from the folder: fall back to the packaged one, or stop the provider. */
-    synchronized void unload(CamelContext context, String name) throws Exception {
+    @Override
+    public synchronized void unload(CamelContext context, String name) throws Exception {
         catalog.forgetBroken(name);
-        ProviderFile packaged = files.packaged(name);
+        RouteFile packaged = files.packaged(name);
         if (packaged != null) {
             load(context, packaged);
             return;
         }
-        remove(context, ProviderEndpoints.routeId(name));
+        RouteFiles.remove(context, ProviderEndpoints.routeId(name));
         catalog.removed(name);
         log.warn("Provider '{}' removed: its file is gone from {}", name, files.dir());
     }
 
-    static RouteBuilder parse(CamelContext context, ProviderFile file) throws Exception {
-        Resource resource = ResourceHelper.resolveMandatoryResource(context, file.uri());
-        Collection<RoutesBuilder> builders =
-                PluginHelper.getRoutesLoader(context).findRoutesBuilders(List.of(resource));
-        if (builders.size() != 1 || !(builders.iterator().next() instanceof RouteBuilder builder)) {
-            throw new ProviderFileException("not a Camel YAML DSL route file");
-        }
-        // Builds the definitions without adding them, so the contract can be checked first.
-        builder.configureRoutes(context);
-        return builder;
+    @Override
+    public RouteFolder folder() {
+        return files.folder();
+    }
+
+    @Override
+    public ProviderCatalog catalog() {
+        return catalog;
     }
 
     /** A file in the folder whose name is not {@code <name>.camel.yaml}: reported, never loaded. */
-    void refuseMisnamed(Path path) {
+    @Override
+    public void refuseMisnamed(Path path) {
         refuse(
                 path.getFileName().toString(),
                 files.dir().resolve(path.getFileName()).toString(),
-                "not loaded: a provider file is named <provider>" + ProviderFile.SUFFIX
+                "not loaded: a provider file is named <provider>" + RouteFile.SUFFIX
                         + " (lower-case letters, digits and '-')");
     }
 
@@ -200,19 +175,7 @@ class ProviderRouteLoader {
         log.error("Provider file {} is not used: {}", location, reason);
     }
 
-    /** The innermost useful message: YAML errors carry the line and column there. */
     private static String reason(Throwable failure) {
-        StringBuilder reason = new StringBuilder();
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            String message = t.getMessage();
-            if (message != null && !message.isBlank() && reason.indexOf(message.strip()) < 0) {
-                if (!reason.isEmpty()) {
-                    reason.append(": ");
-                }
-                reason.append(message.strip());
-            }
-        }
-        String text = reason.isEmpty() ? failure.getClass().getSimpleName() : reason.toString();
-        return text.replaceAll("\\s*\\R\\s*", " ").trim();
+        return RouteFiles.reason(failure);
     }
 }

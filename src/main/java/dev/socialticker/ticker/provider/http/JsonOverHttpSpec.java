@@ -1,5 +1,8 @@
 package dev.socialticker.ticker.provider.http;
 
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import dev.socialticker.ticker.routefile.TemplateDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +33,27 @@ public record JsonOverHttpSpec(
         ErrorRules errors) {
 
     /** The template's parameters, declared once (src/main/resources/provider/json-over-http.definition.yaml). */
-    public static final TemplateDefinition DEFINITION = TemplateDefinition.JSON_OVER_HTTP;
+    public static final TemplateDefinition DEFINITION = TemplateDefinition.load(
+            "provider/json-over-http.definition.yaml",
+            Map.of("jsonpath", JsonOverHttpSpec::jsonPathProblem, "error-rules", JsonOverHttpSpec::errorRulesProblem));
+
+    private static String jsonPathProblem(String parameter, String value) {
+        try {
+            JsonPath.compile(value);
+            return null;
+        } catch (InvalidPathException | IllegalArgumentException invalid) {
+            return "parameter '" + parameter + "' is not a JSONPath: " + invalid.getMessage();
+        }
+    }
+
+    private static String errorRulesProblem(String parameter, String value) {
+        try {
+            ErrorRules.parse(value);
+            return null;
+        } catch (IllegalArgumentException invalid) {
+            return invalid.getMessage();
+        }
+    }
 
     /**
      * Reads and checks the parameters against their declaration; {@code lookup} returns null for a

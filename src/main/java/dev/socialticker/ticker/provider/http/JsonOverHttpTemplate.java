@@ -30,13 +30,7 @@ public class JsonOverHttpTemplate extends RouteBuilder {
     @Override
     public void configure() {
         RouteTemplateDefinition template = routeTemplate(ID);
-        JsonOverHttpSpec.DEFINITION.parameters().forEach(parameter -> {
-            if (parameter.required()) {
-                template.templateParameter(parameter.name(), null, parameter.description());
-            } else {
-                template.templateParameter(parameter.name(), parameter.fallback(), parameter.description());
-            }
-        });
+        JsonOverHttpSpec.DEFINITION.declareOn(template);
         template.templateBean("request", JsonOverHttpRequest.class,
                         rtc -> new JsonOverHttpRequest(spec(rtc), settings))
                 .templateBean("answer", JsonAnswerReader.class, rtc -> new JsonAnswerReader(spec(rtc), clock))

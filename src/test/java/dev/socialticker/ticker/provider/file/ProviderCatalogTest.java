@@ -10,7 +10,9 @@ import com.networknt.schema.SpecVersion;
 import dev.socialticker.ticker.provider.contract.RefreshStepConfiguration;
 import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
 import dev.socialticker.ticker.provider.http.JsonOverHttpTemplate;
-import dev.socialticker.ticker.provider.http.TemplateDefinition;
+import dev.socialticker.ticker.routefile.RouteFile;
+import dev.socialticker.ticker.routefile.RouteFiles;
+import dev.socialticker.ticker.routefile.TemplateDefinition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -67,18 +69,23 @@ public class ProviderCatalogTest {
 
     static Stream<Path> providerFiles() throws IOException {
         try (Stream<Path> files = Files.list(ROUTES)) {
-            return files.filter(file -> !file.getFileName().toString().equals("README.md")).sorted().toList().stream();
+            return files
+                    .filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().equals("README.md"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("providerFiles")
     void keepsTheProviderContract(Path path) throws Exception {
-        String name = ProviderFile.providerName(path.getFileName().toString());
+        String name = RouteFile.nameOf(path.getFileName().toString());
         assertThat(name).as("file name <provider>.camel.yaml").isNotNull();
-        ProviderFile file = new ProviderFile(name, path.toString(), "file:" + path.toAbsolutePath(), false);
+        RouteFile file = new RouteFile(name, path.toString(), "file:" + path.toAbsolutePath(), false);
 
-        RouteBuilder builder = ProviderRouteLoader.parse(context, file);
+        RouteBuilder builder = RouteFiles.parse(context, file);
         ProviderCatalog.Loaded provider =
                 ProviderContract.check(file, builder, ProviderContract.internalEndpoints(context));
         context.addRoutes(builder);
@@ -177,7 +184,7 @@ public class ProviderCatalogTest {
         Matcher id = Pattern.compile("(?:routeId|id): provider-([a-z0-9-]+)").matcher(yaml);
         assertThat(id.find()).isTrue();
         String name = id.group(1);
-        ProviderFile file = new ProviderFile(name, "routes/README.md", "string:" + name, false);
+        RouteFile file = new RouteFile(name, "routes/README.md", "string:" + name, false);
         RouteBuilder builder = (RouteBuilder) PluginHelper.getRoutesLoader(context)
                 .findRoutesBuilders(List.of(ResourceHelper.fromString(name + ".camel.yaml", yaml)))
                 .iterator()

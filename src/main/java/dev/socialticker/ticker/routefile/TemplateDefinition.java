@@ -1,7 +1,5 @@
-package dev.socialticker.ticker.provider.http;
+package dev.socialticker.ticker.routefile;
 
-import com.jayway.jsonpath.InvalidPathException;
-import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.apache.camel.model.RouteTemplateDefinition;
 import org.springframework.core.io.ClassPathResource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -21,8 +20,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * The one declaration of a route template's parameters, read from a JSON Schema in the shape of a
  * Camel Kamelet's {@code spec.definition} (title, description, type, default, example, pattern,
- * format). The template declares its parameters from it, a provider file's values are checked
- * against it, and routes/README.md's parameter table is rendered from it (a test keeps them equal).
+ * format). The template declares its parameters from it, a provider's or output's file is checked
+ * against it, and the guides' parameter tables are rendered from it (tests keep them equal). Formats
+ * beyond JSON Schema's own ({@code jsonpath}, {@code error-rules}) are checked by whoever declares
+ * them; {@code regex} and {@code password} (a setting's name, nothing to check) are known here.
  *
  * <p>Not a Kamelet itself: measured on Camel 4.17, a Kamelet checks only {@code required}, leaves
  * its route running when the provider route that used it is removed (a reload leak), creates and
@@ -30,7 +31,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * included, into an endpoint URI. The declaration keeps the Kamelet's form, so moving later is cheap.
  */
 public final class TemplateDefinition {
-    static final TemplateDefinition JSON_OVER_HTTP = load("provider/json-over-http.definition.yaml");
+
+    /** Checks a value of a format of its own; returns the problem, or null when the value is good. */
+    @FunctionalInterface
+    public interface FormatCheck {
+        String problem(String parameter, String value);
+    }
 
     /** One declared parameter; {@code fallback} is its default, null when it is required. */
     public record Parameter(
@@ -53,9 +59,11 @@ public final class TemplateDefinition {
     }
 
     private final List<Parameter> parameters;
+    private final Map<String, FormatCheck> formats;
 
-    private TemplateDefinition(List<Parameter> parameters) {
+    private TemplateDefinition(List<Parameter> parameters, Map<String, FormatCheck> formats) {
         this.parameters = List.copyOf(parameters);
+        this.formats = Map.copyOf(formats);
     }
 
     public List<Parameter> parameters() {
@@ -68,8 +76,14 @@ public final class TemplateDefinition {
         return names;
     }
 
+    /** Declares every parameter on the template, with its default when it has one. */
+    public void declareOn(RouteTemplateDefinition template) {
+        parameters.forEach(parameter -> template.templateParameter(
+                parameter.name(), parameter.required() ? null : parameter.fallback(), parameter.description()));
+    }
+
     /**
-     * A provider file's values, defaults filled in, each checked against its declaration; every
+     * A file's values, defaults filled in, each checked against its declaration; every
      * problem found is added to {@code problems}.
      */
     public Map<String, String> read(Function<String, String> lookup, List<String> problems) {
@@ -92,7 +106,7 @@ public final class TemplateDefinition {
         return values;
     }
 
-    private static void check(Parameter parameter, String value, List<String> problems) {
+    private void check(Parameter parameter, String value, List<String> problems) {
         String name = parameter.name();
         if ("boolean".equals(parameter.type()) && !value.equals("true") && !value.equals("false")) {
             problems.add("parameter '" + name + "' must be true or false, not '" + value + "'");
@@ -104,35 +118,22 @@ public final class TemplateDefinition {
         if (parameter.format() == null) {
             return;
         }
-        switch (parameter.format()) {
-            case "jsonpath" -> {
-                try {
-                    JsonPath.compile(value);
-                } catch (InvalidPathException | IllegalArgumentException invalid) {
-                    problems.add("parameter '" + name + "' is not a JSONPath: " + invalid.getMessage());
-                }
+        if ("regex".equals(parameter.format())) {
+            try {
+                Pattern.compile(value);
+            } catch (PatternSyntaxException invalid) {
+                problems.add("parameter '" + name + "' is not a regular expression: " + invalid.getDescription());
             }
-            case "regex" -> {
-                try {
-                    Pattern.compile(value);
-                } catch (PatternSyntaxException invalid) {
-                    problems.add("parameter '" + name + "' is not a regular expression: " + invalid.getDescription());
-                }
-            }
-            case "error-rules" -> {
-                try {
-                    ErrorRules.parse(value);
-                } catch (IllegalArgumentException invalid) {
-                    problems.add(invalid.getMessage());
-                }
-            }
-            default -> {
-                // password: a setting's name, nothing to check in the file itself
-            }
+            return;
+        }
+        FormatCheck format = formats.get(parameter.format());
+        String problem = format == null ? null : format.problem(name, value);
+        if (problem != null) {
+            problems.add(problem);
         }
     }
 
-    /** The parameter table of routes/README.md. */
+    /** The parameter table of a guide (routes/README.md, routes/outputs/README.md). */
     public String markdownTable() {
         StringBuilder table = new StringBuilder("| parameter | default | meaning |\n|---|---|---|\n");
         for (Parameter parameter : parameters) {
@@ -150,7 +151,8 @@ public final class TemplateDefinition {
         return table.toString();
     }
 
-    static TemplateDefinition load(String resource) {
+    /** Reads a declaration from the class path; {@code formats} checks the formats beyond regex and password. */
+    public static TemplateDefinition load(String resource, Map<String, FormatCheck> formats) {
         try (InputStream in = new ClassPathResource(resource).getInputStream()) {
             Map<String, Object> schema = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
             @SuppressWarnings("unchecked")
@@ -160,6 +162,14 @@ public final class TemplateDefinition {
             List<Parameter> parameters = new ArrayList<>();
             properties.forEach((name, property) -> {
                 String fallback = text(property.get("default"));
+                String format = text(property.get("format"));
+                if (format != null
+                        && !format.equals("regex")
+                        && !format.equals("password")
+                        && !formats.containsKey(format)) {
+                    throw new IllegalStateException(
+                            resource + ": parameter '" + name + "' has format '" + format + "', which nothing checks");
+                }
                 if (required.contains(name) == (fallback != null)) {
                     throw new IllegalStateException(
                             resource + ": parameter '" + name + "' must be either required or have a default");
@@ -174,7 +184,7 @@ public final class TemplateDefinition {
                         text(property.get("format")),
                         text(property.get("example"))));
             });
-            return new TemplateDefinition(parameters);
+            return new TemplateDefinition(parameters, formats);
         } catch (IOException unreadable) {
             throw new UncheckedIOException("Cannot read " + resource, unreadable);
         }

@@ -1,4 +1,4 @@
-package dev.socialticker.ticker.provider.file;
+package dev.socialticker.ticker.routefile;
 
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -6,15 +6,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where provider route files come from, besides the ones packaged in the jar ({@code ticker.routes.*}).
+ * Where provider route files come from, besides the ones packaged in the jar, and output files
+ * ({@code ticker.routes.*}).
  *
  * @param dir    folder of provider files (<name>.camel.yaml), relative to the working
- *               directory; a file there replaces the built-in one of the same name
- * @param reload watch the folder and apply changed, added or deleted provider files without a restart
+ *               directory; a file there replaces the built-in one of the same name. Output files
+ *               are in its sub-folder outputs/ (none is built in)
+ * @param reload watch the folder (and outputs/) and apply changed, added or deleted provider and
+ *               output files without a restart
  */
 @Validated
 @ConfigurationProperties("ticker.routes")
-record RoutesProperties(
+public record RoutesProperties(
         @NotBlank(message = "must not be blank") @DefaultValue("routes")
         String dir,
 

@@ -1,0 +1,22 @@
+package dev.socialticker.ticker.output;
+
+import java.time.Instant;
+
+/**
+ * A push that failed for good, after its retries: what the output's dead-letter channel records
+ * (route {@code output-dead-letter}) and its health shows.
+ *
+ * @param code       UNREACHABLE, TIMEOUT, REJECTED (an HTTP 4xx), UNAVAILABLE (an HTTP 5xx) or ERROR
+ * @param message    written by the service from the failure, secrets masked
+ * @param httpStatus the output's HTTP status, when it answered
+ * @param attempts   calls made
+ */
+public record DeadLetter(
+        String output,
+        String sourceId,
+        long count,
+        String code,
+        String message,
+        Instant at,
+        Integer httpStatus,
+        int attempts) {}

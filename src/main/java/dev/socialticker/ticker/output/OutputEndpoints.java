@@ -1,0 +1,26 @@
+package dev.socialticker.ticker.output;
+
+/** The outputs' endpoints, named once here. */
+public final class OutputEndpoints {
+    /** Every output route's id starts so: {@code output-<name>}. */
+    public static final String ROUTE_ID_PREFIX = "output-";
+    /** One push failed for good (body: {@link DeadLetter}): route {@code output-dead-letter}. */
+    public static final String DEAD_LETTER = "direct:output-dead-letter";
+    /** Staleness by age, lease renewal and the retry of dead-lettered pushes: route {@code output-tick}. */
+    public static final String TICK = "direct:output-tick";
+    /** How often {@link #TICK} runs by itself. */
+    static final String TICK_TIMER = "timer:output-tick?period=5000&delay=5000";
+    /** The route configuration of every output route: failures return to the output's worker. */
+    public static final String PUSH_CONFIGURATION = "output-push";
+
+    private OutputEndpoints() {}
+
+    /** Where an output's route starts (body: {@link Delivery}); its id is {@link #routeId}. */
+    public static String of(String name) {
+        return "direct:" + routeId(name);
+    }
+
+    public static String routeId(String name) {
+        return ROUTE_ID_PREFIX + name;
+    }
+}

@@ -1,0 +1,260 @@
+package dev.socialticker.ticker.output;
+
+import dev.socialticker.ticker.logging.SecretMasking;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each output's queue and worker. A queue keeps, per source, only the newest push not sent yet:
+ * a newer state replaces the one waiting, so an output that was slow or dead gets the newest value
+ * when it answers again, never a backlog, and the queue never holds more than one push per source.
+ * The worker (one thread per output) sends them one at a time through the output's route; so a slow
+ * or dead output holds only its own worker: offering never waits, whoever offers (the change
+ * subscriber, never a refresh thread).
+ *
+ * <p>Retries are the worker's, not Camel's redelivery: before each retry it looks whether a newer
+ * state of the same source is waiting, and then sends that instead of retrying the old one. After the
+ * last retry the push goes to the dead-letter channel ({@link OutputEndpoints#DEAD_LETTER}) and is kept
+ * aside: the next change of that source replaces it, or the next tick past a minute sends it again.
+ * Counter {@code ticker_outputs_total{output,outcome}}: delivered, failed, superseded.
+ */
+@Component
+public class OutputQueues {
+    static final Duration RETRY_LATER = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(OutputQueues.class);
+
+    private final Map<String, Worker> workers = new ConcurrentHashMap<>();
+    private final ProducerTemplate producer;
+    private final SourceBodies bodies;
+    private final OutputHealth health;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    OutputQueues(
+            ProducerTemplate producer, SourceBodies bodies, OutputHealth health, MeterRegistry meters, Clock clock) {
+        this.producer = producer;
+        this.bodies = bodies;
+        this.health = health;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** Starts an output's worker, or gives a running one its new parameters. */
+    void run(OutputSpec spec) {
+        workers.compute(spec.name(), (name, worker) -> {
+            if (worker == null) {
+                return new Worker(spec);
+            }
+            worker.spec = spec;
+            return worker;
+        });
+    }
+
+    void stop(String name) {
+        Worker worker = workers.remove(name);
+        if (worker != null) {
+            worker.thread.shutdownNow();
+        }
+        health.forget(name);
+    }
+
+    /** Queues a push for every output that wants the source; returns at once. */
+    void offer(Delivery delivery) {
+        workers.values().forEach(worker -> {
+            if (worker.spec.wants(delivery.sourceId())) {
+                worker.offer(delivery);
+            }
+        });
+    }
+
+    /** Sends again the pushes dead-lettered a minute ago or more that nothing newer replaced. */
+    void retryLater() {
+        Instant now = clock.instant();
+        workers.values().forEach(worker -> worker.retryLater(now));
+    }
+
+    /** Pushes waiting per output, for health. */
+    Map<String, Integer> pending() {
+        Map<String, Integer> pending = new LinkedHashMap<>();
+        workers.forEach((name, worker) -> pending.put(name, worker.pendingCount()));
+        return pending;
+    }
+
+    @PreDestroy
+    void stopAll() {
+        workers.values().forEach(worker -> worker.thread.shutdownNow());
+    }
+
+    private void count(String output, String outcome) {
+        Counter.builder("ticker.outputs")
+                .description("Pushes to outputs by output and outcome (delivered, failed, superseded)")
+                .tag("output", output)
+                .tag("outcome", outcome)
+                .register(meters)
+                .increment();
+    }
+
+    private final class Worker {
+        private volatile OutputSpec spec;
+        private final ExecutorService thread;
+        /** The newest push per source not sent yet, in the order sources first waited. */
+        private final LinkedHashMap<String, Delivery> pending = new LinkedHashMap<>();
+        /** Dead-lettered pushes nothing newer replaced yet, with when they failed. */
+        private final Map<String, Instant> failedAt = new LinkedHashMap<>();
+
+        private final Map<String, Delivery> failed = new LinkedHashMap<>();
+        private boolean draining;
+
+        Worker(OutputSpec spec) {
+            this.spec = spec;
+            this.thread = Executors.newSingleThreadExecutor(task -> {
+                Thread worker = new Thread(task, "output-" + spec.name());
+                worker.setDaemon(true);
+                return worker;
+            });
+        }
+
+        synchronized void offer(Delivery delivery) {
+            pending.remove(delivery.sourceId());
+            pending.put(delivery.sourceId(), delivery);
+            failed.remove(delivery.sourceId());
+            failedAt.remove(delivery.sourceId());
+            // Wakes a worker waiting to retry this source's older state: it sends this one instead.
+            notifyAll();
+            if (!draining) {
+                draining = true;
+                thread.execute(this::drain);
+            }
+        }
+
+        synchronized void retryLater(Instant now) {
+            for (Iterator<Map.Entry<String, Instant>> it = failedAt.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, Instant> entry = it.next();
+                if (!entry.getValue().plus(RETRY_LATER).isAfter(now)) {
+                    Delivery again = failed.remove(entry.getKey());
+                    it.remove();
+                    pending.putIfAbsent(entry.getKey(), again);
+                }
+            }
+            if (!pending.isEmpty() && !draining) {
+                draining = true;
+                thread.execute(this::drain);
+            }
+        }
+
+        synchronized int pendingCount() {
+            return pending.size();
+        }
+
+        private synchronized Delivery next() {
+            Iterator<Delivery> first = pending.values().iterator();
+            if (!first.hasNext()) {
+                draining = false;
+                return null;
+            }
+            Delivery next = first.next();
+            first.remove();
+            return next;
+        }
+
+        private synchronized boolean superseded(Delivery delivery) {
+            return pending.containsKey(delivery.sourceId());
+        }
+
+        /** Waits before a retry; a newer state of the source ends the wait early. */
+        private synchronized boolean waitToRetry(Delivery delivery, Duration delay) throws InterruptedException {
+            long until = System.nanoTime() + delay.toNanos();
+            for (long left = delay.toNanos(); left > 0 && !superseded(delivery); left = until - System.nanoTime()) {
+                wait(Math.max(1, left / 1_000_000));
+            }
+            return !superseded(delivery);
+        }
+
+        private void drain() {
+            try {
+                for (Delivery next = next(); next != null; next = next()) {
+                    push(next);
+                }
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException unexpected) {
+                log.error("Output '{}': its worker failed; the next change restarts it", spec.name(), unexpected);
+                synchronized (this) {
+                    draining = false;
+                }
+            }
+        }
+
+        private void push(Delivery delivery) throws InterruptedException {
+            OutputSpec output = spec;
+            byte[] json = bodies.json(delivery.sourceId());
+            Delivery body = delivery.withJson(json == null ? new byte[0] : json);
+            PushFailure failure = null;
+            int attempts = 0;
+            Duration delay = output.retryDelay();
+            for (int attempt = 0; attempt <= output.retries(); attempt++) {
+                if (attempt > 0) {
+                    if (!waitToRetry(delivery, delay)) {
+                        count(output.name(), "superseded");
+                        return;
+                    }
+                    delay = delay.multipliedBy(2);
+                }
+                attempts++;
+                long started = System.nanoTime();
+                Exchange sent = producer.send(
+                        OutputEndpoints.of(output.name()),
+                        exchange -> exchange.getIn().setBody(body));
+                if (sent.getException() == null) {
+                    health.delivered(
+                            output.name(),
+                            delivery.sourceId(),
+                            clock.instant(),
+                            Duration.ofNanos(System.nanoTime() - started));
+                    count(output.name(), "delivered");
+                    return;
+                }
+                failure = PushFailure.of(sent.getException());
+                log.debug(
+                        "Output '{}': attempt {} for {} failed: {}",
+                        output.name(),
+                        attempts,
+                        delivery.sourceId(),
+                        SecretMasking.mask(failure.message()));
+            }
+            synchronized (this) {
+                if (!pending.containsKey(delivery.sourceId())) {
+                    failed.put(delivery.sourceId(), delivery);
+                    failedAt.put(delivery.sourceId(), clock.instant());
+                }
+            }
+            count(output.name(), "failed");
+            producer.sendBody(
+                    OutputEndpoints.DEAD_LETTER,
+                    new DeadLetter(
+                            output.name(),
+                            delivery.sourceId(),
+                            delivery.count(),
+                            failure.code(),
+                            SecretMasking.mask(failure.message()),
+                            clock.instant(),
+                            failure.httpStatus(),
+                            attempts));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.socialticker.ticker.output;
+
+import dev.socialticker.ticker.logging.SecretMasking;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * An output's settings, {@code ticker.outputs.<name>.<setting>}: free-form (an output file names the
+ * setting that holds its token or secret), read through the Environment so every relaxed form works
+ * ({@code TICKER_OUTPUTS_OFFICECOUNTER_TOKEN} too). Secrets never come from the file; each value read
+ * is registered with the log masking, so it never reaches a log line.
+ */
+@Component
+public class OutputSettings {
+    private final Environment environment;
+
+    OutputSettings(Environment environment) {
+        this.environment = environment;
+    }
+
+    /** The setting's value, or null when it is unset or blank (or no setting is named). */
+    public String secret(String output, String setting) {
+        if (setting == null || setting.isBlank()) {
+            return null;
+        }
+        String value = environment.getProperty("ticker.outputs." + output + "." + setting);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        SecretMasking.register(value.trim());
+        return value.trim();
+    }
+}

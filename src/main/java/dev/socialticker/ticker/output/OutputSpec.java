@@ -1,0 +1,74 @@
+package dev.socialticker.ticker.output;
+
+import dev.socialticker.ticker.routefile.TemplateDefinition;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One output file's parameters, checked against their declarations: those every output has
+ * ({@value #COMMON_RESOURCE}) and those of its template.
+ *
+ * @param sources the source ids it gets; empty for all
+ * @param values  every parameter, defaults filled in, by name
+ */
+public record OutputSpec(
+        String name,
+        String template,
+        Set<String> sources,
+        Duration timeout,
+        int retries,
+        Duration retryDelay,
+        Map<String, String> values) {
+    static final String COMMON_RESOURCE = "output/output.definition.yaml";
+    /** The parameters every output has. */
+    public static final TemplateDefinition COMMON = TemplateDefinition.load(COMMON_RESOURCE, Map.of());
+
+    /**
+     * Reads and checks a file's parameters; {@code lookup} returns null for one not given.
+     *
+     * @throws IllegalArgumentException listing every problem found
+     */
+    public static OutputSpec from(OutputTemplate template, Function<String, String> lookup) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> values = new LinkedHashMap<>(COMMON.read(lookup, problems));
+        values.putAll(template.definition().read(lookup, problems));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        Set<String> sources = new LinkedHashSet<>();
+        for (String id : values.get("sources").split(",")) {
+            if (!id.isBlank()) {
+                sources.add(id.strip());
+            }
+        }
+        return new OutputSpec(
+                values.get("name"),
+                template.id(),
+                Set.copyOf(sources),
+                duration(values.get("timeout")),
+                Integer.parseInt(values.get("retries")),
+                duration(values.get("retryDelay")),
+                Map.copyOf(values));
+    }
+
+    /** Whether this output gets the source's changes. */
+    public boolean wants(String sourceId) {
+        return sources.isEmpty() || sources.contains(sourceId);
+    }
+
+    public String value(String parameter) {
+        return values.get(parameter);
+    }
+
+    private static Duration duration(String text) {
+        return text.endsWith("ms")
+                ? Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)))
+                : Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+    }
+}

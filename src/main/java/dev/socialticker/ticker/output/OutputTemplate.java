@@ -1,0 +1,21 @@
+package dev.socialticker.ticker.output;
+
+import dev.socialticker.ticker.routefile.TemplateDefinition;
+import java.util.List;
+
+/**
+ * A built-in output template, as output files name it ({@code routeTemplateRef}): its parameters,
+ * beyond the ones every output has ({@link OutputSpec#COMMON}), and what a file must also satisfy.
+ * Each is a bean beside its Camel route template (output.http: webhook, smiirl-push, awtrix-http;
+ * output.mqtt adds mqtt the same way).
+ */
+public interface OutputTemplate {
+    String id();
+
+    TemplateDefinition definition();
+
+    /** What the declaration cannot check (a setting that must be set); empty when the output can run. */
+    default List<String> problems(OutputSpec spec) {
+        return List.of();
+    }
+}

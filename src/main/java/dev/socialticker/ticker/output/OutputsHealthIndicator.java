@@ -1,0 +1,64 @@
+package dev.socialticker.ticker.output;
+
+import dev.socialticker.ticker.routefile.RouteFilesHealth;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /actuator/health} component {@code outputs}: each output's template, file, last delivery, last
+ * dead letter (code, time, HTTP status, attempts) and pushes waiting. {@value #DEGRADED} while an output
+ * file is refused or an output's latest push failed, with the file or output and the reason in the
+ * status description. Not DOWN: the service still serves and refreshes; what is lost is one output.
+ */
+@Component("outputs")
+class OutputsHealthIndicator extends AbstractHealthIndicator {
+    static final String DEGRADED = "DEGRADED";
+
+    private final OutputCatalog catalog;
+    private final OutputHealth health;
+    private final OutputQueues queues;
+
+    OutputsHealthIndicator(OutputCatalog catalog, OutputHealth health, OutputQueues queues) {
+        super("Outputs could not be checked");
+        this.catalog = catalog;
+        this.health = health;
+        this.queues = queues;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        Map<String, Integer> pending = queues.pending();
+        RouteFilesHealth.report(
+                builder,
+                catalog,
+                output -> {
+                    Map<String, Object> details = new LinkedHashMap<>();
+                    details.put("template", output.spec().template());
+                    details.put("file", output.location());
+                    details.putAll(health.of(output.spec().name()).details());
+                    details.put("pending", pending.getOrDefault(output.spec().name(), 0));
+                    return details;
+                },
+                new Status(DEGRADED));
+        if (!catalog.broken().isEmpty()) {
+            return;
+        }
+        StringJoiner failing = new StringJoiner(" | ");
+        catalog.loaded().keySet().forEach(name -> {
+            OutputHealth.State state = health.of(name);
+            if (state.failing()) {
+                DeadLetter failure = state.lastFailure();
+                failing.add(name + ": " + failure.code() + ", " + failure.message() + " (" + failure.attempts()
+                        + " attempts, last at " + failure.at() + ")");
+            }
+        });
+        if (failing.length() > 0) {
+            builder.status(new Status(DEGRADED, failing.toString()));
+        }
+    }
+}

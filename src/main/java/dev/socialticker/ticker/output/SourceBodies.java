@@ -1,0 +1,10 @@
+package dev.socialticker.ticker.output;
+
+/**
+ * The JSON the API answers for one source ({@code GET /api/metrics/{id}}), as rendered now. Implemented
+ * by the API, which owns that shape; outputs send it as it is, so a webhook gets what a reader gets.
+ */
+public interface SourceBodies {
+    /** The body, or null when the source is unknown or has no count. */
+    byte[] json(String sourceId);
+}

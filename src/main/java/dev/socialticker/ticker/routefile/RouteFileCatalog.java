@@ -1,0 +1,55 @@
+package dev.socialticker.ticker.routefile;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The files of one kind this instance runs, by name, and those it refused with the reason. Start-up
+ * checks, {@code /actuator/health} and reloads all read it.
+ *
+ * @param <T> what is kept of a running file
+ */
+public class RouteFileCatalog<T> {
+    /** A file that was not loaded (or, on reload, not applied), with a reason fit for an operator. */
+    public record Broken(String key, String location, String reason) {}
+
+    private final Map<String, T> loaded = new TreeMap<>();
+    private final Map<String, Broken> broken = new TreeMap<>();
+
+    public synchronized void loaded(String name, T file) {
+        loaded.put(name, file);
+        broken.remove(name);
+    }
+
+    /** Records a refused file under its name (or file name, when it has no usable one). */
+    public synchronized void broken(Broken file) {
+        broken.put(file.key(), file);
+    }
+
+    public synchronized void removed(String name) {
+        loaded.remove(name);
+        broken.remove(name);
+    }
+
+    public synchronized void forgetBroken(String key) {
+        broken.remove(key);
+    }
+
+    public synchronized Optional<T> find(String name) {
+        return Optional.ofNullable(loaded.get(name));
+    }
+
+    public synchronized Optional<Broken> findBroken(String key) {
+        return Optional.ofNullable(broken.get(key));
+    }
+
+    public synchronized Map<String, T> loaded() {
+        return Collections.unmodifiableMap(new TreeMap<>(loaded));
+    }
+
+    public synchronized Map<String, Broken> broken() {
+        return Collections.unmodifiableMap(new TreeMap<>(broken));
+    }
+}

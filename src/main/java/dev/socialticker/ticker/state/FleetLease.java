@@ -1,0 +1,78 @@
+package dev.socialticker.ticker.state;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A fleet-wide turn held through {@link StateRepository#holdLease}: alone, this instance always holds
+ * it; in the shared mode one instance of the fleet at a time, taken by whichever asks first while it
+ * is free, renewed by asking again before it expires ({@code renewBefore} ahead, so a renewal never
+ * lands after another instance took it), given up when the instance stops, lost when it dies.
+ */
+public final class FleetLease {
+    private static final Logger log = LoggerFactory.getLogger(FleetLease.class);
+
+    private final StateRepository state;
+    private final String name;
+    private final Duration lease;
+    private final Duration renewBefore;
+    private final String me = UUID.randomUUID().toString();
+    private long heldUntilNanos;
+    private boolean held;
+
+    public FleetLease(StateRepository state, String name, Duration lease, Duration renewBefore) {
+        this.state = state;
+        this.name = name;
+        this.lease = lease;
+        this.renewBefore = renewBefore;
+    }
+
+    /** True while this instance holds the turn, as far as it can tell without asking Redis. */
+    public synchronized boolean holds() {
+        return !state.shared() || (held && System.nanoTime() - heldUntilNanos < 0);
+    }
+
+    /** Holds the turn now: without a call while it is held, else one claim. */
+    public boolean turn() {
+        return holds() || claim();
+    }
+
+    /** Takes or renews the turn (one Redis call in the shared mode). */
+    public synchronized boolean claim() {
+        if (!state.shared()) {
+            return true;
+        }
+        boolean before = held;
+        long asked = System.nanoTime();
+        try {
+            held = state.holdLease(name, me, lease);
+        } catch (IOException unreachable) {
+            held = false; // Redis says why, once (RedisLink)
+        }
+        if (held) {
+            heldUntilNanos = asked + lease.minus(renewBefore).toNanos();
+        }
+        if (held != before) {
+            log.info(
+                    held ? "This instance holds the lease {} now" : "This instance no longer holds the lease {}", name);
+        }
+        return held;
+    }
+
+    /** A stopping instance hands over at once. */
+    public synchronized void release() {
+        if (!state.shared() || !held) {
+            return;
+        }
+        held = false;
+        try {
+            state.releaseLease(name, me);
+            log.info("This instance gives up the lease {}: another one takes over", name);
+        } catch (IOException unreachable) {
+            // it expires by itself
+        }
+    }
+}

@@ -1,0 +1,334 @@
+package dev.socialticker.ticker.output;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.support.RoutesDir;
+import dev.socialticker.ticker.support.UpstreamServiceTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Output files under a running service, pushing to WireMock on loopback: what a webhook sends (body,
+ * bearer, signature), conflation, dead outputs beside a healthy one, a refused file, a hot reload.
+ */
+@CamelSpringBootTest
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ticker.sources[0].provider=github",
+            "ticker.sources[0].account=octocat",
+            "ticker.sources[1].provider=github",
+            "ticker.sources[1].account=torvalds",
+            "ticker.routes.reload=true",
+            "ticker.refresh.initial-delay=1h",
+            "ticker.outputs.hook.token=hook-bearer-token-123",
+            "ticker.outputs.hook.signature-secret=hook-signing-secret-456",
+            "ticker.outputs.counter.token=smiirl-counter-token-789"
+        })
+class OutputsTest extends UpstreamServiceTest {
+    static final TickerSource OCTOCAT = new TickerSource("github-octocat", "github", "octocat");
+    static final TickerSource TORVALDS = new TickerSource("github-torvalds", "github", "torvalds");
+    static final RoutesDir ROUTES = new RoutesDir();
+    static final String CLOSED_PORT_URL = "http://127.0.0.1:" + closedPort() + "/refused";
+
+    static {
+        try {
+            java.nio.file.Files.createDirectories(ROUTES.path().resolve("outputs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        write(
+                "hook",
+                "webhook",
+                "github-octocat",
+                Map.of(
+                        "url", upstream.baseUrl() + "/hook?from=ticker",
+                        "bearer", "token",
+                        "signatureSecret", "signature-secret"));
+        write(
+                "flaky",
+                "webhook",
+                "github-octocat",
+                Map.of("url", upstream.baseUrl() + "/flaky", "timeout", "2s", "retries", "0"));
+        write(
+                "counter",
+                "smiirl-push",
+                "github-torvalds",
+                Map.of("mac", "e08e3c37e388", "baseUrl", upstream.baseUrl() + "/smiirl"));
+        write(
+                "clock",
+                "awtrix-http",
+                "github-torvalds",
+                Map.of("clock", upstream.baseUrl(), "app", "followers-{source}", "icon", "5251"));
+        write("healthy", "webhook", "github-torvalds", Map.of("url", upstream.baseUrl() + "/healthy"));
+        write(
+                "dead-refused",
+                "webhook",
+                "github-torvalds",
+                Map.of("url", CLOSED_PORT_URL, "retries", "1", "retryDelay", "100ms"));
+        write(
+                "dead-500",
+                "webhook",
+                "github-torvalds",
+                Map.of("url", upstream.baseUrl() + "/dead500", "retries", "1", "retryDelay", "100ms"));
+        write(
+                "dead-slow",
+                "webhook",
+                "github-torvalds",
+                Map.of("url", upstream.baseUrl() + "/slow", "timeout", "1s", "retries", "1", "retryDelay", "100ms"));
+        ROUTES.write("outputs/broken.camel.yaml", """
+                - templatedRoute:
+                    routeTemplateRef: webhook
+                    routeId: output-broken
+                    parameters:
+                      - { name: name, value: broken }
+                      - { name: colour, value: blue }
+                """);
+    }
+
+    @Autowired
+    OutputCatalog catalog;
+
+    @Autowired
+    @Qualifier("outputs")
+    HealthIndicator health;
+
+    @DynamicPropertySource
+    static void routesDir(DynamicPropertyRegistry registry) {
+        registry.add("ticker.routes.dir", () -> ROUTES.path().toString());
+    }
+
+    @AfterAll
+    static void removeRoutesDir() {
+        ROUTES.close();
+    }
+
+    @Test
+    void aWebhookGetsTheSourcesJsonWithItsBearerTokenAndSignature() throws Exception {
+        github("octocat", 4242);
+        upstream.stubFor(post(urlPathEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+
+        refresh(OCTOCAT);
+
+        LoggedRequest hook = awaitRequest("/hook", 4242);
+        byte[] body = hook.getBody();
+        System.out.println("Webhook request: POST " + hook.getUrl() + "\n" + "Authorization: "
+                + hook.getHeader("Authorization") + "\nX-Ticker-Signature: " + hook.getHeader("X-Ticker-Signature")
+                + "\n" + new String(body, StandardCharsets.UTF_8));
+        assertThat(hook.queryParameter("from").firstValue()).isEqualTo("ticker");
+        assertThat(hook.getHeader("Content-Type")).startsWith("application/json");
+        assertThat(hook.getHeader("Authorization")).isEqualTo("Bearer hook-bearer-token-123");
+        assertThat(hook.getHeader("X-Ticker-Signature")).isEqualTo("sha256=" + hmac("hook-signing-secret-456", body));
+        assertThat(hook.getHeader("X-Ticker-Source")).isEqualTo("github-octocat");
+        // The same bytes GET /api/metrics/{id} answers.
+        JsonNode pushed = new ObjectMapper().readTree(body);
+        assertThat(pushed.get("id").asText()).isEqualTo("github-octocat");
+        assertThat(pushed.get("total").asLong()).isEqualTo(4242);
+        assertThat(pushed)
+                .isEqualTo(new ObjectMapper()
+                        .readTree(api.get("/api/metrics/github-octocat").body()));
+    }
+
+    @Test
+    void aSmiirlCounterAndAnAwtrixClockGetTheCount() {
+        upstream.stubFor(get(urlPathEqualTo("/smiirl/e08e3c37e388/set-number/smiirl-counter-token-789/31337"))
+                .willReturn(okJson("{\"status\": true}")));
+        upstream.stubFor(
+                post(urlPathEqualTo("/api/custom")).willReturn(aResponse().withStatus(200)));
+        github("torvalds", 31337);
+
+        refresh(TORVALDS);
+
+        await().untilAsserted(() -> upstream.verify(
+                getRequestedFor(urlPathEqualTo("/smiirl/e08e3c37e388/set-number/smiirl-counter-token-789/31337"))));
+        await().untilAsserted(() -> upstream.verify(postRequestedFor(urlPathEqualTo("/api/custom"))
+                .withQueryParam("name", equalTo("followers-github-torvalds"))
+                .withRequestBody(equalToJson("{\"text\": \"31337\", \"icon\": \"5251\"}"))));
+    }
+
+    @Test
+    void anOutputThatComesBackGetsTheNewestValueNotABacklog() {
+        upstream.stubFor(post(urlPathEqualTo("/flaky"))
+                .willReturn(aResponse().withStatus(500).withFixedDelay(4000)));
+        github("octocat", 1);
+        refresh(OCTOCAT);
+        await().until(() -> totals("/flaky").contains(1L));
+        // While the output hangs on the first push, two more counts come.
+        github("octocat", 2);
+        refresh(OCTOCAT);
+        github("octocat", 3);
+        refresh(OCTOCAT);
+        upstream.stubFor(post(urlPathEqualTo("/flaky")).willReturn(aResponse().withStatus(204)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> totals("/flaky").contains(3L));
+        System.out.println("Pushes the flaky output received, in order: " + totals("/flaky"));
+        assertThat(totals("/flaky")).containsExactly(1L, 3L);
+    }
+
+    @Test
+    void deadOutputsLeaveTheRefreshesAndAHealthyOutputOnTime() {
+        upstream.stubFor(post(urlPathEqualTo("/healthy")).willReturn(aResponse().withStatus(204)));
+        upstream.stubFor(post(urlPathEqualTo("/dead500")).willReturn(aResponse().withStatus(500)));
+        upstream.stubFor(post(urlPathEqualTo("/slow"))
+                .willReturn(aResponse().withStatus(204).withFixedDelay(5000)));
+        List<String> timings = new ArrayList<>();
+        for (long count = 101; count <= 105; count++) {
+            github("torvalds", count);
+            long started = System.nanoTime();
+            refresh(TORVALDS);
+            long refreshMillis = (System.nanoTime() - started) / 1_000_000;
+            long refreshedAt = System.currentTimeMillis();
+            long expected = count;
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> totals("/healthy").contains(expected));
+            // When WireMock received it (its own clock, in milliseconds), not when the poll saw it.
+            long receivedAt = upstream.findAll(postRequestedFor(urlPathEqualTo("/healthy"))).stream()
+                    .filter(request -> request.getBodyAsString().contains("\"total\":" + expected + ","))
+                    .findFirst()
+                    .orElseThrow()
+                    .getLoggedDate()
+                    .getTime();
+            timings.add("count " + count + ": refresh " + refreshMillis + " ms, healthy output received it "
+                    + (receivedAt - refreshedAt) + " ms after the refresh returned");
+        }
+        System.out.println("With three dead outputs (connection refused, HTTP 500, 5 s answer with a 1 s timeout):\n"
+                + String.join("\n", timings));
+        assertThat(totals("/healthy")).containsExactly(101L, 102L, 103L, 104L, 105L);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Health outputs = health.health();
+            assertThat(failure(outputs, "dead-refused")).containsEntry("code", "UNREACHABLE");
+            assertThat(failure(outputs, "dead-500"))
+                    .containsEntry("code", "UNAVAILABLE")
+                    .containsEntry("httpStatus", 500)
+                    .containsEntry("attempts", 2);
+            assertThat(failure(outputs, "dead-slow")).containsEntry("code", "TIMEOUT");
+        });
+        System.out.println("Health of the outputs: " + health.health());
+    }
+
+    @Test
+    void aBadFileIsRefusedAloneAndAChangedFileIsAppliedWithoutARestart() {
+        Health outputs = health.health();
+        assertThat(outputs.getStatus().getCode()).isEqualTo("DEGRADED");
+        assertThat(outputs.getStatus().getDescription())
+                .contains("broken.camel.yaml")
+                .contains("unknown parameter 'colour'")
+                .contains("parameter 'url' is required");
+        assertThat(catalog.loaded()).containsKeys("hook", "flaky", "healthy", "dead-500");
+
+        upstream.stubFor(post(urlPathEqualTo("/late")).willReturn(aResponse().withStatus(204)));
+        write("late", "webhook", "github-octocat", Map.of("url", upstream.baseUrl() + "/late"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> catalog.find("late").isPresent());
+        github("octocat", 77);
+        refresh(OCTOCAT);
+        await().until(() -> totals("/late").contains(77L));
+
+        // A broken change is refused; the running output keeps its previous route.
+        ROUTES.write("outputs/late.camel.yaml", "- templatedRoute: { routeTemplateRef: nope, routeId: output-late }");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> catalog.findBroken("late").isPresent());
+        assertThat(catalog.findBroken("late").orElseThrow().reason()).contains("'nope' is not an output template");
+        github("octocat", 78);
+        refresh(OCTOCAT);
+        await().until(() -> totals("/late").contains(78L));
+
+        ROUTES.delete("outputs/late.camel.yaml");
+        await().atMost(Duration.ofSeconds(30)).until(() -> catalog.find("late").isEmpty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> failure(Health outputs, String output) {
+        Map<String, Object> details = (Map<String, Object>) outputs.getDetails().get(output);
+        Object failure = details == null ? null : details.get("lastFailure");
+        return failure == null ? Map.of() : (Map<String, Object>) failure;
+    }
+
+    private static void github(String account, long followers) {
+        upstream.stubFor(get(urlPathEqualTo("/users/" + account))
+                .willReturn(okJson("{\"login\": \"" + account + "\", \"followers\": " + followers + "}")));
+    }
+
+    /** The totals an output's path was sent, in the order received. */
+    private static List<Long> totals(String path) {
+        ObjectMapper json = new ObjectMapper();
+        List<LoggedRequest> requests = new ArrayList<>(upstream.findAll(postRequestedFor(urlPathEqualTo(path))));
+        requests.sort((a, b) -> a.getLoggedDate().compareTo(b.getLoggedDate()));
+        return requests.stream()
+                .map(request -> {
+                    try {
+                        return json.readTree(request.getBody()).get("total").asLong();
+                    } catch (IOException unreadable) {
+                        throw new UncheckedIOException(unreadable);
+                    }
+                })
+                .toList();
+    }
+
+    private static LoggedRequest awaitRequest(String path, long total) {
+        await().until(() -> totals(path).contains(total));
+        return upstream.findAll(postRequestedFor(urlPathEqualTo(path))).get(0);
+    }
+
+    static void write(String name, String template, String sources, Map<String, String> parameters) {
+        StringBuilder file = new StringBuilder("- templatedRoute:\n    routeTemplateRef: " + template
+                + "\n    routeId: output-" + name + "\n    parameters:\n      - { name: name, value: " + name + " }\n"
+                + "      - { name: sources, value: \"" + sources + "\" }\n");
+        parameters.forEach((key, value) -> file.append("      - { name: ")
+                .append(key)
+                .append(", value: \"")
+                .append(value)
+                .append("\" }\n"));
+        ROUTES.write("outputs/" + name + ".camel.yaml", file.toString());
+    }
+
+    static String hmac(String secret, byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        StringBuilder hex = new StringBuilder();
+        for (byte b : mac.doFinal(body)) {
+            hex.append(String.format("%02x", b));
+        }
+        return hex.toString();
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
