@@ -7,4 +7,11 @@ package dev.socialticker.ticker.output;
 public interface SourceBodies {
     /** The body, or null when the source is unknown or has no count. */
     byte[] json(String sourceId);
+
+    /**
+     * The AWTRIX 3 custom app the API answers for {@code GET /api/metrics/{id}?format=awtrix} (count,
+     * colour by state, progress toward the next milestone, a line of the last days, a lifetime), or
+     * null when the source is unknown.
+     */
+    byte[] awtrix(String sourceId);
 }

@@ -2,9 +2,9 @@ package dev.socialticker.ticker.output;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -175,7 +175,13 @@ class OutputsTest extends UpstreamServiceTest {
                 getRequestedFor(urlPathEqualTo("/smiirl/e08e3c37e388/set-number/smiirl-counter-token-789/31337"))));
         await().untilAsserted(() -> upstream.verify(postRequestedFor(urlPathEqualTo("/api/custom"))
                 .withQueryParam("name", equalTo("followers-github-torvalds"))
-                .withRequestBody(equalToJson("{\"text\": \"31337\", \"icon\": \"5251\"}"))));
+                // The API's ?format=awtrix app (compact count, white while fresh, a lifetime so the clock
+                // marks it stale if pushes stop), with the output's own icon.
+                .withRequestBody(matchingJsonPath("$.text", equalTo("31.3k")))
+                .withRequestBody(matchingJsonPath("$.icon", equalTo("5251")))
+                .withRequestBody(matchingJsonPath("$.color", equalTo("#FFFFFF")))
+                .withRequestBody(matchingJsonPath("$.lifetimeMode", equalTo("1")))
+                .withRequestBody(matchingJsonPath("$.lifetime"))));
     }
 
     @Test

@@ -1,29 +1,32 @@
 package dev.socialticker.ticker.output.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.socialticker.ticker.output.Delivery;
 import dev.socialticker.ticker.output.OutputSettings;
 import dev.socialticker.ticker.output.OutputSpec;
+import dev.socialticker.ticker.output.SourceBodies;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Template {@code awtrix-http}: POST an AWTRIX 3 custom app to {@code <clock>/api/custom?name=<app>}.
- * The body here is the minimal one, {@code {"text": "<count>", "icon": "<icon>"}}, built in
- * {@link #body}: the full custom-app body (progress toward the next milestone, a chart, a lifetime) is
- * {@code format.AwtrixApp}'s, to be used here once it is merged.
+ * Template {@code awtrix-http}: POST an AWTRIX 3 custom app to {@code <clock>/api/custom?name=<app>}:
+ * the same body as {@code GET /api/metrics/{id}?format=awtrix} ({@code format.AwtrixApp}: the count
+ * coloured by state, progress toward the next milestone, a line of the last days, a lifetime after
+ * which the clock frames the app as stale), with the output's own {@code icon} when it names one.
  */
 @Component
 class AwtrixHttp extends HttpOutput {
     private final ObjectMapper json = new ObjectMapper();
+    private final SourceBodies bodies;
 
-    AwtrixHttp() {
+    AwtrixHttp(SourceBodies bodies) {
         super("output/awtrix-http.definition.yaml");
+        this.bodies = bodies;
     }
 
     @Override
@@ -39,17 +42,19 @@ class AwtrixHttp extends HttpOutput {
         return new HttpPush("POST", uri, Map.of(), "application/json", body(delivery, spec.value("icon")));
     }
 
-    /** The custom app: the count as text, and the icon when one is named. */
+    /** The API's custom app for the source; the count alone if the view has none yet. */
     byte[] body(Delivery delivery, String icon) {
-        Map<String, Object> app = new LinkedHashMap<>();
-        app.put("text", String.valueOf(delivery.count()));
-        if (!icon.isEmpty()) {
-            app.put("icon", icon);
-        }
+        byte[] rendered = bodies.awtrix(delivery.sourceId());
         try {
+            ObjectNode app = rendered != null
+                    ? (ObjectNode) json.readTree(rendered)
+                    : json.createObjectNode().put("text", String.valueOf(delivery.count()));
+            if (!icon.isEmpty()) {
+                app.put("icon", icon);
+            }
             return json.writeValueAsBytes(app);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
+        } catch (IOException impossible) {
+            throw new IllegalStateException("the API's AWTRIX body is not a JSON object", impossible);
         }
     }
 }
