@@ -62,7 +62,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "ticker.routes.reload=true",
             "ticker.refresh.initial-delay=1h",
             "ticker.outputs.secure.username=ticker",
-            "ticker.outputs.secure.password=" + MqttOutputTest.PASSWORD
+            "ticker.outputs.secure.password=" + MqttOutputTest.PASSWORD,
+            "ticker.outputs.no-user.password=" + MqttOutputTest.PASSWORD
         })
 class MqttOutputTest extends UpstreamServiceTest {
     static final String TEST = "The mqtt output test";
@@ -122,6 +123,7 @@ class MqttOutputTest extends UpstreamServiceTest {
                         "1",
                         "retryDelay",
                         "100ms"));
+        write("no-user", "github-torvalds", Map.of("url", secureBroker.url()));
         ROUTES.write("outputs/healthy.camel.yaml", """
                 - templatedRoute:
                     routeTemplateRef: webhook
@@ -200,6 +202,10 @@ class MqttOutputTest extends UpstreamServiceTest {
         assertThat(secureBroker.subscribeOnce(TEST, "secure-ticker/github-torvalds/state", 5))
                 .contains("\"total\":31337,");
         assertThat(output.getAll()).contains("MQTT: connected to " + secureBroker.url());
+        // A password without a user name refuses that file alone, saying so without the password.
+        assertThat(catalog.findBroken("no-user").orElseThrow().reason())
+                .contains("password is set but username is not")
+                .doesNotContain(PASSWORD);
         assertThat(output.getAll()).doesNotContain(PASSWORD);
         assertThat(health.health().toString()).doesNotContain(PASSWORD);
         // discovery: false publishes no config (mosquitto_sub gives up after a second).
@@ -242,10 +248,24 @@ class MqttOutputTest extends UpstreamServiceTest {
     }
 
     @Test
-    void aRemovedOutputLeavesTheBrokerWithACleanOffline() {
+    void aChangedOutputConnectsAgainWithItsNewParametersAndARemovedOneLeavesACleanOffline() {
         github("octocat", 77);
         refresh(OCTOCAT);
         await().atMost(Duration.ofSeconds(10)).until(() -> delivered("leaving", OCTOCAT));
+        assertThat(broker.subscribeOnce(TEST, "leaving/status", 5)).isEqualTo("leaving/status online");
+
+        // Changed while the service runs: the old connection is closed, the next push opens one
+        // with the new parameters (its discovery under the new node id).
+        write(
+                "leaving",
+                "github-octocat",
+                Map.of("url", broker.url(), "baseTopic", "leaving", "nodeId", "leaving-again", "qos", "1"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> broker.subscribeOnce(TEST, "leaving/status", 5).equals("leaving/status offline"));
+        github("octocat", 78);
+        refresh(OCTOCAT);
+        assertThat(broker.subscribeOnce(TEST, "homeassistant/sensor/leaving-again/github-octocat/config", 10))
+                .contains("\"unique_id\":\"leaving-again_github-octocat\"");
         assertThat(broker.subscribeOnce(TEST, "leaving/status", 5)).isEqualTo("leaving/status online");
 
         ROUTES.delete("outputs/leaving.camel.yaml");
