@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * check lets them through; read by {@link OutputSettings} through the Environment (every relaxed form).
  *
  * @param outputs settings per output name (the file routes/outputs/<name>.camel.yaml): the secrets its
- *                file names, such as token or signature-secret. Secret: never logged or returned
+ *                file names, such as token or signature-secret, and an mqtt output's username and
+ *                password. Secret: never logged or returned
  */
 @ConfigurationProperties("ticker")
 public record OutputProperties(Map<String, Map<String, String>> outputs) {

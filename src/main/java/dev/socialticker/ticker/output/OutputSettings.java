@@ -20,14 +20,20 @@ public class OutputSettings {
 
     /** The setting's value, or null when it is unset or blank (or no setting is named). */
     public String secret(String output, String setting) {
+        String value = value(output, setting);
+        SecretMasking.register(value);
+        return value;
+    }
+
+    /**
+     * A setting that is not a secret (an MQTT user name), not masked: masking a short common word
+     * would blank it out of every log line. Null when unset or blank.
+     */
+    public String value(String output, String setting) {
         if (setting == null || setting.isBlank()) {
             return null;
         }
         String value = environment.getProperty("ticker.outputs." + output + "." + setting);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        SecretMasking.register(value.trim());
-        return value.trim();
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * A built-in output template, as output files name it ({@code routeTemplateRef}): its parameters,
  * beyond the ones every output has ({@link OutputSpec#COMMON}), and what a file must also satisfy.
  * Each is a bean beside its Camel route template (output.http: webhook, smiirl-push, awtrix-http;
- * output.mqtt adds mqtt the same way).
+ * output.mqtt: mqtt).
  */
 public interface OutputTemplate {
     String id();

@@ -22,7 +22,7 @@ class OutputCatalogTest {
     void theGuideShowsEveryTemplatesParametersAsDeclared() throws IOException {
         String guide = Files.readString(OUTPUTS.resolve("README.md"), StandardCharsets.UTF_8);
         assertThat(guide).contains(OutputSpec.COMMON.markdownTable());
-        for (String template : List.of("webhook", "smiirl-push", "awtrix-http")) {
+        for (String template : List.of("webhook", "smiirl-push", "awtrix-http", "mqtt")) {
             String table = dev.socialticker.ticker.routefile.TemplateDefinition.load(
                             "output/" + template + ".definition.yaml", java.util.Map.of())
                     .markdownTable();

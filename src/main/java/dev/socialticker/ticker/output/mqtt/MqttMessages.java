@@ -3,15 +3,8 @@ package dev.socialticker.ticker.output.mqtt;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.socialticker.ticker.domain.Failure;
-import dev.socialticker.ticker.domain.FailureCode;
-import dev.socialticker.ticker.domain.SourceState;
-import dev.socialticker.ticker.domain.Staleness;
 import dev.socialticker.ticker.domain.TickerSource;
-import dev.socialticker.ticker.history.Growth;
-import dev.socialticker.ticker.history.NextMilestone;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,9 +14,9 @@ import java.util.Map;
  * clock, no broker), so every byte is unit-testable:
  *
  * <ul>
- *   <li>{@code <base>/<source id>/state}, retained: the source's JSON in the shape of
- *       {@code GET /api/metrics/{id}} (id, provider, profile, total, refreshedAt, staleAt, stale,
- *       error, growth, nextMilestone);
+ *   <li>{@code <base>/<source id>/state}, retained: the source's JSON, the very bytes
+ *       {@code GET /api/metrics/{id}} answers (id, provider, profile, total, refreshedAt, staleAt,
+ *       stale, error, growth, nextMilestone);
  *   <li>{@code <base>/status}, retained: {@code online} once connected, {@code offline} at a clean
  *       shutdown and, as the connection's Last Will, when the broker loses us;
  *   <li>{@code <discovery prefix>/sensor/<node id>/<source id>/config}, retained: Home Assistant
@@ -90,53 +83,18 @@ public final class MqttMessages {
 
     /**
      * A source's state, retained so a subscriber that comes later (Home Assistant after a restart,
-     * a clock after a power cut) reads the newest value at once.
+     * a clock after a power cut) reads the newest value at once. The body is the API's own
+     * ({@code GET /api/metrics/{id}}, as {@code output.SourceBodies} renders it): one shape, written
+     * in one place, for a reader of the API, a webhook and a subscriber alike.
      *
-     * @param now         when the message is made: judges {@code stale}
-     * @param growth      from the history; null before any data or with the history off
-     * @param nextMilestone from the history; null when none
+     * @throws IllegalArgumentException for an empty body: retained, it would clear the topic
      */
-    public static MqttPublication state(
-            MqttSettings settings,
-            SourceState state,
-            Staleness staleness,
-            Instant now,
-            Growth growth,
-            NextMilestone nextMilestone) {
-        TickerSource source = state.source();
-        ObjectNode body = JSON.createObjectNode();
-        body.put("id", source.id());
-        body.put("provider", source.provider());
-        if (state.hasData()) {
-            body.put("profile", state.snapshot().profile());
-            body.put("total", state.snapshot().total());
-            body.put("refreshedAt", iso(state.snapshot().refreshedAt()));
-            body.put("staleAt", iso(staleness.staleAt(state.snapshot())));
-        } else {
-            body.putNull("profile");
-            body.putNull("total");
-            body.putNull("refreshedAt");
-            body.putNull("staleAt");
+    public static MqttPublication state(MqttSettings settings, String sourceId, byte[] json) {
+        if (json == null || json.length == 0) {
+            throw new IllegalArgumentException("no state to publish for " + sourceId
+                    + ": an empty retained message would clear " + stateTopic(settings, sourceId));
         }
-        body.put("stale", staleness.isStale(state, now));
-        putError(body, state);
-        if (growth == null || !state.hasData()) {
-            body.putNull("growth");
-        } else {
-            ObjectNode g = body.putObject("growth");
-            g.put("oneDay", growth.oneDay());
-            g.put("sevenDays", growth.sevenDays());
-            g.put("thirtyDays", growth.thirtyDays());
-            g.put("approximate", growth.approximate());
-        }
-        if (nextMilestone == null || !state.hasData()) {
-            body.putNull("nextMilestone");
-        } else {
-            ObjectNode m = body.putObject("nextMilestone");
-            m.put("value", nextMilestone.value());
-            m.put("eta", nextMilestone.eta() == null ? null : iso(nextMilestone.eta()));
-        }
-        return new MqttPublication(stateTopic(settings, source.id()), write(body), true);
+        return new MqttPublication(stateTopic(settings, sourceId), new String(json, StandardCharsets.UTF_8), true);
     }
 
     /**
@@ -197,32 +155,6 @@ public final class MqttMessages {
                 ? provider
                 : provider.substring(0, 1).toUpperCase(Locale.ROOT) + provider.substring(1);
         return source.account() == null || source.account().isBlank() ? title : title + " " + source.account();
-    }
-
-    private static void putError(ObjectNode body, SourceState state) {
-        Failure failure = state.failure();
-        if (failure != null) {
-            ObjectNode error = body.putObject("error");
-            error.put("code", failure.code().name());
-            error.put("message", failure.message());
-            error.put("at", iso(failure.at()));
-            error.put("httpStatus", failure.httpStatus());
-            error.put("attempts", failure.attempts());
-        } else if (!state.hasData()) {
-            // The API dates this with its start; a message has no start to give, so no date.
-            ObjectNode error = body.putObject("error");
-            error.put("code", FailureCode.NO_DATA.name());
-            error.put("message", "No data has been fetched yet");
-            error.putNull("at");
-            error.putNull("httpStatus");
-            error.put("attempts", 0);
-        } else {
-            body.putNull("error");
-        }
-    }
-
-    private static String iso(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static String write(ObjectNode node) {

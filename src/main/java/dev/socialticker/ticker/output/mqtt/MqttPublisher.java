@@ -11,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -178,7 +179,7 @@ public final class MqttPublisher implements AutoCloseable {
             throw new MqttPublishException("MQTT connect to " + settings.url() + " interrupted");
         }
         if (!locked) {
-            throw new MqttPublishException("MQTT connect to " + settings.url() + " still in progress after "
+            throw new MqttTimeoutException("MQTT connect to " + settings.url() + " still in progress after "
                     + settings.timeout().toMillis() + " ms (another publish is connecting)");
         }
         try {
@@ -268,8 +269,11 @@ public final class MqttPublisher implements AutoCloseable {
     }
 
     private MqttPublishException failure(String what, MqttException e) {
-        String message = "MQTT " + what + " failed: " + reason(e);
-        return new MqttPublishException(SecretMasking.mask(message), e);
+        String message = SecretMasking.mask("MQTT " + what + " failed: " + reason(e));
+        // Named so the outputs' failure codes read TIMEOUT, as for an HTTP output that did not answer.
+        return e.getReasonCode() == MqttClientException.REASON_CODE_CLIENT_TIMEOUT
+                ? new MqttTimeoutException(message, e)
+                : new MqttPublishException(message, e);
     }
 
     /** Paho's words for the reason code, and the cause's (e.g. "Connection refused"). */

@@ -5,27 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.socialticker.ticker.domain.Failure;
-import dev.socialticker.ticker.domain.FailureCode;
-import dev.socialticker.ticker.domain.Snapshot;
-import dev.socialticker.ticker.domain.SourceState;
-import dev.socialticker.ticker.domain.Staleness;
 import dev.socialticker.ticker.domain.TickerSource;
-import dev.socialticker.ticker.history.Growth;
-import dev.socialticker.ticker.history.NextMilestone;
-import java.time.Duration;
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The messages as pure functions: topics, the state body's shape, discovery's fields. */
+/** The messages as pure functions: topics, the state message, discovery's fields. */
 class MqttMessagesTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final MqttSettings SETTINGS = MqttSettings.of("tcp://broker.local:1883");
     static final TickerSource ACME = new TickerSource("instagram-acme", "instagram", "acme");
-    static final Instant READ_AT = Instant.parse("2026-12-02T10:00:00.250Z");
-    static final Staleness STALENESS = new Staleness(Duration.ofMinutes(30));
 
     @Test
     void topicsFollowTheBaseAndHomeAssistantsDiscoveryLayout() {
@@ -42,89 +32,20 @@ class MqttMessagesTest {
     }
 
     @Test
-    void aFreshStateIsRetainedAndShapedLikeTheApisSourceBody() throws Exception {
-        SourceState state = SourceState.empty(ACME).withSnapshot(new Snapshot(12_345, "Acme", READ_AT, null, null));
-        Growth growth = new Growth(312L, 2_100L, null, false);
-        NextMilestone next = new NextMilestone(15_000, Instant.parse("2027-01-15T08:00:00Z"));
+    void theStateIsTheApisBodyRetainedOnTheSourcesTopic() {
+        byte[] body = "{\"id\":\"instagram-acme\",\"total\":12345}".getBytes(StandardCharsets.UTF_8);
 
-        MqttPublication message = MqttMessages.state(SETTINGS, state, STALENESS, READ_AT.plusSeconds(60), growth, next);
+        MqttPublication message = MqttMessages.state(SETTINGS, "instagram-acme", body);
 
         assertThat(message.topic()).isEqualTo("social-ticker/instagram-acme/state");
         assertThat(message.retained()).isTrue();
-        JsonNode body = JSON.readTree(message.payload());
-        assertThat(fieldNames(body))
-                .containsExactly(
-                        "id",
-                        "provider",
-                        "profile",
-                        "total",
-                        "refreshedAt",
-                        "staleAt",
-                        "stale",
-                        "error",
-                        "growth",
-                        "nextMilestone");
-        assertThat(body.get("id").asText()).isEqualTo("instagram-acme");
-        assertThat(body.get("provider").asText()).isEqualTo("instagram");
-        assertThat(body.get("profile").asText()).isEqualTo("Acme");
-        assertThat(body.get("total").asLong()).isEqualTo(12_345);
-        assertThat(body.get("refreshedAt").asText()).isEqualTo("2026-12-02T10:00:00Z");
-        assertThat(body.get("staleAt").asText()).isEqualTo("2026-12-02T10:30:00Z");
-        assertThat(body.get("stale").asBoolean()).isFalse();
-        assertThat(body.get("error").isNull()).isTrue();
-        assertThat(body.at("/growth/oneDay").asLong()).isEqualTo(312);
-        assertThat(body.at("/growth/sevenDays").asLong()).isEqualTo(2_100);
-        assertThat(body.at("/growth/thirtyDays").isNull()).isTrue();
-        assertThat(body.at("/growth/approximate").asBoolean()).isFalse();
-        assertThat(body.at("/nextMilestone/value").asLong()).isEqualTo(15_000);
-        assertThat(body.at("/nextMilestone/eta").asText()).isEqualTo("2027-01-15T08:00:00Z");
+        assertThat(message.bytes()).isEqualTo(body);
     }
 
     @Test
-    void theSameInputsGiveTheSameBytes() {
-        SourceState state = SourceState.empty(ACME).withSnapshot(new Snapshot(7, "Acme", READ_AT, null, null));
-        assertThat(MqttMessages.state(SETTINGS, state, STALENESS, READ_AT, null, null))
-                .isEqualTo(MqttMessages.state(SETTINGS, state, STALENESS, READ_AT, null, null));
-    }
-
-    @Test
-    void aFailedRefreshKeepsTheLastCountAndSaysWhyAndStale() throws Exception {
-        Instant failedAt = READ_AT.plusSeconds(300);
-        SourceState state = SourceState.empty(ACME)
-                .withSnapshot(new Snapshot(12_345, "Acme", READ_AT, null, null))
-                .withFailure(new Failure(FailureCode.RATE_LIMITED, "Rate limited by the upstream", failedAt, 429, 3));
-
-        JsonNode body = JSON.readTree(MqttMessages.state(SETTINGS, state, STALENESS, failedAt, null, null)
-                .payload());
-
-        assertThat(body.get("total").asLong()).isEqualTo(12_345);
-        assertThat(body.get("stale").asBoolean()).isTrue();
-        assertThat(body.at("/error/code").asText()).isEqualTo("RATE_LIMITED");
-        assertThat(body.at("/error/message").asText()).isEqualTo("Rate limited by the upstream");
-        assertThat(body.at("/error/at").asText()).isEqualTo("2026-12-02T10:05:00Z");
-        assertThat(body.at("/error/httpStatus").asInt()).isEqualTo(429);
-        assertThat(body.at("/error/attempts").asInt()).isEqualTo(3);
-        assertThat(body.get("growth").isNull()).isTrue();
-        assertThat(body.get("nextMilestone").isNull()).isTrue();
-    }
-
-    @Test
-    void beforeAnyDataTheTotalIsNullAndTheErrorIsNoData() throws Exception {
-        JsonNode body = JSON.readTree(MqttMessages.state(
-                        SETTINGS,
-                        SourceState.empty(ACME),
-                        STALENESS,
-                        READ_AT,
-                        Growth.NONE,
-                        new NextMilestone(100, null))
-                .payload());
-
-        assertThat(body.get("total").isNull()).isTrue();
-        assertThat(body.get("profile").isNull()).isTrue();
-        assertThat(body.get("stale").asBoolean()).isTrue();
-        assertThat(body.at("/error/code").asText()).isEqualTo("NO_DATA");
-        assertThat(body.get("growth").isNull()).isTrue();
-        assertThat(body.get("nextMilestone").isNull()).isTrue();
+    void anEmptyStateIsRefusedForItWouldClearTheRetainedCount() {
+        assertThatThrownBy(() -> MqttMessages.state(SETTINGS, "instagram-acme", new byte[0]))
+                .hasMessageContaining("would clear social-ticker/instagram-acme/state");
     }
 
     /**

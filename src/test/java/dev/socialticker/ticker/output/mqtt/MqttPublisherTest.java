@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.socialticker.ticker.domain.Snapshot;
-import dev.socialticker.ticker.domain.SourceState;
-import dev.socialticker.ticker.domain.Staleness;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.support.MosquittoBroker;
 import java.io.PrintWriter;
@@ -39,7 +36,6 @@ class MqttPublisherTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final TickerSource ACME = new TickerSource("instagram-acme", "instagram", "acme");
     static final Instant READ_AT = Instant.parse("2026-12-02T10:00:00Z");
-    static final Staleness STALENESS = new Staleness(Duration.ofMinutes(30));
     static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     MosquittoBroker broker;
@@ -287,9 +283,11 @@ class MqttPublisherTest {
     }
 
     private static MqttPublication state(long total) {
-        SourceState state = SourceState.empty(ACME).withSnapshot(new Snapshot(total, "Acme", READ_AT, null, null));
+        // The shape of GET /api/metrics/{id}; the output sends the API's own bytes (OutputsMqttTest).
+        String body = "{\"id\":\"" + ACME.id() + "\",\"provider\":\"instagram\",\"profile\":\"Acme\",\"total\":" + total
+                + ",\"refreshedAt\":\"" + READ_AT + "\",\"stale\":false,\"error\":null}";
         return MqttMessages.state(
-                MqttSettings.of("tcp://unused:1883"), state, STALENESS, READ_AT.plusSeconds(60), null, null);
+                MqttSettings.of("tcp://unused:1883"), ACME.id(), body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Paho names its threads "MQTT Rec: <client id>", "MQTT Snd: …", "MQTT Call: …", "MQTT Ping: …". */

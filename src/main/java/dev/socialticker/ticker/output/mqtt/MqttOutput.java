@@ -1,0 +1,65 @@
+package dev.socialticker.ticker.output.mqtt;
+
+import dev.socialticker.ticker.output.OutputSettings;
+import dev.socialticker.ticker.output.OutputSpec;
+import dev.socialticker.ticker.output.OutputTemplate;
+import dev.socialticker.ticker.routefile.TemplateDefinition;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Template {@code mqtt}: each source's JSON, retained, on {@code <baseTopic>/<source id>/state}, and
+ * (with {@code discovery}) Home Assistant's discovery config so a sensor per source appears by itself.
+ * The broker's user name and password are the settings {@value #USERNAME} and {@value #PASSWORD}
+ * under {@code ticker.outputs.<name>}, fixed names: an MQTT login is always these two, so a file has
+ * nothing to name. The route is {@link MqttOutputTemplate}'s; a push is {@link MqttPush}'s.
+ */
+@Component
+class MqttOutput implements OutputTemplate {
+    static final String USERNAME = "username";
+    static final String PASSWORD = "password";
+
+    private final TemplateDefinition definition = TemplateDefinition.load("output/mqtt.definition.yaml", Map.of());
+    private final OutputSettings settings;
+
+    MqttOutput(OutputSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String id() {
+        return "mqtt";
+    }
+
+    @Override
+    public TemplateDefinition definition() {
+        return definition;
+    }
+
+    /** What the declaration cannot check: a password without a user, a timeout past a minute. */
+    @Override
+    public List<String> problems(OutputSpec spec) {
+        try {
+            settings(spec);
+            return List.of();
+        } catch (IllegalArgumentException wrong) {
+            // MqttSettings names the parameter and never echoes the password.
+            return List.of("mqtt: " + wrong.getMessage() + " (settings ticker.outputs." + spec.name() + "." + USERNAME
+                    + " and ." + PASSWORD + ")");
+        }
+    }
+
+    /** The connection's settings: the file's parameters, the login from the output's settings. */
+    MqttSettings settings(OutputSpec spec) {
+        return new MqttSettings(
+                spec.value("url"),
+                settings.value(spec.name(), USERNAME),
+                settings.secret(spec.name(), PASSWORD),
+                spec.value("clientId"),
+                spec.value("baseTopic"),
+                spec.value("discoveryPrefix"),
+                spec.value("nodeId"),
+                spec.timeout());
+    }
+}

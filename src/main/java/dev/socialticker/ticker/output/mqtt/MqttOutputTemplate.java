@@ -1,0 +1,42 @@
+package dev.socialticker.ticker.output.mqtt;
+
+import dev.socialticker.ticker.output.OutputEndpoints;
+import dev.socialticker.ticker.output.OutputSpec;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteTemplateDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * The route template behind mqtt output files: its parameters declared from the definitions, and one
+ * step, the output's own {@link MqttPush}, created with the route and stopped with it, so the
+ * connection lives exactly as long as the output: a reloaded file gets a new one, a removed file or
+ * the service's shutdown closes it. No error handler: a failure returns to the output's worker.
+ */
+@Component
+class MqttOutputTemplate extends RouteBuilder {
+    private final MqttOutput output;
+
+    MqttOutputTemplate(MqttOutput output) {
+        this.output = output;
+    }
+
+    // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
+    @Override
+    public void configure() {
+        RouteTemplateDefinition template = routeTemplate(output.id());
+        OutputSpec.COMMON.declareOn(template);
+        output.definition().declareOn(template);
+        template.templateBean("publish", Processor.class, rtc -> {
+                    OutputSpec spec = OutputSpec.from(output, name -> rtc.getProperty(name, String.class));
+                    return new MqttPush(
+                            output.settings(spec),
+                            Integer.parseInt(spec.value("qos")),
+                            Boolean.parseBoolean(spec.value("discovery")));
+                })
+                .from(OutputEndpoints.of("{{name}}"))
+                    .routeConfigurationId(OutputEndpoints.PUSH_CONFIGURATION)
+                    .process("{{publish}}");
+    }
+    // spotless:on
+}

@@ -1,0 +1,60 @@
+package dev.socialticker.ticker.output.mqtt;
+
+import dev.socialticker.ticker.output.Delivery;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * One mqtt output's step: publishes a push on the output's own {@link MqttPublisher}. Camel starts
+ * and stops it with the output's route, so the connection is made for the route (lazily, at the
+ * first push) and closed, with a clean {@code offline}, when the route stops: its file reloaded or
+ * removed, or the service shutting down. A failure throws ({@link MqttPublishException}), so the
+ * output's retries, dead letter, health and counter take it like an HTTP output's.
+ */
+final class MqttPush extends ServiceSupport implements Processor {
+    private final MqttSettings settings;
+    private final int qos;
+    private final boolean discovery;
+    private volatile MqttPublisher publisher;
+
+    MqttPush(MqttSettings settings, int qos, boolean discovery) {
+        this.settings = settings;
+        this.qos = qos;
+        this.discovery = discovery;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Delivery delivery = exchange.getIn().getBody(Delivery.class);
+        if (delivery.json().length == 0) {
+            // The source lost its count between the change and this push (invalidated): an empty
+            // retained message would clear the topic, and the next count is pushed anyway.
+            return;
+        }
+        MqttPublisher current = publisher;
+        if (current == null) {
+            throw new MqttPublishException("MQTT output for " + settings.url() + " is stopped");
+        }
+        if (discovery) {
+            // Once per connection: again after a reconnect, a restarted broker may have forgotten it.
+            current.publishOnce(
+                    MqttMessages.discovery(settings, delivery.state().source()), qos);
+        }
+        current.publish(MqttMessages.state(settings, delivery.sourceId(), delivery.json()), qos);
+    }
+
+    @Override
+    protected void doStart() {
+        publisher = new MqttPublisher(settings);
+    }
+
+    @Override
+    protected void doStop() {
+        MqttPublisher stopping = publisher;
+        publisher = null;
+        if (stopping != null) {
+            stopping.close();
+        }
+    }
+}
