@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.socialticker.ticker.domain.ProviderNames;
 import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The words of every alert: a Slack message ({@code text} plus Block Kit blocks) and an email
@@ -18,14 +18,6 @@ import java.util.Map;
  */
 final class AlertMessages {
     private static final String GUIDE = "docs/alerts.md of Social Ticker";
-    /** The built-in providers as their owners write them; a provider a YAML file adds keeps its name. */
-    private static final Map<String, String> PROVIDER_NAMES = Map.of(
-            "instagram", "Instagram",
-            "github", "GitHub",
-            "mastodon", "Mastodon",
-            "bluesky", "Bluesky",
-            "youtube", "YouTube");
-
     private final ObjectMapper json;
     private final URI publicUrl;
 
@@ -55,8 +47,7 @@ final class AlertMessages {
     /** "instagram-acme (acme on Instagram) passed 10,000 followers — 10,004 now." */
     static String celebration(Alert alert) {
         Alert.Milestone milestone = alert.milestone();
-        String provider = PROVIDER_NAMES.getOrDefault(
-                alert.source().provider(), alert.source().provider());
+        String provider = ProviderNames.of(alert.source().provider());
         String profile = milestone.profile() == null || milestone.profile().isBlank()
                 ? "on " + provider
                 : milestone.profile() + " on " + provider;

@@ -3,6 +3,7 @@ package dev.socialticker.ticker.output.mqtt;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.socialticker.ticker.domain.ProviderNames;
 import dev.socialticker.ticker.domain.TickerSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -148,12 +149,9 @@ public final class MqttMessages {
         return ICONS.getOrDefault(provider.toLowerCase(Locale.ROOT), DEFAULT_ICON);
     }
 
-    /** "Instagram acme": the provider capitalised and the account as configured. */
+    /** "Instagram acme": the provider as its owner writes it and the account as configured. */
     static String displayName(TickerSource source) {
-        String provider = source.provider();
-        String title = provider.isEmpty()
-                ? provider
-                : provider.substring(0, 1).toUpperCase(Locale.ROOT) + provider.substring(1);
+        String title = ProviderNames.of(source.provider());
         return source.account() == null || source.account().isBlank() ? title : title + " " + source.account();
     }
 

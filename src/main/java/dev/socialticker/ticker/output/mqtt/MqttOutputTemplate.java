@@ -2,6 +2,7 @@ package dev.socialticker.ticker.output.mqtt;
 
 import dev.socialticker.ticker.output.OutputEndpoints;
 import dev.socialticker.ticker.output.OutputSpec;
+import dev.socialticker.ticker.output.SourceBodies;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteTemplateDefinition;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class MqttOutputTemplate extends RouteBuilder {
     private final MqttOutput output;
+    private final SourceBodies bodies;
 
-    MqttOutputTemplate(MqttOutput output) {
+    MqttOutputTemplate(MqttOutput output, SourceBodies bodies) {
         this.output = output;
+        this.bodies = bodies;
     }
 
     // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
@@ -32,7 +35,9 @@ class MqttOutputTemplate extends RouteBuilder {
                     return new MqttPush(
                             output.settings(spec),
                             Integer.parseInt(spec.value("qos")),
-                            Boolean.parseBoolean(spec.value("discovery")));
+                            Boolean.parseBoolean(spec.value("discovery")),
+                            spec.value("awtrixPrefix"),
+                            bodies);
                 })
                 .from(OutputEndpoints.of("{{name}}"))
                     .routeConfigurationId(OutputEndpoints.PUSH_CONFIGURATION)

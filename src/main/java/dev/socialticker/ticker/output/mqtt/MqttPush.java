@@ -1,6 +1,8 @@
 package dev.socialticker.ticker.output.mqtt;
 
 import dev.socialticker.ticker.output.Delivery;
+import dev.socialticker.ticker.output.SourceBodies;
+import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.service.ServiceSupport;
@@ -16,12 +18,18 @@ final class MqttPush extends ServiceSupport implements Processor {
     private final MqttSettings settings;
     private final int qos;
     private final boolean discovery;
+    /** An AWTRIX clock's MQTT prefix, or empty: no AWTRIX app is published. */
+    private final String awtrixPrefix;
+
+    private final SourceBodies bodies;
     private volatile MqttPublisher publisher;
 
-    MqttPush(MqttSettings settings, int qos, boolean discovery) {
+    MqttPush(MqttSettings settings, int qos, boolean discovery, String awtrixPrefix, SourceBodies bodies) {
         this.settings = settings;
         this.qos = qos;
         this.discovery = discovery;
+        this.awtrixPrefix = awtrixPrefix;
+        this.bodies = bodies;
     }
 
     @Override
@@ -42,6 +50,15 @@ final class MqttPush extends ServiceSupport implements Processor {
                     MqttMessages.discovery(settings, delivery.state().source()), qos);
         }
         current.publish(MqttMessages.state(settings, delivery.sourceId(), delivery.json()), qos);
+        if (!awtrixPrefix.isEmpty()) {
+            byte[] app = bodies.awtrix(delivery.sourceId());
+            if (app != null) {
+                current.publish(
+                        MqttMessages.awtrixApp(
+                                awtrixPrefix, delivery.sourceId(), new String(app, StandardCharsets.UTF_8)),
+                        qos);
+            }
+        }
     }
 
     @Override

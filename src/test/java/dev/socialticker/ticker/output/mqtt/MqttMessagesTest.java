@@ -60,6 +60,13 @@ class MqttMessagesTest {
         assertThat(config.retained()).isTrue();
         JsonNode json = JSON.readTree(config.payload());
         assertThat(json.get("name").asText()).isEqualTo("Instagram acme");
+        assertThat(JSON.readTree(MqttMessages.discovery(
+                                        SETTINGS, new TickerSource("github-octocat", "github", "octocat"))
+                                .payload())
+                        .get("name")
+                        .asText())
+                .as("as GitHub writes its name")
+                .isEqualTo("GitHub octocat");
         assertThat(json.get("unique_id").asText()).isEqualTo("social-ticker_instagram-acme");
         assertThat(json.get("state_topic").asText()).isEqualTo("social-ticker/instagram-acme/state");
         assertThat(json.get("value_template").asText()).isEqualTo("{{ value_json.total }}");

@@ -98,7 +98,7 @@ class MqttOutputTest extends UpstreamServiceTest {
         secureBroker = MosquittoBroker.startWithPassword(TEST, "ticker", PASSWORD);
         silentBroker = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         java.nio.file.Files.createDirectories(ROUTES.path().resolve("outputs"));
-        write("home", "github-octocat", Map.of("url", broker.url()));
+        write("home", "github-octocat", Map.of("url", broker.url(), "awtrixPrefix", "awtrix_office"));
         write(
                 "leaving",
                 "github-octocat",
@@ -182,6 +182,15 @@ class MqttOutputTest extends UpstreamServiceTest {
         assertThat(discovery.get("availability_topic").asText()).isEqualTo("social-ticker/status");
         assertThat(discovery.get("icon").asText()).isEqualTo("mdi:github");
         assertThat(broker.subscribeOnce(TEST, "social-ticker/status", 5)).isEqualTo("social-ticker/status online");
+
+        // An AWTRIX clock on the same broker gets the source's app on its custom-app topic: the very
+        // body GET /api/metrics/{id}?format=awtrix answers.
+        String app = broker.subscribeOnce(TEST, "awtrix_office/custom/github-octocat", 5);
+        System.out.println("mosquitto_sub -C 1 -v -t awtrix_office/custom/github-octocat\n" + app);
+        assertThat(app).startsWith("awtrix_office/custom/github-octocat {");
+        assertThat(JSON.readTree(app.substring(app.indexOf(' ') + 1)))
+                .isEqualTo(JSON.readTree(
+                        api.get("/api/metrics/github-octocat?format=awtrix").body()));
 
         // The next count replaces the retained one.
         github("octocat", 4243);
