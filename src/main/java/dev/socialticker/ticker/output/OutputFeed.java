@@ -1,11 +1,14 @@
 package dev.socialticker.ticker.output;
 
+import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.Staleness;
+import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.refresh.RefreshSchedule;
 import dev.socialticker.ticker.state.FleetLease;
 import dev.socialticker.ticker.state.StateRepository;
+import dev.socialticker.ticker.store.SnapshotStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +41,21 @@ public class OutputFeed {
     private final Staleness staleness;
     private final Clock clock;
     private final FleetLease lease;
+    private final SourceCatalog catalog;
+    private final SnapshotStore store;
+    /** Whether the counts the store held at start-up were read into {@link #told}. */
+    private volatile boolean seeded;
 
-    OutputFeed(OutputQueues queues, RefreshSchedule schedule, Clock clock, StateRepository state) {
+    OutputFeed(
+            OutputQueues queues,
+            RefreshSchedule schedule,
+            Clock clock,
+            StateRepository state,
+            SourceCatalog catalog,
+            SnapshotStore store) {
         this.queues = queues;
+        this.catalog = catalog;
+        this.store = store;
         this.staleness = schedule.staleness();
         this.clock = clock;
         this.lease = new FleetLease(state, LEASE, Duration.ofSeconds(15), Duration.ofSeconds(5));
@@ -69,10 +84,25 @@ public class OutputFeed {
         }
     }
 
-    /** Staleness by age, the lease, and pushes to send again (route {@code output-tick}). */
+    /**
+     * Staleness by age, the lease, and pushes owed (route {@code output-tick}): the dead-lettered ones
+     * to send again, every current state to an output started or changed since the last tick, and the
+     * repeats of outputs that repeat.
+     */
     void tick() {
         lease.claim();
         Instant at = clock.instant();
+        if (!seeded) {
+            // Counts restored at start-up were never a change: the outputs learn them here.
+            for (TickerSource source : catalog.all()) {
+                SourceState state = store.stateOf(source);
+                if (state.hasData()) {
+                    told.putIfAbsent(
+                            source.id(), new Told(0, state.snapshot().total(), staleness.isStale(state, at), state));
+                }
+            }
+            seeded = true;
+        }
         told.replaceAll((id, last) -> {
             boolean stale = staleness.isStale(last.state(), at);
             if (stale == last.stale()) {
@@ -84,6 +114,11 @@ public class OutputFeed {
         });
         if (lease.holds()) {
             queues.retryLater();
+            queues.catchUp(
+                    told.values().stream()
+                            .map(last -> new Delivery(last.state(), last.stale(), null))
+                            .toList(),
+                    at);
         }
     }
 

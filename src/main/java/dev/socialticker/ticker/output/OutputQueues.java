@@ -7,6 +7,8 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,13 +56,17 @@ public class OutputQueues {
         this.clock = clock;
     }
 
-    /** Starts an output's worker, or gives a running one its new parameters. */
+    /**
+     * Starts an output's worker, or gives a running one its new parameters. Either way it is owed every
+     * source's current state ({@link #catchUp}): a new output, or one pointed elsewhere, starts with the
+     * counts as they are instead of waiting for the next change.
+     */
     void run(OutputSpec spec) {
         workers.compute(spec.name(), (name, worker) -> {
             if (worker == null) {
                 return new Worker(spec);
             }
-            worker.spec = spec;
+            worker.respecify(spec);
             return worker;
         });
     }
@@ -80,6 +86,15 @@ public class OutputQueues {
                 worker.offer(delivery);
             }
         });
+    }
+
+    /**
+     * Gives each output what it is owed of {@code current} (every source's latest state): all of it to
+     * an output started or changed since the last call, and, to an output that repeats, each source
+     * not offered for its {@code repeat}.
+     */
+    void catchUp(Collection<Delivery> current, Instant now) {
+        workers.values().forEach(worker -> worker.catchUp(current, now));
     }
 
     /** Sends again the pushes dead-lettered a minute ago or more that nothing newer replaced. */
@@ -118,6 +133,12 @@ public class OutputQueues {
         private final Map<String, Instant> failedAt = new LinkedHashMap<>();
 
         private final Map<String, Delivery> failed = new LinkedHashMap<>();
+        /**
+         * When each source was last offered: what {@code repeat} counts from. A source not in it was
+         * never offered to this output (new, or its parameters changed): it is owed its current state.
+         */
+        private final Map<String, Instant> offeredAt = new HashMap<>();
+
         private boolean draining;
 
         Worker(OutputSpec spec) {
@@ -129,7 +150,31 @@ public class OutputQueues {
             });
         }
 
+        synchronized void respecify(OutputSpec changed) {
+            spec = changed;
+            offeredAt.clear();
+        }
+
+        synchronized void catchUp(Collection<Delivery> current, Instant now) {
+            Duration repeat = spec.repeat();
+            for (Delivery delivery : current) {
+                String id = delivery.sourceId();
+                if (!spec.wants(id) || pending.containsKey(id) || failed.containsKey(id)) {
+                    continue;
+                }
+                Instant last = offeredAt.get(id);
+                if (last == null || (!repeat.isZero() && !last.plus(repeat).isAfter(now))) {
+                    offer(delivery, now);
+                }
+            }
+        }
+
         synchronized void offer(Delivery delivery) {
+            offer(delivery, clock.instant());
+        }
+
+        private synchronized void offer(Delivery delivery, Instant now) {
+            offeredAt.put(delivery.sourceId(), now);
             pending.remove(delivery.sourceId());
             pending.put(delivery.sourceId(), delivery);
             failed.remove(delivery.sourceId());

@@ -15,6 +15,7 @@ import java.util.function.Function;
  * ({@value #COMMON_RESOURCE}) and those of its template.
  *
  * @param sources the source ids it gets; empty for all
+ * @param repeat  how often each source is pushed again without a change; zero: only on a change
  * @param values  every parameter, defaults filled in, by name
  */
 public record OutputSpec(
@@ -24,6 +25,7 @@ public record OutputSpec(
         Duration timeout,
         int retries,
         Duration retryDelay,
+        Duration repeat,
         Map<String, String> values) {
     static final String COMMON_RESOURCE = "output/output.definition.yaml";
     /** The parameters every output has. */
@@ -54,6 +56,7 @@ public record OutputSpec(
                 duration(values.get("timeout")),
                 Integer.parseInt(values.get("retries")),
                 duration(values.get("retryDelay")),
+                values.get("repeat").isEmpty() ? template.repeat() : duration(values.get("repeat")),
                 Map.copyOf(values));
     }
 
@@ -67,8 +70,10 @@ public record OutputSpec(
     }
 
     private static Duration duration(String text) {
-        return text.endsWith("ms")
-                ? Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)))
-                : Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+        if (text.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+        }
+        long amount = Long.parseLong(text.substring(0, text.length() - 1));
+        return text.endsWith("m") ? Duration.ofMinutes(amount) : Duration.ofSeconds(amount);
     }
 }

@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.output;
 
 import dev.socialticker.ticker.routefile.TemplateDefinition;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,6 +14,14 @@ public interface OutputTemplate {
     String id();
 
     TemplateDefinition definition();
+
+    /**
+     * How often a source is pushed again without a change when the file does not say ({@code repeat}):
+     * never, unless the device needs it.
+     */
+    default Duration repeat() {
+        return Duration.ZERO;
+    }
 
     /** What the declaration cannot check (a setting that must be set); empty when the output can run. */
     default List<String> problems(OutputSpec spec) {

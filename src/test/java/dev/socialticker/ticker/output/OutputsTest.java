@@ -181,7 +181,8 @@ class OutputsTest extends UpstreamServiceTest {
                 .withRequestBody(matchingJsonPath("$.icon", equalTo("5251")))
                 .withRequestBody(matchingJsonPath("$.color", equalTo("#FFFFFF")))
                 .withRequestBody(matchingJsonPath("$.lifetimeMode", equalTo("1")))
-                .withRequestBody(matchingJsonPath("$.lifetime"))));
+                // Stale-after (120 s) and two of the template's one-minute repeats (120 s).
+                .withRequestBody(matchingJsonPath("$.lifetime", equalTo("120")))));
     }
 
     @Test
@@ -273,6 +274,49 @@ class OutputsTest extends UpstreamServiceTest {
 
         ROUTES.delete("outputs/late.camel.yaml");
         await().atMost(Duration.ofSeconds(30)).until(() -> catalog.find("late").isEmpty());
+    }
+
+    @Test
+    void aNewOutputGetsTheCurrentCountsWithoutWaitingForAChange() {
+        github("torvalds", 555);
+        refresh(TORVALDS);
+        upstream.stubFor(
+                post(urlPathEqualTo("/newcomer")).willReturn(aResponse().withStatus(204)));
+
+        write("newcomer", "webhook", "github-torvalds", Map.of("url", upstream.baseUrl() + "/newcomer"));
+
+        // No refresh, no change: the count as it is reaches the new output (at the next tick).
+        await().atMost(Duration.ofSeconds(30)).until(() -> totals("/newcomer").contains(555L));
+        assertThat(totals("/newcomer")).as("once, not again at each tick").containsExactly(555L);
+        ROUTES.delete("outputs/newcomer.camel.yaml");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> catalog.find("newcomer").isEmpty());
+    }
+
+    @Test
+    void anOutputThatRepeatsSendsTheCountAgainWithoutAChange() {
+        github("torvalds", 600);
+        refresh(TORVALDS);
+        upstream.stubFor(
+                post(urlPathEqualTo("/repeater")).willReturn(aResponse().withStatus(204)));
+
+        write(
+                "repeater",
+                "webhook",
+                "github-torvalds",
+                Map.of("url", upstream.baseUrl() + "/repeater", "repeat", "1s"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> totals("/repeater").size() == 1);
+        // The ticks (every 5 s) send it again once a repeat has passed on the service's clock, though
+        // the count stands still.
+        clock.advance(Duration.ofSeconds(2));
+        await().atMost(Duration.ofSeconds(30)).until(() -> totals("/repeater").size() == 2);
+        clock.advance(Duration.ofSeconds(2));
+        await().atMost(Duration.ofSeconds(30)).until(() -> totals("/repeater").size() == 3);
+        assertThat(totals("/repeater")).allMatch(total -> total == 600L);
+        ROUTES.delete("outputs/repeater.camel.yaml");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> catalog.find("repeater").isEmpty());
     }
 
     @SuppressWarnings("unchecked")

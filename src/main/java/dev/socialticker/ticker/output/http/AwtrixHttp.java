@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -34,16 +35,30 @@ class AwtrixHttp extends HttpOutput {
         return "awtrix-http";
     }
 
+    /**
+     * Again every minute without a change: the app's {@code lifetime} (stale-after) frames it in red
+     * when no push comes within it, which must mean the service stopped, not that the count stood still.
+     */
+    @Override
+    public Duration repeat() {
+        return Duration.ofSeconds(60);
+    }
+
     @Override
     HttpPush request(OutputSpec spec, Delivery delivery, OutputSettings settings) {
         String app = spec.value("app").replace("{source}", delivery.sourceId());
         URI uri =
                 URI.create(spec.value("clock") + "/api/custom?name=" + URLEncoder.encode(app, StandardCharsets.UTF_8));
-        return new HttpPush("POST", uri, Map.of(), "application/json", body(delivery, spec.value("icon")));
+        return new HttpPush(
+                "POST", uri, Map.of(), "application/json", body(delivery, spec.value("icon"), spec.repeat()));
     }
 
-    /** The API's custom app for the source; the count alone if the view has none yet. */
-    byte[] body(Delivery delivery, String icon) {
+    /**
+     * The API's custom app for the source (the count alone if the view has none yet). Its lifetime
+     * (stale-after) is raised to two repeats when shorter, so the app is framed as stale only when
+     * pushes stopped; without repeats there is no lifetime, since a count that stands still is not stale.
+     */
+    byte[] body(Delivery delivery, String icon, Duration repeat) {
         byte[] rendered = bodies.awtrix(delivery.sourceId());
         try {
             ObjectNode app = rendered != null
@@ -51,6 +66,12 @@ class AwtrixHttp extends HttpOutput {
                     : json.createObjectNode().put("text", String.valueOf(delivery.count()));
             if (!icon.isEmpty()) {
                 app.put("icon", icon);
+            }
+            if (repeat.isZero()) {
+                app.remove("lifetime");
+                app.remove("lifetimeMode");
+            } else if (app.has("lifetime")) {
+                app.put("lifetime", Math.max(app.get("lifetime").asLong(), 2 * repeat.toSeconds()));
             }
             return json.writeValueAsBytes(app);
         } catch (IOException impossible) {
