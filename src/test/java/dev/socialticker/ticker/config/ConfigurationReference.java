@@ -9,8 +9,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +23,6 @@ final class ConfigurationReference {
     static final String BEGIN = "<!-- BEGIN GENERATED: configuration reference, rendered by ConfigurationReferenceTest"
             + " from the configuration metadata; edit the records' Javadoc, not this table -->";
     static final String END = "<!-- END GENERATED: configuration reference -->";
-    private static final Pattern GENERIC = Pattern.compile("([\\w.$]+)<(.+)>");
 
     private ConfigurationReference() {}
 
@@ -77,12 +74,12 @@ final class ConfigurationReference {
      * (written {@code 10s}), an enum as its values.
      */
     static String type(String javaType) {
-        Matcher generic = GENERIC.matcher(javaType);
-        if (generic.matches()) {
-            String arguments = Arrays.stream(generic.group(2).split(","))
-                    .map(ConfigurationReference::simpleName)
-                    .collect(Collectors.joining(", "));
-            return simpleName(generic.group(1)) + "&lt;" + arguments + "&gt;";
+        if (javaType.contains("<")) {
+            // Every name simple, at any depth: Map<String, Map<String, String>>.
+            return javaType.replaceAll("[A-Za-z0-9_]+[.$]", "")
+                    .replace(",", ", ")
+                    .replace("<", "&lt;")
+                    .replace(">", "&gt;");
         }
         try {
             Class<?> type = Class.forName(javaType, false, ConfigurationReference.class.getClassLoader());

@@ -20,6 +20,16 @@ class ConfigurationReferenceTest {
     static final String REGENERATE = "./mvnw test -Dtest=ConfigurationReferenceTest -Dconfig.reference.write=true";
 
     @Test
+    void typesReadAsAReaderOfYamlThinksOfThemAtAnyDepth() {
+        assertThat(ConfigurationReference.type("java.time.Duration")).isEqualTo("Duration");
+        assertThat(ConfigurationReference.type("java.util.List<java.lang.Long>"))
+                .isEqualTo("List&lt;Long&gt;");
+        assertThat(ConfigurationReference.type(
+                        "java.util.Map<java.lang.String,java.util.Map<java.lang.String,java.lang.String>>"))
+                .isEqualTo("Map&lt;String, Map&lt;String, String&gt;&gt;");
+    }
+
+    @Test
     void thePageHasTheTableTheMetadataRenders() throws IOException {
         List<JsonNode> properties = ConfigurationReference.properties();
         String rendered = ConfigurationReference.render(properties);
