@@ -1,11 +1,8 @@
 package dev.socialticker.ticker.alert;
 
+import dev.socialticker.ticker.state.FleetLease;
 import dev.socialticker.ticker.state.StateRepository;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 
@@ -25,7 +22,6 @@ import org.springframework.context.event.EventListener;
  */
 class AlertSpeaker {
     static final String LEASE = "alerts-leader";
-    private static final Logger log = LoggerFactory.getLogger(AlertSpeaker.class);
 
     /** What a claim found. */
     enum Turn {
@@ -37,56 +33,22 @@ class AlertSpeaker {
         SILENT
     }
 
-    private final StateRepository state;
-    private final Duration lease;
-    /** Renewed this much before it expires: a renewal never lands after another instance took it. */
-    private final Duration margin;
-
-    private final String me = UUID.randomUUID().toString();
-    private long heldUntilNanos;
-    private boolean held;
+    private final FleetLease lease;
 
     /** @param checkPeriod how often the lease is renewed; it lasts three periods */
     AlertSpeaker(StateRepository state, Duration checkPeriod) {
-        this.state = state;
-        this.lease = checkPeriod.multipliedBy(3);
-        this.margin = checkPeriod;
-        this.held = !state.shared();
+        this.lease = new FleetLease(state, LEASE, checkPeriod.multipliedBy(3), checkPeriod);
     }
 
     /** True while this instance holds the turn, as far as it can tell without asking Redis. */
-    synchronized boolean speaks() {
-        return !state.shared() || (held && System.nanoTime() - heldUntilNanos < 0);
+    boolean speaks() {
+        return lease.holds();
     }
 
     /** Takes or renews the turn (one Redis call in the shared mode). */
-    synchronized Turn claim() {
-        if (!state.shared()) {
-            return Turn.SPEAKS;
-        }
-        boolean before = held;
-        long asked = System.nanoTime();
-        boolean holds;
-        try {
-            holds = state.holdLease(LEASE, me, lease);
-        } catch (IOException unreachable) {
-            holds = false; // Redis says why, once (RedisLink)
-        }
-        if (holds) {
-            held = true;
-            heldUntilNanos = asked + lease.minus(margin).toNanos();
-            if (!before) {
-                log.info("This instance speaks for the fleet's alerts now (lease {})", LEASE);
-                return Turn.TAKEN;
-            }
-            return Turn.SPEAKS;
-        }
-        if (held) {
-            log.info(
-                    "This instance no longer speaks for the fleet's alerts: another one does, or Redis is unreachable");
-        }
-        held = false;
-        return Turn.SILENT;
+    Turn claim() {
+        FleetLease.Claim claim = lease.claimTurn();
+        return !claim.held() ? Turn.SILENT : claim.taken() ? Turn.TAKEN : Turn.SPEAKS;
     }
 
     /** Speaks now, claiming the turn only when it does not hold it (a change on a follower asks Redis once). */
@@ -96,16 +58,7 @@ class AlertSpeaker {
 
     /** A stopping instance hands over at once; while the connection still runs (see ChangeListener). */
     @EventListener(ContextClosedEvent.class)
-    synchronized void release() {
-        if (!state.shared() || !held) {
-            return;
-        }
-        held = false;
-        try {
-            state.releaseLease(LEASE, me);
-            log.info("This instance stops speaking for the fleet's alerts: another one takes over");
-        } catch (IOException unreachable) {
-            // it expires by itself
-        }
+    void release() {
+        lease.release();
     }
 }

@@ -62,6 +62,22 @@ public final class FleetLease {
         return held;
     }
 
+    /** What a claim found: whether this instance holds the turn, and whether this very claim took it. */
+    public record Claim(boolean held, boolean taken) {}
+
+    /**
+     * Takes or renews the turn, saying whether it was taken just now (it was not held before): the
+     * new holder may have to read what the one before it decided. Alone, it is held and never taken.
+     */
+    public synchronized Claim claimTurn() {
+        if (!state.shared()) {
+            return new Claim(true, false);
+        }
+        boolean before = held;
+        boolean now = claim();
+        return new Claim(now, now && !before);
+    }
+
     /** A stopping instance hands over at once. */
     public synchronized void release() {
         if (!state.shared() || !held) {
