@@ -248,7 +248,13 @@ public class OutputQueues {
         private void push(Delivery delivery) throws InterruptedException {
             OutputSpec output = spec;
             byte[] json = bodies.json(delivery.sourceId());
-            Delivery body = delivery.withJson(json == null ? new byte[0] : json);
+            if (json == null) {
+                // The view has no count for the source now (forgotten since): nothing to push, and an
+                // empty body must never reach a webhook or a retained topic. The next count is pushed.
+                log.debug("Output '{}': no count of {} to push now", output.name(), delivery.sourceId());
+                return;
+            }
+            Delivery body = delivery.withJson(json);
             PushFailure failure = null;
             int attempts = 0;
             Duration delay = output.retryDelay();

@@ -339,7 +339,12 @@ class OutputsTest extends UpstreamServiceTest {
         return requests.stream()
                 .map(request -> {
                     try {
-                        return json.readTree(request.getBody()).get("total").asLong();
+                        JsonNode total = json.readTree(request.getBody()).get("total");
+                        if (total == null) {
+                            throw new AssertionError("a push to " + path + " without a count: '"
+                                    + request.getBodyAsString() + "', " + request.getHeaders());
+                        }
+                        return total.asLong();
                     } catch (IOException unreadable) {
                         throw new UncheckedIOException(unreadable);
                     }

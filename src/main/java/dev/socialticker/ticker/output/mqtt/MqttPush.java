@@ -35,11 +35,6 @@ final class MqttPush extends ServiceSupport implements Processor {
     @Override
     public void process(Exchange exchange) {
         Delivery delivery = exchange.getIn().getBody(Delivery.class);
-        if (delivery.json().length == 0) {
-            // The source lost its count between the change and this push (invalidated): an empty
-            // retained message would clear the topic, and the next count is pushed anyway.
-            return;
-        }
         MqttPublisher current = publisher;
         if (current == null) {
             throw new MqttPublishException("MQTT output for " + settings.url() + " is stopped");
