@@ -236,12 +236,12 @@ class OutputsTest extends UpstreamServiceTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Health outputs = health.health();
-            assertThat(failure(outputs, "dead-refused")).containsEntry("code", "UNREACHABLE");
-            assertThat(failure(outputs, "dead-500"))
+            assertThat(OutputFiles.lastFailure(outputs, "dead-refused")).containsEntry("code", "UNREACHABLE");
+            assertThat(OutputFiles.lastFailure(outputs, "dead-500"))
                     .containsEntry("code", "UNAVAILABLE")
                     .containsEntry("httpStatus", 500)
                     .containsEntry("attempts", 2);
-            assertThat(failure(outputs, "dead-slow")).containsEntry("code", "TIMEOUT");
+            assertThat(OutputFiles.lastFailure(outputs, "dead-slow")).containsEntry("code", "TIMEOUT");
         });
         System.out.println("Health of the outputs: " + health.health());
     }
@@ -319,13 +319,6 @@ class OutputsTest extends UpstreamServiceTest {
                 .until(() -> catalog.find("repeater").isEmpty());
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> failure(Health outputs, String output) {
-        Map<String, Object> details = (Map<String, Object>) outputs.getDetails().get(output);
-        Object failure = details == null ? null : details.get("lastFailure");
-        return failure == null ? Map.of() : (Map<String, Object>) failure;
-    }
-
     private static void github(String account, long followers) {
         upstream.stubFor(get(urlPathEqualTo("/users/" + account))
                 .willReturn(okJson("{\"login\": \"" + account + "\", \"followers\": " + followers + "}")));
@@ -358,15 +351,7 @@ class OutputsTest extends UpstreamServiceTest {
     }
 
     static void write(String name, String template, String sources, Map<String, String> parameters) {
-        StringBuilder file = new StringBuilder("- templatedRoute:\n    routeTemplateRef: " + template
-                + "\n    routeId: output-" + name + "\n    parameters:\n      - { name: name, value: " + name + " }\n"
-                + "      - { name: sources, value: \"" + sources + "\" }\n");
-        parameters.forEach((key, value) -> file.append("      - { name: ")
-                .append(key)
-                .append(", value: \"")
-                .append(value)
-                .append("\" }\n"));
-        ROUTES.write("outputs/" + name + ".camel.yaml", file.toString());
+        OutputFiles.write(ROUTES, name, template, sources, parameters);
     }
 
     static String hmac(String secret, byte[] body) throws Exception {

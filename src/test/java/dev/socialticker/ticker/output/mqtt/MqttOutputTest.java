@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.output.OutputCatalog;
+import dev.socialticker.ticker.output.OutputFiles;
 import dev.socialticker.ticker.output.OutputHealth;
 import dev.socialticker.ticker.support.MosquittoBroker;
 import dev.socialticker.ticker.support.RoutesDir;
@@ -244,16 +245,16 @@ class MqttOutputTest extends UpstreamServiceTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Health details = health.health();
-            assertThat(failure(details, "dead-broker")).containsEntry("code", "UNREACHABLE");
-            assertThat(failure(details, "silent-broker")).containsEntry("code", "TIMEOUT");
+            assertThat(OutputFiles.lastFailure(details, "dead-broker")).containsEntry("code", "UNREACHABLE");
+            assertThat(OutputFiles.lastFailure(details, "silent-broker")).containsEntry("code", "TIMEOUT");
         });
         assertThat(meters.get("ticker.outputs")
                         .tags("output", "dead-broker", "outcome", "failed")
                         .counter()
                         .count())
                 .isPositive();
-        System.out.println("Health of the mqtt outputs: " + failure(health.health(), "dead-broker") + " | "
-                + failure(health.health(), "silent-broker"));
+        System.out.println("Health of the mqtt outputs: " + OutputFiles.lastFailure(health.health(), "dead-broker")
+                + " | " + OutputFiles.lastFailure(health.health(), "silent-broker"));
     }
 
     @Test
@@ -297,28 +298,13 @@ class MqttOutputTest extends UpstreamServiceTest {
                 .orElse(null);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> failure(Health outputs, String output) {
-        Map<String, Object> details = (Map<String, Object>) outputs.getDetails().get(output);
-        Object failure = details == null ? null : details.get("lastFailure");
-        return failure == null ? Map.of() : (Map<String, Object>) failure;
-    }
-
     private static void github(String account, long followers) {
         upstream.stubFor(get(urlPathEqualTo("/users/" + account))
                 .willReturn(okJson("{\"login\": \"" + account + "\", \"followers\": " + followers + "}")));
     }
 
     private static void write(String name, String sources, Map<String, String> parameters) {
-        StringBuilder file = new StringBuilder("- templatedRoute:\n    routeTemplateRef: mqtt\n    routeId: output-"
-                + name + "\n    parameters:\n      - { name: name, value: " + name + " }\n"
-                + "      - { name: sources, value: \"" + sources + "\" }\n");
-        parameters.forEach((key, value) -> file.append("      - { name: ")
-                .append(key)
-                .append(", value: \"")
-                .append(value)
-                .append("\" }\n"));
-        ROUTES.write("outputs/" + name + ".camel.yaml", file.toString());
+        OutputFiles.write(ROUTES, name, "mqtt", sources, parameters);
     }
 
     private static int closedPort() {
