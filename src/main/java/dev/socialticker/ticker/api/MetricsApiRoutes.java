@@ -3,8 +3,8 @@ package dev.socialticker.ticker.api;
 import dev.socialticker.ticker.refresh.RefreshEndpoints;
 import dev.socialticker.ticker.refresh.RefreshHeaders;
 import dev.socialticker.ticker.store.StoreEndpoints;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.springframework.stereotype.Component;
 
@@ -34,15 +34,22 @@ class MetricsApiRoutes extends RouteBuilder {
     }
 
     /**
-     * A stale answer is already written; the refresh it asks for runs off the request: a queue of
+     * A read route (its rejections answered in the API's error shape). A stale answer is already
+     * written; the refresh it asks for runs off the request: a queue of
      * one that the sender never waits on (RefreshEndpoints#REFRESH_WANTED, RefreshDemand), so the read's cost does not depend on
      * the number of sources or on the upstream.
      */
-    private void refreshWhenStale(RouteDefinition read) {
-        read.filter(exchangeProperty(RefreshHeaders.STALE_SOURCES).isNotNull())
-                .to(RefreshEndpoints.REFRESH_WANTED)
+    // spotless:off (the route DSL is indented by its blocks)
+    private void readRefreshingWhenStale(String endpoint, String routeId, Processor read) {
+        from(endpoint)
+                .routeId(routeId)
+                .routeConfigurationId(ApiRejections.ID)
+                .process(read)
+                .filter(exchangeProperty(RefreshHeaders.STALE_SOURCES).isNotNull())
+                    .to(RefreshEndpoints.REFRESH_WANTED)
                 .end();
     }
+    // spotless:on
 
     // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
     @Override
@@ -163,30 +170,11 @@ class MetricsApiRoutes extends RouteBuilder {
                 .routeConfigurationId(ApiRejections.ID)
                 .process(uiConfig);
 
-        refreshWhenStale(from(ApiEndpoints.GET_METRICS)
-                .routeId("api-get-metrics")
-                .routeConfigurationId(ApiRejections.ID)
-                .process(responder::all));
-
-        refreshWhenStale(from(ApiEndpoints.GET_SOURCE)
-                .routeId("api-get-source")
-                .routeConfigurationId(ApiRejections.ID)
-                .process(responder::one));
-
-        refreshWhenStale(from(ApiEndpoints.GET_BADGE)
-                .routeId("api-get-badge")
-                .routeConfigurationId(ApiRejections.ID)
-                .process(responder::allBadge));
-
-        refreshWhenStale(from(ApiEndpoints.GET_SOURCE_BADGE)
-                .routeId("api-get-source-badge")
-                .routeConfigurationId(ApiRejections.ID)
-                .process(responder::oneBadge));
-
-        refreshWhenStale(from(ApiEndpoints.GET_TICKER_BADGE)
-                .routeId("api-get-ticker-badge")
-                .routeConfigurationId(ApiRejections.ID)
-                .process(responder::tickerBadge));
+        readRefreshingWhenStale(ApiEndpoints.GET_METRICS, "api-get-metrics", responder::all);
+        readRefreshingWhenStale(ApiEndpoints.GET_SOURCE, "api-get-source", responder::one);
+        readRefreshingWhenStale(ApiEndpoints.GET_BADGE, "api-get-badge", responder::allBadge);
+        readRefreshingWhenStale(ApiEndpoints.GET_SOURCE_BADGE, "api-get-source-badge", responder::oneBadge);
+        readRefreshingWhenStale(ApiEndpoints.GET_TICKER_BADGE, "api-get-ticker-badge", responder::tickerBadge);
 
         from(ApiEndpoints.GET_SOURCE_HISTORY)
                 .routeId("api-get-source-history")
@@ -198,10 +186,7 @@ class MetricsApiRoutes extends RouteBuilder {
                 .routeConfigurationId(ApiRejections.ID)
                 .process(history::sum);
 
-        refreshWhenStale(from(ApiEndpoints.GET_TICKER)
-                .routeId("api-get-ticker")
-                .routeConfigurationId(ApiRejections.ID)
-                .process(responder::ticker));
+        readRefreshingWhenStale(ApiEndpoints.GET_TICKER, "api-get-ticker", responder::ticker);
 
         // Every change of the store: the view is rendered again ahead of the reads (MetricsRenderer:
         // coalesced, once for many changes). A read never waits for this: it follows the store's
