@@ -170,3 +170,20 @@ export function signedCount(delta, { locale, format } = {}) {
     .map((part) => (part.type === 'minusSign' && part.value === '-' ? '\u2212' : part.value)).join('');
   return delta === 0 ? `±${text}` : text;
 }
+
+/**
+ * A source's share of the sum, as a whole percentage in the reader's locale ("62%", "62 %"):
+ * "<1%" for a count that is some but under half a percent, "—" when either is unknown or the sum
+ * is 0. Rounded shares need not add up to 100.
+ * @param {number|null} part
+ * @param {number|null} sum
+ * @param {{locale?: string}} [options]
+ */
+export function formatShare(part, sum, { locale } = {}) {
+  if (!Number.isFinite(part) || !Number.isFinite(sum) || sum <= 0 || part < 0) return '—';
+  const tag = resolveLocale(locale);
+  const percent = memo(`p|${tag}`, () => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 }));
+  const share = part / sum;
+  if (part > 0 && share < 0.005) return `<${percent.format(0.01)}`;
+  return percent.format(share);
+}

@@ -25,3 +25,16 @@ export function historyUrl(metricsUrl, from) {
   history.search = new URLSearchParams({ step: 'day', from }).toString();
   return history;
 }
+
+/**
+ * One source's metrics URL beside the summed one: `https://host/api/metrics` and `acme` →
+ * `https://host/api/metrics/acme`. Null for a metrics URL of another shape.
+ * @param {string|URL} metricsUrl
+ * @param {string} id
+ */
+export function sourceUrl(metricsUrl, id) {
+  const url = new URL(metricsUrl);
+  const match = /^(.*\/api\/metrics)\/?$/.exec(url.pathname);
+  if (!match || !/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) return null;
+  return new URL(`${match[1]}/${id}`, url);
+}

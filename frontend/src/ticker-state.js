@@ -18,6 +18,8 @@ export const INITIAL_VIEW = Object.freeze({
   state: 'loading',
   total: null,
   profile: null,
+  // The provider of a one-source body (e.g. "github"); null for the sum of several.
+  provider: null,
   refreshedAt: null,
   staleAt: null,
   errorCode: null,
@@ -153,6 +155,7 @@ function fromBody(body, skewMs, checkedAtMs) {
   const base = {
     total: body.total,
     profile: body.profile ?? null,
+    provider: typeof body.provider === 'string' && body.provider ? body.provider : null,
     refreshedAt: timestamp(body.refreshedAt),
     staleAt: timestamp(body.staleAt),
     errorCode: body.error?.code ?? null,

@@ -242,6 +242,103 @@ export const tickerStyles = `
 :host([data-state="error"]) .total,
 :host([data-state="offline"]) .total { opacity: 0.72; }
 
+/* Provider icons: drawn in the text's colour. The card names a source's provider in words only. */
+.provider-icon { display: inline-grid; place-items: center; width: 1.15em; height: 1.15em; }
+.provider-icon:empty, .source .provider-icon, .source-share { display: none; }
+.provider-icon svg { width: 100%; height: 100%; fill: currentColor; }
+.icon-letter {
+  display: grid;
+  place-items: center;
+  width: 100%;
+  height: 100%;
+  border-radius: 50%;
+  font-size: 0.7em;
+  font-weight: 750;
+  color: var(--_bg);
+  background: var(--_muted);
+}
+
+/* The screen layout (screen.html): the whole box the page gives it, no card around the count, the
+   numerals sized by the script to the figure's box (the one row that takes the height left over),
+   every other line in viewport units so it reads from across a room at any resolution. */
+:host([layout="screen"]) {
+  display: block;
+  width: 100%;
+  height: 100%;
+  --_size: 20vmin;
+  --_muted: var(--ticker-muted, light-dark(#474d5a, #b4bac8));
+  --_spark-height: var(--ticker-sparkline-height, 12vh);
+}
+:host([layout="screen"]) .card {
+  height: 100%;
+  grid-template-rows: auto minmax(0, 1fr);
+  grid-auto-rows: auto;
+  gap: 1.2vmin;
+  padding: 4vmin 3vw 3vmin;
+  border: 0;
+  border-radius: 0;
+  box-shadow: none;
+}
+:host([layout="screen"]) .profile {
+  display: inline-flex;
+  align-items: center;
+  gap: 0.5em;
+  font-size: 4vmin;
+  font-weight: 650;
+}
+:host([layout="screen"]) .figure { justify-self: stretch; min-height: 0; }
+:host([layout="screen"]) .total { font-weight: 800; letter-spacing: -0.02em; }
+:host([layout="screen"]) .fallback { font-size: 6vmin; max-width: 22em; }
+:host([layout="screen"]) .label { margin-top: 0; font-size: 3.4vmin; font-weight: 650; }
+:host([layout="screen"]) .growth { font-size: 4vmin; font-weight: 700; }
+:host([layout="screen"]) .sparkline { justify-self: stretch; margin: 0 6vw; }
+:host([layout="screen"]) .sparkline .line { stroke-width: 4; }
+:host([layout="screen"]) .badge { font-size: 2.6vmin; font-weight: 600; }
+:host([layout="screen"]) .sources.several {
+  display: flex;
+  flex-wrap: wrap;
+  justify-content: center;
+  gap: 1vmin 5vmin;
+  margin: 0;
+  padding: 2vmin 0 0;
+  font-size: 3vmin;
+}
+:host([layout="screen"]) .source { display: inline-flex; gap: 0.45em; }
+:host([layout="screen"]) .source .provider-icon { display: inline-grid; }
+:host([layout="screen"]) .source-share { display: inline; color: var(--_muted); font-weight: 650; font-variant-numeric: tabular-nums; }
+:host([layout="screen"]) .source-share::before { content: "· "; }
+/* With reduced motion a milestone's text stays on the top edge, still and inside the view. */
+:host([layout="screen"]) .celebration { top: 1.5vmin; font-size: 3vmin; transform: translateX(-50%); }
+/* Otherwise the whole screen celebrates for the celebration's few seconds, then gives the count back. */
+:host([layout="screen"]) .card.celebrate-motion .celebration {
+  position: fixed;
+  inset: 0;
+  z-index: 1;
+  display: grid;
+  place-items: center;
+  max-width: none;
+  padding: 6vmin;
+  border-radius: 0;
+  font-size: 10vmin;
+  line-height: 1.1;
+  white-space: normal;
+  text-align: center;
+  text-wrap: balance;
+  color: #ffffff;
+  background: radial-gradient(circle at 50% 45%, color-mix(in srgb, var(--_accent) 55%, #000000), #0b0a1f 85%);
+  transform: none;
+  animation: screen-celebration 8s ease-in-out both;
+}
+:host([layout="screen"]) .card.celebrate-motion .total { animation: none; }
+
+@keyframes screen-celebration {
+  0% { opacity: 0; transform: scale(0.92); }
+  8% { opacity: 1; transform: scale(1); }
+  50% { transform: scale(1.03); }
+  92% { opacity: 1; transform: scale(1); }
+  100% { opacity: 0; }
+}
+
 @keyframes shimmer { from { background-position: 100% 0; } to { background-position: 0 0; } }
 @keyframes pulse { 0%, 100% { opacity: 1; } 50% { opacity: 0.35; } }
 @keyframes celebration-ring {

@@ -4,9 +4,11 @@
 //   <social-ticker src="https://host/api/metrics"></social-ticker>
 // Imports are relative, so they resolve against this script's own URL on any page.
 
-import { announceCount, digitGlyphs, formatCount, growthLine, updatedAgo } from './format.js';
+import { fittedSize } from './fit-text.js';
+import { announceCount, digitGlyphs, formatCount, formatShare, growthLine, updatedAgo } from './format.js';
 import { Odometer } from './odometer.js';
 import { Poller, REQUEST_TIMEOUT_MS } from './poller.js';
+import { providerIcon, providerName } from './providers.js';
 import { pollIntervalMs } from './schedule.js';
 import {
   SPARKLINE_DAYS, dayStart, historyPoints, sparklineFrom, sparklineLabel, sparklinePath, withLiveCount,
@@ -48,19 +50,13 @@ const SPARK_WIDTH = 300;
 const SPARK_HEIGHT = 48;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-const PROVIDER_NAMES = {
-  instagram: 'Instagram',
-  github: 'GitHub',
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-  youtube: 'YouTube',
-  demo: 'Demo',
-};
+// The layouts: a card to embed in a page, or the whole viewport of a screen (see screen.html).
+const LAYOUTS = new Set(['card', 'screen']);
 
 const template = `
   <section class="card" part="card" role="group" aria-label="Follower count">
-    <div class="profile" part="profile"></div>
-    <div class="figure">
+    <div class="profile" part="profile"><span class="provider-icon" aria-hidden="true"></span><span class="profile-text"></span></div>
+    <div class="figure" part="figure">
       <span class="total" part="total" aria-hidden="true"></span>
       <span class="skeleton" part="skeleton" role="img" aria-label="Loading follower count"></span>
       <p class="fallback" part="fallback"></p>
@@ -81,7 +77,7 @@ const reducedMotion = () =>
 
 export class SocialTicker extends HTMLElement {
   static observedAttributes = [
-    'src', 'poll-interval', 'format', 'locale', 'fallback-message', 'label', 'growth', 'sparkline', 'celebrate',
+    'src', 'poll-interval', 'format', 'locale', 'fallback-message', 'label', 'growth', 'sparkline', 'celebrate', 'layout',
   ];
 
   #parts;
@@ -98,6 +94,10 @@ export class SocialTicker extends HTMLElement {
   // The highest milestone celebrated on this page: a dip below and a re-crossing is not news.
   #celebrated = 0;
   #celebrationTimer = null;
+  // The screen layout sizes the numerals to its box: watched for size changes while it applies.
+  #resizeObserver = null;
+  #fittedFor = null;
+  #numberText = '';
   #onVisibility = () => {
     if (!this.#poller) return;
     if (document.hidden) this.#poller.pause();
@@ -118,7 +118,9 @@ export class SocialTicker extends HTMLElement {
     }
     const $ = (selector) => root.querySelector(selector);
     this.#parts = {
-      profile: $('.profile'),
+      profileText: $('.profile-text'),
+      providerIcon: $('.provider-icon'),
+      figure: $('.figure'),
       total: $('.total'),
       fallback: $('.fallback'),
       label: $('.label'),
@@ -149,11 +151,13 @@ export class SocialTicker extends HTMLElement {
     this.#render();
     this.#start();
     document.addEventListener('visibilitychange', this.#onVisibility);
+    this.#watchSize();
   }
 
   disconnectedCallback() {
     document.removeEventListener('visibilitychange', this.#onVisibility);
     this.#stop();
+    this.#watchSize();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -170,7 +174,14 @@ export class SocialTicker extends HTMLElement {
     if (name === 'celebrate' && !this.#on('celebrate')) this.#endCelebration();
     // poll-interval is read at each scheduling (a shorter one at once); the rest only changes how things read.
     if (name === 'poll-interval') this.#poller?.intervalChanged();
+    if (name === 'layout') this.#watchSize();
     this.#render();
+  }
+
+  /** The layout in use: `card` unless the attribute names another known one. */
+  get #layout() {
+    const layout = (this.getAttribute('layout') ?? '').trim().toLowerCase();
+    return LAYOUTS.has(layout) ? layout : 'card';
   }
 
   get #metricsUrl() {
@@ -274,18 +285,25 @@ export class SocialTicker extends HTMLElement {
     this.#set('total', `${view.total}|${locale}|${format}|${label}`, () => {
       if (view.total === null) {
         this.#odometer.clear();
+        this.#numberText = '';
         this.#parts.value.textContent = '';
         delete this.dataset.total;
         return;
       }
-      this.#odometer.show(formatCount(view.total, { locale, format }), digitGlyphs(locale));
+      this.#numberText = formatCount(view.total, { locale, format });
+      this.#odometer.show(this.#numberText, digitGlyphs(locale));
       this.#parts.value.textContent = announceCount(view.total, { locale, label });
       this.dataset.total = String(view.total);
     });
-    // Several sources have no single profile; saying how many is the honest heading.
-    const heading = view.profile ? `@${view.profile}` : view.sources.length > 1 ? `${view.sources.length} sources` : '';
-    this.#set('profile', heading, (text) => {
-      this.#parts.profile.textContent = text;
+    this.#fit();
+    // Several sources have no single profile; saying how many is the honest heading. On a screen,
+    // read from across a room, the source's provider is named (and drawn) too.
+    const screen = this.#layout === 'screen';
+    const who = view.profile ? `@${view.profile}` : view.sources.length > 1 ? `${view.sources.length} sources` : '';
+    const heading = [screen && view.provider ? providerName(view.provider) : '', who].filter(Boolean).join(' · ');
+    this.#set('profile', JSON.stringify([heading, screen && view.provider]), () => {
+      this.#parts.profileText.textContent = heading;
+      this.#parts.providerIcon.replaceChildren(...(screen ? iconOf(view.provider) : []));
     });
     this.#set('label', label, (text) => { this.#parts.label.textContent = text; });
     this.#set('fallback', fallbackMessage, (text) => { this.#parts.fallback.textContent = text; });
@@ -294,8 +312,8 @@ export class SocialTicker extends HTMLElement {
     });
     // Keyed by what the rows show, so an unchanged poll (a new but equal view) is free.
     const rows = view.sources.map(({ id, provider, profile, total, state }) => [id, provider, profile, total, state]);
-    this.#set('sources', JSON.stringify([rows, locale, format]), () =>
-      this.#renderSources(view.sources, { locale, format }));
+    this.#set('sources', JSON.stringify([rows, view.total, locale, format]), () =>
+      this.#renderSources(view.sources, { total: view.total, locale, format }));
     this.#renderTrend(view, { locale, format, label });
     this.#scheduleAgeRefresh(age !== '');
     this.#scheduleStaleCheck(msUntilStale(view, now));
@@ -309,7 +327,7 @@ export class SocialTicker extends HTMLElement {
     write(value);
   }
 
-  #renderSources(sources, { locale, format }) {
+  #renderSources(sources, { total: sum, locale, format }) {
     const list = this.#parts.sources;
     const several = sources.length > 1;
     list.classList.toggle('several', several);
@@ -332,12 +350,20 @@ export class SocialTicker extends HTMLElement {
       name.className = 'source-name';
       const provider = document.createElement('span');
       provider.className = 'source-provider';
-      provider.textContent = PROVIDER_NAMES[source.provider] ?? source.provider;
+      provider.textContent = providerName(source.provider);
       name.append(source.profile ? `@${source.profile} ` : '', provider, stateName);
+      const icon = document.createElement('span');
+      icon.className = 'provider-icon';
+      icon.setAttribute('aria-hidden', 'true');
+      icon.append(...iconOf(source.provider));
       const total = document.createElement('span');
       total.className = 'source-total';
       total.textContent = source.total === null ? '—' : formatCount(source.total, { locale, format });
-      item.append(dot, name, total);
+      // Its share of the sum on screen (the screen layout shows it; the card has no room for it).
+      const share = document.createElement('span');
+      share.className = 'source-share';
+      share.textContent = formatShare(source.total, sum, { locale });
+      item.append(dot, icon, name, total, share);
       return item;
     }));
   }
@@ -413,6 +439,10 @@ export class SocialTicker extends HTMLElement {
     this.dataset.celebrating = String(milestone);
     if (!reducedMotion()) this.#parts.celebration.parentElement.classList.add('celebrate-motion');
     this.#celebrationTimer = setTimeout(() => this.#endCelebration(), CELEBRATION_MS);
+    // A page showing several tickers in turn (the screen's rotation) brings this one forward.
+    this.dispatchEvent(new CustomEvent('social-ticker:milestone', {
+      bubbles: true, composed: true, detail: { milestone, durationMs: CELEBRATION_MS },
+    }));
   }
 
   #endCelebration() {
@@ -422,6 +452,42 @@ export class SocialTicker extends HTMLElement {
     this.#parts.celebration.textContent = '';
     this.#parts.celebration.parentElement.classList.remove('celebrate-motion');
     delete this.dataset.celebrating;
+  }
+
+  // The screen layout's numerals: as large as the figure's box allows, the width filled but for a
+  // margin, never past its height. Measured once per change of the number's length (or of the
+  // box's size): a count that changes digits but not length keeps its size, and nothing jumps.
+  #fit() {
+    const figure = this.#parts.figure;
+    if (this.#layout !== 'screen') {
+      if (this.#fittedFor !== null) figure.style.removeProperty('font-size');
+      this.#fittedFor = null;
+      return;
+    }
+    const text = this.#numberText;
+    const boxWidth = figure.clientWidth;
+    const boxHeight = figure.clientHeight;
+    const key = `${[...text].length}|${boxWidth}x${boxHeight}`;
+    if (!text || this.#fittedFor === key) return;
+    // Layout sizes, not the bounding box: a celebration's bump scales the number for a moment.
+    const { offsetWidth: width, offsetHeight: height } = this.#parts.total;
+    const size = parseFloat(getComputedStyle(figure).fontSize);
+    const fitted = fittedSize({ size, width, height }, { boxWidth, boxHeight });
+    if (fitted === null) return;
+    figure.style.setProperty('font-size', `${fitted}px`);
+    this.#fittedFor = key;
+  }
+
+  #watchSize() {
+    const wanted = this.isConnected && this.#layout === 'screen' && typeof ResizeObserver === 'function';
+    if (wanted && !this.#resizeObserver) {
+      this.#resizeObserver = new ResizeObserver(() => this.#fit());
+      this.#resizeObserver.observe(this.#parts.figure);
+    } else if (!wanted && this.#resizeObserver) {
+      this.#resizeObserver.disconnect();
+      this.#resizeObserver = null;
+    }
+    this.#fit();
   }
 
   #announce(previous, next) {
@@ -464,6 +530,25 @@ export class SocialTicker extends HTMLElement {
       if (this.isConnected) this.#render();
     }, AGE_REFRESH_MS);
   }
+}
+
+/** The provider's icon as nodes: its SVG path, or its first letter, or nothing. */
+function iconOf(provider) {
+  const icon = providerIcon(provider);
+  if (icon === null) return [];
+  if (icon.letter) {
+    const letter = document.createElement('span');
+    letter.className = 'icon-letter';
+    letter.textContent = icon.letter;
+    return [letter];
+  }
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('focusable', 'false');
+  const path = document.createElementNS(SVG_NS, 'path');
+  path.setAttribute('d', icon.path);
+  svg.append(path);
+  return [svg];
 }
 
 /** The sparkline: a line and the area under it, with what it shows said in words. */

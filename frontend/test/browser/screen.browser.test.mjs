@@ -1,0 +1,604 @@
+// End-to-end test of the screen view (/screen) in headless Chromium against the real service.
+//
+// Configured only through the environment, because a JUnit harness (ScreenBrowserIT) starts the
+// service and WireMock and then runs this file:
+//   TICKER_BASE_URL  the running service, with three sources (instagram, github, mastodon) whose
+//                    upstreams are WireMock, refreshed every second, and its page served from
+//                    FRONTEND_DIR
+//   WIREMOCK_URL     WireMock standing in for the three upstreams; this test sets their counts
+//   ADMIN_TOKEN      the service's ticker.admin.token: each source gets 30 days of history
+//   FRONTEND_DIR     the directory the service serves the page from: the release test changes its
+//                    ticker.js, as a deploy would
+//   SCREENSHOT_DIR   where screenshots go (optional)
+// Without /usr/bin/chromium or the variables above the test is skipped, except under CI=true,
+// where it fails.
+
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { CHROMIUM, CHROMIUM_ARGS } from './support.mjs';
+
+const SUITE_TIMEOUT_MS = 420_000;
+const WAIT_MS = 20_000;
+const DAY_MS = 86_400_000;
+
+const env = process.env;
+const inCi = env.CI === 'true';
+const missing = [
+  !existsSync(CHROMIUM) && `${CHROMIUM}: install chromium (Debian package chromium)`,
+  ...['TICKER_BASE_URL', 'WIREMOCK_URL', 'ADMIN_TOKEN', 'FRONTEND_DIR'].filter((name) => !env[name]).map((name) => `env ${name}`),
+].filter(Boolean);
+const skip = missing.length > 0 && !inCi ? `screen browser test skipped, missing: ${missing.join('; ')}` : false;
+if (skip) console.log(skip);
+
+const SIZES = Object.freeze([
+  { width: 1920, height: 1080, name: '1920x1080' },
+  { width: 3840, height: 2160, name: '3840x2160' },
+  { width: 1080, height: 1920, name: '1080x1920' },
+]);
+// A count as most screens show it (6 characters: "17,653"), and the longest the issue names
+// (9 digits, 11 characters: "123,462,097").
+const TYPICAL = Object.freeze({ instagram: 12_345, github: 4_321, mastodon: 987 });
+const NINE_DIGITS = Object.freeze({ ...TYPICAL, instagram: 123_456_789 });
+const sum = (counts) => counts.instagram + counts.github + counts.mastodon;
+const MIN_WIDTH_RATIO = 0.8;
+
+describe('the screen view in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () => {
+  const base = env.TICKER_BASE_URL;
+  const problems = [];
+  let upstreams;
+  let browser;
+
+  before(async () => {
+    assert.deepEqual(missing, [], `cannot run the screen browser test: ${missing.join('; ')}`);
+    upstreams = new Upstreams(env.WIREMOCK_URL);
+    await upstreams.set(TYPICAL);
+    await serviceShows(base, sum(TYPICAL));
+    await backfillEverySource(base, env.ADMIN_TOKEN);
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await upstreams?.reset();
+    assert.deepEqual(problems, [], 'no console error, page error or CSP violation on any screen');
+  });
+
+  async function openScreen({
+    query = '', size = SIZES[0], colorScheme = 'light', reducedMotion = 'no-preference', beforeLoad, failuresExpected,
+  } = {}) {
+    const context = await browser.newContext({
+      locale: 'en-US', colorScheme, reducedMotion, viewport: { width: size.width, height: size.height },
+    });
+    await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`)));
+    if (beforeLoad) await context.addInitScript(beforeLoad);
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      // Chromium logs each request that fails while a test takes the network or the service away.
+      if (failuresExpected?.() && message.text().startsWith('Failed to load resource')) return;
+      problems.push(`console error on ${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
+    await page.goto(new URL(`/screen${query}`, base).href);
+    return { context, page };
+  }
+
+  it('fills at least 80 % of the width at 1920×1080, 3840×2160 and 1080×1920, nine digits without overflow, light and dark', async () => {
+    for (const counts of [TYPICAL, NINE_DIGITS]) {
+      await upstreams.set(counts);
+      await serviceShows(base, sum(counts));
+      for (const size of SIZES) {
+        for (const colorScheme of ['light', 'dark']) {
+          const { context, page } = await openScreen({ size, colorScheme });
+          try {
+            await waitForShown(page, sum(counts));
+            const box = await numeralsBox(page);
+            const ratio = box.width / size.width;
+            console.log(`[screen] ${size.name} ${colorScheme} ${box.text.length} characters (${box.text}):`
+              + ` numerals ${box.width.toFixed(0)}×${box.height.toFixed(0)} px, width ratio ${ratio.toFixed(3)}`);
+            assert.ok(ratio >= MIN_WIDTH_RATIO, `${size.name} ${box.text}: the numerals take ${ratio.toFixed(3)} of the width`);
+            assert.ok(box.left >= 0 && box.right <= size.width && box.top >= 0 && box.bottom <= size.height,
+              `${size.name} ${box.text}: the numerals stay inside the viewport: ${JSON.stringify(box)}`);
+            assert.ok(box.scrollWidth <= size.width && box.scrollHeight <= size.height,
+              `${size.name}: nothing overflows the page: ${JSON.stringify(box)}`);
+            const contrast = await contrastOf(page);
+            assert.ok(contrast.numerals >= 7, `${colorScheme}: numerals contrast ${contrast.numerals.toFixed(1)}:1 (AAA is 7:1)`);
+            assert.ok(contrast.label >= 4.5, `${colorScheme}: label contrast ${contrast.label.toFixed(1)}:1 (AA is 4.5:1)`);
+            assert.deepEqual(await chromeOf(page), { elements: ['MAIN', 'P'], scrollbars: false },
+              'nothing on the page but the ticker (and the hidden problems line)');
+            if (size.width === 1920 || size.width === 1080) {
+              await screenshot(page, `screen-${size.name}-${colorScheme}${counts === NINE_DIGITS ? '-nine-digits' : ''}`);
+            }
+          } finally {
+            await context.close();
+          }
+        }
+      }
+    }
+    await upstreams.set(TYPICAL);
+    await serviceShows(base, sum(TYPICAL));
+  });
+
+  it('shows the total with each source’s share, growth and sparkline', async () => {
+    const { context, page } = await openScreen();
+    try {
+      await waitForShown(page, sum(TYPICAL));
+      await page.waitForFunction(() => document.querySelector('social-ticker').dataset.sparkline === 'shown', null, { timeout: WAIT_MS });
+      const shown = await page.locator('social-ticker').evaluate((t) => ({
+        growth: t.dataset.growth,
+        rows: [...t.shadowRoot.querySelectorAll('.source')].map((row) => ({
+          name: row.querySelector('.source-name').textContent,
+          total: row.querySelector('.source-total').textContent,
+          share: row.querySelector('.source-share').textContent,
+          icon: row.querySelector('.provider-icon svg path') !== null,
+          visible: row.querySelector('.source-share').getBoundingClientRect().width > 0,
+        })),
+      }));
+      assert.equal(shown.growth, 'up');
+      assert.deepEqual(shown.rows.map(({ share }) => share).sort(), ['24%', '6%', '70%'].sort());
+      assert.ok(shown.rows.every(({ icon, visible }) => icon && visible), JSON.stringify(shown.rows));
+      assert.deepEqual(shown.rows.map(({ name }) => name.replace(/\s+/g, ' ').trim()).sort(),
+        ['@Gargron Mastodon', '@acme Instagram', '@octocat GitHub']);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('rotates through the sources with their provider’s name and icon, never blank', async () => {
+    const { context, page } = await openScreen({ query: '?show=rotate&rotate-every=3', size: SIZES[2], colorScheme: 'dark' });
+    try {
+      // Watches every frame: once a count is on screen, a frame without one is a blank screen.
+      await page.evaluate(() => {
+        window.seen = new Set();
+        window.blankFrames = 0;
+        const watch = () => {
+          const shown = [...document.querySelectorAll('social-ticker')].filter((t) => !t.hidden);
+          const counting = shown.filter((t) => t.dataset.total !== undefined);
+          if (counting.length === 0 && window.seen.size > 0) window.blankFrames += 1;
+          for (const t of counting) if (t.dataset.source) window.seen.add(t.dataset.source);
+          if (shown.length > 1) window.blankFrames += 1000;
+          requestAnimationFrame(watch);
+        };
+        requestAnimationFrame(watch);
+      });
+      await page.waitForFunction(() => window.seen.size === 3, null, { timeout: 30_000 });
+      const rotated = await page.evaluate(() => ({
+        blankFrames: window.blankFrames,
+        tickers: [...document.querySelectorAll('social-ticker')].map((t) => ({
+          source: t.dataset.source,
+          heading: t.shadowRoot.querySelector('.profile').textContent,
+          icon: t.shadowRoot.querySelector('.profile .provider-icon svg path') !== null,
+        })),
+      }));
+      assert.equal(rotated.blankFrames, 0, 'never a frame without a count, never two sources at once');
+      assert.deepEqual(rotated.tickers.map(({ heading }) => heading).sort(),
+        ['GitHub · @octocat', 'Instagram · @acme', 'Mastodon · @Gargron']);
+      assert.ok(rotated.tickers.every(({ icon }) => icon), JSON.stringify(rotated.tickers));
+      await page.waitForFunction(() => {
+        const shown = [...document.querySelectorAll('social-ticker')].find((t) => !t.hidden);
+        return shown?.dataset.source?.startsWith('instagram') && shown.dataset.sparkline === 'shown';
+      }, null, { timeout: 30_000 });
+      await screenshot(page, 'screen-1080x1920-rotate-dark');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('hides a resting cursor and shows it again when the mouse moves', async () => {
+    const { context, page } = await openScreen({ query: '?cursor-hide=1' });
+    try {
+      await waitForShown(page, sum(TYPICAL));
+      const cursor = () => page.locator('social-ticker').evaluate((t) =>
+        getComputedStyle(t.shadowRoot.querySelector('.total')).cursor);
+      await page.waitForFunction(() => 'idle' in document.documentElement.dataset, null, { timeout: WAIT_MS });
+      assert.equal(await cursor(), 'none');
+      await page.mouse.move(200, 200);
+      await page.mouse.move(400, 300);
+      assert.equal(await page.evaluate(() => 'idle' in document.documentElement.dataset), false);
+      assert.equal(await cursor(), 'auto');
+      await page.waitForFunction(() => 'idle' in document.documentElement.dataset, null, { timeout: WAIT_MS });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps the screen awake, and asks again when the page is visible after being hidden', async () => {
+    const { context, page } = await openScreen({
+      // Headless Chromium's pages are always visible: the test hides and shows the page the way the
+      // browser would (visibilityState, visibilitychange, the lock released), and sees every
+      // request for a lock through the page's own navigator.wakeLock.
+      beforeLoad: () => {
+        let visibility = 'visible';
+        Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => visibility });
+        Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => visibility !== 'visible' });
+        window.setVisibility = (next) => {
+          visibility = next;
+          document.dispatchEvent(new Event('visibilitychange'));
+        };
+        const request = navigator.wakeLock.request.bind(navigator.wakeLock);
+        window.wakeLocks = [];
+        navigator.wakeLock.request = async (type) => {
+          const sentinel = await request(type);
+          window.wakeLocks.push({ type, sentinel });
+          return sentinel;
+        };
+      },
+    });
+    try {
+      await waitForShown(page, sum(TYPICAL));
+      await page.waitForFunction(() => document.documentElement.dataset.wakeLock === 'held', null, { timeout: WAIT_MS });
+      assert.deepEqual(await page.evaluate(() => window.wakeLocks.map(({ type, sentinel }) => [type, sentinel.released])),
+        [['screen', false]]);
+      await page.evaluate(async () => {
+        window.setVisibility('hidden');
+        await window.wakeLocks[0].sentinel.release();
+      });
+      await page.waitForFunction(() => document.documentElement.dataset.wakeLock === 'released', null, { timeout: WAIT_MS });
+      assert.equal(await page.evaluate(() => window.wakeLocks.length), 1, 'no lock asked for while hidden');
+      await page.evaluate(() => window.setVisibility('visible'));
+      await page.waitForFunction(() => window.wakeLocks.length === 2 && document.documentElement.dataset.wakeLock === 'held',
+        null, { timeout: WAIT_MS });
+      assert.equal(await page.evaluate(() => window.wakeLocks[1].sentinel.released), false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps the last count and its age while offline or while the service is away, then comes back', async () => {
+    let failing = false;
+    const { context, page } = await openScreen({ failuresExpected: () => failing });
+    try {
+      let loads = 0;
+      page.on('load', () => { loads += 1; });
+      await waitForShown(page, sum(TYPICAL));
+      const online = await numeralsBox(page);
+      failing = true;
+      await context.setOffline(true);
+      await waitForState(page, 'offline');
+      const offline = await page.locator('social-ticker').evaluate((t) => ({
+        total: t.dataset.total, badge: t.shadowRoot.querySelector('.badge-text').textContent,
+      }));
+      assert.equal(offline.total, String(sum(TYPICAL)), 'the last count stays on screen');
+      assert.match(offline.badge, /^Offline; showing last known count · updated (just now|.+ ago)$/);
+      assert.deepEqual(await numeralsBox(page), online, 'the numerals neither blank nor move');
+      await context.setOffline(false);
+      // The service itself going away: connections refused while the network is up.
+      await page.route((url) => url.pathname.startsWith('/api/'), (route) => route.abort('connectionrefused'));
+      await waitForState(page, 'offline');
+      await page.unroute((url) => url.pathname.startsWith('/api/'));
+      await waitForState(page, 'fresh', 60_000);
+      failing = false;
+      await waitForShown(page, sum(TYPICAL));
+      assert.equal(loads, 0, 'the page was not reloaded (only a new release reloads it)');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('reloads itself when a new ticker.js is served, and not otherwise', async () => {
+    const file = join(env.FRONTEND_DIR, 'ticker.js');
+    const original = readFileSync(file, 'utf8');
+    const { context, page } = await openScreen({ query: '?release-check=2' });
+    try {
+      let loads = 1;
+      let checks = 0;
+      page.on('load', () => { loads += 1; });
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/ticker.js' && request.resourceType() === 'fetch') checks += 1;
+      });
+      await waitForShown(page, sum(TYPICAL));
+      await waitUntil(() => checks >= 3, 'three release checks');
+      assert.equal(loads, 1, 'an unchanged ticker.js reloads nothing');
+      writeFileSync(file, `${original}\n// release ${Date.now()}\n`);
+      await page.waitForEvent('load', { timeout: WAIT_MS });
+      assert.equal(loads, 2);
+      await waitForShown(page, sum(TYPICAL));
+      const checked = checks;
+      await waitUntil(() => checks >= checked + 3, 'three release checks after the reload');
+      assert.equal(loads, 2, 'one reload for one release');
+    } finally {
+      await context.close();
+      writeFileSync(file, original);
+    }
+  });
+
+  it('celebrates a crossed milestone full screen for a few seconds, and without motion only in words', async () => {
+    const motion = await openScreen();
+    const still = await openScreen({ reducedMotion: 'reduce' });
+    try {
+      for (const { page } of [motion, still]) {
+        await waitForShown(page, sum(TYPICAL));
+        await page.waitForFunction(() => document.querySelector('social-ticker').dataset.sparkline === 'shown', null, { timeout: WAIT_MS });
+      }
+      const crossed = { ...TYPICAL, instagram: 20_000 };
+      await upstreams.set(crossed);
+      for (const { page } of [motion, still]) {
+        await page.waitForFunction(() => document.querySelector('social-ticker').dataset.celebrating === '25000', null, { timeout: WAIT_MS });
+      }
+      const celebration = (page) => page.locator('social-ticker').evaluate((t) => {
+        const element = t.shadowRoot.querySelector('.celebration');
+        const box = element.getBoundingClientRect();
+        return {
+          text: element.textContent,
+          width: box.width / innerWidth,
+          height: box.height / innerHeight,
+          animations: element.getAnimations().length,
+        };
+      });
+      const big = await celebration(motion.page);
+      assert.equal(big.text, 'Milestone reached: 25,000 followers!');
+      assert.ok(big.width >= 0.99 && big.height >= 0.99, `the whole screen celebrates: ${JSON.stringify(big)}`);
+      assert.ok(big.animations > 0, 'with motion');
+      await screenshot(motion.page, 'screen-milestone');
+      const small = await celebration(still.page);
+      assert.equal(small.text, 'Milestone reached: 25,000 followers!');
+      assert.ok(small.height < 0.15, `with reduced motion no full-screen celebration: ${JSON.stringify(small)}`);
+      assert.equal(small.animations, 0, 'and no animation');
+      await motion.page.waitForFunction(() => !('celebrating' in document.querySelector('social-ticker').dataset), null, { timeout: WAIT_MS });
+      const back = await numeralsBox(motion.page);
+      assert.equal(back.text, '25,308');
+      assert.ok(back.width / SIZES[0].width >= MIN_WIDTH_RATIO, 'back to the count');
+    } finally {
+      await motion.context.close();
+      await still.context.close();
+      await upstreams.set(TYPICAL);
+    }
+  });
+
+  it('holds its memory over a simulated day of polls with changing counts', { timeout: 300_000 }, async () => {
+    // A day on a fake clock (Playwright's page.clock): the page polls every 10 s (the service's
+    // default ticker.ui.poll-interval), 8,640 times, each answer a new count; the history is read
+    // every 5 minutes. The answers come from this test (page.route), so the day takes minutes.
+    const start = Date.parse('2026-06-01T00:00:00Z');
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1920, height: 1080 } });
+    await context.clock.install({ time: start });
+    const page = await context.newPage();
+    page.on('console', (message) => { if (message.type() === 'error') problems.push(`soak: ${message.text()}`); });
+    page.on('pageerror', (error) => problems.push(`soak: ${error.message}`));
+    const day = new SimulatedDay(start);
+    await day.route(page);
+    try {
+      await page.goto(new URL('/screen?release-check=off', base).href);
+      const cdp = await context.newCDPSession(page);
+      const memory = async () => {
+        await cdp.send('HeapProfiler.collectGarbage');
+        const heap = await cdp.send('Runtime.getHeapUsage');
+        const counters = await cdp.send('Memory.getDOMCounters');
+        return { heapBytes: heap.usedSize, nodes: counters.nodes, listeners: counters.jsEventListeners };
+      };
+      // Not page.waitForFunction: its polling would run on the page's fake clock.
+      await waitUntil(() => page.evaluate(() => document.querySelector('social-ticker')?.dataset.total !== undefined),
+        'the first count');
+      const samples = [{ hour: 0, polls: day.polls, ...(await memory()) }];
+      const stepMs = 10_000;
+      for (let poll = 1; poll <= DAY_MS / stepMs; poll += 1) {
+        const changed = page.evaluate(() => new Promise((resolve) => {
+          const element = document.querySelector('social-ticker');
+          const shown = element.dataset.total;
+          const observer = new MutationObserver(() => {
+            if (element.dataset.total === shown) return;
+            observer.disconnect();
+            resolve();
+          });
+          observer.observe(element, { attributes: true, attributeFilter: ['data-total'] });
+        }));
+        day.advance(stepMs);
+        await page.clock.runFor(stepMs);
+        await changed;
+        if ((poll * stepMs) % (6 * 3_600_000) === 0) {
+          samples.push({ hour: (poll * stepMs) / 3_600_000, polls: day.polls, ...(await memory()) });
+        }
+      }
+      for (const sample of samples) {
+        console.log(`[screen soak] hour ${sample.hour}: ${sample.polls} polls, heap ${sample.heapBytes} B,`
+          + ` ${sample.nodes} DOM nodes, ${sample.listeners} listeners`);
+      }
+      console.log(`[screen soak] ${day.polls} polls and ${day.historyReads} history reads in one simulated day`);
+      assert.equal(await page.locator('social-ticker').evaluate((t) => t.dataset.total), String(day.total()));
+      const [, six, , , last] = samples;
+      assert.ok(day.polls >= DAY_MS / stepMs, `a poll every 10 s: ${day.polls}`);
+      assert.ok(last.heapBytes - six.heapBytes < 512 * 1024,
+        `the heap does not grow from hour 6 to hour 24: ${six.heapBytes} → ${last.heapBytes} B`);
+      assert.ok(last.nodes - six.nodes < 100, `nor the DOM: ${six.nodes} → ${last.nodes} nodes`);
+      assert.equal(last.listeners, six.listeners, 'nor its listeners');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** The three upstreams' answers, replaced in WireMock as a count changes. */
+class Upstreams {
+  #admin;
+  #ids = new Map();
+
+  constructor(wiremockUrl) {
+    this.#admin = new URL('/__admin/mappings', wiremockUrl);
+  }
+
+  async set({ instagram, github, mastodon }) {
+    await this.#stub('instagram', { method: 'GET', urlPathPattern: '/v[0-9.]+/[0-9]+' },
+      { followers_count: instagram, username: 'acme', id: '17841400000000000' });
+    await this.#stub('github', { method: 'GET', urlPath: '/users/octocat' }, { login: 'octocat', id: 1, followers: github });
+    await this.#stub('mastodon', { method: 'GET', urlPath: '/api/v1/accounts/lookup' },
+      { id: '1', username: 'Gargron', acct: 'Gargron', followers_count: mastodon });
+  }
+
+  // Replaced in place (PUT), so no refresh ever meets a moment without a stub.
+  async #stub(name, request, jsonBody) {
+    const mapping = { priority: 1, request, response: { status: 200, jsonBody, headers: { 'Content-Type': 'application/json' } } };
+    const id = this.#ids.get(name);
+    const answer = await fetch(id ? new URL(`${this.#admin}/${id}`) : this.#admin, {
+      method: id ? 'PUT' : 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(mapping),
+    });
+    const text = await answer.text();
+    assert.ok(answer.ok, `WireMock refused a stub: ${answer.status} ${text}`);
+    if (!id) this.#ids.set(name, JSON.parse(text).id);
+  }
+
+  async reset() {
+    for (const id of this.#ids.values()) {
+      await fetch(new URL(`${this.#admin}/${id}`), { method: 'DELETE' }).catch(() => {});
+    }
+    this.#ids.clear();
+  }
+}
+
+/** The service's answers over one simulated day: three sources whose counts change at every poll. */
+class SimulatedDay {
+  polls = 0;
+  historyReads = 0;
+  #now;
+  #counts = [100_000, 200_000, 7];
+
+  constructor(start) {
+    this.#now = start;
+  }
+
+  advance(ms) {
+    this.#now += ms;
+  }
+
+  total() {
+    return this.#counts.reduce((a, b) => a + b, 0);
+  }
+
+  async route(page) {
+    const json = (body, headers = {}) => ({
+      status: 200, contentType: 'application/json', headers: { Date: new Date(this.#now).toUTCString(), ...headers }, body: JSON.stringify(body),
+    });
+    await page.route((url) => url.pathname === '/api/ui-config', (route) => route.fulfill(json({ pollIntervalSeconds: 10 })));
+    await page.route((url) => url.pathname === '/api/metrics/history', (route) => {
+      this.historyReads += 1;
+      const points = Array.from({ length: 31 }, (_, i) => ({
+        at: new Date(this.#now - (30 - i) * DAY_MS).toISOString(), count: 290_000 + 300 * i + (this.historyReads % 7),
+      }));
+      return route.fulfill(json({ id: null, step: 'day', points }));
+    });
+    await page.route((url) => url.pathname === '/api/metrics', (route) => {
+      this.polls += 1;
+      this.#counts = this.#counts.map((count, i) => count + ((this.polls + i) % 5) + 1);
+      return route.fulfill(json(this.#body(), { ETag: `"${this.polls}"` }));
+    });
+  }
+
+  #body() {
+    const at = new Date(this.#now).toISOString().replace(/\.\d+Z$/, 'Z');
+    const staleAt = new Date(this.#now + 120_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const growth = { oneDay: 1_500, sevenDays: 9_000, thirtyDays: 27_000, approximate: false };
+    const sources = [['github-octocat', 'github', 'octocat'], ['instagram-acme', 'instagram', 'acme'], ['mastodon-gargron', 'mastodon', 'Gargron']]
+      .map(([id, provider, profile], i) => ({
+        id, provider, profile, total: this.#counts[i], refreshedAt: at, staleAt, stale: false, error: null, growth, nextMilestone: null,
+      }));
+    return {
+      total: this.total(), profile: null, refreshedAt: at, staleAt, stale: false, error: null, growth,
+      nextMilestone: { value: 500_000, eta: null }, sources,
+    };
+  }
+}
+
+async function serviceShows(base, total, timeoutMs = WAIT_MS) {
+  await waitUntil(async () => {
+    const response = await fetch(new URL('/api/metrics', base));
+    return response.status === 200 && (await response.json()).total === total;
+  }, `the service to show ${total}`, timeoutMs);
+}
+
+/** 30 days of history for every source, so the screen has growth and a sparkline to show. */
+async function backfillEverySource(base, token) {
+  const metrics = await (await fetch(new URL('/api/metrics', base))).json();
+  const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+  for (const source of metrics.sources) {
+    const days = Array.from({ length: 30 }, (_, i) => {
+      const date = new Date(today - (30 - i) * DAY_MS).toISOString().slice(0, 10);
+      return `${date},${Math.round(source.total * (0.8 + 0.006 * i)) + [0, 9, -4, 6][i % 4]}`;
+    });
+    const response = await fetch(new URL(`/api/admin/history/${source.id}`, base), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv' },
+      body: `date,count\n${days.join('\n')}\n`,
+    });
+    const text = await response.text();
+    assert.equal(response.status, 200, `the backfill of ${source.id} answered ${response.status}: ${text}`);
+  }
+}
+
+async function waitUntil(condition, what, timeoutMs = WAIT_MS) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Waits until the shown ticker has the count, at rest (no digit rolling). */
+async function waitForShown(page, total) {
+  await page.waitForFunction((want) => {
+    const shown = [...document.querySelectorAll('social-ticker')].find((t) => !t.hidden);
+    return shown?.dataset.total === want && shown.dataset.state === 'fresh'
+      && shown.shadowRoot.getAnimations().every((animation) => animation.transitionProperty !== 'transform');
+  }, String(total), { timeout: WAIT_MS, polling: 100 });
+}
+
+function waitForState(page, state, timeoutMs = WAIT_MS) {
+  return page.waitForFunction((want) => document.querySelector('social-ticker')?.dataset.state === want,
+    state, { timeout: timeoutMs, polling: 100 });
+}
+
+/** The numerals' box in the viewport, and how far the page scrolls. */
+function numeralsBox(page) {
+  return page.evaluate(() => {
+    const shown = [...document.querySelectorAll('social-ticker')].find((t) => !t.hidden);
+    const total = shown.shadowRoot.querySelector('.total');
+    const box = total.getBoundingClientRect();
+    return {
+      text: shown.shadowRoot.querySelector('.value').textContent.split(' ')[0],
+      left: box.left, right: box.right, top: box.top, bottom: box.bottom, width: box.width, height: box.height,
+      scrollWidth: document.documentElement.scrollWidth, scrollHeight: document.documentElement.scrollHeight,
+    };
+  });
+}
+
+/** What the page shows besides the ticker: its body's elements, and whether it scrolls. */
+function chromeOf(page) {
+  return page.evaluate(() => ({
+    elements: [...document.body.children].map((element) => element.tagName),
+    scrollbars: document.documentElement.scrollHeight > innerHeight || document.documentElement.scrollWidth > innerWidth,
+  }));
+}
+
+/** WCAG contrast ratios of the numerals and the label against the screen's background. */
+function contrastOf(page) {
+  return page.locator('social-ticker').evaluate((t) => {
+    const rgb = (color) => color.match(/[\d.]+/g).slice(0, 3).map(Number);
+    const luminance = (color) => {
+      const [r, g, b] = rgb(color).map((v) => {
+        const c = v / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const ratio = (a, b) => {
+      const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (light + 0.05) / (dark + 0.05);
+    };
+    const background = getComputedStyle(t.shadowRoot.querySelector('.card')).backgroundColor;
+    return {
+      numerals: ratio(getComputedStyle(t.shadowRoot.querySelector('.total')).color, background),
+      label: ratio(getComputedStyle(t.shadowRoot.querySelector('.label')).color, background),
+    };
+  });
+}
+
+/** A screenshot of the screen at rest: no rotation fading in, no digit rolling. */
+async function screenshot(page, name) {
+  if (!env.SCREENSHOT_DIR) return;
+  await page.waitForFunction(() => [...document.querySelectorAll('social-ticker')].every((t) => t.getAnimations().length === 0
+    && t.shadowRoot.getAnimations().every((animation) => animation.transitionProperty !== 'transform')), null, { timeout: WAIT_MS });
+  await page.screenshot({ path: join(env.SCREENSHOT_DIR, `${name}.png`) });
+}
