@@ -322,11 +322,11 @@ describe('the screen view in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
       }
       const celebration = (page) => page.locator('social-ticker').evaluate((t) => {
         const element = t.shadowRoot.querySelector('.celebration');
-        const box = element.getBoundingClientRect();
+        // Its layout box, not its bounding box: the celebration scales in and out as it shows.
         return {
           text: element.textContent,
-          width: box.width / innerWidth,
-          height: box.height / innerHeight,
+          width: element.offsetWidth / innerWidth,
+          height: element.offsetHeight / innerHeight,
           animations: element.getAnimations().length,
         };
       });
