@@ -41,9 +41,11 @@ class FailureRecorder implements Processor {
         int attempts = Math.max(1, run.failedAttempts());
         Instant now = clock.instant();
         String message = classification.message();
+        Instant notBefore = null;
         if (classification.retryAfter() != null) {
-            // Honoured by the gate, whoever asks next; said in the message so a reader knows when.
-            Instant notBefore = now.plus(classification.retryAfter());
+            // Honoured by the gate, whoever asks next; said in the message so a reader knows when, and
+            // kept with the failure so a restart honours it too (RefreshGate reads it back at start).
+            notBefore = now.plus(classification.retryAfter());
             gate.deferUntil(sourceId, notBefore);
             message += "; next call not before " + notBefore.truncatedTo(ChronoUnit.SECONDS);
         }
@@ -60,7 +62,7 @@ class FailureRecorder implements Processor {
         Integer httpStatus = classification.httpStatus() != null
                 ? classification.httpStatus()
                 : exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-        exchange.getIn().setBody(new Failure(classification.code(), message, now, httpStatus, attempts));
+        exchange.getIn().setBody(new Failure(classification.code(), message, now, httpStatus, attempts, notBefore));
     }
 
     /** The failure of a run that did not end within its budget: the attempt in flight counts. */

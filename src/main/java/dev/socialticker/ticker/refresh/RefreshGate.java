@@ -1,10 +1,17 @@
 package dev.socialticker.ticker.refresh;
 
+import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.domain.Failure;
+import dev.socialticker.ticker.domain.SourceState;
+import dev.socialticker.ticker.store.SnapshotStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -26,6 +33,8 @@ public class RefreshGate {
         static final Slot IDLE = new Slot(false, null, null, null);
     }
 
+    private static final Logger log = LoggerFactory.getLogger(RefreshGate.class);
+
     private final ConcurrentMap<String, Slot> slots = new ConcurrentHashMap<>();
     private final Duration minInterval;
     /**
@@ -40,8 +49,14 @@ public class RefreshGate {
     private final FleetGate fleet;
 
     @Autowired
-    RefreshGate(RefreshSchedule schedule, Clock clock, ObjectProvider<FleetGate> fleet) {
+    RefreshGate(
+            RefreshSchedule schedule,
+            Clock clock,
+            ObjectProvider<FleetGate> fleet,
+            SnapshotStore store,
+            SourceCatalog catalog) {
         this(schedule, clock, fleet.getIfAvailable(() -> FleetGate.LOCAL));
+        honourStoredWaits(store.statesOf(catalog.all()));
     }
 
     RefreshGate(RefreshSchedule schedule, Clock clock, FleetGate fleet) {
@@ -92,6 +107,29 @@ public class RefreshGate {
         });
         if (held[0] != null) {
             held[0].release();
+        }
+    }
+
+    /**
+     * The waits the upstreams asked for before a restart, read back from the stored failures (files,
+     * Redis): a restarted instance must not call an upstream that said "come back in an hour" at once.
+     * Only this instance's gate is seeded; in the shared mode the fleet keeps the wait in Redis anyway.
+     */
+    private void honourStoredWaits(List<SourceState> stored) {
+        Instant now = clock.instant();
+        for (SourceState state : stored) {
+            Failure failure = state.failure();
+            if (failure == null
+                    || failure.retryAt() == null
+                    || !failure.retryAt().isAfter(now)) {
+                continue;
+            }
+            slots.put(state.source().id(), new Slot(false, null, failure.retryAt(), null));
+            log.info(
+                    "Source {}: its upstream asked not to be called before {} ({}); honoured across the restart",
+                    state.source().id(),
+                    failure.retryAt(),
+                    failure.code());
         }
     }
 

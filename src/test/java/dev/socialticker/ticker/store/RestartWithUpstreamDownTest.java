@@ -6,11 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialticker.ticker.TickerApplication;
+import dev.socialticker.ticker.refresh.RefreshGate;
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.Fixtures;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
@@ -19,8 +21,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +39,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A restart never costs the audience its number: the service learns a count, stops, the upstream
  * goes down, and the service that starts again serves the last good count at once, flagged stale.
+ * Nor does it cost the upstream its wait: a Retry-After it sent before the stop still holds after.
  */
 class RestartWithUpstreamDownTest {
     static final String SOURCE = "instagram-" + UpstreamServiceTest.IG_USER;
@@ -99,6 +107,68 @@ class RestartWithUpstreamDownTest {
         assertThat(second.get("/api/metrics").statusCode())
                 .as("nothing stored to serve")
                 .isEqualTo(503);
+    }
+
+    @Test
+    void aWaitTheUpstreamAskedForIsHonouredAfterARestart() {
+        upstream.stubFor(get(urlPathEqualTo(UpstreamServiceTest.GRAPH_PATH))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+        ApiClient first = start("--ticker.refresh.period=1s", "--ticker.refresh.min-interval=0s");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(ApiClient.json(first.get("/api/metrics/" + SOURCE))
+                                .at("/error/code")
+                                .asText())
+                        .isEqualTo("RATE_LIMITED"));
+        Instant askedFor = service.getBean(RefreshGate.class).nextAttemptAt(SOURCE);
+        service.close();
+
+        // The upstream is fine again, but it asked for an hour: the restarted service waits it out.
+        upstream.resetRequests();
+        upstream.stubFor(get(urlPathEqualTo(UpstreamServiceTest.GRAPH_PATH))
+                .willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
+        ApiClient second = start("--ticker.refresh.period=1s", "--ticker.refresh.min-interval=0s");
+        assertThat(service.getBean(RefreshGate.class).nextAttemptAt(SOURCE))
+                .as("the stored wait, not the moment of the restart")
+                .isCloseTo(askedFor, within(1, ChronoUnit.SECONDS))
+                .isAfter(Instant.now().plus(Duration.ofMinutes(59)));
+        NotifyBuilder ticks = new NotifyBuilder(service.getBean(CamelContext.class))
+                .fromRoute("refresh-timer")
+                .whenDone(3)
+                .create();
+        assertThat(ticks.matches(20, TimeUnit.SECONDS))
+                .as("the refresh timer ticked")
+                .isTrue();
+        assertThat(upstream.getAllServeEvents())
+                .as("no call before the wait is over")
+                .isEmpty();
+        assertThat(ApiClient.json(second.get("/api/metrics/" + SOURCE))
+                        .at("/error/message")
+                        .asText())
+                .contains("next call not before");
+    }
+
+    @Test
+    void aWaitThatEndedDuringTheStopDelaysNothing() {
+        upstream.stubFor(get(urlPathEqualTo(UpstreamServiceTest.GRAPH_PATH))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+        ApiClient first = start("--ticker.refresh.period=1h", "--ticker.refresh.min-interval=0s");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(ApiClient.json(first.get("/api/metrics/" + SOURCE))
+                                .at("/error/code")
+                                .asText())
+                        .isEqualTo("RATE_LIMITED"));
+        Instant askedFor = service.getBean(RefreshGate.class).nextAttemptAt(SOURCE);
+        service.close();
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(askedFor));
+
+        upstream.stubFor(get(urlPathEqualTo(UpstreamServiceTest.GRAPH_PATH))
+                .willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
+        ApiClient second = start("--ticker.refresh.period=1h", "--ticker.refresh.min-interval=0s");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> second.get("/api/metrics/" + SOURCE).statusCode() == 200
+                        && ApiClient.json(second.get("/api/metrics/" + SOURCE))
+                                .path("error")
+                                .isNull());
     }
 
     @AfterEach
