@@ -98,11 +98,11 @@ class ScreenBrowserIT {
         env.put("SCREENSHOT_DIR", screenshots.toString());
         Process process = node.start();
         try {
-            boolean finished = process.waitFor(8, TimeUnit.MINUTES);
+            boolean finished = process.waitFor(30, TimeUnit.MINUTES);
             String log = Files.readString(output, StandardCharsets.UTF_8);
             System.out.println(log);
             assertThat(finished)
-                    .as("screen browser test finished within 8 minutes:%n%s", log)
+                    .as("screen browser test finished within 30 minutes:%n%s", log)
                     .isTrue();
             assertThat(process.exitValue())
                     .as("screen browser test output:%n%s", log)
