@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
  * ({@code ticker.providers.<name>.token-expires-at}, or learnt from a token refresh), the token a
  * refresh obtained (kept in the {@link StateRepository}: the provider's {@code token-file}, readable by
  * the service's user only, or in the shared mode Redis, so every instance uses it; used instead of the
- * configured one from then on), and why the last refresh failed. Token refresh is on for a provider
- * whose {@code token-file} is set. The alert rule {@code token-expiry} reads it; the token is never
+ * configured one from then on), and why the last refresh failed. How a token is refreshed or obtained
+ * is declared by the provider's file ({@link TokenPolicy}, kept by {@link TokenKeeper}); a refreshed
+ * token needs the provider's {@code token-file}. The alert rule {@code token-expiry} reads it; the token is never
  * logged.
  */
 @Component
