@@ -2,6 +2,7 @@ package dev.socialticker.ticker.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socialticker.ticker.domain.ProviderNames;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -60,7 +61,7 @@ final class ProviderTokenRoutes extends RouteBuilder {
             ObjectMapper json,
             Clock clock) {
         this.provider = provider;
-        this.title = Character.toUpperCase(provider.charAt(0)) + provider.substring(1);
+        this.title = ProviderNames.of(provider);
         this.policy = policy;
         this.override = override;
         this.setting = setting;
