@@ -11,6 +11,8 @@ public final class ProviderNames {
             "mastodon", "Mastodon",
             "bluesky", "Bluesky",
             "youtube", "YouTube",
+            "threads", "Threads",
+            "twitch", "Twitch",
             "demo", "Demo");
 
     private ProviderNames() {}

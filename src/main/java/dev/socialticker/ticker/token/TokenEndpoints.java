@@ -1,11 +1,27 @@
 package dev.socialticker.ticker.token;
 
-/** The token routes' endpoints, named once here. */
+/** The token routes' endpoints, named once here: one pair per provider whose token is kept. */
 final class TokenEndpoints {
-    /** Refreshes the Instagram token now (route {@code instagram-token-refresh}). */
-    static final String INSTAGRAM_TOKEN_REFRESH = "direct:instagram-token-refresh";
-    /** Hourly: is the Instagram token due for a refresh? */
-    static final String INSTAGRAM_TOKEN_TIMER = "timer:instagram-token-refresh?period=3600000&delay=10000";
+    /** Refreshes (or obtains) the Instagram token now: {@link #refresh(String)} of instagram. */
+    static final String INSTAGRAM_TOKEN_REFRESH = refresh("instagram");
 
     private TokenEndpoints() {}
+
+    /** Refreshes or obtains the provider's token now (route {@code <provider>-token-refresh}). */
+    static String refresh(String provider) {
+        return "direct:" + provider + "-token-refresh";
+    }
+
+    /** Hourly: is the provider's token due? (route {@code <provider>-token-refresh-timer}). */
+    static String timer(String provider) {
+        return "timer:" + provider + "-token-refresh?period=3600000&delay=10000";
+    }
+
+    static String refreshRouteId(String provider) {
+        return provider + "-token-refresh";
+    }
+
+    static String timerRouteId(String provider) {
+        return provider + "-token-refresh-timer";
+    }
 }

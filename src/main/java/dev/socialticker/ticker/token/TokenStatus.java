@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerConfigurationException;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.logging.SecretMasking;
 import dev.socialticker.ticker.provider.contract.ProviderProperties;
 import dev.socialticker.ticker.state.StateKey;
 import dev.socialticker.ticker.state.StateRepository;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +28,9 @@ import org.springframework.stereotype.Component;
  * ({@code ticker.providers.<name>.token-expires-at}, or learnt from a token refresh), the token a
  * refresh obtained (kept in the {@link StateRepository}: the provider's {@code token-file}, readable by
  * the service's user only, or in the shared mode Redis, so every instance uses it; used instead of the
- * configured one from then on), and why the last refresh failed. Token refresh is on for a provider
- * whose {@code token-file} is set. The alert rule {@code token-expiry} reads it; the token is never
+ * configured one from then on), and why the last refresh failed. How a token is refreshed or obtained
+ * is declared by the provider's file ({@link TokenPolicy}, kept by {@link TokenKeeper}); a refreshed
+ * token needs the provider's {@code token-file}. The alert rule {@code token-expiry} reads it; the token is never
  * logged.
  */
 @Component
@@ -47,6 +50,9 @@ public class TokenStatus {
     private final Map<String, Known> known = new ConcurrentHashMap<>();
     private final Map<String, Path> files;
     private final Map<String, Instant> readAt = new ConcurrentHashMap<>();
+    /** Providers whose token the service obtains without a token file (client credentials): kept in the state repository. */
+    private final Set<String> keptWithoutFile = ConcurrentHashMap.newKeySet();
+
     private final ObjectMapper json;
     private final StateRepository state;
     private final Clock clock;
@@ -72,6 +78,7 @@ public class TokenStatus {
             Instant configured = providers.of(provider).tokenExpiresAt();
             Stored stored = files.containsKey(provider) ? read(provider) : null;
             if (stored != null) {
+                SecretMasking.register(stored.accessToken());
                 known.put(provider, new Known(stored.accessToken(), stored.expiresAt(), null));
             } else if (configured != null) {
                 known.put(provider, new Known(null, configured, null));
@@ -107,8 +114,27 @@ public class TokenStatus {
         return state.where(StateKey.token(provider));
     }
 
+    /**
+     * The service keeps this provider's token (its file declares how, {@link TokenPolicy}); one
+     * without a token file is read from the state repository now (Redis in the shared mode: a token
+     * another instance obtained) and, in the shared mode, again as a token-file one is.
+     */
+    void keeps(String provider) {
+        if (files.containsKey(provider) || !keptWithoutFile.add(provider)) {
+            return;
+        }
+        Stored stored = readShared(provider);
+        if (stored != null) {
+            SecretMasking.register(stored.accessToken());
+            readAt.put(provider, clock.instant());
+            known.put(provider, new Known(stored.accessToken(), stored.expiresAt(), null));
+        }
+    }
+
     /** A refresh obtained a new token: kept in the state repository and used from now on. */
     void refreshed(String provider, String token, Instant expiresAt) throws IOException {
+        // Masked in every log line from now on, whatever carries it.
+        SecretMasking.register(token);
         state.write(StateKey.token(provider), json.writeValueAsBytes(new Stored(token, expiresAt)));
         known.put(provider, new Known(token, expiresAt, null));
     }
@@ -123,13 +149,14 @@ public class TokenStatus {
 
     /** In the shared mode another instance may have rotated the token: read again at most every minute. */
     private Known current(String provider) {
-        if (state.shared() && files.containsKey(provider)) {
+        if (state.shared() && (files.containsKey(provider) || keptWithoutFile.contains(provider))) {
             Instant now = clock.instant();
             Instant last = readAt.get(provider);
             if (last == null || !now.isBefore(last.plus(SHARED_READ_EVERY))) {
                 readAt.put(provider, now);
                 Stored stored = readShared(provider);
                 if (stored != null) {
+                    SecretMasking.register(stored.accessToken());
                     known.compute(
                             provider,
                             (name, was) -> new Known(

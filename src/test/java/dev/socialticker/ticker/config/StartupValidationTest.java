@@ -49,7 +49,8 @@ class StartupValidationTest {
         assertStartFails(
                 output,
                 "ticker.sources[0].provider",
-                "unknown provider 'myspace'; available providers: bluesky, demo, github, instagram, mastodon, youtube",
+                "unknown provider 'myspace'; available providers: bluesky, demo, github, instagram, mastodon, threads, twitch,"
+                        + " youtube",
                 "ticker.sources[0].provider=myspace",
                 "ticker.sources[0].account=tom");
     }
@@ -86,6 +87,29 @@ class StartupValidationTest {
     }
 
     @Test
+    void twitchWithoutItsClientSecretIsRefusedNamingTheProperty(CapturedOutput output) {
+        assertStartFails(
+                output,
+                "ticker.providers.twitch.client-secret",
+                "is required by source 'twitch-141981764' (the token is obtained with it",
+                "ticker.sources[0].provider=twitch",
+                "ticker.sources[0].account=141981764",
+                "ticker.providers.twitch.client-id=uo6dggojyb8d6soh92zknwmi5ej1q2");
+    }
+
+    @Test
+    void aSettingAHeaderNamesIsRequiredNamingTheProperty(CapturedOutput output) {
+        assertStartFails(
+                output,
+                "ticker.providers.twitch.client-id",
+                "is required by source 'twitch-141981764' (header Client-Id of",
+                "ticker.sources[0].provider=twitch",
+                "ticker.sources[0].account=141981764",
+                "ticker.providers.twitch.client-secret=twitch-client-secret-7f6e5d4c");
+        assertThat(output.getAll()).doesNotContain("twitch-client-secret-7f6e5d4c");
+    }
+
+    @Test
     void anAccountOfTheWrongFormIsRefusedWithAnExample(CapturedOutput output) {
         assertStartFails(
                 output,
@@ -116,7 +140,7 @@ class StartupValidationTest {
                 ConfigurableApplicationContext context = start("ticker.routes.dir=" + routes.path())) {
             ProviderCatalog catalog = context.getBean(ProviderCatalog.class);
             assertThat(catalog.loaded().keySet())
-                    .containsExactly("bluesky", "github", "instagram", "mastodon", "youtube");
+                    .containsExactly("bluesky", "github", "instagram", "mastodon", "threads", "twitch", "youtube");
             assertThat(catalog.broken().keySet()).containsExactly("broken");
             assertThat(output.getAll())
                     .contains("Provider file " + routes.path().resolve("broken.camel.yaml") + " is not used:");

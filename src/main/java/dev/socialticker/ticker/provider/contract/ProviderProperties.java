@@ -21,10 +21,11 @@ import org.springframework.validation.annotation.Validated;
  *                  base-url (the provider's public API, named in routes/<name>.camel.yaml: instagram
  *                  https://graph.facebook.com/v25.0, github https://api.github.com, mastodon
  *                  https://{host of user@host}, bluesky https://public.api.bsky.app, youtube
- *                  https://www.googleapis.com/youtube/v3), connect-timeout (5s), read-timeout (10s),
+ *                  https://www.googleapis.com/youtube/v3, threads https://graph.threads.net/v1.0, twitch
+ *                  https://api.twitch.tv/helix), connect-timeout (5s), read-timeout (10s),
  *                  access-token, token-expires-at (when the token expires, a date such as 2026-12-31
  *                  or an instant, for the token-expiry alert), token-file, token-refresh-url, and any
- *                  other setting a provider file names (api-key...)
+ *                  other setting a provider file names (api-key, twitch's client-id and client-secret...)
  */
 @Validated
 @ConfigurationProperties("ticker")
@@ -51,8 +52,10 @@ public record ProviderProperties(Map<String, @Valid Provider> providers) {
      * @param tokenExpiresAt  when the provider's token expires (a date, 2026-12-31, or an instant), for
      *                        the token-expiry alert
      * @param tokenFile       where a refreshed token is kept (owner-only) and read from at start-up: set
-     *                        for instagram, it keeps an Instagram-Login token alive
-     * @param tokenRefreshUrl where the token is refreshed; https://graph.instagram.com for instagram
+     *                        for a provider whose file declares a refreshed token (instagram, threads), it
+     *                        keeps that token alive
+     * @param tokenRefreshUrl replaces the scheme, host and port of the token URL the provider file declares
+     *                        (https://graph.instagram.com for instagram)
      */
     public record Provider(
             URI baseUrl,

@@ -6,6 +6,7 @@ import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.logging.SecretMasking;
 import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
 import dev.socialticker.ticker.provider.http.ProviderSettings;
+import dev.socialticker.ticker.provider.http.RequestHeaders;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -36,15 +37,35 @@ class ProviderRequirements {
         for (int i = 0; i < all.size(); i++) {
             TickerSource source = all.get(i);
             if (source.provider().equals(provider.name())) {
-                check(i, source, spec);
+                check(i, source, spec, provider.location());
             }
         }
     }
 
-    private void check(int index, TickerSource source, JsonOverHttpSpec spec) {
+    private void check(int index, TickerSource source, JsonOverHttpSpec spec, String location) {
         String credential = spec.hasCredential() ? settings.setting(source.provider(), spec.credential()) : null;
         // Masked in every log line from the first one on, before any request could carry it.
         SecretMasking.register(credential);
+        for (RequestHeaders.Setting setting : spec.headers().settings()) {
+            String value = settings.setting(source.provider(), setting.name());
+            SecretMasking.register(value);
+            if (value == null && !setting.optional()) {
+                throw new TickerConfigurationException("ticker.providers." + source.provider() + "." + setting.name()
+                        + " is required by source '" + source.id() + "' (header " + setting.header() + " of "
+                        + location + "; see routes/README.md for where to get it)");
+            }
+        }
+        if (spec.token().obtained()) {
+            for (String name : List.of(spec.token().clientId(), spec.token().clientSecret())) {
+                String value = settings.setting(source.provider(), name);
+                SecretMasking.register(value);
+                if (value == null) {
+                    throw new TickerConfigurationException("ticker.providers." + source.provider() + "." + name
+                            + " is required by source '" + source.id() + "' (the token is obtained with it, as "
+                            + location + " declares; see routes/README.md for where to get it)");
+                }
+            }
+        }
         if (spec.hasCredential() && spec.credentialRequired() && credential == null) {
             throw new TickerConfigurationException("ticker.providers." + source.provider() + "." + spec.credential()
                     + " is required by source '" + source.id() + "' (see routes/README.md for where to get it)");

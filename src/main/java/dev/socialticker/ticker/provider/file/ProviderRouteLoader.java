@@ -5,11 +5,14 @@ import dev.socialticker.ticker.logging.SecretMasking;
 import dev.socialticker.ticker.provider.contract.ProviderEndpoints;
 import dev.socialticker.ticker.provider.contract.ProviderRouteReplaced;
 import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
+import dev.socialticker.ticker.provider.http.ProviderSettings;
 import dev.socialticker.ticker.routefile.RouteFile;
 import dev.socialticker.ticker.routefile.RouteFileException;
 import dev.socialticker.ticker.routefile.RouteFiles;
 import dev.socialticker.ticker.routefile.RouteFolder;
 import dev.socialticker.ticker.routefile.RouteFolderWatcher;
+import dev.socialticker.ticker.token.TokenKeeper;
+import dev.socialticker.ticker.token.TokenPolicy;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.camel.CamelContext;
@@ -37,16 +40,22 @@ class ProviderRouteLoader implements RouteFolderWatcher.Loader {
     private final ProviderCatalog catalog;
     private final ApplicationEventPublisher events;
     private final ProviderRequirements requirements;
+    private final TokenKeeper tokens;
+    private final ProviderSettings settings;
 
     ProviderRouteLoader(
             ProviderRouteFiles files,
             ProviderCatalog catalog,
             ApplicationEventPublisher events,
-            ProviderRequirements requirements) {
+            ProviderRequirements requirements,
+            TokenKeeper tokens,
+            ProviderSettings settings) {
         this.files = files;
         this.catalog = catalog;
         this.events = events;
         this.requirements = requirements;
+        this.tokens = tokens;
+        this.settings = settings;
     }
 
     /** Loads every provider file; called once, before Camel starts its routes. */
@@ -107,6 +116,7 @@ class ProviderRouteLoader implements RouteFolderWatcher.Loader {
         }
         catalog.loaded(provider);
         log.info("Provider '{}' loaded from {}", file.name(), file.location());
+        keepToken(context, provider);
         return true;
     }
 
@@ -123,6 +133,18 @@ class ProviderRouteLoader implements RouteFolderWatcher.Loader {
             } catch (RuntimeException unbuildable) {
                 throw new RouteFileException("route cannot be built: " + reason(unbuildable));
             }
+        }
+    }
+
+    /** Starts (or stops) keeping the provider's token as the file now declares; a static credential needs nothing. */
+    private void keepToken(CamelContext context, ProviderCatalog.Loaded provider) {
+        TokenPolicy policy =
+                provider.spec() == null ? TokenPolicy.STATIC : provider.spec().token();
+        try {
+            tokens.keep(context, provider.name(), policy, name -> settings.setting(provider.name(), name));
+        } catch (Exception failed) {
+            // Its routes are ours and built from a checked declaration: this is a bug, not a bad file.
+            throw new IllegalStateException("Cannot keep the " + provider.name() + " token", failed);
         }
     }
 
@@ -144,6 +166,7 @@ class ProviderRouteLoader implements RouteFolderWatcher.Loader {
             return;
         }
         RouteFiles.remove(context, ProviderEndpoints.routeId(name));
+        tokens.forget(context, name);
         catalog.removed(name);
         log.warn("Provider '{}' removed: its file is gone from {}", name, files.dir());
     }

@@ -43,6 +43,8 @@ final class JsonAnswerReader implements Processor {
     public void process(Exchange exchange) throws HttpOperationFailedException {
         Message in = exchange.getIn();
         in.removeHeader("Authorization");
+        // What the file's headers sent (a client id) is not part of the answer.
+        spec.headers().names().forEach(in::removeHeader);
         int status = in.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
         // Read once per answer: a retry of the same exchange gets an answer of its own.
         boolean cut = Boolean.TRUE.equals(exchange.removeProperty(AnswerSizeLimit.CUT));

@@ -4,6 +4,7 @@ import static dev.socialticker.ticker.provider.contract.TickerHeaders.ACCOUNT;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.ETAG;
 
 import dev.socialticker.ticker.provider.contract.ProviderProperties;
+import dev.socialticker.ticker.token.TokenKeeper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
@@ -35,12 +36,47 @@ final class JsonOverHttpRequest implements Processor {
      */
     private static final String OK_STATUS = "throwExceptionOnFailure=false";
 
+    /** Exchange property: which of the provider's obtained tokens this request carries. */
+    private static final String TOKEN_GENERATION = "TickerTokenGeneration";
+    /** Exchange property: this request was already tried again with a token obtained anew. */
+    private static final String RETRIED = "TickerRetriedWithNewToken";
+
     private final JsonOverHttpSpec spec;
     private final ProviderSettings settings;
+    private final TokenKeeper tokens;
 
     JsonOverHttpRequest(JsonOverHttpSpec spec, ProviderSettings settings) {
+        this(spec, settings, null);
+    }
+
+    JsonOverHttpRequest(JsonOverHttpSpec spec, ProviderSettings settings, TokenKeeper tokens) {
         this.spec = spec;
         this.settings = settings;
+        this.tokens = tokens;
+    }
+
+    /**
+     * After the call: true when the upstream refused (401) a token the service obtained and a new one
+     * was obtained, once per request; the message is then emptied of the answer, ready for the same
+     * request again.
+     */
+    public boolean renewedAfterRejection(Exchange exchange) {
+        Message in = exchange.getIn();
+        if (tokens == null
+                || !spec.token().obtained()
+                || in.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class) != 401
+                || exchange.getProperty(RETRIED) != null) {
+            return false;
+        }
+        exchange.setProperty(RETRIED, true);
+        long generation = exchange.getProperty(TOKEN_GENERATION, 0L, Long.class);
+        if (!tokens.renewRejected(spec.name(), generation, exchange.getContext())) {
+            return false;
+        }
+        in.getHeaders().keySet().removeIf(name -> !name.startsWith("Ticker"));
+        in.setBody(null);
+        exchange.removeProperty(AnswerSizeLimit.CUT);
+        return true;
     }
 
     @Override
@@ -61,6 +97,10 @@ final class JsonOverHttpRequest implements Processor {
         StringBuilder query = new StringBuilder(account.expand(spec.query(), true));
         // Already registered with SecretMasking when the provider file was checked (start-up or reload).
         String credential = spec.hasCredential() ? settings.setting(spec.name(), spec.credential()) : null;
+        if (tokens != null && spec.token().obtained()) {
+            exchange.setProperty(TOKEN_GENERATION, tokens.generation(spec.name()));
+            credential = tokens.obtainedToken(spec.name(), exchange.getContext());
+        }
         if (credential != null && spec.credentialQueryParameter() != null) {
             query.append(query.isEmpty() ? "" : "&")
                     .append(spec.credentialQueryParameter())
@@ -74,6 +114,8 @@ final class JsonOverHttpRequest implements Processor {
         } else {
             in.setHeader(Exchange.HTTP_QUERY, query.toString());
         }
+        // Checked at start-up: every required setting is there, and masked (ProviderRequirements).
+        spec.headers().resolve(name -> settings.setting(spec.name(), name)).forEach(in::setHeader);
         in.setHeader(Exchange.HTTP_METHOD, "GET");
         in.setHeader("Accept", "application/json");
         String etag = in.getHeader(ETAG, String.class);

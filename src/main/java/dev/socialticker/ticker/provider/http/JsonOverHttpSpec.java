@@ -3,6 +3,8 @@ package dev.socialticker.ticker.provider.http;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import dev.socialticker.ticker.routefile.TemplateDefinition;
+import dev.socialticker.ticker.token.TokenPolicy;
+import dev.socialticker.ticker.token.TokenStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,8 @@ public record JsonOverHttpSpec(
         String credential,
         String credentialIn,
         boolean credentialRequired,
+        TokenPolicy token,
+        RequestHeaders headers,
         Pattern accountPattern,
         String accountHint,
         ErrorRules errors) {
@@ -35,7 +39,24 @@ public record JsonOverHttpSpec(
     /** The template's parameters, declared once (src/main/resources/provider/json-over-http.definition.yaml). */
     public static final TemplateDefinition DEFINITION = TemplateDefinition.load(
             "provider/json-over-http.definition.yaml",
-            Map.of("jsonpath", JsonOverHttpSpec::jsonPathProblem, "error-rules", JsonOverHttpSpec::errorRulesProblem));
+            Map.of(
+                    "jsonpath",
+                    JsonOverHttpSpec::jsonPathProblem,
+                    "error-rules",
+                    JsonOverHttpSpec::errorRulesProblem,
+                    "token-policy",
+                    (parameter, value) -> problem(() -> TokenPolicy.parse(value)),
+                    "headers",
+                    (parameter, value) -> problem(() -> RequestHeaders.parse(value))));
+
+    private static String problem(Runnable parse) {
+        try {
+            parse.run();
+            return null;
+        } catch (IllegalArgumentException invalid) {
+            return invalid.getMessage();
+        }
+    }
 
     private static String jsonPathProblem(String parameter, String value) {
         try {
@@ -64,6 +85,18 @@ public record JsonOverHttpSpec(
     public static JsonOverHttpSpec from(Function<String, String> lookup) {
         List<String> problems = new ArrayList<>();
         Map<String, String> values = DEFINITION.read(lookup, problems);
+        if (problems.isEmpty()) {
+            TokenPolicy token = TokenPolicy.parse(values.get("token"));
+            String credential = values.get("credential");
+            if (token.kind() == TokenPolicy.Kind.REFRESH && !TokenStatus.CREDENTIAL.equals(credential)) {
+                problems.add("parameter 'token': kind refresh renews the setting " + TokenStatus.CREDENTIAL
+                        + "; set parameter 'credential' to " + TokenStatus.CREDENTIAL);
+            }
+            if (token.obtained() && !credential.isEmpty()) {
+                problems.add("parameter 'credential' is not used with token kind client-credentials (the token is"
+                        + " obtained, not configured); leave it out");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
@@ -80,11 +113,14 @@ public record JsonOverHttpSpec(
                 values.get("credential"),
                 values.get("credentialIn"),
                 Boolean.parseBoolean(values.get("credentialRequired")),
+                TokenPolicy.parse(values.get("token")),
+                RequestHeaders.parse(values.get("headers")),
                 Pattern.compile(values.get("accountPattern")),
                 values.get("accountHint"),
                 ErrorRules.parse(values.get("errors")));
     }
 
+    /** True when a setting holds the credential (as opposed to none, or a token obtained by the service). */
     public boolean hasCredential() {
         return !credential.isEmpty();
     }

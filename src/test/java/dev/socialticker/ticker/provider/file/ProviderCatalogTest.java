@@ -151,7 +151,7 @@ public class ProviderCatalogTest {
     }
 
     @Test
-    void theFiveBuiltInProvidersAreThere() throws IOException {
+    void theSevenBuiltInProvidersAreThere() throws IOException {
         // "contains": an integrator's own file in routes/ is checked above, not refused here.
         assertThat(providerFiles().map(file -> file.getFileName().toString()))
                 .contains(
@@ -159,6 +159,8 @@ public class ProviderCatalogTest {
                         "github.camel.yaml",
                         "instagram.camel.yaml",
                         "mastodon.camel.yaml",
+                        "threads.camel.yaml",
+                        "twitch.camel.yaml",
                         "youtube.camel.yaml");
     }
 

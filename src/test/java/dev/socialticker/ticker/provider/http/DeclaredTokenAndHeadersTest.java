@@ -1,0 +1,92 @@
+package dev.socialticker.ticker.provider.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.socialticker.ticker.token.TokenPolicy;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code token} and {@code headers} parameters of a provider file, read and checked as the file
+ * is loaded: a mistake refuses the file with the parameter and the key named.
+ */
+class DeclaredTokenAndHeadersTest {
+
+    @Test
+    void noTokenParameterIsTheStaticCredentialOfBefore() {
+        JsonOverHttpSpec spec = spec(Map.of("credential", "access-token"));
+
+        assertThat(spec.token()).isEqualTo(TokenPolicy.STATIC);
+        assertThat(spec.headers().isEmpty()).isTrue();
+    }
+
+    @Test
+    void clientCredentialsNameTheSettingsThatHoldThem() {
+        JsonOverHttpSpec spec = spec(Map.of(
+                "token",
+                "kind: client-credentials\nurl: https://id.twitch.tv/oauth2/token\nclientId: client-id\n"
+                        + "clientSecret: client-secret",
+                "headers",
+                "Client-Id: {setting:client-id}\nX-Tenant: {setting:tenant?}"));
+
+        assertThat(spec.token().obtained()).isTrue();
+        assertThat(spec.token().clientSecret()).isEqualTo("client-secret");
+        assertThat(spec.headers().settings())
+                .containsExactly(
+                        new RequestHeaders.Setting("Client-Id", "client-id", false),
+                        new RequestHeaders.Setting("X-Tenant", "tenant", true));
+        Map<String, String> settings = Map.of("client-id", "abc123");
+        assertThat(spec.headers().resolve(settings::get)).containsExactly(Map.entry("Client-Id", "abc123"));
+    }
+
+    @Test
+    void aWrongTokenDeclarationIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> spec(Map.of("token", "kind: oauth\nurll: x")))
+                .hasMessageContaining("token.urll is not a key of token")
+                .hasMessageContaining("token.kind must be one of static, refresh, client-credentials, not 'oauth'");
+        assertThatThrownBy(() -> spec(Map.of("token", "kind: client-credentials\nurl: ftp://x/token")))
+                .hasMessageContaining("token.url must be an http(s) URL, not 'ftp://x/token'")
+                .hasMessageContaining("token.clientId is required with kind client-credentials")
+                .hasMessageContaining("token.clientSecret is required with kind client-credentials");
+        assertThatThrownBy(() -> spec(Map.of("token", "kind: refresh")))
+                .hasMessageContaining("token.url is required with kind refresh");
+        assertThatThrownBy(() -> spec(Map.of("token", "just text")))
+                .hasMessageContaining("parameter 'token' must be a YAML map");
+    }
+
+    @Test
+    void aRefreshedTokenIsTheAccessTokenSettingAndAnObtainedOneNoSettingAtAll() {
+        assertThatThrownBy(() -> spec(Map.of(
+                        "credential", "api-key", "token", "{ kind: refresh, url: \"https://x.example/refresh\" }")))
+                .hasMessageContaining("kind refresh renews the setting access-token");
+        assertThatThrownBy(
+                        () -> spec(
+                                Map.of(
+                                        "credential",
+                                        "access-token",
+                                        "token",
+                                        "{ kind: client-credentials, url: \"https://x.example/token\", clientId: id, clientSecret: s }")))
+                .hasMessageContaining("parameter 'credential' is not used with token kind client-credentials");
+    }
+
+    @Test
+    void aHeaderLineThatIsNotAHeaderIsRefusedNamingTheLine() {
+        assertThatThrownBy(() -> spec(Map.of(
+                        "headers",
+                        "Client-Id {setting:client-id}\nTickerSourceId: x\nAuthorization: Bearer {setting:t}")))
+                .hasMessageContaining("headers line 1 must read 'Name: value'")
+                .hasMessageContaining("headers line 2: headers named Ticker* or Camel*")
+                .hasMessageContaining("headers line 3: Authorization carries the credential");
+        assertThatThrownBy(() -> spec(Map.of("headers", "X-Key: {setting:Bad_Name}")))
+                .hasMessageContaining("a setting is written {setting:name}");
+    }
+
+    private static JsonOverHttpSpec spec(Map<String, String> extra) {
+        Map<String, String> parameters = new HashMap<>(
+                Map.of("name", "example", "baseUrl", "https://api.example", "path", "/u/{account}", "count", "$.n"));
+        parameters.putAll(extra);
+        return JsonOverHttpSpec.from(parameters::get);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.socialticker.ticker.support;
+
+import dev.socialticker.ticker.domain.TickerSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The running service with the two providers whose files declare how their token is kept: a Threads
+ * source (a long-lived token refreshed from {@code /refresh_access_token}, kept in a token file) and
+ * a Twitch source (an app token obtained with client credentials from {@code /oauth2/token}), every
+ * upstream and token endpoint on {@link SharedUpstream}. One context for every class extending it.
+ */
+@CamelSpringBootTest
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ticker.sources[0].provider=threads",
+            "ticker.sources[0].account=" + TokenProvidersServiceTest.THREADS_USER,
+            "ticker.providers.threads.access-token=" + TokenProvidersServiceTest.THREADS_TOKEN,
+            // 20 days left at the test clock's start: within the 30 days at which it is refreshed.
+            "ticker.providers.threads.token-expires-at=2026-12-18",
+            "ticker.sources[1].provider=twitch",
+            "ticker.sources[1].account=" + TokenProvidersServiceTest.BROADCASTER,
+            "ticker.providers.twitch.client-id=" + TokenProvidersServiceTest.CLIENT_ID,
+            "ticker.providers.twitch.client-secret=" + TokenProvidersServiceTest.CLIENT_SECRET,
+            "ticker.refresh.initial-delay=1h",
+            "ticker.refresh.retry.backoff=10ms"
+        })
+public abstract class TokenProvidersServiceTest extends UpstreamServiceTest {
+    public static final String THREADS_USER = "1234567890";
+    public static final String THREADS_TOKEN = "THQVJ-configured-threads-token-1a2b";
+    public static final String BROADCASTER = "141981764";
+    public static final String CLIENT_ID = "uo6dggojyb8d6soh92zknwmi5ej1q2";
+    public static final String CLIENT_SECRET = "twitch-client-secret-7f6e5d4c";
+    public static final String THREADS_PATH = "/v1.0/" + THREADS_USER + "/threads_insights";
+    public static final String TWITCH_PATH = "/helix/channels/followers";
+    public static final TickerSource THREADS = new TickerSource("threads-" + THREADS_USER, "threads", THREADS_USER);
+    public static final TickerSource TWITCH = new TickerSource("twitch-" + BROADCASTER, "twitch", BROADCASTER);
+
+    protected static final Path TOKEN_DIR = temporaryFolder();
+
+    @DynamicPropertySource
+    static void tokenEndpoints(DynamicPropertyRegistry registry) {
+        registry.add("ticker.providers.threads.base-url", () -> upstream.baseUrl() + "/v1.0");
+        registry.add("ticker.providers.threads.token-refresh-url", () -> upstream.baseUrl());
+        registry.add(
+                "ticker.providers.threads.token-file",
+                () -> TOKEN_DIR.resolve("threads-token.json").toString());
+        registry.add("ticker.providers.twitch.base-url", () -> upstream.baseUrl() + "/helix");
+        registry.add("ticker.providers.twitch.token-refresh-url", () -> upstream.baseUrl());
+    }
+
+    @AfterAll
+    static void removeTokenFolder() throws IOException {
+        if (!Files.exists(TOKEN_DIR)) {
+            return; // another class of the same context removed it already
+        }
+        try (Stream<Path> files = Files.walk(TOKEN_DIR)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("ticker-declared-tokens");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
