@@ -107,6 +107,8 @@ public final class ProviderTrialCommand {
         defaults.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
         defaults.put("logging.level.org.springframework.boot.diagnostics", "OFF");
         defaults.put("logging.level.dev.socialticker.ticker.provider.file.ProviderRouteLoader", "OFF");
+        // Camel's advice that a context running under a second should be kept running: it is meant to stop.
+        defaults.put("logging.level.org.apache.camel.spring.boot.SpringBootCamelContext", "ERROR");
         defaults.put("spring.jmx.enabled", "false");
         return new SpringApplicationBuilder(ProviderTrialApplication.class)
                 .web(WebApplicationType.NONE)

@@ -88,6 +88,8 @@ class ProviderTrialCommandTest {
                 .withHeader("Authorization", equalTo("Bearer " + GITHUB_TOKEN)));
         assertThat(run.output()).doesNotContain(GITHUB_TOKEN);
         assertThat(log.getAll()).doesNotContain(GITHUB_TOKEN);
+        // Quiet: nothing logged but warnings, and a good run has none.
+        assertThat(log.getAll()).doesNotContain(" INFO ").doesNotContain(" WARN ");
     }
 
     @Test
