@@ -32,7 +32,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.ExchangeBuilder;
-import org.springframework.stereotype.Component;
 
 /**
  * One refresh of one account through the provider route of the file being tried, judged as the
@@ -40,7 +39,6 @@ import org.springframework.stereotype.Component;
  * request, the status, the quota, then the count and profile or the failure's code and message.
  * Nothing is stored, retried or alerted.
  */
-@Component
 class ProviderTrial {
     private final CamelContext camel;
     private final TrialFileLoading loading;
@@ -102,10 +100,11 @@ class ProviderTrial {
                 .withHeader(PROVIDER, source.provider())
                 .withHeader(ACCOUNT, source.account())
                 .build();
-        try (ProducerTemplate template = camel.createProducerTemplate()) {
+        ProducerTemplate template = camel.createProducerTemplate();
+        try {
             exchange = template.send(ProviderEndpoints.of(file.name()), exchange);
-        } catch (java.io.IOException unclosable) {
-            // closing a producer template does no I/O
+        } finally {
+            template.stop();
         }
         if (calls.calls().isEmpty()) {
             out.println("> (no request was answered: see the failure below)");

@@ -1,7 +1,6 @@
 package dev.socialticker.ticker.trial;
 
 import java.time.Clock;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.TypeExcludeFilter;
@@ -9,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 
 /**
  * The service's beans a provider route needs, and nothing that acts on its own: the providers'
@@ -16,8 +16,10 @@ import org.springframework.context.annotation.FilterType;
  * failure classifier and the HTTP call control of the refresh. Left out: the API, the refresh
  * timer and queue, the store and its history, alerts, outputs, the fleet, the demo source, token
  * refresh timers, and the provider check that loads every file (the try command loads one).
+ *
+ * <p>Neither this class nor the beans it imports carries a stereotype ({@code @Configuration},
+ * {@code @Component}): the service's own component scan must not find them.
  */
-@SpringBootConfiguration
 @EnableAutoConfiguration
 @ConfigurationPropertiesScan("dev.socialticker.ticker")
 @ComponentScan(
@@ -37,6 +39,7 @@ import org.springframework.context.annotation.FilterType;
                         "dev\\.socialticker\\.ticker\\.token\\..*Routes"
                     })
         })
+@Import({TrialFileLoading.class, UpstreamCallRecorder.class, ProviderTrial.class})
 class ProviderTrialApplication {
 
     @Bean

@@ -6,14 +6,12 @@ import dev.socialticker.ticker.routefile.RouteFolder;
 import java.nio.file.Path;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
-import org.springframework.stereotype.Component;
 
 /**
  * Loads the one file being tried, through the service's own loader (the same parsing, contract
  * check and refusal reasons), before Camel starts its routes, as the service's provider check does
  * for every file.
  */
-@Component
 class TrialFileLoading implements CamelContextConfiguration {
     private final ProviderRouteLoader loader;
     private final Path path;

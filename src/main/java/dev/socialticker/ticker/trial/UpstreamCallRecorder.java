@@ -9,14 +9,12 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
-import org.springframework.stereotype.Component;
 
 /**
  * What the provider route really sent and received, as camel-http hands it to Apache HttpClient:
  * the refresh's call control installs this listener instead of its silent one (see
  * {@code refresh.UpstreamCallControl}). Values are kept as they are; the printer masks them.
  */
-@Component
 class UpstreamCallRecorder implements HttpActivityListener {
 
     record Call(String method, String uri, List<String[]> headers, Integer status, List<String[]> answerHeaders) {
