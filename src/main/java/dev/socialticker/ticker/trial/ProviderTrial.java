@@ -91,7 +91,6 @@ class ProviderTrial {
         } catch (TickerConfigurationException unusable) {
             return usage(out, unusable.getMessage());
         }
-        JsonOverHttpSpec spec = loaded.get().spec();
         out.println("Trying provider '" + file.name() + "' from " + file.location() + ", account '" + source.account()
                 + "'");
 
@@ -111,35 +110,40 @@ class ProviderTrial {
         }
         printCalls(out);
 
-        Throwable failure = exchange.getException();
+        return judge(out, exchange, source.account(), loaded.get().spec());
+    }
+
+    /** The result as the refresh route would take it: a count and profile, or a classified failure. */
+    private int judge(PrintStream out, Exchange exchange, String account, JsonOverHttpSpec spec) {
         Message answer = exchange.getMessage();
-        if (failure == null && Boolean.TRUE.equals(answer.getHeader(NOT_MODIFIED, Boolean.class))) {
+        if (exchange.getException() != null) {
+            printFailure(out, classifier.classify(exchange.getException()));
+            return ProviderTrialCommand.FAILED;
+        }
+        if (Boolean.TRUE.equals(answer.getHeader(NOT_MODIFIED, Boolean.class))) {
             out.println("not modified: the upstream answered 304 (the stored count still holds)");
             return ProviderTrialCommand.COUNT;
         }
-        if (failure == null) {
-            Object raw = answer.getHeader(RAW_TOTAL);
-            try {
-                long count = FollowerCountValidator.coerce(raw);
-                Object profile = answer.getHeader(PROFILE);
-                out.println("count: " + count);
-                out.println("profile: " + FollowerCountValidator.profileOr(profile, source.account()));
-                if (profile == null && spec != null && !spec.profile().isEmpty()) {
-                    out.println(
-                            "note: profile " + spec.profile() + " found nothing in the answer; the account is shown");
-                }
-                return ProviderTrialCommand.COUNT;
-            } catch (PayloadRejectedException rejected) {
-                printFailure(out, classifier.classify(rejected));
-                if (spec != null) {
-                    out.println("field: count " + spec.count()
-                            + (raw == null ? " found nothing in the answer" : " found " + shortened(raw)));
-                }
-                return ProviderTrialCommand.FAILED;
+        Object raw = answer.getHeader(RAW_TOTAL);
+        long count;
+        try {
+            count = FollowerCountValidator.coerce(raw);
+        } catch (PayloadRejectedException rejected) {
+            printFailure(out, classifier.classify(rejected));
+            if (spec != null) {
+                // What a drift check needs to name: the field that is no longer where the file looks.
+                out.println("field: count " + spec.count()
+                        + (raw == null ? " found nothing in the answer" : " found " + shortened(raw)));
             }
+            return ProviderTrialCommand.FAILED;
         }
-        printFailure(out, classifier.classify(failure));
-        return ProviderTrialCommand.FAILED;
+        Object profile = answer.getHeader(PROFILE);
+        out.println("count: " + count);
+        out.println("profile: " + FollowerCountValidator.profileOr(profile, account));
+        if (profile == null && spec != null && !spec.profile().isEmpty()) {
+            out.println("note: profile " + spec.profile() + " found nothing in the answer; the account is shown");
+        }
+        return ProviderTrialCommand.COUNT;
     }
 
     private void printCalls(PrintStream out) {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialticker.ticker.support.Fixtures;
+import dev.socialticker.ticker.support.LocalPorts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -110,6 +111,39 @@ class ProviderTrialCommandTest {
                         + " the follower count is missing from the response")
                 .contains("field: count $.followerz found nothing in the answer")
                 .doesNotContainPattern("(?m)^count: ");
+    }
+
+    @Test
+    void aProfilePathThatFindsNothingIsNotedBesideTheCount(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("github.camel.yaml");
+        Files.writeString(
+                file, Files.readString(Path.of("routes/github.camel.yaml")).replace("\"$.login\"", "\"$.handle\""));
+        upstream.stubFor(
+                get(urlPathEqualTo("/users/octocat")).willReturn(okJson(Fixtures.read("github", "user.json"))));
+
+        Run run = tryCommand("--try", file.toString(), "--account", "octocat", baseUrl("github"));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output())
+                .contains("count: 20")
+                .contains("profile: octocat")
+                .contains("note: profile $.handle found nothing in the answer; the account is shown");
+    }
+
+    @Test
+    void anUpstreamThatRefusesConnectionsIsUpstreamUnavailable() {
+        Run run = tryCommand(
+                "--try",
+                "routes/bluesky.camel.yaml",
+                "--account",
+                "bsky.app",
+                // A loopback port nothing listens on.
+                "--ticker.providers.bluesky.base-url=http://127.0.0.1:" + LocalPorts.free());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output())
+                .contains("> (no request was answered: see the failure below)")
+                .contains("UPSTREAM_UNAVAILABLE: The provider could not be reached (connection refused)");
     }
 
     @Test
