@@ -1,5 +1,6 @@
 package dev.socialticker.ticker;
 
+import dev.socialticker.ticker.trial.ProviderTrialCommand;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,6 +11,10 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class TickerApplication {
     public static void main(String[] args) {
+        if (ProviderTrialCommand.requested(args)) {
+            // --try <file> --account <account>: one call of one provider file, then exit (routes/README.md).
+            System.exit(ProviderTrialCommand.run(args, System.out));
+        }
         SpringApplication.run(TickerApplication.class, args);
     }
 

@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param retryAfter how long the upstream asked us to wait (Retry-After, a rate-limit reset, a provider
  *                   file's {@code wait}), or null; honoured by the gate, never slept through
  */
-record Classification(FailureCode code, String message, Integer httpStatus, boolean retryable, Duration retryAfter) {
+public record Classification(
+        FailureCode code, String message, Integer httpStatus, boolean retryable, Duration retryAfter) {
 
     static Classification of(FailureCode code, String message, Integer httpStatus, boolean retryable) {
         return new Classification(code, message, httpStatus, retryable, null);

@@ -28,15 +28,15 @@ import org.springframework.stereotype.Component;
  * cannot carry a token, a URL or a stack trace to a screen.
  */
 @Component
-class FailureClassifier {
+public class FailureClassifier {
     /** Longer waits than this are taken as this: a bogus header must not freeze a source for years. */
     private final Clock clock;
 
-    FailureClassifier(Clock clock) {
+    public FailureClassifier(Clock clock) {
         this.clock = clock;
     }
 
-    Classification classify(Throwable failure) {
+    public Classification classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             Classification known = classifyOne(t);
             if (known != null) {

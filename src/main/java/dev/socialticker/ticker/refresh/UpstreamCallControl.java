@@ -15,6 +15,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,8 +37,13 @@ class UpstreamCallControl {
     /** Name of the HttpClient exec interceptor. */
     static final String INTERCEPTOR = "ticker-refresh-run";
 
+    /**
+     * @param listener an activity listener of the application's, if any (the try command prints the
+     *                 request it sees); else one that does nothing
+     */
     @Bean
-    ComponentCustomizer upstreamCallsUnderTheRefresh() {
+    ComponentCustomizer upstreamCallsUnderTheRefresh(ObjectProvider<HttpActivityListener> listener) {
+        HttpActivityListener activity = listener.getIfAvailable(() -> EXCHANGE_IN_CONTEXT);
         // Last, after camel-http-starter's own customizer, which copies every camel.component.http.*
         // property onto the component, defaults included: at the same order it may run after this one
         // and switch the retries back on (it did, in the packaged jar).
@@ -51,7 +57,7 @@ class UpstreamCallControl {
                                     .addExecInterceptorFirst(AnswerSizeLimit.NAME, new AnswerSizeLimit()));
                     // With an activity listener set, camel-http puts the exchange into each call's HttpContext,
                     // which is how RunBoundCalls finds the run; the listener itself has nothing to do.
-                    http.setHttpActivityListener(EXCHANGE_IN_CONTEXT);
+                    http.setHttpActivityListener(activity);
                 });
     }
 

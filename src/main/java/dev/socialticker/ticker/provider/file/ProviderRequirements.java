@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * replaces a running route.
  */
 @Component
-class ProviderRequirements {
+public class ProviderRequirements {
     private final SourceCatalog sources;
     private final ProviderSettings settings;
 
@@ -28,7 +28,7 @@ class ProviderRequirements {
     /**
      * @throws TickerConfigurationException naming the property a source would break
      */
-    void check(ProviderCatalog.Loaded provider) {
+    public void check(ProviderCatalog.Loaded provider) {
         JsonOverHttpSpec spec = provider.spec();
         if (spec == null) {
             return;

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * one, and cannot let a folder file replace a packaged one; hence this loader.
  */
 @Component
-class ProviderRouteLoader implements RouteFolderWatcher.Loader {
+public class ProviderRouteLoader implements RouteFolderWatcher.Loader {
     private static final Logger log = LoggerFactory.getLogger(ProviderRouteLoader.class);
 
     private final ProviderRouteFiles files;
