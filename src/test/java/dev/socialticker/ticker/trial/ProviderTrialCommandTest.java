@@ -1,10 +1,13 @@
 package dev.socialticker.ticker.trial;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -193,6 +196,33 @@ class ProviderTrialCommandTest {
                 .contains("quota: 100% used {rate_limit=100}")
                 .contains("RATE_LIMITED: The provider's rate limit was reached (HTTP 403, limit spent)")
                 .containsPattern("wait: (59[0-9]|600) s");
+    }
+
+    @Test
+    void aProviderWhoseFileObtainsItsTokenIsTriedWithAFreshTokenAndItsHeaders(CapturedOutput log) {
+        upstream.stubFor(post(urlPathEqualTo("/oauth2/token"))
+                .withRequestBody(containing("client_secret=twitch-trial-secret"))
+                .willReturn(okJson(Fixtures.read("twitch", "oauth2-token.json"))));
+        upstream.stubFor(get(urlPathEqualTo("/channels/followers"))
+                .withHeader("Client-Id", equalTo("twitch-trial-client"))
+                .withHeader("Authorization", matching("Bearer .+"))
+                .willReturn(okJson(Fixtures.read("twitch", "channel-followers.json"))));
+
+        Run run = tryCommand(
+                "--try",
+                "routes/twitch.camel.yaml",
+                "--account",
+                "141981764",
+                baseUrl("twitch"),
+                "--ticker.providers.twitch.token-refresh-url=" + upstream.baseUrl(),
+                "--ticker.providers.twitch.client-id=twitch-trial-client",
+                "--ticker.providers.twitch.client-secret=twitch-trial-secret");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("count: ").contains("Client-Id: ****");
+        assertThat(run.output() + log.getAll())
+                .doesNotContain("twitch-trial-secret")
+                .doesNotContain("twitch-trial-client");
     }
 
     @Test
