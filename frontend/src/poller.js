@@ -9,9 +9,10 @@
 //
 // Every data outcome also carries `skewMs`: the service's clock minus the page's, read from the
 // answer's Date header (plus the Age a shared cache adds), so the ticker can judge a body's
-// staleAt by the service's time even when the reader's clock is wrong, and `requestedAtMs`: when
-// the request was sent (page clock), so an answer is known to be newer than a moment the ticker
-// judged (see ticker-state.js viewAt).
+// staleAt by the service's time even when the reader's clock is wrong. Every outcome, failures
+// included, carries `requestedAtMs`: when the request was sent (page clock), so an answer is known
+// to be newer than a moment the ticker judged (see ticker-state.js viewAt), and a failed request
+// still counts as the one look the ticker takes at staleAt (see ticker-state.js awaitsCheck).
 
 import { nextDelay, parseRetryAfter } from './schedule.js';
 
@@ -142,7 +143,7 @@ export class Poller {
     }
     if (generation !== this.#generation) return;
     this.#inFlight = null;
-    if (outcome.type === 'data') outcome.requestedAtMs = requestedAtMs;
+    outcome.requestedAtMs = requestedAtMs;
 
     this.#failures = outcome.type === 'data' ? 0 : this.#failures + 1;
     const delay = nextDelay({

@@ -34,6 +34,8 @@ export const INITIAL_VIEW = Object.freeze({
   skewMs: 0,
   // When (service clock) the request behind the last answer was sent, or null when unknown.
   checkedAtMs: null,
+  // When (service clock) the last request was sent, answered or not, or null when unknown.
+  askedAtMs: null,
 });
 
 /**
@@ -228,6 +230,12 @@ function keepingValue(prev, state, errorCode) {
  *   {type: 'offline'}                        the request itself failed (network, CORS, timeout)
  */
 export function nextView(prev, outcome) {
+  const next = viewAfter(prev, outcome);
+  const askedAtMs = checkedAt(prev, outcome) ?? prev.askedAtMs;
+  return next.askedAtMs === askedAtMs ? next : Object.freeze({ ...next, askedAtMs });
+}
+
+function viewAfter(prev, outcome) {
   switch (outcome.type) {
     case 'data':
       if (!isMetricsBody(outcome.body)) return keepingValue(prev, 'error', INVALID_RESPONSE);
@@ -297,8 +305,14 @@ export function viewAt(view, nowMs) {
  */
 export function awaitsCheck(view, nowMs) {
   const serviceNow = nowMs + view.skewMs;
-  return [view, ...view.sources].some((item) => item.state === 'fresh' && item.staleAt !== null
-    && Date.parse(item.staleAt) <= serviceNow && !isExpired(view, item, serviceNow));
+  return [view, ...view.sources].some((item) => {
+    if (item.state !== 'fresh' || item.staleAt === null) return false;
+    const staleAt = Date.parse(item.staleAt);
+    // Asked once already: a request that failed (the service away, the network down) is not
+    // repeated here, or every failure would at once ask again; the poller's back-off paces those.
+    const asked = view.askedAtMs !== null && view.askedAtMs >= staleAt;
+    return staleAt <= serviceNow && !asked && !isExpired(view, item, serviceNow);
+  });
 }
 
 /**

@@ -19,12 +19,15 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { CHROMIUM, CHROMIUM_ARGS } from './support.mjs';
+import { MAX_BACKOFF_MS as BACK_OFF_CAP_MS } from '../../src/schedule.js';
 
 // The simulated day takes about 3 minutes on two idle cores, and several times that on a loaded
 // machine: the limits leave room for that (they only bound a hung browser, they time nothing).
 const SUITE_TIMEOUT_MS = 1_500_000;
 const SOAK_TIMEOUT_MS = 1_200_000;
 const WAIT_MS = 20_000;
+// ScreenBrowserIT's ticker.ui.poll-interval.
+const POLL_INTERVAL_MS = 2_000;
 const DAY_MS = 86_400_000;
 
 const env = process.env;
@@ -270,13 +273,29 @@ describe('the screen view in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
       assert.match(offline.badge, /^Offline; showing last known count · updated (just now|.+ ago)$/);
       assert.deepEqual(await numeralsBox(page), online, 'the numerals neither blank nor move');
       await context.setOffline(false);
+      // Failures back the polls off, by up to 5 minutes (poller.js): the next poll, whenever the
+      // back-off lets it, must bring the count back. The bound is the back-off's cap, not a timing.
+      await waitForState(page, 'fresh', BACK_OFF_CAP_MS + WAIT_MS);
       // The service itself going away: connections refused while the network is up.
-      await page.route((url) => url.pathname.startsWith('/api/'), (route) => route.abort('connectionrefused'));
+      let refused = 0;
+      const api = (url) => url.pathname.startsWith('/api/');
+      await page.route(api, (route) => {
+        refused += 1;
+        return route.abort('connectionrefused');
+      });
+      const awayAt = Date.now();
       await waitForState(page, 'offline');
-      await page.unroute((url) => url.pathname.startsWith('/api/'));
-      // The failures above backed the polls off, by up to 5 minutes (poller.js): the next poll, whenever
-      // the back-off lets it, must bring the count back. The bound is the back-off's cap, not a timing.
-      await waitForState(page, 'fresh', 330_000);
+      // Past the counts' staleAt (1 s refresh period here) while away: the page looks once more,
+      // then leaves the pace to the back-off, until the stale grace runs out and the sources show
+      // stale. It once asked again after every refusal, hundreds of times a second, all that while.
+      await page.waitForFunction(() => {
+        const rows = [...document.querySelector('social-ticker').shadowRoot.querySelectorAll('li.source')];
+        return rows.length === 3 && rows.every((row) => row.dataset.state === 'stale');
+      }, null, { timeout: WAIT_MS, polling: 100 });
+      const allowed = Math.ceil((Date.now() - awayAt) / POLL_INTERVAL_MS) + 2;
+      assert.ok(refused <= allowed, `${refused} requests in ${Date.now() - awayAt} ms away; the back-off allows ${allowed}`);
+      await page.unroute(api);
+      await waitForState(page, 'fresh', BACK_OFF_CAP_MS + WAIT_MS);
       failing = false;
       await waitForShown(page, sum(TYPICAL));
       assert.equal(loads, 0, 'the page was not reloaded (only a new release reloads it)');

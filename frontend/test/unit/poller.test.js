@@ -135,16 +135,18 @@ describe('Poller', () => {
     const body = metrics({ total: null, stale: true, error: { code: 'NO_DATA' }, sources: [] });
     const unavailable = () => json(body, { status: 503, headers: { 'Retry-After': '7' } });
     const { outcomes, clock } = startPoller([unavailable]);
+    const start = clock.now();
     await settle();
-    assert.deepEqual(outcomes[0], { type: 'unavailable', status: 503, body, retryAfterMs: 7_000 });
+    assert.deepEqual(outcomes[0], { type: 'unavailable', status: 503, body, retryAfterMs: 7_000, requestedAtMs: start });
     assert.deepEqual(clock.pending, [7_000]);
   });
 
   it('reports a non-JSON error page as unavailable with no body', async () => {
     const badGateway = () => new CountingResponse('<h1>Bad gateway</h1>', { status: 502 });
-    const { outcomes } = startPoller([badGateway]);
+    const { outcomes, clock } = startPoller([badGateway]);
+    const start = clock.now();
     await settle();
-    assert.deepEqual(outcomes[0], { type: 'unavailable', status: 502, body: null, retryAfterMs: null });
+    assert.deepEqual(outcomes[0], { type: 'unavailable', status: 502, body: null, retryAfterMs: null, requestedAtMs: start });
   });
 
   it('reports a 200 that is not JSON as invalid, and backs off', async () => {
@@ -219,12 +221,13 @@ describe('Poller', () => {
     poller.stop();
   });
 
-  it('tells when each request was sent, so an answer is known to be newer than a moment', async () => {
-    const { outcomes, clock } = startPoller([ok(metrics(), '"a"')]);
+  it('tells when each request was sent, answered or failed, so an answer is known to be newer than a moment', async () => {
+    const { outcomes, clock } = startPoller([ok(metrics(), '"a"'), new TypeError('down')]);
     const start = clock.now();
     await settle();
     await clock.advance(INTERVAL);
-    assert.deepEqual(outcomes.map((outcome) => outcome.requestedAtMs), [start, start + INTERVAL]);
+    assert.deepEqual(outcomes.map((outcome) => [outcome.type, outcome.requestedAtMs]),
+      [['data', start], ['offline', start + INTERVAL]]);
   });
 
   it('polls now when asked, and paces the next poll from there', async () => {

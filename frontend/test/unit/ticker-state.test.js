@@ -305,6 +305,22 @@ describe('viewAt at staleAt: the page asks once more before it calls the count s
     assert.ok(!awaitsCheck(shown, at('2026-11-28T10:02:00Z') + STALE_GRACE_MS));
   });
 
+  it('a look at staleAt that failed (the service away, the network down) is not taken again at once', () => {
+    const now = at('2026-11-28T10:02:00.020Z');
+    for (const refusal of [
+      { type: 'offline' },
+      { type: 'unavailable', status: 502, body: null, retryAfterMs: null },
+      { type: 'invalid' },
+    ]) {
+      const view = nextView(shown, { ...refusal, requestedAtMs: at('2026-11-28T10:02:00.010Z') });
+      assert.ok(!awaitsCheck(view, now), `${refusal.type}: the poller's back-off paces the next request`);
+      assert.equal(viewAt(view, at('2026-11-28T10:02:00Z') + STALE_GRACE_MS).sources[0].state, 'stale',
+        `${refusal.type}: stale when the grace ends, as with no answer`);
+    }
+    const before = nextView(shown, { type: 'offline', requestedAtMs: at('2026-11-28T10:01:59.990Z') });
+    assert.ok(awaitsCheck(before, now), 'a failure before staleAt was no look at it: the page asks');
+  });
+
   it('judges the request by the clock estimate it was sent with, not the next answer\'s', () => {
     // Sent at the service's 10:02:00.3 by the estimate then (skew 0); the answer's Date (10:02:00,
     // one-second resolution) lowers the skew by 300 ms. The request still counts as after staleAt.
