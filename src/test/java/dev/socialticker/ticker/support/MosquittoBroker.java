@@ -42,15 +42,23 @@ public final class MosquittoBroker implements AutoCloseable {
 
     /** An anonymous broker, or a skip (a failure in CI) when the machine has no mosquitto. */
     public static MosquittoBroker start(String test) {
-        return start(test, null, null);
+        return start(test, null, null, List.of());
+    }
+
+    /**
+     * An anonymous broker with more lines of mosquitto.conf, e.g. {@code max_inflight_messages 2},
+     * which mosquitto also sends MQTT 5 clients as its Receive Maximum.
+     */
+    public static MosquittoBroker startWith(String test, String... settings) {
+        return start(test, null, null, List.of(settings));
     }
 
     /** A broker that refuses anonymous clients and takes {@code user} with {@code password}. */
     public static MosquittoBroker startWithPassword(String test, String user, String password) {
-        return start(test, user, password);
+        return start(test, user, password, List.of());
     }
 
-    private static MosquittoBroker start(String test, String user, String password) {
+    private static MosquittoBroker start(String test, String user, String password, List<String> settings) {
         RequiredTool.require(Files.isExecutable(BINARY), test, "mosquitto (Debian package mosquitto) at " + BINARY);
         Path dir;
         try {
@@ -61,7 +69,7 @@ public final class MosquittoBroker implements AutoCloseable {
         MosquittoBroker broker = new MosquittoBroker(
                 dir, dir.resolve("mosquitto.conf"), user == null ? List.of() : List.of("-u", user, "-P", password));
         try {
-            broker.configure(test, user, password);
+            broker.configure(test, user, password, settings);
             broker.startAgain();
             return broker;
         } catch (RuntimeException e) {
@@ -70,7 +78,7 @@ public final class MosquittoBroker implements AutoCloseable {
         }
     }
 
-    private void configure(String test, String user, String password) {
+    private void configure(String test, String user, String password, List<String> settings) {
         List<String> lines = new ArrayList<>(List.of(
                 "listener " + port + " 127.0.0.1",
                 "persistence false",
@@ -90,6 +98,7 @@ public final class MosquittoBroker implements AutoCloseable {
             lines.add("allow_anonymous false");
             lines.add("password_file " + passwords);
         }
+        lines.addAll(settings);
         try {
             Files.write(config, lines, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -4,11 +4,17 @@ import dev.socialticker.ticker.logging.SecretMasking;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
@@ -46,7 +52,9 @@ import org.slf4j.LoggerFactory;
  *       decide what next;
  *   <li>Last Will {@code <base>/status = offline} (retained), and {@code online} (retained) right
  *       after each connect; a clean {@link #close()} publishes {@code offline} itself (a Will is
- *       only sent for a connection lost, not for a disconnect).
+ *       only sent for a connection lost, not for a disconnect);
+ *   <li>no more publishes in flight than the broker's Receive Maximum (mosquitto: 20): a publish
+ *       beyond it waits, within its timeout, for one to be acknowledged ({@link Connection}).
  * </ul>
  *
  * <p>The password is registered with {@link SecretMasking} and never written into a message,
@@ -60,7 +68,7 @@ public final class MqttPublisher implements AutoCloseable {
     private final MqttSettings settings;
     private final long timeoutMillis;
     private final ReentrantLock connecting = new ReentrantLock();
-    private final AtomicReference<MqttAsyncClient> current = new AtomicReference<>();
+    private final AtomicReference<Connection> current = new AtomicReference<>();
     /** Retained messages sent on the current connection ({@link #publishOnce}); emptied on each connect. */
     private final Map<String, String> sentOnThisConnection = new ConcurrentHashMap<>();
 
@@ -78,8 +86,8 @@ public final class MqttPublisher implements AutoCloseable {
 
     /** True while a connection is open (the next publish will not need to connect). */
     public boolean isConnected() {
-        MqttAsyncClient client = current.get();
-        return client != null && client.isConnected();
+        Connection connection = current.get();
+        return connection != null && connection.isOpen();
     }
 
     /**
@@ -96,13 +104,13 @@ public final class MqttPublisher implements AutoCloseable {
             throw new IllegalArgumentException("qos is 0, 1 or 2, not " + qos);
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        MqttAsyncClient client = connected(deadline);
+        Connection connection = connected(deadline);
         try {
-            client.publish(topic, payload, qos, retained).waitForCompletion(remaining(deadline));
+            connection.send(topic, payload, qos, retained, deadline);
         } catch (MqttException e) {
             // Whatever went wrong, the connection is not trusted any more: a message it still holds
             // could arrive after a newer one sent on the next connection.
-            discard(client);
+            discard(connection);
             throw failure("publish to " + topic + " at " + settings.url(), e);
         }
     }
@@ -134,21 +142,21 @@ public final class MqttPublisher implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        MqttAsyncClient client = current.getAndSet(null);
-        if (client == null) {
+        Connection connection = current.getAndSet(null);
+        if (connection == null) {
             return;
         }
         try {
-            if (client.isConnected()) {
+            if (connection.isOpen()) {
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
                 MqttPublication offline = MqttMessages.offline(settings);
-                client.publish(offline.topic(), offline.bytes(), STATUS_QOS, true)
-                        .waitForCompletion(timeoutMillis);
-                client.disconnect(timeoutMillis).waitForCompletion(timeoutMillis);
+                connection.send(offline.topic(), offline.bytes(), STATUS_QOS, true, deadline);
+                connection.client.disconnect(timeoutMillis).waitForCompletion(remaining(deadline));
             }
         } catch (MqttException e) {
             log.warn("MQTT: leaving {} uncleanly ({}); the broker publishes the Last Will", settings.url(), reason(e));
         } finally {
-            release(client);
+            release(connection.client);
         }
     }
 
@@ -157,19 +165,25 @@ public final class MqttPublisher implements AutoCloseable {
      * which then publishes the Last Will. For tests of what subscribers see.
      */
     void dropConnectionUncleanly() {
-        MqttAsyncClient client = current.getAndSet(null);
-        if (client != null) {
-            release(client);
+        Connection connection = current.getAndSet(null);
+        if (connection != null) {
+            release(connection.client);
         }
     }
 
-    private MqttAsyncClient connected(long deadline) {
+    /** How many publishes the current connection lets be in flight at once (the broker's Receive Maximum). */
+    int window() {
+        Connection connection = current.get();
+        return connection == null ? 0 : connection.window;
+    }
+
+    private Connection connected(long deadline) {
         if (closed) {
             throw new MqttPublishException("MQTT publisher for " + settings.url() + " is closed");
         }
-        MqttAsyncClient client = current.get();
-        if (client != null && client.isConnected()) {
-            return client;
+        Connection connection = current.get();
+        if (connection != null && connection.isOpen()) {
+            return connection;
         }
         boolean locked;
         try {
@@ -183,14 +197,14 @@ public final class MqttPublisher implements AutoCloseable {
                     + settings.timeout().toMillis() + " ms (another publish is connecting)");
         }
         try {
-            client = current.get();
-            if (client != null && client.isConnected()) {
-                return client;
+            connection = current.get();
+            if (connection != null && connection.isOpen()) {
+                return connection;
             }
-            if (client != null) {
-                discard(client);
+            if (connection != null) {
+                discard(connection);
             }
-            MqttAsyncClient fresh = connect(deadline);
+            Connection fresh = connect(deadline);
             sentOnThisConnection.clear();
             current.set(fresh);
             return fresh;
@@ -199,7 +213,7 @@ public final class MqttPublisher implements AutoCloseable {
         }
     }
 
-    private MqttAsyncClient connect(long deadline) {
+    private Connection connect(long deadline) {
         MqttAsyncClient client;
         try {
             client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
@@ -208,15 +222,28 @@ public final class MqttPublisher implements AutoCloseable {
         }
         client.setCallback(new ConnectionLog());
         try {
-            client.connect(options()).waitForCompletion(remaining(deadline));
+            IMqttToken connected = client.connect(options());
+            connected.waitForCompletion(remaining(deadline));
+            Connection connection = new Connection(client, receiveMaximum(connected));
             MqttPublication online = MqttMessages.online(settings);
-            client.publish(online.topic(), online.bytes(), STATUS_QOS, true).waitForCompletion(remaining(deadline));
+            connection.send(online.topic(), online.bytes(), STATUS_QOS, true, deadline);
+            log.info(
+                    "MQTT: connected to {} as {} (in-flight window {})",
+                    settings.url(),
+                    settings.clientId(),
+                    connection.window);
+            return connection;
         } catch (MqttException e) {
             release(client);
             throw failure("connect to " + settings.url() + " as " + settings.clientId(), e);
         }
-        log.info("MQTT: connected to {} as {}", settings.url(), settings.clientId());
-        return client;
+    }
+
+    /** The broker's Receive Maximum from its CONNACK; MQTT 5 (3.2.2.3.3) makes it 65,535 when absent. */
+    private static int receiveMaximum(IMqttToken connected) {
+        MqttProperties properties = connected.getResponseProperties();
+        Integer maximum = properties == null ? null : properties.getReceiveMaximum();
+        return maximum == null ? 65_535 : maximum;
     }
 
     private MqttConnectionOptions options() {
@@ -248,10 +275,10 @@ public final class MqttPublisher implements AutoCloseable {
         return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
     }
 
-    /** Forgets a client (unless another thread already replaced it) and closes it. */
-    private void discard(MqttAsyncClient client) {
-        current.compareAndSet(client, null);
-        release(client);
+    /** Forgets a connection (unless another thread already replaced it) and closes it. */
+    private void discard(Connection connection) {
+        current.compareAndSet(connection, null);
+        release(connection.client);
     }
 
     /** Closes the socket without a DISCONNECT and frees the client's threads; never throws. */
@@ -287,6 +314,108 @@ public final class MqttPublisher implements AutoCloseable {
             reason.append(": ").append(cause.getMessage());
         }
         return reason.toString();
+    }
+
+    /**
+     * A connected client and its flow control. Written by hand because Paho's own does not hold:
+     * Paho 1.2.5 wakes a caller waiting on a publish's token (its receiver thread) before its
+     * callback thread takes the publish off its in-flight count, and refuses a new publish once
+     * that count reaches the broker's Receive Maximum ("Too many publishes in progress", 32202)
+     * instead of queueing it. A few threads publishing in a row on a busy machine outran the
+     * callback thread and hit that. So a publish here waits for its action listener, which Paho
+     * calls on the callback thread after it has updated the count, and takes a permit of a
+     * window one smaller than the Receive Maximum first: for QoS 0, Paho queues the listener
+     * before it lowers the count, so one such publish may still be counted when its permit is
+     * back.
+     */
+    private static final class Connection {
+        final MqttAsyncClient client;
+        final int window;
+        private final Semaphore permits;
+
+        Connection(MqttAsyncClient client, int receiveMaximum) {
+            this.client = client;
+            this.window = Math.max(1, receiveMaximum - 1);
+            this.permits = new Semaphore(window, true);
+        }
+
+        boolean isOpen() {
+            return client.isConnected();
+        }
+
+        /** Sends one message and returns once Paho is done with it (acknowledged, or written for QoS 0). */
+        void send(String topic, byte[] payload, int qos, boolean retained, long deadline) throws MqttException {
+            try {
+                if (!permits.tryAcquire(remaining(deadline), TimeUnit.MILLISECONDS)) {
+                    throw new MqttException(MqttClientException.REASON_CODE_CLIENT_TIMEOUT);
+                }
+            } catch (InterruptedException e) {
+                throw interrupted(topic);
+            }
+            Delivery delivery = new Delivery(permits);
+            try {
+                client.publish(topic, payload, qos, retained, null, delivery);
+            } catch (MqttException e) {
+                delivery.release();
+                throw e;
+            } catch (RuntimeException e) {
+                // Paho throws a NullPointerException when another thread closed the client meanwhile.
+                delivery.release();
+                throw new MqttException(MqttClientException.REASON_CODE_CLIENT_CLOSED, e);
+            }
+            delivery.await(topic, deadline);
+        }
+    }
+
+    /**
+     * A publish given up because its thread was interrupted (the service stopping): the connection
+     * is kept, as nothing went wrong with it, and a message already sent is still acknowledged.
+     */
+    private static MqttPublishException interrupted(String topic) {
+        Thread.currentThread().interrupt();
+        return new MqttPublishException("MQTT publish to " + topic + " interrupted");
+    }
+
+    /** The end of one publish, told by Paho's callback thread; gives its permit back once. */
+    private static final class Delivery implements MqttActionListener {
+        private final Semaphore permits;
+        private final AtomicBoolean released = new AtomicBoolean();
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        Delivery(Semaphore permits) {
+            this.permits = permits;
+        }
+
+        @Override
+        public void onSuccess(IMqttToken token) {
+            release();
+            done.complete(null);
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable failure) {
+            release();
+            done.completeExceptionally(failure);
+        }
+
+        void release() {
+            if (released.compareAndSet(false, true)) {
+                permits.release();
+            }
+        }
+
+        void await(String topic, long deadline) throws MqttException {
+            try {
+                done.get(remaining(deadline), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // Left counted: the connection is discarded, and with it its window.
+                throw new MqttException(MqttClientException.REASON_CODE_CLIENT_TIMEOUT);
+            } catch (InterruptedException e) {
+                throw interrupted(topic);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof MqttException mqtt ? mqtt : new MqttException(e.getCause());
+            }
+        }
     }
 
     /** Logs what the broker does to the connection; nothing here reconnects (the next publish does). */
