@@ -12,13 +12,16 @@ COPY src src
 COPY frontend frontend
 # The built-in providers are packaged into the jar from here.
 COPY routes routes
-# Extracted (application.jar + lib/), the layout the JVM's class-data sharing works with. The
-# formatting check is CI's job (./mvnw verify): skipped here, so the image does not fetch the formatter.
+# Extracted (application.jar + lib/), the layout the JVM's AOT cache works with. The formatting
+# check is CI's job (./mvnw verify): skipped here, so the image does not fetch the formatter.
 RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package \
  && java -Djarmode=tools -jar target/social-ticker-*.jar extract --layers --destination /app \
       --application-filename application.jar
 
-FROM eclipse-temurin:17-jre
+# The runtime is Java 25 (the jar is Java 17 bytecode, built and unit-tested on 17 above) for its AOT
+# cache (JEP 483/514/515). CI runs this same jar under a Java 25 JVM with the same options and an
+# AOT cache made the same way (ShippedRuntimeIT).
+FROM eclipse-temurin:25-jre
 RUN groupadd --system ticker && useradd --system --gid ticker --home-dir /app ticker
 WORKDIR /app
 COPY --from=build /app/dependencies/ ./
@@ -28,10 +31,13 @@ COPY --from=build /app/application/ ./
 # ticker.routes.dir (default "routes", relative to /app): copies of the built-in providers, to read
 # and to replace; mount your own provider files here.
 COPY routes/*.camel.yaml ./routes/
-# AppCDS: a training run that stops once the application context is up records the classes it
-# loaded; every start then maps them instead of loading them (start-up 8.4-9.2 s -> 5.9-6.2 s in one
-# run of src/test/bench/benchmark.sh). Made here, by the runtime image's own JVM, as the archive requires.
-RUN java -XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh -jar application.jar \
+# The JVM options, one file shared with CI and the benchmark (src/main/docker/jvm.options).
+COPY src/main/docker/jvm.options ./
+# AOT cache: a training run that stops once the application context is up records the classes it
+# loaded and linked and the methods' profiles; every start then maps them instead of loading and
+# linking them again (start-up in docs/performance.md: about 2 s sooner than Java 17 with AppCDS).
+# Made here, by the runtime image's own JVM and with the service's own options, as the cache requires.
+RUN java @jvm.options -XX:AOTCacheOutput=application.aot -Dspring.context.exit=onRefresh -jar application.jar \
       --server.port=0 --ticker.store.type=memory
 # ticker.store.dir (default "data", relative to /app): the file store, a volume so counts survive a
 # new container; owned by the service user, who writes it.
@@ -50,12 +56,7 @@ EXPOSE 8080
 # very command against test servers (200, 503, nothing listening, no answer).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${SERVER_PORT:-8080} && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && IFS= read -r -t 4 status <&3 && { IFS= read -r -d '' -t 1 _ <&3; [[ $status == 'HTTP/1.'[01]' 200'* ]]; }"]
-# Memory: a small fixed heap and the serial collector fit one small service (RSS 254-268 MiB after
-# a minute of full load, measured by src/test/bench/benchmark.sh, which uses these same flags;
-# 2,000 sources fit too: docs/container.md "Sizing" gives the heap for more). Add or override flags with
-# JAVA_TOOL_OPTIONS (e.g. -Xmx256m). If the heap is ever exhausted anyway, the JVM exits at once
-# (ExitOnOutOfMemoryError) instead of limping on unresponsive: the orchestrator restarts it and the
-# stored counts come back from the data volume.
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=application.jsa", "-XX:+UseSerialGC", "-Xms64m", "-Xmx128m", "-Xss512k", \
-            "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=48m", "-XX:+ExitOnOutOfMemoryError", \
-            "-jar", "application.jar"]
+# The options are in jvm.options (memory: a small fixed heap and the serial collector; add or
+# override with JAVA_TOOL_OPTIONS, e.g. -Xmx256m). Should the AOT cache not match the JVM (it
+# always does in this image), the JVM starts without it, only slower.
+ENTRYPOINT ["java", "@jvm.options", "-XX:AOTCache=application.aot", "-jar", "application.jar"]

@@ -5,9 +5,11 @@
 #
 # Builds the jar if there is none, then, on loopback only, stopping everything it starts:
 #   1. start-up: process start → first 200 from /api/metrics, STARTUP_RUNS times per JVM option
-#      set (Java 17: plain, C1 only, AppCDS, AppCDS + C1; Java 25 when JAVA25_HOME has one: AOT
-#      cache, AOT cache + C1), with RSS at that moment;
-#   2. the read path: the service (LOAD_OPTS, the Dockerfile's flags) with an Instagram source whose
+#      set (Java 17: plain, C1 only, AppCDS, AppCDS + C1; Java 25 when JAVA25_HOME has one: plain,
+#      AOT cache (the image's runtime), AOT cache + C1), with RSS at that moment;
+#   2. the read path: the service as the image runs it (Java 25 with its AOT cache and LOAD_OPTS,
+#      the image's src/main/docker/jvm.options; Java 17 and a warning when there is no Java 25)
+#      with an Instagram source whose
 #      Graph API is a stand-in (upstream.py), and nginx serving the service's own bytes with the same
 #      headers; after WARMUP_SECS, ROUNDS alternating wrk rounds of ROUND_SECS on both, for 200 and
 #      304 (If-None-Match), at each of CONNS connections; req/s, p50, p99 and service/nginx ratios;
@@ -16,7 +18,8 @@
 #   3. RSS after the load (and every 30 s of SOAK_SECS more load, when set);
 #   4. upstream economy: upstream calls during the fresh-data load (must be 0), and during
 #      STALE_SECS of load on data that is always stale (at most one per min-interval).
-# Needs: wrk, nginx, curl, python3 (Debian packages), a JDK 17.
+# Needs: wrk, nginx, curl, python3 (Debian packages), a JDK 17, and a Java 25 (JAVA25_HOME, else
+# Temurin's under /usr/lib/jvm) for the image's runtime.
 set -euo pipefail
 
 ROUND_SECS=${ROUND_SECS:-6}
@@ -31,11 +34,11 @@ JAVA17=${JAVA17:-java}
 java25s=(/usr/lib/jvm/temurin-25*)
 if [[ -z "${JAVA25_HOME:-}" && -d "${java25s[0]}" ]]; then JAVA25_HOME=${java25s[0]}; fi
 JAVA25_HOME=${JAVA25_HOME:-}
-# Keep in step with the Dockerfile's ENTRYPOINT.
-LOAD_OPTS=${LOAD_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -XX:+ExitOnOutOfMemoryError"}
-
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../../.." && pwd)
+# The image's JVM options, the file its ENTRYPOINT reads.
+LOAD_OPTS=${LOAD_OPTS:-"@$root/src/main/docker/jvm.options"}
+BASE_OPTS=$LOAD_OPTS
 for tool in wrk nginx curl python3; do
   command -v "$tool" >/dev/null || [[ -x /usr/sbin/$tool ]] || { echo "benchmark: $tool is not installed (apt-get install $tool)" >&2; exit 2; }
 done
@@ -113,9 +116,10 @@ stop_service() {
 # The jar extracted (Spring Boot's layout for class-data sharing), and one archive per JVM.
 java -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
 service_jar=$(ls "$work"/app/*.jar)
-train() {  # java opts...: a run that stops once the application context is refreshed
+train() {  # java opts...: a run that stops once the application context is refreshed (as the Dockerfile's)
   local java=$1; shift
-  "$java" "$@" -Dspring.context.exit=onRefresh -jar "$service_jar" --server.port=0 \
+  # shellcheck disable=SC2086 # BASE_OPTS is a list of JVM flags
+  "$java" $BASE_OPTS "$@" -Dspring.context.exit=onRefresh -jar "$service_jar" --server.port=0 \
     --ticker.store.type=memory >"$work/train.log" 2>&1 || true
 }
 (( STARTUP_RUNS == 0 )) || train "$JAVA17" -XX:ArchiveClassesAtExit="$work/app17.jsa"
@@ -123,11 +127,18 @@ variants=("17 plain|$JAVA17|"
           "17 C1 only|$JAVA17|-XX:TieredStopAtLevel=1"
           "17 AppCDS|$JAVA17|-XX:SharedArchiveFile=$work/app17.jsa"
           "17 AppCDS + C1|$JAVA17|-XX:SharedArchiveFile=$work/app17.jsa -XX:TieredStopAtLevel=1")
-if (( STARTUP_RUNS > 0 )) && [[ -n "$JAVA25_HOME" && -x "$JAVA25_HOME/bin/java" ]]; then
+# The image's runtime: Java 25 with an AOT cache made as the Dockerfile makes it. The read path
+# below runs on it too.
+if [[ -n "$JAVA25_HOME" && -x "$JAVA25_HOME/bin/java" ]]; then
   train "$JAVA25_HOME/bin/java" -XX:AOTCacheOutput="$work/app25.aot"
+  LOAD_JAVA="$JAVA25_HOME/bin/java"
+  LOAD_OPTS="$LOAD_OPTS -XX:AOTCache=$work/app25.aot"
   variants+=("25 plain|$JAVA25_HOME/bin/java|"
-             "25 AOT cache|$JAVA25_HOME/bin/java|-XX:AOTCache=$work/app25.aot"
+             "25 AOT cache (image)|$JAVA25_HOME/bin/java|-XX:AOTCache=$work/app25.aot"
              "25 AOT cache + C1|$JAVA25_HOME/bin/java|-XX:AOTCache=$work/app25.aot -XX:TieredStopAtLevel=1")
+else
+  LOAD_JAVA=$JAVA17
+  echo "benchmark: no Java 25 (JAVA25_HOME): the read path runs on Java 17, not the image's runtime" >&2
 fi
 declare -a startup_rows=()
 # STARTUP_RUNS=0 skips this part (comparing read paths only).
@@ -138,7 +149,7 @@ for variant in "${variants[@]}"; do
   for _ in $(seq "$STARTUP_RUNS"); do
     port=$(free_port)
     started=$(now_ms)
-    start_service "$java" "$opts $LOAD_OPTS" "$port" "$one_source"
+    start_service "$java" "$opts $BASE_OPTS" "$port" "$one_source"
     times+=("$(wait_ready "$port" "$started")")
     rss+=("$(rss_mib "$service_pid")")
     stop_service
@@ -153,7 +164,7 @@ done
 many_sources="$work/many-sources.yaml"
 sources_file "$many_sources" "$MANY_SOURCES"
 many_port=$(free_port)
-start_service "$JAVA17" "$LOAD_OPTS" "$many_port" "$many_sources" --ticker.refresh.period=30m
+start_service "$LOAD_JAVA" "$LOAD_OPTS" "$many_port" "$many_sources" --ticker.refresh.period=30m
 many_pid=$service_pid
 wait_ready "$many_port" "$(now_ms)" >/dev/null
 many="http://127.0.0.1:$many_port/api/metrics"
@@ -166,7 +177,7 @@ done
 curl -s -D "$work/many-headers" -o "$work/many.json" "$many"
 
 app_port=$(free_port)
-start_service "$JAVA17" "$LOAD_OPTS" "$app_port" "$one_source" --ticker.refresh.period=30m
+start_service "$LOAD_JAVA" "$LOAD_OPTS" "$app_port" "$one_source" --ticker.refresh.period=30m
 wait_ready "$app_port" "$(now_ms)" >/dev/null
 app="http://127.0.0.1:$app_port/api/metrics"
 curl -s -D "$work/headers" -o "$work/metrics.json" "$app"
@@ -261,7 +272,7 @@ stop_service
 
 # ---------------------------------------------------------------- 4. upstream economy, stale data
 stale_port=$(free_port)
-start_service "$JAVA17" "$LOAD_OPTS" "$stale_port" "$one_source" --ticker.refresh.period=10m \
+start_service "$LOAD_JAVA" "$LOAD_OPTS" "$stale_port" "$one_source" --ticker.refresh.period=10m \
   --ticker.refresh.stale-after=1s --ticker.refresh.min-interval=2s
 wait_ready "$stale_port" "$(now_ms)" >/dev/null
 sleep 1.1   # the first count is stale from here on
@@ -272,7 +283,9 @@ stop_service
 
 # ---------------------------------------------------------------- the table
 echo "# Social Ticker benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/model name/ {sub(/.*: /, ""); print; exit}' /proc/cpuinfo)"
-echo "# jar: $(basename "$jar"); load JVM: $("$JAVA17" -version 2>&1 | head -n1); LOAD_OPTS: $LOAD_OPTS"
+# Paths of this machine left out of the report (it is kept in docs/benchmarks/).
+shown_opts=${LOAD_OPTS//$root\//}
+echo "# jar: $(basename "$jar"); load JVM: $("$LOAD_JAVA" -version 2>&1 | head -n1); LOAD_OPTS: ${shown_opts//$work/<work>}"
 echo
 echo "Start-up, process start → first 200 from /api/metrics (ms, $STARTUP_RUNS runs, sorted) and RSS then (MiB)"
 echo "| JVM and options      | ms | RSS MiB |"

@@ -6,7 +6,7 @@
 #   SOURCES="1 200" QUIET_SECS=15 ROUND_SECS=5 src/test/bench/sources-curve.sh     (a quick check)
 #
 # Builds the jar if there is none, then, on loopback only, for each count in SOURCES: starts the
-# service (the Dockerfile's JVM flags, plus -XX:+ExitOnOutOfMemoryError) with that many Instagram
+# service (the image's JVM options, src/main/docker/jvm.options) with that many Instagram
 # sources on a stand-in Graph API (upstream.py) and a fast cadence (REFRESH_PERIOD, STALE_AFTER,
 # MIN_INTERVAL), and measures
 #   healthy: seconds from process start until every source has data (GET /api/metrics polled every
@@ -47,19 +47,8 @@ for tool in wrk curl jq python3 java jcmd jstat; do
   command -v "$tool" >/dev/null || { echo "sources-curve: $tool is not installed" >&2; exit 2; }
 done
 
-# The Dockerfile's JVM flags, read from its ENTRYPOINT so the two cannot drift (the AppCDS archive
-# aside, which only the image has), plus exit on heap exhaustion if the image does not say it yet.
-dockerfile_jvm_flags() {
-  python3 - "$root/Dockerfile" <<'PY'
-import json, re, sys
-text = re.sub(r"\\\n", " ", open(sys.argv[1]).read())
-line = next(l for l in text.splitlines() if l.startswith("ENTRYPOINT"))
-args = json.loads(line[len("ENTRYPOINT"):])
-print(" ".join(a for a in args if a.startswith("-X") and not a.startswith("-XX:SharedArchiveFile")))
-PY
-}
-LOAD_OPTS=${LOAD_OPTS:-$(dockerfile_jvm_flags)}
-[[ $LOAD_OPTS == *ExitOnOutOfMemoryError* ]] || LOAD_OPTS+=" -XX:+ExitOnOutOfMemoryError"
+# The image's JVM options, the file its ENTRYPOINT reads.
+LOAD_OPTS=${LOAD_OPTS:-"@$root/src/main/docker/jvm.options"}
 
 jars=("$root"/target/social-ticker-*.jar)
 if [[ -z "${JAR:-}" && ! -f "${jars[0]}" ]]; then

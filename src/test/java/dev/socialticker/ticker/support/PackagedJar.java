@@ -14,15 +14,14 @@ import java.util.concurrent.TimeUnit;
  * console in a temporary file; {@link #close()} stops it and removes the file.
  */
 public final class PackagedJar implements AutoCloseable {
-    /** The Dockerfile's JVM flags (keep in step with its ENTRYPOINT). */
-    public static final List<String> IMAGE_JVM_FLAGS = List.of(
-            "-XX:+UseSerialGC",
-            "-Xms64m",
-            "-Xmx128m",
-            "-Xss512k",
-            "-XX:MaxMetaspaceSize=128m",
-            "-XX:ReservedCodeCacheSize=48m",
-            "-XX:+ExitOnOutOfMemoryError");
+    /**
+     * The image's JVM options: the file its ENTRYPOINT reads (src/main/docker/jvm.options), passed
+     * the same way, as a Java argument file.
+     */
+    public static final Path IMAGE_JVM_OPTIONS =
+            Path.of("src/main/docker/jvm.options").toAbsolutePath();
+
+    public static final List<String> IMAGE_JVM_FLAGS = List.of("@" + IMAGE_JVM_OPTIONS);
 
     private final Process process;
     private final Path log;
@@ -34,15 +33,27 @@ public final class PackagedJar implements AutoCloseable {
         this.api = api;
     }
 
-    /** Starts the jar in {@code workingDir} with these JVM options and application arguments. */
-    public static PackagedJar start(Path workingDir, List<String> jvmOptions, String... args) throws IOException {
+    /** The jar {@code mvn verify} packaged (before its integration tests). */
+    public static Path packagedJar() {
         Path jar = Path.of(System.getProperty("app.jar", "target/social-ticker.jar"))
                 .toAbsolutePath();
         assertThat(jar).as("packaged jar (run by mvn verify after package)").exists();
+        return jar;
+    }
+
+    /** Starts the jar in {@code workingDir} with the tests' own JVM, these JVM options and application arguments. */
+    public static PackagedJar start(Path workingDir, List<String> jvmOptions, String... args) throws IOException {
+        return start(
+                Path.of(System.getProperty("java.home"), "bin", "java"), packagedJar(), workingDir, jvmOptions, args);
+    }
+
+    /** Starts {@code jar} in {@code workingDir} with the JVM {@code java} (e.g. the image's runtime). */
+    public static PackagedJar start(Path java, Path jar, Path workingDir, List<String> jvmOptions, String... args)
+            throws IOException {
         int port = LocalPorts.free();
         Path log = Files.createTempFile("social-ticker-it", ".log");
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java.toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         command.addAll(List.of(args));
