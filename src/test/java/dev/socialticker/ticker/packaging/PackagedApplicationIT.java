@@ -15,16 +15,14 @@ import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.PackagedJar;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Starts the packaged jar the way README.md says ({@code java -jar target/…jar}) and reads counts
@@ -38,7 +36,9 @@ class PackagedApplicationIT {
             .build();
 
     private PackagedJar jar;
-    private Path emptyDir;
+    /** A folder without routes/ or configuration; the jar keeps its file store (data/) in it. JUnit removes it. */
+    @TempDir
+    Path emptyDir;
 
     @Test
     void thePackagedJarServesTheDemoSourceWithNoConfiguration() throws IOException {
@@ -63,7 +63,6 @@ class PackagedApplicationIT {
     void theBuiltInProvidersTravelInsideTheJar() throws IOException {
         github.stubFor(get(urlPathEqualTo("/users/octocat"))
                 .willReturn(okJson("{\"login\": \"octocat\", \"followers\": 20}")));
-        emptyDir = Files.createTempDirectory("social-ticker-elsewhere");
 
         ApiClient api = start(
                 emptyDir,
@@ -92,7 +91,6 @@ class PackagedApplicationIT {
     void aLongRetryAfterIsRecordedNotWaitedFor() throws IOException {
         github.stubFor(get(urlPathEqualTo("/users/octocat"))
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
-        emptyDir = Files.createTempDirectory("social-ticker-limited");
 
         ApiClient api = start(
                 emptyDir,
@@ -122,7 +120,6 @@ class PackagedApplicationIT {
      */
     @Test
     void aStartUpRefusalIsReadableByDefaultAndOneJsonLinePerEventWithEcs() throws Exception {
-        emptyDir = Files.createTempDirectory("social-ticker-refused");
 
         String readable = refusedStart("--ticker.refresh.period=0s");
         assertThat(readable)
@@ -157,16 +154,9 @@ class PackagedApplicationIT {
 
     @AfterEach
     void stop() throws Exception {
+        // Before JUnit removes the temporary folder the jar works in.
         if (jar != null) {
             jar.close();
-        }
-        if (emptyDir != null) {
-            // The jar keeps its file store (data/) in its working directory.
-            try (Stream<Path> tree = Files.walk(emptyDir)) {
-                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
         }
     }
 }

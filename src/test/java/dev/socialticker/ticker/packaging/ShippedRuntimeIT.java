@@ -13,13 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The jar as the image runs it (Dockerfile): extracted as its build stage does, then under a Java 25
@@ -40,7 +39,10 @@ class ShippedRuntimeIT {
     private static final List<String> TRAINING_ARGS = List.of("--server.port=0", "--ticker.store.type=memory");
     private static final List<String> ENTRYPOINT_OPTIONS = List.of("@jvm.options", "-XX:AOTCache=application.aot");
 
-    private Path image;
+    /** The image's /app: application.jar, lib/, jvm.options and the cache. JUnit removes it. */
+    @TempDir
+    Path image;
+
     private PackagedJar service;
 
     @Test
@@ -56,7 +58,6 @@ class ShippedRuntimeIT {
                 .contains("ENTRYPOINT [\"java\", \"@jvm.options\", \"-XX:AOTCache=application.aot\", \"-jar\", "
                         + "\"application.jar\"]");
 
-        image = Files.createTempDirectory("social-ticker-image");
         // The build stage: the jar extracted into application.jar + lib/, and the options beside it.
         run(
                 Path.of(System.getProperty("java.home"), "bin", "java"),
@@ -136,15 +137,9 @@ class ShippedRuntimeIT {
 
     @AfterEach
     void stop() throws Exception {
+        // Before JUnit removes the folder the service runs in.
         if (service != null) {
             service.close();
-        }
-        if (image != null) {
-            try (Stream<Path> tree = Files.walk(image)) {
-                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
         }
     }
 }
