@@ -86,6 +86,29 @@ class ShippedRuntimeIT {
                 .as("the service's own report of its JVM")
                 .containsPattern("Starting TickerApplication .* using Java 25")
                 .doesNotContain("ERROR");
+
+        // Requests run on virtual threads on the image's Java (spring.threads.virtual.enabled): Tomcat
+        // then starts no pool of platform workers, which it names http-nio-<port>-exec-<n>.
+        for (int i = 0; i < 20; i++) {
+            assertThat(api.get("/api/metrics").statusCode()).isEqualTo(200);
+        }
+        assertThat(threadDump(java, service.process().pid()))
+                .as("the service's platform threads")
+                .contains("-Poller\"")
+                .doesNotContain("-exec-");
+    }
+
+    /** The platform threads of the JVM {@code pid}, as the JDK's jcmd prints them. */
+    private static String threadDump(Path java, long pid) throws Exception {
+        Path jcmd = java.resolveSibling("jcmd");
+        RequiredTool.require(Files.isExecutable(jcmd), TEST, "jcmd of the Java 25 JDK (" + jcmd + ")");
+        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("jcmd ended").isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
     }
 
     /** Runs {@code java options -jar jar args} in the image folder; returns its output once it exited 0. */
