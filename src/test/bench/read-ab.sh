@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# read-ab.sh — A/B of read paths in one sitting: several instances of the service, each with its own
+# JVM options or settings, loaded in turn with nginx serving the same bytes, round after round.
+#
+#   src/test/bench/read-ab.sh 'NAME|JVM OPTIONS|SERVICE ARGUMENTS[|PATH]' ...
+#
+#   e.g. src/test/bench/read-ab.sh 'pool||--spring.threads.virtual.enabled=false' 'virtual||'
+#
+# Each variant is one instance of the jar (JAR, else target/social-ticker-*.jar) on the image's
+# runtime (Java 25 from JAVA25_HOME, else Temurin's under /usr/lib/jvm, else java) with the image's
+# src/main/docker/jvm.options, then the variant's JVM options; one Instagram source on a stand-in
+# Graph API (upstream.py), in-memory store. PATH (default /api/metrics) is what wrk reads from it.
+# All instances run side by side, so a slow minute of the machine hits every variant alike. After
+# WARM_SECS of load on each, ROUNDS rounds: at each of CONNS connections, 200 then 304
+# (If-None-Match), wrk -t1 for ROUND_SECS on nginx, then on each variant in the order given. Prints
+# req/s, p50, p99, non-2xx/3xx answers and the ratio to nginx of the same round, then each
+# instance's RSS. No AOT cache (it speeds start-up, not serving); benchmark.sh measures that.
+# Loopback only; everything it starts is stopped on exit. Needs: wrk, nginx, curl, python3.
+set -euo pipefail
+
+ROUND_SECS=${ROUND_SECS:-6}
+WARM_SECS=${WARM_SECS:-10}
+ROUNDS=${ROUNDS:-3}
+CONNS=${CONNS:-"32 64"}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+(( $# > 0 )) || { sed -n '2,9p' "$0" >&2; exit 2; }
+for tool in wrk nginx curl python3; do
+  command -v "$tool" >/dev/null || [[ -x /usr/sbin/$tool ]] || { echo "read-ab: $tool is not installed (apt-get install $tool)" >&2; exit 2; }
+done
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+java25s=(/usr/lib/jvm/temurin-25*)
+if [[ -z "${JAVA25_HOME:-}" && -d "${java25s[0]}" ]]; then JAVA25_HOME=${java25s[0]}; fi
+java=${JAVA25_HOME:+$JAVA25_HOME/bin/java}
+java=${java:-java}
+jars=("$root"/target/social-ticker-*.jar)
+jar=${JAR:-${jars[0]}}
+[[ -f "$jar" ]] || { echo "read-ab: no jar; build one first (./mvnw -DskipTests package)" >&2; exit 2; }
+
+work=$(mktemp -d /tmp/ticker-read-ab.XXXXXX)
+chmod 755 "$work"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [[ -s "$work/nginx.pid" ]]; then kill -QUIT "$(cat "$work/nginx.pid")" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+upstream_port=$(free_port)
+python3 "$here/upstream.py" "$upstream_port" >/dev/null 2>&1 &
+pids+=($!)
+printf 'ticker:\n  sources:\n    - { provider: instagram, account: "17841400000000000" }\n' >"$work/source.yaml"
+
+names=(); urls=(); service_pids=()
+for variant in "$@"; do
+  IFS='|' read -r name opts args path <<<"$variant"
+  port=$(free_port)
+  # shellcheck disable=SC2086 # opts and args are lists of flags
+  "$java" "@$root/src/main/docker/jvm.options" $opts -jar "$jar" --server.port="$port" --server.address=127.0.0.1 \
+    --ticker.store.type=memory --spring.config.additional-location="file:$work/source.yaml" \
+    --ticker.providers.instagram.access-token=benchmark-token-0123456789 \
+    --ticker.providers.instagram.base-url="http://127.0.0.1:$upstream_port/v25.0" --ticker.refresh.period=30m \
+    $args >"$work/$name.log" 2>&1 &
+  pids+=($!); service_pids+=($!)
+  names+=("$name"); urls+=("http://127.0.0.1:$port${path:-/api/metrics}")
+done
+for i in "${!names[@]}"; do
+  for _ in $(seq 900); do
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' "${urls[$i]}" || true)" == "200" ]] && continue 2
+    sleep 0.1
+  done
+  echo "read-ab: ${names[$i]} did not answer 200 at ${urls[$i]}; its log:" >&2
+  tail -20 "$work/${names[$i]}.log" >&2
+  exit 1
+done
+
+# nginx: one worker, the first variant's bytes and headers; its own ETag answers its If-None-Match.
+curl -s -D "$work/headers" -o "$work/body" "${urls[0]}"
+cache_control=$(awk 'tolower($1)=="cache-control:" {sub(/^[^:]*: /, ""); sub(/\r$/, ""); print}' "$work/headers")
+nginx_port=$(free_port)
+mkdir -p "$work/www/api" "$work/tmp"
+cp "$work/body" "$work/www/api/metrics"
+cat >"$work/nginx.conf" <<CONF
+worker_processes 1; pid $work/nginx.pid; error_log $work/nginx.err warn; daemon on;
+events { worker_connections 4096; }
+http { access_log off; client_body_temp_path $work/tmp; proxy_temp_path $work/tmp;
+  fastcgi_temp_path $work/tmp; uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;
+  keepalive_requests 1000000; server_tokens off;
+  server { listen 127.0.0.1:$nginx_port; root $work/www;
+    location = /api/metrics { default_type application/json; etag on;
+      add_header Cache-Control "$cache_control" always; add_header X-Content-Type-Options nosniff always;
+      add_header Referrer-Policy no-referrer always; } } }
+CONF
+"$nginx_bin" -c "$work/nginx.conf" -p "$work"
+names=(nginx "${names[@]}")
+urls=("http://127.0.0.1:$nginx_port/api/metrics" "${urls[@]}")
+for _ in $(seq 50); do curl -sf -o /dev/null "${urls[0]}" && break; sleep 0.1; done
+
+bench() {  # url conns secs [wrk args...] → "req/s p50_ms p99_ms non2xx3xx"
+  local url=$1 conns=$2 secs=$3; shift 3
+  wrk -t1 -c"$conns" -d"${secs}s" --latency "$@" "$url" >"$work/wrk.out" 2>&1
+  awk 'function ms(v,  n, u) { match(v, /^[0-9.]+/); n = substr(v, 1, RLENGTH) + 0; u = substr(v, RLENGTH + 1)
+         return u == "us" ? n / 1000 : (u == "s" ? n * 1000 : n) }
+    /Latency Distribution/ { d = 1 } d && $1 == "50%" { p50 = ms($2) } d && $1 == "99%" { p99 = ms($2) }
+    /^Requests\/sec:/ { rps = $2 } /Non-2xx or 3xx/ { bad = $NF }
+    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }' "$work/wrk.out"
+}
+etag_of() { curl -s -D - -o /dev/null "$1" | awk 'tolower($1)=="etag:" {print $2}' | tr -d '\r'; }
+
+for url in "${urls[@]}"; do bench "$url" 64 "$WARM_SECS" >/dev/null; done
+echo "# read-ab — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores; jar $(basename "$jar"); $("$java" -version 2>&1 | head -n1)"
+echo "| round | conns | status | variant | req/s | p50 ms | p99 ms | non-2xx/3xx | /nginx |"
+echo "|---|---|---|---|---|---|---|---|---|"
+for round in $(seq "$ROUNDS"); do
+  for conns in $CONNS; do
+    for status in 200 304; do
+      base=0
+      for i in "${!names[@]}"; do
+        conditional=()
+        [[ $status == 304 ]] && conditional=(-H "If-None-Match: $(etag_of "${urls[$i]}")")
+        read -r rps p50 p99 bad < <(bench "${urls[$i]}" "$conns" "$ROUND_SECS" "${conditional[@]}")
+        (( i == 0 )) && base=$rps
+        printf '| %d | %3d | %s | %-12s | %7d | %6.2f | %6.2f | %d | %s× |\n' "$round" "$conns" "$status" \
+          "${names[$i]}" "$rps" "$p50" "$p99" "$bad" "$(awk -v a="$rps" -v b="$base" 'BEGIN { printf "%.2f", a / b }')"
+      done
+    done
+  done
+done
+for i in "${!service_pids[@]}"; do
+  echo "RSS after the load, ${names[$((i + 1))]}: $(( $(awk '/VmRSS/ {print $2}' "/proc/${service_pids[$i]}/status") / 1024 )) MiB"
+done
