@@ -8,8 +8,9 @@
 #
 # Each variant is one instance of the jar (JAR, else target/social-ticker-*.jar) on the image's
 # runtime (Java 25 from JAVA25_HOME, else Temurin's under /usr/lib/jvm, else java) with the image's
-# src/main/docker/jvm.options, then the variant's JVM options; one Instagram source on a stand-in
-# Graph API (upstream.py), in-memory store. PATH (default /api/metrics) is what wrk reads from it.
+# src/main/docker/jvm.options, then the variant's JVM options; SOURCES Instagram sources (default 1;
+# 200 make a 61 KiB body) on a stand-in Graph API (upstream.py), in-memory store. PATH (default
+# /api/metrics) is what wrk reads from it.
 # All instances run side by side, so a slow minute of the machine hits every variant alike. After
 # WARM_SECS of load on each, ROUNDS rounds: at each of CONNS connections, 200 then 304
 # (If-None-Match), wrk -t1 for ROUND_SECS on nginx, then on each variant in the order given. Prints
@@ -22,6 +23,7 @@ ROUND_SECS=${ROUND_SECS:-6}
 WARM_SECS=${WARM_SECS:-10}
 ROUNDS=${ROUNDS:-3}
 CONNS=${CONNS:-"32 64"}
+SOURCES=${SOURCES:-1}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 (( $# > 0 )) || { sed -n '2,9p' "$0" >&2; exit 2; }
@@ -52,9 +54,12 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 upstream_port=$(free_port)
 python3 "$here/upstream.py" "$upstream_port" >/dev/null 2>&1 &
 pids+=($!)
-printf 'ticker:\n  sources:\n    - { provider: instagram, account: "17841400000000000" }\n' >"$work/source.yaml"
+{ echo "ticker:"; echo "  sources:"
+  for i in $(seq 0 $(( SOURCES - 1 ))); do
+    echo "    - { provider: instagram, account: \"$(( 17841400000000000 + i ))\" }"
+  done; } >"$work/source.yaml"
 
-names=(); urls=(); service_pids=()
+names=(); urls=(); bases=(); service_pids=()
 for variant in "$@"; do
   IFS='|' read -r name opts args path <<<"$variant"
   port=$(free_port)
@@ -65,14 +70,15 @@ for variant in "$@"; do
     --ticker.providers.instagram.base-url="http://127.0.0.1:$upstream_port/v25.0" --ticker.refresh.period=30m \
     $args >"$work/$name.log" 2>&1 &
   pids+=($!); service_pids+=($!)
-  names+=("$name"); urls+=("http://127.0.0.1:$port${path:-/api/metrics}")
+  names+=("$name"); bases+=("http://127.0.0.1:$port"); urls+=("${bases[-1]}${path:-/api/metrics}")
 done
 for i in "${!names[@]}"; do
+  # Ready once every source has its count (a "total" per source, and one at the top).
   for _ in $(seq 900); do
-    [[ "$(curl -s -o /dev/null -w '%{http_code}' "${urls[$i]}" || true)" == "200" ]] && continue 2
+    [[ $(curl -s "${bases[$i]}/api/metrics" | grep -o '"total":[0-9]' | wc -l) -gt $SOURCES ]] && continue 2
     sleep 0.1
   done
-  echo "read-ab: ${names[$i]} did not answer 200 at ${urls[$i]}; its log:" >&2
+  echo "read-ab: ${names[$i]} did not serve every source's count at ${bases[$i]}/api/metrics; its log:" >&2
   tail -20 "$work/${names[$i]}.log" >&2
   exit 1
 done
