@@ -96,6 +96,16 @@ export class Poller {
   }
 
   /**
+   * The network is back (the browser's `online` event): after failed polls, polls at once instead
+   * of waiting out a back-off that may have grown to minutes; after a success there is nothing to
+   * catch up, so the schedule stays as it is. A poll that fails again backs off from where it was.
+   */
+  networkBack() {
+    if (this.#failures === 0) return;
+    this.pollNow();
+  }
+
+  /**
    * Applies a shorter poll interval at once (the service's ui-config arrived after the first poll
    * was scheduled on the default): the next poll comes one new interval after the last, not one
    * old interval. Back-off after failures is left alone.

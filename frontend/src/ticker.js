@@ -104,6 +104,10 @@ export class SocialTicker extends HTMLElement {
     else this.#poller.resume();
   };
 
+  // Back online: ask now rather than after a back-off of up to 5 minutes (a screen would show
+  // "offline" all that while).
+  #onOnline = () => this.#poller?.networkBack();
+
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
@@ -151,11 +155,13 @@ export class SocialTicker extends HTMLElement {
     this.#render();
     this.#start();
     document.addEventListener('visibilitychange', this.#onVisibility);
+    window.addEventListener('online', this.#onOnline);
     this.#watchSize();
   }
 
   disconnectedCallback() {
     document.removeEventListener('visibilitychange', this.#onVisibility);
+    window.removeEventListener('online', this.#onOnline);
     this.#stop();
     this.#watchSize();
   }

@@ -18,7 +18,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { CHROMIUM, CHROMIUM_ARGS } from './support.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, waitUntil } from './support.mjs';
 import { MAX_BACKOFF_MS as BACK_OFF_CAP_MS } from '../../src/schedule.js';
 
 // The simulated day takes about 3 minutes on two idle cores, and several times that on a loaded
@@ -273,8 +273,8 @@ describe('the screen view in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
       assert.match(offline.badge, /^Offline; showing last known count · updated (just now|.+ ago)$/);
       assert.deepEqual(await numeralsBox(page), online, 'the numerals neither blank nor move');
       await context.setOffline(false);
-      // Failures back the polls off, by up to 5 minutes (poller.js): the next poll, whenever the
-      // back-off lets it, must bring the count back. The bound is the back-off's cap, not a timing.
+      // Back online, the page asks at once (its "online" listener; the ticker's browser test checks
+      // that on a stopped clock). The bound is the back-off's cap, not a timing.
       await waitForState(page, 'fresh', BACK_OFF_CAP_MS + WAIT_MS);
       // The service itself going away: connections refused while the network is up.
       let refused = 0;
@@ -549,14 +549,6 @@ async function backfillEverySource(base, token) {
     });
     const text = await response.text();
     assert.equal(response.status, 200, `the backfill of ${source.id} answered ${response.status}: ${text}`);
-  }
-}
-
-async function waitUntil(condition, what, timeoutMs = WAIT_MS) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

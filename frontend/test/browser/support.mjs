@@ -33,6 +33,18 @@ export async function waitForTicker(page, { state, total }, timeoutMs = WAIT_MS)
   }
 }
 
+/**
+ * Waits until `condition` (async) holds, asking every 100 ms of real time. For pages on a fake clock
+ * (Playwright's page.clock), where page.waitForFunction's own polling would wait on that clock.
+ */
+export async function waitUntil(condition, what, timeoutMs = WAIT_MS) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Waits until no digit is rolling, so a screenshot shows the number, not a blur. */
 export function digitsAtRest(page) {
   return page.waitForFunction(() => document.querySelector('social-ticker').shadowRoot.getAnimations()

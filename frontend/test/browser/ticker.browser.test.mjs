@@ -17,7 +17,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 
-import { CHROMIUM, CHROMIUM_ARGS, digitsAtRest, screenshot, ticker, waitForTicker } from './support.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, digitsAtRest, screenshot, ticker, waitForTicker, waitUntil } from './support.mjs';
 
 const SUITE_TIMEOUT_MS = 160_000;
 
@@ -307,6 +307,36 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
     assert.ok(!still.animated && still.animations.length === 0, `no animation with reduced motion: ${JSON.stringify(still)}`);
     await screenshot(pages[0], 'milestone');
     for (const page of pages) await page.context().close();
+  });
+
+  it('asks again as soon as the network is back, without waiting out its back-off', async () => {
+    // On a fake clock the page's timers run only when this test moves the clock: once the
+    // network is back, a request can only come from the page's "online" listener. (This page's
+    // console is not watched: Chromium logs every request refused while offline.)
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 720 } });
+    await context.clock.install();
+    const page = await context.newPage();
+    let requests = 0;
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/metrics') requests += 1;
+    });
+    const state = () => ticker(page, (t) => t.dataset.state);
+    try {
+      await page.goto(new URL('/', base).href);
+      await waitUntil(async () => (await state()) === 'fresh', 'the first count');
+      await context.setOffline(true);
+      const atOffline = requests;
+      // Ten minutes of the page's time offline: every poll fails and the back-off grows to its cap.
+      await page.clock.runFor(600_000);
+      await waitUntil(async () => (await state()) === 'offline', 'the offline state');
+      assert.ok(requests >= atOffline + 3, `polls while offline: ${requests - atOffline}`);
+      const offline = requests;
+      await context.setOffline(false);
+      await waitUntil(() => requests > offline, 'a request once the network is back, the clock standing still');
+      await waitUntil(async () => (await state()) === 'fresh', 'the count back');
+    } finally {
+      await context.close();
+    }
   });
 
   it('logged no console error and threw no page error', () => {

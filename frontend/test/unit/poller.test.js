@@ -244,6 +244,32 @@ describe('Poller', () => {
     assert.equal(calls.length, 3);
   });
 
+  it('polls at once when the network is back after failures, instead of waiting out the back-off', async () => {
+    const down = new TypeError('Failed to fetch');
+    const { poller, calls, outcomes, clock } = startPoller([down, down, down, down, ok(metrics(), '"a"')]);
+    await settle();
+    for (const failures of [1, 2, 3]) {
+      await clock.advance(INTERVAL * 2 ** failures);
+    }
+    assert.equal(calls.length, 4);
+    assert.deepEqual(clock.pending, [INTERVAL * 2 ** 4], 'backed off to 32 s');
+    poller.networkBack();
+    await settle();
+    assert.equal(calls.length, 5, 'asked at once');
+    assert.equal(outcomes.at(-1).type, 'data');
+    assert.deepEqual(clock.pending, [INTERVAL], 'and back to the interval');
+  });
+
+  it('leaves the schedule alone when the network is back after a success', async () => {
+    const { poller, calls, clock } = startPoller([ok(metrics(), '"a"')]);
+    await settle();
+    await clock.advance(500);
+    poller.networkBack();
+    await settle();
+    assert.equal(calls.length, 1, 'no extra request');
+    assert.deepEqual(clock.pending, [INTERVAL - 500]);
+  });
+
   it('does not poll now while a request is in flight, paused or stopped', async () => {
     const { poller, calls, clock } = startPoller(['hang']);
     await settle();
