@@ -42,7 +42,6 @@ BASE_OPTS=$LOAD_OPTS
 for tool in wrk nginx curl python3; do
   command -v "$tool" >/dev/null || [[ -x /usr/sbin/$tool ]] || { echo "benchmark: $tool is not installed (apt-get install $tool)" >&2; exit 2; }
 done
-nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 jars=("$root"/target/social-ticker-*.jar)
 if [[ -z "${JAR:-}" && ! -f "${jars[0]}" ]]; then
   (cd "$root" && ./mvnw -B -q -DskipTests package)
@@ -51,19 +50,9 @@ fi
 # JAR=path compares another build (e.g. an older commit's) by the same method.
 jar=${JAR:-${jars[0]}}
 
-work=$(mktemp -d /tmp/ticker-bench.XXXXXX)
-chmod 755 "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [[ -s "$work/nginx.pid" ]]; then kill -QUIT "$(cat "$work/nginx.pid")" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-now_ms() { date +%s%3N; }
+# shellcheck source=src/test/bench/common.sh
+source "$here/common.sh"
+bench_workdir bench
 rss_mib() { echo $(( $(awk '/VmRSS/ {print $2}' "/proc/$1/status") / 1024 )); }
 calls() { curl -s "http://127.0.0.1:$upstream_port/calls"; }
 
@@ -186,38 +175,17 @@ etag=$(header ETag)
 cache_control=$(header Cache-Control)
 many_cache_control=$(header Cache-Control "$work/many-headers")
 
-# nginx: one worker, the same bytes and headers; its own ETag answers its If-None-Match.
+# nginx: the same bytes and headers, one worker.
 nginx_port=$(free_port)
-mkdir -p "$work/www/api" "$work/www/many/api" "$work/tmp"
-cp "$work/metrics.json" "$work/www/api/metrics"
-cp "$work/many.json" "$work/www/many/api/metrics"
-cat >"$work/nginx.conf" <<CONF
-worker_processes 1; pid $work/nginx.pid; error_log $work/nginx.err warn; daemon on;
-events { worker_connections 4096; }
-http { access_log off; client_body_temp_path $work/tmp; proxy_temp_path $work/tmp;
-  fastcgi_temp_path $work/tmp; uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;
-  keepalive_requests 1000000; server_tokens off;
-  server { listen 127.0.0.1:$nginx_port; root $work/www;
-    location = /api/metrics { default_type application/json; etag on;
-      add_header Cache-Control "$cache_control" always; add_header X-Content-Type-Options nosniff always;
-      add_header Referrer-Policy no-referrer always; }
-    location = /many/api/metrics { default_type application/json; etag on;
-      add_header Cache-Control "$many_cache_control" always; add_header X-Content-Type-Options nosniff always;
-      add_header Referrer-Policy no-referrer always; } } }
-CONF
-"$nginx_bin" -c "$work/nginx.conf" -p "$work"
+nginx_serve "$nginx_port" "/api/metrics|$work/metrics.json|$cache_control" \
+  "/many/api/metrics|$work/many.json|$many_cache_control"
 nginx="http://127.0.0.1:$nginx_port/api/metrics"
-for _ in $(seq 50); do curl -sf -o /dev/null "$nginx" && break; sleep 0.1; done
 nginx_etag=$(curl -s -D - -o /dev/null "$nginx" | awk 'tolower($1)=="etag:" {print $2}' | tr -d '\r')
 
-bench() {  # url conns [wrk args...] → "req/s p50_ms p99_ms non2xx3xx"
+bench() {  # url conns [wrk args...] → "req/s p50_ms p99_ms non2xx3xx socket_errors"
   local url=$1 conns=$2; shift 2
   wrk -t1 -c"$conns" -d"${ROUND_SECS}s" --latency "$@" "$url" >"$work/wrk.out" 2>&1
-  awk 'function ms(v,  n, u) { match(v, /^[0-9.]+/); n = substr(v, 1, RLENGTH) + 0; u = substr(v, RLENGTH + 1)
-         return u == "us" ? n / 1000 : (u == "s" ? n * 1000 : n) }
-    /Latency Distribution/ { d = 1 } d && $1 == "50%" { p50 = ms($2) } d && $1 == "99%" { p99 = ms($2) }
-    /^Requests\/sec:/ { rps = $2 } /Non-2xx or 3xx/ { bad = $NF }
-    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }' "$work/wrk.out"
+  wrk_summary "$work/wrk.out"
 }
 
 calls_before_load=$(calls)
@@ -228,10 +196,10 @@ for round in $(seq "$ROUNDS"); do
     for kind in 200 304; do
       if [[ $kind == 200 ]]; then
         read -r n_rps n_p50 n_p99 _ < <(bench "$nginx" "$conns")
-        read -r s_rps s_p50 s_p99 s_odd < <(bench "$app" "$conns")
+        read -r s_rps s_p50 s_p99 s_odd _ < <(bench "$app" "$conns")
       else
         read -r n_rps n_p50 n_p99 _ < <(bench "$nginx" "$conns" -H "If-None-Match: $nginx_etag")
-        read -r s_rps s_p50 s_p99 s_odd < <(bench "$app" "$conns" -H "If-None-Match: $etag")
+        read -r s_rps s_p50 s_p99 s_odd _ < <(bench "$app" "$conns" -H "If-None-Match: $etag")
       fi
       # A 304 round must be all 304s, a 200 round all 200s (wrk counts 3xx as "Non-2xx or 3xx").
       [[ $kind == 200 && $s_odd -ne 0 ]] && echo "benchmark: $s_odd answers were not 200" >&2
@@ -250,7 +218,7 @@ wrk -t1 -c64 -d"${WARMUP_SECS}s" "$many" >/dev/null
 declare -a many_rows=()
 for round in $(seq "$ROUNDS"); do
   read -r n_rps n_p50 n_p99 _ < <(bench "$nginx_many" 64)
-  read -r s_rps s_p50 s_p99 s_odd < <(bench "$many" 64)
+  read -r s_rps s_p50 s_p99 s_odd _ < <(bench "$many" 64)
   [[ $s_odd -ne 0 ]] && echo "benchmark: $s_odd answers were not 200" >&2
   ratio=$(awk -v s="$s_rps" -v n="$n_rps" 'BEGIN { printf "%.2f", (n > 0 ? s / n : 0) }')
   many_rows+=("$(printf '| %d |  64 | 200 | %7d | %6.2f | %6.2f | %7d | %6.2f | %6.2f | %5s× |' \

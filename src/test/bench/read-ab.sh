@@ -30,7 +30,6 @@ root=$(cd "$here/../../.." && pwd)
 for tool in wrk nginx curl python3; do
   command -v "$tool" >/dev/null || [[ -x /usr/sbin/$tool ]] || { echo "read-ab: $tool is not installed (apt-get install $tool)" >&2; exit 2; }
 done
-nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 java25s=(/usr/lib/jvm/temurin-25*)
 if [[ -z "${JAVA25_HOME:-}" && -d "${java25s[0]}" ]]; then JAVA25_HOME=${java25s[0]}; fi
 java=${JAVA25_HOME:+$JAVA25_HOME/bin/java}
@@ -39,17 +38,9 @@ jars=("$root"/target/social-ticker-*.jar)
 jar=${JAR:-${jars[0]}}
 [[ -f "$jar" ]] || { echo "read-ab: no jar; build one first (./mvnw -DskipTests package)" >&2; exit 2; }
 
-work=$(mktemp -d /tmp/ticker-read-ab.XXXXXX)
-chmod 755 "$work"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [[ -s "$work/nginx.pid" ]]; then kill -QUIT "$(cat "$work/nginx.pid")" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+# shellcheck source=src/test/bench/common.sh
+source "$here/common.sh"
+bench_workdir read-ab
 
 upstream_port=$(free_port)
 python3 "$here/upstream.py" "$upstream_port" >/dev/null 2>&1 &
@@ -83,36 +74,18 @@ for i in "${!names[@]}"; do
   exit 1
 done
 
-# nginx: one worker, the first variant's bytes and headers; its own ETag answers its If-None-Match.
+# nginx: the first variant's bytes and headers, one worker.
 curl -s -D "$work/headers" -o "$work/body" "${urls[0]}"
 cache_control=$(awk 'tolower($1)=="cache-control:" {sub(/^[^:]*: /, ""); sub(/\r$/, ""); print}' "$work/headers")
 nginx_port=$(free_port)
-mkdir -p "$work/www/api" "$work/tmp"
-cp "$work/body" "$work/www/api/metrics"
-cat >"$work/nginx.conf" <<CONF
-worker_processes 1; pid $work/nginx.pid; error_log $work/nginx.err warn; daemon on;
-events { worker_connections 4096; }
-http { access_log off; client_body_temp_path $work/tmp; proxy_temp_path $work/tmp;
-  fastcgi_temp_path $work/tmp; uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;
-  keepalive_requests 1000000; server_tokens off;
-  server { listen 127.0.0.1:$nginx_port; root $work/www;
-    location = /api/metrics { default_type application/json; etag on;
-      add_header Cache-Control "$cache_control" always; add_header X-Content-Type-Options nosniff always;
-      add_header Referrer-Policy no-referrer always; } } }
-CONF
-"$nginx_bin" -c "$work/nginx.conf" -p "$work"
+nginx_serve "$nginx_port" "/api/metrics|$work/body|$cache_control"
 names=(nginx "${names[@]}")
 urls=("http://127.0.0.1:$nginx_port/api/metrics" "${urls[@]}")
-for _ in $(seq 50); do curl -sf -o /dev/null "${urls[0]}" && break; sleep 0.1; done
 
-bench() {  # url conns secs [wrk args...] → "req/s p50_ms p99_ms non2xx3xx"
+bench() {  # url conns secs [wrk args...] → "req/s p50_ms p99_ms non2xx3xx socket_errors"
   local url=$1 conns=$2 secs=$3; shift 3
   wrk -t1 -c"$conns" -d"${secs}s" --latency "$@" "$url" >"$work/wrk.out" 2>&1
-  awk 'function ms(v,  n, u) { match(v, /^[0-9.]+/); n = substr(v, 1, RLENGTH) + 0; u = substr(v, RLENGTH + 1)
-         return u == "us" ? n / 1000 : (u == "s" ? n * 1000 : n) }
-    /Latency Distribution/ { d = 1 } d && $1 == "50%" { p50 = ms($2) } d && $1 == "99%" { p99 = ms($2) }
-    /^Requests\/sec:/ { rps = $2 } /Non-2xx or 3xx/ { bad = $NF }
-    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }' "$work/wrk.out"
+  wrk_summary "$work/wrk.out"
 }
 etag_of() { curl -s -D - -o /dev/null "$1" | awk 'tolower($1)=="etag:" {print $2}' | tr -d '\r'; }
 
@@ -127,7 +100,7 @@ for round in $(seq "$ROUNDS"); do
       for i in "${!names[@]}"; do
         conditional=()
         [[ $status == 304 ]] && conditional=(-H "If-None-Match: $(etag_of "${urls[$i]}")")
-        read -r rps p50 p99 bad < <(bench "${urls[$i]}" "$conns" "$ROUND_SECS" "${conditional[@]}")
+        read -r rps p50 p99 bad _ < <(bench "${urls[$i]}" "$conns" "$ROUND_SECS" "${conditional[@]}")
         (( i == 0 )) && base=$rps
         printf '| %d | %3d | %s | %-12s | %7d | %6.2f | %6.2f | %d | %s× |\n' "$round" "$conns" "$status" \
           "${names[$i]}" "$rps" "$p50" "$p99" "$bad" "$(awk -v a="$rps" -v b="$base" 'BEGIN { printf "%.2f", a / b }')"

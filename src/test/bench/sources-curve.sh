@@ -78,8 +78,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-now_ms() { date +%s%3N; }
+# shellcheck source=src/test/bench/common.sh
+source "$here/common.sh"
 load1() { cut -d' ' -f1 /proc/loadavg; }
 alive() { kill -0 "$service_pid" 2>/dev/null; }
 rss_mib() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$service_pid/status" 2>/dev/null || echo "—"; }
@@ -183,12 +183,9 @@ read_round() {
   timeout $(( ROUND_SECS + 30 )) wrk -t1 -c"$CONNS" -d"${ROUND_SECS}s" --latency "$reads" >"$work/wrk.out" 2>&1 || true
   local per_min
   per_min=$(( ( $(upstream calls) - calls0 ) * 60000 / ( $(now_ms) - t0 ) ))
-  awk -v per_min="$per_min" 'function ms(v,  n, u) { match(v, /^[0-9.]+/); n = substr(v, 1, RLENGTH) + 0; u = substr(v, RLENGTH + 1)
-         return u == "us" ? n / 1000 : (u == "s" ? n * 1000 : (u == "m" ? n * 60000 : n)) }
-    /Latency Distribution/ { d = 1 } d && $1 == "99%" { p99 = ms($2) }
-    /^Requests\/sec:/ { rps = $2 } /Non-2xx or 3xx/ { bad += $NF }
-    /Socket errors:/ { gsub(/,/, ""); bad += $4 + $6 + $8 + $10 }
-    END { printf "%.0f %.1f %d %d\n", rps, p99, bad, per_min }' "$work/wrk.out"
+  local rps p99 bad socket
+  read -r rps _ p99 bad socket < <(wrk_summary "$work/wrk.out")
+  printf '%s %.1f %d %d\n' "$rps" "$p99" $(( bad + socket )) "$per_min"
 }
 
 # Heap used after a full GC (MiB) and the old generation's share of its capacity: "41 (63 %)".
@@ -273,7 +270,7 @@ for n in $SOURCES; do
 done
 
 echo "# Social Ticker sources curve — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/model name/ {sub(/.*: /, ""); print; exit}' /proc/cpuinfo)"
-echo "# jar: $(basename "$jar"); $(java -version 2>&1 | head -n1); LOAD_OPTS: $LOAD_OPTS"
+echo "# jar: $(basename "$jar"); $(java -version 2>&1 | head -n1); LOAD_OPTS: ${LOAD_OPTS//$root\//}"
 echo "# cadence: period $REFRESH_PERIOD, stale-after $STALE_AFTER, min-interval $MIN_INTERVAL; outage: 503 after $OUTAGE_MS ms;" \
   "reads: wrk -t1 -c$CONNS of ${GROUP_SIZE:+/api/tickers/t0 (named tickers of $GROUP_SIZE sources), }${ROUND_SECS}s round (healthy after ${WARMUP_SECS}s of warm-up); quiet window ${QUIET_SECS}s; GET /api/metrics polled every ${POLL_SECS}s until all data"
 echo "# load average (1, 5, 15 min) at start: $load_at_start; at end: $(cut -d' ' -f1-3 /proc/loadavg); run took $(( ($(now_ms) - started_run) / 1000 ))s"
