@@ -99,16 +99,10 @@ class ShippedRuntimeIT {
     }
 
     /** The platform threads of the JVM {@code pid}, as the JDK's jcmd prints them. */
-    private static String threadDump(Path java, long pid) throws Exception {
+    private String threadDump(Path java, long pid) throws Exception {
         Path jcmd = java.resolveSibling("jcmd");
         RequiredTool.require(Files.isExecutable(jcmd), TEST, "jcmd of the Java 25 JDK (" + jcmd + ")");
-        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "Thread.print")
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("jcmd ended").isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
+        return run(List.of(jcmd.toString(), Long.toString(pid), "Thread.print"));
     }
 
     /** Runs {@code java options -jar jar args} in the image folder; returns its output once it exited 0. */
@@ -118,6 +112,11 @@ class ShippedRuntimeIT {
         command.addAll(options);
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);
+        return run(command);
+    }
+
+    /** Runs {@code command} in the image folder; returns its output once it exited 0. */
+    private String run(List<String> command) throws Exception {
         Path log = Files.createTempFile("social-ticker-image", ".log");
         try {
             Process process = new ProcessBuilder(command)
