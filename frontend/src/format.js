@@ -24,23 +24,81 @@ export function resolveLocale(locale) {
   }
 }
 
-export function numberFormat(locale, format = 'full') {
-  const tag = resolveLocale(locale);
-  const style = format === 'compact' ? 'compact' : 'full';
-  return memo(`n|${tag}|${style}`, () =>
-    new Intl.NumberFormat(tag, style === 'compact'
-      ? { notation: 'compact', compactDisplay: 'short', maximumFractionDigits: 1 }
-      : { maximumFractionDigits: 0 }));
+/**
+ * The whole-number formatter of a locale: 12,345 (en), 12.345 (de), 12 345 (fr); with
+ * `signDisplay: 'exceptZero'` for a change (+312).
+ * @param {string|undefined} tag
+ * @param {'auto'|'exceptZero'} [signDisplay]
+ */
+function fullFormat(tag, signDisplay = 'auto') {
+  return memo(`n|${tag}|${signDisplay}`, () => new Intl.NumberFormat(tag, { maximumFractionDigits: 0, signDisplay }));
+}
+
+// Compact counts follow the service's rule (CompactNumber.java), so the page, the badges and the
+// devices say the same thing: three significant figures, cut, never rounded up (9,999 is 9.99k, not
+// 10k: no milestone shows before it is reached). The cut is made here, on the count's digits, before
+// Intl formats it, so it holds in every browser (Intl's own roundingMode: 'trunc' came only with
+// Chrome 106, Firefox 116 and Safari 15.4). The table of cases both sides test against is
+// src/test/resources/format/compact-numbers.json.
+const COMPACT_FIGURES = 3;
+// The service's suffixes, by thousands; past E (10^18, beyond any count) the number grows instead.
+const SERVICE_SUFFIXES = Object.freeze(['', 'k', 'M', 'B', 'T', 'P', 'E']);
+
+/** A whole number's decimal digits without sign, exact for any integer a Number holds. */
+function digitsOf(value) {
+  return BigInt(Math.trunc(Math.abs(value))).toString();
 }
 
 /**
- * 12345 -> "12,345" (full) or "12.3K" (compact), in the reader's locale.
+ * English readers get the service's own text (9.99k, 12.3k, 1.23M, 1.5B), letter for letter; other
+ * languages their own words and digits (1,23 Mio., 1.23万), cut the same way.
+ */
+function speaksServiceText(tag) {
+  const resolved = fullFormat(tag).resolvedOptions();
+  return /^en(-|$)/.test(resolved.locale) && resolved.numberingSystem === 'latn';
+}
+
+/** The service's compact text of a count's digits: "9.99k" for "9999". */
+function serviceCompact(digits) {
+  const group = Math.min(Math.floor((digits.length - 1) / 3), SERVICE_SUFFIXES.length - 1);
+  const whole = digits.slice(0, digits.length - 3 * group);
+  const fraction = digits.slice(whole.length, COMPACT_FIGURES).replace(/0+$/, '');
+  return `${whole}${fraction ? `.${fraction}` : ''}${SERVICE_SUFFIXES[group]}`;
+}
+
+/**
+ * A count (or a change, `signed`) in compact form, in the locale's words. A locale with no short
+ * word for a size (German below a million, Japanese below 10,000) writes the whole count there:
+ * the cut count would read as a wrong one ("1230" for 1,234).
+ */
+function compactText(value, tag, signed) {
+  const digits = digitsOf(value);
+  const negative = value < 0 && digits !== '0';
+  if (speaksServiceText(tag)) {
+    const sign = negative ? '-' : signed && digits !== '0' ? '+' : '';
+    return sign + serviceCompact(digits);
+  }
+  const cut = Number(digits.slice(0, COMPACT_FIGURES).padEnd(digits.length, '0')) * (negative ? -1 : 1);
+  const signDisplay = signed ? 'exceptZero' : 'auto';
+  const compact = memo(`c|${tag}|${signDisplay}`, () => new Intl.NumberFormat(tag, {
+    notation: 'compact', compactDisplay: 'short', maximumSignificantDigits: COMPACT_FIGURES, signDisplay,
+  }));
+  const parts = compact.formatToParts(cut);
+  if (digits.length > COMPACT_FIGURES && !parts.some((part) => part.type === 'compact')) {
+    return fullFormat(tag, signDisplay).format(Math.trunc(value));
+  }
+  return parts.map((part) => part.value).join('');
+}
+
+/**
+ * 12345 -> "12,345" (full) or "12.3k" (compact, cut to three figures), in the reader's locale.
  * @param {number} value
  * @param {{locale?: string, format?: string}} [options]
  */
 export function formatCount(value, { locale, format } = {}) {
   if (!Number.isFinite(value)) return '';
-  return numberFormat(locale, format).format(value);
+  const tag = resolveLocale(locale);
+  return format === 'compact' ? compactText(value, tag, false) : fullFormat(tag).format(value);
 }
 
 /**
@@ -162,13 +220,10 @@ export function growthLine(growth, { locale, format, label = 'followers' } = {})
 export function signedCount(delta, { locale, format } = {}) {
   if (!Number.isFinite(delta)) return '';
   const tag = resolveLocale(locale);
-  const style = format === 'compact' ? 'compact' : 'full';
-  const signed = memo(`s|${tag}|${style}`, () => new Intl.NumberFormat(tag, style === 'compact'
-    ? { notation: 'compact', compactDisplay: 'short', maximumFractionDigits: 1, signDisplay: 'exceptZero' }
-    : { maximumFractionDigits: 0, signDisplay: 'exceptZero' }));
-  const text = signed.formatToParts(delta)
-    .map((part) => (part.type === 'minusSign' && part.value === '-' ? '\u2212' : part.value)).join('');
-  return delta === 0 ? `±${text}` : text;
+  const text = format === 'compact' ? compactText(delta, tag, true) : fullFormat(tag, 'exceptZero').format(delta);
+  // The sign is the text's only hyphen-minus, where the locale (or the service's text) writes one.
+  const shown = text.replace('-', '\u2212');
+  return delta === 0 ? `±${shown}` : shown;
 }
 
 /**
