@@ -191,11 +191,15 @@ const WINDOWS = Object.freeze([
  * "±0 today"), `speech` as a screen reader should hear it ("312 more followers today"), and
  * `trend` (up, down, flat) for styling. Null when no window is known, or there is no growth at all
  * (history off, no data): nothing is shown then.
+ *
+ * With `partial` (the growth of only some of the sources, while the others' history is shorter
+ * than a day) the line says so: "+312 today · 1 of 2 sources", and `note` says why ("Counting 1 of
+ * 2 sources: the others have less than a day of history"), which the speech ends with too.
  * @param {Growth|null|undefined} growth
- * @param {{locale?: string, format?: string, label?: string}} [options]
- * @returns {{text: string, speech: string, trend: 'up'|'down'|'flat'}|null}
+ * @param {{locale?: string, format?: string, label?: string, partial?: {covered: number, of: number}|null}} [options]
+ * @returns {{text: string, speech: string, trend: 'up'|'down'|'flat', note: string|null}|null}
  */
-export function growthLine(growth, { locale, format, label = 'followers' } = {}) {
+export function growthLine(growth, { locale, format, label = 'followers', partial = null } = {}) {
   if (!growth || typeof growth !== 'object') return null;
   const known = WINDOWS.find(([key]) => Number.isFinite(growth[key]));
   if (!known) return null;
@@ -204,10 +208,14 @@ export function growthLine(growth, { locale, format, label = 'followers' } = {})
   const about = growth.approximate === true;
   const size = formatCount(Math.abs(delta), { locale, format: 'full' });
   const words = delta === 0 ? `no change ${spoken}` : `${size} ${delta > 0 ? 'more' : 'fewer'} ${label} ${spoken}`;
+  const part = partial
+    ? `${formatCount(partial.covered, { locale })} of ${formatCount(partial.of, { locale })} sources` : '';
+  const note = partial ? `Counting ${part}: the others have less than a day of history` : null;
   return {
-    text: `${about ? '≈ ' : ''}${signedCount(delta, { locale, format })} ${shown}`,
-    speech: `${about ? 'roughly ' : ''}${words}`,
+    text: `${about ? '≈ ' : ''}${signedCount(delta, { locale, format })} ${shown}${part ? ` · ${part}` : ''}`,
+    speech: `${about ? 'roughly ' : ''}${words}${note ? `. ${note}` : ''}`,
     trend: delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat',
+    note,
   };
 }
 

@@ -14,7 +14,7 @@ import {
   SPARKLINE_DAYS, dayStart, historyPoints, sparklineFrom, sparklineLabel, sparklinePath, withLiveCount,
 } from './sparkline.js';
 import {
-  INITIAL_VIEW, awaitsCheck, crossedMilestone, hasHistory, msUntilStale, nextView, statusText, viewAt,
+  INITIAL_VIEW, awaitsCheck, crossedMilestone, msUntilStale, nextView, statusText, trendOf, viewAt,
 } from './ticker-state.js';
 import { tickerStyles } from './ticker-styles.js';
 import { historyUrl, uiConfigUrl } from './service-urls.js';
@@ -89,8 +89,9 @@ export class SocialTicker extends HTMLElement {
   #ageTimer = null;
   #staleTimer = null;
   #shown = {};
-  // The sparkline's history: the URL it was read from, its points, when it was last asked for.
-  #history = { url: null, points: null, askedAt: -Infinity, request: null };
+  // The sparkline's history: the URL it was read from, its points, the sources they add up when
+  // only some are drawn (covers, '' for all), when it was last asked for.
+  #history = { url: null, points: null, covers: null, askedAt: -Infinity, request: null };
   // The highest milestone celebrated on this page: a dip below and a re-crossing is not news.
   #celebrated = 0;
   #celebrationTimer = null;
@@ -172,7 +173,7 @@ export class SocialTicker extends HTMLElement {
       this.#stop();
       this.#view = INITIAL_VIEW;
       // Another count: its own history, and its own milestones.
-      this.#history = { url: null, points: null, askedAt: -Infinity, request: null };
+      this.#history = { url: null, points: null, covers: null, askedAt: -Infinity, request: null };
       this.#celebrated = 0;
       this.#start();
     }
@@ -376,40 +377,54 @@ export class SocialTicker extends HTMLElement {
 
   // The growth line and the sparkline: shown when the history reaches back a day or more, both
   // gone (no empty box) when it does not, when the body has no growth (history off), while there
-  // is no count, or when their attribute says off.
+  // is no count, or when their attribute says off. While only some sources' history does, both
+  // show theirs, and say so ("+312 today · 1 of 2 sources").
   #renderTrend(view, { locale, format, label }) {
     const counting = view.total !== null && view.state !== 'nodata';
-    const line = counting && this.#on('growth') ? growthLine(view.growth, { locale, format, label }) : null;
+    const trend = counting ? trendOf(view) : null;
+    const partial = trend?.partial ?? null;
+    const line = trend && this.#on('growth') ? growthLine(trend.growth, { locale, format, label, partial }) : null;
     this.#set('growth', line ? `${line.text}|${line.speech}|${line.trend}` : '', () => {
       this.#parts.growthText.textContent = line?.text ?? '';
       this.#parts.growthSpeech.textContent = line?.speech ?? '';
+      if (line?.note) this.#parts.growth.title = line.note;
+      else this.#parts.growth.removeAttribute('title');
       if (line) {
         this.dataset.growth = line.trend;
       } else {
         delete this.dataset.growth;
       }
+      if (line?.note) this.dataset.growthPartial = '';
+      else delete this.dataset.growthPartial;
     });
     // The box is kept from the moment the body says there is history, so the line drawn into it
     // later (its history arrives after the count) moves nothing on the page.
-    const wanted = counting && this.#on('sparkline') && hasHistory(view);
+    const wanted = trend !== null && this.#on('sparkline');
     const nowMs = Date.now() + view.skewMs;
-    const points = wanted && this.#history.points ? withLiveCount(this.#history.points, view.total, nowMs) : null;
+    // The line ends at the count of what it draws: the total, or the sum of the sources it covers.
+    // Points read for other sources (the partial growth has just become whole) wait for their own.
+    const read = this.#history.covers === coversOf(partial) ? this.#history.points : null;
+    const points = wanted && read ? withLiveCount(read, partial ? partial.total : view.total, nowMs) : null;
     const drawable = wanted && (points === null || points.length >= 2);
-    const key = !drawable ? '' : points === null ? 'reserved' : JSON.stringify([points, locale, label]);
+    const key = !drawable ? '' : points === null ? 'reserved' : JSON.stringify([points, locale, label, partial]);
     this.#set('sparkline', key, () => {
       if (drawable) this.dataset.sparkline = points === null ? 'pending' : 'shown';
       else delete this.dataset.sparkline;
-      this.#parts.sparkline.replaceChildren(...(points && drawable ? [sparklineSvg(points, { locale, label, nowMs })] : []));
+      this.#parts.sparkline.replaceChildren(
+        ...(points && drawable ? [sparklineSvg(points, { locale, label, nowMs, partial })] : []));
     });
   }
 
   /** Reads the sparkline's history when it is wanted and was last asked for HISTORY_REFRESH_MS ago. */
   async #loadHistory() {
     const view = this.#view;
-    if (!this.isConnected || !this.#on('sparkline') || !hasHistory(view) || this.#history.request) return;
+    const trend = trendOf(view);
+    if (!this.isConnected || !this.#on('sparkline') || trend === null || this.#history.request) return;
     const now = Date.now();
     // From a date, so the URL stays the same all day and the browser's cache can revalidate it.
-    const url = historyUrl(this.#metricsUrl, sparklineFrom(now + view.skewMs));
+    // A partial growth's line is the sum of the sources it covers: no jump where another begins.
+    const url = historyUrl(this.#metricsUrl, sparklineFrom(now + view.skewMs), trend.partial?.sources);
+    const covers = coversOf(trend.partial);
     if (url === null) return;
     if (this.#history.url === url.href && now - this.#history.askedAt < HISTORY_REFRESH_MS) return;
     const request = new AbortController();
@@ -429,7 +444,8 @@ export class SocialTicker extends HTMLElement {
     if (this.#history.request !== request) return;
     // A failed read keeps the line already drawn (the next try is HISTORY_REFRESH_MS later); with
     // none drawn yet, the kept box goes: no empty space where a line never comes.
-    this.#history = { ...this.#history, points: points ?? this.#history.points ?? [], request: null };
+    const kept = this.#history.covers === covers ? this.#history.points : null;
+    this.#history = { ...this.#history, points: points ?? kept ?? [], covers, request: null };
     this.#render();
   }
 
@@ -538,6 +554,11 @@ export class SocialTicker extends HTMLElement {
   }
 }
 
+/** Which sources a sparkline adds up: '' for all of them, else the partial growth's ids. */
+function coversOf(partial) {
+  return partial ? partial.sources.join(',') : '';
+}
+
 /** The provider's icon as nodes: its SVG path, or its first letter, or nothing. */
 function iconOf(provider) {
   const icon = providerIcon(provider);
@@ -558,7 +579,7 @@ function iconOf(provider) {
 }
 
 /** The sparkline: a line and the area under it, with what it shows said in words. */
-function sparklineSvg(points, { locale, label, nowMs }) {
+function sparklineSvg(points, { locale, label, nowMs, partial }) {
   const to = dayStart(nowMs);
   const path = sparklinePath(points, {
     width: SPARK_WIDTH, height: SPARK_HEIGHT, domain: [to - SPARKLINE_DAYS * 86_400_000, to],
@@ -567,7 +588,7 @@ function sparklineSvg(points, { locale, label, nowMs }) {
   svg.setAttribute('viewBox', `0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}`);
   svg.setAttribute('preserveAspectRatio', 'none');
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', sparklineLabel(points, { locale, label, nowMs }));
+  svg.setAttribute('aria-label', sparklineLabel(points, { locale, label, nowMs, partial }));
   svg.setAttribute('focusable', 'false');
   for (const [className, d] of [['area', path.area], ['line', path.line]]) {
     const shape = document.createElementNS(SVG_NS, 'path');

@@ -139,17 +139,17 @@ describe('growthLine', () => {
 
   it('shows the change over the last day with its sign', () => {
     assert.deepEqual(growthLine(growth({ oneDay: 312, sevenDays: 2100 }), { locale: 'en-US' }),
-      { text: '+312 today', speech: '312 more followers today', trend: 'up' });
+      { text: '+312 today', speech: '312 more followers today', trend: 'up', note: null });
   });
 
   it('shows a loss with a minus sign, and says it in words', () => {
     assert.deepEqual(growthLine(growth({ oneDay: -40 }), { locale: 'en-US' }),
-      { text: '\u221240 today', speech: '40 fewer followers today', trend: 'down' });
+      { text: '\u221240 today', speech: '40 fewer followers today', trend: 'down', note: null });
   });
 
   it('shows no change as ±0, not as a bare 0 that reads as missing', () => {
     assert.deepEqual(growthLine(growth({ oneDay: 0 }), { locale: 'en-US' }),
-      { text: '±0 today', speech: 'no change today', trend: 'flat' });
+      { text: '±0 today', speech: 'no change today', trend: 'flat', note: null });
   });
 
   it('marks the growth of a rounding provider as approximate', () => {
@@ -163,6 +163,18 @@ describe('growthLine', () => {
     assert.equal(growthLine(growth({ sevenDays: 2100 }), { locale: 'en-US' }).speech,
       '2,100 more followers in the last 7 days');
     assert.equal(growthLine(growth({ thirtyDays: -9000 }), { locale: 'en-US' }).text, '\u22129,000 in 30 days');
+  });
+
+  it('says when it counts only some of the sources, and why', () => {
+    const line = growthLine(growth({ oneDay: 312 }), { locale: 'en-US', partial: { covered: 1, of: 2 } });
+    assert.deepEqual(line, {
+      text: '+312 today · 1 of 2 sources',
+      speech: '312 more followers today. Counting 1 of 2 sources: the others have less than a day of history',
+      trend: 'up',
+      note: 'Counting 1 of 2 sources: the others have less than a day of history',
+    });
+    assert.equal(growthLine(growth({ sevenDays: -9999, approximate: true }), { locale: 'en-US', format: 'compact', partial: { covered: 2, of: 3 } }).text,
+      '≈ \u22129.99k in 7 days · 2 of 3 sources');
   });
 
   it('shows nothing when no window is known, or there is no growth at all (history off, no data)', () => {
