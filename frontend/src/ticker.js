@@ -4,7 +4,7 @@
 //   <social-ticker src="https://host/api/metrics"></social-ticker>
 // Imports are relative, so they resolve against this script's own URL on any page.
 
-import { fittedSize } from './fit-text.js';
+import { fittedSize, roomFor } from './fit-text.js';
 import { announceCount, digitGlyphs, formatCount, formatShare, growthLine, updatedAgo } from './format.js';
 import { Odometer } from './odometer.js';
 import { Poller, REQUEST_TIMEOUT_MS } from './poller.js';
@@ -476,9 +476,13 @@ export class SocialTicker extends HTMLElement {
     delete this.dataset.celebrating;
   }
 
-  // The screen layout's numerals: as large as the figure's box allows, the width filled but for a
-  // margin, never past its height. Measured once per change of the number's length (or of the
-  // box's size): a count that changes digits but not length keeps its size, and nothing jumps.
+  // The screen layout's numerals: as large as the room the figure has allows, the width filled but
+  // for a margin, never past that height. The rows (heading, number, label, growth, sparkline,
+  // badge, sources) sit together in the middle of the screen, so the room is the figure's own row
+  // and whatever height the rows leave free: on a portrait screen the width decides and the rest
+  // stays empty above and below the group, not between the number and its label. Measured once per
+  // change of the number's length or of that room: a count that changes digits but not length
+  // keeps its size, and nothing jumps.
   #fit() {
     const figure = this.#parts.figure;
     if (this.#layout !== 'screen') {
@@ -488,7 +492,7 @@ export class SocialTicker extends HTMLElement {
     }
     const text = this.#numberText;
     const boxWidth = figure.clientWidth;
-    const boxHeight = figure.clientHeight;
+    const boxHeight = Math.floor(this.#roomForFigure() ?? 0);
     const key = `${[...text].length}|${boxWidth}x${boxHeight}`;
     if (!text || this.#fittedFor === key) return;
     // Layout sizes, not the bounding box: a celebration's bump scales the number for a moment.
@@ -500,11 +504,26 @@ export class SocialTicker extends HTMLElement {
     this.#fittedFor = key;
   }
 
+  /** The figure's row and the height the card's rows leave free (its grid's used row sizes). */
+  #roomForFigure() {
+    const card = this.#parts.figure.parentElement;
+    const style = getComputedStyle(card);
+    return roomFor(this.#parts.figure.clientHeight, {
+      innerHeight: card.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom),
+      rows: style.gridTemplateRows.split(' ').map(parseFloat),
+      gap: parseFloat(style.rowGap) || 0,
+    });
+  }
+
+  // Watched: the card (the screen's size) and every row but the figure (a growth line or a
+  // sparkline coming or going changes the room left). Not the figure itself, which the fit resizes.
   #watchSize() {
     const wanted = this.isConnected && this.#layout === 'screen' && typeof ResizeObserver === 'function';
     if (wanted && !this.#resizeObserver) {
       this.#resizeObserver = new ResizeObserver(() => this.#fit());
-      this.#resizeObserver.observe(this.#parts.figure);
+      const card = this.#parts.figure.parentElement;
+      this.#resizeObserver.observe(card);
+      for (const row of card.children) if (row !== this.#parts.figure) this.#resizeObserver.observe(row);
     } else if (!wanted && this.#resizeObserver) {
       this.#resizeObserver.disconnect();
       this.#resizeObserver = null;
