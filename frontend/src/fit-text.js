@@ -17,3 +17,18 @@ export function fittedSize({ size, width, height }, { boxWidth, boxHeight, fill 
   const byHeight = (size * boxHeight) / height;
   return Math.floor(Math.min(byWidth, byHeight) * 100) / 100;
 }
+
+/**
+ * How tall a row of a grid may grow: its own height and the space the rows leave free in the box
+ * (the box's inner height less every row and the gaps between them). The screen layout keeps its
+ * rows together, the number among them, and centres them: the number's row grows into this room
+ * rather than taking it as empty space around the number. Null when a measure is missing.
+ * @param {number} rowHeight the row's height now
+ * @param {{innerHeight: number, rows: number[], gap: number}} grid every row's height, the row
+ *   itself among them
+ */
+export function roomFor(rowHeight, { innerHeight, rows, gap }) {
+  if (![rowHeight, innerHeight, gap, ...rows].every(Number.isFinite) || rows.length === 0) return null;
+  const taken = rows.reduce((sum, row) => sum + row, 0) + gap * (rows.length - 1);
+  return rowHeight + innerHeight - taken;
+}

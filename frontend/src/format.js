@@ -24,23 +24,81 @@ export function resolveLocale(locale) {
   }
 }
 
-export function numberFormat(locale, format = 'full') {
-  const tag = resolveLocale(locale);
-  const style = format === 'compact' ? 'compact' : 'full';
-  return memo(`n|${tag}|${style}`, () =>
-    new Intl.NumberFormat(tag, style === 'compact'
-      ? { notation: 'compact', compactDisplay: 'short', maximumFractionDigits: 1 }
-      : { maximumFractionDigits: 0 }));
+/**
+ * The whole-number formatter of a locale: 12,345 (en), 12.345 (de), 12 345 (fr); with
+ * `signDisplay: 'exceptZero'` for a change (+312).
+ * @param {string|undefined} tag
+ * @param {'auto'|'exceptZero'} [signDisplay]
+ */
+function fullFormat(tag, signDisplay = 'auto') {
+  return memo(`n|${tag}|${signDisplay}`, () => new Intl.NumberFormat(tag, { maximumFractionDigits: 0, signDisplay }));
+}
+
+// Compact counts follow the service's rule (CompactNumber.java), so the page, the badges and the
+// devices say the same thing: three significant figures, cut, never rounded up (9,999 is 9.99k, not
+// 10k: no milestone shows before it is reached). The cut is made here, on the count's digits, before
+// Intl formats it, so it holds in every browser (Intl's own roundingMode: 'trunc' came only with
+// Chrome 106, Firefox 116 and Safari 15.4). The table of cases both sides test against is
+// src/test/resources/format/compact-numbers.json.
+const COMPACT_FIGURES = 3;
+// The service's suffixes, by thousands; past E (10^18, beyond any count) the number grows instead.
+const SERVICE_SUFFIXES = Object.freeze(['', 'k', 'M', 'B', 'T', 'P', 'E']);
+
+/** A whole number's decimal digits without sign, exact for any integer a Number holds. */
+function digitsOf(value) {
+  return BigInt(Math.trunc(Math.abs(value))).toString();
 }
 
 /**
- * 12345 -> "12,345" (full) or "12.3K" (compact), in the reader's locale.
+ * English readers get the service's own text (9.99k, 12.3k, 1.23M, 1.5B), letter for letter; other
+ * languages their own words and digits (1,23 Mio., 1.23万), cut the same way.
+ */
+function speaksServiceText(tag) {
+  const resolved = fullFormat(tag).resolvedOptions();
+  return /^en(-|$)/.test(resolved.locale) && resolved.numberingSystem === 'latn';
+}
+
+/** The service's compact text of a count's digits: "9.99k" for "9999". */
+function serviceCompact(digits) {
+  const group = Math.min(Math.floor((digits.length - 1) / 3), SERVICE_SUFFIXES.length - 1);
+  const whole = digits.slice(0, digits.length - 3 * group);
+  const fraction = digits.slice(whole.length, COMPACT_FIGURES).replace(/0+$/, '');
+  return `${whole}${fraction ? `.${fraction}` : ''}${SERVICE_SUFFIXES[group]}`;
+}
+
+/**
+ * A count (or a change, `signed`) in compact form, in the locale's words. A locale with no short
+ * word for a size (German below a million, Japanese below 10,000) writes the whole count there:
+ * the cut count would read as a wrong one ("1230" for 1,234).
+ */
+function compactText(value, tag, signed) {
+  const digits = digitsOf(value);
+  const negative = value < 0 && digits !== '0';
+  if (speaksServiceText(tag)) {
+    const sign = negative ? '-' : signed && digits !== '0' ? '+' : '';
+    return sign + serviceCompact(digits);
+  }
+  const cut = Number(digits.slice(0, COMPACT_FIGURES).padEnd(digits.length, '0')) * (negative ? -1 : 1);
+  const signDisplay = signed ? 'exceptZero' : 'auto';
+  const compact = memo(`c|${tag}|${signDisplay}`, () => new Intl.NumberFormat(tag, {
+    notation: 'compact', compactDisplay: 'short', maximumSignificantDigits: COMPACT_FIGURES, signDisplay,
+  }));
+  const parts = compact.formatToParts(cut);
+  if (digits.length > COMPACT_FIGURES && !parts.some((part) => part.type === 'compact')) {
+    return fullFormat(tag, signDisplay).format(Math.trunc(value));
+  }
+  return parts.map((part) => part.value).join('');
+}
+
+/**
+ * 12345 -> "12,345" (full) or "12.3k" (compact, cut to three figures), in the reader's locale.
  * @param {number} value
  * @param {{locale?: string, format?: string}} [options]
  */
 export function formatCount(value, { locale, format } = {}) {
   if (!Number.isFinite(value)) return '';
-  return numberFormat(locale, format).format(value);
+  const tag = resolveLocale(locale);
+  return format === 'compact' ? compactText(value, tag, false) : fullFormat(tag).format(value);
 }
 
 /**
@@ -133,11 +191,15 @@ const WINDOWS = Object.freeze([
  * "±0 today"), `speech` as a screen reader should hear it ("312 more followers today"), and
  * `trend` (up, down, flat) for styling. Null when no window is known, or there is no growth at all
  * (history off, no data): nothing is shown then.
+ *
+ * With `partial` (the growth of only some of the sources, while the others' history is shorter
+ * than a day) the line says so: "+312 today · 1 of 2 sources", and `note` says why ("Counting 1 of
+ * 2 sources: the others have less than a day of history"), which the speech ends with too.
  * @param {Growth|null|undefined} growth
- * @param {{locale?: string, format?: string, label?: string}} [options]
- * @returns {{text: string, speech: string, trend: 'up'|'down'|'flat'}|null}
+ * @param {{locale?: string, format?: string, label?: string, partial?: {covered: number, of: number}|null}} [options]
+ * @returns {{text: string, speech: string, trend: 'up'|'down'|'flat', note: string|null}|null}
  */
-export function growthLine(growth, { locale, format, label = 'followers' } = {}) {
+export function growthLine(growth, { locale, format, label = 'followers', partial = null } = {}) {
   if (!growth || typeof growth !== 'object') return null;
   const known = WINDOWS.find(([key]) => Number.isFinite(growth[key]));
   if (!known) return null;
@@ -146,10 +208,14 @@ export function growthLine(growth, { locale, format, label = 'followers' } = {})
   const about = growth.approximate === true;
   const size = formatCount(Math.abs(delta), { locale, format: 'full' });
   const words = delta === 0 ? `no change ${spoken}` : `${size} ${delta > 0 ? 'more' : 'fewer'} ${label} ${spoken}`;
+  const part = partial
+    ? `${formatCount(partial.covered, { locale })} of ${formatCount(partial.of, { locale })} sources` : '';
+  const note = partial ? `Counting ${part}: the others have less than a day of history` : null;
   return {
-    text: `${about ? '≈ ' : ''}${signedCount(delta, { locale, format })} ${shown}`,
-    speech: `${about ? 'roughly ' : ''}${words}`,
+    text: `${about ? '≈ ' : ''}${signedCount(delta, { locale, format })} ${shown}${part ? ` · ${part}` : ''}`,
+    speech: `${about ? 'roughly ' : ''}${words}${note ? `. ${note}` : ''}`,
     trend: delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat',
+    note,
   };
 }
 
@@ -162,13 +228,10 @@ export function growthLine(growth, { locale, format, label = 'followers' } = {})
 export function signedCount(delta, { locale, format } = {}) {
   if (!Number.isFinite(delta)) return '';
   const tag = resolveLocale(locale);
-  const style = format === 'compact' ? 'compact' : 'full';
-  const signed = memo(`s|${tag}|${style}`, () => new Intl.NumberFormat(tag, style === 'compact'
-    ? { notation: 'compact', compactDisplay: 'short', maximumFractionDigits: 1, signDisplay: 'exceptZero' }
-    : { maximumFractionDigits: 0, signDisplay: 'exceptZero' }));
-  const text = signed.formatToParts(delta)
-    .map((part) => (part.type === 'minusSign' && part.value === '-' ? '\u2212' : part.value)).join('');
-  return delta === 0 ? `±${text}` : text;
+  const text = format === 'compact' ? compactText(delta, tag, true) : fullFormat(tag, 'exceptZero').format(delta);
+  // The sign is the text's only hyphen-minus, where the locale (or the service's text) writes one.
+  const shown = text.replace('-', '\u2212');
+  return delta === 0 ? `±${shown}` : shown;
 }
 
 /**

@@ -14,15 +14,21 @@ export function uiConfigUrl(metricsUrl) {
  * The history of what the metrics URL shows, by day from `from` (a date): `/api/metrics/history`
  * (the sum over all sources) for `/api/metrics`, `/api/metrics/{id}/history` for one source's
  * `/api/metrics/{id}`. Null for a metrics URL of another shape, whose history is unknown.
+ * `sources` limits the sum to those ids (a partial growth's sources, so the line does not jump
+ * where another source's history begins); one source's history ignores it.
  * @param {string|URL} metricsUrl
  * @param {string} from YYYY-MM-DD
+ * @param {readonly string[]|null} [sources]
  */
-export function historyUrl(metricsUrl, from) {
+export function historyUrl(metricsUrl, from, sources = null) {
   const url = new URL(metricsUrl);
   const match = /^(.*\/api\/metrics)(\/[a-z0-9][a-z0-9-]{0,62})?\/?$/.exec(url.pathname);
   if (!match) return null;
   const history = new URL(`${match[1]}${match[2] ?? ''}/history`, url);
-  history.search = new URLSearchParams({ step: 'day', from }).toString();
+  /** @type {Record<string, string>} */
+  const query = { step: 'day', from };
+  if (sources?.length && !match[2]) query.sources = sources.join(',');
+  history.search = new URLSearchParams(query).toString();
   return history;
 }
 

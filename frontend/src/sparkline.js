@@ -87,15 +87,17 @@ export function sparklinePath(points, { width, height, inset = 2, domain }) {
 
 /**
  * What a screen reader hears for the sparkline: "Followers over the last 30 days: from 11,900 to
- * 12,345". A history shorter than the window says how many days it covers.
+ * 12,345". A history shorter than the window says how many days it covers; the line of only some of
+ * the sources (`partial`) says how many: "Followers of 1 of 2 sources over …".
  * @param {Point[]} points in time order, at least one
- * @param {{locale?: string, label?: string, nowMs: number}} options
+ * @param {{locale?: string, label?: string, nowMs: number, partial?: {covered: number, of: number}|null}} options
  */
-export function sparklineLabel(points, { locale, label = 'followers', nowMs }) {
+export function sparklineLabel(points, { locale, label = 'followers', nowMs, partial = null }) {
   const days = Math.min(SPARKLINE_DAYS, Math.round((dayStart(nowMs) - dayStart(points[0].t)) / DAY_MS));
   const span = days >= SPARKLINE_DAYS ? `the last ${SPARKLINE_DAYS} days`
     : days <= 1 ? (days === 1 ? 'the last day' : 'today') : `the last ${days} days`;
   const count = (value) => formatCount(value, { locale, format: 'full' });
   const name = label ? label.charAt(0).toUpperCase() + label.slice(1) : 'Count';
-  return `${name} over ${span}: from ${count(points[0].count)} to ${count(points[points.length - 1].count)}`;
+  const of = partial ? ` of ${count(partial.covered)} of ${count(partial.of)} sources` : '';
+  return `${name}${of} over ${span}: from ${count(points[0].count)} to ${count(points[points.length - 1].count)}`;
 }

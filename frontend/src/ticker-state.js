@@ -26,8 +26,8 @@ export const INITIAL_VIEW = Object.freeze({
   dataState: null,
   dataErrorCode: null,
   sources: Object.freeze([]),
-  // The body's growth ({oneDay, sevenDays, thirtyDays, approximate}) and next milestone ({value,
-  // eta}), each null when the body has none (history off, no data, above the ladder).
+  // The body's growth ({oneDay, sevenDays, thirtyDays, approximate, partial}) and next milestone
+  // ({value, eta}), each null when the body has none (history off, no data, above the ladder).
   growth: null,
   nextMilestone: null,
   // The service's clock minus the page's, from the last answer's Date (and Age) headers.
@@ -111,14 +111,30 @@ function timestamp(value) {
 
 const windowOf = (value) => (Number.isSafeInteger(value) ? value : null);
 
-/** The body's growth as the ticker reads it, or null when it has none or an unreadable one. */
-function growthOf(growth) {
-  if (growth === null || typeof growth !== 'object') return null;
-  return Object.freeze({
+/** The windows of a growth as the ticker reads them: a number that is not a whole one is none. */
+function windowsOf(growth) {
+  return {
     oneDay: windowOf(growth.oneDay),
     sevenDays: windowOf(growth.sevenDays),
     thirtyDays: windowOf(growth.thirtyDays),
     approximate: growth.approximate === true,
+  };
+}
+
+/**
+ * The body's growth as the ticker reads it, or null when it has none or an unreadable one. A sum's
+ * growth may carry `partial`: the growth of the sources whose history is long enough while the
+ * others' is not (their ids in `sources`); null when absent.
+ */
+function growthOf(growth) {
+  if (growth === null || typeof growth !== 'object') return null;
+  const partial = growth.partial;
+  const readable = partial !== null && typeof partial === 'object' && Array.isArray(partial.sources);
+  return Object.freeze({
+    ...windowsOf(growth),
+    partial: readable
+      ? Object.freeze({ ...windowsOf(partial), sources: Object.freeze(partial.sources.filter((id) => typeof id === 'string')) })
+      : null,
   });
 }
 
@@ -127,13 +143,44 @@ function milestoneOf(milestone) {
   return Object.freeze({ value: milestone.value, eta: timestamp(milestone.eta) });
 }
 
+const knowsWindow = (growth) => [growth.oneDay, growth.sevenDays, growth.thirtyDays].some((delta) => delta !== null);
+
 /**
- * True when the view's growth has a known window: the history reaches back a day or more, so
+ * The growth the ticker shows, and what it covers: the body's growth while it knows a window (the
+ * history of every source reaches back a day or more); else, while only some sources' history does
+ * (`growth.partial`: a source added lately, another one backfilled), theirs, with `partial` saying
+ * which sources it counts (`sources`), how many of the sources with a count that is (`covered` of
+ * `of`), and their sum now (`total`, where the sparkline's line ends). Null when there is no window
+ * to show.
+ * @returns {{growth: {oneDay: number|null, sevenDays: number|null, thirtyDays: number|null, approximate: boolean},
+ *   partial: null|{sources: string[], covered: number, of: number, total: number}}|null}
+ */
+export function trendOf(view) {
+  const growth = view.growth;
+  if (growth === null) return null;
+  if (knowsWindow(growth)) return { growth, partial: null };
+  const part = growth.partial;
+  if (!part || !knowsWindow(part)) return null;
+  const counted = view.sources.filter((source) => source.total !== null);
+  const covered = counted.filter((source) => part.sources.includes(source.id));
+  if (covered.length === 0 || covered.length === counted.length) return null;
+  return {
+    growth: part,
+    partial: {
+      sources: covered.map((source) => source.id),
+      covered: covered.length,
+      of: counted.length,
+      total: covered.reduce((sum, source) => sum + source.total, 0),
+    },
+  };
+}
+
+/**
+ * True when the view has a growth to show (trendOf): the history reaches back a day or more, so
  * there is a change to show and a line of at least two days to draw.
  */
 export function hasHistory(view) {
-  const growth = view.growth;
-  return growth !== null && [growth.oneDay, growth.sevenDays, growth.thirtyDays].some((delta) => delta !== null);
+  return trendOf(view) !== null;
 }
 
 /**

@@ -259,7 +259,8 @@ export const tickerStyles = `
 }
 
 /* The screen layout (screen.html): the whole box the page gives it, no card around the count, the
-   numerals sized by the script to the figure's box (the one row that takes the height left over),
+   rows kept together and centred (on a portrait screen the label and the badge stay under the
+   number, not at the bottom edge), the numerals sized by the script to the room the rows leave,
    every other line in viewport units so it reads from across a room at any resolution. */
 :host([layout="screen"]) {
   display: block;
@@ -271,8 +272,8 @@ export const tickerStyles = `
 }
 :host([layout="screen"]) .card {
   height: 100%;
-  grid-template-rows: auto minmax(0, 1fr);
   grid-auto-rows: auto;
+  align-content: safe center;
   gap: 1.2vmin;
   padding: 4vmin 3vw 3vmin;
   border: 0;

@@ -4,7 +4,7 @@
 //   <social-ticker src="https://host/api/metrics"></social-ticker>
 // Imports are relative, so they resolve against this script's own URL on any page.
 
-import { fittedSize } from './fit-text.js';
+import { fittedSize, roomFor } from './fit-text.js';
 import { announceCount, digitGlyphs, formatCount, formatShare, growthLine, updatedAgo } from './format.js';
 import { Odometer } from './odometer.js';
 import { Poller, REQUEST_TIMEOUT_MS } from './poller.js';
@@ -14,7 +14,7 @@ import {
   SPARKLINE_DAYS, dayStart, historyPoints, sparklineFrom, sparklineLabel, sparklinePath, withLiveCount,
 } from './sparkline.js';
 import {
-  INITIAL_VIEW, awaitsCheck, crossedMilestone, hasHistory, msUntilStale, nextView, statusText, viewAt,
+  INITIAL_VIEW, awaitsCheck, crossedMilestone, msUntilStale, nextView, statusText, trendOf, viewAt,
 } from './ticker-state.js';
 import { tickerStyles } from './ticker-styles.js';
 import { historyUrl, uiConfigUrl } from './service-urls.js';
@@ -89,8 +89,9 @@ export class SocialTicker extends HTMLElement {
   #ageTimer = null;
   #staleTimer = null;
   #shown = {};
-  // The sparkline's history: the URL it was read from, its points, when it was last asked for.
-  #history = { url: null, points: null, askedAt: -Infinity, request: null };
+  // The sparkline's history: the URL it was read from, its points, the sources they add up when
+  // only some are drawn (covers, '' for all), when it was last asked for.
+  #history = { url: null, points: null, covers: null, askedAt: -Infinity, request: null };
   // The highest milestone celebrated on this page: a dip below and a re-crossing is not news.
   #celebrated = 0;
   #celebrationTimer = null;
@@ -172,7 +173,7 @@ export class SocialTicker extends HTMLElement {
       this.#stop();
       this.#view = INITIAL_VIEW;
       // Another count: its own history, and its own milestones.
-      this.#history = { url: null, points: null, askedAt: -Infinity, request: null };
+      this.#history = { url: null, points: null, covers: null, askedAt: -Infinity, request: null };
       this.#celebrated = 0;
       this.#start();
     }
@@ -376,40 +377,54 @@ export class SocialTicker extends HTMLElement {
 
   // The growth line and the sparkline: shown when the history reaches back a day or more, both
   // gone (no empty box) when it does not, when the body has no growth (history off), while there
-  // is no count, or when their attribute says off.
+  // is no count, or when their attribute says off. While only some sources' history does, both
+  // show theirs, and say so ("+312 today · 1 of 2 sources").
   #renderTrend(view, { locale, format, label }) {
     const counting = view.total !== null && view.state !== 'nodata';
-    const line = counting && this.#on('growth') ? growthLine(view.growth, { locale, format, label }) : null;
+    const trend = counting ? trendOf(view) : null;
+    const partial = trend?.partial ?? null;
+    const line = trend && this.#on('growth') ? growthLine(trend.growth, { locale, format, label, partial }) : null;
     this.#set('growth', line ? `${line.text}|${line.speech}|${line.trend}` : '', () => {
       this.#parts.growthText.textContent = line?.text ?? '';
       this.#parts.growthSpeech.textContent = line?.speech ?? '';
+      if (line?.note) this.#parts.growth.title = line.note;
+      else this.#parts.growth.removeAttribute('title');
       if (line) {
         this.dataset.growth = line.trend;
       } else {
         delete this.dataset.growth;
       }
+      if (line?.note) this.dataset.growthPartial = '';
+      else delete this.dataset.growthPartial;
     });
     // The box is kept from the moment the body says there is history, so the line drawn into it
     // later (its history arrives after the count) moves nothing on the page.
-    const wanted = counting && this.#on('sparkline') && hasHistory(view);
+    const wanted = trend !== null && this.#on('sparkline');
     const nowMs = Date.now() + view.skewMs;
-    const points = wanted && this.#history.points ? withLiveCount(this.#history.points, view.total, nowMs) : null;
+    // The line ends at the count of what it draws: the total, or the sum of the sources it covers.
+    // Points read for other sources (the partial growth has just become whole) wait for their own.
+    const read = this.#history.covers === coversOf(partial) ? this.#history.points : null;
+    const points = wanted && read ? withLiveCount(read, partial ? partial.total : view.total, nowMs) : null;
     const drawable = wanted && (points === null || points.length >= 2);
-    const key = !drawable ? '' : points === null ? 'reserved' : JSON.stringify([points, locale, label]);
+    const key = !drawable ? '' : points === null ? 'reserved' : JSON.stringify([points, locale, label, partial]);
     this.#set('sparkline', key, () => {
       if (drawable) this.dataset.sparkline = points === null ? 'pending' : 'shown';
       else delete this.dataset.sparkline;
-      this.#parts.sparkline.replaceChildren(...(points && drawable ? [sparklineSvg(points, { locale, label, nowMs })] : []));
+      this.#parts.sparkline.replaceChildren(
+        ...(points && drawable ? [sparklineSvg(points, { locale, label, nowMs, partial })] : []));
     });
   }
 
   /** Reads the sparkline's history when it is wanted and was last asked for HISTORY_REFRESH_MS ago. */
   async #loadHistory() {
     const view = this.#view;
-    if (!this.isConnected || !this.#on('sparkline') || !hasHistory(view) || this.#history.request) return;
+    const trend = trendOf(view);
+    if (!this.isConnected || !this.#on('sparkline') || trend === null || this.#history.request) return;
     const now = Date.now();
     // From a date, so the URL stays the same all day and the browser's cache can revalidate it.
-    const url = historyUrl(this.#metricsUrl, sparklineFrom(now + view.skewMs));
+    // A partial growth's line is the sum of the sources it covers: no jump where another begins.
+    const url = historyUrl(this.#metricsUrl, sparklineFrom(now + view.skewMs), trend.partial?.sources);
+    const covers = coversOf(trend.partial);
     if (url === null) return;
     if (this.#history.url === url.href && now - this.#history.askedAt < HISTORY_REFRESH_MS) return;
     const request = new AbortController();
@@ -429,7 +444,8 @@ export class SocialTicker extends HTMLElement {
     if (this.#history.request !== request) return;
     // A failed read keeps the line already drawn (the next try is HISTORY_REFRESH_MS later); with
     // none drawn yet, the kept box goes: no empty space where a line never comes.
-    this.#history = { ...this.#history, points: points ?? this.#history.points ?? [], request: null };
+    const kept = this.#history.covers === covers ? this.#history.points : null;
+    this.#history = { ...this.#history, points: points ?? kept ?? [], covers, request: null };
     this.#render();
   }
 
@@ -460,9 +476,13 @@ export class SocialTicker extends HTMLElement {
     delete this.dataset.celebrating;
   }
 
-  // The screen layout's numerals: as large as the figure's box allows, the width filled but for a
-  // margin, never past its height. Measured once per change of the number's length (or of the
-  // box's size): a count that changes digits but not length keeps its size, and nothing jumps.
+  // The screen layout's numerals: as large as the room the figure has allows, the width filled but
+  // for a margin, never past that height. The rows (heading, number, label, growth, sparkline,
+  // badge, sources) sit together in the middle of the screen, so the room is the figure's own row
+  // and whatever height the rows leave free: on a portrait screen the width decides and the rest
+  // stays empty above and below the group, not between the number and its label. Measured once per
+  // change of the number's length or of that room: a count that changes digits but not length
+  // keeps its size, and nothing jumps.
   #fit() {
     const figure = this.#parts.figure;
     if (this.#layout !== 'screen') {
@@ -472,7 +492,7 @@ export class SocialTicker extends HTMLElement {
     }
     const text = this.#numberText;
     const boxWidth = figure.clientWidth;
-    const boxHeight = figure.clientHeight;
+    const boxHeight = Math.floor(this.#roomForFigure() ?? 0);
     const key = `${[...text].length}|${boxWidth}x${boxHeight}`;
     if (!text || this.#fittedFor === key) return;
     // Layout sizes, not the bounding box: a celebration's bump scales the number for a moment.
@@ -484,11 +504,26 @@ export class SocialTicker extends HTMLElement {
     this.#fittedFor = key;
   }
 
+  /** The figure's row and the height the card's rows leave free (its grid's used row sizes). */
+  #roomForFigure() {
+    const card = this.#parts.figure.parentElement;
+    const style = getComputedStyle(card);
+    return roomFor(this.#parts.figure.clientHeight, {
+      innerHeight: card.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom),
+      rows: style.gridTemplateRows.split(' ').map(parseFloat),
+      gap: parseFloat(style.rowGap) || 0,
+    });
+  }
+
+  // Watched: the card (the screen's size) and every row but the figure (a growth line or a
+  // sparkline coming or going changes the room left). Not the figure itself, which the fit resizes.
   #watchSize() {
     const wanted = this.isConnected && this.#layout === 'screen' && typeof ResizeObserver === 'function';
     if (wanted && !this.#resizeObserver) {
       this.#resizeObserver = new ResizeObserver(() => this.#fit());
-      this.#resizeObserver.observe(this.#parts.figure);
+      const card = this.#parts.figure.parentElement;
+      this.#resizeObserver.observe(card);
+      for (const row of card.children) if (row !== this.#parts.figure) this.#resizeObserver.observe(row);
     } else if (!wanted && this.#resizeObserver) {
       this.#resizeObserver.disconnect();
       this.#resizeObserver = null;
@@ -538,6 +573,11 @@ export class SocialTicker extends HTMLElement {
   }
 }
 
+/** Which sources a sparkline adds up: '' for all of them, else the partial growth's ids. */
+function coversOf(partial) {
+  return partial ? partial.sources.join(',') : '';
+}
+
 /** The provider's icon as nodes: its SVG path, or its first letter, or nothing. */
 function iconOf(provider) {
   const icon = providerIcon(provider);
@@ -558,7 +598,7 @@ function iconOf(provider) {
 }
 
 /** The sparkline: a line and the area under it, with what it shows said in words. */
-function sparklineSvg(points, { locale, label, nowMs }) {
+function sparklineSvg(points, { locale, label, nowMs, partial }) {
   const to = dayStart(nowMs);
   const path = sparklinePath(points, {
     width: SPARK_WIDTH, height: SPARK_HEIGHT, domain: [to - SPARKLINE_DAYS * 86_400_000, to],
@@ -567,7 +607,7 @@ function sparklineSvg(points, { locale, label, nowMs }) {
   svg.setAttribute('viewBox', `0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}`);
   svg.setAttribute('preserveAspectRatio', 'none');
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', sparklineLabel(points, { locale, label, nowMs }));
+  svg.setAttribute('aria-label', sparklineLabel(points, { locale, label, nowMs, partial }));
   svg.setAttribute('focusable', 'false');
   for (const [className, d] of [['area', path.area], ['line', path.line]]) {
     const shape = document.createElementNS(SVG_NS, 'path');

@@ -155,6 +155,109 @@ describe('the screen view in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
     }
   });
 
+  it('keeps the label and the badge with the number on a portrait screen, and the settings warning off them', async () => {
+    // A setting that cannot be used (theme=pink) shows the warning line while the screen is set up.
+    const size = SIZES[2];
+    const findings = [];
+    for (const src of [null, '/api/metrics/github-octocat']) {
+      const query = `?theme=pink${src ? `&src=${encodeURIComponent(src)}` : ''}`;
+      const { context, page } = await openScreen({ query, size });
+      try {
+        const total = src ? TYPICAL.github : sum(TYPICAL);
+        const which = src ? 'one source' : 'total';
+        await waitForShown(page, total);
+        await page.waitForFunction(() => document.querySelector('social-ticker').dataset.sparkline === 'shown', null, { timeout: WAIT_MS });
+        const rows = await rowsOf(page);
+        console.log(`[screen] ${size.name} ${which}: ${JSON.stringify(rows)}`);
+        const { number, label, badge, banner } = rows;
+        assert.ok(banner, 'the warning line shows');
+        // Kept together: under the number, the label at once, and the badge after the rows between
+        // them (growth, sparkline), with no more than a gap's room each, not half a screen away.
+        if (label.top - number.bottom > 0.05 * size.height) {
+          findings.push(`${which}: the label is ${Math.round(label.top - number.bottom)} px under the number`);
+        }
+        const between = ['label', 'growth', 'sparkline'].reduce((room, row) => room + (rows[row]?.height ?? 0), 0);
+        const empty = badge.top - number.bottom - between;
+        if (empty > 0.08 * size.height) {
+          findings.push(`${which}: ${Math.round(empty)} px of empty space between the number and the badge`);
+        }
+        for (const row of ['number', 'label', 'growth', 'sparkline', 'badge', 'sources']) {
+          const box = rows[row];
+          if (box && box.left < banner.right && banner.left < box.right && box.top < banner.bottom && banner.top < box.bottom) {
+            findings.push(`${which}: the warning (${Math.round(banner.top)}–${Math.round(banner.bottom)} px) covers the ${row}`
+              + ` (${Math.round(box.top)}–${Math.round(box.bottom)} px)`);
+          }
+        }
+        await screenshot(page, `screen-1080x1920-warning${src ? '-one-source' : ''}`);
+      } finally {
+        await context.close();
+      }
+    }
+    assert.deepEqual(findings, [], 'on 1080×1920 the rows stay with the number and the warning covers none of them');
+  });
+
+  it('shows the growth of the sources that have history, marked partial, with their own sparkline', async () => {
+    // One source of two backfilled: the sum's windows are null, and growth.partial says what the
+    // backfilled one grew. The answers come from this test (page.route), as the service gives them.
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(`partial growth: ${error.message}`));
+    const historyAsked = [];
+    const now = Date.now();
+    const at = new Date(now).toISOString().replace(/\.\d+Z$/, 'Z');
+    const staleAt = new Date(now + 120_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const unknown = { oneDay: null, sevenDays: null, thirtyDays: null, approximate: false };
+    const source = (id, profile, total, growth) => ({
+      id, provider: 'github', profile, total, refreshedAt: at, staleAt, stale: false, error: null, growth, nextMilestone: null,
+    });
+    const body = {
+      total: 29_190, profile: null, refreshedAt: at, staleAt, stale: false, error: null,
+      growth: { ...unknown, partial: { oneDay: 58, sevenDays: 298, thirtyDays: 1_218, approximate: false, sources: ['github-alpha'] } },
+      nextMilestone: null,
+      sources: [
+        source('github-alpha', 'alpha', 16_918, { oneDay: 58, sevenDays: 298, thirtyDays: 1_218, approximate: false }),
+        source('github-beta', 'beta', 12_272, unknown),
+      ],
+    };
+    const json = (answer) => ({ status: 200, contentType: 'application/json', body: JSON.stringify(answer) });
+    await page.route((url) => url.pathname === '/api/metrics', (route) => route.fulfill(json(body)));
+    await page.route((url) => url.pathname === '/api/metrics/history', (route) => {
+      const url = new URL(route.request().url());
+      historyAsked.push(url.searchParams.get('sources'));
+      const points = Array.from({ length: 30 }, (_, i) => ({
+        at: new Date(Math.floor(now / DAY_MS) * DAY_MS - (30 - i) * DAY_MS).toISOString(), count: 15_700 + 40 * i,
+      }));
+      return route.fulfill(json({ sources: (url.searchParams.get('sources') ?? '').split(','), step: 'day', points }));
+    });
+    try {
+      await page.goto(new URL('/screen?release-check=off', base).href);
+      await waitForShown(page, body.total);
+      // The line is drawn once its history arrives; without one, what is shown says so below.
+      await page.waitForFunction(() => document.querySelector('social-ticker').dataset.sparkline === 'shown', null, { timeout: WAIT_MS })
+        .catch(() => {});
+      const shown = await page.locator('social-ticker').evaluate((t) => ({
+        growth: t.dataset.growth,
+        partial: 'growthPartial' in t.dataset,
+        text: t.shadowRoot.querySelector('.growth-text').textContent,
+        speech: t.shadowRoot.querySelector('.growth-speech').textContent,
+        note: t.shadowRoot.querySelector('.growth').title,
+        sparkline: t.shadowRoot.querySelector('.sparkline svg')?.getAttribute('aria-label') ?? null,
+      }));
+      assert.deepEqual(shown, {
+        growth: 'up',
+        partial: true,
+        text: '+58 today · 1 of 2 sources',
+        speech: '58 more followers today. Counting 1 of 2 sources: the others have less than a day of history',
+        note: 'Counting 1 of 2 sources: the others have less than a day of history',
+        sparkline: 'Followers of 1 of 2 sources over the last 30 days: from 15,700 to 16,918',
+      });
+      assert.deepEqual(historyAsked, ['github-alpha'], 'the sparkline adds up the covered source alone');
+      await screenshot(page, 'screen-partial-growth');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('rotates through the sources with their provider’s name and icon, never blank', async () => {
     const { context, page } = await openScreen({ query: '?show=rotate&rotate-every=3', size: SIZES[2], colorScheme: 'dark' });
     try {
@@ -576,6 +679,23 @@ function numeralsBox(page) {
       text: shown.shadowRoot.querySelector('.value').textContent.split(' ')[0],
       left: box.left, right: box.right, top: box.top, bottom: box.bottom, width: box.width, height: box.height,
       scrollWidth: document.documentElement.scrollWidth, scrollHeight: document.documentElement.scrollHeight,
+    };
+  });
+}
+
+/** The boxes of the shown ticker's rows (those displayed), and of the settings warning while it shows. */
+function rowsOf(page) {
+  return page.evaluate(() => {
+    const shown = [...document.querySelectorAll('social-ticker')].find((t) => !t.hidden);
+    const box = (element) => {
+      if (!element || element.hidden || getComputedStyle(element).display === 'none') return null;
+      const { top, bottom, left, right, height } = element.getBoundingClientRect();
+      return height > 0 ? { top, bottom, left, right, height } : null;
+    };
+    const part = (selector) => box(shown.shadowRoot.querySelector(selector));
+    return {
+      number: part('.total'), label: part('.label'), growth: part('.growth'), sparkline: part('.sparkline'),
+      badge: part('.badge'), sources: part('.sources'), banner: box(document.querySelector('#screen-problems')),
     };
   });
 }

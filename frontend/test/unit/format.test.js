@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 import {
@@ -11,15 +12,8 @@ describe('formatCount', () => {
     assert.equal(formatCount(1234567, { locale: 'en-US', format: 'full' }), '1,234,567');
   });
 
-  it('abbreviates in compact format', () => {
-    assert.equal(formatCount(12345, { locale: 'en-US', format: 'compact' }), '12.3K');
-    assert.equal(formatCount(1234567, { locale: 'en-US', format: 'compact' }), '1.2M');
-    assert.equal(formatCount(999, { locale: 'en-US', format: 'compact' }), '999');
-  });
-
   it("follows the reader's locale", () => {
     assert.equal(formatCount(12345, { locale: 'de-DE' }), '12.345');
-    assert.equal(formatCount(1234567, { locale: 'de-DE', format: 'compact' }), '1,2\u00a0Mio.');
     assert.equal(formatCount(12345, { locale: 'fr-FR' }), '12\u202f345');
     assert.equal(formatCount(1234567, { locale: 'hi-IN' }), '12,34,567');
     assert.equal(formatCount(12345, { locale: 'ar-EG' }), '١٢٬٣٤٥');
@@ -33,6 +27,54 @@ describe('formatCount', () => {
   it('formats nothing for a missing count', () => {
     assert.equal(formatCount(null), '');
     assert.equal(formatCount(Number.NaN), '');
+  });
+});
+
+// The service's table: what the badge, shields, LaMetric and AWTRIX say of each count
+// (CompactNumberTest reads the same file).
+const SERVICE_TABLE = JSON.parse(readFileSync(
+  new URL('../../../src/test/resources/format/compact-numbers.json', import.meta.url), 'utf8'));
+
+describe('compact counts', () => {
+  it('say in English exactly what the service says, cut to three figures, never rounded up', () => {
+    const { cases } = SERVICE_TABLE;
+    assert.ok(cases.length >= 30, 'the whole table is read');
+    assert.deepEqual(
+      cases.map(({ count }) => `${count} → ${formatCount(count, { locale: 'en-US', format: 'compact' })}`),
+      cases.map(({ count, compact }) => `${count} → ${compact}`));
+    assert.equal(formatCount(9999, { locale: 'en-GB', format: 'compact' }), '9.99k');
+    assert.equal(formatCount(9999, { locale: 'en', format: 'compact' }), '9.99k');
+  });
+
+  it('show a change the same way, with its sign (a true minus, ±0 for none)', () => {
+    const { cases } = SERVICE_TABLE;
+    const signed = (compact) => (compact === '0' ? '±0' : compact.startsWith('-') ? `\u2212${compact.slice(1)}` : `+${compact}`);
+    assert.deepEqual(
+      cases.map(({ count }) => `${count} → ${signedCount(count, { locale: 'en-US', format: 'compact' })}`),
+      cases.map(({ count, compact }) => `${count} → ${signed(compact)}`));
+  });
+
+  it("keep other languages' words and digits, cut the same way", () => {
+    const compact = (count, locale) => formatCount(count, { locale, format: 'compact' });
+    assert.equal(compact(1234567, 'de-DE'), '1,23\u00a0Mio.');
+    assert.equal(compact(1999999, 'de-DE'), '1,99\u00a0Mio.', 'not 2 Mio. before two million');
+    assert.equal(compact(99999, 'ja-JP'), '9.99万', 'not 10万');
+    assert.equal(compact(1234, 'ar-EG'), '١٫٢٣\u00a0ألف');
+    assert.equal(signedCount(-1999999, { locale: 'de-DE', format: 'compact' }), '\u22121,99\u00a0Mio.');
+    assert.equal(compact(999, 'de-DE'), '999');
+  });
+
+  it('write the whole count where a language has no short word for its size, not a cut one', () => {
+    // German abbreviates from a million, Japanese from 10,000: "1230" would read as a wrong count.
+    assert.equal(formatCount(1234, { locale: 'de-DE', format: 'compact' }), '1.234');
+    assert.equal(formatCount(999999, { locale: 'de-DE', format: 'compact' }), '999.999');
+    assert.equal(formatCount(9999, { locale: 'ja-JP', format: 'compact' }), '9,999');
+    assert.equal(signedCount(-9999, { locale: 'de-DE', format: 'compact' }), '\u22129.999');
+  });
+
+  it('formats nothing for a missing count', () => {
+    assert.equal(formatCount(Number.NaN, { format: 'compact' }), '');
+    assert.equal(signedCount(Number.POSITIVE_INFINITY, { format: 'compact' }), '');
   });
 });
 
@@ -97,17 +139,17 @@ describe('growthLine', () => {
 
   it('shows the change over the last day with its sign', () => {
     assert.deepEqual(growthLine(growth({ oneDay: 312, sevenDays: 2100 }), { locale: 'en-US' }),
-      { text: '+312 today', speech: '312 more followers today', trend: 'up' });
+      { text: '+312 today', speech: '312 more followers today', trend: 'up', note: null });
   });
 
   it('shows a loss with a minus sign, and says it in words', () => {
     assert.deepEqual(growthLine(growth({ oneDay: -40 }), { locale: 'en-US' }),
-      { text: '\u221240 today', speech: '40 fewer followers today', trend: 'down' });
+      { text: '\u221240 today', speech: '40 fewer followers today', trend: 'down', note: null });
   });
 
   it('shows no change as ±0, not as a bare 0 that reads as missing', () => {
     assert.deepEqual(growthLine(growth({ oneDay: 0 }), { locale: 'en-US' }),
-      { text: '±0 today', speech: 'no change today', trend: 'flat' });
+      { text: '±0 today', speech: 'no change today', trend: 'flat', note: null });
   });
 
   it('marks the growth of a rounding provider as approximate', () => {
@@ -123,6 +165,18 @@ describe('growthLine', () => {
     assert.equal(growthLine(growth({ thirtyDays: -9000 }), { locale: 'en-US' }).text, '\u22129,000 in 30 days');
   });
 
+  it('says when it counts only some of the sources, and why', () => {
+    const line = growthLine(growth({ oneDay: 312 }), { locale: 'en-US', partial: { covered: 1, of: 2 } });
+    assert.deepEqual(line, {
+      text: '+312 today · 1 of 2 sources',
+      speech: '312 more followers today. Counting 1 of 2 sources: the others have less than a day of history',
+      trend: 'up',
+      note: 'Counting 1 of 2 sources: the others have less than a day of history',
+    });
+    assert.equal(growthLine(growth({ sevenDays: -9999, approximate: true }), { locale: 'en-US', format: 'compact', partial: { covered: 2, of: 3 } }).text,
+      '≈ \u22129.99k in 7 days · 2 of 3 sources');
+  });
+
   it('shows nothing when no window is known, or there is no growth at all (history off, no data)', () => {
     assert.equal(growthLine(growth({}), { locale: 'en-US' }), null);
     assert.equal(growthLine(null, { locale: 'en-US' }), null);
@@ -131,7 +185,8 @@ describe('growthLine', () => {
 
   it("follows the locale, the format and the ticker's label", () => {
     assert.equal(growthLine(growth({ oneDay: 12345 }), { locale: 'de-DE' }).text, '+12.345 today');
-    assert.equal(growthLine(growth({ oneDay: 12345 }), { locale: 'en-US', format: 'compact' }).text, '+12.3K today');
+    assert.equal(growthLine(growth({ oneDay: 12345 }), { locale: 'en-US', format: 'compact' }).text, '+12.3k today');
+    assert.equal(growthLine(growth({ oneDay: -9999 }), { locale: 'en-US', format: 'compact' }).text, '\u22129.99k today');
     assert.equal(growthLine(growth({ oneDay: 5 }), { locale: 'en-US', label: 'stars' }).speech, '5 more stars today');
   });
 });

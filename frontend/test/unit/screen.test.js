@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { FILL, fittedSize } from '../../src/fit-text.js';
+import { FILL, fittedSize, roomFor } from '../../src/fit-text.js';
 import { formatShare } from '../../src/format.js';
 import { providerIcon, providerName } from '../../src/providers.js';
 import { FIRST_CHECK, MIN_RELOAD_GAP_MS, releaseCheck } from '../../src/release-check.js';
@@ -27,6 +27,24 @@ describe('fittedSize', () => {
     assert.equal(fittedSize({ size: 100, width: 0, height: 110 }, { boxWidth: 1920, boxHeight: 900 }), null);
     assert.equal(fittedSize({ size: 100, width: 500, height: 110 }, { boxWidth: 0, boxHeight: 0 }), null);
     assert.equal(fittedSize({ size: Number.NaN, width: 500, height: 110 }, { boxWidth: 10, boxHeight: 10 }), null);
+  });
+});
+
+describe('roomFor', () => {
+  it('gives the number’s row the height the rows leave free in the box', () => {
+    // A 1080×1920 screen: heading 60, number 280, label 43, badge 56; 16 px between rows; an inner
+    // height of 1800. The number may grow into what is left: 1800 − (439 + 48) + 280.
+    assert.equal(roomFor(280, { innerHeight: 1800, rows: [60, 280, 43, 56], gap: 16 }), 1593);
+  });
+
+  it('is its own height when the rows fill the box, and less when they overflow it', () => {
+    assert.equal(roomFor(300, { innerHeight: 400, rows: [50, 300, 50], gap: 0 }), 300);
+    assert.equal(roomFor(300, { innerHeight: 380, rows: [50, 300, 50], gap: 0 }), 280);
+  });
+
+  it('is null while a measure is missing', () => {
+    assert.equal(roomFor(280, { innerHeight: 1800, rows: [Number.NaN], gap: 16 }), null);
+    assert.equal(roomFor(280, { innerHeight: 1800, rows: [], gap: 16 }), null);
   });
 });
 

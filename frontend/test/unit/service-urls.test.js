@@ -34,6 +34,15 @@ describe('historyUrl', () => {
       'https://host/ticker/api/metrics/history?step=day&from=2026-10-29');
   });
 
+  it('adds up only the sources a partial growth covers, so the line does not jump where another begins', () => {
+    assert.equal(historyUrl('https://host/api/metrics', '2026-10-29', ['demo-alpha', 'demo-gamma']).href,
+      'https://host/api/metrics/history?step=day&from=2026-10-29&sources=demo-alpha%2Cdemo-gamma');
+    assert.equal(historyUrl('https://host/api/metrics', '2026-10-29', []).href,
+      'https://host/api/metrics/history?step=day&from=2026-10-29');
+    assert.equal(historyUrl('https://host/api/metrics/demo-alpha', '2026-10-29', ['demo-alpha']).href,
+      'https://host/api/metrics/demo-alpha/history?step=day&from=2026-10-29', "one source's history is whole");
+  });
+
   it('is null for a metrics URL of another shape, whose history is unknown', () => {
     assert.equal(historyUrl('http://127.0.0.1:8080/counts.json', '2026-10-29'), null);
   });

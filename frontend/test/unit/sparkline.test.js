@@ -124,6 +124,12 @@ describe('sparklineLabel', () => {
       'Abonnenten over the last 30 days: from 11.900 to 12.345');
   });
 
+  it('says how many of the sources a partial line adds up', () => {
+    const points = [{ t: day(30), count: 15700 }, { t: day(0), count: 16918 }];
+    assert.equal(sparklineLabel(points, { locale: 'en-US', nowMs: NOW, partial: { covered: 1, of: 2 } }),
+      'Followers of 1 of 2 sources over the last 30 days: from 15,700 to 16,918');
+  });
+
   it('says how many days a shorter history covers', () => {
     assert.equal(sparklineLabel([{ t: day(6), count: 1 }, { t: day(0), count: 2 }], { locale: 'en-US', nowMs: NOW }),
       'Followers over the last 6 days: from 1 to 2');

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 
 import {
   INITIAL_VIEW, INVALID_RESPONSE, SERVICE_UNAVAILABLE, STALE_GRACE_MS,
-  awaitsCheck, crossedMilestone, hasFailureReason, hasHistory, isMetricsBody, msUntilStale, nextView, problemMessage, statusText, viewAt,
+  awaitsCheck, crossedMilestone, hasFailureReason, hasHistory, isMetricsBody, msUntilStale, nextView, problemMessage, statusText, trendOf, viewAt,
 } from '../../src/ticker-state.js';
 import { failure, metrics } from './fakes.js';
 
@@ -363,7 +363,7 @@ describe('growth and the next milestone', () => {
 
   it("keeps the body's growth and next milestone", () => {
     const view = nextView(INITIAL_VIEW, withHistory(12345, { value: 15000, eta: '2027-01-15T08:00:00Z' }));
-    assert.deepEqual(view.growth, growth);
+    assert.deepEqual(view.growth, { ...growth, partial: null });
     assert.deepEqual(view.nextMilestone, { value: 15000, eta: '2027-01-15T08:00:00Z' });
     assert.ok(hasHistory(view));
   });
@@ -376,16 +376,52 @@ describe('growth and the next milestone', () => {
     assert.equal(hasHistory(INITIAL_VIEW), false);
   });
 
+  describe('trendOf', () => {
+    const unknown = { oneDay: null, sevenDays: null, thirtyDays: null, approximate: false };
+    const twoSources = (bodyGrowth) => nextView(INITIAL_VIEW, data(metrics({
+      total: 29190,
+      profile: null,
+      growth: bodyGrowth,
+      sources: [
+        { id: 'demo-alpha', provider: 'demo', profile: 'alpha', total: 16918, refreshedAt: '2026-11-28T10:00:00Z', staleAt: '2026-11-28T10:02:00Z', stale: false, error: null },
+        { id: 'demo-beta', provider: 'demo', profile: 'beta', total: 12272, refreshedAt: '2026-11-28T10:00:00Z', staleAt: '2026-11-28T10:02:00Z', stale: false, error: null },
+      ],
+    })));
+
+    it("is the body's growth while it knows a window", () => {
+      const view = twoSources({ ...unknown, oneDay: 70 });
+      assert.deepEqual(trendOf(view), { growth: view.growth, partial: null });
+    });
+
+    it('is the growth of the sources that have it, saying which, while one of two was backfilled', () => {
+      const view = twoSources({ ...unknown, partial: { oneDay: 58, sevenDays: 298, thirtyDays: 1218, approximate: false, sources: ['demo-alpha'] } });
+      assert.deepEqual(trendOf(view), {
+        growth: { oneDay: 58, sevenDays: 298, thirtyDays: 1218, approximate: false, sources: ['demo-alpha'] },
+        partial: { sources: ['demo-alpha'], covered: 1, of: 2, total: 16918 },
+      });
+      assert.ok(hasHistory(view), 'a line to draw and a change to show');
+    });
+
+    it('is nothing while neither the whole nor the part knows a window, or the part names no source shown', () => {
+      assert.equal(trendOf(twoSources(unknown)), null);
+      assert.equal(trendOf(twoSources({ ...unknown, partial: { ...unknown, sources: ['demo-alpha'] } })), null);
+      assert.equal(trendOf(twoSources({ ...unknown, partial: { ...unknown, oneDay: 5, sources: ['demo-gone'] } })), null);
+      assert.equal(trendOf(twoSources({ ...unknown, partial: { ...unknown, oneDay: 5, sources: 'demo-alpha' } })), null,
+        'an unreadable part is none');
+      assert.equal(trendOf(INITIAL_VIEW), null);
+    });
+  });
+
   it('reads an unreadable growth or milestone as none, not as a number', () => {
     const view = nextView(INITIAL_VIEW, data(metrics({ growth: { oneDay: '312', sevenDays: 1.5 }, nextMilestone: { value: 'many' } })));
-    assert.deepEqual(view.growth, { oneDay: null, sevenDays: null, thirtyDays: null, approximate: false });
+    assert.deepEqual(view.growth, { oneDay: null, sevenDays: null, thirtyDays: null, approximate: false, partial: null });
     assert.equal(view.nextMilestone, null);
   });
 
   it('keeps growth and milestone under an error that keeps the count', () => {
     const before = nextView(INITIAL_VIEW, withHistory(12345, { value: 15000, eta: null }));
     const offline = nextView(before, { type: 'offline' });
-    assert.deepEqual(offline.growth, growth);
+    assert.deepEqual(offline.growth, { ...growth, partial: null });
     assert.equal(offline.nextMilestone.value, 15000);
   });
 

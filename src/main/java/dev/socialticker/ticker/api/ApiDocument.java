@@ -101,6 +101,17 @@ final class ApiDocument {
                         + "90 days); day: each UTC day's last, lowest and highest count (kept for ever)");
     }
 
+    static ParamDefinition historySources() {
+        return new ParamDefinition()
+                .name("sources")
+                .type(RestParamType.query)
+                .dataType("string")
+                .required(false)
+                .description("Only these sources added up: their ids, separated by commas (the ticker page draws "
+                        + "the sparkline of a partial growth from the sources it covers). Default: every source")
+                .example("instagram-acme,github-octocat");
+    }
+
     static ParamDefinition historyFormat() {
         return new ParamDefinition()
                 .name("format")

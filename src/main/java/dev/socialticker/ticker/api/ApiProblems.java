@@ -57,6 +57,19 @@ class ApiProblems {
                 400, "INVALID_FORMAT", "format must be json or csv, or absent to follow the Accept header");
     }
 
+    static ApiRejection invalidSources(String sources) {
+        return new ApiRejection(
+                400,
+                "INVALID_SOURCE_ID",
+                "sources lists source ids separated by commas, each matching " + SourceProperties.ID_PATTERN + ", not '"
+                        + shown(sources) + "'");
+    }
+
+    static ApiRejection sourcesOfASum() {
+        return new ApiRejection(
+                400, "BAD_REQUEST", "sources limits a sum (GET /api/metrics/history); one source's history has none");
+    }
+
     static ApiRejection repeatedParameter(String name) {
         return new ApiRejection(
                 400, "BAD_REQUEST", "The query parameter '" + shown(name) + "' is given more than once");

@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,8 +24,10 @@ import java.util.regex.Pattern;
  * headers (a crawler's {@code From: bot@example.com} must not be read as the range's start).
  *
  * @param format {@code json} or {@code csv} as asked for, or null when the Accept header decides
+ * @param sources the ids a sum is limited to ({@code sources=a,b}; each a valid id, none twice), or
+ *     null when the query names none
  */
-record HistoryQuery(Step step, Instant from, Instant to, String format) {
+record HistoryQuery(Step step, Instant from, Instant to, String format, List<String> sources) {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     /** A range with no {@code from} reaches this far back from {@code to}. */
@@ -55,7 +60,21 @@ record HistoryQuery(Step step, Instant from, Instant to, String format) {
                 throw ApiProblems.invalidHistoryFormat();
             }
         }
-        return new HistoryQuery(step, from, to, format);
+        String sources = parameters.get("sources");
+        return new HistoryQuery(step, from, to, format, sources == null ? null : ids(sources));
+    }
+
+    /** {@code a,b}: source ids, each valid, in the order given, a repeated one once. */
+    private static List<String> ids(String text) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : text.split(",", -1)) {
+            String trimmed = id.trim();
+            if (!ApiProblems.isValidId(trimmed)) {
+                throw ApiProblems.invalidSources(text);
+            }
+            ids.add(trimmed);
+        }
+        return List.copyOf(ids);
     }
 
     /** The range is still open: it reaches {@code now}, so new readings may still land in it. */

@@ -72,7 +72,7 @@ class HistoryResponder {
         respond(exchange, List.of(source), false, renderer.view().bySource().get(id));
     }
 
-    /** {@code GET /api/metrics/history}: every configured source added up. */
+    /** {@code GET /api/metrics/history}: every configured source (or those {@code sources} names) added up. */
     void sum(Exchange exchange) {
         respond(exchange, catalog.all(), true, renderer.view().aggregate());
     }
@@ -88,6 +88,12 @@ class HistoryResponder {
         Instant now = clock.instant();
         Message in = exchange.getIn();
         HistoryQuery query = HistoryQuery.parse(in.getHeader(Exchange.HTTP_QUERY, String.class), now);
+        if (query.sources() != null) {
+            if (!sum) {
+                throw ApiProblems.sourcesOfASum();
+            }
+            sources = named(query.sources());
+        }
         boolean csv = query.format() == null
                 ? prefersCsv(in.getHeader("Accept", String.class))
                 : query.format().equals("csv");
@@ -117,6 +123,19 @@ class HistoryResponder {
         }
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         message.setBody(bytes);
+    }
+
+    /**
+     * The sources a sum is limited to, in configuration order (as an unlimited sum lists them); 404
+     * for an id no source has.
+     */
+    private List<TickerSource> named(List<String> ids) {
+        for (String id : ids) {
+            catalog.find(id).orElseThrow(() -> ApiProblems.unknownId(id));
+        }
+        return catalog.all().stream()
+                .filter(source -> ids.contains(source.id()))
+                .toList();
     }
 
     /** The points asked for, refused before they are made when there would be too many. */

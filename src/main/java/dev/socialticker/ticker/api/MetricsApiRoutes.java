@@ -110,10 +110,14 @@ class MetricsApiRoutes extends RouteBuilder {
         // The exact path /metrics/history wins over /metrics/{id} (Camel matches literal paths first).
         ApiDocument.historyResponses(rest("/metrics")
                 .get("/history").id("api-history-sum").produces("application/json,text/csv")
-                    .description("Every source's history added up: at each instant a source has a point, the sum of "
-                            + "every source's latest count so far")
+                    .description("Every source's history added up (or the sources named): at each instant a source "
+                            + "has a point, the sum of every source's latest count so far")
                     .param(ApiDocument.historyFrom()).param(ApiDocument.historyTo()).param(ApiDocument.historyStep())
+                    .param(ApiDocument.historySources())
                     .param(ApiDocument.historyFormat()).param(ApiDocument.accept()).param(ApiDocument.ifNoneMatch()))
+                .responseMessage().code(404).message("sources names an id no source has (SOURCE_NOT_FOUND), or no "
+                        + "history is kept (HISTORY_DISABLED)")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
                 .to(ApiEndpoints.GET_HISTORY_SUM);
         ApiDocument.historyResponses(rest("/metrics")
                 .get("/{id}/history").id("api-history-source").produces("application/json,text/csv")

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -42,7 +43,8 @@ record MetricsDocument(
         @Schema(
                 nullable = true,
                 description = "The total's growth: the sum of the sources' growth (a window null when any source "
-                        + "with data lacks it); null before any data or with ticker.history.enabled=false")
+                        + "with data lacks it; partial then says what the others show); null before any data or "
+                        + "with ticker.history.enabled=false")
         GrowthDocument growth,
 
         @Schema(
@@ -108,7 +110,38 @@ record MetricsDocument(
             @Schema(
                     description = "True when an upstream rounds its counts (its provider file declares roundedCounts: "
                             + "YouTube keeps three significant figures): a small growth may read as 0")
-            boolean approximate) {}
+            boolean approximate,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(
+                    nullable = true,
+                    description = "A sum's growth only (the top level, a named ticker), and only while some of its "
+                            + "sources' history is shorter than a day (a source added lately, or another one "
+                            + "backfilled): the growth of the sources whose history is long enough, which it "
+                            + "lists. The windows above stay null until every source has them")
+            PartialGrowthDocument partial) {}
+
+    /** The growth of some of a sum's sources: those whose history reaches back a day or more. */
+    record PartialGrowthDocument(
+            @Schema(
+                    nullable = true,
+                    example = "312",
+                    description = "Their growth over the last day; null when any of them lacks it")
+            Long oneDay,
+
+            @Schema(nullable = true, example = "2100", description = "Over the last 7 days, the same way")
+            Long sevenDays,
+
+            @Schema(nullable = true, example = "8800", description = "Over the last 30 days, the same way")
+            Long thirtyDays,
+
+            @Schema(description = "True when any of their upstreams rounds its counts")
+            boolean approximate,
+
+            @Schema(
+                    description = "The sources counted, in configuration order; the sum's other sources with data "
+                            + "are not")
+            List<String> sources) {}
 
     /** The next rung of the milestone ladder (ticker.history.milestones) and when it should be reached. */
     record MilestoneDocument(

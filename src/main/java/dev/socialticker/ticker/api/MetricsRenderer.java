@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.api.MetricsDocument.ErrorDocument;
 import dev.socialticker.ticker.api.MetricsDocument.GrowthDocument;
 import dev.socialticker.ticker.api.MetricsDocument.MilestoneDocument;
+import dev.socialticker.ticker.api.MetricsDocument.PartialGrowthDocument;
 import dev.socialticker.ticker.api.MetricsDocument.SourceDocument;
 import dev.socialticker.ticker.config.NamedTickers;
 import dev.socialticker.ticker.config.SourceCatalog;
@@ -26,6 +27,7 @@ import dev.socialticker.ticker.history.HistoryPoint;
 import dev.socialticker.ticker.history.Milestones;
 import dev.socialticker.ticker.history.NextMilestone;
 import dev.socialticker.ticker.history.Step;
+import dev.socialticker.ticker.history.SummedGrowth;
 import dev.socialticker.ticker.refresh.RefreshSchedule;
 import dev.socialticker.ticker.store.SnapshotStore;
 import jakarta.annotation.PreDestroy;
@@ -325,7 +327,30 @@ class MetricsRenderer {
     private static GrowthDocument growthDocument(Growth growth) {
         return growth == null
                 ? null
-                : new GrowthDocument(growth.oneDay(), growth.sevenDays(), growth.thirtyDays(), growth.approximate());
+                : new GrowthDocument(
+                        growth.oneDay(), growth.sevenDays(), growth.thirtyDays(), growth.approximate(), null);
+    }
+
+    /** A sum's growth, with the growth of the sources that have it while others have none yet. */
+    private static GrowthDocument growthDocument(SummedGrowth summed) {
+        if (summed == null) {
+            return null;
+        }
+        Growth whole = summed.whole();
+        Growth partial = summed.partial();
+        return new GrowthDocument(
+                whole.oneDay(),
+                whole.sevenDays(),
+                whole.thirtyDays(),
+                whole.approximate(),
+                partial == null
+                        ? null
+                        : new PartialGrowthDocument(
+                                partial.oneDay(),
+                                partial.sevenDays(),
+                                partial.thirtyDays(),
+                                partial.approximate(),
+                                summed.covered()));
     }
 
     private static MilestoneDocument milestoneDocument(NextMilestone next) {
@@ -356,12 +381,14 @@ class MetricsRenderer {
                 .min(Comparator.naturalOrder())
                 .orElse(null);
         // The sum of the sources' growth (each up to its own reading); the date of the next
-        // milestone is estimated from the body's refreshedAt, the oldest reading in the total.
-        Growth growth = parts.stream()
-                .map(Rendered::growth)
-                .filter(Objects::nonNull)
-                .reduce(Growth::plus)
-                .orElse(null);
+        // milestone is estimated from the body's refreshedAt, the oldest reading in the total, and
+        // from the whole growth only (a part's rate is not the total's).
+        Map<String, Growth> growths = new LinkedHashMap<>();
+        parts.stream()
+                .filter(part -> part.growth() != null)
+                .forEach(part -> growths.put(part.state().source().id(), part.growth()));
+        SummedGrowth summed = SummedGrowth.of(growths);
+        Growth growth = summed == null ? null : summed.whole();
         NextMilestone next = growth == null ? null : nextMilestone(total, growth, refreshedAt);
         MetricsDocument document = new MetricsDocument(
                 total,
@@ -376,7 +403,7 @@ class MetricsRenderer {
                         .orElse(null),
                 !staleSources.isEmpty(),
                 aggregateError(states, withData.isEmpty()),
-                growthDocument(growth),
+                growthDocument(summed),
                 milestoneDocument(next),
                 documents);
         List<Long> days = total == null || !history.enabled()

@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * Counts as badges and small screens show them. Compact forms keep three significant figures and
  * are rounded down, so a badge never shows a milestone that has not been reached (9,999 is
- * {@code 9.99k}, not {@code 10k}).
+ * {@code 9.99k}, not {@code 10k}). The ticker page writes the same text in English
+ * (frontend/src/format.js); both are tested against src/test/resources/format/compact-numbers.json.
  */
 public final class CompactNumber {
     private static final String[] SUFFIXES = {"", "k", "M", "B", "T", "P", "E"};

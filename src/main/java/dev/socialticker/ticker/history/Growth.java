@@ -9,6 +9,11 @@ public record Growth(Long oneDay, Long sevenDays, Long thirtyDays, boolean appro
 
     public static final Growth NONE = new Growth(null, null, null, false);
 
+    /** Whether any window is known: the history reaches back a day or more. */
+    public boolean hasAnyWindow() {
+        return oneDay != null || sevenDays != null || thirtyDays != null;
+    }
+
     /** The growth of a sum: each window known only when it is known for both. */
     public Growth plus(Growth other) {
         return new Growth(

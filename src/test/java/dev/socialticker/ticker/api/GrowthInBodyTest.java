@@ -88,6 +88,41 @@ class GrowthInBodyTest extends HistoryServiceTest {
                 .isEqualTo(at.plusSeconds(seconds));
     }
 
+    /**
+     * A sum of two sources, one backfilled: the total's windows stay null (the other has no history
+     * that far back), and the growth of the one that has it is there, marked partial, naming it.
+     */
+    @Test
+    void showsThePartialGrowthOfTheSourcesThatHaveHistory() {
+        read("older", 2000);
+        read("newer", 500);
+        JsonNode before = ApiClient.json(api.get("/api/tickers/halves"));
+        assertThat(before.path("growth").toString())
+                .as("no source has history yet: nothing partial to show")
+                .isEqualTo("{\"oneDay\":null,\"sevenDays\":null,\"thirtyDays\":null,\"approximate\":false}");
+
+        backfill("github-older", fortyDays(2000, 10));
+
+        JsonNode halves = await().atMost(Duration.ofSeconds(5))
+                .until(
+                        () -> ApiClient.json(api.get("/api/tickers/halves")),
+                        json -> json.path("growth").has("partial"));
+        System.out.println("[growth] one source of two backfilled: " + halves);
+        assertThat(halves.path("total").asLong()).isEqualTo(2500);
+        assertThat(halves.path("growth").toString())
+                .isEqualTo("{\"oneDay\":null,\"sevenDays\":null,\"thirtyDays\":null,\"approximate\":false,"
+                        + "\"partial\":{\"oneDay\":10,\"sevenDays\":70,\"thirtyDays\":300,\"approximate\":false,"
+                        + "\"sources\":[\"github-older\"]}}");
+        assertThat(halves.path("nextMilestone").toString())
+                .as("no date from a part's rate: it is not the total's")
+                .isEqualTo("{\"value\":5000,\"eta\":null}");
+        for (JsonNode source : halves.path("sources")) {
+            assertThat(source.path("growth").has("partial"))
+                    .as("a source's own growth is never partial: %s", source)
+                    .isFalse();
+        }
+    }
+
     @Test
     void givesNoDateWhenTheRateIsTooSlowOrNil() {
         read("slow", 1000);

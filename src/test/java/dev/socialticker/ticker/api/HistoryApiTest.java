@@ -119,7 +119,7 @@ class HistoryApiTest extends HistoryServiceTest {
         assertThat(body.has("id")).isFalse();
         List<String> sources = new ArrayList<>();
         body.path("sources").forEach(id -> sources.add(id.asText()));
-        assertThat(sources).hasSize(19).startsWith("github-grow", "github-fast").contains("github-suma", "github-sumb");
+        assertThat(sources).hasSize(21).startsWith("github-grow", "github-fast").contains("github-suma", "github-sumb");
         assertThat(body.path("points")).hasSize(3);
         assertThat(body.path("points").get(0).path("count").asLong()).isEqualTo(10);
         assertThat(body.path("points").get(1).path("count").asLong()).isEqualTo(25);
@@ -130,6 +130,31 @@ class HistoryApiTest extends HistoryServiceTest {
                         + "2020-03-01T00:00:00Z,10,10,10\n"
                         + "2020-03-02T00:00:00Z,25,25,25\n"
                         + "2020-03-03T00:00:00Z,36,36,36\n");
+    }
+
+    /** What the page asks for to draw a partial growth's sparkline: the sum of the sources it covers. */
+    @Test
+    void addsUpOnlyTheSourcesNamed() {
+        backfill("github-suma", "2020-03-01,10\n2020-03-02,20\n2020-03-03,30\n");
+        backfill("github-sumb", "2020-03-02,5\n2020-03-03,6\n");
+        String range = "step=day&from=2020-03-01&to=2020-03-03";
+
+        JsonNode one = ApiClient.json(api.get("/api/metrics/history?sources=github-sumb&" + range));
+        System.out.println("[history] sum of one named source: " + one);
+        assertThat(one.path("sources").toString()).isEqualTo("[\"github-sumb\"]");
+        assertThat(one.path("points").findValuesAsText("count")).containsExactly("5", "6");
+
+        // Named in any order, one twice: in configuration order, once, as the sum of all lists them.
+        JsonNode both =
+                ApiClient.json(api.get("/api/metrics/history?sources=github-sumb,github-suma,github-sumb&" + range));
+        assertThat(both.path("sources").toString()).isEqualTo("[\"github-suma\",\"github-sumb\"]");
+        assertThat(both.path("points").findValuesAsText("count")).containsExactly("10", "25", "36");
+
+        assertProblem(api.get("/api/metrics/history?sources=github-suma,Not_An_Id"), 400, "INVALID_SOURCE_ID");
+        assertProblem(api.get("/api/metrics/history?sources="), 400, "INVALID_SOURCE_ID");
+        assertThat(assertProblem(api.get("/api/metrics/history?sources=github-nobody"), 404, "SOURCE_NOT_FOUND"))
+                .contains("github-nobody");
+        assertProblem(api.get("/api/metrics/github-suma/history?sources=github-suma"), 400, "BAD_REQUEST");
     }
 
     @Test

@@ -85,6 +85,13 @@ import org.springframework.context.annotation.Primary;
             "ticker.sources[17].account=unread",
             "ticker.sources[18].provider=github",
             "ticker.sources[18].account=metered",
+            // GrowthInBodyTest: a ticker of two sources, only one of them backfilled.
+            "ticker.sources[19].provider=github",
+            "ticker.sources[19].account=older",
+            "ticker.sources[20].provider=github",
+            "ticker.sources[20].account=newer",
+            "ticker.tickers.halves.sources[0]=github-older",
+            "ticker.tickers.halves.sources[1]=github-newer",
             "ticker.formats.lametric-icon=i3389",
             "ticker.formats.awtrix-icon=followers",
             "ticker.tickers.pair.sources[0]=github-grow",
