@@ -10,8 +10,8 @@ public interface SourceBodies {
 
     /**
      * The AWTRIX 3 custom app the API answers for {@code GET /api/metrics/{id}?format=awtrix} (count,
-     * colour by state, progress toward the next milestone, a line of the last days, a lifetime), or
-     * null when the source is unknown.
+     * colour by state, progress toward the next milestone, a lifetime), or null when the source is
+     * unknown.
      */
     byte[] awtrix(String sourceId);
 }

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Template {@code awtrix-http}: POST an AWTRIX 3 custom app to {@code <clock>/api/custom?name=<app>}:
  * the same body as {@code GET /api/metrics/{id}?format=awtrix} ({@code format.AwtrixApp}: the count
- * coloured by state, progress toward the next milestone, a line of the last days, a lifetime after
- * which the clock frames the app as stale), with the output's own {@code icon} when it names one.
+ * coloured by state, progress toward the next milestone, a lifetime after which the clock frames the
+ * app as stale), with the output's own {@code icon} when it names one.
  */
 @Component
 class AwtrixHttp extends HttpOutput {
