@@ -56,7 +56,7 @@ public record OutputSpec(
                 duration(values.get("timeout")),
                 Integer.parseInt(values.get("retries")),
                 duration(values.get("retryDelay")),
-                values.get("repeat").isEmpty() ? template.repeat() : duration(values.get("repeat")),
+                values.get("repeat").isEmpty() ? template.repeat(values) : duration(values.get("repeat")),
                 Map.copyOf(values));
     }
 

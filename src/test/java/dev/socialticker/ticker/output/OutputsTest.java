@@ -180,9 +180,11 @@ class OutputsTest extends UpstreamServiceTest {
                 .withRequestBody(matchingJsonPath("$.text", equalTo("31.3k")))
                 .withRequestBody(matchingJsonPath("$.icon", equalTo("5251")))
                 .withRequestBody(matchingJsonPath("$.color", equalTo("#FFFFFF")))
+                .withRequestBody(matchingJsonPath("$.progressC", equalTo("#FFFFFF")))
                 .withRequestBody(matchingJsonPath("$.lifetimeMode", equalTo("1")))
-                // Stale-after (120 s) and two of the template's one-minute repeats (120 s).
-                .withRequestBody(matchingJsonPath("$.lifetime", equalTo("120")))));
+                // Twice the longest wait between two pushes of a count that stands still: the
+                // template's one-minute repeat, the 5 s tick that offers it, the 5 s timeout.
+                .withRequestBody(matchingJsonPath("$.lifetime", equalTo("140")))));
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.socialticker.ticker.domain.ProviderNames;
 import dev.socialticker.ticker.domain.TickerSource;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -135,14 +136,22 @@ public final class MqttMessages {
 
     /**
      * An AWTRIX 3 custom app: the awtrix body on {@code <prefix>/custom/<app>} (the clock's MQTT
-     * prefix, set in its web interface). Retained, so a clock that restarts gets the app back from
-     * the broker; the body's {@code lifetime} still marks it stale when updates stop.
+     * prefix, set in its web interface). Retained, so a clock that (re)connects gets the app from the
+     * broker at once, but only while it is current: it expires after {@code keptFor}, the longest
+     * wait for the next push. The clock counts the app's {@code lifetime} from when it receives it
+     * ({@code generateCustomPage}: {@code lastUpdate = millis()}, on every (re)subscription to
+     * {@code <prefix>/custom/#}), so an app retained for ever would show a count from before a long
+     * outage as fresh for a whole lifetime after the clock reconnects; expired, the clock gets no app
+     * until the service pushes again.
+     *
+     * @param keptFor how long the broker keeps it; null: until replaced (an output without repeats,
+     *                whose app has no lifetime either)
      */
-    public static MqttPublication awtrixApp(String awtrixPrefix, String appName, String awtrixBody) {
+    public static MqttPublication awtrixApp(String awtrixPrefix, String appName, String awtrixBody, Duration keptFor) {
         if (appName.isBlank() || appName.contains(" ") || appName.contains("/")) {
             throw new IllegalArgumentException("an AWTRIX app name has no spaces or '/', not '" + appName + "'");
         }
-        return new MqttPublication(awtrixPrefix + "/custom/" + appName, awtrixBody, true);
+        return new MqttPublication(awtrixPrefix + "/custom/" + appName, awtrixBody, true, keptFor);
     }
 
     static String iconOf(String provider) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.domain.TickerSource;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -109,13 +110,19 @@ class MqttMessagesTest {
     }
 
     @Test
-    void anAwtrixAppGoesToTheClocksCustomTopic() {
-        MqttPublication app = MqttMessages.awtrixApp("awtrix_clock1", "followers", "{\"text\":\"12.3K\"}");
+    void anAwtrixAppGoesToTheClocksCustomTopicRetainedWhileItIsCurrent() {
+        MqttPublication app =
+                MqttMessages.awtrixApp("awtrix_clock1", "followers", "{\"text\":\"12.3K\"}", Duration.ofSeconds(70));
 
         assertThat(app.topic()).isEqualTo("awtrix_clock1/custom/followers");
         assertThat(app.payload()).isEqualTo("{\"text\":\"12.3K\"}");
         assertThat(app.retained()).isTrue();
-        assertThatThrownBy(() -> MqttMessages.awtrixApp("awtrix", "my app", "{}"))
+        // A clock that (re)connects later than this gets no app rather than an old count as fresh.
+        assertThat(app.expiry()).isEqualTo(Duration.ofSeconds(70));
+        assertThat(MqttMessages.awtrixApp("awtrix", "followers", "{}", null).expiry())
+                .as("without repeats (no lifetime either): kept until replaced")
+                .isNull();
+        assertThatThrownBy(() -> MqttMessages.awtrixApp("awtrix", "my app", "{}", null))
                 .hasMessageContaining("no spaces");
     }
 
