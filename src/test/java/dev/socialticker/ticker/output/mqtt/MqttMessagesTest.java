@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.domain.TickerSource;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,6 +126,23 @@ class MqttMessagesTest {
                 .isNull();
         assertThatThrownBy(() -> MqttMessages.awtrixApp("awtrix", "my app", "{}", null))
                 .hasMessageContaining("no spaces");
+    }
+
+    /**
+     * The guide ({@code routes/outputs/README.md}, "Home Assistant") shows the config Home Assistant
+     * gets for {@code github-octocat}: it is this one, to the byte's meaning (it said "Github").
+     */
+    @Test
+    void theGuidesDiscoverySampleIsWhatIsPublished() throws Exception {
+        String guide = Files.readString(Path.of("routes/outputs/README.md"), StandardCharsets.UTF_8);
+        String after = guide.substring(guide.indexOf("The config for the source above"));
+        int start = after.indexOf("```json") + "```json".length();
+        String sample = after.substring(start, after.indexOf("```", start));
+
+        assertThat(JSON.readTree(sample))
+                .isEqualTo(JSON.readTree(
+                        MqttMessages.discovery(SETTINGS, new TickerSource("github-octocat", "github", "octocat"))
+                                .payload()));
     }
 
     private static List<String> fieldNames(JsonNode node) {
