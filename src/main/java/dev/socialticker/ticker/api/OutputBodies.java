@@ -22,6 +22,12 @@ class OutputBodies implements SourceBodies {
     }
 
     @Override
+    public byte[] jsonWithoutCount(String sourceId) {
+        RenderedBody body = renderer.view().bySource().get(sourceId);
+        return body == null || !body.noData() ? null : body.json();
+    }
+
+    @Override
     public byte[] awtrix(String sourceId) {
         RenderedBody body = renderer.view().bySource().get(sourceId);
         RenderedBody.Alternative app = body == null ? null : body.formats().get(MetricsFormat.AWTRIX);

@@ -26,6 +26,17 @@ public interface OutputTemplate {
         return Duration.ZERO;
     }
 
+    /**
+     * Whether the output is told of sources that have no count yet (never read, or every refresh
+     * failed), so it can announce them (Home Assistant's sensor, in state unknown); the others are told
+     * of a source with its first count.
+     *
+     * @param parameters the file's parameters, defaults filled in
+     */
+    default boolean announcesSourcesWithoutCount(Map<String, String> parameters) {
+        return false;
+    }
+
     /** What the declaration cannot check (a setting that must be set); empty when the output can run. */
     default List<String> problems(OutputSpec spec) {
         return List.of();

@@ -9,6 +9,13 @@ public interface SourceBodies {
     byte[] json(String sourceId);
 
     /**
+     * The body of a source that has no count yet ({@code total} null, the error saying why: no data
+     * yet, or the latest failure), as the API answers it with its 503; null when the source is unknown
+     * or has a count now. For an output that announces such sources (Home Assistant's sensor, unknown).
+     */
+    byte[] jsonWithoutCount(String sourceId);
+
+    /**
      * The AWTRIX 3 custom app the API answers for {@code GET /api/metrics/{id}?format=awtrix} (count,
      * colour by state, progress toward the next milestone, a lifetime), or null when the source is
      * unknown.

@@ -79,7 +79,8 @@ class AwtrixBodyTest {
                 2,
                 Duration.ofSeconds(1),
                 duration(repeat),
-                Map.of());
+                Map.of(),
+                false);
     }
 
     private static Duration duration(String text) {

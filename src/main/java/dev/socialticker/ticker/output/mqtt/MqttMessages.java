@@ -87,7 +87,9 @@ public final class MqttMessages {
      * A source's state, retained so a subscriber that comes later (Home Assistant after a restart,
      * a clock after a power cut) reads the newest value at once. The body is the API's own
      * ({@code GET /api/metrics/{id}}, as {@code output.SourceBodies} renders it): one shape, written
-     * in one place, for a reader of the API, a webhook and a subscriber alike.
+     * in one place, for a reader of the API, a webhook and a subscriber alike. A source without a
+     * count has {@code "total": null}, which {@code value_template} renders as {@code None}: Home
+     * Assistant's MQTT sensor takes that as no value, and shows the sensor as unknown.
      *
      * @throws IllegalArgumentException for an empty body: retained, it would clear the topic
      */

@@ -48,6 +48,12 @@ class MqttOutput implements OutputTemplate {
         return parameters.get("awtrixPrefix").isEmpty() ? Duration.ZERO : Duration.ofSeconds(60);
     }
 
+    /** With discovery, a source without a count gets its sensor at once, in state unknown. */
+    @Override
+    public boolean announcesSourcesWithoutCount(Map<String, String> parameters) {
+        return Boolean.parseBoolean(parameters.get("discovery"));
+    }
+
     /** What the declaration cannot check: a password without a user, a timeout past a minute. */
     @Override
     public List<String> problems(OutputSpec spec) {

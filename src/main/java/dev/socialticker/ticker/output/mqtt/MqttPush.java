@@ -51,8 +51,9 @@ final class MqttPush extends ServiceSupport implements Processor {
             current.publishOnce(
                     MqttMessages.discovery(settings, delivery.state().source()), qos);
         }
+        // Without a count: total null, so Home Assistant's sensor shows unknown, its attributes why.
         current.publish(MqttMessages.state(settings, delivery.sourceId(), delivery.json()), qos);
-        if (!awtrixPrefix.isEmpty()) {
+        if (!awtrixPrefix.isEmpty() && delivery.hasCount()) {
             byte[] app = bodies.awtrix(delivery.sourceId());
             if (app != null) {
                 Duration gap = AwtrixBody.gap(spec);

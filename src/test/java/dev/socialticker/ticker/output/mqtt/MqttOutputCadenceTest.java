@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What an mqtt file's parameters make of its repeats. */
+/** What an mqtt file's parameters make of its repeats and of sources without a count. */
 class MqttOutputCadenceTest {
     /** Its settings (the broker's login) are not read for these. */
     final MqttOutput mqtt = new MqttOutput(null);
@@ -33,6 +33,13 @@ class MqttOutputCadenceTest {
         assertThat(spec(Map.of("awtrixPrefix", "awtrix_office", "repeat", "0s")).repeat())
                 .isZero();
         assertThat(spec(Map.of("repeat", "5m")).repeat()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void withDiscoveryItAnnouncesSourcesThatHaveNoCount() {
+        assertThat(spec(Map.of()).announcesSourcesWithoutCount()).isTrue();
+        assertThat(spec(Map.of("discovery", "false")).announcesSourcesWithoutCount())
+                .isFalse();
     }
 
     private OutputSpec spec(Map<String, String> parameters) {

@@ -61,6 +61,9 @@ import org.springframework.test.context.DynamicPropertySource;
             "ticker.sources[0].account=octocat",
             "ticker.sources[1].provider=github",
             "ticker.sources[1].account=torvalds",
+            // Never refreshed here: a source without a count.
+            "ticker.sources[2].provider=github",
+            "ticker.sources[2].account=ghost",
             "ticker.routes.reload=true",
             "ticker.refresh.initial-delay=1h",
             "ticker.outputs.secure.username=ticker",
@@ -126,6 +129,7 @@ class MqttOutputTest extends UpstreamServiceTest {
                         "retryDelay",
                         "100ms"));
         write("no-user", "github-torvalds", Map.of("url", secureBroker.url()));
+        write("announce", "github-ghost", Map.of("url", broker.url(), "baseTopic", "announce", "nodeId", "announce"));
         ROUTES.write("outputs/healthy.camel.yaml", """
                 - templatedRoute:
                     routeTemplateRef: webhook
@@ -245,6 +249,28 @@ class MqttOutputTest extends UpstreamServiceTest {
             // The longest wait for it: the minute, the next 5 s tick, one 5 s timeout; the app lives twice that.
             assertThat(lifetime).isEqualTo(140).isGreaterThan(60 + 5 + 5);
         }
+    }
+
+    /**
+     * A source that never had a count (a wrong token, an upstream down since the start) is announced
+     * anyway: Home Assistant shows its sensor at once, in state unknown ({@code total} null renders
+     * {@code None}, which its MQTT sensor takes as no value), with the reason among its attributes.
+     */
+    @Test
+    void aSourceWithoutACountGetsItsSensorAtOnceInStateUnknown() throws Exception {
+        String config = broker.subscribeOnce(TEST, "homeassistant/sensor/announce/github-ghost/config", 15);
+        String state = broker.subscribeOnce(TEST, "announce/github-ghost/state", 5);
+        System.out.println("mosquitto_sub -C 1 -v -t homeassistant/sensor/announce/github-ghost/config\n" + config
+                + "\nmosquitto_sub -C 1 -v -t announce/github-ghost/state\n" + state);
+
+        JsonNode discovery = JSON.readTree(config.substring(config.indexOf(' ') + 1));
+        assertThat(discovery.get("name").asText()).isEqualTo("GitHub ghost");
+        assertThat(discovery.get("state_topic").asText()).isEqualTo("announce/github-ghost/state");
+        JsonNode body = JSON.readTree(state.substring(state.indexOf(' ') + 1));
+        assertThat(body.get("total").isNull()).isTrue();
+        assertThat(body.at("/error/code").asText()).isEqualTo("NO_DATA");
+        assertThat(body)
+                .isEqualTo(JSON.readTree(api.get("/api/metrics/github-ghost").body()));
     }
 
     @Test
