@@ -21,10 +21,12 @@ import org.springframework.stereotype.Component;
 /**
  * Decides what the outputs get. A source is pushed when its count changes or it turns stale or fresh
  * ({@link Staleness}, the API's own rule); a count is stale by age as time passes, with no change
- * published, so the tick ({@link OutputEndpoints#TICK}) looks again every few seconds. Outputs that
- * announce sources without a count (Home Assistant's sensors) are told of those too, as of every
- * source, when they start and at their repeats. Changes arrive on the change subscriber's thread,
- * never a refresh's; deciding is a comparison and a queue offer.
+ * published, so the tick ({@link OutputEndpoints#TICK}) looks again every few seconds. The tick also
+ * pushes a source whose body changed with its history alone (a backfill, a compaction: its growth
+ * moved, {@link SourceBodies#reshapedByHistory}). Outputs that announce sources without a count (Home
+ * Assistant's sensors) are told of those too, as of every source, when they start and at their
+ * repeats. Changes arrive on the change subscriber's thread, never a refresh's; deciding is a
+ * comparison and a queue offer.
  *
  * <p>In the shared mode one instance pushes for the fleet: the holder of the lease {@value #LEASE}
  * pushes every change, its own refreshes' and those the fleet tells it of; the others push nothing.
@@ -49,6 +51,7 @@ public class OutputFeed {
     private final FleetLease lease;
     private final SourceCatalog catalog;
     private final SnapshotStore store;
+    private final SourceBodies bodies;
     /** Whether the counts the store held at start-up were read into {@link #told}. */
     private volatile boolean seeded;
 
@@ -58,8 +61,10 @@ public class OutputFeed {
             Clock clock,
             StateRepository state,
             SourceCatalog catalog,
-            SnapshotStore store) {
+            SnapshotStore store,
+            SourceBodies bodies) {
         this.queues = queues;
+        this.bodies = bodies;
         this.catalog = catalog;
         this.store = store;
         this.staleness = schedule.staleness();
@@ -120,6 +125,12 @@ public class OutputFeed {
             push(turned);
             return turned;
         });
+        for (String id : bodies.reshapedByHistory()) {
+            Told last = told.get(id);
+            if (last != null && last.count() != null) {
+                push(last);
+            }
+        }
         if (lease.holds()) {
             queues.retryLater();
             queues.catchUp(
