@@ -54,9 +54,9 @@ final class ApiDocument {
                         + "shields.io endpoint badge {\"schemaVersion\": 1, \"label\", \"message\", \"color\", "
                         + "\"isError\", \"cacheSeconds\"}; lametric: LaMetric My Data (DIY) {\"frames\": [...]} (the "
                         + "count, a goalData frame toward the next milestone, a chartData frame of recent days); "
-                        + "awtrix: an AWTRIX 3 custom app {\"text\", \"icon\", \"color\", \"progress\", \"line\", "
-                        + "\"lifetime\", \"lifetimeMode\"}. shields, lametric and awtrix answer 200 with a no-data "
-                        + "body before any data. Absent: the standard JSON");
+                        + "awtrix: an AWTRIX 3 custom app {\"text\", \"icon\", \"color\", \"progress\", "
+                        + "\"progressC\", \"progressBC\", \"lifetime\", \"lifetimeMode\"}. shields, lametric and "
+                        + "awtrix answer 200 with a no-data body before any data. Absent: the standard JSON");
     }
 
     static ParamDefinition ifNoneMatch() {

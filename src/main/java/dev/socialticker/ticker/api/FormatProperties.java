@@ -14,8 +14,7 @@ import org.springframework.validation.annotation.Validated;
  *                     developer.lametric.com/icons, i (static) or a (animated) and its number, e.g.
  *                     i3389; unset = no icon
  * @param awtrixIcon   the icon of the AWTRIX app (format=awtrix): the id or file name (without
- *                     extension) of an icon on the clock; unset = no icon, and a chart of 16 days
- *                     instead of 11
+ *                     extension) of an icon on the clock; unset = no icon
  */
 @Validated
 @ConfigurationProperties("ticker.formats")

@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.api;
 
 import dev.socialticker.ticker.output.SourceBodies;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,9 +23,22 @@ class OutputBodies implements SourceBodies {
     }
 
     @Override
+    public byte[] jsonWithoutCount(String sourceId) {
+        RenderedBody body = renderer.view().bySource().get(sourceId);
+        return body == null || !body.noData() ? null : body.json();
+    }
+
+    @Override
     public byte[] awtrix(String sourceId) {
         RenderedBody body = renderer.view().bySource().get(sourceId);
         RenderedBody.Alternative app = body == null ? null : body.formats().get(MetricsFormat.AWTRIX);
         return app == null ? null : app.bytes();
+    }
+
+    /** Renders first when the view is behind (a backfill moves the history's version), then tells. */
+    @Override
+    public List<String> reshapedByHistory() {
+        renderer.view();
+        return renderer.reshapedByHistory();
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
  * A push that failed for good, after its retries: what the output's dead-letter channel records
  * (route {@code output-dead-letter}) and its health shows.
  *
+ * @param count      the count it carried; null for a source announced without one
  * @param code       UNREACHABLE, TIMEOUT, REJECTED (an HTTP 4xx), UNAVAILABLE (an HTTP 5xx) or ERROR
  * @param message    written by the service from the failure, secrets masked
  * @param httpStatus the output's HTTP status, when it answered
@@ -14,7 +15,7 @@ import java.time.Instant;
 public record DeadLetter(
         String output,
         String sourceId,
-        long count,
+        Long count,
         String code,
         String message,
         Instant at,

@@ -1,5 +1,7 @@
 package dev.socialticker.ticker.output;
 
+import java.time.Duration;
+
 /** The outputs' endpoints, named once here. */
 public final class OutputEndpoints {
     /** Every output route's id starts so: {@code output-<name>}. */
@@ -8,8 +10,13 @@ public final class OutputEndpoints {
     public static final String DEAD_LETTER = "direct:output-dead-letter";
     /** Staleness by age, lease renewal and the retry of dead-lettered pushes: route {@code output-tick}. */
     public static final String TICK = "direct:output-tick";
-    /** How often {@link #TICK} runs by itself. */
-    static final String TICK_TIMER = "timer:output-tick?period=5000&delay=5000";
+    /**
+     * How often {@link #TICK} runs by itself: a repeat or a push owed waits at most this long for it.
+     */
+    public static final Duration TICK_PERIOD = Duration.ofSeconds(5);
+
+    static final String TICK_TIMER =
+            "timer:output-tick?period=" + TICK_PERIOD.toMillis() + "&delay=" + TICK_PERIOD.toMillis();
     /** The route configuration of every output route: failures return to the output's worker. */
     public static final String PUSH_CONFIGURATION = "output-push";
 

@@ -21,8 +21,12 @@ import org.springframework.stereotype.Component;
 /**
  * Decides what the outputs get. A source is pushed when its count changes or it turns stale or fresh
  * ({@link Staleness}, the API's own rule); a count is stale by age as time passes, with no change
- * published, so the tick ({@link OutputEndpoints#TICK}) looks again every few seconds. Changes arrive
- * on the change subscriber's thread, never a refresh's; deciding is a comparison and a queue offer.
+ * published, so the tick ({@link OutputEndpoints#TICK}) looks again every few seconds. The tick also
+ * pushes a source whose body changed with its history alone (a backfill, a compaction: its growth
+ * moved, {@link SourceBodies#reshapedByHistory}). Outputs that announce sources without a count (Home
+ * Assistant's sensors) are told of those too, as of every source, when they start and at their
+ * repeats. Changes arrive on the change subscriber's thread, never a refresh's; deciding is a
+ * comparison and a queue offer.
  *
  * <p>In the shared mode one instance pushes for the fleet: the holder of the lease {@value #LEASE}
  * pushes every change, its own refreshes' and those the fleet tells it of; the others push nothing.
@@ -33,8 +37,12 @@ import org.springframework.stereotype.Component;
 public class OutputFeed {
     static final String LEASE = "outputs-leader";
 
-    /** What the outputs were last told of a source. */
-    private record Told(long sequence, long count, boolean stale, SourceState state) {}
+    /** What the outputs were last told of a source; {@code count} null for a source without one. */
+    private record Told(long sequence, Long count, boolean stale, SourceState state) {
+        static Told of(long sequence, SourceState state, boolean stale) {
+            return new Told(sequence, state.hasData() ? state.snapshot().total() : null, stale, state);
+        }
+    }
 
     private final Map<String, Told> told = new ConcurrentHashMap<>();
     private final OutputQueues queues;
@@ -43,6 +51,7 @@ public class OutputFeed {
     private final FleetLease lease;
     private final SourceCatalog catalog;
     private final SnapshotStore store;
+    private final SourceBodies bodies;
     /** Whether the counts the store held at start-up were read into {@link #told}. */
     private volatile boolean seeded;
 
@@ -52,8 +61,10 @@ public class OutputFeed {
             Clock clock,
             StateRepository state,
             SourceCatalog catalog,
-            SnapshotStore store) {
+            SnapshotStore store,
+            SourceBodies bodies) {
         this.queues = queues;
+        this.bodies = bodies;
         this.catalog = catalog;
         this.store = store;
         this.staleness = schedule.staleness();
@@ -65,19 +76,20 @@ public class OutputFeed {
     void changed(SourceChanged change) {
         SourceState current = change.current();
         String id = current.source().id();
-        if (!current.hasData()) {
-            told.remove(id); // nothing to show; the next count is pushed
-            return;
-        }
-        boolean stale = staleness.isStale(current, clock.instant());
-        Told now = new Told(change.sequence(), current.snapshot().total(), stale, current);
+        boolean stale = !current.hasData() || staleness.isStale(current, clock.instant());
+        Told now = Told.of(change.sequence(), current, stale);
         Told before = told.compute(id, (key, last) -> last != null && last.sequence() > change.sequence() ? last : now);
         if (before != now) {
             return; // an older change, arriving after a newer one
         }
+        if (!current.hasData()) {
+            // Kept for the outputs that announce sources without a count (started since, repeats);
+            // not pushed as a change: a count forgotten or a failure before the first is no news.
+            return;
+        }
         SourceState previous = change.previous();
         boolean same = previous.hasData()
-                && previous.snapshot().total() == now.count()
+                && previous.snapshot().total() == current.snapshot().total()
                 && staleness.isStale(previous, clock.instant()) == stale;
         if (!same) {
             push(now);
@@ -93,17 +105,18 @@ public class OutputFeed {
         lease.claim();
         Instant at = clock.instant();
         if (!seeded) {
-            // Counts restored at start-up were never a change: the outputs learn them here.
+            // Counts restored at start-up were never a change: the outputs learn them here, and the
+            // sources without one, for the outputs that announce those.
             for (TickerSource source : catalog.all()) {
                 SourceState state = store.stateOf(source);
-                if (state.hasData()) {
-                    told.putIfAbsent(
-                            source.id(), new Told(0, state.snapshot().total(), staleness.isStale(state, at), state));
-                }
+                told.putIfAbsent(source.id(), Told.of(0, state, !state.hasData() || staleness.isStale(state, at)));
             }
             seeded = true;
         }
         told.replaceAll((id, last) -> {
+            if (last.count() == null) {
+                return last;
+            }
             boolean stale = staleness.isStale(last.state(), at);
             if (stale == last.stale()) {
                 return last;
@@ -112,6 +125,12 @@ public class OutputFeed {
             push(turned);
             return turned;
         });
+        for (String id : bodies.reshapedByHistory()) {
+            Told last = told.get(id);
+            if (last != null && last.count() != null) {
+                push(last);
+            }
+        }
         if (lease.holds()) {
             queues.retryLater();
             queues.catchUp(

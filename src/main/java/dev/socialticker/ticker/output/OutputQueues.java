@@ -82,7 +82,7 @@ public class OutputQueues {
     /** Queues a push for every output that wants the source; returns at once. */
     void offer(Delivery delivery) {
         workers.values().forEach(worker -> {
-            if (worker.spec.wants(delivery.sourceId())) {
+            if (worker.spec.wants(delivery)) {
                 worker.offer(delivery);
             }
         });
@@ -159,7 +159,7 @@ public class OutputQueues {
             Duration repeat = spec.repeat();
             for (Delivery delivery : current) {
                 String id = delivery.sourceId();
-                if (!spec.wants(id) || pending.containsKey(id) || failed.containsKey(id)) {
+                if (!spec.wants(delivery) || pending.containsKey(id) || failed.containsKey(id)) {
                     continue;
                 }
                 Instant last = offeredAt.get(id);
@@ -247,11 +247,14 @@ public class OutputQueues {
 
         private void push(Delivery delivery) throws InterruptedException {
             OutputSpec output = spec;
-            byte[] json = bodies.json(delivery.sourceId());
+            byte[] json = delivery.hasCount()
+                    ? bodies.json(delivery.sourceId())
+                    : bodies.jsonWithoutCount(delivery.sourceId());
             if (json == null) {
-                // The view has no count for the source now (forgotten since): nothing to push, and an
-                // empty body must never reach a webhook or a retained topic. The next count is pushed.
-                log.debug("Output '{}': no count of {} to push now", output.name(), delivery.sourceId());
+                // The view no longer says what the push was decided on (a count forgotten since, or one
+                // read since an announcement without): nothing to push, and an empty body must never
+                // reach a webhook or a retained topic. The newer state is pushed on its own.
+                log.debug("Output '{}': nothing of {} to push now", output.name(), delivery.sourceId());
                 return;
             }
             Delivery body = delivery.withJson(json);
@@ -300,7 +303,7 @@ public class OutputQueues {
                     new DeadLetter(
                             output.name(),
                             delivery.sourceId(),
-                            delivery.count(),
+                            delivery.hasCount() ? delivery.count() : null,
                             failure.code(),
                             SecretMasking.mask(failure.message()),
                             clock.instant(),

@@ -17,6 +17,8 @@ import java.util.function.Function;
  * @param sources the source ids it gets; empty for all
  * @param repeat  how often each source is pushed again without a change; zero: only on a change
  * @param values  every parameter, defaults filled in, by name
+ * @param announcesSourcesWithoutCount whether it is told of sources without a count too
+ *                {@link OutputTemplate#announcesSourcesWithoutCount}
  */
 public record OutputSpec(
         String name,
@@ -26,7 +28,8 @@ public record OutputSpec(
         int retries,
         Duration retryDelay,
         Duration repeat,
-        Map<String, String> values) {
+        Map<String, String> values,
+        boolean announcesSourcesWithoutCount) {
     static final String COMMON_RESOURCE = "output/output.definition.yaml";
     /** The parameters every output has. */
     public static final TemplateDefinition COMMON = TemplateDefinition.load(COMMON_RESOURCE, Map.of());
@@ -56,13 +59,19 @@ public record OutputSpec(
                 duration(values.get("timeout")),
                 Integer.parseInt(values.get("retries")),
                 duration(values.get("retryDelay")),
-                values.get("repeat").isEmpty() ? template.repeat() : duration(values.get("repeat")),
-                Map.copyOf(values));
+                values.get("repeat").isEmpty() ? template.repeat(values) : duration(values.get("repeat")),
+                Map.copyOf(values),
+                template.announcesSourcesWithoutCount(values));
     }
 
     /** Whether this output gets the source's changes. */
     public boolean wants(String sourceId) {
         return sources.isEmpty() || sources.contains(sourceId);
+    }
+
+    /** Whether this output gets {@code delivery}: a source it wants, with a count unless it announces those without. */
+    boolean wants(Delivery delivery) {
+        return wants(delivery.sourceId()) && (delivery.hasCount() || announcesSourcesWithoutCount);
     }
 
     public String value(String parameter) {

@@ -3,6 +3,7 @@ package dev.socialticker.ticker.output;
 import dev.socialticker.ticker.routefile.TemplateDefinition;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A built-in output template, as output files name it ({@code routeTemplateRef}): its parameters,
@@ -18,9 +19,22 @@ public interface OutputTemplate {
     /**
      * How often a source is pushed again without a change when the file does not say ({@code repeat}):
      * never, unless the device needs it.
+     *
+     * @param parameters the file's parameters, defaults filled in
      */
-    default Duration repeat() {
+    default Duration repeat(Map<String, String> parameters) {
         return Duration.ZERO;
+    }
+
+    /**
+     * Whether the output is told of sources that have no count yet (never read, or every refresh
+     * failed), so it can announce them (Home Assistant's sensor, in state unknown); the others are told
+     * of a source with its first count.
+     *
+     * @param parameters the file's parameters, defaults filled in
+     */
+    default boolean announcesSourcesWithoutCount(Map<String, String> parameters) {
+        return false;
     }
 
     /** What the declaration cannot check (a setting that must be set); empty when the output can run. */

@@ -1,5 +1,7 @@
 package dev.socialticker.ticker.output;
 
+import java.util.List;
+
 /**
  * The JSON the API answers for one source ({@code GET /api/metrics/{id}}), as rendered now. Implemented
  * by the API, which owns that shape; outputs send it as it is, so a webhook gets what a reader gets.
@@ -9,9 +11,23 @@ public interface SourceBodies {
     byte[] json(String sourceId);
 
     /**
+     * The body of a source that has no count yet ({@code total} null, the error saying why: no data
+     * yet, or the latest failure), as the API answers it with its 503; null when the source is unknown
+     * or has a count now. For an output that announces such sources (Home Assistant's sensor, unknown).
+     */
+    byte[] jsonWithoutCount(String sourceId);
+
+    /**
      * The AWTRIX 3 custom app the API answers for {@code GET /api/metrics/{id}?format=awtrix} (count,
-     * colour by state, progress toward the next milestone, a line of the last days, a lifetime), or
-     * null when the source is unknown.
+     * colour by state, progress toward the next milestone, a lifetime), or null when the source is
+     * unknown.
      */
     byte[] awtrix(String sourceId);
+
+    /**
+     * The sources whose bodies changed since the last call while their state did not: their growth or
+     * next milestone moved with their history alone (a backfill, a compaction that dropped points, the
+     * fleet's copy reloaded). Each is returned once; none is lost between two calls.
+     */
+    List<String> reshapedByHistory();
 }

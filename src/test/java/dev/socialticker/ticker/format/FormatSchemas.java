@@ -19,15 +19,17 @@ public final class FormatSchemas {
 
     static final Map<String, String> LAMETRIC_GOAL = Map.of("start", "integer", "current", "integer", "end", "integer");
 
-    /** AWTRIX 3 custom app: the keys this service sends (all keys are optional). */
+    /**
+     * AWTRIX 3 custom app: the keys this service sends (all keys are optional). Not {@code line} or
+     * {@code bar}: the firmware draws a chart over the count (see format.AwtrixApp).
+     */
     static final Map<String, String> AWTRIX = Map.of(
             "text", "string",
             "icon", "string",
             "color", "string",
             "progress", "integer",
             "progressC", "string",
-            "line", "integer[]",
-            "bar", "integer[]",
+            "progressBC", "string",
             "lifetime", "integer",
             "lifetimeMode", "integer");
 
@@ -63,10 +65,6 @@ public final class FormatSchemas {
         assertTyped(body, AWTRIX);
         if (body.has("progress")) {
             assertThat(body.path("progress").asInt()).isBetween(0, 100);
-        }
-        int limit = body.has("icon") ? 11 : 16;
-        if (body.has("line")) {
-            assertThat(body.path("line").size()).isLessThanOrEqualTo(limit);
         }
         if (body.has("lifetimeMode")) {
             assertThat(body.path("lifetimeMode").asInt()).isIn(0, 1);

@@ -21,8 +21,13 @@ import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +60,11 @@ import org.springframework.test.context.DynamicPropertySource;
             "ticker.refresh.initial-delay=1h",
             "ticker.outputs.hook.token=hook-bearer-token-123",
             "ticker.outputs.hook.signature-secret=hook-signing-secret-456",
-            "ticker.outputs.counter.token=smiirl-counter-token-789"
+            "ticker.outputs.counter.token=smiirl-counter-token-789",
+            "ticker.admin.token=" + OutputsTest.ADMIN_TOKEN
         })
 class OutputsTest extends UpstreamServiceTest {
+    static final String ADMIN_TOKEN = "outputs-admin-token-246";
     static final TickerSource OCTOCAT = new TickerSource("github-octocat", "github", "octocat");
     static final TickerSource TORVALDS = new TickerSource("github-torvalds", "github", "torvalds");
     static final RoutesDir ROUTES = new RoutesDir();
@@ -161,6 +168,41 @@ class OutputsTest extends UpstreamServiceTest {
                         .readTree(api.get("/api/metrics/github-octocat").body()));
     }
 
+    /**
+     * A backfill changes no count, so the store announces nothing; but it changes the source's growth,
+     * which the JSON an output sends carries. The outputs get it at the next tick.
+     */
+    @Test
+    void aBackfillThatChangesASourcesGrowthReachesTheOutputsThoughItsCountStoodStill() throws Exception {
+        github("octocat", 4242);
+        upstream.stubFor(post(urlPathEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+        refresh(OCTOCAT);
+        awaitRequest("/hook", 4242);
+        assertThat(pushedTo("/hook").get(0).at("/growth/thirtyDays").isNull()).isTrue();
+
+        // 40 days back: before the source's first live reading, the count 30 days before today's.
+        LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(40);
+        HttpResponse<String> answer = api.http()
+                .send(
+                        HttpRequest.newBuilder(URI.create(api.base() + "/api/admin/history/github-octocat"))
+                                .header("Content-Type", "text/csv")
+                                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                                .POST(HttpRequest.BodyPublishers.ofString("date,count\n" + day + ",4000\n"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"added\":1");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> pushedTo("/hook").size() == 2);
+        JsonNode again = pushedTo("/hook").get(1);
+        System.out.println("After the backfill, the webhook got: " + again);
+        assertThat(again.get("total").asLong()).isEqualTo(4242);
+        assertThat(again.at("/growth/thirtyDays").asLong()).isEqualTo(242);
+        assertThat(again)
+                .isEqualTo(new ObjectMapper()
+                        .readTree(api.get("/api/metrics/github-octocat").body()));
+    }
+
     @Test
     void aSmiirlCounterAndAnAwtrixClockGetTheCount() {
         upstream.stubFor(get(urlPathEqualTo("/smiirl/e08e3c37e388/set-number/smiirl-counter-token-789/31337"))
@@ -180,9 +222,11 @@ class OutputsTest extends UpstreamServiceTest {
                 .withRequestBody(matchingJsonPath("$.text", equalTo("31.3k")))
                 .withRequestBody(matchingJsonPath("$.icon", equalTo("5251")))
                 .withRequestBody(matchingJsonPath("$.color", equalTo("#FFFFFF")))
+                .withRequestBody(matchingJsonPath("$.progressC", equalTo("#FFFFFF")))
                 .withRequestBody(matchingJsonPath("$.lifetimeMode", equalTo("1")))
-                // Stale-after (120 s) and two of the template's one-minute repeats (120 s).
-                .withRequestBody(matchingJsonPath("$.lifetime", equalTo("120")))));
+                // Twice the longest wait between two pushes of a count that stands still: the
+                // template's one-minute repeat, the 5 s tick that offers it, the 5 s timeout.
+                .withRequestBody(matchingJsonPath("$.lifetime", equalTo("140")))));
     }
 
     @Test
@@ -343,6 +387,22 @@ class OutputsTest extends UpstreamServiceTest {
                     }
                 })
                 .toList();
+    }
+
+    /** The bodies an output's path was sent, in the order received. */
+    private static List<JsonNode> pushedTo(String path) {
+        ObjectMapper json = new ObjectMapper();
+        List<LoggedRequest> requests = new ArrayList<>(upstream.findAll(postRequestedFor(urlPathEqualTo(path))));
+        requests.sort((a, b) -> a.getLoggedDate().compareTo(b.getLoggedDate()));
+        List<JsonNode> bodies = new ArrayList<>();
+        for (LoggedRequest request : requests) {
+            try {
+                bodies.add(json.readTree(request.getBody()));
+            } catch (IOException unreadable) {
+                throw new UncheckedIOException(unreadable);
+            }
+        }
+        return bodies;
     }
 
     private static LoggedRequest awaitRequest(String path, long total) {

@@ -150,6 +150,16 @@ public final class MosquittoBroker implements AutoCloseable {
      * topic (a retained one at once), as "topic payload"; waits at most {@code seconds}.
      */
     public String subscribeOnce(String test, String topic, int seconds) {
+        return subscribeOnce(test, topic, seconds, "-v");
+    }
+
+    /**
+     * As {@link #subscribeOnce(String, String, int)}, with {@code mosquitto_sub}'s own options in
+     * place of {@code -v}: {@code -V 5 -F "%E %p"} prints an MQTT 5 message's remaining expiry
+     * interval (in seconds; nothing without one) and its payload. Without {@code -V} it speaks MQTT 3.1.1, as
+     * an AWTRIX clock does.
+     */
+    public String subscribeOnce(String test, String topic, int seconds, String... options) {
         Path tool = RequiredTool.find("mosquitto_sub", "/usr/bin/mosquitto_sub").orElse(null);
         RequiredTool.require(tool != null, test, "mosquitto_sub from " + CLIENTS);
         List<String> command = new ArrayList<>(List.of(
@@ -162,9 +172,9 @@ public final class MosquittoBroker implements AutoCloseable {
                 topic,
                 "-C",
                 "1",
-                "-v",
                 "-W",
                 String.valueOf(seconds)));
+        command.addAll(List.of(options));
         command.addAll(login);
         return run(command).strip();
     }

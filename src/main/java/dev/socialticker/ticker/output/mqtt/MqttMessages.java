@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.socialticker.ticker.domain.ProviderNames;
 import dev.socialticker.ticker.domain.TickerSource;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,7 +87,9 @@ public final class MqttMessages {
      * A source's state, retained so a subscriber that comes later (Home Assistant after a restart,
      * a clock after a power cut) reads the newest value at once. The body is the API's own
      * ({@code GET /api/metrics/{id}}, as {@code output.SourceBodies} renders it): one shape, written
-     * in one place, for a reader of the API, a webhook and a subscriber alike.
+     * in one place, for a reader of the API, a webhook and a subscriber alike. A source without a
+     * count has {@code "total": null}, which {@code value_template} renders as {@code None}: Home
+     * Assistant's MQTT sensor takes that as no value, and shows the sensor as unknown.
      *
      * @throws IllegalArgumentException for an empty body: retained, it would clear the topic
      */
@@ -135,14 +138,22 @@ public final class MqttMessages {
 
     /**
      * An AWTRIX 3 custom app: the awtrix body on {@code <prefix>/custom/<app>} (the clock's MQTT
-     * prefix, set in its web interface). Retained, so a clock that restarts gets the app back from
-     * the broker; the body's {@code lifetime} still marks it stale when updates stop.
+     * prefix, set in its web interface). Retained, so a clock that (re)connects gets the app from the
+     * broker at once, but only while it is current: it expires after {@code keptFor}, the longest
+     * wait for the next push. The clock counts the app's {@code lifetime} from when it receives it
+     * ({@code generateCustomPage}: {@code lastUpdate = millis()}, on every (re)subscription to
+     * {@code <prefix>/custom/#}), so an app retained for ever would show a count from before a long
+     * outage as fresh for a whole lifetime after the clock reconnects; expired, the clock gets no app
+     * until the service pushes again.
+     *
+     * @param keptFor how long the broker keeps it; null: until replaced (an output without repeats,
+     *                whose app has no lifetime either)
      */
-    public static MqttPublication awtrixApp(String awtrixPrefix, String appName, String awtrixBody) {
+    public static MqttPublication awtrixApp(String awtrixPrefix, String appName, String awtrixBody, Duration keptFor) {
         if (appName.isBlank() || appName.contains(" ") || appName.contains("/")) {
             throw new IllegalArgumentException("an AWTRIX app name has no spaces or '/', not '" + appName + "'");
         }
-        return new MqttPublication(awtrixPrefix + "/custom/" + appName, awtrixBody, true);
+        return new MqttPublication(awtrixPrefix + "/custom/" + appName, awtrixBody, true, keptFor);
     }
 
     static String iconOf(String provider) {

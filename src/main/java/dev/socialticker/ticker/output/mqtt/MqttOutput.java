@@ -4,6 +4,7 @@ import dev.socialticker.ticker.output.OutputSettings;
 import dev.socialticker.ticker.output.OutputSpec;
 import dev.socialticker.ticker.output.OutputTemplate;
 import dev.socialticker.ticker.routefile.TemplateDefinition;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,22 @@ class MqttOutput implements OutputTemplate {
     @Override
     public TemplateDefinition definition() {
         return definition;
+    }
+
+    /**
+     * With an {@code awtrixPrefix}, again every minute without a change (as {@code awtrix-http}): the
+     * clock's app has a lifetime, which must mean the service stopped, not that the count stood still.
+     * Home Assistant alone needs no repeat: its sensor keeps the retained state.
+     */
+    @Override
+    public Duration repeat(Map<String, String> parameters) {
+        return parameters.get("awtrixPrefix").isEmpty() ? Duration.ZERO : Duration.ofSeconds(60);
+    }
+
+    /** With discovery, a source without a count gets its sensor at once, in state unknown. */
+    @Override
+    public boolean announcesSourcesWithoutCount(Map<String, String> parameters) {
+        return Boolean.parseBoolean(parameters.get("discovery"));
     }
 
     /** What the declaration cannot check: a password without a user, a timeout past a minute. */

@@ -32,12 +32,7 @@ class MqttOutputTemplate extends RouteBuilder {
         output.definition().declareOn(template);
         template.templateBean("publish", Processor.class, rtc -> {
                     OutputSpec spec = OutputSpec.from(output, name -> rtc.getProperty(name, String.class));
-                    return new MqttPush(
-                            output.settings(spec),
-                            Integer.parseInt(spec.value("qos")),
-                            Boolean.parseBoolean(spec.value("discovery")),
-                            spec.value("awtrixPrefix"),
-                            bodies);
+                    return new MqttPush(output.settings(spec), spec, bodies);
                 })
                 .from(OutputEndpoints.of("{{name}}"))
                     .routeConfigurationId(OutputEndpoints.PUSH_CONFIGURATION)

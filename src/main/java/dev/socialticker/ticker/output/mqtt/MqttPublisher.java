@@ -2,6 +2,7 @@ package dev.socialticker.ticker.output.mqtt;
 
 import dev.socialticker.ticker.logging.SecretMasking;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -98,6 +99,11 @@ public final class MqttPublisher implements AutoCloseable {
      *     included); the next call connects afresh
      */
     public void publish(String topic, byte[] payload, int qos, boolean retained) {
+        publish(topic, payload, qos, retained, null);
+    }
+
+    /** As {@link #publish(String, byte[], int, boolean)}, expiring after {@code expiry} (null: never). */
+    private void publish(String topic, byte[] payload, int qos, boolean retained, Duration expiry) {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(payload, "payload");
         if (qos < 0 || qos > 2) {
@@ -106,7 +112,7 @@ public final class MqttPublisher implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         Connection connection = connected(deadline);
         try {
-            connection.send(topic, payload, qos, retained, deadline);
+            connection.send(topic, payload, qos, retained, expiry, deadline);
         } catch (MqttException e) {
             // Whatever went wrong, the connection is not trusted any more: a message it still holds
             // could arrive after a newer one sent on the next connection.
@@ -116,7 +122,7 @@ public final class MqttPublisher implements AutoCloseable {
     }
 
     public void publish(MqttPublication message, int qos) {
-        publish(message.topic(), message.bytes(), qos, message.retained());
+        publish(message.topic(), message.bytes(), qos, message.retained(), message.expiry());
     }
 
     /**
@@ -150,7 +156,7 @@ public final class MqttPublisher implements AutoCloseable {
             if (connection.isOpen()) {
                 long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
                 MqttPublication offline = MqttMessages.offline(settings);
-                connection.send(offline.topic(), offline.bytes(), STATUS_QOS, true, deadline);
+                connection.send(offline.topic(), offline.bytes(), STATUS_QOS, true, null, deadline);
                 connection.client.disconnect(timeoutMillis).waitForCompletion(remaining(deadline));
             }
         } catch (MqttException e) {
@@ -226,7 +232,7 @@ public final class MqttPublisher implements AutoCloseable {
             connected.waitForCompletion(remaining(deadline));
             Connection connection = new Connection(client, receiveMaximum(connected));
             MqttPublication online = MqttMessages.online(settings);
-            connection.send(online.topic(), online.bytes(), STATUS_QOS, true, deadline);
+            connection.send(online.topic(), online.bytes(), STATUS_QOS, true, null, deadline);
             log.info(
                     "MQTT: connected to {} as {} (in-flight window {})",
                     settings.url(),
@@ -343,8 +349,13 @@ public final class MqttPublisher implements AutoCloseable {
             return client.isConnected();
         }
 
-        /** Sends one message and returns once Paho is done with it (acknowledged, or written for QoS 0). */
-        void send(String topic, byte[] payload, int qos, boolean retained, long deadline) throws MqttException {
+        /**
+         * Sends one message and returns once Paho is done with it (acknowledged, or written for QoS 0).
+         *
+         * @param expiry its Message Expiry Interval; null for none
+         */
+        void send(String topic, byte[] payload, int qos, boolean retained, Duration expiry, long deadline)
+                throws MqttException {
             try {
                 if (!permits.tryAcquire(remaining(deadline), TimeUnit.MILLISECONDS)) {
                     throw new MqttException(MqttClientException.REASON_CODE_CLIENT_TIMEOUT);
@@ -354,7 +365,11 @@ public final class MqttPublisher implements AutoCloseable {
             }
             Delivery delivery = new Delivery(permits);
             try {
-                client.publish(topic, payload, qos, retained, null, delivery);
+                MqttProperties properties = new MqttProperties();
+                if (expiry != null) {
+                    properties.setMessageExpiryInterval(expiry.toSeconds());
+                }
+                client.publish(topic, new MqttMessage(payload, qos, retained, properties), null, delivery);
             } catch (MqttException e) {
                 delivery.release();
                 throw e;

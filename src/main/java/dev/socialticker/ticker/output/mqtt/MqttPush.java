@@ -1,8 +1,11 @@
 package dev.socialticker.ticker.output.mqtt;
 
+import dev.socialticker.ticker.output.AwtrixBody;
 import dev.socialticker.ticker.output.Delivery;
+import dev.socialticker.ticker.output.OutputSpec;
 import dev.socialticker.ticker.output.SourceBodies;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.service.ServiceSupport;
@@ -22,13 +25,17 @@ final class MqttPush extends ServiceSupport implements Processor {
     private final String awtrixPrefix;
 
     private final SourceBodies bodies;
+    /** The output's cadence: its AWTRIX app's lifetime and how long the broker keeps it. */
+    private final OutputSpec spec;
+
     private volatile MqttPublisher publisher;
 
-    MqttPush(MqttSettings settings, int qos, boolean discovery, String awtrixPrefix, SourceBodies bodies) {
+    MqttPush(MqttSettings settings, OutputSpec spec, SourceBodies bodies) {
         this.settings = settings;
-        this.qos = qos;
-        this.discovery = discovery;
-        this.awtrixPrefix = awtrixPrefix;
+        this.spec = spec;
+        this.qos = Integer.parseInt(spec.value("qos"));
+        this.discovery = Boolean.parseBoolean(spec.value("discovery"));
+        this.awtrixPrefix = spec.value("awtrixPrefix");
         this.bodies = bodies;
     }
 
@@ -44,13 +51,18 @@ final class MqttPush extends ServiceSupport implements Processor {
             current.publishOnce(
                     MqttMessages.discovery(settings, delivery.state().source()), qos);
         }
+        // Without a count: total null, so Home Assistant's sensor shows unknown, its attributes why.
         current.publish(MqttMessages.state(settings, delivery.sourceId(), delivery.json()), qos);
-        if (!awtrixPrefix.isEmpty()) {
+        if (!awtrixPrefix.isEmpty() && delivery.hasCount()) {
             byte[] app = bodies.awtrix(delivery.sourceId());
             if (app != null) {
+                Duration gap = AwtrixBody.gap(spec);
                 current.publish(
                         MqttMessages.awtrixApp(
-                                awtrixPrefix, delivery.sourceId(), new String(app, StandardCharsets.UTF_8)),
+                                awtrixPrefix,
+                                delivery.sourceId(),
+                                new String(AwtrixBody.of(app, "", spec), StandardCharsets.UTF_8),
+                                gap.isZero() ? null : gap),
                         qos);
             }
         }

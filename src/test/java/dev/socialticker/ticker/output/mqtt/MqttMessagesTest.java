@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.domain.TickerSource;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -109,14 +112,37 @@ class MqttMessagesTest {
     }
 
     @Test
-    void anAwtrixAppGoesToTheClocksCustomTopic() {
-        MqttPublication app = MqttMessages.awtrixApp("awtrix_clock1", "followers", "{\"text\":\"12.3K\"}");
+    void anAwtrixAppGoesToTheClocksCustomTopicRetainedWhileItIsCurrent() {
+        MqttPublication app =
+                MqttMessages.awtrixApp("awtrix_clock1", "followers", "{\"text\":\"12.3K\"}", Duration.ofSeconds(70));
 
         assertThat(app.topic()).isEqualTo("awtrix_clock1/custom/followers");
         assertThat(app.payload()).isEqualTo("{\"text\":\"12.3K\"}");
         assertThat(app.retained()).isTrue();
-        assertThatThrownBy(() -> MqttMessages.awtrixApp("awtrix", "my app", "{}"))
+        // A clock that (re)connects later than this gets no app rather than an old count as fresh.
+        assertThat(app.expiry()).isEqualTo(Duration.ofSeconds(70));
+        assertThat(MqttMessages.awtrixApp("awtrix", "followers", "{}", null).expiry())
+                .as("without repeats (no lifetime either): kept until replaced")
+                .isNull();
+        assertThatThrownBy(() -> MqttMessages.awtrixApp("awtrix", "my app", "{}", null))
                 .hasMessageContaining("no spaces");
+    }
+
+    /**
+     * The guide ({@code routes/outputs/README.md}, "Home Assistant") shows the config Home Assistant
+     * gets for {@code github-octocat}: it is this one, to the byte's meaning (it said "Github").
+     */
+    @Test
+    void theGuidesDiscoverySampleIsWhatIsPublished() throws Exception {
+        String guide = Files.readString(Path.of("routes/outputs/README.md"), StandardCharsets.UTF_8);
+        String after = guide.substring(guide.indexOf("The config for the source above"));
+        int start = after.indexOf("```json") + "```json".length();
+        String sample = after.substring(start, after.indexOf("```", start));
+
+        assertThat(JSON.readTree(sample))
+                .isEqualTo(JSON.readTree(
+                        MqttMessages.discovery(SETTINGS, new TickerSource("github-octocat", "github", "octocat"))
+                                .payload()));
     }
 
     private static List<String> fieldNames(JsonNode node) {

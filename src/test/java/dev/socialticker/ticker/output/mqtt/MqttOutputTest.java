@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.output.OutputCatalog;
@@ -60,6 +61,9 @@ import org.springframework.test.context.DynamicPropertySource;
             "ticker.sources[0].account=octocat",
             "ticker.sources[1].provider=github",
             "ticker.sources[1].account=torvalds",
+            // Never refreshed here: a source without a count.
+            "ticker.sources[2].provider=github",
+            "ticker.sources[2].account=ghost",
             "ticker.routes.reload=true",
             "ticker.refresh.initial-delay=1h",
             "ticker.outputs.secure.username=ticker",
@@ -125,6 +129,7 @@ class MqttOutputTest extends UpstreamServiceTest {
                         "retryDelay",
                         "100ms"));
         write("no-user", "github-torvalds", Map.of("url", secureBroker.url()));
+        write("announce", "github-ghost", Map.of("url", broker.url(), "baseTopic", "announce", "nodeId", "announce"));
         ROUTES.write("outputs/healthy.camel.yaml", """
                 - templatedRoute:
                     routeTemplateRef: webhook
@@ -161,8 +166,10 @@ class MqttOutputTest extends UpstreamServiceTest {
 
         refresh(OCTOCAT);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> delivered("home", OCTOCAT));
         // Subscribed only now, as an operator would: the broker hands over the retained messages.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> broker.subscribeOnce(TEST, "social-ticker/github-octocat/state", 5)
+                        .contains("\"total\":4242,"));
         String state = broker.subscribeOnce(TEST, "social-ticker/github-octocat/state", 5);
         String config = broker.subscribeOnce(TEST, "homeassistant/sensor/social-ticker/github-octocat/config", 5);
         System.out.println("mosquitto_sub -C 1 -v -t social-ticker/github-octocat/state\n" + state);
@@ -184,14 +191,21 @@ class MqttOutputTest extends UpstreamServiceTest {
         assertThat(discovery.get("icon").asText()).isEqualTo("mdi:github");
         assertThat(broker.subscribeOnce(TEST, "social-ticker/status", 5)).isEqualTo("social-ticker/status online");
 
-        // An AWTRIX clock on the same broker gets the source's app on its custom-app topic: the very
-        // body GET /api/metrics/{id}?format=awtrix answers.
+        // An AWTRIX clock on the same broker gets the source's app on its custom-app topic: the body
+        // GET /api/metrics/{id}?format=awtrix answers, with a lifetime from the output's repeats
+        // (every 60 s with an awtrixPrefix): 2 × (60 s + the 5 s tick + the 5 s timeout).
         String app = broker.subscribeOnce(TEST, "awtrix_office/custom/github-octocat", 5);
         System.out.println("mosquitto_sub -C 1 -v -t awtrix_office/custom/github-octocat\n" + app);
         assertThat(app).startsWith("awtrix_office/custom/github-octocat {");
-        assertThat(JSON.readTree(app.substring(app.indexOf(' ') + 1)))
-                .isEqualTo(JSON.readTree(
-                        api.get("/api/metrics/github-octocat?format=awtrix").body()));
+        ObjectNode expected = (ObjectNode) JSON.readTree(
+                api.get("/api/metrics/github-octocat?format=awtrix").body());
+        expected.put("lifetime", 140);
+        assertThat(JSON.readTree(app.substring(app.indexOf(' ') + 1))).isEqualTo(expected);
+        // Retained only while current: the broker drops it when the next push is overdue (70 s), so a
+        // clock that reconnects after the service stopped gets no old count to show as fresh.
+        String held = broker.subscribeOnce(TEST, "awtrix_office/custom/github-octocat", 5, "-V", "5", "-F", "%E");
+        System.out.println("mosquitto_sub -V 5 -F %E -t awtrix_office/custom/github-octocat\n" + held);
+        assertThat(Integer.parseInt(held)).isBetween(1, 70);
 
         // The next count replaces the retained one.
         github("octocat", 4243);
@@ -199,6 +213,64 @@ class MqttOutputTest extends UpstreamServiceTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> broker.subscribeOnce(TEST, "social-ticker/github-octocat/state", 5)
                         .contains("\"total\":4243,"));
+    }
+
+    /**
+     * The clock frames its app in red once {@code lifetime} seconds pass without a body (its
+     * {@code checkLifetime}). A count that stands still is published to it again at each repeat (every
+     * minute with an awtrixPrefix), well within that lifetime; only on changes, a healthy count that
+     * stood still for its lifetime was framed as if the service had stopped.
+     */
+    @Test
+    void aCountThatStandsStillReachesTheClockAgainWithinItsAppsLifetime() throws Exception {
+        github("octocat", 4242);
+        refresh(OCTOCAT);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> broker.subscribeOnce(TEST, "awtrix_office/custom/github-octocat", 5)
+                        .contains("\"text\":\"4.24k\""));
+
+        try (TestSubscriber awtrix = new TestSubscriber(broker.url(), "awtrix_office/custom/github-octocat")) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> !awtrix.received().isEmpty());
+            TestSubscriber.Received retained = awtrix.received().get(0);
+            assertThat(retained.retained()).isTrue();
+            long lifetime = JSON.readTree(retained.payload()).get("lifetime").asLong();
+
+            // A repeat's minute passes on the service's clock; the count has not changed.
+            clock.advance(Duration.ofSeconds(61));
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> awtrix.received().stream().anyMatch(message -> !message.retained()));
+            TestSubscriber.Received again = awtrix.received().stream()
+                    .filter(message -> !message.retained())
+                    .findFirst()
+                    .orElseThrow();
+            System.out.println("A minute later, the clock got again: " + again.payload());
+            assertThat(again.payload()).isEqualTo(retained.payload());
+            // The longest wait for it: the minute, the next 5 s tick, one 5 s timeout; the app lives twice that.
+            assertThat(lifetime).isEqualTo(140).isGreaterThan(60 + 5 + 5);
+        }
+    }
+
+    /**
+     * A source that never had a count (a wrong token, an upstream down since the start) is announced
+     * anyway: Home Assistant shows its sensor at once, in state unknown ({@code total} null renders
+     * {@code None}, which its MQTT sensor takes as no value), with the reason among its attributes.
+     */
+    @Test
+    void aSourceWithoutACountGetsItsSensorAtOnceInStateUnknown() throws Exception {
+        String config = broker.subscribeOnce(TEST, "homeassistant/sensor/announce/github-ghost/config", 15);
+        String state = broker.subscribeOnce(TEST, "announce/github-ghost/state", 5);
+        System.out.println("mosquitto_sub -C 1 -v -t homeassistant/sensor/announce/github-ghost/config\n" + config
+                + "\nmosquitto_sub -C 1 -v -t announce/github-ghost/state\n" + state);
+
+        JsonNode discovery = JSON.readTree(config.substring(config.indexOf(' ') + 1));
+        assertThat(discovery.get("name").asText()).isEqualTo("GitHub ghost");
+        assertThat(discovery.get("state_topic").asText()).isEqualTo("announce/github-ghost/state");
+        JsonNode body = JSON.readTree(state.substring(state.indexOf(' ') + 1));
+        assertThat(body.get("total").isNull()).isTrue();
+        assertThat(body.at("/error/code").asText()).isEqualTo("NO_DATA");
+        assertThat(body)
+                .isEqualTo(JSON.readTree(api.get("/api/metrics/github-ghost").body()));
     }
 
     @Test

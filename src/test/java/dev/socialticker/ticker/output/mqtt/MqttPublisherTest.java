@@ -78,6 +78,34 @@ class MqttPublisherTest {
         System.out.println("[mqtt] mosquitto_sub -C 1 -v -t social-ticker/instagram-acme/state:\n" + operator);
     }
 
+    /**
+     * An AWTRIX clock subscribes to {@code <prefix>/custom/#} at every (re)connect, speaking MQTT
+     * 3.1.1, and counts an app's lifetime from when it receives it. An app published with an expiry
+     * is handed to it while current; once expired the broker drops it, so a clock that comes back
+     * after a long outage gets no app, not an old count as fresh. Expiry is in whole seconds on the
+     * broker's own clock: this waits the 2 s out.
+     */
+    @Test
+    void aRetainedAwtrixAppExpiresOnTheBrokerForAClockThatComesLater() {
+        publisher = new MqttPublisher(settings());
+        MqttPublication app = MqttMessages.awtrixApp(
+                "awtrix_office", "instagram-acme", "{\"text\":\"12.3k\"}", Duration.ofSeconds(2));
+
+        publisher.publish(app, 1);
+
+        // MQTT 5 shows what the broker holds: the app, and its seconds left (at most the 2 sent).
+        String held = broker.subscribeOnce(TEST, app.topic(), 5, "-V", "5", "-F", "%E %p");
+        System.out.println("[mqtt] mosquitto_sub -V 5 -F '%E %p' -t " + app.topic() + ":\n" + held);
+        assertThat(held).matches("[12] \\{\"text\":\"12.3k\"}");
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThatThrownBy(
+                                // A clock's protocol (MQTT 3.1.1, mosquitto_sub's default): nothing retained.
+                                () -> broker.subscribeOnce(TEST, "awtrix_office/custom/#", 1))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("Timed out"));
+    }
+
     @Test
     void theNewestStateReplacesTheRetainedOne() throws Exception {
         publisher = new MqttPublisher(settings());
