@@ -62,9 +62,10 @@ class MetricsApiRoutes extends RouteBuilder {
                 // Pre-rendered bytes go out as they are, with a Content-Length (ApiHttpBinding); an
                 // unexpected failure answers 500 without a stack trace in the body.
                 .endpointProperty("httpBinding", "#" + ApiHttpBinding.BEAN)
-                // The API reads no request body: none is read, cached or looked for in attachments.
+                // A request body is handed to the route as the request's stream, never read ahead or
+                // cached (the backfill reads it with a bound); the binding's own options are set in
+                // ApiHttpBinding.
                 .endpointProperty("disableStreamCache", "true")
-                .endpointProperty("mapHttpMessageBody", "false")
                 // Any other body is also sent whole, with a Content-Length: the API has no streams.
                 .endpointProperty("chunked", "false")
                 // The OpenAPI 3 document of every REST DSL operation below and in AdminRoutes, by
