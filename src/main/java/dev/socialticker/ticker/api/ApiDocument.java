@@ -221,13 +221,47 @@ final class ApiDocument {
                 .endResponseMessage();
     }
 
-    /** The answers of the SVG badges. */
+    /** The answers of the total's SVG badge. */
     static RestDefinition badgeResponses(RestDefinition rest) {
+        return badgeImage(rest)
+                .responseMessage()
+                .code(400)
+                .message("A request refused before it reaches the API, such as a broken percent-encoding "
+                        + "(BAD_REQUEST, the API's JSON problem)")
+                .responseModel(ProblemDocument.class)
+                .endResponseMessage();
+    }
+
+    /**
+     * The answers of a source's or a named ticker's SVG badge: refusals are badges too, as an
+     * {@code <img>} shows a JSON answer as a broken image.
+     *
+     * @param parameter {@code id} or {@code name}
+     * @param malformed the code of a malformed one, e.g. {@code INVALID_SOURCE_ID}
+     * @param nobody    what a 404 means, e.g. {@code No source has this id (SOURCE_NOT_FOUND)}
+     */
+    static RestDefinition namedBadgeResponses(RestDefinition rest, String parameter, String malformed, String nobody) {
+        return badgeImage(rest)
+                .responseMessage()
+                .code(400)
+                .message("A malformed " + parameter + ": a red badge reading \"invalid " + parameter
+                        + "\", the rule in its <title> (" + malformed + "); no-store. A request refused before it "
+                        + "reaches the API (BAD_REQUEST) answers the API's JSON problem")
+                .responseModel(String.class)
+                .endResponseMessage()
+                .responseMessage()
+                .code(404)
+                .message(nobody + ": a red badge reading \"not found\", the reason in its <title>; no-store")
+                .responseModel(String.class)
+                .endResponseMessage();
+    }
+
+    private static RestDefinition badgeImage(RestDefinition rest) {
         return rest.responseMessage()
                 .code(200)
-                .message("An SVG image (image/svg+xml): label and compact count (\"no data\" before any), green when "
-                        + "fresh, dark yellow when stale, orange when the latest refresh failed, red without a count; "
-                        + "a <title> with the whole count. Errors are JSON")
+                .message("An SVG image: label and compact count (\"no data\" before any), green when fresh, dark "
+                        + "yellow when stale, orange when the latest refresh failed, red without a count; a <title> "
+                        + "with the whole count. Laid out as shields' badge-maker lays out its flat badges")
                 .responseModel(String.class)
                 .header("Cache-Control")
                 .dataType("string")
@@ -241,11 +275,6 @@ final class ApiDocument {
                 .responseMessage()
                 .code(304)
                 .message("Not modified: If-None-Match matched the ETag")
-                .endResponseMessage()
-                .responseMessage()
-                .code(400)
-                .message("Malformed request: INVALID_SOURCE_ID, INVALID_TICKER_NAME, BAD_REQUEST")
-                .responseModel(ProblemDocument.class)
                 .endResponseMessage();
     }
 

@@ -57,8 +57,8 @@ class HistoryBackfiller {
         if (length != null && length > BackfillCsv.MAX_BYTES) {
             throw BackfillCsv.tooLarge();
         }
-        Map<LocalDate, Long> days = BackfillCsv.parse(
-                BackfillCsv.read(body(exchange)), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        Map<LocalDate, Long> days =
+                BackfillCsv.parse(read(exchange), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         Map<Backfilled, Integer> outcome;
         try {
             outcome = book.backfill(source, days);
@@ -86,12 +86,18 @@ class HistoryBackfiller {
     }
 
     /**
-     * The request's body as a stream, read here with a bound ({@link BackfillCsv#read}): the API's
-     * REST configuration has Camel read no body ahead (the read API has none), so the message hands
-     * out the servlet's stream when first asked.
+     * The request's body, read here with a bound ({@link BackfillCsv#read}) from the servlet's stream:
+     * Camel reads none ahead (no stream caching on this operation, AdminRoutes). A body
+     * that breaks off (the client hung up, a broken chunk) is the client's failure: a 400, not a logged
+     * stack trace.
      */
-    private static InputStream body(Exchange exchange) {
+    private static String read(Exchange exchange) {
         InputStream body = exchange.getIn().getBody(InputStream.class);
-        return body == null ? InputStream.nullInputStream() : body;
+        try {
+            return BackfillCsv.read(body == null ? InputStream.nullInputStream() : body);
+        } catch (IOException broken) {
+            throw new ApiRejection(
+                    400, "INVALID_BACKFILL", "The body broke off before its end; nothing was stored: send it again");
+        }
     }
 }

@@ -62,9 +62,10 @@ class MetricsApiRoutes extends RouteBuilder {
                 // Pre-rendered bytes go out as they are, with a Content-Length (ApiHttpBinding); an
                 // unexpected failure answers 500 without a stack trace in the body.
                 .endpointProperty("httpBinding", "#" + ApiHttpBinding.BEAN)
-                // The API reads no request body: none is read, cached or looked for in attachments.
+                // A request body is handed to the route as the request's stream, never read ahead or
+                // cached (the backfill reads it with a bound); the binding's own options are set in
+                // ApiHttpBinding.
                 .endpointProperty("disableStreamCache", "true")
-                .endpointProperty("mapHttpMessageBody", "false")
                 // Any other body is also sent whole, with a Content-Length: the API has no streams.
                 .endpointProperty("chunked", "false")
                 // The OpenAPI 3 document of every REST DSL operation below and in AdminRoutes, by
@@ -95,16 +96,15 @@ class MetricsApiRoutes extends RouteBuilder {
 
         // The exact path /metrics/badge.svg wins over /metrics/{id}, as /metrics/history does.
         ApiDocument.badgeResponses(rest("/metrics")
-                .get("/badge.svg").id("api-badge").produces("image/svg+xml,application/json")
+                .get("/badge.svg").id("api-badge").produces("image/svg+xml")
                     .description("The total as a flat SVG badge (followers | 12.3k), coloured by state")
                     .param(ApiDocument.ifNoneMatch()))
                 .to(ApiEndpoints.GET_BADGE);
-        ApiDocument.badgeResponses(rest("/metrics")
-                .get("/{id}/badge.svg").id("api-badge-source").produces("image/svg+xml,application/json")
+        ApiDocument.namedBadgeResponses(rest("/metrics")
+                .get("/{id}/badge.svg").id("api-badge-source").produces("image/svg+xml")
                     .description("One source as a flat SVG badge, coloured by state")
-                    .param(ApiDocument.sourceId()).param(ApiDocument.ifNoneMatch()))
-                .responseMessage().code(404).message("No source has this id (SOURCE_NOT_FOUND)")
-                    .responseModel(ProblemDocument.class).endResponseMessage()
+                    .param(ApiDocument.sourceId()).param(ApiDocument.ifNoneMatch()),
+                        "id", "INVALID_SOURCE_ID", "No source has this id (SOURCE_NOT_FOUND)")
                 .to(ApiEndpoints.GET_SOURCE_BADGE);
 
         // The exact path /metrics/history wins over /metrics/{id} (Camel matches literal paths first).
@@ -140,12 +140,11 @@ class MetricsApiRoutes extends RouteBuilder {
                     .responseModel(ProblemDocument.class).endResponseMessage()
                 .to(ApiEndpoints.GET_TICKER);
 
-        ApiDocument.badgeResponses(rest("/tickers")
-                .get("/{name}/badge.svg").id("api-ticker-badge").produces("image/svg+xml,application/json")
+        ApiDocument.namedBadgeResponses(rest("/tickers")
+                .get("/{name}/badge.svg").id("api-ticker-badge").produces("image/svg+xml")
                     .description("A named ticker's total as a flat SVG badge, coloured by state")
-                    .param(ApiDocument.tickerName()).param(ApiDocument.ifNoneMatch()))
-                .responseMessage().code(404).message("No ticker has this name (TICKER_NOT_FOUND)")
-                    .responseModel(ProblemDocument.class).endResponseMessage()
+                    .param(ApiDocument.tickerName()).param(ApiDocument.ifNoneMatch()),
+                        "name", "INVALID_TICKER_NAME", "No ticker has this name (TICKER_NOT_FOUND)")
                 .to(ApiEndpoints.GET_TICKER_BADGE);
 
         rest("/ui-config").description("The ticker page's defaults")

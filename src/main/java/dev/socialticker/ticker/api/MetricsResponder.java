@@ -1,10 +1,12 @@
 package dev.socialticker.ticker.api;
 
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.format.BadgeSvg;
 import dev.socialticker.ticker.refresh.RefreshDemand;
 import dev.socialticker.ticker.refresh.RefreshGate;
 import dev.socialticker.ticker.refresh.RefreshHeaders;
 import dev.socialticker.ticker.refresh.RefreshSchedule;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,10 +35,17 @@ class MetricsResponder {
     private final Clock clock;
     private final String staleWhileRevalidate;
     private final Duration headroom;
+    private final FormatProperties formats;
 
     MetricsResponder(
-            MetricsRenderer renderer, RefreshGate gate, RefreshDemand demand, Clock clock, RefreshSchedule schedule) {
+            MetricsRenderer renderer,
+            RefreshGate gate,
+            RefreshDemand demand,
+            Clock clock,
+            RefreshSchedule schedule,
+            FormatProperties formats) {
         this.renderer = renderer;
+        this.formats = formats;
         this.gate = gate;
         this.demand = demand;
         this.clock = clock;
@@ -126,7 +135,10 @@ class MetricsResponder {
                 MetricsFormat.BADGE);
     }
 
-    /** The body named by the path parameter {@code parameter}: 400 when malformed, 404 when unknown. */
+    /**
+     * The body named by the path parameter {@code parameter}: 400 when malformed, 404 when unknown;
+     * for a badge, those answers are badges too ({@link #refuseWithBadge}).
+     */
     private void respondByName(
             Exchange exchange,
             String parameter,
@@ -135,14 +147,37 @@ class MetricsResponder {
             Function<String, ApiRejection> unknown,
             MetricsFormat format) {
         String name = exchange.getIn().getHeader(parameter, String.class);
+        ApiRejection rejection;
         if (!ApiProblems.isValidId(name)) {
-            throw malformed.get();
+            rejection = malformed.get();
+        } else {
+            RenderedBody body = bodies.get(name);
+            if (body != null) {
+                respond(exchange, body, format);
+                return;
+            }
+            rejection = unknown.apply(name);
         }
-        RenderedBody body = bodies.get(name);
-        if (body == null) {
-            throw unknown.apply(name);
+        if (format == MetricsFormat.BADGE) {
+            refuseWithBadge(exchange, rejection, rejection.status() == 404 ? "not found" : "invalid " + parameter);
+        } else {
+            throw rejection;
         }
-        respond(exchange, body, format);
+    }
+
+    /**
+     * A badge is read by an {@code <img>}, which shows a JSON error as a broken image: a badge that
+     * names no source or ticker answers its status with a badge saying so ({@code followers | not
+     * found}), the rejection's message in its title.
+     */
+    private void refuseWithBadge(Exchange exchange, ApiRejection rejection, String words) {
+        Message message = exchange.getMessage();
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, rejection.status());
+        message.setHeader(Exchange.CONTENT_TYPE, MetricsFormat.BADGE.contentType());
+        message.setHeader("Cache-Control", "no-store");
+        message.setBody(
+                BadgeSvg.refused(formats.label(), words, rejection.getMessage()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Answers with {@code body} in {@code format} (null: the contract's JSON). */

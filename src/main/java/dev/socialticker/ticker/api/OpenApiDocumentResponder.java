@@ -3,6 +3,8 @@ package dev.socialticker.ticker.api;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +19,12 @@ import org.apache.camel.spi.RestConfiguration;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code GET /api/openapi.json}: camel-openapi-java's document of the REST DSL, with one thing the
+ * {@code GET /api/openapi.json}: camel-openapi-java's document of the REST DSL, with two things the
  * REST DSL cannot declare: an operation without a security requirement says {@code security: []},
  * "public on purpose", as OpenAPI linters (Redocly's security-defined rule) ask, beside the admin
- * operations' bearer requirement. Camel's own api-context route renders the same document but offers
+ * operations' bearer requirement; and a problem ({@link ProblemDocument}) is JSON alone, where Camel
+ * lists it under every type the operation produces (a history's CSV, a badge's SVG). Camel's own
+ * api-context route renders the same document but offers
  * no step between building it and writing it, so this processor drives the same two calls of
  * {@link RestOpenApiSupport} and amends the model in between.
  */
@@ -62,6 +66,8 @@ class OpenApiDocumentResponder implements Processor {
 
     /** Receives the document's model before it is written, and marks the public operations. */
     private static final class DocumentAdapter extends DefaultRestApiResponseAdapter {
+        private static final String PROBLEM = "#/components/schemas/" + ProblemDocument.class.getSimpleName();
+
         @Override
         public void setOpenApi(OpenAPI openApi) {
             if (openApi != null && openApi.getPaths() != null) {
@@ -71,10 +77,29 @@ class OpenApiDocumentResponder implements Processor {
                                 || operation.getSecurity().isEmpty()) {
                             operation.setSecurity(List.of());
                         }
+                        problemsAsJson(operation);
                     }
                 }
             }
             super.setOpenApi(openApi);
+        }
+
+        private static void problemsAsJson(Operation operation) {
+            if (operation.getResponses() == null) {
+                return;
+            }
+            for (ApiResponse response : operation.getResponses().values()) {
+                Content content = response.getContent();
+                if (content == null) {
+                    continue;
+                }
+                content.values().stream()
+                        .filter(type -> type.getSchema() != null
+                                && PROBLEM.equals(type.getSchema().get$ref()))
+                        .findFirst()
+                        .ifPresent(problem ->
+                                response.setContent(new Content().addMediaType("application/json", problem)));
+            }
         }
     }
 }

@@ -1,65 +1,29 @@
 package dev.socialticker.ticker.format;
 
-import java.util.Locale;
-import java.util.Map;
-
 /**
  * A flat badge, {@code [followers | 12.3k]}, drawn by the service itself: no third party between a
- * README and the count. Sized as shields' badge-maker sizes its badges: each text's width is
- * estimated from a table of per-character advance widths of Verdana (the badge's first font), with
- * 5 px of padding on either side. White text on colours dark enough for it (WCAG AA, 4.5:1 and more),
- * the label in dark grey, the count's colour by state; a {@code <title>} and an {@code aria-label}
- * say the whole count in words a screen reader reads.
+ * README and the count. Laid out as shields' badge-maker (6.0) lays out its flat badges, to the
+ * pixel: each text measured with badge-maker's own width table ({@link BadgeTextWidth}), cut to
+ * whole pixels and made odd, with 5 px of padding either side; each text centred where badge-maker
+ * centres it (the label one pixel right of its section's middle, the count one pixel left) and
+ * drawn to exactly its measured width ({@code textLength}), so it fits its section whatever font
+ * stands in for Verdana; drawn at ten times the size and scaled down, as badge-maker draws.
+ * frontend/test/unit/badge-maker.test.js and BadgeSvgTest hold it to badge-maker's output. Unlike
+ * badge-maker's: white text on colours dark enough for it (WCAG AA, 4.5:1 and more), the label in
+ * dark grey, the count's colour by state, a plain shadow (no blur, no gradient), and a {@code <title>}
+ * and an {@code aria-label} that say the whole count in words a screen reader reads.
  */
 public final class BadgeSvg {
     /** The label's background. */
     public static final String LABEL_COLOUR = "#555555";
 
     static final int HEIGHT = 20;
+    /** Between a text and its section's edges. */
     static final int PADDING = 5;
-    static final double FONT_SIZE = 11;
+    /** badge-maker draws its texts at ten times the size, scaled down: finer positions for the glyphs. */
+    private static final int SCALE = 10;
+
     private static final String FONT = "Verdana,Geneva,DejaVu Sans,sans-serif";
-
-    /**
-     * Verdana's advance widths in font units (2048 to the em) for the characters badges show: digits,
-     * letters, and the punctuation of counts and labels. Any other character counts as wide as
-     * {@code m}, so an estimate errs on the wide side, as badge-maker's does.
-     */
-    private static final Map<Character, Integer> PUNCTUATION = Map.ofEntries(
-            Map.entry(' ', 720),
-            Map.entry('!', 817),
-            Map.entry('"', 969),
-            Map.entry('#', 1716),
-            Map.entry('%', 2214),
-            Map.entry('&', 1430),
-            Map.entry('\'', 551),
-            Map.entry('(', 927),
-            Map.entry(')', 927),
-            Map.entry('*', 1229),
-            Map.entry('+', 1716),
-            Map.entry(',', 727),
-            Map.entry('-', 842),
-            Map.entry('.', 727),
-            Map.entry('/', 927),
-            Map.entry(':', 927),
-            Map.entry(';', 927),
-            Map.entry('?', 1110),
-            Map.entry('@', 2048),
-            Map.entry('_', 1229));
-
-    /** Verdana's digits are all one width (tabular), so a count's width follows its length. */
-    private static final int DIGIT = 1302;
-
-    private static final int[] LOWER = {
-        1229, 1276, 1067, 1276, 1220, 720, 1276, 1296, 562, 674, 1208, 562, 1992, 1296, 1243, 1276, 1276, 874, 1067,
-        807, 1296, 1208, 1669, 1208, 1208, 1075
-    };
-    private static final int[] UPPER = {
-        1401, 1405, 1430, 1577, 1294, 1178, 1587, 1540, 862, 929, 1425, 1140, 1738, 1532, 1612, 1237, 1612, 1423, 1401,
-        1246, 1499, 1401, 2025, 1403, 1244, 1403
-    };
-    private static final int UNITS_PER_EM = 2048;
-    private static final int WIDE = 1992;
 
     private BadgeSvg() {}
 
@@ -72,28 +36,51 @@ public final class BadgeSvg {
      */
     public static String of(Reading reading, String label, String about) {
         String message = reading.count() == null ? "no data" : CompactNumber.compact(reading.count());
-        String spoken = label + ": "
-                + (reading.count() == null ? "no data" : CompactNumber.grouped(reading.count()))
+        String spoken = ": " + (reading.count() == null ? "no data" : CompactNumber.grouped(reading.count()))
                 + (about == null || about.isBlank() ? "" : " (" + about + ")")
                 + stateWords(reading.state());
-        int labelWidth = sectionWidth(label);
-        int messageWidth = sectionWidth(message);
+        return draw(label, message, colour(reading.state()), spoken);
+    }
+
+    /**
+     * The badge of a request that names no count: {@code label} and {@code message} ({@code not
+     * found}) in the colour of no count, and {@code why} after them in the title, so an image in a
+     * page shows what went wrong instead of a broken image.
+     */
+    public static String refused(String label, String message, String why) {
+        return draw(label, message, colour(CountState.NO_COUNT), ": " + message + ". " + why);
+    }
+
+    /**
+     * {@code label | message} on {@code colour}.
+     *
+     * @param spoken what the title says after the label
+     */
+    static String draw(String rawLabel, String rawMessage, String colour, String spoken) {
+        // badge-maker trims both texts before it measures them.
+        String label = trimmed(rawLabel);
+        String message = trimmed(rawMessage);
+        int labelText = BadgeTextWidth.preferred(label);
+        int messageText = BadgeTextWidth.preferred(message);
+        int labelWidth = labelText + 2 * PADDING;
+        int messageWidth = messageText + 2 * PADDING;
         int width = labelWidth + messageWidth;
-        String colour = colour(reading.state());
-        String shortLabel = escape(label + ": " + message);
+        // badge-maker's text margins: 1 px in from the left for the label, 1 px back for the count.
+        int labelCentre = SCALE * (1 + PADDING) + SCALE * labelText / 2;
+        int messageCentre = SCALE * (labelWidth - 1 + PADDING) + SCALE * messageText / 2;
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width + "\" height=\"" + HEIGHT
-                + "\" role=\"img\" aria-label=\"" + shortLabel + "\">"
-                + "<title>" + escape(spoken) + "</title>"
+                + "\" role=\"img\" aria-label=\"" + escape(label + ": " + message) + "\">"
+                + "<title>" + escape(label + spoken) + "</title>"
                 + "<clipPath id=\"r\"><rect width=\"" + width + "\" height=\"" + HEIGHT + "\" rx=\"3\" fill=\"#fff\"/>"
                 + "</clipPath>"
                 + "<g clip-path=\"url(#r)\">"
                 + "<rect width=\"" + labelWidth + "\" height=\"" + HEIGHT + "\" fill=\"" + LABEL_COLOUR + "\"/>"
                 + "<rect x=\"" + labelWidth + "\" width=\"" + messageWidth + "\" height=\"" + HEIGHT + "\" fill=\""
                 + colour + "\"/></g>"
-                + "<g fill=\"#fff\" text-anchor=\"middle\" font-family=\"" + FONT + "\" font-size=\""
-                + (int) FONT_SIZE + "\">"
-                + text(labelWidth / 2.0, label)
-                + text(labelWidth + messageWidth / 2.0, message)
+                + "<g fill=\"#fff\" text-anchor=\"middle\" font-family=\"" + FONT
+                + "\" text-rendering=\"geometricPrecision\" font-size=\"" + 11 * SCALE + "\" transform=\"scale(.1)\">"
+                + text(labelCentre, labelText, label)
+                + text(messageCentre, messageText, message)
                 + "</g></svg>";
     }
 
@@ -107,44 +94,49 @@ public final class BadgeSvg {
         };
     }
 
-    /** The width of a section holding {@code text}: its estimated width, rounded up, and the padding. */
-    public static int sectionWidth(String text) {
-        return (int) Math.ceil(textWidth(text)) + 2 * PADDING;
+    /**
+     * A text centred at {@code centre} and drawn {@code length} wide (both at ten times the size), its
+     * baseline 14 px down, with its shadow one pixel below, as flat badges draw it (the shadow hidden
+     * from screen readers).
+     */
+    private static String text(int centre, int length, String text) {
+        if (text.isEmpty()) {
+            return "";
+        }
+        String placed = "x=\"" + centre + "\" textLength=\"" + SCALE * length + "\"";
+        String shown = escape(text);
+        return "<text " + placed + " y=\"" + 15 * SCALE
+                + "\" fill=\"#010101\" fill-opacity=\".3\" aria-hidden=\"true\">"
+                + shown + "</text>"
+                + "<text " + placed + " y=\"" + 14 * SCALE + "\">" + shown + "</text>";
     }
 
-    /** The estimated width of {@code text} in Verdana at 11 px. */
-    public static double textWidth(String text) {
-        double units = 0;
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            units += advance(c);
-            i += Character.charCount(c);
+    /**
+     * {@code text} without the white space JavaScript's {@code String.prototype.trim} removes at either
+     * end (spaces of every kind, tabs, line ends, the byte order mark), as badge-maker trims its texts.
+     */
+    static String trimmed(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isJsWhiteSpace(text.charAt(start))) {
+            start++;
         }
-        return units * FONT_SIZE / UNITS_PER_EM;
+        while (end > start && isJsWhiteSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
     }
 
-    private static int advance(int c) {
-        if (c >= '0' && c <= '9') {
-            return DIGIT;
-        }
-        if (c >= 'a' && c <= 'z') {
-            return LOWER[c - 'a'];
-        }
-        if (c >= 'A' && c <= 'Z') {
-            return UPPER[c - 'A'];
-        }
-        if (c < Character.MIN_SUPPLEMENTARY_CODE_POINT && PUNCTUATION.containsKey((char) c)) {
-            return PUNCTUATION.get((char) c);
-        }
-        return WIDE;
-    }
-
-    /** A text with its shadow one pixel below, as flat badges draw it (the shadow hidden from screen readers). */
-    private static String text(double x, String text) {
-        String at = String.format(Locale.ROOT, "%.1f", x);
-        return "<text x=\"" + at + "\" y=\"15\" fill=\"#010101\" fill-opacity=\".3\" aria-hidden=\"true\">"
-                + escape(text) + "</text>"
-                + "<text x=\"" + at + "\" y=\"14\">" + escape(text) + "</text>";
+    private static boolean isJsWhiteSpace(char c) {
+        return c == '\t'
+                || c == '\n'
+                || c == 0x0B
+                || c == '\f'
+                || c == '\r'
+                || c == '\uFEFF'
+                || c == '\u2028'
+                || c == '\u2029'
+                || Character.getType(c) == Character.SPACE_SEPARATOR;
     }
 
     private static String stateWords(CountState state) {

@@ -4,14 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.socialticker.ticker.support.ApiClient;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * {@code POST /api/admin/history/{id}}: a CSV of {@code date,count}, validated all or nothing,
  * idempotent, and never over the days the service read itself.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class BackfillTest extends HistoryServiceTest {
 
     @Test
@@ -129,6 +143,122 @@ class BackfillTest extends HistoryServiceTest {
         assertThat(ApiClient.json(api.get("/api/metrics/github-again/history?step=day&from=2025-09-01&to=2025-09-30"))
                         .path("points"))
                 .isEmpty();
+    }
+
+    /**
+     * {@code curl --data-binary @days.csv} without {@code -H} sends the file as a form
+     * ({@code application/x-www-form-urlencoded}): a 415 like any other type, not a 500, and neither the
+     * body nor a stack trace in the log for a client's mistake.
+     */
+    @Test
+    void refusesAFormWith415AndLogsNoneOfIt(CapturedOutput output) {
+        String csv = "date,count\n2025-03-03,7654321\n";
+        String form = "application/x-www-form-urlencoded";
+
+        assertProblem(
+                post("/api/admin/history/github-again", form, "Bearer " + TOKEN, csv), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(
+                post("/api/admin/history/github-again", form, "Bearer " + TOKEN, "2025-03-03=7654321"),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE");
+        // The token is checked first, as for any other type.
+        assertProblem(post("/api/admin/history/github-again", form, null, csv), 401, "UNAUTHORIZED");
+
+        assertThat(output.getAll())
+                .doesNotContain("7654321")
+                .doesNotContain("Error handling request")
+                .doesNotContainPattern("\\R\\tat ");
+        assertThat(ApiClient.json(api.get("/api/metrics/github-again/history?step=day&from=2025-03-03&to=2025-03-03"))
+                        .path("points"))
+                .isEmpty();
+        // The same file as text/csv is stored.
+        assertThat(backfill("github-again", csv).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * The body is read by the backfill alone, after the token and the type, to its bound: a request
+     * refused first is answered without its body being read (Camel's stream caching copied the body
+     * into memory, whole, before the route began: an unauthenticated upload of any size was read), and
+     * an upload that breaks off, or one past the bound, is the client's failure, logged nowhere.
+     */
+    @Test
+    void readsNoBodyBeforeTheTokenAndTheTypeAndBoundsTheOneItReads(CapturedOutput output) throws Exception {
+        // 10 MB announced, a few bytes sent: the answer comes without waiting for the rest.
+        String announced = "Content-Length: 10000000\r\n";
+        assertThat(raw(announced + "Content-Type: text/csv\r\n", "2025-03-04,7654321\n", false))
+                .startsWith("HTTP/1.1 401");
+        assertThat(raw(
+                        announced + "Content-Type: application/json\r\nAuthorization: Bearer " + TOKEN + "\r\n",
+                        "{\"2025-03-04\": 7654321}",
+                        false))
+                .startsWith("HTTP/1.1 415");
+        assertThat(raw(announced + "Content-Type: text/csv\r\nAuthorization: Bearer " + TOKEN + "\r\n", "", false))
+                .startsWith("HTTP/1.1 413")
+                .contains("REQUEST_TOO_LARGE");
+        // The client stops sending (its half of the connection closed) before the body's end: a 400
+        // (Tomcat's own, once a read of the body failed; the client is usually gone by then).
+        assertThat(raw(
+                        "Content-Length: 1000\r\nContent-Type: text/csv\r\nAuthorization: Bearer " + TOKEN + "\r\n",
+                        "2025-03-04,7654321\n",
+                        true))
+                .startsWith("HTTP/1.1 400");
+        // Past the bound without a Content-Length (chunked): read to the bound, then refused.
+        byte[] tooMuch =
+                ("2025-03-04,7654321\n".repeat(BackfillCsv.MAX_BYTES / 19 + 1)).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> chunked = api.http()
+                .send(
+                        HttpRequest.newBuilder(URI.create(api.base() + "/api/admin/history/github-again"))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Content-Type", "text/csv")
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                                        HttpRequest.BodyPublishers.ofByteArray(tooMuch)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertProblem(chunked, 413, "REQUEST_TOO_LARGE");
+
+        assertThat(output.getAll())
+                .doesNotContain("7654321")
+                .doesNotContainPattern("\\R\\tat ")
+                .doesNotContain(" ERROR ");
+        assertThat(ApiClient.json(api.get("/api/metrics/github-again/history?step=day&from=2025-03-04&to=2025-03-04"))
+                        .path("points"))
+                .isEmpty();
+    }
+
+    /**
+     * {@code POST /api/admin/history/github-again} written on a socket: the headers given, then
+     * {@code body}, then (when {@code hangUp}) the end of the client's half of the connection; the
+     * answer's head and body, read until the server closes the connection or 10 s pass.
+     */
+    private String raw(String headers, String body, boolean hangUp) throws IOException {
+        URI base = URI.create(api.base());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/admin/history/github-again HTTP/1.1\r\nHost: " + base.getAuthority()
+                            + "\r\nConnection: close\r\n" + headers + "\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            if (hangUp) {
+                socket.shutdownOutput();
+            }
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    answer.write(buffer, 0, n);
+                    if (answer.toString(StandardCharsets.UTF_8).contains("}}")) {
+                        break;
+                    }
+                }
+            } catch (SocketTimeoutException waited) {
+                throw new AssertionError(
+                        "no answer within 10 s; so far: " + answer.toString(StandardCharsets.UTF_8), waited);
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -165,9 +165,39 @@ class FormatsApiTest extends HistoryServiceTest {
         assertThat(total.headers().firstValue("Content-Type")).hasValue("image/svg+xml");
         parse(total.body());
         assertThat(api.get("/api/tickers/pair/badge.svg").statusCode()).isEqualTo(200);
-        assertThat(api.get("/api/tickers/nobody/badge.svg").statusCode()).isEqualTo(404);
-        assertThat(api.get("/api/metrics/nobody/badge.svg").statusCode()).isEqualTo(404);
         RefreshIdle.waitFor(camel);
+    }
+
+    /**
+     * A badge is read by an {@code <img>}, which shows a JSON error as a broken image: a badge of a
+     * source or ticker that does not exist, or of a malformed one, is a badge saying so, with its
+     * status. The same requests for JSON still answer the API's JSON problem.
+     */
+    @Test
+    void answersABadgeThatSaysNotFoundOrInvalid() throws Exception {
+        assertRefusedBadge(
+                "/api/metrics/github-nobody/badge.svg", 404, "not found", "No source has the id 'github-nobody'");
+        assertRefusedBadge("/api/tickers/nobody/badge.svg", 404, "not found", "No ticker is named 'nobody'");
+        assertRefusedBadge("/api/metrics/Bad_Id/badge.svg", 400, "invalid id", "A source id matches");
+        assertRefusedBadge("/api/tickers/Bad_Name/badge.svg", 400, "invalid name", "A ticker's name matches");
+
+        assertProblem(api.get("/api/metrics/github-nobody"), 404, "SOURCE_NOT_FOUND");
+        assertProblem(api.get("/api/tickers/nobody"), 404, "TICKER_NOT_FOUND");
+        assertProblem(api.get("/api/metrics/Bad_Id"), 400, "INVALID_SOURCE_ID");
+        assertProblem(api.get("/api/tickers/nobody?format=shields"), 404, "TICKER_NOT_FOUND");
+    }
+
+    private void assertRefusedBadge(String path, int status, String words, String why) throws Exception {
+        HttpResponse<String> response = api.get(path);
+
+        assertThat(response.statusCode()).as(path).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("image/svg+xml");
+        assertThat(response.headers().firstValue("Cache-Control")).as(path).hasValue("no-store");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        Document svg = parse(response.body());
+        assertThat(svg.getDocumentElement().getAttribute("aria-label")).isEqualTo("followers: " + words);
+        assertThat(svg.getElementsByTagNameNS("*", "title").item(0).getTextContent())
+                .startsWith("followers: " + words + ". " + why);
     }
 
     @Test

@@ -123,8 +123,25 @@ class OpenApiDocumentTest extends SharedServiceTest {
                 .anySatisfy(parameter -> assertThat(parameter.getSchema().getEnum())
                         .containsExactly("smiirl", "shields", "lametric", "awtrix"));
         Operation badge = document.getPaths().get("/metrics/{id}/badge.svg").getGet();
-        assertThat(badge.getResponses().get("200").getContent()).containsKey("image/svg+xml");
         assertThat(badge.getResponses()).containsKeys("200", "304", "400", "404");
+        // A badge's refusals are badges; a problem is JSON alone, whatever else an operation produces.
+        for (String status : List.of("200", "400", "404")) {
+            assertThat(badge.getResponses().get(status).getContent()).as(status).containsOnlyKeys("image/svg+xml");
+        }
+        assertThat(document.getPaths()
+                        .get("/metrics/badge.svg")
+                        .getGet()
+                        .getResponses()
+                        .get("400")
+                        .getContent())
+                .containsOnlyKeys("application/json");
+        assertThat(document.getPaths()
+                        .get("/metrics/{id}/history")
+                        .getGet()
+                        .getResponses()
+                        .get("404")
+                        .getContent())
+                .containsOnlyKeys("application/json");
     }
 
     /**
