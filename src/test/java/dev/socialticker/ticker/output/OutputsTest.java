@@ -178,7 +178,8 @@ class OutputsTest extends UpstreamServiceTest {
         upstream.stubFor(post(urlPathEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
         refresh(OCTOCAT);
         awaitRequest("/hook", 4242);
-        assertThat(pushedTo("/hook").get(0).at("/growth/thirtyDays").isNull()).isTrue();
+        assertThat(pushesOf("/hook", 4242).get(0).at("/growth/thirtyDays").isNull())
+                .isTrue();
 
         // 40 days back: before the source's first live reading, the count 30 days before today's.
         LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(40);
@@ -193,8 +194,9 @@ class OutputsTest extends UpstreamServiceTest {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body()).contains("\"added\":1");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> pushedTo("/hook").size() == 2);
-        JsonNode again = pushedTo("/hook").get(1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> pushesOf("/hook", 4242).size() == 2);
+        JsonNode again = pushesOf("/hook", 4242).get(1);
         System.out.println("After the backfill, the webhook got: " + again);
         assertThat(again.get("total").asLong()).isEqualTo(4242);
         assertThat(again.at("/growth/thirtyDays").asLong()).isEqualTo(242);
@@ -405,9 +407,33 @@ class OutputsTest extends UpstreamServiceTest {
         return bodies;
     }
 
+    private static long totalOf(LoggedRequest request) {
+        try {
+            return new ObjectMapper().readTree(request.getBody()).path("total").asLong(-1);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    /** The bodies carrying {@code total} an output's path was sent, in the order received. */
+    private static List<JsonNode> pushesOf(String path, long total) {
+        return pushedTo(path).stream()
+                .filter(body -> body.path("total").asLong(-1) == total)
+                .toList();
+    }
+
+    /**
+     * The first push of {@code total} to {@code path}. Not simply the first push: a push decided before
+     * this test's clean slate (the previous test's source, whose growth moved when the clock did) may
+     * reach the stand-in just after it was reset.
+     */
     private static LoggedRequest awaitRequest(String path, long total) {
         await().until(() -> totals(path).contains(total));
-        return upstream.findAll(postRequestedFor(urlPathEqualTo(path))).get(0);
+        return upstream.findAll(postRequestedFor(urlPathEqualTo(path))).stream()
+                .sorted((a, b) -> a.getLoggedDate().compareTo(b.getLoggedDate()))
+                .filter(request -> totalOf(request) == total)
+                .findFirst()
+                .orElseThrow();
     }
 
     static void write(String name, String template, String sources, Map<String, String> parameters) {
