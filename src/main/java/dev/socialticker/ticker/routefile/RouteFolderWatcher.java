@@ -12,8 +12,16 @@ import org.slf4j.LoggerFactory;
  * (not its sub-folders: the outputs' folder inside the routes folder has a watcher of its own) and
  * applies a changed file without a restart: a good file replaces its route, a bad one is refused and
  * the running route stays, a deleted one is unloaded, a misnamed one is reported.
+ *
+ * <p>Files only: the settings a file names ({@code ticker.providers.*}, {@code ticker.outputs.*}) are
+ * read as the service started (an environment variable cannot change in a running process, and
+ * Spring Boot reads its configuration files once), so a changed setting needs a restart.
  */
 public final class RouteFolderWatcher {
+    /** Said wherever a reload meets a setting that is missing or wrong. */
+    public static final String SETTINGS_AT_START_UP =
+            "settings are read when the service starts; ticker.routes.reload applies changed files, not changed settings";
+
     private static final Logger log = LoggerFactory.getLogger(RouteFolderWatcher.class);
 
     /** What a kind of route file does with a change. */
@@ -47,7 +55,7 @@ public final class RouteFolderWatcher {
                 changed(context, loader, Path.of(resource.getLocation().replaceFirst("^file:", ""))));
         // Started now and stopped with Camel.
         context.addService(watcher, true, true);
-        log.info("Watching {} for changed {}", dir, what);
+        log.info("Watching {} for changed {} ({})", dir, what, SETTINGS_AT_START_UP);
     }
 
     static void changed(CamelContext context, Loader loader, Path path) throws Exception {
