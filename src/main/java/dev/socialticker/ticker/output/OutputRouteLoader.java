@@ -4,11 +4,13 @@ import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.logging.SecretMasking;
 import dev.socialticker.ticker.routefile.RouteFile;
-import dev.socialticker.ticker.routefile.RouteFileException;
 import dev.socialticker.ticker.routefile.RouteFiles;
 import dev.socialticker.ticker.routefile.RouteFolder;
 import dev.socialticker.ticker.routefile.RouteFolderWatcher;
 import dev.socialticker.ticker.routefile.RoutesProperties;
+import dev.socialticker.ticker.routefile.problem.RouteFileException;
+import dev.socialticker.ticker.routefile.problem.RouteFileProblem;
+import dev.socialticker.ticker.routefile.problem.RouteFileText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +33,8 @@ import org.springframework.stereotype.Component;
  * keeps working. With {@code ticker.routes.reload=true} the folder is watched like the providers' one.
  * No output is built in: without files, nothing is pushed.
  */
+// Before the provider check, which may refuse the start: that start still reports every output file.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @Component
 class OutputRouteLoader implements RouteFolderWatcher.Loader, CamelContextConfiguration {
     static final String FOLDER = "outputs";
@@ -98,10 +104,14 @@ class OutputRouteLoader implements RouteFolderWatcher.Loader, CamelContextConfig
         RouteBuilder builder;
         OutputSpec spec;
         try {
-            builder = RouteFiles.parse(context, file);
-            spec = OutputContract.check(file, builder, templates, sources);
-        } catch (Exception refused) {
-            refuse(file.name(), file.location(), RouteFiles.reason(refused));
+            RouteFileText text = RouteFiles.read(context, file);
+            spec = OutputContract.check(file, text, templates, sources);
+            builder = RouteFiles.parse(context, file, text);
+        } catch (RouteFileException refused) {
+            refuse(file.name(), file.location(), refused.problems());
+            return false;
+        } catch (RuntimeException broken) {
+            refuse(file.name(), file.location(), List.of(RouteFileProblem.of(RouteFiles.reason(broken))));
             return false;
         }
         String routeId = OutputEndpoints.routeId(file.name());
@@ -111,7 +121,7 @@ class OutputRouteLoader implements RouteFolderWatcher.Loader, CamelContextConfig
             if (context.getRoute(routeId) == null) {
                 stop(file.name());
             }
-            refuse(file.name(), file.location(), failed.getMessage());
+            refuse(file.name(), file.location(), failed.problems());
             return false;
         }
         catalog.loaded(file.name(), new OutputCatalog.Loaded(file.location(), spec));
@@ -137,14 +147,20 @@ class OutputRouteLoader implements RouteFolderWatcher.Loader, CamelContextConfig
         refuse(
                 path.getFileName().toString(),
                 folder.dir().resolve(path.getFileName()).toString(),
-                "not loaded: an output file is named <output>" + RouteFile.SUFFIX
-                        + " (lower-case letters, digits and '-')");
+                List.of(RouteFileProblem.of(
+                        "not loaded: an output file is named <output>" + RouteFile.SUFFIX,
+                        "lower-case letters, digits and '-', then " + RouteFile.SUFFIX)));
     }
 
-    private void refuse(String key, String location, String reason) {
-        // The reason may quote the offending line; health shows it to anyone, so mask it here.
-        String masked = SecretMasking.mask(reason);
-        catalog.broken(new OutputCatalog.Broken(key, location, masked));
-        log.error("Output file {} is not used: {}", location, masked);
+    private void refuse(String key, String location, List<RouteFileProblem> problems) {
+        // A problem may quote the offending line; health shows it to anyone, so mask it here.
+        OutputCatalog.Broken broken = new OutputCatalog.Broken(
+                key,
+                location,
+                problems.stream()
+                        .map(problem -> problem.masked(SecretMasking::mask))
+                        .toList());
+        catalog.broken(broken);
+        log.error("Output file {} is not used:\n{}", location, broken.details());
     }
 }

@@ -1,6 +1,9 @@
 package dev.socialticker.ticker.output;
 
 import dev.socialticker.ticker.logging.SecretMasking;
+import dev.socialticker.ticker.routefile.RouteFolderWatcher;
+import dev.socialticker.ticker.routefile.problem.ParameterProblem;
+import java.util.Locale;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +15,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class OutputSettings {
+    /**
+     * The hint to a setting's problem: a running service sees no setting set after it started (its
+     * environment is fixed; its configuration files were read once), reload or not.
+     */
+    public static final String READ_AT_START_UP =
+            "set it, then restart the service: " + RouteFolderWatcher.SETTINGS_AT_START_UP;
+
     private final Environment environment;
 
     OutputSettings(Environment environment) {
@@ -23,6 +33,26 @@ public class OutputSettings {
         String value = value(output, setting);
         SecretMasking.register(value);
         return value;
+    }
+
+    /**
+     * A file's parameter names a setting that is not set: the property, the environment variable that
+     * sets it too, and that a restart is needed.
+     *
+     * @param parameter the file's parameter that names the setting
+     */
+    public ParameterProblem notSet(String output, String setting, String parameter) {
+        String property = "ticker.outputs." + output + "." + setting;
+        return new ParameterProblem(
+                parameter,
+                "parameter '" + parameter + "' names the setting " + property + " (environment variable "
+                        + environmentVariable(property) + "), which is not set",
+                READ_AT_START_UP);
+    }
+
+    /** The environment variable a property is set by, in Spring Boot's relaxed form. */
+    static String environmentVariable(String property) {
+        return property.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
     /**

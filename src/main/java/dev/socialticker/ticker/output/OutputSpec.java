@@ -1,6 +1,8 @@
 package dev.socialticker.ticker.output;
 
 import dev.socialticker.ticker.routefile.TemplateDefinition;
+import dev.socialticker.ticker.routefile.problem.InvalidParametersException;
+import dev.socialticker.ticker.routefile.problem.ParameterProblem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,31 +39,42 @@ public record OutputSpec(
     /**
      * Reads and checks a file's parameters; {@code lookup} returns null for one not given.
      *
-     * @throws IllegalArgumentException listing every problem found
+     * @throws InvalidParametersException listing every problem found
      */
     public static OutputSpec from(OutputTemplate template, Function<String, String> lookup) {
-        List<String> problems = new ArrayList<>();
+        List<ParameterProblem> problems = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>(COMMON.read(lookup, problems));
         values.putAll(template.definition().read(lookup, problems));
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
-        Set<String> sources = new LinkedHashSet<>();
-        for (String id : values.get("sources").split(",")) {
-            if (!id.isBlank()) {
-                sources.add(id.strip());
-            }
+            throw new InvalidParametersException(problems);
         }
         return new OutputSpec(
                 values.get("name"),
                 template.id(),
-                Set.copyOf(sources),
+                sources(values.get("sources")),
                 duration(values.get("timeout")),
                 Integer.parseInt(values.get("retries")),
                 duration(values.get("retryDelay")),
                 values.get("repeat").isEmpty() ? template.repeat(values) : duration(values.get("repeat")),
                 Map.copyOf(values),
                 template.announcesSourcesWithoutCount(values));
+    }
+
+    /** The source ids of a {@code sources} value ({@code "github-acme, mastodon-acme"}); empty for all. */
+    static Set<String> sources(String value) {
+        Set<String> sources = new LinkedHashSet<>();
+        for (String id : value.split(",")) {
+            if (!id.isBlank()) {
+                sources.add(id.strip());
+            }
+        }
+        return Set.copyOf(sources);
+    }
+
+    /** The example a template (or every output) declares for a parameter; null when none does. */
+    static String example(OutputTemplate template, String parameter) {
+        return COMMON.example(parameter)
+                .orElseGet(() -> template.definition().example(parameter).orElse(null));
     }
 
     /** Whether this output gets the source's changes. */

@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.output;
 
 import dev.socialticker.ticker.routefile.TemplateDefinition;
+import dev.socialticker.ticker.routefile.problem.ParameterProblem;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,11 @@ public interface OutputTemplate {
         return false;
     }
 
-    /** What the declaration cannot check (a setting that must be set); empty when the output can run. */
-    default List<String> problems(OutputSpec spec) {
+    /**
+     * What the declaration cannot check (a setting that must be set), each naming the parameter it is
+     * about when there is one; empty when the output can run.
+     */
+    default List<ParameterProblem> problems(OutputSpec spec) {
         return List.of();
     }
 }

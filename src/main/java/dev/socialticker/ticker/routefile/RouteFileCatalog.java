@@ -1,9 +1,12 @@
 package dev.socialticker.ticker.routefile;
 
+import dev.socialticker.ticker.routefile.problem.RouteFileProblem;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The files of one kind this instance runs, by name, and those it refused with the reason. Start-up
@@ -12,8 +15,27 @@ import java.util.TreeMap;
  * @param <T> what is kept of a running file
  */
 public class RouteFileCatalog<T> {
-    /** A file that was not loaded (or, on reload, not applied), with a reason fit for an operator. */
-    public record Broken(String key, String location, String reason) {}
+    /**
+     * A file that was not loaded (or, on reload, not applied), with every mistake found in it.
+     *
+     * @param key      its name, or its file name when it has no usable one
+     * @param location the file as the messages name it
+     */
+    public record Broken(String key, String location, List<RouteFileProblem> problems) {
+        public Broken {
+            problems = List.copyOf(problems);
+        }
+
+        /** Every mistake on one line, each as {@code file:line:column: what (hint)}: for health. */
+        public String reason() {
+            return problems.stream().map(problem -> problem.oneLine(location)).collect(Collectors.joining("; "));
+        }
+
+        /** Every mistake with its line and a caret under the place, one after the other: for the log. */
+        public String details() {
+            return problems.stream().map(problem -> problem.block(location)).collect(Collectors.joining("\n"));
+        }
+    }
 
     private final Map<String, T> loaded = new TreeMap<>();
     private final Map<String, Broken> broken = new TreeMap<>();

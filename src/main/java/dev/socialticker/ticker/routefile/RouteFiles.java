@@ -1,5 +1,11 @@
 package dev.socialticker.ticker.routefile;
 
+import dev.socialticker.ticker.routefile.problem.RouteFileException;
+import dev.socialticker.ticker.routefile.problem.RouteFileProblem;
+import dev.socialticker.ticker.routefile.problem.RouteFileText;
+import java.io.FileNotFoundException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import org.apache.camel.CamelContext;
@@ -18,16 +24,57 @@ import org.apache.camel.support.ResourceHelper;
 public final class RouteFiles {
     private RouteFiles() {}
 
-    /** Builds a file's definitions without adding them, so they can be checked first. */
-    public static RouteBuilder parse(CamelContext context, RouteFile file) throws Exception {
-        Resource resource = ResourceHelper.resolveMandatoryResource(context, file.uri());
-        Collection<RoutesBuilder> builders =
-                PluginHelper.getRoutesLoader(context).findRoutesBuilders(List.of(resource));
-        if (builders.size() != 1 || !(builders.iterator().next() instanceof RouteBuilder builder)) {
-            throw new RouteFileException("not a Camel YAML DSL route file");
+    /**
+     * Reads a file once, and its YAML: what is checked is then what is loaded, even when the file
+     * changes in between.
+     *
+     * @throws RouteFileException when it cannot be read, is empty or is not YAML, saying where and why
+     */
+    public static RouteFileText read(CamelContext context, RouteFile file) throws RouteFileException {
+        String text;
+        try {
+            Resource resource = ResourceHelper.resolveMandatoryResource(context, file.uri());
+            try (InputStream in = resource.getInputStream()) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (FileNotFoundException gone) {
+            throw new RouteFileException("the file is gone (deleted while it was being read)");
+        } catch (Exception unreadable) {
+            throw new RouteFileException("the file cannot be read: " + reason(unreadable));
         }
-        builder.configureRoutes(context);
-        return builder;
+        return RouteFileText.of(file.location(), text);
+    }
+
+    /**
+     * Builds a file's definitions from the text {@link #read} read, without adding them, so they can
+     * be checked first.
+     *
+     * @throws RouteFileException with Camel's complaint at its line (an unknown key, a value of the
+     *     wrong kind)
+     */
+    public static RouteBuilder parse(CamelContext context, RouteFile file, RouteFileText text)
+            throws RouteFileException {
+        Resource resource = ResourceHelper.fromString(file.uri(), text.text());
+        try {
+            Collection<RoutesBuilder> builders =
+                    PluginHelper.getRoutesLoader(context).findRoutesBuilders(List.of(resource));
+            if (builders.size() != 1 || !(builders.iterator().next() instanceof RouteBuilder builder)) {
+                throw new RouteFileException("not a Camel YAML DSL route file");
+            }
+            builder.configureRoutes(context);
+            return builder;
+        } catch (RouteFileException refused) {
+            throw refused;
+        } catch (Exception failed) {
+            RouteFileProblem placed = text.describe(failed);
+            if (placed != null) {
+                throw new RouteFileException(List.of(placed));
+            }
+            // Camel names the file by its URI, an absolute path: named as the integrator wrote it instead.
+            throw new RouteFileException(reason(failed)
+                    .replace("Error pre-parsing resource: " + file.uri() + ": ", "")
+                    .replace(file.uri(), file.location()));
+        }
     }
 
     /**
@@ -72,7 +119,7 @@ public final class RouteFiles {
         }
     }
 
-    /** The innermost useful message, on one line: YAML errors carry the line and column there. */
+    /** Every message of a failure and its causes, on one line, each once. */
     public static String reason(Throwable failure) {
         StringBuilder reason = new StringBuilder();
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {

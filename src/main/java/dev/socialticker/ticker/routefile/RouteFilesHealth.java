@@ -7,7 +7,7 @@ import org.springframework.boot.actuate.health.Status;
 
 /**
  * A catalog as a health component: one detail per running file, not UP while any file is refused, with
- * the file and the reason in the status description, which the health endpoint shows even to callers
+ * each mistake as {@code file:line:column: what (hint)} in the status description, which the health endpoint shows even to callers
  * who may not see details (a reason names a file and a line, never a secret).
  */
 public final class RouteFilesHealth {
@@ -25,11 +25,7 @@ public final class RouteFilesHealth {
         StringBuilder description = new StringBuilder();
         broken.values().forEach(file -> {
             builder.withDetail(file.key(), "refused: " + file.reason());
-            description
-                    .append(description.isEmpty() ? "" : " | ")
-                    .append(file.location())
-                    .append(": ")
-                    .append(file.reason());
+            description.append(description.isEmpty() ? "" : " | ").append(file.reason());
         });
         builder.status(new Status(refused.getCode(), description.toString()));
     }

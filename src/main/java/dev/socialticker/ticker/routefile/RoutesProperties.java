@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  *               directory; a file there replaces the built-in one of the same name. Output files
  *               are in its sub-folder outputs/ (none is built in)
  * @param reload watch the folder (and outputs/) and apply changed, added or deleted provider and
- *               output files without a restart
+ *               output files without a restart, each once it has been still for 500 ms. Files only:
+ *               settings are read at start-up, so a changed one still needs a restart
  */
 @Validated
 @ConfigurationProperties("ticker.routes")

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.routefile;
 
+import dev.socialticker.ticker.routefile.problem.ParameterProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -76,6 +79,15 @@ public final class TemplateDefinition {
         return names;
     }
 
+    /** The example a parameter's declaration gives; empty for a parameter not declared here. */
+    public Optional<String> example(String name) {
+        return parameters.stream()
+                .filter(parameter -> parameter.name().equals(name))
+                .map(Parameter::example)
+                .filter(Objects::nonNull)
+                .findFirst();
+    }
+
     /** Declares every parameter on the template, with its default when it has one. */
     public void declareOn(RouteTemplateDefinition template) {
         parameters.forEach(parameter -> template.templateParameter(
@@ -86,14 +98,16 @@ public final class TemplateDefinition {
      * A file's values, defaults filled in, each checked against its declaration; every
      * problem found is added to {@code problems}.
      */
-    public Map<String, String> read(Function<String, String> lookup, List<String> problems) {
+    public Map<String, String> read(Function<String, String> lookup, List<ParameterProblem> problems) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Parameter parameter : parameters) {
             String value = lookup.apply(parameter.name());
             if (value == null || value.isBlank()) {
                 if (parameter.required()) {
-                    problems.add("parameter '" + parameter.name() + "' is required (" + parameter.title()
-                            + ", for example " + parameter.example() + ")");
+                    problems.add(new ParameterProblem(
+                            parameter.name(),
+                            "parameter '" + parameter.name() + "' is required (" + parameter.title() + ", for example "
+                                    + parameter.example() + ")"));
                 }
                 value = parameter.required() ? "" : parameter.fallback();
             }
@@ -106,14 +120,17 @@ public final class TemplateDefinition {
         return values;
     }
 
-    private void check(Parameter parameter, String value, List<String> problems) {
+    private void check(Parameter parameter, String value, List<ParameterProblem> problems) {
         String name = parameter.name();
         if ("boolean".equals(parameter.type()) && !value.equals("true") && !value.equals("false")) {
-            problems.add("parameter '" + name + "' must be true or false, not '" + value + "'");
+            problems.add(
+                    new ParameterProblem(name, "parameter '" + name + "' must be true or false, not '" + value + "'"));
         }
         if (parameter.pattern() != null && !Pattern.matches(parameter.pattern(), value)) {
-            problems.add("parameter '" + name + "' must match " + parameter.pattern() + " (for example "
-                    + parameter.example() + "), not '" + value + "'");
+            problems.add(new ParameterProblem(
+                    name,
+                    "parameter '" + name + "' must match " + parameter.pattern() + " (for example "
+                            + parameter.example() + "), not '" + value + "'"));
         }
         if (parameter.format() == null) {
             return;
@@ -122,14 +139,15 @@ public final class TemplateDefinition {
             try {
                 Pattern.compile(value);
             } catch (PatternSyntaxException invalid) {
-                problems.add("parameter '" + name + "' is not a regular expression: " + invalid.getDescription());
+                problems.add(new ParameterProblem(
+                        name, "parameter '" + name + "' is not a regular expression: " + invalid.getDescription()));
             }
             return;
         }
         FormatCheck format = formats.get(parameter.format());
         String problem = format == null ? null : format.problem(name, value);
         if (problem != null) {
-            problems.add(problem);
+            problems.add(new ParameterProblem(name, problem));
         }
     }
 

@@ -8,6 +8,8 @@ import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.provider.file.ProviderCatalog;
 import dev.socialticker.ticker.refresh.RefreshSchedule;
 import dev.socialticker.ticker.support.RoutesDir;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,17 +122,25 @@ class StartupValidationTest {
     }
 
     @Test
-    void aSourceWhoseProviderFileIsBrokenIsRefusedNamingTheFile(CapturedOutput output) {
+    void aSourceWhoseProviderFileIsBrokenIsRefusedNamingTheFile(CapturedOutput output) throws IOException {
         try (RoutesDir routes = new RoutesDir("broken.camel.yaml")) {
+            Files.createDirectories(routes.path().resolve("outputs"));
+            routes.write("outputs/hook.camel.yaml", "- templatedRoute: { routeTemplateRef: webhok }\n");
             assertStartFails(
                     output,
                     "ticker.sources[0].provider",
-                    "provider 'broken' is not available: " + routes.path().resolve("broken.camel.yaml")
-                            + " was refused (",
+                    "provider 'broken' is not available, its file was refused: "
+                            + routes.path().resolve("broken.camel.yaml")
+                            + ":8:8: this line's indentation does not match the lines around it",
                     "ticker.sources[0].provider=broken",
                     "ticker.sources[0].account=a",
                     "ticker.routes.dir=" + routes.path());
-            assertThat(output.getAll()).contains("line 8, column 8");
+            // The log shows the line as written, with a caret under the place.
+            assertThat(output.getAll()).contains("  8 |        - log: \"misindented\"\n    |        ^");
+            // Every refused file is reported in the start that is refused, the output files too.
+            assertThat(output.getAll())
+                    .contains(routes.path().resolve("outputs/hook.camel.yaml")
+                            + ":1:39: routeTemplateRef 'webhok' is not an output template");
         }
     }
 

@@ -115,6 +115,14 @@ class OutputsTest extends UpstreamServiceTest {
                 "webhook",
                 "github-torvalds",
                 Map.of("url", upstream.baseUrl() + "/slow", "timeout", "1s", "retries", "1", "retryDelay", "100ms"));
+        ROUTES.write("outputs/mistakes.camel.yaml", """
+                - templatedRoute:
+                    routeTemplateRef: webhok
+                    routeId: output-mistakes
+                    retries: 3
+                    parameters:
+                      - { name: colour, value: blue }
+                """);
         ROUTES.write("outputs/broken.camel.yaml", """
                 - templatedRoute:
                     routeTemplateRef: webhook
@@ -300,6 +308,15 @@ class OutputsTest extends UpstreamServiceTest {
                 .contains("broken.camel.yaml")
                 .contains("unknown parameter 'colour'")
                 .contains("parameter 'url' is required");
+        // Every mistake of a file at once, each as file:line:column: what (hint).
+        String mistakes = ROUTES.path().resolve("outputs/mistakes.camel.yaml").toString();
+        assertThat(catalog.findBroken("mistakes").orElseThrow().reason())
+                .isEqualTo(mistakes + ":2:23: routeTemplateRef 'webhok' is not an output template (did you mean"
+                        + " 'webhook'? built-in: awtrix-http, mqtt, smiirl-push, webhook); "
+                        + mistakes + ":4:5: unknown key 'retries' in templatedRoute (the keys are routeTemplateRef,"
+                        + " routeId, parameters); "
+                        + mistakes + ":5:5: parameter 'name' is required (Output name, for example office-counter); "
+                        + mistakes + ":6:17: unknown parameter 'colour' (no output template has it)");
         assertThat(catalog.loaded()).containsKeys("hook", "flaky", "healthy", "dead-500");
 
         upstream.stubFor(post(urlPathEqualTo("/late")).willReturn(aResponse().withStatus(204)));
@@ -320,6 +337,26 @@ class OutputsTest extends UpstreamServiceTest {
 
         ROUTES.delete("outputs/late.camel.yaml");
         await().atMost(Duration.ofSeconds(30)).until(() -> catalog.find("late").isEmpty());
+    }
+
+    @Test
+    void aSecretSetAfterStartUpIsSaidToNeedARestart() {
+        write(
+                "latecomer",
+                "webhook",
+                "github-octocat",
+                Map.of("url", upstream.baseUrl() + "/late", "bearer", "late-token"));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> catalog.findBroken("latecomer").isPresent());
+        assertThat(catalog.findBroken("latecomer").orElseThrow().reason())
+                .endsWith("parameter 'bearer' names the setting ticker.outputs.latecomer.late-token (environment"
+                        + " variable TICKER_OUTPUTS_LATECOMER_LATETOKEN), which is not set (set it, then restart the"
+                        + " service: settings are read when the service starts; ticker.routes.reload applies changed"
+                        + " files, not changed settings)");
+        ROUTES.delete("outputs/latecomer.camel.yaml");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> catalog.findBroken("latecomer").isEmpty());
     }
 
     @Test

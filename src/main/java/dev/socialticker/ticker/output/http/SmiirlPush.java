@@ -3,6 +3,7 @@ package dev.socialticker.ticker.output.http;
 import dev.socialticker.ticker.output.Delivery;
 import dev.socialticker.ticker.output.OutputSettings;
 import dev.socialticker.ticker.output.OutputSpec;
+import dev.socialticker.ticker.routefile.problem.ParameterProblem;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +31,14 @@ class SmiirlPush extends HttpOutput {
     }
 
     @Override
-    public List<String> problems(OutputSpec spec) {
-        List<String> problems = new ArrayList<>();
+    public List<ParameterProblem> problems(OutputSpec spec) {
+        List<ParameterProblem> problems = new ArrayList<>();
         if (spec.sources().size() != 1) {
-            problems.add("a Smiirl counter shows one number: parameter 'sources' must name exactly one source");
+            problems.add(new ParameterProblem(
+                    "sources", "a Smiirl counter shows one number: parameter 'sources' must name exactly one source"));
         }
         if (settings.secret(spec.name(), spec.value("token")) == null) {
-            problems.add("the counter's token is not set: ticker.outputs." + spec.name() + "." + spec.value("token"));
+            problems.add(settings.notSet(spec.name(), spec.value("token"), "token"));
         }
         return problems;
     }

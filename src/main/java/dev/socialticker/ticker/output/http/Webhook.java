@@ -3,6 +3,7 @@ package dev.socialticker.ticker.output.http;
 import dev.socialticker.ticker.output.Delivery;
 import dev.socialticker.ticker.output.OutputSettings;
 import dev.socialticker.ticker.output.OutputSpec;
+import dev.socialticker.ticker.routefile.problem.ParameterProblem;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -36,13 +37,12 @@ class Webhook extends HttpOutput {
     }
 
     @Override
-    public List<String> problems(OutputSpec spec) {
-        List<String> problems = new ArrayList<>();
+    public List<ParameterProblem> problems(OutputSpec spec) {
+        List<ParameterProblem> problems = new ArrayList<>();
         for (String setting : List.of("bearer", "signatureSecret")) {
             String named = spec.value(setting);
             if (!named.isEmpty() && settings.secret(spec.name(), named) == null) {
-                problems.add("parameter '" + setting + "' names the setting ticker.outputs." + spec.name() + "." + named
-                        + ", which is not set");
+                problems.add(settings.notSet(spec.name(), named, setting));
             }
         }
         return problems;

@@ -4,6 +4,7 @@ import dev.socialticker.ticker.output.OutputSettings;
 import dev.socialticker.ticker.output.OutputSpec;
 import dev.socialticker.ticker.output.OutputTemplate;
 import dev.socialticker.ticker.routefile.TemplateDefinition;
+import dev.socialticker.ticker.routefile.problem.ParameterProblem;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,14 +57,27 @@ class MqttOutput implements OutputTemplate {
 
     /** What the declaration cannot check: a password without a user, a timeout past a minute. */
     @Override
-    public List<String> problems(OutputSpec spec) {
+    public List<ParameterProblem> problems(OutputSpec spec) {
         try {
             settings(spec);
             return List.of();
         } catch (IllegalArgumentException wrong) {
-            // MqttSettings names the parameter and never echoes the password.
-            return List.of("mqtt: " + wrong.getMessage() + " (settings ticker.outputs." + spec.name() + "." + USERNAME
-                    + " and ." + PASSWORD + ")");
+            // MqttSettings starts with the parameter it is about ("url: …"), or speaks of the login
+            // settings, and never echoes the password.
+            String message = wrong.getMessage();
+            String named = message.replaceFirst(":.*", "");
+            String parameter = definition.names().contains(named)
+                            || OutputSpec.COMMON.names().contains(named)
+                    ? named
+                    : null;
+            return List.of(
+                    parameter != null
+                            ? new ParameterProblem(parameter, "mqtt: " + message)
+                            : new ParameterProblem(
+                                    null,
+                                    "mqtt: " + message + " (settings ticker.outputs." + spec.name() + "." + USERNAME
+                                            + " and ." + PASSWORD + ")",
+                                    OutputSettings.READ_AT_START_UP));
         }
     }
 

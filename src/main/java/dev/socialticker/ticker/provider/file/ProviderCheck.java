@@ -80,9 +80,8 @@ class ProviderCheck implements CamelContextConfiguration {
         String property = "ticker.sources[" + index + "].provider";
         return providers
                 .findBroken(source.provider())
-                .map(broken -> property + ": provider '" + source.provider() + "' is not available: "
-                        + broken.location() + " was refused (" + broken.reason() + "); available providers: "
-                        + String.join(", ", available))
+                .map(broken -> property + ": provider '" + source.provider() + "' is not available, its file was"
+                        + " refused: " + broken.reason() + "; available providers: " + String.join(", ", available))
                 .orElse(property + ": unknown provider '" + source.provider() + "'; available providers: "
                         + String.join(", ", available));
     }

@@ -5,13 +5,22 @@ import dev.socialticker.ticker.provider.contract.RefreshStepConfiguration;
 import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
 import dev.socialticker.ticker.provider.http.JsonOverHttpTemplate;
 import dev.socialticker.ticker.routefile.RouteFile;
-import dev.socialticker.ticker.routefile.RouteFileException;
+import dev.socialticker.ticker.routefile.RouteFiles;
+import dev.socialticker.ticker.routefile.problem.InvalidParametersException;
+import dev.socialticker.ticker.routefile.problem.RouteFileException;
+import dev.socialticker.ticker.routefile.problem.RouteFileProblem;
+import dev.socialticker.ticker.routefile.problem.RouteFileText;
+import dev.socialticker.ticker.routefile.problem.Spelling;
+import dev.socialticker.ticker.routefile.problem.TemplatedRouteYaml;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
@@ -22,45 +31,116 @@ import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.SendDefinition;
-import org.apache.camel.model.TemplatedRouteDefinition;
-import org.apache.camel.model.TemplatedRouteParameterDefinition;
 import org.apache.camel.model.ToDynamicDefinition;
 import org.apache.camel.model.TryDefinition;
+import org.apache.camel.reifier.RouteReifier;
 
 /**
- * The provider contract of routes/README.md, checked on a parsed file before any of it runs: one
- * route {@code provider-<name>} from {@code direct:provider-<name>} that returns its result to the
- * refresh route, calls none of the service's own routes, and has no error handling of its own
- * (failures belong to the shared refresh route, which classifies, retries and records them).
+ * The provider contract of routes/README.md, checked on a file before any of it runs: one route
+ * {@code provider-<name>} from {@code direct:provider-<name>} that returns its result to the refresh
+ * route, calls none of the service's own routes, and has no error handling of its own (failures
+ * belong to the shared refresh route, which classifies, retries and records them).
+ *
+ * <p>Every breach is reported at once, each at its line where the file has one: a file on the
+ * template is checked on its YAML ({@link TemplatedRouteYaml}), so a misspelt key does not hide the
+ * parameters after it; a plain route is checked on Camel's reading of it and built once on the side.
  */
 final class ProviderContract {
     static final String CONTRACT_1_STORE = ProviderEndpoints.CONTRACT_1_STORE;
+    /** The step Camel could not create (its endpoint, when it has one) and why. */
+    private static final Pattern FAILED_STEP = Pattern.compile(">>> \\w+\\[([^\\],]*)].*? <<<.*?because: (.*)$");
+
+    /** A file that keeps the contract: its definitions, not added yet, and the provider as the catalog keeps it. */
+    record Checked(RouteBuilder builder, ProviderCatalog.Loaded provider) {}
+
+    /** A breach, and the key or endpoint of the file it is about (to find its line), when there is one. */
+    private record Breach(String message, String key, String endpoint) {
+        RouteFileProblem in(RouteFileText text) {
+            if (key != null) {
+                return text.atKey(key, message, null);
+            }
+            if (endpoint != null) {
+                return text.atScalar(value -> endpoint.equals(withoutOptions(value)), message, null);
+            }
+            return RouteFileProblem.of(message);
+        }
+    }
 
     private ProviderContract() {}
 
     /**
-     * Checks the routes a file defines, and points a plain route at the shared provider route
-     * configuration.
+     * Checks a file read by {@link RouteFiles#read}, and points a plain route at the shared provider
+     * route configuration.
      *
-     * @return the provider as the catalog keeps it
      * @throws RouteFileException naming every breach found
      */
-    static ProviderCatalog.Loaded check(RouteFile file, RouteBuilder builder, Set<String> internal)
-            throws RouteFileException {
-        String name = file.name();
-        List<String> problems = new ArrayList<>();
+    static Checked check(CamelContext context, RouteFile file, RouteFileText text) throws RouteFileException {
+        Optional<TemplatedRouteYaml> templated = TemplatedRouteYaml.of(text);
+        if (templated.isPresent()) {
+            JsonOverHttpSpec spec = checkTemplated(file.name(), templated.get());
+            RouteBuilder builder = RouteFiles.parse(context, file, text);
+            return new Checked(builder, new ProviderCatalog.Loaded(file.name(), file.location(), spec));
+        }
+        Set<String> internal = internalEndpoints(context);
+        RouteBuilder builder = RouteFiles.parse(context, file, text);
+        List<RouteFileProblem> problems = new ArrayList<>();
+        checkRoutes(file.name(), builder, internal).forEach(breach -> problems.add(breach.in(text)));
+        if (builder.getTemplatedRouteCollection().getTemplatedRoutes().isEmpty()) {
+            // Built once on the side: an unknown endpoint, a missing {{property}} or a bad expression
+            // refuses this file instead of failing Camel's start for every provider.
+            for (RouteDefinition route : builder.getRouteCollection().getRoutes()) {
+                try {
+                    new RouteReifier(context, route).createRoute();
+                } catch (RuntimeException unbuildable) {
+                    problems.add(
+                            unbuildable(text, RouteFiles.reason(unbuildable).replace(file.uri(), file.location())));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RouteFileException(problems);
+        }
+        return new Checked(builder, new ProviderCatalog.Loaded(file.name(), file.location(), null));
+    }
+
+    /**
+     * Camel's "Failed to create route: … at: >>> to[uri] <<< in route: … because: why", said as the
+     * why, at the step's endpoint when the file writes it as such.
+     */
+    private static RouteFileProblem unbuildable(RouteFileText text, String reason) {
+        Matcher failed = FAILED_STEP.matcher(reason);
+        if (!failed.find()) {
+            return RouteFileProblem.of("route cannot be built: " + reason);
+        }
+        String endpoint = failed.group(1);
+        return text.atScalar(
+                value -> value.equals(endpoint),
+                "route cannot be built: " + failed.group(2).strip(),
+                null);
+    }
+
+    /** What a file that is not one templatedRoute defines, against the contract. */
+    private static List<Breach> checkRoutes(String name, RouteBuilder builder, Set<String> internal) {
+        List<Breach> problems = new ArrayList<>();
         if (!builder.getRouteTemplateCollection().getRouteTemplates().isEmpty()) {
-            problems.add("defines a route template; a provider file defines its provider route only");
+            problems.add(new Breach(
+                    "defines a route template; a provider file defines its provider route only",
+                    "routeTemplate",
+                    null));
         }
         if (!builder.getRestCollection().getRests().isEmpty()) {
-            problems.add("defines a REST service; a provider file defines its provider route only");
+            problems.add(new Breach(
+                    "defines a REST service; a provider file defines its provider route only", "rest", null));
         }
         if (builder instanceof RouteConfigurationBuilder configurations
                 && !configurations
                         .getRouteConfigurationCollection()
                         .getRouteConfigurations()
                         .isEmpty()) {
-            problems.add("declares a routeConfiguration; error handling is shared, not per provider");
+            problems.add(new Breach(
+                    "declares a routeConfiguration; error handling is shared, not per provider",
+                    "routeConfiguration",
+                    null));
         }
         if (builder.hasErrorHandlerFactory()
                 || !builder.getRouteCollection().getOnExceptions().isEmpty()
@@ -68,32 +148,93 @@ final class ProviderContract {
                 || !builder.getRouteCollection().getIntercepts().isEmpty()
                 || !builder.getRouteCollection().getInterceptFroms().isEmpty()
                 || !builder.getRouteCollection().getInterceptSendTos().isEmpty()) {
-            problems.add("declares its own error handling (errorHandler, onException, onCompletion or intercept);"
-                    + " failures are classified, retried and recorded by the shared refresh route");
+            problems.add(new Breach(
+                    "declares its own error handling (errorHandler, onException, onCompletion or intercept);"
+                            + " failures are classified, retried and recorded by the shared refresh route",
+                    null,
+                    null));
         }
         List<RouteDefinition> routes = builder.getRouteCollection().getRoutes();
-        List<TemplatedRouteDefinition> templated =
-                builder.getTemplatedRouteCollection().getTemplatedRoutes();
-        JsonOverHttpSpec spec = null;
-        if (routes.size() + templated.size() != 1) {
-            problems.add("must define exactly one route, provider-" + name + " (found "
-                    + (routes.size() + templated.size()) + ")");
-        } else if (!routes.isEmpty()) {
-            checkRoute(name, routes.get(0), internal, problems);
+        int templated =
+                builder.getTemplatedRouteCollection().getTemplatedRoutes().size();
+        if (routes.size() + templated != 1) {
+            problems.add(new Breach(
+                    "must define exactly one route, provider-" + name + " (found " + (routes.size() + templated) + ")",
+                    null,
+                    null));
+        } else if (templated == 1) {
+            problems.add(new Breach("a templatedRoute must be the only item of its file", "templatedRoute", null));
         } else {
-            spec = checkTemplated(name, templated.get(0), problems);
+            checkRoute(name, routes.get(0), internal, problems);
+        }
+        return problems;
+    }
+
+    /**
+     * The breaches of the file's templated route, read from its YAML, every one at once: its form,
+     * the template, the route id, each parameter against its declaration.
+     */
+    private static JsonOverHttpSpec checkTemplated(String name, TemplatedRouteYaml route) throws RouteFileException {
+        List<RouteFileProblem> problems = new ArrayList<>(route.problems());
+        String id = ProviderEndpoints.routeId(name);
+        if (route.templateRef() == null) {
+            problems.add(route.atTemplateRef(
+                    "routeTemplateRef is missing", "write routeTemplateRef: " + JsonOverHttpTemplate.ID));
+        } else if (!JsonOverHttpTemplate.ID.equals(route.templateRef())) {
+            problems.add(route.atTemplateRef(
+                    "templatedRoute must use routeTemplateRef '" + JsonOverHttpTemplate.ID + "', not '"
+                            + route.templateRef() + "'",
+                    null));
+        }
+        if (route.routeId() == null) {
+            problems.add(route.atRouteId("routeId is missing", "write routeId: " + id));
+        } else if (!id.equals(route.routeId())) {
+            problems.add(route.atRouteId(
+                    "routeId must be '" + id + "' (the file is " + name + RouteFile.SUFFIX + "), not '"
+                            + route.routeId() + "'",
+                    null));
+        }
+        Set<String> known = JsonOverHttpSpec.DEFINITION.names();
+        for (String parameter : route.parameters().keySet()) {
+            if (!known.contains(parameter)) {
+                String guess = Spelling.suggestion(parameter, known);
+                problems.add(route.atParameterName(
+                        parameter,
+                        "unknown parameter '" + parameter + "'",
+                        guess != null ? guess : "known: " + String.join(", ", known)));
+            }
+        }
+        Set<String> faulty = new HashSet<>();
+        JsonOverHttpSpec spec = null;
+        try {
+            spec = JsonOverHttpSpec.from(route.parameters()::get);
+        } catch (InvalidParametersException invalid) {
+            invalid.problems().forEach(problem -> {
+                if (!route.reported(problem.parameter())) {
+                    problems.add(route.atParameter(problem.parameter(), problem.message(), problem.hint()));
+                }
+                faulty.add(problem.parameter());
+            });
+        }
+        String named = route.parameters().get("name");
+        if (!faulty.contains("name") && named != null && !named.strip().equals(name)) {
+            problems.add(route.atParameter(
+                    "name",
+                    "parameter 'name' must be '" + name + "' (the file is " + name + RouteFile.SUFFIX + "), not '"
+                            + named.strip() + "'",
+                    null));
         }
         if (!problems.isEmpty()) {
-            throw new RouteFileException(String.join("; ", problems));
+            throw new RouteFileException(problems);
         }
-        return new ProviderCatalog.Loaded(name, file.location(), spec);
+        return spec;
     }
 
     /** The breaches of one route definition, as written or as created from the template. */
     static List<String> breaches(String name, RouteDefinition route, Set<String> internal) {
-        List<String> problems = new ArrayList<>();
+        List<Breach> problems = new ArrayList<>();
         checkRoute(name, route, internal, problems);
-        return problems;
+        return problems.stream().map(Breach::message).toList();
     }
 
     /**
@@ -120,41 +261,60 @@ final class ProviderContract {
     }
 
     private static void checkRoute(
-            String name, RouteDefinition route, Set<String> internalEndpoints, List<String> problems) {
+            String name, RouteDefinition route, Set<String> internalEndpoints, List<Breach> problems) {
         String id = ProviderEndpoints.routeId(name);
         if (!id.equals(route.getRouteId())) {
-            problems.add("route id must be '" + id + "' (the file is " + name + RouteFile.SUFFIX + "), not '"
-                    + route.getRouteId() + "'");
+            problems.add(new Breach(
+                    "route id must be '" + id + "' (the file is " + name + RouteFile.SUFFIX + "), not '"
+                            + route.getRouteId() + "'",
+                    "id",
+                    null));
         }
         String from = route.getInput() == null
                 ? null
                 : withTemplateParameters(route, route.getInput().getEndpointUri());
         if (!ProviderEndpoints.of(name).equals(from)) {
-            problems.add("route must start from '" + ProviderEndpoints.of(name) + "', not '" + from + "'");
+            problems.add(new Breach(
+                    "route must start from '" + ProviderEndpoints.of(name) + "', not '" + from + "'", "from", null));
         }
         if (route.isErrorHandlerFactorySet() || route.getErrorHandler() != null) {
-            problems.add("route declares an errorHandler; failures are handled by the shared refresh route");
+            problems.add(new Breach(
+                    "route declares an errorHandler; failures are handled by the shared refresh route",
+                    "errorHandler",
+                    null));
         }
         if (route.getRouteConfigurationId() != null
                 && !route.getRouteConfigurationId().equals(RefreshStepConfiguration.ID)) {
-            problems.add("route uses routeConfigurationId '" + route.getRouteConfigurationId()
-                    + "'; provider routes use the shared '" + RefreshStepConfiguration.ID + "' (or none)");
+            problems.add(new Breach(
+                    "route uses routeConfigurationId '" + route.getRouteConfigurationId()
+                            + "'; provider routes use the shared '" + RefreshStepConfiguration.ID + "' (or none)",
+                    "routeConfigurationId",
+                    null));
         }
         List<String> handling = new ArrayList<>();
         Set<String> internal = new TreeSet<>();
         walk(route.getOutputs(), internalEndpoints, handling, internal);
         if (!handling.isEmpty()) {
-            problems.add("route handles failures itself (" + String.join(", ", handling)
-                    + "); failures are classified, retried and recorded by the shared refresh route");
+            problems.add(new Breach(
+                    "route handles failures itself (" + String.join(", ", handling)
+                            + "); failures are classified, retried and recorded by the shared refresh route",
+                    handling.get(0),
+                    null));
         }
         if (internal.remove(CONTRACT_1_STORE)) {
-            problems.add("route ends at " + CONTRACT_1_STORE + ", as provider contract 1 asked; delete that step:"
-                    + " a provider now returns its result headers and the refresh route stores them"
-                    + " (routes/README.md, \"Upgrading a provider file\")");
+            problems.add(new Breach(
+                    "route ends at " + CONTRACT_1_STORE + ", as provider contract 1 asked; delete that step:"
+                            + " a provider now returns its result headers and the refresh route stores them"
+                            + " (routes/README.md, \"Upgrading a provider file\")",
+                    null,
+                    CONTRACT_1_STORE));
         }
         if (!internal.isEmpty()) {
-            problems.add("route calls the service's own " + String.join(", ", internal)
-                    + "; a provider only returns its result headers");
+            problems.add(new Breach(
+                    "route calls the service's own " + String.join(", ", internal)
+                            + "; a provider only returns its result headers",
+                    null,
+                    internal.iterator().next()));
         }
         // The shared "no error handler of its own" configuration applies to every provider route.
         route.setRouteConfigurationId(RefreshStepConfiguration.ID);
@@ -195,37 +355,6 @@ final class ProviderContract {
                 internal.add(endpoint);
             }
             walk(output.getOutputs(), internalEndpoints, handling, internal);
-        }
-    }
-
-    private static JsonOverHttpSpec checkTemplated(String name, TemplatedRouteDefinition route, List<String> problems) {
-        String id = ProviderEndpoints.routeId(name);
-        if (!JsonOverHttpTemplate.ID.equals(route.getRouteTemplateRef())) {
-            problems.add("templatedRoute must use routeTemplateRef '" + JsonOverHttpTemplate.ID + "', not '"
-                    + route.getRouteTemplateRef() + "'");
-        }
-        if (!id.equals(route.getRouteId())) {
-            problems.add("routeId must be '" + id + "' (the file is " + name + RouteFile.SUFFIX + "), not '"
-                    + route.getRouteId() + "'");
-        }
-        Map<String, String> parameters = new HashMap<>();
-        for (TemplatedRouteParameterDefinition parameter : route.getParameters()) {
-            parameters.put(parameter.getName(), parameter.getValue());
-            if (!JsonOverHttpSpec.DEFINITION.names().contains(parameter.getName())) {
-                problems.add("unknown parameter '" + parameter.getName() + "' (known: "
-                        + String.join(", ", JsonOverHttpSpec.DEFINITION.names()) + ")");
-            }
-        }
-        try {
-            JsonOverHttpSpec spec = JsonOverHttpSpec.from(parameters::get);
-            if (!name.equals(spec.name())) {
-                problems.add("parameter 'name' must be '" + name + "' (the file is " + name + RouteFile.SUFFIX
-                        + "), not '" + spec.name() + "'");
-            }
-            return spec;
-        } catch (IllegalArgumentException invalid) {
-            problems.add(invalid.getMessage());
-            return null;
         }
     }
 }

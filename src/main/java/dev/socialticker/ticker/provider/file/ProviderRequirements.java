@@ -7,6 +7,7 @@ import dev.socialticker.ticker.logging.SecretMasking;
 import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
 import dev.socialticker.ticker.provider.http.ProviderSettings;
 import dev.socialticker.ticker.provider.http.RequestHeaders;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -26,23 +27,34 @@ public class ProviderRequirements {
     }
 
     /**
-     * @throws TickerConfigurationException naming the property a source would break
+     * @throws TickerConfigurationException naming the property the first source it would break needs
      */
     public void check(ProviderCatalog.Loaded provider) {
+        List<String> breaches = breaches(provider);
+        if (!breaches.isEmpty()) {
+            throw new TickerConfigurationException(breaches.get(0));
+        }
+    }
+
+    /** Every source this provider would break, each naming the property it needs; empty when none. */
+    public List<String> breaches(ProviderCatalog.Loaded provider) {
         JsonOverHttpSpec spec = provider.spec();
+        List<String> breaches = new ArrayList<>();
         if (spec == null) {
-            return;
+            return breaches;
         }
         List<TickerSource> all = sources.all();
         for (int i = 0; i < all.size(); i++) {
             TickerSource source = all.get(i);
             if (source.provider().equals(provider.name())) {
-                check(i, source, spec, provider.location());
+                breaches(i, source, spec, provider.location(), breaches);
             }
         }
+        return breaches;
     }
 
-    private void check(int index, TickerSource source, JsonOverHttpSpec spec, String location) {
+    private void breaches(
+            int index, TickerSource source, JsonOverHttpSpec spec, String location, List<String> breaches) {
         String credential = spec.hasCredential() ? settings.setting(source.provider(), spec.credential()) : null;
         // Masked in every log line from the first one on, before any request could carry it.
         SecretMasking.register(credential);
@@ -50,7 +62,7 @@ public class ProviderRequirements {
             String value = settings.setting(source.provider(), setting.name());
             SecretMasking.register(value);
             if (value == null && !setting.optional()) {
-                throw new TickerConfigurationException("ticker.providers." + source.provider() + "." + setting.name()
+                breaches.add("ticker.providers." + source.provider() + "." + setting.name()
                         + " is required by source '" + source.id() + "' (header " + setting.header() + " of "
                         + location + "; see routes/README.md for where to get it)");
             }
@@ -60,18 +72,18 @@ public class ProviderRequirements {
                 String value = settings.setting(source.provider(), name);
                 SecretMasking.register(value);
                 if (value == null) {
-                    throw new TickerConfigurationException("ticker.providers." + source.provider() + "." + name
-                            + " is required by source '" + source.id() + "' (the token is obtained with it, as "
-                            + location + " declares; see routes/README.md for where to get it)");
+                    breaches.add("ticker.providers." + source.provider() + "." + name + " is required by source '"
+                            + source.id() + "' (the token is obtained with it, as " + location
+                            + " declares; see routes/README.md for where to get it)");
                 }
             }
         }
         if (spec.hasCredential() && spec.credentialRequired() && credential == null) {
-            throw new TickerConfigurationException("ticker.providers." + source.provider() + "." + spec.credential()
-                    + " is required by source '" + source.id() + "' (see routes/README.md for where to get it)");
+            breaches.add("ticker.providers." + source.provider() + "." + spec.credential() + " is required by source '"
+                    + source.id() + "' (see routes/README.md for where to get it)");
         }
         if (!spec.accepts(source.account())) {
-            throw new TickerConfigurationException("ticker.sources[" + index + "].account: '" + source.account()
+            breaches.add("ticker.sources[" + index + "].account: '" + source.account()
                     + "' is not an account of provider '" + source.provider() + "'"
                     + (spec.accountHint().isEmpty()
                             ? " (expected " + spec.accountPattern().pattern() + ")"

@@ -1,24 +1,21 @@
 package dev.socialticker.ticker.provider.file;
 
-import dev.socialticker.ticker.config.TickerConfigurationException;
 import dev.socialticker.ticker.logging.SecretMasking;
 import dev.socialticker.ticker.provider.contract.ProviderEndpoints;
 import dev.socialticker.ticker.provider.contract.ProviderRouteReplaced;
-import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
 import dev.socialticker.ticker.provider.http.ProviderSettings;
 import dev.socialticker.ticker.routefile.RouteFile;
-import dev.socialticker.ticker.routefile.RouteFileException;
 import dev.socialticker.ticker.routefile.RouteFiles;
 import dev.socialticker.ticker.routefile.RouteFolder;
 import dev.socialticker.ticker.routefile.RouteFolderWatcher;
+import dev.socialticker.ticker.routefile.problem.RouteFileException;
+import dev.socialticker.ticker.routefile.problem.RouteFileProblem;
 import dev.socialticker.ticker.token.TokenKeeper;
 import dev.socialticker.ticker.token.TokenPolicy;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.RouteDefinition;
-import org.apache.camel.reifier.RouteReifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -85,18 +82,18 @@ public class ProviderRouteLoader implements RouteFolderWatcher.Loader {
         RouteBuilder builder;
         ProviderCatalog.Loaded provider;
         try {
-            builder = RouteFiles.parse(context, file);
-            provider = ProviderContract.check(file, builder, ProviderContract.internalEndpoints(context));
-            tryBuild(context, builder);
+            ProviderContract.Checked checked = ProviderContract.check(context, file, RouteFiles.read(context, file));
+            builder = checked.builder();
+            provider = checked.provider();
             if (context.isStarted()) {
                 // A reload must not break a running source; at start-up the same check stops start-up.
                 checkRequirements(provider);
             }
-        } catch (RouteFileException | RuntimeException broken) {
-            refuse(file.name(), file.location(), reason(broken));
+        } catch (RouteFileException refused) {
+            refuse(file.name(), file.location(), refused.problems());
             return false;
-        } catch (Exception unreadable) {
-            refuse(file.name(), file.location(), reason(unreadable));
+        } catch (RuntimeException broken) {
+            refuse(file.name(), file.location(), List.of(RouteFileProblem.of(RouteFiles.reason(broken))));
             return false;
         }
         boolean replaced;
@@ -107,7 +104,7 @@ public class ProviderRouteLoader implements RouteFolderWatcher.Loader {
             if (context.getRoute(routeId) == null) {
                 catalog.removed(file.name()); // the previous route could not be restored
             }
-            refuse(file.name(), file.location(), failed.getMessage());
+            refuse(file.name(), file.location(), failed.problems());
             return false;
         }
         if (replaced) {
@@ -118,22 +115,6 @@ public class ProviderRouteLoader implements RouteFolderWatcher.Loader {
         log.info("Provider '{}' loaded from {}", file.name(), file.location());
         keepToken(context, provider);
         return true;
-    }
-
-    /**
-     * Builds the routes a file writes by hand, without adding them, so that an unknown endpoint,
-     * a missing {@code {{property}}} or a bad expression refuses that file instead of failing
-     * Camel's start for every provider. Template-made routes need not: the template is ours and
-     * its parameters are checked by {@link JsonOverHttpSpec}.
-     */
-    private static void tryBuild(CamelContext context, RouteBuilder builder) throws RouteFileException {
-        for (RouteDefinition route : builder.getRouteCollection().getRoutes()) {
-            try {
-                new RouteReifier(context, route).createRoute();
-            } catch (RuntimeException unbuildable) {
-                throw new RouteFileException("route cannot be built: " + reason(unbuildable));
-            }
-        }
     }
 
     /** Starts (or stops) keeping the provider's token as the file now declares; a static credential needs nothing. */
@@ -148,11 +129,16 @@ public class ProviderRouteLoader implements RouteFolderWatcher.Loader {
         }
     }
 
+    /** Every source the reloaded file would break, each said; the settings they need are read at start-up only. */
     private void checkRequirements(ProviderCatalog.Loaded provider) throws RouteFileException {
-        try {
-            requirements.check(provider);
-        } catch (TickerConfigurationException breaking) {
-            throw new RouteFileException("not applied, it would break a source: " + breaking.getMessage());
+        List<String> breaking = requirements.breaches(provider);
+        if (!breaking.isEmpty()) {
+            throw new RouteFileException(breaking.stream()
+                    .map(breach -> RouteFileProblem.of(
+                            "not applied, it would break a source: " + breach,
+                            "the running route stays; change the file back, or change the configuration and restart ("
+                                    + RouteFolderWatcher.SETTINGS_AT_START_UP + ")"))
+                    .toList());
         }
     }
 
@@ -187,18 +173,20 @@ public class ProviderRouteLoader implements RouteFolderWatcher.Loader {
         refuse(
                 path.getFileName().toString(),
                 files.dir().resolve(path.getFileName()).toString(),
-                "not loaded: a provider file is named <provider>" + RouteFile.SUFFIX
-                        + " (lower-case letters, digits and '-')");
+                List.of(RouteFileProblem.of(
+                        "not loaded: a provider file is named <provider>" + RouteFile.SUFFIX,
+                        "lower-case letters, digits and '-', then " + RouteFile.SUFFIX)));
     }
 
-    private void refuse(String key, String location, String reason) {
-        // The reason may quote the offending line; health shows it to anyone, so mask it here.
-        reason = SecretMasking.mask(reason);
-        catalog.broken(new ProviderCatalog.Broken(key, location, reason));
-        log.error("Provider file {} is not used: {}", location, reason);
-    }
-
-    private static String reason(Throwable failure) {
-        return RouteFiles.reason(failure);
+    private void refuse(String key, String location, List<RouteFileProblem> problems) {
+        // A problem may quote the offending line; health shows it to anyone, so mask it here.
+        ProviderCatalog.Broken broken = new ProviderCatalog.Broken(
+                key,
+                location,
+                problems.stream()
+                        .map(problem -> problem.masked(SecretMasking::mask))
+                        .toList());
+        catalog.broken(broken);
+        log.error("Provider file {} is not used:\n{}", location, broken.details());
     }
 }

@@ -3,6 +3,8 @@ package dev.socialticker.ticker.provider.http;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import dev.socialticker.ticker.routefile.TemplateDefinition;
+import dev.socialticker.ticker.routefile.problem.InvalidParametersException;
+import dev.socialticker.ticker.routefile.problem.ParameterProblem;
 import dev.socialticker.ticker.token.TokenPolicy;
 import dev.socialticker.ticker.token.TokenStatus;
 import java.util.ArrayList;
@@ -80,25 +82,30 @@ public record JsonOverHttpSpec(
      * Reads and checks the parameters against their declaration; {@code lookup} returns null for a
      * parameter not given.
      *
-     * @throws IllegalArgumentException listing every problem found
+     * @throws InvalidParametersException listing every problem found
      */
     public static JsonOverHttpSpec from(Function<String, String> lookup) {
-        List<String> problems = new ArrayList<>();
+        List<ParameterProblem> problems = new ArrayList<>();
         Map<String, String> values = DEFINITION.read(lookup, problems);
-        if (problems.isEmpty()) {
+        // How the token and the credential go together, once the token itself reads: reported with the rest.
+        if (problems.stream().noneMatch(problem -> "token".equals(problem.parameter()))) {
             TokenPolicy token = TokenPolicy.parse(values.get("token"));
             String credential = values.get("credential");
             if (token.kind() == TokenPolicy.Kind.REFRESH && !TokenStatus.CREDENTIAL.equals(credential)) {
-                problems.add("parameter 'token': kind refresh renews the setting " + TokenStatus.CREDENTIAL
-                        + "; set parameter 'credential' to " + TokenStatus.CREDENTIAL);
+                problems.add(new ParameterProblem(
+                        "token",
+                        "parameter 'token': kind refresh renews the setting " + TokenStatus.CREDENTIAL
+                                + "; set parameter 'credential' to " + TokenStatus.CREDENTIAL));
             }
             if (token.obtained() && !credential.isEmpty()) {
-                problems.add("parameter 'credential' is not used with token kind client-credentials (the token is"
-                        + " obtained, not configured); leave it out");
+                problems.add(new ParameterProblem(
+                        "credential",
+                        "parameter 'credential' is not used with token kind client-credentials (the token is"
+                                + " obtained, not configured); leave it out"));
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new InvalidParametersException(problems);
         }
         return new JsonOverHttpSpec(
                 values.get("name"),

@@ -162,23 +162,28 @@ class ProviderFilesTest extends UpstreamServiceTest {
         JsonNode providers = ApiClient.json(health).at("/components/providers");
         assertThat(providers.get("status").asText()).isEqualTo("DOWN");
         String why = providers.get("description").asText();
+        // Each mistake as file:line:column: what (hint), the file as configured.
         assertThat(why)
-                .contains(ROUTES.path().resolve("broken.camel.yaml").toString())
-                .containsIgnoringCase("line");
-        assertThat(why).contains("unnamed.camel.yaml: route id must be 'provider-unnamed'");
+                .contains(ROUTES.path().resolve("broken.camel.yaml")
+                        + ":8:8: this line's indentation does not match the lines around it (entries of one block"
+                        + " start in the same column: this line has 7 spaces, line 7 above has 10)");
         assertThat(why)
-                .contains("contract1.camel.yaml: route ends at direct:store-metrics, as provider contract 1"
+                .contains(
+                        "unnamed.camel.yaml:2:5: route id must be 'provider-unnamed' (the file is unnamed.camel.yaml),"
+                                + " not 'followers'");
+        assertThat(why)
+                .contains("contract1.camel.yaml:11:18: route ends at direct:store-metrics, as provider contract 1"
                         + " asked; delete that step: a provider now returns its result headers and the refresh route stores"
                         + " them");
-        assertThat(why).contains("catcher.camel.yaml: route handles failures itself (doTry)");
+        assertThat(why).contains("catcher.camel.yaml:6:11: route handles failures itself (doTry)");
         // The service's own endpoints are read from the running context, not from a list kept by hand.
         assertThat(why)
-                .contains("meddler.camel.yaml: route calls the service's own direct:invalidate-cache,"
+                .contains("meddler.camel.yaml:8:18: route calls the service's own direct:invalidate-cache,"
                         + " seda:source-changed; a provider only returns its result headers");
         assertThat(why).contains("Bad_Name.yaml: not loaded: a provider file is named <provider>.camel.yaml");
         assertThat(why)
-                .contains("unbuildable.camel.yaml: route cannot be built: ")
-                .contains("nosuchcomponent");
+                .contains("unbuildable.camel.yaml:7:18: route cannot be built: No endpoint could be found for:"
+                        + " nosuchcomponent://somewhere");
         assertThat(ApiClient.json(api.get("/actuator/health/readiness"))
                         .get("status")
                         .asText())

@@ -97,7 +97,7 @@ class ProviderReloadTest extends UpstreamServiceTest {
                 "pixelfed.camel.yaml", RoutesDir.read("unbuildable.camel.yaml").replace("unbuildable", "pixelfed"));
         await().atMost(RELOAD)
                 .until(() -> catalog.findBroken("pixelfed")
-                        .filter(broken -> broken.reason().startsWith("route cannot be built"))
+                        .filter(broken -> broken.reason().contains("pixelfed.camel.yaml:7:18: route cannot be built"))
                         .isPresent());
         refresh(PIXELFED);
         assertThat(store.stateOf(PIXELFED).failure())
@@ -111,6 +111,10 @@ class ProviderReloadTest extends UpstreamServiceTest {
                 .until(() -> catalog.findBroken("pixelfed")
                         .filter(broken -> broken.reason().contains("would break a source: ticker.sources[0].account"))
                         .isPresent());
+        // A source's account or a setting is configuration, read at start-up: the reload says so.
+        assertThat(catalog.findBroken("pixelfed").orElseThrow().reason())
+                .contains("change the file back, or change the configuration and restart (settings are read when the"
+                        + " service starts; ticker.routes.reload applies changed files, not changed settings)");
         refresh(PIXELFED);
         assertThat(store.stateOf(PIXELFED).failure())
                 .as("the running source keeps its route")
