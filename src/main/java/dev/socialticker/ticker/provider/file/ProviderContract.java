@@ -6,12 +6,17 @@ import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
 import dev.socialticker.ticker.provider.http.JsonOverHttpTemplate;
 import dev.socialticker.ticker.routefile.RouteFile;
 import dev.socialticker.ticker.routefile.RouteFileException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
@@ -26,6 +31,7 @@ import org.apache.camel.model.TemplatedRouteDefinition;
 import org.apache.camel.model.TemplatedRouteParameterDefinition;
 import org.apache.camel.model.ToDynamicDefinition;
 import org.apache.camel.model.TryDefinition;
+import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * The provider contract of routes/README.md, checked on a parsed file before any of it runs: one
@@ -86,7 +92,32 @@ final class ProviderContract {
         if (!problems.isEmpty()) {
             throw new RouteFileException(String.join("; ", problems));
         }
-        return new ProviderCatalog.Loaded(name, file.location(), spec);
+        Set<String> settings = new TreeSet<>(spec == null ? Set.of() : spec.settings());
+        settings.addAll(settingsNamedIn(file));
+        return new ProviderCatalog.Loaded(name, file.location(), spec, settings);
+    }
+
+    /**
+     * The settings of its own provider a file names in full, {@code ticker.providers.<name>.<setting>},
+     * wherever it writes them: a {@code {{placeholder}}}, a {@code ${properties:…}} expression, the
+     * comment that explains it. A plain route declares no parameters; what it reads is what it names.
+     */
+    static Set<String> settingsNamedIn(RouteFile file) {
+        String text;
+        try (InputStream in =
+                new DefaultResourceLoader().getResource(file.uri()).getInputStream()) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            return Set.of(); // it was parsed a moment ago; nothing more to learn from it
+        }
+        Matcher named = Pattern.compile("ticker\\.providers\\." + Pattern.quote(file.name())
+                        + "\\.([A-Za-z0-9][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9][A-Za-z0-9_-]*)*)")
+                .matcher(text);
+        Set<String> settings = new TreeSet<>();
+        while (named.find()) {
+            settings.add(named.group(1));
+        }
+        return settings;
     }
 
     /** The breaches of one route definition, as written or as created from the template. */
