@@ -94,7 +94,7 @@ class ProviderTrial {
             template.stop();
         }
         if (calls.calls().isEmpty()) {
-            out.println("> (no request was answered: see the failure below)");
+            out.println("> (no request was sent: see the failure below)");
         }
         printCalls(out);
 

@@ -134,19 +134,39 @@ class ProviderTrialCommandTest {
     }
 
     @Test
-    void anUpstreamThatRefusesConnectionsIsUpstreamUnavailable() {
+    void anUpstreamThatRefusesConnectionsIsUpstreamUnavailableAndShowsWhereTheRequestWent() {
+        // A loopback port nothing listens on.
+        String base = "http://127.0.0.1:" + LocalPorts.free();
         Run run = tryCommand(
                 "--try",
                 "routes/bluesky.camel.yaml",
                 "--account",
                 "bsky.app",
-                // A loopback port nothing listens on.
-                "--ticker.providers.bluesky.base-url=http://127.0.0.1:" + LocalPorts.free());
+                "--ticker.providers.bluesky.base-url=" + base);
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.output())
-                .contains("> (no request was answered: see the failure below)")
+                .contains("> GET " + base + "/xrpc/app.bsky.actor.getProfile?actor=bsky.app\n< no answer")
                 .contains("UPSTREAM_UNAVAILABLE: The provider could not be reached (connection refused)");
+    }
+
+    @Test
+    void anUnreachableUpstreamsUrlIsShownWithItsSecretsMasked(CapturedOutput log) {
+        String base = "http://127.0.0.1:" + LocalPorts.free();
+        Run run = tryCommand(
+                "--try",
+                "routes/instagram.camel.yaml",
+                "--account",
+                IG_USER,
+                "--ticker.providers.instagram.base-url=" + base,
+                "--ticker.providers.instagram.access-token=" + GRAPH_TOKEN);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output())
+                .contains("> GET " + base + "/" + IG_USER + "?fields=followers_count,username&access_token=****")
+                .contains("< no answer")
+                .contains("UPSTREAM_UNAVAILABLE");
+        assertThat(run.output() + log.getAll()).doesNotContain(GRAPH_TOKEN);
     }
 
     @Test
