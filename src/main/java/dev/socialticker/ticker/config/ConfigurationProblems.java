@@ -13,8 +13,11 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
  * per start. {@link PropertiesCheck} fills it with what the properties alone tell, before any bean
  * is made; the provider check adds what needs the provider files (a source's provider, credentials,
  * accounts, each provider's settings) and then refuses with everything ({@link #refuseIfAny()}).
- * Anything else that judges the configuration at start-up reports here too, rather than throwing
- * on the first problem. One instance per application, the bean {@value #BEAN}.
+ * Any other start-up check that runs before it (in a bean, or a {@code CamelContextConfiguration}
+ * ordered ahead of the provider check) reports here too, a file's problems with the file as their
+ * subject, rather than throwing on the first problem; one that cannot go on (a store folder that
+ * cannot be written) throws {@link TickerConfigurationException}, and the report still lists what
+ * was collected before. One instance per application, the bean {@value #BEAN}.
  *
  * <p>When the properties alone showed a problem, the start goes on as far as the provider check, so
  * that its problems join the same report; the values already refused are then left out of binding
