@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.alert;
 
+import dev.socialticker.ticker.config.PropertyRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -38,7 +40,27 @@ record AlertProperties(
         Duration resolveAfter,
 
         URI publicUrl,
-        @Valid @NotNull @DefaultValue Rules rules) {
+        @Valid @NotNull @DefaultValue Rules rules)
+        implements PropertyRules {
+
+    /** An e-mail channel needs a sender and recipients, and a password with a login. */
+    @Override
+    public void check(BiConsumer<String, String> problems) {
+        if (email == null || !email.enabled()) {
+            return;
+        }
+        if (email.from() == null || email.from().isBlank()) {
+            problems.accept(
+                    "ticker.alerts.email.from", "required when ticker.alerts.email.host is set (the sender address)");
+        }
+        if (email.to().isEmpty()) {
+            problems.accept(
+                    "ticker.alerts.email.to", "required when ticker.alerts.email.host is set (one or more addresses)");
+        }
+        if (email.username() != null && email.password() == null) {
+            problems.accept("ticker.alerts.email.password", "required when ticker.alerts.email.username is set");
+        }
+    }
 
     /**
      * Slack incoming webhook; its URL is a secret (anyone holding it can post to the channel).

@@ -1,8 +1,10 @@
 package dev.socialticker.ticker.api;
 
+import dev.socialticker.ticker.config.PropertyRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -18,7 +20,31 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("ticker")
 public record ApiProperties(
         @Valid @NotNull @DefaultValue Cors cors,
-        @Valid @NotNull @DefaultValue Admin admin) {
+        @Valid @NotNull @DefaultValue Admin admin) implements PropertyRules {
+
+    /** The admin API's token is at least this long. */
+    static final int MIN_TOKEN_LENGTH = 16;
+
+    /**
+     * Refuses an admin token anyone could guess. The reasons never quote the value: Boot's own
+     * validation report would print it into the log.
+     */
+    @Override
+    public void check(BiConsumer<String, String> problems) {
+        String token = admin == null || !admin.enabled() ? "" : admin.token();
+        if (token.contains("${")) {
+            // Spring leaves a placeholder of an unset variable as it is: "${TICKER_ADMIN_TOKEN}" would be the token.
+            problems.accept(
+                    "ticker.admin.token",
+                    "a placeholder of an environment variable that is not set (TICKER_ADMIN_TOKEN in the preview"
+                            + " profile): set the variable");
+        } else if (!token.isEmpty() && token.length() < MIN_TOKEN_LENGTH) {
+            problems.accept(
+                    "ticker.admin.token",
+                    "must be at least " + MIN_TOKEN_LENGTH + " characters (it guards the admin API; e.g. openssl"
+                            + " rand -hex 24), or unset to turn the admin API off");
+        }
+    }
 
     /**
      * Origins allowed to embed the ticker (script and API) from another site; none by default.

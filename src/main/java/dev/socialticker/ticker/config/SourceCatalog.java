@@ -3,12 +3,14 @@ package dev.socialticker.ticker.config;
 import dev.socialticker.ticker.domain.TickerSource;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,9 +25,17 @@ public class SourceCatalog {
     static final TickerSource DEMO = new TickerSource("demo", "demo", "demo");
 
     private final Map<String, TickerSource> byId;
+    private final Map<String, Integer> indexById = new LinkedHashMap<>();
 
     public SourceCatalog(SourceProperties properties) {
-        this.byId = resolve(properties);
+        // Every problem was reported before any bean was made (SourceProperties' rules): a start with
+        // problems goes on only as far as the provider check, without the sources refused.
+        Map<Integer, TickerSource> configured = configured(properties, (property, reason) -> {});
+        configured.forEach((index, source) -> indexById.put(source.id(), index));
+        Map<String, TickerSource> serving = serving(properties, configured);
+        // Only while a start with problems goes on to the provider check: the rest of the service
+        // expects a source, and the demo source does nothing outside.
+        this.byId = serving.isEmpty() ? Map.of(DEMO.id(), DEMO) : serving;
         if (properties.sources().isEmpty()) {
             log.info("No ticker.sources configured: serving the built-in demo source (simulated counts, no network)");
         }
@@ -45,31 +55,63 @@ public class SourceCatalog {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /**
+     * The property that configures a source, {@code ticker.sources[i]} with its index as configured,
+     * for a problem's line; {@code ticker.sources} for the built-in demo source.
+     */
+    public String property(TickerSource source) {
+        Integer index = indexById.get(source.id());
+        return index == null ? "ticker.sources" : "ticker.sources[" + index + "]";
+    }
+
     /** Words the API uses after {@code /api/metrics/}: a source with such an id could not be read. */
     static final Set<String> RESERVED_IDS = Set.of("history");
 
-    private static Map<String, TickerSource> resolve(SourceProperties properties) {
+    /** The sources this instance serves by id: the configured ones, or the demo source when none is. */
+    static Map<String, TickerSource> serving(SourceProperties properties, Map<Integer, TickerSource> configured) {
         if (properties.sources().isEmpty()) {
             return Map.of(DEMO.id(), DEMO);
         }
-        Map<String, TickerSource> resolved = new LinkedHashMap<>();
+        Map<String, TickerSource> byId = new LinkedHashMap<>();
+        configured.values().forEach(source -> byId.put(source.id(), source));
+        return Collections.unmodifiableMap(byId);
+    }
+
+    /**
+     * The configured sources by their index in {@code ticker.sources}, each id derived where not set;
+     * a source that cannot be refreshed under its id (one the API uses as a path, one another source
+     * has) is reported and left out, as is one without a provider or account (its constraints report
+     * that).
+     */
+    static Map<Integer, TickerSource> configured(SourceProperties properties, BiConsumer<String, String> problems) {
+        Map<Integer, TickerSource> resolved = new LinkedHashMap<>();
+        Set<String> ids = new HashSet<>();
         List<SourceProperties.Source> sources = new ArrayList<>(properties.sources());
         for (int i = 0; i < sources.size(); i++) {
             SourceProperties.Source source = sources.get(i);
+            if (source == null || blank(source.provider()) || blank(source.account())) {
+                continue;
+            }
             String provider = source.provider().trim().toLowerCase(Locale.ROOT);
             String id = source.id() != null ? source.id() : deriveId(provider, source.account());
             if (RESERVED_IDS.contains(id)) {
-                throw new TickerConfigurationException(
-                        "ticker.sources[" + i + "].id: '" + id + "' is a path of the API (/api/metrics/" + id
+                problems.accept(
+                        "ticker.sources[" + i + "].id",
+                        "'" + id + "' is a path of the API (/api/metrics/" + id
                                 + "), not usable as a source id; set another id");
+            } else if (!ids.add(id)) {
+                problems.accept(
+                        "ticker.sources[" + i + "].id",
+                        "'" + id + "' is already used by another source; give each source a distinct id");
+            } else {
+                resolved.put(i, new TickerSource(id, provider, source.account().trim()));
             }
-            if (resolved.containsKey(id)) {
-                throw new TickerConfigurationException("ticker.sources[" + i + "].id: '" + id
-                        + "' is already used by another source; give each source a distinct id");
-            }
-            resolved.put(id, new TickerSource(id, provider, source.account().trim()));
         }
-        return Collections.unmodifiableMap(resolved);
+        return resolved;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** {@code provider-account}, lower-cased, anything outside [a-z0-9] folded to '-'. */

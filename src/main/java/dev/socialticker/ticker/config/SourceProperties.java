@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -26,7 +27,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("ticker")
-public record SourceProperties(@Valid List<Source> sources, Map<String, @Valid Ticker> tickers) {
+public record SourceProperties(@Valid List<Source> sources, Map<String, @Valid Ticker> tickers)
+        implements PropertyRules {
 
     /** Source ids must be safe in URLs, metric tags and log lines. */
     public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
@@ -34,6 +36,12 @@ public record SourceProperties(@Valid List<Source> sources, Map<String, @Valid T
     public SourceProperties {
         sources = sources == null ? List.of() : List.copyOf(sources);
         tickers = tickers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tickers));
+    }
+
+    /** One id per source, none the API uses as a path; named tickers of configured sources only. */
+    @Override
+    public void check(BiConsumer<String, String> problems) {
+        NamedTickers.resolve(this, SourceCatalog.serving(this, SourceCatalog.configured(this, problems)), problems);
     }
 
     /**

@@ -8,41 +8,33 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
-import org.springframework.context.EnvironmentAware;
-import org.springframework.core.env.Environment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.stereotype.Component;
 
 /**
- * Refuses to start when a {@code ticker.*} property is set that the service does not know
- * ({@code ticker.refresh.min-intervall=5s} would otherwise be ignored in silence), naming the
+ * Finds every {@code ticker.*} property that is set but that the service does not know
+ * ({@code ticker.refresh.min-intervall=5s} would otherwise be ignored in silence), each with the
  * closest known property. The known names are those of Boot's configuration metadata, which
  * spring-boot-configuration-processor writes from the feature types' records at build time (the file
  * IDEs complete from), so the check follows the configuration as it grows. Below
- * {@code ticker.providers.<name>.} and {@code ticker.outputs.<name>.} anything goes: those are each
- * provider file's and output file's own settings.
+ * {@code ticker.providers.<name>.} and {@code ticker.outputs.<name>.} the names are each provider
+ * file's and output file's own: the provider check judges those against the files' declarations.
  *
  * <p>Why not Boot's own strict binding ({@code @ConfigurationProperties(ignoreUnknownFields = false)})
- * per feature type: it would refuse the free-form provider settings, names no alternative, prints the
- * refused value (a mistyped secret's name would put the secret in the log), and it judges only after
- * validation, so a misspelt required key ({@code ticker.sources[0].acount}) would be reported as
- * "account is required". This check runs as a bean factory post-processor, before anything is bound.
+ * per feature type: it would refuse the provider files' settings, names no alternative, prints the
+ * refused value (a mistyped secret's name would put the secret in the log), and stops at the first.
  */
-@Component
-class UnknownPropertyCheck implements BeanFactoryPostProcessor, EnvironmentAware {
+final class UnknownPropertyCheck {
     static final String METADATA = "META-INF/spring-configuration-metadata.json";
     private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("ticker");
     /** Each provider file, and each output file, reads settings of its own choosing under its name. */
@@ -55,28 +47,42 @@ class UnknownPropertyCheck implements BeanFactoryPostProcessor, EnvironmentAware
     private static final Pattern COLLECTION =
             Pattern.compile("java\\.util\\.(List|Set|Map)<(?:java\\.lang\\.String,)?(.+)>");
 
-    private Environment environment;
+    /** One unknown property, and the known one it most likely stands for (with its real index or key). */
+    record Unknown(ConfigurationProblem problem, String suggestion) {}
 
-    @Override
-    public void setEnvironment(Environment environment) {
-        this.environment = environment;
-    }
+    private UnknownPropertyCheck() {}
 
-    @Override
-    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+    /** Every unknown {@code ticker.*} property set in these sources, once each, in name order per source. */
+    static List<Unknown> find(Iterable<ConfigurationPropertySource> sources) {
         List<String> known = knownNames();
-        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+        Map<String, Unknown> found = new LinkedHashMap<>();
+        for (ConfigurationPropertySource source : sources) {
             if (!(source instanceof IterableConfigurationPropertySource iterable)) {
                 continue;
             }
             boolean variables = source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource;
-            iterable.stream().filter(PREFIX::isAncestorOf).sorted().forEach(name -> {
-                if (known.stream().noneMatch(pattern -> matches(pattern, name, variables))) {
-                    throw new TickerConfigurationException(name + " is not a Social Ticker property; did you mean "
-                            + closest(name, known) + "? (docs/configuration.md lists them all)");
-                }
-            });
+            iterable.stream()
+                    .filter(PREFIX::isAncestorOf)
+                    .sorted()
+                    .filter(name -> known.stream().noneMatch(pattern -> matches(pattern, name, variables)))
+                    .forEach(name -> found.computeIfAbsent(name.toString(), key -> unknown(source, name, known)));
         }
+        return new ArrayList<>(found.values());
+    }
+
+    private static Unknown unknown(
+            ConfigurationPropertySource source, ConfigurationPropertyName name, List<String> known) {
+        ConfigurationProperty property = source.getConfigurationProperty(name);
+        boolean variable = source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource;
+        String suggestion = ClosestName.among(
+                        ConfiguredProperty.written(name),
+                        known.stream().map(pattern -> concrete(pattern, name)).toList())
+                .orElseThrow();
+        String subject =
+                property == null ? ConfiguredProperty.written(name) : new ConfiguredProperty(name, property).written();
+        String reason = "unknown property; did you mean " + suggestion
+                + (variable ? " (" + variableOf(suggestion) + ")" : "") + "?";
+        return new Unknown(new ConfigurationProblem(subject, reason), suggestion);
     }
 
     /**
@@ -144,13 +150,38 @@ class UnknownPropertyCheck implements BeanFactoryPostProcessor, EnvironmentAware
         return uniform(name).matches(pattern);
     }
 
-    /** The known name nearest to the given one by edit distance. */
-    private static String closest(ConfigurationPropertyName name, List<String> known) {
-        String given = uniform(name);
-        return new TreeSet<>(known)
-                .stream()
-                        .min(Comparator.comparingInt(candidate -> distance(given, uniform(candidate))))
-                        .orElseThrow();
+    /**
+     * A known name with its placeholders filled from the given name where the two line up:
+     * {@code ticker.tickers.<name>.sources} for {@code ticker.tickers.lobby.source} is
+     * {@code ticker.tickers.lobby.sources}, the name the operator meant.
+     */
+    static String concrete(String known, ConfigurationPropertyName given) {
+        String[] elements = known.replace(INDEX, "." + INDEX).split("\\.");
+        if (elements.length != given.getNumberOfElements()) {
+            return known;
+        }
+        StringBuilder concrete = new StringBuilder();
+        for (int i = 0; i < elements.length; i++) {
+            String element = elements[i];
+            String written = given.getElement(i, ConfigurationPropertyName.Form.ORIGINAL);
+            if (element.equals(INDEX)) {
+                concrete.append(given.isNumericIndex(i) ? "[" + written + "]" : INDEX);
+                continue;
+            }
+            if (i > 0) {
+                concrete.append('.');
+            }
+            concrete.append(element.equals(KEY) || element.equals(ANY) ? written : element);
+        }
+        return concrete.toString();
+    }
+
+    /** {@code ticker.sources[0].account} as Boot binds it from a variable: {@code TICKER_SOURCES_0_ACCOUNT}. */
+    static String variableOf(String name) {
+        return name.replace("-", "")
+                .replaceAll("\\[(\\w+)]", ".$1")
+                .replace('.', '_')
+                .toUpperCase(Locale.ROOT);
     }
 
     /** {@code ticker.sources[0].min-interval} as {@code ticker.sources[0].mininterval}, however it was written. */
@@ -161,31 +192,6 @@ class UnknownPropertyCheck implements BeanFactoryPostProcessor, EnvironmentAware
             uniform.append(name.isNumericIndex(i) ? "[" + element + "]" : (i == 0 ? "" : ".") + element);
         }
         return uniform.toString();
-    }
-
-    /** Levenshtein distance: a dozen lines, not worth a dependency. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
-
-    /** Lower case without dashes: how relaxed binding compares names ({@code min-interval} = {@code MININTERVAL}). */
-    private static String uniform(String name) {
-        return name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
     }
 
     private static String kebab(String camel) {

@@ -54,8 +54,10 @@ final class LocalState implements StateRepository {
                 throw new IOException("not writable");
             }
         } catch (IOException unusable) {
-            throw new TickerConfigurationException("ticker.store.dir: cannot use " + dir + " for snapshots ("
-                    + unusable.getMessage() + "); give a writable folder, or set ticker.store.type=memory");
+            throw new TickerConfigurationException(
+                    "ticker.store.dir",
+                    "cannot use " + dir + " for snapshots (" + unusable.getMessage()
+                            + "); give a writable folder, or set ticker.store.type=memory");
         }
         removeLeftovers(dir);
         if (Files.isDirectory(dir.resolve(HISTORY_DIR))) {

@@ -202,12 +202,13 @@ public class TokenStatus {
                         where);
                 return null;
             }
-            throw new TickerConfigurationException("ticker.providers." + provider + ".token-file: " + where
-                    + " is not a token file written by this service ("
-                    + (unreadable instanceof TokenDocumentException
-                            ? unreadable.getMessage()
-                            : unreadable.getClass().getSimpleName())
-                    + "); move it away to start from the configured token");
+            throw new TickerConfigurationException(
+                    "ticker.providers." + provider + ".token-file",
+                    where + " is not a token file written by this service ("
+                            + (unreadable instanceof TokenDocumentException
+                                    ? unreadable.getMessage()
+                                    : unreadable.getClass().getSimpleName())
+                            + "); move it away to start from the configured token");
         }
     }
 

@@ -8,14 +8,12 @@ import static dev.socialticker.ticker.provider.contract.TickerHeaders.RAW_TOTAL;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.SOURCE_ID;
 
 import dev.socialticker.ticker.config.SourceCatalog;
-import dev.socialticker.ticker.config.TickerConfigurationException;
 import dev.socialticker.ticker.domain.QuotaUsage;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.logging.SecretMasking;
 import dev.socialticker.ticker.provider.contract.PayloadRejectedException;
 import dev.socialticker.ticker.provider.contract.ProviderEndpoints;
 import dev.socialticker.ticker.provider.file.ProviderCatalog;
-import dev.socialticker.ticker.provider.file.ProviderRequirements;
 import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
 import dev.socialticker.ticker.provider.http.QuotaHeaders;
 import dev.socialticker.ticker.refresh.Classification;
@@ -43,7 +41,6 @@ class ProviderTrial {
     private final CamelContext camel;
     private final TrialFileLoading loading;
     private final ProviderCatalog providers;
-    private final ProviderRequirements requirements;
     private final SourceCatalog sources;
     private final FailureClassifier classifier;
     private final UpstreamCallRecorder calls;
@@ -53,7 +50,6 @@ class ProviderTrial {
             CamelContext camel,
             TrialFileLoading loading,
             ProviderCatalog providers,
-            ProviderRequirements requirements,
             SourceCatalog sources,
             FailureClassifier classifier,
             UpstreamCallRecorder calls,
@@ -61,7 +57,6 @@ class ProviderTrial {
         this.camel = camel;
         this.loading = loading;
         this.providers = providers;
-        this.requirements = requirements;
         this.sources = sources;
         this.classifier = classifier;
         this.calls = calls;
@@ -84,13 +79,6 @@ class ProviderTrial {
                     .orElse("it was not loaded");
             return usage(out, file.location() + " is refused: " + reason);
         }
-        try {
-            // The same check the service makes at start: the account's form, a required credential
-            // (and from here on the credential is masked wherever it would appear).
-            requirements.check(loaded.get());
-        } catch (TickerConfigurationException unusable) {
-            return usage(out, unusable.getMessage());
-        }
         out.println("Trying provider '" + file.name() + "' from " + file.location() + ", account '" + source.account()
                 + "'");
 
@@ -106,7 +94,7 @@ class ProviderTrial {
             template.stop();
         }
         if (calls.calls().isEmpty()) {
-            out.println("> (no request was answered: see the failure below)");
+            out.println("> (no request was sent: see the failure below)");
         }
         printCalls(out);
 

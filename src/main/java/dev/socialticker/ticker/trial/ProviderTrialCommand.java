@@ -86,7 +86,7 @@ public final class ProviderTrialCommand {
         try {
             context = application(path, name, account).run(spring.toArray(String[]::new));
         } catch (RuntimeException failed) {
-            return usage(out, reason(failed));
+            return usage(out, reasons(failed));
         }
         try (context) {
             return context.getBean(ProviderTrial.class).run(out);
@@ -106,6 +106,8 @@ public final class ProviderTrialCommand {
         defaults.put("logging.level.root", "WARN");
         defaults.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
         defaults.put("logging.level.org.springframework.boot.diagnostics", "OFF");
+        // The context's own line about the refused start: the problems are printed below, one a line.
+        defaults.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "OFF");
         defaults.put("logging.level.dev.socialticker.ticker.provider.file.ProviderRouteLoader", "OFF");
         // Camel's advice that a context running under a second should be kept running: it is meant to stop.
         defaults.put("logging.level.org.apache.camel.spring.boot.SpringBootCamelContext", "ERROR");
@@ -124,20 +126,25 @@ public final class ProviderTrialCommand {
     }
 
     private static int usage(PrintStream out, String message) {
-        out.println("error: " + SecretMasking.mask(message));
+        return usage(out, List.of(message));
+    }
+
+    private static int usage(PrintStream out, List<String> messages) {
+        messages.forEach(message -> out.println("error: " + SecretMasking.mask(message)));
         out.println(USAGE_LINE);
         return USAGE;
     }
 
-    /** The configuration problem that stopped the start, in the line the service would log. */
-    private static String reason(Throwable failed) {
+    /** The configuration problems that stopped the start, a line each, as the service would report them. */
+    private static List<String> reasons(Throwable failed) {
         Throwable deepest = failed;
         for (Throwable t = failed; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof TickerConfigurationException) {
-                return t.getMessage();
+            if (t instanceof TickerConfigurationException refused) {
+                return refused.problems().stream().map(Object::toString).toList();
             }
             deepest = t;
         }
-        return "the try command could not start: " + deepest.getClass().getSimpleName() + ": " + deepest.getMessage();
+        return List.of(
+                "the try command could not start: " + deepest.getClass().getSimpleName() + ": " + deepest.getMessage());
     }
 }

@@ -76,7 +76,7 @@ class EnvironmentProfilesTest {
         assertThatThrownBy(() -> start("preview").close()).isInstanceOf(Exception.class);
         assertThat(output.getAll())
                 .contains("APPLICATION FAILED TO START")
-                .contains("ticker.admin.token is a placeholder of an environment variable that is not set");
+                .contains("ticker.admin.token: a placeholder of an environment variable that is not set");
     }
 
     private static JsonNode health(ConfigurableApplicationContext service) {

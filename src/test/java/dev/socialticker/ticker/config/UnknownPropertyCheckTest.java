@@ -1,23 +1,25 @@
 package dev.socialticker.ticker.config;
 
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The unknown-key check on environment variables, the form operators use in containers (the
  * production profile reads TICKER_CORS_ALLOWED_ORIGINS): an underscore stands for a dot or a dash,
- * as it does when Boot binds them, and a misspelt variable is still refused with the closest name.
+ * as it does when Boot binds them, and a misspelt variable is still refused, named as it was set,
+ * with the closest property and its variable.
  */
 class UnknownPropertyCheckTest {
 
     @Test
     void environmentVariablesOfKnownPropertiesAreAccepted() {
-        assertThatCode(() -> check(Map.of(
+        assertThat(unknown(Map.of(
                         "TICKER_CORS_ALLOWED_ORIGINS",
                         "https://a.example",
                         "TICKER_REFRESH_MIN_INTERVAL",
@@ -32,18 +34,27 @@ class UnknownPropertyCheckTest {
                         "k",
                         "TICKER_TICKERS_LOBBY_SOURCES",
                         "demo")))
-                .doesNotThrowAnyException();
+                .isEmpty();
     }
 
     @Test
     void aMisspeltEnvironmentVariableIsRefusedNamingTheClosestProperty() {
-        assertThatThrownBy(() -> check(Map.of("TICKER_REFRESH_MIN_INTERVALL", "5s")))
-                .isInstanceOf(TickerConfigurationException.class)
-                .hasMessage("ticker.refresh.min.intervall is not a Social Ticker property; did you mean"
-                        + " ticker.refresh.min-interval? (docs/configuration.md lists them all)");
+        assertThat(unknown(Map.of("TICKER_REFRESH_MIN_INTERVALL", "5s")))
+                .containsExactly(new ConfigurationProblem(
+                        "TICKER_REFRESH_MIN_INTERVALL",
+                        "unknown property; did you mean ticker.refresh.min-interval (TICKER_REFRESH_MININTERVAL)?"));
     }
 
-    private static void check(Map<String, Object> variables) {
+    @Test
+    void theSuggestionCarriesTheIndexOrKeyTheOperatorWrote() {
+        assertThat(unknown(Map.of("TICKER_SOURCES_3_ACOUNT", "a", "TICKER_TICKERS_LOBBY_SOURCE", "demo")))
+                .extracting(ConfigurationProblem::reason)
+                .containsExactlyInAnyOrder(
+                        "unknown property; did you mean ticker.sources[3].account (TICKER_SOURCES_3_ACCOUNT)?",
+                        "unknown property; did you mean ticker.tickers.lobby.sources (TICKER_TICKERS_LOBBY_SOURCES)?");
+    }
+
+    private static List<ConfigurationProblem> unknown(Map<String, Object> variables) {
         StandardEnvironment environment = new StandardEnvironment();
         environment
                 .getPropertySources()
@@ -51,8 +62,8 @@ class UnknownPropertyCheckTest {
                         StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                         new SystemEnvironmentPropertySource(
                                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
-        UnknownPropertyCheck check = new UnknownPropertyCheck();
-        check.setEnvironment(environment);
-        check.postProcessBeanFactory(null);
+        return UnknownPropertyCheck.find(ConfigurationPropertySources.get(environment)).stream()
+                .map(UnknownPropertyCheck.Unknown::problem)
+                .toList();
     }
 }

@@ -134,19 +134,84 @@ class ProviderTrialCommandTest {
     }
 
     @Test
-    void anUpstreamThatRefusesConnectionsIsUpstreamUnavailable() {
+    void anUpstreamThatRefusesConnectionsIsUpstreamUnavailableAndShowsWhereTheRequestWent() {
+        // A loopback port nothing listens on.
+        String base = "http://127.0.0.1:" + LocalPorts.free();
         Run run = tryCommand(
                 "--try",
                 "routes/bluesky.camel.yaml",
                 "--account",
                 "bsky.app",
-                // A loopback port nothing listens on.
-                "--ticker.providers.bluesky.base-url=http://127.0.0.1:" + LocalPorts.free());
+                "--ticker.providers.bluesky.base-url=" + base);
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.output())
-                .contains("> (no request was answered: see the failure below)")
+                .contains("> GET " + base + "/xrpc/app.bsky.actor.getProfile?actor=bsky.app\n< no answer")
                 .contains("UPSTREAM_UNAVAILABLE: The provider could not be reached (connection refused)");
+    }
+
+    @Test
+    void anUnreachableUpstreamsUrlIsShownWithItsSecretsMasked(CapturedOutput log) {
+        String base = "http://127.0.0.1:" + LocalPorts.free();
+        Run run = tryCommand(
+                "--try",
+                "routes/instagram.camel.yaml",
+                "--account",
+                IG_USER,
+                "--ticker.providers.instagram.base-url=" + base,
+                "--ticker.providers.instagram.access-token=" + GRAPH_TOKEN);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output())
+                .contains("> GET " + base + "/" + IG_USER + "?fields=followers_count,username&access_token=****")
+                .contains("< no answer")
+                .contains("UPSTREAM_UNAVAILABLE");
+        assertThat(run.output() + log.getAll()).doesNotContain(GRAPH_TOKEN);
+    }
+
+    @Test
+    void aMisspeltSettingOfTheTriedProviderStopsTheTryBeforeAnyCallNamingTheSettingItMeant(CapturedOutput log) {
+        Run run = tryCommand(
+                "--try",
+                "routes/github.camel.yaml",
+                "--account",
+                "octocat",
+                // base-uri: without the check, the try would have called the public API.
+                "--ticker.providers.github.base-uri=" + upstream.baseUrl());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output())
+                .startsWith("error: ticker.providers.github.base-uri: not a setting of provider 'github'; did you"
+                        + " mean ticker.providers.github.base-url?")
+                .doesNotContain("Trying provider")
+                .doesNotContain("> GET");
+        // Printed once, by the command: no log line repeats it.
+        assertThat(log.getAll()).doesNotContain(" WARN ").doesNotContain(" ERROR ");
+    }
+
+    @Test
+    void everyProblemOfTheTryIsPrintedAtOnce() {
+        Run run = tryCommand(
+                "--try",
+                "routes/youtube.camel.yaml",
+                "--account",
+                "not-a-channel",
+                "--ticker.providers.youtube.api-keys=AIzaExampleKey0123456789",
+                "--ticker.refresh.retry.give-up-after=0s");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output().lines().filter(line -> line.startsWith("error: ")))
+                .containsExactlyInAnyOrder(
+                        "error: ticker.refresh.retry.give-up-after: must be greater than 0 (set to 0s on the command"
+                                + " line)",
+                        "error: ticker.providers.youtube.api-key: required by source 'youtube-not-a-channel' (see"
+                                + " routes/README.md for where to get it)",
+                        "error: ticker.sources[0].account: 'not-a-channel' is not an account of provider 'youtube';"
+                                + " expected a channel id such as UC_x5XG1OV2P6uZZ5FSM9Ttw",
+                        "error: ticker.providers.youtube.api-keys: not a setting of provider 'youtube'; did you mean"
+                                + " ticker.providers.youtube.api-key? It knows: access-token, api-key, base-url,"
+                                + " connect-timeout, read-timeout, token-expires-at, token-file, token-refresh-url");
+        assertThat(run.output()).doesNotContain("AIzaExampleKey0123456789");
     }
 
     @Test
@@ -239,7 +304,7 @@ class ProviderTrialCommandTest {
         assertThat(wrongAccount.output())
                 .startsWith("error: ")
                 .contains("'not a login!' is not an account of provider 'github'; expected a GitHub login");
-        assertThat(noCredential.output()).startsWith("error: ticker.providers.youtube.api-key is required");
+        assertThat(noCredential.output()).startsWith("error: ticker.providers.youtube.api-key: required by source");
         upstream.verify(0, getRequestedFor(urlPathEqualTo("/users/octocat")));
     }
 

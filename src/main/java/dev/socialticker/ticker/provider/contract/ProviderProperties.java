@@ -5,17 +5,23 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * The typed settings of each provider ({@code ticker.providers.<name>.*}). Any other setting under a
- * provider's name is free-form: a provider file names it ({@code credential: api-key}, or
+ * provider's name is the provider file's own: the file names it ({@code credential: api-key}, or
  * {@code {{ticker.providers.<name>.some-setting}}}) and it is read by that name, so no Java needs to
- * know of it; that is why unknown names are not refused here.
+ * know of it. Binding ignores them; the provider check refuses a name neither here nor in the file.
  *
  * @param providers settings per provider name (instagram, github, youtube, or a provider file's name):
  *                  base-url (the provider's public API, named in routes/<name>.camel.yaml: instagram
@@ -30,6 +36,15 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("ticker")
 public record ProviderProperties(Map<String, @Valid Provider> providers) {
+
+    /**
+     * The typed settings every provider has ({@code base-url}, {@code connect-timeout}, …), as
+     * written under {@code ticker.providers.<name>}: the components of {@link Provider}.
+     */
+    public static final Set<String> TYPED_SETTINGS = Arrays.stream(Provider.class.getRecordComponents())
+            .map(component -> DataObjectPropertyName.toDashedForm(component.getName()))
+            .collect(Collectors.collectingAndThen(
+                    Collectors.toCollection(TreeSet::new), Collections::unmodifiableSortedSet));
 
     public ProviderProperties {
         providers = providers == null ? Map.of() : Map.copyOf(providers);

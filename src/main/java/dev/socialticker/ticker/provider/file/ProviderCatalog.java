@@ -3,6 +3,7 @@ package dev.socialticker.ticker.provider.file;
 import dev.socialticker.ticker.provider.contract.CountPrecision;
 import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
 import dev.socialticker.ticker.routefile.RouteFileCatalog;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,8 +12,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProviderCatalog extends RouteFileCatalog<ProviderCatalog.Loaded> implements CountPrecision {
-    /** A provider route that is running; {@code spec} is null when it is not built on the template. */
-    public record Loaded(String name, String location, JsonOverHttpSpec spec) {}
+    /**
+     * A provider route that is running; {@code spec} is null when it is not built on the template.
+     *
+     * @param settings the settings under {@code ticker.providers.<name>} its file names: those its
+     *                 template parameters read ({@link JsonOverHttpSpec#settings()}) and those it
+     *                 mentions by their full name ({@code {{ticker.providers.manual.count}}})
+     */
+    public record Loaded(String name, String location, JsonOverHttpSpec spec, Set<String> settings) {
+        public Loaded {
+            settings = Set.copyOf(settings);
+        }
+    }
 
     void loaded(Loaded provider) {
         loaded(provider.name(), provider);

@@ -1,10 +1,10 @@
 package dev.socialticker.ticker.provider.file;
 
+import dev.socialticker.ticker.config.ClosestName;
+import dev.socialticker.ticker.config.ConfigurationProblems;
 import dev.socialticker.ticker.config.SourceCatalog;
-import dev.socialticker.ticker.config.TickerConfigurationException;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.provider.contract.ProviderEndpoints;
-import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the provider files once every Java route is defined and before Camel starts any route,
  * then refuses to start when a source names a provider no route implements, or lacks what its
- * provider needs (a credential, an account of the right form), so the service never runs
- * half-working in silence.
+ * provider needs (a credential, an account of the right form), or a provider's setting is one it
+ * does not know, so the service never runs half-working in silence. The one refusal lists these
+ * together with every problem the properties showed (see config.ConfigurationProblems).
  */
 @Component
 class ProviderCheck implements CamelContextConfiguration {
@@ -28,35 +29,37 @@ class ProviderCheck implements CamelContextConfiguration {
     private final ProviderRequirements requirements;
     private final SourceCatalog sources;
     private final ProviderRouteReloader reloader;
+    private final ProviderSettingsCheck settings;
+    private final ConfigurationProblems problems;
 
     ProviderCheck(
             ProviderRouteLoader loader,
             ProviderCatalog providers,
             ProviderRequirements requirements,
             SourceCatalog sources,
-            ProviderRouteReloader reloader) {
+            ProviderRouteReloader reloader,
+            ProviderSettingsCheck settings,
+            ConfigurationProblems problems) {
         this.reloader = reloader;
+        this.settings = settings;
+        this.problems = problems;
         this.loader = loader;
         this.providers = providers;
         this.requirements = requirements;
         this.sources = sources;
     }
 
+    /**
+     * Adds every problem only the provider files can tell to those the properties showed, then
+     * refuses the start when there is any, listing them all.
+     */
     @Override
     public void beforeApplicationStart(CamelContext context) {
         loader.loadAll(context);
-        // Routes are still definitions at this point: nothing has started, the timer included.
-        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
-        TreeSet<String> available = model.getRouteDefinitions().stream()
-                .map(RouteDefinition::getRouteId)
-                .filter(id -> id != null && id.startsWith(ProviderEndpoints.ROUTE_ID_PREFIX))
-                .map(id -> id.substring(ProviderEndpoints.ROUTE_ID_PREFIX.length()))
-                .collect(Collectors.toCollection(TreeSet::new));
-        List<TickerSource> all = sources.all();
-        for (int i = 0; i < all.size(); i++) {
-            TickerSource source = all.get(i);
+        TreeSet<String> available = defined(context);
+        for (TickerSource source : sources.all()) {
             if (!available.contains(source.provider())) {
-                throw new TickerConfigurationException(unavailable(i, source, available));
+                problems.add(sources.property(source) + ".provider", unavailable(source, available));
             }
         }
         sources.all().stream()
@@ -64,7 +67,19 @@ class ProviderCheck implements CamelContextConfiguration {
                 .distinct()
                 .map(providers::find)
                 .flatMap(Optional::stream)
-                .forEach(requirements::check);
+                .forEach(provider -> problems.addAll(requirements.problems(provider)));
+        problems.addAll(settings.problems(context, provider -> true));
+        problems.refuseIfAny();
+    }
+
+    /** The providers whose routes are defined; at start-up still definitions: nothing has started, the timer included. */
+    static TreeSet<String> defined(CamelContext context) {
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        return model.getRouteDefinitions().stream()
+                .map(RouteDefinition::getRouteId)
+                .filter(id -> id != null && id.startsWith(ProviderEndpoints.ROUTE_ID_PREFIX))
+                .map(id -> id.substring(ProviderEndpoints.ROUTE_ID_PREFIX.length()))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Override
@@ -76,13 +91,15 @@ class ProviderCheck implements CamelContextConfiguration {
         }
     }
 
-    private String unavailable(int index, TickerSource source, TreeSet<String> available) {
-        String property = "ticker.sources[" + index + "].provider";
+    private String unavailable(TickerSource source, TreeSet<String> available) {
         return providers
                 .findBroken(source.provider())
-                .map(broken -> property + ": provider '" + source.provider() + "' is not available, its file was"
-                        + " refused: " + broken.reason() + "; available providers: " + String.join(", ", available))
-                .orElse(property + ": unknown provider '" + source.provider() + "'; available providers: "
-                        + String.join(", ", available));
+                .map(broken -> "provider '" + source.provider() + "' is not available, its file was refused: "
+                        + broken.reason() + "; available providers: " + String.join(", ", available))
+                .orElse("unknown provider '" + source.provider() + "'"
+                        + ClosestName.near(source.provider(), available)
+                                .map(name -> "; did you mean " + name + "?")
+                                .orElse("")
+                        + "; available providers: " + String.join(", ", available));
     }
 }

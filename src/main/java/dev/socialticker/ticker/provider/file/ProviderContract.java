@@ -79,7 +79,9 @@ final class ProviderContract {
         if (templated.isPresent()) {
             JsonOverHttpSpec spec = checkTemplated(file.name(), templated.get());
             RouteBuilder builder = RouteFiles.parse(context, file, text);
-            return new Checked(builder, new ProviderCatalog.Loaded(file.name(), file.location(), spec));
+            Set<String> settings = new TreeSet<>(spec.settings());
+            settings.addAll(settingsNamedIn(file.name(), text.text()));
+            return new Checked(builder, new ProviderCatalog.Loaded(file.name(), file.location(), spec, settings));
         }
         Set<String> internal = internalEndpoints(context);
         RouteBuilder builder = RouteFiles.parse(context, file, text);
@@ -100,7 +102,26 @@ final class ProviderContract {
         if (!problems.isEmpty()) {
             throw new RouteFileException(problems);
         }
-        return new Checked(builder, new ProviderCatalog.Loaded(file.name(), file.location(), null));
+        return new Checked(
+                builder,
+                new ProviderCatalog.Loaded(
+                        file.name(), file.location(), null, settingsNamedIn(file.name(), text.text())));
+    }
+
+    /**
+     * The settings of its own provider a file names in full, {@code ticker.providers.<name>.<setting>},
+     * wherever it writes them: a {@code {{placeholder}}}, a {@code ${properties:…}} expression, the
+     * comment that explains it. A plain route declares no parameters; what it reads is what it names.
+     */
+    static Set<String> settingsNamedIn(String name, String text) {
+        Matcher named = Pattern.compile("ticker\\.providers\\." + Pattern.quote(name)
+                        + "\\.([A-Za-z0-9][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9][A-Za-z0-9_-]*)*)")
+                .matcher(text);
+        Set<String> settings = new TreeSet<>();
+        while (named.find()) {
+            settings.add(named.group(1));
+        }
+        return settings;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.provider.file;
 
+import dev.socialticker.ticker.config.ConfigurationProblem;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerConfigurationException;
 import dev.socialticker.ticker.domain.TickerSource;
@@ -8,7 +9,9 @@ import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
 import dev.socialticker.ticker.provider.http.ProviderSettings;
 import dev.socialticker.ticker.provider.http.RequestHeaders;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,67 +30,76 @@ public class ProviderRequirements {
     }
 
     /**
-     * @throws TickerConfigurationException naming the property the first source it would break needs
+     * @throws TickerConfigurationException naming every property a source would break
      */
     public void check(ProviderCatalog.Loaded provider) {
-        List<String> breaches = breaches(provider);
-        if (!breaches.isEmpty()) {
-            throw new TickerConfigurationException(breaches.get(0));
+        List<ConfigurationProblem> problems = problems(provider);
+        if (!problems.isEmpty()) {
+            throw new TickerConfigurationException(problems);
         }
     }
 
-    /** Every source this provider would break, each naming the property it needs; empty when none. */
-    public List<String> breaches(ProviderCatalog.Loaded provider) {
+    /** Every property a source of this provider would break, each naming the property; none for a plain route. */
+    public List<ConfigurationProblem> problems(ProviderCatalog.Loaded provider) {
+        List<ConfigurationProblem> problems = new ArrayList<>();
         JsonOverHttpSpec spec = provider.spec();
-        List<String> breaches = new ArrayList<>();
         if (spec == null) {
-            return breaches;
+            return problems;
         }
-        List<TickerSource> all = sources.all();
-        for (int i = 0; i < all.size(); i++) {
-            TickerSource source = all.get(i);
+        for (TickerSource source : sources.all()) {
             if (source.provider().equals(provider.name())) {
-                breaches(i, source, spec, provider.location(), breaches);
+                check(sources.property(source), source, spec, provider.location(), problems);
             }
         }
-        return breaches;
+        return problems;
     }
 
-    private void breaches(
-            int index, TickerSource source, JsonOverHttpSpec spec, String location, List<String> breaches) {
+    private void check(
+            String property,
+            TickerSource source,
+            JsonOverHttpSpec spec,
+            String location,
+            List<ConfigurationProblem> problems) {
         String credential = spec.hasCredential() ? settings.setting(source.provider(), spec.credential()) : null;
         // Masked in every log line from the first one on, before any request could carry it.
         SecretMasking.register(credential);
+        String prefix = "ticker.providers." + source.provider() + ".";
+        // A setting both a header and the token read is missing once: one line for it.
+        Set<String> missing = new HashSet<>();
         for (RequestHeaders.Setting setting : spec.headers().settings()) {
             String value = settings.setting(source.provider(), setting.name());
             SecretMasking.register(value);
-            if (value == null && !setting.optional()) {
-                breaches.add("ticker.providers." + source.provider() + "." + setting.name()
-                        + " is required by source '" + source.id() + "' (header " + setting.header() + " of "
-                        + location + "; see routes/README.md for where to get it)");
+            if (value == null && !setting.optional() && missing.add(setting.name())) {
+                problems.add(new ConfigurationProblem(
+                        prefix + setting.name(),
+                        "required by source '" + source.id() + "' (header " + setting.header() + " of " + location
+                                + "; see routes/README.md for where to get it)"));
             }
         }
         if (spec.token().obtained()) {
             for (String name : List.of(spec.token().clientId(), spec.token().clientSecret())) {
                 String value = settings.setting(source.provider(), name);
                 SecretMasking.register(value);
-                if (value == null) {
-                    breaches.add("ticker.providers." + source.provider() + "." + name + " is required by source '"
-                            + source.id() + "' (the token is obtained with it, as " + location
-                            + " declares; see routes/README.md for where to get it)");
+                if (value == null && missing.add(name)) {
+                    problems.add(new ConfigurationProblem(
+                            prefix + name,
+                            "required by source '" + source.id() + "' (the token is obtained with it, as " + location
+                                    + " declares; see routes/README.md for where to get it)"));
                 }
             }
         }
         if (spec.hasCredential() && spec.credentialRequired() && credential == null) {
-            breaches.add("ticker.providers." + source.provider() + "." + spec.credential() + " is required by source '"
-                    + source.id() + "' (see routes/README.md for where to get it)");
+            problems.add(new ConfigurationProblem(
+                    prefix + spec.credential(),
+                    "required by source '" + source.id() + "' (see routes/README.md for where to get it)"));
         }
         if (!spec.accepts(source.account())) {
-            breaches.add("ticker.sources[" + index + "].account: '" + source.account()
-                    + "' is not an account of provider '" + source.provider() + "'"
-                    + (spec.accountHint().isEmpty()
-                            ? " (expected " + spec.accountPattern().pattern() + ")"
-                            : "; expected " + spec.accountHint()));
+            problems.add(new ConfigurationProblem(
+                    property + ".account",
+                    "'" + source.account() + "' is not an account of provider '" + source.provider() + "'"
+                            + (spec.accountHint().isEmpty()
+                                    ? " (expected " + spec.accountPattern().pattern() + ")"
+                                    : "; expected " + spec.accountHint())));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.provider.file;
 
+import dev.socialticker.ticker.config.ConfigurationProblem;
 import dev.socialticker.ticker.logging.SecretMasking;
 import dev.socialticker.ticker.provider.contract.ProviderEndpoints;
 import dev.socialticker.ticker.provider.contract.ProviderRouteReplaced;
@@ -131,7 +132,7 @@ public class ProviderRouteLoader implements RouteFolderWatcher.Loader {
 
     /** Every source the reloaded file would break, each said; the settings they need are read at start-up only. */
     private void checkRequirements(ProviderCatalog.Loaded provider) throws RouteFileException {
-        List<String> breaking = requirements.breaches(provider);
+        List<ConfigurationProblem> breaking = requirements.problems(provider);
         if (!breaking.isEmpty()) {
             throw new RouteFileException(breaking.stream()
                     .map(breach -> RouteFileProblem.of(

@@ -10,6 +10,8 @@ import dev.socialticker.ticker.token.TokenStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -135,6 +137,23 @@ public record JsonOverHttpSpec(
     /** The query parameter carrying the credential, or null when it travels as a bearer token. */
     String credentialQueryParameter() {
         return credentialIn.startsWith("query:") ? credentialIn.substring("query:".length()) : null;
+    }
+
+    /**
+     * The settings under {@code ticker.providers.<name>} this file names: its credential, the settings
+     * its headers read, the app id and secret its token is obtained with.
+     */
+    public Set<String> settings() {
+        Set<String> names = new TreeSet<>();
+        if (hasCredential()) {
+            names.add(credential);
+        }
+        headers.settings().forEach(setting -> names.add(setting.name()));
+        if (token.obtained()) {
+            names.add(token.clientId());
+            names.add(token.clientSecret());
+        }
+        return names;
     }
 
     public boolean accepts(String account) {

@@ -1,25 +1,25 @@
 package dev.socialticker.ticker.routefile.problem;
 
+import dev.socialticker.ticker.config.ClosestName;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean …?": the known word a misspelt one is closest to, when it is close enough to be a typo. */
+/**
+ * "Did you mean …?" for a route file's keys, parameters and template names, as a hint: the known word
+ * a misspelt one is close enough to be a typo of, by the same rule the start-up refusal's
+ * suggestions follow ({@link ClosestName#near}).
+ */
 public final class Spelling {
     private Spelling() {}
 
-    /** The nearest known word, if it is at most a third of the word's letters away (two at least). */
+    /** The nearest known word other than the word itself, if it is near enough to be a typo of it. */
     public static Optional<String> closest(String word, Collection<String> known) {
         if (word == null || word.isBlank()) {
             return Optional.empty();
         }
-        String given = word.toLowerCase(Locale.ROOT);
-        int allowed = Math.max(2, given.length() / 3);
-        return known.stream()
-                .filter(candidate -> !candidate.equals(word))
-                .min(Comparator.comparingInt(candidate -> distance(given, candidate.toLowerCase(Locale.ROOT))))
-                .filter(candidate -> distance(given, candidate.toLowerCase(Locale.ROOT)) <= allowed);
+        return ClosestName.near(
+                word,
+                known.stream().filter(candidate -> !candidate.equals(word)).toList());
     }
 
     /** "did you mean 'parameters'?", as a hint; null when no known word is close. */
@@ -27,25 +27,5 @@ public final class Spelling {
         return closest(word, known)
                 .map(candidate -> "did you mean '" + candidate + "'?")
                 .orElse(null);
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
