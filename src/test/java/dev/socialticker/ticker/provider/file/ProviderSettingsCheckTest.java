@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -49,6 +50,11 @@ class ProviderSettingsCheckTest {
     @BeforeEach
     void camel() throws Exception {
         context = new DefaultCamelContext();
+        // The plain route reads its count from a setting: a file whose {{placeholder}} has no value is
+        // refused at load, as in the service.
+        Properties settings = new Properties();
+        settings.setProperty("ticker.providers.manual.count", "42");
+        context.getPropertiesComponent().setInitialProperties(settings);
         context.addRoutes(new JsonOverHttpTemplate(null, Clock.systemUTC()));
         routes = new RoutesDir("manual.camel.yaml", "broken.camel.yaml");
         for (RouteFile file : files().all()) {
