@@ -56,14 +56,7 @@ final class OutputContract {
                     "routeTemplateRef '" + route.templateRef() + "' is not an output template",
                     (guess == null ? "" : guess + " ") + "built-in: " + String.join(", ", builtIn)));
         }
-        if (route.routeId() == null) {
-            problems.add(route.atRouteId("routeId is missing", "write routeId: " + id));
-        } else if (!id.equals(route.routeId())) {
-            problems.add(route.atRouteId(
-                    "routeId must be '" + id + "' (the file is " + name + RouteFile.SUFFIX + "), not '"
-                            + route.routeId() + "'",
-                    null));
-        }
+        route.routeIdProblem(id, name + RouteFile.SUFFIX).ifPresent(problems::add);
 
         // With no template to go by, a parameter no template declares is still unknown for sure.
         Set<String> known = new LinkedHashSet<>(OutputSpec.COMMON.names());

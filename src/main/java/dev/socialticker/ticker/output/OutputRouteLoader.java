@@ -153,14 +153,9 @@ class OutputRouteLoader implements RouteFolderWatcher.Loader, CamelContextConfig
     }
 
     private void refuse(String key, String location, List<RouteFileProblem> problems) {
-        // A problem may quote the offending line; health shows it to anyone, so mask it here.
-        OutputCatalog.Broken broken = new OutputCatalog.Broken(
-                key,
+        log.error(
+                "Output file {} is not used:\n{}",
                 location,
-                problems.stream()
-                        .map(problem -> problem.masked(SecretMasking::mask))
-                        .toList());
-        catalog.broken(broken);
-        log.error("Output file {} is not used:\n{}", location, broken.details());
+                catalog.refuse(key, location, problems, SecretMasking::mask).details());
     }
 }

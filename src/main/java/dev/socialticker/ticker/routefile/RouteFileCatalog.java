@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -48,6 +49,21 @@ public class RouteFileCatalog<T> {
     /** Records a refused file under its name (or file name, when it has no usable one). */
     public synchronized void broken(Broken file) {
         broken.put(file.key(), file);
+    }
+
+    /**
+     * Records a refused file with every problem masked: a problem may quote the offending line, and
+     * health shows it to anyone.
+     *
+     * @return what was recorded, for the log
+     */
+    public Broken refuse(String key, String location, List<RouteFileProblem> problems, UnaryOperator<String> mask) {
+        Broken file = new Broken(
+                key,
+                location,
+                problems.stream().map(problem -> problem.masked(mask)).toList());
+        broken(file);
+        return file;
     }
 
     public synchronized void removed(String name) {

@@ -207,14 +207,7 @@ final class ProviderContract {
                             + route.templateRef() + "'",
                     null));
         }
-        if (route.routeId() == null) {
-            problems.add(route.atRouteId("routeId is missing", "write routeId: " + id));
-        } else if (!id.equals(route.routeId())) {
-            problems.add(route.atRouteId(
-                    "routeId must be '" + id + "' (the file is " + name + RouteFile.SUFFIX + "), not '"
-                            + route.routeId() + "'",
-                    null));
-        }
+        route.routeIdProblem(id, name + RouteFile.SUFFIX).ifPresent(problems::add);
         Set<String> known = JsonOverHttpSpec.DEFINITION.names();
         for (String parameter : route.parameters().keySet()) {
             if (!known.contains(parameter)) {

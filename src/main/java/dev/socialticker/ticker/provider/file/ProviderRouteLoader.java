@@ -180,14 +180,9 @@ public class ProviderRouteLoader implements RouteFolderWatcher.Loader {
     }
 
     private void refuse(String key, String location, List<RouteFileProblem> problems) {
-        // A problem may quote the offending line; health shows it to anyone, so mask it here.
-        ProviderCatalog.Broken broken = new ProviderCatalog.Broken(
-                key,
+        log.error(
+                "Provider file {} is not used:\n{}",
                 location,
-                problems.stream()
-                        .map(problem -> problem.masked(SecretMasking::mask))
-                        .toList());
-        catalog.broken(broken);
-        log.error("Provider file {} is not used:\n{}", location, broken.details());
+                catalog.refuse(key, location, problems, SecretMasking::mask).details());
     }
 }

@@ -110,6 +110,23 @@ public final class TemplatedRouteYaml {
         return at("routeId", message, hint);
     }
 
+    /**
+     * The route id's problem, if it is not {@code expected}, the id the file's name gives it.
+     *
+     * @param fileName the file's name, for the message ({@code acme.camel.yaml})
+     */
+    public Optional<RouteFileProblem> routeIdProblem(String expected, String fileName) {
+        if (routeId() == null) {
+            return Optional.of(atRouteId("routeId is missing", "write routeId: " + expected));
+        }
+        if (!expected.equals(routeId())) {
+            return Optional.of(atRouteId(
+                    "routeId must be '" + expected + "' (the file is " + fileName + "), not '" + routeId() + "'",
+                    null));
+        }
+        return Optional.empty();
+    }
+
     /** A problem with a parameter's name (an unknown one). */
     public RouteFileProblem atParameterName(String name, String message, String hint) {
         Node node = parameterNames.get(name);
