@@ -2,11 +2,13 @@
 # read-ab.sh — A/B of read paths in one sitting: several instances of the service, each with its own
 # JVM options or settings, loaded in turn with nginx serving the same bytes, round after round.
 #
-#   src/test/bench/read-ab.sh 'NAME|JVM OPTIONS|SERVICE ARGUMENTS[|PATH]' ...
+#   src/test/bench/read-ab.sh 'NAME|JVM OPTIONS|SERVICE ARGUMENTS[|PATH[|JAR]]' ...
 #
 #   e.g. src/test/bench/read-ab.sh 'pool||--spring.threads.virtual.enabled=false' 'virtual||'
+#        src/test/bench/read-ab.sh 'before|||/api/metrics|/tmp/before.jar' 'after||'
 #
-# Each variant is one instance of the jar (JAR, else target/social-ticker-*.jar) on the image's
+# Each variant is one instance of a jar (its own JAR, else $JAR, else target/social-ticker-*.jar: two
+# builds side by side) on the image's
 # runtime (Java 25 from JAVA25_HOME, else Temurin's under /usr/lib/jvm, else java) with the image's
 # src/main/docker/jvm.options, then the variant's JVM options; SOURCES Instagram sources (default 1;
 # 200 make a 61 KiB body) on a stand-in Graph API (upstream.py), in-memory store. PATH (default
@@ -52,10 +54,11 @@ pids+=($!)
 
 names=(); urls=(); bases=(); service_pids=()
 for variant in "$@"; do
-  IFS='|' read -r name opts args path <<<"$variant"
+  IFS='|' read -r name opts args path variant_jar <<<"$variant"
+  [[ -z "$variant_jar" || -f "$variant_jar" ]] || { echo "read-ab: $name: no jar at $variant_jar" >&2; exit 2; }
   port=$(free_port)
   # shellcheck disable=SC2086 # opts and args are lists of flags
-  "$java" "@$root/src/main/docker/jvm.options" $opts -jar "$jar" --server.port="$port" --server.address=127.0.0.1 \
+  "$java" "@$root/src/main/docker/jvm.options" $opts -jar "${variant_jar:-$jar}" --server.port="$port" --server.address=127.0.0.1 \
     --ticker.store.type=memory --spring.config.additional-location="file:$work/source.yaml" \
     --ticker.providers.instagram.access-token=benchmark-token-0123456789 \
     --ticker.providers.instagram.base-url="http://127.0.0.1:$upstream_port/v25.0" --ticker.refresh.period=30m \

@@ -116,8 +116,8 @@ class AdminRoutes extends RouteBuilder {
                 .to(StoreEndpoints.INVALIDATE)
                 .process(exchange -> ApiProblems.empty(exchange, 204));
 
-        // The body stays the request's stream, read by the backfill after the token and the type, to
-        // its bound: Camel's stream caching would copy it into memory, whole, before the first step.
+        // The body stays the unread request (RequestBody), read by the backfill after the token and
+        // the type, to its bound; no stream caching copies it first.
         from(ApiEndpoints.ADMIN_BACKFILL_HISTORY)
                 .routeId("api-admin-backfill-history")
                 .streamCache("false")

@@ -107,7 +107,7 @@ class ApiProblems {
         if (rejection.status() == 401) {
             message.setHeader("WWW-Authenticate", "Bearer realm=\"social-ticker-admin\"");
         }
-        message.setBody(ProblemDocument.json(rejection.code(), rejection.getMessage()));
+        ResponseBody.set(message, ProblemDocument.json(rejection.code(), rejection.getMessage()));
     }
 
     static void empty(Exchange exchange, int status) {

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 /**
  * The error handling of the API's routes, declared once: a request the API refuses (bad id, unknown
  * source, wrong token, unknown format) answers with its status and a JSON problem; anything else
- * stays a 500 without a stack trace ({@link ApiHttpBinding}).
+ * stays a 500 without a stack trace (the REST configuration's muteException).
  */
 @Component
 class ApiRejections extends RouteConfigurationBuilder {

@@ -6,8 +6,8 @@ import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.history.HistoryBook;
 import dev.socialticker.ticker.history.SourceHistory.Backfilled;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 class HistoryBackfiller {
     private static final Logger log = LoggerFactory.getLogger(HistoryBackfiller.class);
+    /** How long an upload of at most 4 MiB may take to arrive, however slowly it trickles. */
+    private static final Duration UPLOAD_PATIENCE = Duration.ofSeconds(60);
+
     private final HistoryBook book;
     private final SourceCatalog catalog;
     private final Clock clock;
@@ -82,19 +85,17 @@ class HistoryBackfiller {
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader("Cache-Control", "no-store");
-        message.setBody(json.writeValueAsBytes(answer));
+        ResponseBody.set(message, json.writeValueAsBytes(answer));
     }
 
     /**
-     * The request's body, read here with a bound ({@link BackfillCsv#read}) from the servlet's stream:
-     * Camel reads none ahead (no stream caching on this operation, AdminRoutes). A body
-     * that breaks off (the client hung up, a broken chunk) is the client's failure: a 400, not a logged
-     * stack trace.
+     * The request's body, read here to its bound ({@link BackfillCsv#read}) after the token and the
+     * type were judged: nothing reads it ahead ({@link RequestBody}). A body that breaks off (the
+     * client hung up, a broken chunk) or stalls is the client's failure: a 400, not a logged stack trace.
      */
     private static String read(Exchange exchange) {
-        InputStream body = exchange.getIn().getBody(InputStream.class);
         try {
-            return BackfillCsv.read(body == null ? InputStream.nullInputStream() : body);
+            return BackfillCsv.read(RequestBody.read(exchange, BackfillCsv.MAX_BYTES, UPLOAD_PATIENCE));
         } catch (IOException broken) {
             throw new ApiRejection(
                     400, "INVALID_BACKFILL", "The body broke off before its end; nothing was stored: send it again");

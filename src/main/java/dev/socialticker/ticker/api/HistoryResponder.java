@@ -122,7 +122,7 @@ class HistoryResponder {
             return;
         }
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        message.setBody(bytes);
+        ResponseBody.set(message, bytes);
     }
 
     /**

@@ -54,20 +54,21 @@ class MetricsApiRoutes extends RouteBuilder {
     // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
     @Override
     public void configure() {
-        // Served by Camel's servlet at /api/* (ApiServlet), whose component carries the API's
-        // header filter (ApiHeaderFilterStrategy), so it covers the OpenAPI document's route too.
-        restConfiguration().component("servlet").contextPath(ApiServlet.CONTEXT_PATH).bindingMode(RestBindingMode.off)
+        // Served by Camel's platform-http on its Vert.x server (ApiServer, ApiHttpServer): the API's
+        // header filter (ApiHeaderFilterStrategy) on every operation, the OpenAPI document's too.
+        restConfiguration().component("platform-http").contextPath(WebHandlers.API_PREFIX).bindingMode(RestBindingMode.off)
                 // Each operation and its direct: route run as one route: one unit of work per read.
                 .inlineRoutes(true)
-                // Pre-rendered bytes go out as they are, with a Content-Length (ApiHttpBinding); an
-                // unexpected failure answers 500 without a stack trace in the body.
-                .endpointProperty("httpBinding", "#" + ApiHttpBinding.BEAN)
-                // A request body is handed to the route as the request's stream, never read ahead or
-                // cached (the backfill reads it with a bound); the binding's own options are set in
-                // ApiHttpBinding.
-                .endpointProperty("disableStreamCache", "true")
-                // Any other body is also sent whole, with a Content-Length: the API has no streams.
-                .endpointProperty("chunked", "false")
+                .endpointProperty("headerFilterStrategy", "#" + ApiHeaderFilterStrategy.BEAN)
+                // An unexpected failure answers 500 without a stack trace in the body.
+                .endpointProperty("muteException", "true")
+                // Each route judges its request itself (a backfill's type after its token; the
+                // OpenAPI document's format by Accept) and answers with the API's JSON problems: the
+                // router does not refuse by Content-Type or Accept first.
+                .componentProperty("serverRequestValidation", "false")
+                // No body is read before the route asks for it (RequestBody): only a backfill reads one,
+                // after its token and type.
+                .endpointProperty("useBodyHandler", "false")
                 // The OpenAPI 3 document of every REST DSL operation below and in AdminRoutes, by
                 // camel-openapi-java (OpenApiDocumentResponder, route api-get-openapi-document).
                 // "servers" is "/api" (on the host the client used), or what a proxy says in
@@ -85,16 +86,9 @@ class MetricsApiRoutes extends RouteBuilder {
                     .description("All sources: the total, and each source's count, age and last failure")
                     .param(ApiDocument.format()).param(ApiDocument.ifNoneMatch()), "the sources' counts")
                 .to(ApiEndpoints.GET_METRICS);
-        ApiDocument.metricsResponses(rest("/metrics")
-                .get("/{id}").id("api-metrics-source").produces("application/json")
-                    .description("One source: the fields of a `sources` entry")
-                    .param(ApiDocument.sourceId()).param(ApiDocument.format()).param(ApiDocument.ifNoneMatch()),
-                        "the source's count")
-                .responseMessage().code(404).message("No source has this id (SOURCE_NOT_FOUND)")
-                    .responseModel(ProblemDocument.class).endResponseMessage()
-                .to(ApiEndpoints.GET_SOURCE);
 
-        // The exact path /metrics/badge.svg wins over /metrics/{id}, as /metrics/history does.
+        // Literal paths before the templated ones: the web server's router matches routes in the order
+        // they are declared, so /metrics/badge.svg and /metrics/history come before /metrics/{id}.
         ApiDocument.badgeResponses(rest("/metrics")
                 .get("/badge.svg").id("api-badge").produces("image/svg+xml")
                     .description("The total as a flat SVG badge (followers | 12.3k), coloured by state")
@@ -107,7 +101,6 @@ class MetricsApiRoutes extends RouteBuilder {
                         "id", "INVALID_SOURCE_ID", "No source has this id (SOURCE_NOT_FOUND)")
                 .to(ApiEndpoints.GET_SOURCE_BADGE);
 
-        // The exact path /metrics/history wins over /metrics/{id} (Camel matches literal paths first).
         ApiDocument.historyResponses(rest("/metrics")
                 .get("/history").id("api-history-sum").produces("application/json,text/csv")
                     .description("Every source's history added up (or the sources named): at each instant a source "
@@ -130,6 +123,14 @@ class MetricsApiRoutes extends RouteBuilder {
                         + "kept (HISTORY_DISABLED)")
                     .responseModel(ProblemDocument.class).endResponseMessage()
                 .to(ApiEndpoints.GET_SOURCE_HISTORY);
+        ApiDocument.metricsResponses(rest("/metrics")
+                .get("/{id}").id("api-metrics-source").produces("application/json")
+                    .description("One source: the fields of a `sources` entry")
+                    .param(ApiDocument.sourceId()).param(ApiDocument.format()).param(ApiDocument.ifNoneMatch()),
+                        "the source's count")
+                .responseMessage().code(404).message("No source has this id (SOURCE_NOT_FOUND)")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
+                .to(ApiEndpoints.GET_SOURCE);
 
         ApiDocument.metricsResponses(rest("/tickers").description("Named tickers: groups of sources (ticker.tickers)")
                 .get("/{name}").id("api-ticker").produces("application/json")
@@ -159,7 +160,7 @@ class MetricsApiRoutes extends RouteBuilder {
                 .to(ApiEndpoints.GET_UI_CONFIG);
 
         // The document itself is not one of the API's operations (apiDocs false).
-        rest(ApiDocument.PATH.substring(ApiServlet.CONTEXT_PATH.length())).description("This document")
+        rest(ApiDocument.PATH.substring(WebHandlers.API_PREFIX.length())).description("This document")
                 .get().id("api-openapi").apiDocs(false).produces("application/json")
                 .to(ApiEndpoints.GET_OPENAPI_DOCUMENT);
 

@@ -176,7 +176,8 @@ class MetricsResponder {
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, rejection.status());
         message.setHeader(Exchange.CONTENT_TYPE, MetricsFormat.BADGE.contentType());
         message.setHeader("Cache-Control", "no-store");
-        message.setBody(
+        ResponseBody.set(
+                message,
                 BadgeSvg.refused(formats.label(), words, rejection.getMessage()).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -215,7 +216,7 @@ class MetricsResponder {
             return;
         }
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, unavailable ? 503 : 200);
-        message.setBody(bytes);
+        ResponseBody.set(message, bytes);
     }
 
     /**

@@ -25,6 +25,6 @@ class UiConfigResponder implements Processor {
         message.removeHeaders("*");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader("Cache-Control", "public, max-age=300");
-        message.setBody(body);
+        ResponseBody.set(message, body);
     }
 }

@@ -265,14 +265,14 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         assertNoSecret(log);
 
         // Health says which channel fails and why, to anyone; the service still serves (200).
-        JsonNode failing = ApiClient.json(api.get("/actuator/health")).at("/components/alertChannels");
+        JsonNode failing = ApiClient.json(management.get("/actuator/health")).at("/components/alertChannels");
         System.out.println("[alerts] health while Slack fails: " + failing);
         assertThat(failing.get("status").asText()).isEqualTo("DEGRADED");
         assertThat(failing.get("description").asText())
                 .matches("slack: the webhook answered HTTP 500 \\(last failed at [0-9T:.-]+Z\\)");
         assertThat(failing.at("/details/slack/state").asText()).isEqualTo("failing");
         assertThat(failing.at("/details/email/state").asText()).isEqualTo("delivering");
-        assertThat(api.get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(management.get("/actuator/health").statusCode()).isEqualTo(200);
         assertNoSecret(failing.toString());
 
         // The next message Slack takes (the reminder, an hour on) marks it recovered.
@@ -280,11 +280,11 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         clock.advance(Duration.ofHours(1));
         producer.sendBody(AlertEndpoints.CHECK, null);
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> ApiClient.json(api.get("/actuator/health"))
+                .until(() -> ApiClient.json(management.get("/actuator/health"))
                         .at("/components/alertChannels/details/slack/state")
                         .asText()
                         .equals("recovered"));
-        JsonNode recovered = ApiClient.json(api.get("/actuator/health")).at("/components/alertChannels");
+        JsonNode recovered = ApiClient.json(management.get("/actuator/health")).at("/components/alertChannels");
         System.out.println("[alerts] health once Slack delivers again: " + recovered);
         assertThat(recovered.get("status").asText()).isEqualTo("UP");
         assertThat(recovered.at("/details/slack/lastFailure").asText()).isEqualTo("the webhook answered HTTP 500");
@@ -315,7 +315,7 @@ class AlertDeliveryTest extends UpstreamServiceTest {
                 .untilAsserted(() -> assertThat(output.getAll())
                         .contains("Alert not delivered via email after 4 attempt(s): ALERT " + SOURCE + "/auth: "
                                 + reason));
-        JsonNode health = ApiClient.json(api.get("/actuator/health")).at("/components/alertChannels");
+        JsonNode health = ApiClient.json(management.get("/actuator/health")).at("/components/alertChannels");
         assertThat(health.get("description").asText()).startsWith("email: " + reason + " (last failed at ");
         assertThat(health.at("/details/email/lastFailure").asText()).isEqualTo(reason);
         assertNoSecret(output.getAll() + health);

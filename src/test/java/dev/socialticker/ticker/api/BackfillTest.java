@@ -195,13 +195,14 @@ class BackfillTest extends HistoryServiceTest {
         assertThat(raw(announced + "Content-Type: text/csv\r\nAuthorization: Bearer " + TOKEN + "\r\n", "", false))
                 .startsWith("HTTP/1.1 413")
                 .contains("REQUEST_TOO_LARGE");
-        // The client stops sending (its half of the connection closed) before the body's end: a 400
-        // (Tomcat's own, once a read of the body failed; the client is usually gone by then).
+        // The client stops sending (its half of the connection closed) before the body's end: the
+        // server closes the connection (Vert.x does not answer on a half-closed one; behind Tomcat
+        // this was a 400 nobody read), stores nothing of the part it got, and logs no failure.
         assertThat(raw(
                         "Content-Length: 1000\r\nContent-Type: text/csv\r\nAuthorization: Bearer " + TOKEN + "\r\n",
                         "2025-03-04,7654321\n",
                         true))
-                .startsWith("HTTP/1.1 400");
+                .isEmpty();
         // Past the bound without a Content-Length (chunked): read to the bound, then refused.
         byte[] tooMuch =
                 ("2025-03-04,7654321\n".repeat(BackfillCsv.MAX_BYTES / 19 + 1)).getBytes(StandardCharsets.UTF_8);

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BadInputTest extends SharedServiceTest {
     @ParameterizedTest(name = "{0} {1} -> {2} {3}")
     @CsvSource({
-        "GET,    /api/metrics/a%2Fb,              400, BAD_REQUEST",
+        "GET,    /api/metrics/a%2Fb,              400, INVALID_SOURCE_ID",
         "GET,    /api/metrics/%zz,                400, BAD_REQUEST",
         "GET,    /api/metrics/Not_An_Id,          400, INVALID_SOURCE_ID",
         "GET,    /api/metrics/no-such-source,     404, SOURCE_NOT_FOUND",

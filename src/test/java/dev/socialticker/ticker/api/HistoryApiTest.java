@@ -264,7 +264,8 @@ class HistoryApiTest extends HistoryServiceTest {
 
     /** {@code ticker_history_bytes} of a source, as Prometheus scrapes it. */
     private double historyBytes(String source) {
-        String sample = api.get("/actuator/prometheus")
+        String sample = management
+                .get("/actuator/prometheus")
                 .body()
                 .lines()
                 .filter(line -> line.startsWith("ticker_history_bytes{") && line.contains("source=\"" + source + "\""))

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.SharedServiceTest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Hardening and cache headers on the page, its assets, the API and the actuator. */
@@ -12,6 +14,7 @@ class ResponseHardeningTest extends SharedServiceTest {
     @Test
     void everyResponseForbidsSniffingAndReferrers() {
         ApiClient api = new ApiClient(port);
+        Map<String, ApiClient> paths = new LinkedHashMap<>();
         for (String path : new String[] {
             "/",
             "/ticker.js",
@@ -20,10 +23,16 @@ class ResponseHardeningTest extends SharedServiceTest {
             "/api/metrics",
             "/api/metrics/nope",
             "/api/ui-config",
-            "/actuator/health",
             "/no-such-page"
         }) {
-            HttpResponse<String> response = api.get(path);
+            paths.put(path, api);
+        }
+        // The actuator, on the management server's port.
+        paths.put("/actuator/health", new ApiClient(managementPort));
+        paths.put("/actuator/no-such-endpoint", new ApiClient(managementPort));
+        for (Map.Entry<String, ApiClient> read : paths.entrySet()) {
+            String path = read.getKey();
+            HttpResponse<String> response = read.getValue().get(path);
             assertThat(response.headers().firstValue("X-Content-Type-Options"))
                     .as(path)
                     .hasValue("nosniff");

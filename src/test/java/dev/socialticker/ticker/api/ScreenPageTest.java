@@ -20,7 +20,7 @@ class ScreenPageTest extends SharedServiceTest {
                     .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
             assertThat(page.headers().firstValue("Content-Security-Policy"))
                     .as(path)
-                    .hasValue(ResponseHardening.CONTENT_SECURITY_POLICY);
+                    .hasValue(WebHandlers.CONTENT_SECURITY_POLICY);
             assertThat(page.headers().firstValue("ETag")).as(path).isPresent();
             assertThat(page.body())
                     .as("the screen page, with no inline style or script to allow")

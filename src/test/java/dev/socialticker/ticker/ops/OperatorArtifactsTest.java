@@ -87,7 +87,7 @@ class OperatorArtifactsTest extends UpstreamServiceTest {
         refresh(new TickerSource("acme", "instagram", IG_USER));
         String scrape = await().atMost(Duration.ofSeconds(10))
                 .until(
-                        () -> api.get("/actuator/prometheus").body(),
+                        () -> management.get("/actuator/prometheus").body(),
                         body -> body.contains("ticker_provider_quota_ratio{"));
 
         List<String> queries = new ArrayList<>(ruleExpressions());

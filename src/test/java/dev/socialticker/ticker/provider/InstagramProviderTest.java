@@ -95,7 +95,7 @@ class InstagramProviderTest extends SharedServiceTest {
         assertThat(store.stateOf(SOURCE).snapshot().quota())
                 .isEqualTo(new QuotaUsage(41, null, Map.of("call_count", 41, "total_cputime", 3, "total_time", 5)));
         // ticker_provider_quota_ratio{source,kind}: the share of each limit, 0-1, for dashboards and alerts.
-        String scrape = api.get("/actuator/prometheus").body();
+        String scrape = management.get("/actuator/prometheus").body();
         assertThat(scrape)
                 .containsPattern("ticker_provider_quota_ratio\\{[^}]*kind=\"call_count\"[^}]*source=\"" + SOURCE.id()
                         + "\"[^}]*} 0\\.41\n");
@@ -242,7 +242,7 @@ class InstagramProviderTest extends SharedServiceTest {
         assertThat(body.at("/sources/0/error/code").asText()).isEqualTo(code);
         assertThat(body.at("/error/message").asText()).doesNotContain("Exception", "\tat ", upstream.baseUrl());
         assertThat(response.body()).doesNotContain(TOKEN);
-        assertThat(api.get("/actuator/prometheus").body())
+        assertThat(management.get("/actuator/prometheus").body())
                 .contains("ticker_refreshes_total")
                 .contains(
                         "ticker_refresh_duration_seconds_bucket{", "outcome=\"" + code.toLowerCase(Locale.ROOT) + "\"")

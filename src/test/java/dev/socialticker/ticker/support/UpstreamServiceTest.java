@@ -15,6 +15,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,7 +57,14 @@ public abstract class UpstreamServiceTest {
     @LocalServerPort
     protected int port;
 
+    /** The management server's (the actuator's) port. */
+    @LocalManagementPort
+    protected int managementPort;
+
     protected ApiClient api;
+
+    /** The actuator, on the management port. */
+    protected ApiClient management;
 
     /**
      * Each test starts with no data, past any wait an earlier test left, with nothing in flight and
@@ -70,6 +78,7 @@ public abstract class UpstreamServiceTest {
         clock.advance(Duration.ofDays(1));
         producer.sendBody(StoreEndpoints.INVALIDATE, null);
         api = new ApiClient(port);
+        management = new ApiClient(managementPort);
     }
 
     /**

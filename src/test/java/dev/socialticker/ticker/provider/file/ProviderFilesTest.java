@@ -156,7 +156,7 @@ class ProviderFilesTest extends UpstreamServiceTest {
 
     @Test
     void healthNamesEveryRefusedFileAndWhy() {
-        HttpResponse<String> health = api.get("/actuator/health");
+        HttpResponse<String> health = management.get("/actuator/health");
 
         assertThat(health.statusCode()).isEqualTo(503);
         JsonNode providers = ApiClient.json(health).at("/components/providers");
@@ -184,7 +184,7 @@ class ProviderFilesTest extends UpstreamServiceTest {
         assertThat(why)
                 .contains("unbuildable.camel.yaml:7:18: route cannot be built: No endpoint could be found for:"
                         + " nosuchcomponent://somewhere");
-        assertThat(ApiClient.json(api.get("/actuator/health/readiness"))
+        assertThat(ApiClient.json(management.get("/actuator/health/readiness"))
                         .get("status")
                         .asText())
                 .as("the service itself is ready")

@@ -83,7 +83,7 @@ class ProviderReloadTest extends UpstreamServiceTest {
 
         ROUTES.write("pixelfed.camel.yaml", "- route: [this is not a route");
         await().atMost(RELOAD).until(() -> catalog.findBroken("pixelfed").isPresent());
-        assertThat(ApiClient.json(api.get("/actuator/health"))
+        assertThat(ApiClient.json(management.get("/actuator/health"))
                         .at("/components/providers/description")
                         .asText())
                 .contains("pixelfed.camel.yaml");
@@ -129,7 +129,7 @@ class ProviderReloadTest extends UpstreamServiceTest {
         ROUTES.delete("pixelfed.camel.yaml");
         await().atMost(RELOAD).until(() -> camel.getRoute("provider-pixelfed") == null);
         assertThat(catalog.find("pixelfed")).isEmpty();
-        assertThat(ApiClient.json(api.get("/actuator/health"))
+        assertThat(ApiClient.json(management.get("/actuator/health"))
                         .at("/components/providers/status")
                         .asText())
                 .isEqualTo("UP");
