@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.SourceProperties;
+import dev.socialticker.ticker.json.JsonConfiguration;
+import dev.socialticker.ticker.json.JsonDocuments;
 import dev.socialticker.ticker.provider.contract.ProviderProperties;
 import dev.socialticker.ticker.state.StateRepository;
 import java.time.Clock;
@@ -67,7 +69,7 @@ class TokenKeeperTest {
         assertThat(context.getRoutes()).isEmpty();
     }
 
-    private static TokenKeeper keeper(String provider, Map<String, String> settings) {
+    private TokenKeeper keeper(String provider, Map<String, String> settings) {
         MockEnvironment environment = new MockEnvironment();
         settings.forEach((name, value) -> environment.setProperty("ticker.providers." + provider + "." + name, value));
         ProviderProperties providers = Binder.get(environment).bindOrCreate("ticker", ProviderProperties.class);
@@ -76,6 +78,11 @@ class TokenKeeperTest {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         TokenStatus status =
                 new TokenStatus(sources, providers, json, StateRepository.memory(Map.of()), Clock.systemUTC());
-        return new TokenKeeper(status, sources, providers, json, Clock.systemUTC());
+        return new TokenKeeper(
+                status,
+                sources,
+                providers,
+                new JsonDocuments(JsonConfiguration.over(json), context),
+                Clock.systemUTC());
     }
 }
