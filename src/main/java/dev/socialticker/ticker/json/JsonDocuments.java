@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.json;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jackson.JacksonDataFormat;
@@ -9,10 +10,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * The JSON data format ({@link JsonConfiguration#DATA_FORMAT}) for what is written outside a route:
- * the API's view is rendered once per change, on whichever thread learns of it, and every read
- * hands out those bytes, so its documents cannot be a step of the read; they go through the same
- * data format's marshal, with the same bytes a route's {@code .marshal("json")} would give.
+ * The JSON data format ({@link JsonConfiguration#DATA_FORMAT}) for what is written outside a route
+ * step of its own: the API's view is rendered once per change, on whichever thread learns of it,
+ * and every read hands out those bytes, so its documents cannot be a step of the read; an output
+ * adjusts the view's AWTRIX app and writes Home Assistant's discovery inside its push. They go
+ * through the same data format's marshal, with the bytes a route's {@code .marshal("json")} gives.
  */
 @Component
 public class JsonDocuments {
@@ -35,6 +37,21 @@ public class JsonDocuments {
                     "Cannot write a " + document.getClass().getSimpleName() + " as JSON", unwritable);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * {@code json} as Jackson reads JSON without a type (maps, lists, strings, numbers, booleans),
+     * for a document that is adjusted before it is sent on.
+     *
+     * @throws IllegalArgumentException when it is not JSON
+     */
+    public Object read(byte[] json) {
+        try {
+            return this.json.unmarshal(new DefaultExchange(camel), new ByteArrayInputStream(json));
+        } catch (Exception unreadable) {
+            throw new IllegalArgumentException(
+                    "Not JSON: " + unreadable.getClass().getSimpleName(), unreadable);
+        }
     }
 
     /**

@@ -24,6 +24,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.json.JsonConfiguration;
 import dev.socialticker.ticker.support.LocalPorts;
+import dev.socialticker.ticker.support.TestJson;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -282,7 +283,7 @@ class AlertChannelFailureTest {
     private void start(AlertProperties alerts) {
         health = new AlertChannelsHealthIndicator(alerts);
         camel = new DefaultCamelContext();
-        camel.getRegistry().bind(JsonConfiguration.DATA_FORMAT, JsonConfiguration.over(new ObjectMapper()));
+        camel.getRegistry().bind(JsonConfiguration.DATA_FORMAT, TestJson.dataFormat());
         try {
             camel.addRoutes(new AlertChannelRoutes(
                     alerts,

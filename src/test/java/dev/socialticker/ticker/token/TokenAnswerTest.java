@@ -12,10 +12,9 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.SourceProperties;
-import dev.socialticker.ticker.json.JsonConfiguration;
-import dev.socialticker.ticker.json.JsonDocuments;
 import dev.socialticker.ticker.provider.contract.ProviderProperties;
 import dev.socialticker.ticker.state.StateRepository;
+import dev.socialticker.ticker.support.TestJson;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.mock.env.MockEnvironment;
 
 /**
@@ -51,8 +49,7 @@ class TokenAnswerTest {
 
     @BeforeEach
     void start() throws Exception {
-        // Spring Boot's defaults, as the application's mapper has them.
-        ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
+        ObjectMapper json = TestJson.MAPPER;
         SourceCatalog sources = new SourceCatalog(
                 new SourceProperties(List.of(new SourceProperties.Source(null, "threads", "141981764")), null));
         ProviderProperties providers =
@@ -65,7 +62,7 @@ class TokenAnswerTest {
                 URI.create(upstream.baseUrl()),
                 name -> name.equals(TokenStatus.CREDENTIAL) ? "THQ-current" : null,
                 status,
-                new JsonDocuments(JsonConfiguration.over(json), camel).reading(ProviderTokenRoutes.TokenAnswer.class),
+                TestJson.documents().reading(ProviderTokenRoutes.TokenAnswer.class),
                 clock));
         camel.start();
     }

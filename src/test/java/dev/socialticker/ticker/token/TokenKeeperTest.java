@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.SourceProperties;
-import dev.socialticker.ticker.json.JsonConfiguration;
-import dev.socialticker.ticker.json.JsonDocuments;
 import dev.socialticker.ticker.provider.contract.ProviderProperties;
 import dev.socialticker.ticker.state.StateRepository;
+import dev.socialticker.ticker.support.TestJson;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +68,7 @@ class TokenKeeperTest {
         assertThat(context.getRoutes()).isEmpty();
     }
 
-    private TokenKeeper keeper(String provider, Map<String, String> settings) {
+    private static TokenKeeper keeper(String provider, Map<String, String> settings) {
         MockEnvironment environment = new MockEnvironment();
         settings.forEach((name, value) -> environment.setProperty("ticker.providers." + provider + "." + name, value));
         ProviderProperties providers = Binder.get(environment).bindOrCreate("ticker", ProviderProperties.class);
@@ -78,11 +77,6 @@ class TokenKeeperTest {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         TokenStatus status =
                 new TokenStatus(sources, providers, json, StateRepository.memory(Map.of()), Clock.systemUTC());
-        return new TokenKeeper(
-                status,
-                sources,
-                providers,
-                new JsonDocuments(JsonConfiguration.over(json), context),
-                Clock.systemUTC());
+        return new TokenKeeper(status, sources, providers, TestJson.documents(), Clock.systemUTC());
     }
 }

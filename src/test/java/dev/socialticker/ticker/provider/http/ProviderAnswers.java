@@ -2,8 +2,7 @@ package dev.socialticker.ticker.provider.http;
 
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.ACCOUNT;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.socialticker.ticker.json.JsonConfiguration;
+import dev.socialticker.ticker.support.TestJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,8 +26,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class ProviderAnswers {
     static final Path ROUTES = Path.of("routes");
-    /** The service's JSON data format, over a mapper of Jackson's defaults (as Spring Boot's, for untyped JSON). */
-    private static final JacksonDataFormat JSON = JsonConfiguration.over(new ObjectMapper());
+    private static final JacksonDataFormat JSON = TestJson.dataFormat();
 
     private final Map<String, String> parameters;
     private final CamelContext camel;
