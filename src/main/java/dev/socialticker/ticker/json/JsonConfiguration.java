@@ -21,7 +21,7 @@ public class JsonConfiguration {
      * changes none of its settings (no option of its own is set), so a document marshalled here has
      * the bytes {@code mapper.writeValueAsBytes} gives it. Unmarshalled, a document is what
      * {@code mapper} makes of JSON without a type: maps, lists, strings, numbers, booleans, null. A
-     * route test on a bare Camel context registers one over a plain mapper under the same name.
+     * test on a bare Camel context registers one under the same name (support/TestJson).
      */
     public static JacksonDataFormat over(ObjectMapper mapper) {
         JacksonDataFormat json = new JacksonDataFormat(mapper, Object.class);
