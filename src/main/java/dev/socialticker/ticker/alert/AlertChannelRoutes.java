@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.alert;
 
+import dev.socialticker.ticker.json.JsonConfiguration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URLEncoder;
@@ -89,6 +90,8 @@ class AlertChannelRoutes extends RouteBuilder {
                 .filter(exchange -> settings.slack().enabled())
                     .setProperty(CHANNEL, constant("slack"))
                     .process(this::slackRequest)
+                    // The message through the service's JSON data format, which also says application/json.
+                    .marshal(JsonConfiguration.DATA_FORMAT)
                     // The webhook's URL is a secret: it is set as a header, never in an endpoint URI that is logged.
                     // Timeouts on the request configuration (see provider.http.HttpTimeouts for why there).
                     .to("http://slack-webhook?httpClient.connectTimeout=" + timing.connectTimeout().toMillis()
@@ -135,8 +138,6 @@ class AlertChannelRoutes extends RouteBuilder {
         exchange.getIn()
                 .setHeader(Exchange.HTTP_URI, settings.slack().webhookUrl().toString());
         exchange.getIn().setHeader(Exchange.HTTP_METHOD, "POST");
-        exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
-
         exchange.getIn().setBody(messages.slack(alert));
     }
 

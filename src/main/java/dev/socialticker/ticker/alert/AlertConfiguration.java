@@ -29,8 +29,8 @@ class AlertConfiguration {
     }
 
     @Bean
-    AlertMessages alertMessages(AlertProperties alerts, ObjectMapper json) {
-        return new AlertMessages(json, alerts.publicUrl());
+    AlertMessages alertMessages(AlertProperties alerts) {
+        return new AlertMessages(alerts.publicUrl());
     }
 
     /** {@code /actuator/health} component {@code alertChannels} (the bean's name less "HealthIndicator"). */

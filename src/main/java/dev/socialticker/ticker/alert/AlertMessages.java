@@ -1,8 +1,7 @@
 package dev.socialticker.ticker.alert;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.socialticker.ticker.domain.ProviderNames;
 import java.net.URI;
@@ -14,16 +13,15 @@ import java.util.Locale;
  * (subject and plain-text body). Made only of the service's own facts about the incident: source,
  * provider, rule, what was observed in the service's words, threshold, since when. No credential,
  * setting or upstream body is ever among them. A milestone is a celebration, in one friendly line:
- * the source, its profile and provider, the milestone and the count.
+ * the source, its profile and provider, the milestone and the count. The Slack message is a JSON
+ * document that the channel's route marshals with the service's JSON data format.
  */
 final class AlertMessages {
     private static final String GUIDE = "docs/alerts.md of Social Ticker";
-    private final ObjectMapper json;
     private final URI publicUrl;
 
     /** @param publicUrl where the service is reached from outside; null: not named */
-    AlertMessages(ObjectMapper json, URI publicUrl) {
-        this.json = json;
+    AlertMessages(URI publicUrl) {
         this.publicUrl = publicUrl;
     }
 
@@ -60,11 +58,12 @@ final class AlertMessages {
         return String.format(Locale.ENGLISH, "%,d", value);
     }
 
-    String slack(Alert alert) {
+    /** Slack's incoming-webhook message: {@code text} for notifications, Block Kit {@code blocks} to read. */
+    ObjectNode slack(Alert alert) {
         if (alert.kind() == Alert.Kind.MILESTONE) {
             return slackCelebration(alert);
         }
-        ObjectNode message = json.createObjectNode();
+        ObjectNode message = JsonNodeFactory.instance.objectNode();
         message.put("text", emoji(alert) + " " + headline(alert));
         ArrayNode blocks = message.putArray("blocks");
         ObjectNode header = blocks.addObject().put("type", "header");
@@ -91,16 +90,12 @@ final class AlertMessages {
                     .put("type", "mrkdwn")
                     .put("text", "<" + metricsUrl(alert) + "|" + metricsUrl(alert) + ">");
         }
-        try {
-            return json.writeValueAsString(message);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return message;
     }
 
     /** One line to read at a glance, and when; the link to the metrics when the public URL is set. */
-    private String slackCelebration(Alert alert) {
-        ObjectNode message = json.createObjectNode();
+    private ObjectNode slackCelebration(Alert alert) {
+        ObjectNode message = JsonNodeFactory.instance.objectNode();
         message.put("text", ":tada: " + celebration(alert));
         ArrayNode blocks = message.putArray("blocks");
         blocks.addObject()
@@ -117,11 +112,7 @@ final class AlertMessages {
                     .put("type", "mrkdwn")
                     .put("text", "<" + metricsUrl(alert) + "|" + metricsUrl(alert) + ">");
         }
-        try {
-            return json.writeValueAsString(message);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return message;
     }
 
     String emailBody(Alert alert) {

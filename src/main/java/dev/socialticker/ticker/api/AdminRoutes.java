@@ -4,6 +4,7 @@ import static dev.socialticker.ticker.provider.contract.TickerHeaders.SOURCE_ID;
 
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.json.JsonConfiguration;
 import dev.socialticker.ticker.refresh.RefreshEndpoints;
 import dev.socialticker.ticker.store.StoreEndpoints;
 import java.util.List;
@@ -123,7 +124,9 @@ class AdminRoutes extends RouteBuilder {
                 .streamCache("false")
                 .routeConfigurationId(ApiRejections.ID)
                 .process(authorizer)
-                .process(backfiller::backfill);
+                .process(backfiller::backfill)
+                // The answer through the service's JSON data format, which also says application/json.
+                .marshal(JsonConfiguration.DATA_FORMAT);
     }
     // spotless:on
 

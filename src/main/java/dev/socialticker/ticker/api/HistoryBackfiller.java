@@ -1,6 +1,5 @@
 package dev.socialticker.ticker.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.history.HistoryBook;
@@ -32,16 +31,15 @@ class HistoryBackfiller {
     private final HistoryBook book;
     private final SourceCatalog catalog;
     private final Clock clock;
-    private final ObjectMapper json;
 
-    HistoryBackfiller(HistoryBook book, SourceCatalog catalog, Clock clock, ObjectMapper json) {
+    HistoryBackfiller(HistoryBook book, SourceCatalog catalog, Clock clock) {
         this.book = book;
         this.catalog = catalog;
         this.clock = clock;
-        this.json = json;
     }
 
-    void backfill(Exchange exchange) throws IOException {
+    /** Stores the days; the answer, a {@link BackfillDocument}, is left in the body for the route to marshal. */
+    void backfill(Exchange exchange) {
         Message in = exchange.getIn();
         String id = in.getHeader("id", String.class);
         if (!ApiProblems.isValidId(id)) {
@@ -83,9 +81,8 @@ class HistoryBackfiller {
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader("Cache-Control", "no-store");
-        ResponseBody.set(message, json.writeValueAsBytes(answer));
+        message.setBody(answer);
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.socialticker.ticker.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.api.HistoryDocument.PointDocument;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.HttpDates;
@@ -10,6 +8,7 @@ import dev.socialticker.ticker.history.HistoryBook;
 import dev.socialticker.ticker.history.HistoryPoint;
 import dev.socialticker.ticker.history.SourceHistory;
 import dev.socialticker.ticker.history.Step;
+import dev.socialticker.ticker.json.JsonDocuments;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +44,7 @@ class HistoryResponder {
     private final MetricsRenderer renderer;
     private final MetricsResponder metrics;
     private final Clock clock;
-    private final ObjectMapper json;
+    private final JsonDocuments json;
 
     HistoryResponder(
             HistoryBook book,
@@ -53,7 +52,7 @@ class HistoryResponder {
             MetricsRenderer renderer,
             MetricsResponder metrics,
             Clock clock,
-            ObjectMapper json) {
+            JsonDocuments json) {
         this.book = book;
         this.catalog = catalog;
         this.renderer = renderer;
@@ -226,11 +225,7 @@ class HistoryResponder {
                 points.stream()
                         .map(point -> new PointDocument(iso(point.at()), point.count(), point.min(), point.max()))
                         .toList());
-        try {
-            return json.writeValueAsBytes(document);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("Cannot render a history", impossible);
-        }
+        return json.write(document);
     }
 
     static byte[] csv(List<HistoryPoint> points) {

@@ -1,7 +1,5 @@
 package dev.socialticker.ticker.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.api.MetricsDocument.ErrorDocument;
 import dev.socialticker.ticker.api.MetricsDocument.GrowthDocument;
 import dev.socialticker.ticker.api.MetricsDocument.MilestoneDocument;
@@ -28,6 +26,7 @@ import dev.socialticker.ticker.history.Milestones;
 import dev.socialticker.ticker.history.NextMilestone;
 import dev.socialticker.ticker.history.Step;
 import dev.socialticker.ticker.history.SummedGrowth;
+import dev.socialticker.ticker.json.JsonDocuments;
 import dev.socialticker.ticker.refresh.RefreshSchedule;
 import dev.socialticker.ticker.store.SnapshotStore;
 import jakarta.annotation.PreDestroy;
@@ -80,7 +79,7 @@ class MetricsRenderer {
     private final Staleness staleness;
     private final HistoryBook history;
     private final Clock clock;
-    private final ObjectMapper json;
+    private final JsonDocuments json;
     private final Instant startedAt;
     private final FormatProperties formats;
     private final Milestones ladder;
@@ -138,7 +137,7 @@ class MetricsRenderer {
             RefreshSchedule schedule,
             HistoryBook history,
             Clock clock,
-            ObjectMapper json,
+            JsonDocuments json,
             FormatProperties formats) {
         this.catalog = catalog;
         this.formats = formats;
@@ -591,12 +590,9 @@ class MetricsRenderer {
         return new RenderedBody.Alternative(bytes, strongEtag(bytes));
     }
 
+    /** Through the service's JSON data format, here at render time: a read never serialises. */
     private byte[] bytes(Object document) {
-        try {
-            return json.writeValueAsBytes(document);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("Cannot render metrics", impossible);
-        }
+        return json.write(document);
     }
 
     private static String iso(Instant instant) {

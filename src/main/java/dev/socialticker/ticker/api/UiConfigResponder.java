@@ -1,7 +1,6 @@
 package dev.socialticker.ticker.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socialticker.ticker.json.JsonDocuments;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -15,8 +14,8 @@ import org.springframework.stereotype.Component;
 class UiConfigResponder implements Processor {
     private final byte[] body;
 
-    UiConfigResponder(UiProperties ui, ObjectMapper json) throws JsonProcessingException {
-        this.body = json.writeValueAsBytes(new UiConfig(ui.pollInterval().toSeconds(), ui.fallbackMessage()));
+    UiConfigResponder(UiProperties ui, JsonDocuments json) {
+        this.body = json.write(new UiConfig(ui.pollInterval().toSeconds(), ui.fallbackMessage()));
     }
 
     @Override

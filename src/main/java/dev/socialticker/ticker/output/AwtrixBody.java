@@ -1,10 +1,10 @@
 package dev.socialticker.ticker.output;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.socialticker.ticker.format.AwtrixApp;
-import java.io.IOException;
+import dev.socialticker.ticker.json.JsonDocuments;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The AWTRIX 3 custom app an output sends (template {@code awtrix-http}, and {@code mqtt} with an
@@ -20,8 +20,6 @@ import java.time.Duration;
  * there is no lifetime: a count that stands still is not pushed, and is not stale either.
  */
 public final class AwtrixBody {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private AwtrixBody() {}
 
     /**
@@ -43,25 +41,25 @@ public final class AwtrixBody {
 
     /**
      * The body to send: {@code rendered} (the API's app for the source) with {@code icon} when not
-     * empty, and this output's lifetime (none without repeats).
+     * empty, and this output's lifetime (none without repeats), read and written by the service's
+     * JSON data format: the app's members keep their order, the lifetime's come last when added.
      */
-    public static byte[] of(byte[] rendered, String icon, OutputSpec spec) {
-        try {
-            ObjectNode app = (ObjectNode) JSON.readTree(rendered);
-            if (!icon.isEmpty()) {
-                app.put("icon", icon);
-            }
-            long lifetime = lifetimeSeconds(spec);
-            if (lifetime == 0) {
-                app.remove("lifetime");
-                app.remove("lifetimeMode");
-            } else {
-                app.put("lifetime", lifetime);
-                app.put("lifetimeMode", AwtrixApp.MARK_STALE);
-            }
-            return JSON.writeValueAsBytes(app);
-        } catch (IOException | ClassCastException impossible) {
-            throw new IllegalStateException("the API's AWTRIX body is not a JSON object", impossible);
+    public static byte[] of(byte[] rendered, String icon, OutputSpec spec, JsonDocuments json) {
+        if (!(json.read(rendered) instanceof Map<?, ?> read)) {
+            throw new IllegalStateException("the API's AWTRIX body is not a JSON object");
         }
+        Map<Object, Object> app = new LinkedHashMap<>(read);
+        if (!icon.isEmpty()) {
+            app.put("icon", icon);
+        }
+        long lifetime = lifetimeSeconds(spec);
+        if (lifetime == 0) {
+            app.remove("lifetime");
+            app.remove("lifetimeMode");
+        } else {
+            app.put("lifetime", lifetime);
+            app.put("lifetimeMode", AwtrixApp.MARK_STALE);
+        }
+        return json.write(app);
     }
 }

@@ -1,7 +1,8 @@
 package dev.socialticker.ticker.token;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JacksonException;
 import dev.socialticker.ticker.domain.ProviderNames;
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.DataFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +43,9 @@ final class ProviderTokenRoutes extends RouteBuilder {
     private final URI override;
     private final Function<String, String> setting;
     private final TokenStatus status;
-    private final ObjectMapper json;
+    /** The service's JSON data format, reading a {@link TokenAnswer}. */
+    private final DataFormat answers;
+
     private final Clock clock;
     private final Instant started;
     /** The token endpoint's status when the last try failed; 0 when it could not be reached. */
@@ -51,6 +55,7 @@ final class ProviderTokenRoutes extends RouteBuilder {
      * @param override {@code ticker.providers.<name>.token-refresh-url}: replaces the declared URL's
      *                 scheme, host and port (tests point it at a stub); null for the declared one
      * @param setting  reads a setting under {@code ticker.providers.<name>} (null when unset)
+     * @param answers  the service's JSON data format reading a {@link TokenAnswer}
      */
     ProviderTokenRoutes(
             String provider,
@@ -58,7 +63,7 @@ final class ProviderTokenRoutes extends RouteBuilder {
             URI override,
             Function<String, String> setting,
             TokenStatus status,
-            ObjectMapper json,
+            DataFormat answers,
             Clock clock) {
         this.provider = provider;
         this.title = ProviderNames.of(provider);
@@ -66,7 +71,7 @@ final class ProviderTokenRoutes extends RouteBuilder {
         this.override = override;
         this.setting = setting;
         this.status = status;
-        this.json = json;
+        this.answers = answers;
         this.clock = clock;
         this.started = clock.instant();
     }
@@ -85,7 +90,19 @@ final class ProviderTokenRoutes extends RouteBuilder {
                 .process(this::request)
                 .doTry()
                     .to(endpoint())
-                    .process(this::answer)
+                    .choice()
+                        .when(header(Exchange.HTTP_RESPONSE_CODE).isEqualTo(200))
+                            // The answer read by the service's JSON data format (no body: no fields).
+                            .unmarshal(answers, true)
+                            .process(this::answer)
+                        .otherwise()
+                            .process(exchange -> refused(exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class)))
+                    .end()
+                .endDoTry()
+                .doCatch(JacksonException.class)
+                    .process(exchange -> failed(200, "the new token could not be read or kept ("
+                            + exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getClass().getSimpleName()
+                            + ")"))
                 .doCatch(Exception.class)
                     // A refused connection or a timeout: said without the exception's text (it names the URL only,
                     // but an upstream's message is not ours to log).
@@ -154,23 +171,31 @@ final class ProviderTokenRoutes extends RouteBuilder {
         }
     }
 
+    /**
+     * The fields of a token endpoint's answer (OAuth 2.0, RFC 6749 section 5.1, as Instagram, Threads and
+     * Twitch give it): the token and its lifetime in seconds. Anything else in it is not read.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TokenAnswer(
+            @JsonProperty("access_token") String accessToken,
+            @JsonProperty("expires_in") long expiresIn) {}
+
+    private void refused(int code) {
+        failed(code, title + " answered HTTP " + code);
+    }
+
     private void answer(Exchange exchange) {
-        int code = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        String body = exchange.getIn().getBody(String.class);
+        TokenAnswer answer = exchange.getIn().getBody(TokenAnswer.class);
         exchange.getIn().removeHeaders("*");
         exchange.getIn().setBody(null);
-        if (code != 200) {
-            failed(code, title + " answered HTTP " + code);
+        int code = 200;
+        String token = answer == null || answer.accessToken() == null ? "" : answer.accessToken();
+        long expiresIn = answer == null ? 0 : answer.expiresIn();
+        if (token.isBlank() || expiresIn <= 0) {
+            failed(code, title + "'s answer had no access_token or expires_in");
             return;
         }
         try {
-            JsonNode answer = json.readTree(body == null ? "" : body);
-            String token = answer.path("access_token").asText("");
-            long expiresIn = answer.path("expires_in").asLong(0);
-            if (token.isBlank() || expiresIn <= 0) {
-                failed(code, title + "'s answer had no access_token or expires_in");
-                return;
-            }
             Instant expiresAt = clock.instant().plusSeconds(expiresIn);
             status.refreshed(provider, token, expiresAt);
             log.info(
@@ -179,11 +204,11 @@ final class ProviderTokenRoutes extends RouteBuilder {
                     policy.obtained() ? "obtained" : "refreshed",
                     expiresAt,
                     status.keptIn(provider));
-        } catch (IOException unreadable) {
+        } catch (IOException unkept) {
             failed(
                     code,
                     "the new token could not be read or kept ("
-                            + unreadable.getClass().getSimpleName() + ")");
+                            + unkept.getClass().getSimpleName() + ")");
         }
     }
 

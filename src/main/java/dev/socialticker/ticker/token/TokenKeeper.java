@@ -1,8 +1,8 @@
 package dev.socialticker.ticker.token;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.FailureCode;
+import dev.socialticker.ticker.json.JsonDocuments;
 import dev.socialticker.ticker.provider.contract.ProviderFailure;
 import dev.socialticker.ticker.provider.contract.ProviderProperties;
 import java.time.Clock;
@@ -31,14 +31,14 @@ public class TokenKeeper {
     private final TokenStatus status;
     private final SourceCatalog sources;
     private final ProviderProperties providers;
-    private final ObjectMapper json;
+    private final JsonDocuments json;
     private final Clock clock;
     private final Map<String, ProviderTokenRoutes> kept = new ConcurrentHashMap<>();
     /** Counts each provider's obtained tokens: a request that saw 401 renews only the token it used. */
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
     TokenKeeper(
-            TokenStatus status, SourceCatalog sources, ProviderProperties providers, ObjectMapper json, Clock clock) {
+            TokenStatus status, SourceCatalog sources, ProviderProperties providers, JsonDocuments json, Clock clock) {
         this.status = status;
         this.sources = sources;
         this.providers = providers;
@@ -65,7 +65,13 @@ public class TokenKeeper {
         }
         status.keeps(provider);
         ProviderTokenRoutes routes = new ProviderTokenRoutes(
-                provider, policy, providers.of(provider).tokenRefreshUrl(), setting, status, json, clock);
+                provider,
+                policy,
+                providers.of(provider).tokenRefreshUrl(),
+                setting,
+                status,
+                json.reading(ProviderTokenRoutes.TokenAnswer.class),
+                clock);
         context.addRoutes(routes);
         kept.put(provider, routes);
         log.info(routes.description());

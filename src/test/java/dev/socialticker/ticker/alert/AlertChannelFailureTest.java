@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -16,11 +17,14 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.json.JsonConfiguration;
 import dev.socialticker.ticker.support.LocalPorts;
+import dev.socialticker.ticker.support.TestJson;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -204,6 +208,32 @@ class AlertChannelFailureTest {
                 "unknown host nonexistent.invalid: check ticker.alerts.slack.webhook-url");
     }
 
+    /** The message leaves as one JSON body with its length, as the service's JSON data format wrote it. */
+    @Test
+    void postsTheMessageAsJsonWithItsLength() throws IOException {
+        webhook.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
+        start(new AlertProperties(
+                new AlertProperties.Slack(URI.create(webhook.baseUrl() + WEBHOOK_PATH)),
+                new AlertProperties.Email(null, 587, null, null, null, null, true),
+                Duration.ofHours(1),
+                Duration.ofMinutes(5),
+                null,
+                null));
+
+        deliver(AlertEndpoints.SLACK);
+
+        LoggedRequest request =
+                webhook.findAll(postRequestedFor(urlPathEqualTo(WEBHOOK_PATH))).get(0);
+        System.out.println("[alerts] the Slack request's headers:\n" + request.getHeaders());
+        assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
+        assertThat(request.containsHeader("Transfer-Encoding"))
+                .as("not chunked")
+                .isFalse();
+        assertThat(request.getHeader("Content-Length")).isEqualTo(String.valueOf(request.getBody().length));
+        assertThat(new ObjectMapper().readTree(request.getBody()).path("text").asText())
+                .isEqualTo(":red_circle: " + new AlertMessages(null).headline(ALERT));
+    }
+
     @Test
     void theNextMessageSentMarksTheChannelRecovered() {
         webhook.stubFor(
@@ -253,10 +283,11 @@ class AlertChannelFailureTest {
     private void start(AlertProperties alerts) {
         health = new AlertChannelsHealthIndicator(alerts);
         camel = new DefaultCamelContext();
+        camel.getRegistry().bind(JsonConfiguration.DATA_FORMAT, TestJson.dataFormat());
         try {
             camel.addRoutes(new AlertChannelRoutes(
                     alerts,
-                    new AlertMessages(new ObjectMapper(), null),
+                    new AlertMessages(null),
                     new SimpleMeterRegistry(),
                     health,
                     Clock.fixed(NOW, ZoneOffset.UTC),

@@ -2,7 +2,6 @@ package dev.socialticker.ticker.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.history.MilestoneReached;
 import java.net.URI;
@@ -12,18 +11,15 @@ import org.junit.jupiter.api.Test;
 /** A milestone's words: one friendly line naming the source, its profile and provider, the milestone and the count. */
 class AlertMessagesTest {
     static final Instant AT = Instant.parse("2026-12-02T18:30:12.345Z");
-    final AlertMessages messages = new AlertMessages(new ObjectMapper(), URI.create("https://ticker.example.com/"));
+    final AlertMessages messages = new AlertMessages(URI.create("https://ticker.example.com/"));
 
     @Test
-    void aMilestoneNamesTheProfileAndTheProviderAsTheirOwnersWriteThem() throws Exception {
+    void aMilestoneNamesTheProfileAndTheProviderAsTheirOwnersWriteThem() {
         Alert alert = Alert.milestone(
                 new MilestoneReached(new TickerSource("github-octocat", "github", "octocat"), 2_500_000, 2_500_017, AT),
                 "octocat");
 
-        assertThat(new ObjectMapper()
-                        .readTree(messages.slack(alert))
-                        .get("text")
-                        .asText())
+        assertThat(messages.slack(alert).get("text").asText())
                 .isEqualTo(":tada: github-octocat (octocat on GitHub) passed 2,500,000 followers — 2,500,017 now.");
         assertThat(messages.subject(alert)).isEqualTo("[Social Ticker] 🎉 github-octocat passed 2,500,000 followers");
         assertThat(messages.emailBody(alert))

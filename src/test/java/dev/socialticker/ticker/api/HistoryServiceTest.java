@@ -90,6 +90,10 @@ import org.springframework.context.annotation.Primary;
             "ticker.sources[19].account=older",
             "ticker.sources[20].provider=github",
             "ticker.sources[20].account=newer",
+            // ServedJsonBytesTest: the served bytes of every JSON document, for one source and its ticker.
+            "ticker.sources[21].provider=github",
+            "ticker.sources[21].account=golden",
+            "ticker.tickers.golden.sources[0]=github-golden",
             "ticker.tickers.halves.sources[0]=github-older",
             "ticker.tickers.halves.sources[1]=github-newer",
             "ticker.formats.lametric-icon=i3389",

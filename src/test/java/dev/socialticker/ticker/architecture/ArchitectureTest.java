@@ -5,6 +5,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -92,6 +95,23 @@ class ArchitectureTest {
             .resideInAnyPackage(ROOT + ".format..", "java..", "com.fasterxml.jackson.annotation..")
             .because("the API renders them ahead of reads and the push outputs send them: the same bytes from"
                     + " the same reading, with no Spring, Camel or I/O in between");
+
+    /**
+     * The API's documents and the outputs' are written (and the outputs' read) by the service's JSON
+     * data format ({@code json}), configured once; a mapper of their own would be a second way with
+     * settings of its own. The problem body keeps its own writer while the transport's filters and
+     * error pages, which answer outside any route, share it (docs/how-it-works.md, "JSON and the cache").
+     */
+    @ArchTest
+    static final ArchRule theApiAndTheOutputsWriteJsonThroughTheDataFormat = noClasses()
+            .that()
+            .resideInAnyPackage(ROOT + ".api..", ROOT + ".output..")
+            .and()
+            .doNotHaveFullyQualifiedName(ROOT + ".api.ProblemDocument")
+            .should()
+            .dependOnClassesThat()
+            .belongToAnyOf(ObjectMapper.class, ObjectWriter.class, ObjectReader.class)
+            .because("their JSON goes through the json data format, so its bytes are the configured ones");
 
     /**
      * Package by package (a provider's sub-packages are packages of their own: the token feature

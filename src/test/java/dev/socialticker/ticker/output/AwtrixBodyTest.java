@@ -1,9 +1,11 @@
 package dev.socialticker.ticker.output;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socialticker.ticker.support.TestJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -39,7 +41,7 @@ class AwtrixBodyTest {
         OutputSpec spec = spec(repeat, timeout);
         Duration longestWait = spec.repeat().plus(OutputEndpoints.TICK_PERIOD).plus(spec.timeout());
 
-        JsonNode app = JSON.readTree(AwtrixBody.of(RENDERED, "", spec));
+        JsonNode app = JSON.readTree(AwtrixBody.of(RENDERED, "", spec, TestJson.documents()));
 
         assertThat(AwtrixBody.gap(spec)).isEqualTo(longestWait);
         assertThat(app.path("lifetime").asLong()).isEqualTo(lifetime);
@@ -50,7 +52,7 @@ class AwtrixBodyTest {
 
     @Test
     void withoutRepeatsTheAppHasNoLifetimeForAStillCountIsNotStale() throws Exception {
-        JsonNode app = JSON.readTree(AwtrixBody.of(RENDERED, "", spec("0s", "5s")));
+        JsonNode app = JSON.readTree(AwtrixBody.of(RENDERED, "", spec("0s", "5s"), TestJson.documents()));
 
         assertThat(AwtrixBody.gap(spec("0s", "5s"))).isZero();
         assertThat(app.has("lifetime")).isFalse();
@@ -60,14 +62,25 @@ class AwtrixBodyTest {
 
     @Test
     void theOutputsIconReplacesTheFormatsOnlyWhenItNamesOne() throws Exception {
-        assertThat(JSON.readTree(AwtrixBody.of(RENDERED, "5251", spec("60s", "5s")))
+        assertThat(JSON.readTree(AwtrixBody.of(RENDERED, "5251", spec("60s", "5s"), TestJson.documents()))
                         .path("icon")
                         .asText())
                 .isEqualTo("5251");
-        assertThat(JSON.readTree(AwtrixBody.of(RENDERED, "", spec("60s", "5s")))
+        assertThat(JSON.readTree(AwtrixBody.of(RENDERED, "", spec("60s", "5s"), TestJson.documents()))
                         .path("icon")
                         .asText())
                 .isEqualTo("followers");
+    }
+
+    /** The format's app, adjusted in place: its members keep their order, as the clock received them before. */
+    @Test
+    void writesTheAppWithItsMembersInTheirPlaces() {
+        assertThat(new String(AwtrixBody.of(RENDERED, "5251", spec("60s", "5s"), TestJson.documents()), UTF_8))
+                .isEqualTo("{\"text\":\"12.3k\",\"icon\":\"5251\",\"color\":\"#FFFFFF\",\"progress\":15,"
+                        + "\"progressC\":\"#FFFFFF\",\"progressBC\":\"#303030\",\"lifetime\":140,\"lifetimeMode\":1}");
+        assertThat(new String(AwtrixBody.of(RENDERED, "", spec("0s", "5s"), TestJson.documents()), UTF_8))
+                .isEqualTo("{\"text\":\"12.3k\",\"icon\":\"followers\",\"color\":\"#FFFFFF\",\"progress\":15,"
+                        + "\"progressC\":\"#FFFFFF\",\"progressBC\":\"#303030\"}");
     }
 
     private static OutputSpec spec(String repeat, String timeout) {

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.output.http;
 
+import dev.socialticker.ticker.json.JsonDocuments;
 import dev.socialticker.ticker.output.AwtrixBody;
 import dev.socialticker.ticker.output.Delivery;
 import dev.socialticker.ticker.output.OutputSettings;
@@ -22,10 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 class AwtrixHttp extends HttpOutput {
     private final SourceBodies bodies;
+    private final JsonDocuments json;
 
-    AwtrixHttp(SourceBodies bodies) {
+    AwtrixHttp(SourceBodies bodies, JsonDocuments json) {
         super("output/awtrix-http.definition.yaml");
         this.bodies = bodies;
+        this.json = json;
     }
 
     @Override
@@ -59,6 +62,6 @@ class AwtrixHttp extends HttpOutput {
         if (rendered == null) {
             rendered = ("{\"text\":\"" + delivery.count() + "\"}").getBytes(StandardCharsets.UTF_8);
         }
-        return AwtrixBody.of(rendered, spec.value("icon"), spec);
+        return AwtrixBody.of(rendered, spec.value("icon"), spec, json);
     }
 }

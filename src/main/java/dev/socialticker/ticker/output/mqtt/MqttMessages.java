@@ -1,10 +1,10 @@
 package dev.socialticker.ticker.output.mqtt;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.socialticker.ticker.domain.ProviderNames;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.json.JsonDocuments;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -57,8 +57,6 @@ public final class MqttMessages {
             "linkedin", "mdi:linkedin",
             "twitch", "mdi:twitch");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private MqttMessages() {}
 
     public static String stateTopic(MqttSettings settings, String sourceId) {
@@ -104,10 +102,11 @@ public final class MqttMessages {
     /**
      * Home Assistant's discovery config for a source's sensor, retained so Home Assistant finds it
      * whenever it (re)subscribes. The state is the whole JSON: the value is its {@code total}, the
-     * rest (profile, stale, growth…) become the sensor's attributes.
+     * rest (profile, stale, growth…) become the sensor's attributes. Written by the service's JSON
+     * data format ({@code json}).
      */
-    public static MqttPublication discovery(MqttSettings settings, TickerSource source) {
-        ObjectNode config = JSON.createObjectNode();
+    public static MqttPublication discovery(MqttSettings settings, TickerSource source, JsonDocuments json) {
+        ObjectNode config = JsonNodeFactory.instance.objectNode();
         config.put("name", displayName(source));
         config.put("unique_id", settings.nodeId() + "_" + source.id());
         config.put("state_topic", stateTopic(settings, source.id()));
@@ -123,7 +122,8 @@ public final class MqttMessages {
         device.putArray("identifiers").add(settings.nodeId());
         device.put("name", MANUFACTURER);
         device.put("manufacturer", MANUFACTURER);
-        return new MqttPublication(discoveryTopic(settings, source.id()), write(config), true);
+        return new MqttPublication(
+                discoveryTopic(settings, source.id()), new String(json.write(config), StandardCharsets.UTF_8), true);
     }
 
     /**
@@ -164,13 +164,5 @@ public final class MqttMessages {
     static String displayName(TickerSource source) {
         String title = ProviderNames.of(source.provider());
         return source.account() == null || source.account().isBlank() ? title : title + " " + source.account();
-    }
-
-    private static String write(ObjectNode node) {
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write an MQTT message", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.output.mqtt;
 
+import dev.socialticker.ticker.json.JsonDocuments;
 import dev.socialticker.ticker.output.OutputEndpoints;
 import dev.socialticker.ticker.output.OutputSpec;
 import dev.socialticker.ticker.output.SourceBodies;
@@ -18,10 +19,12 @@ import org.springframework.stereotype.Component;
 class MqttOutputTemplate extends RouteBuilder {
     private final MqttOutput output;
     private final SourceBodies bodies;
+    private final JsonDocuments json;
 
-    MqttOutputTemplate(MqttOutput output, SourceBodies bodies) {
+    MqttOutputTemplate(MqttOutput output, SourceBodies bodies, JsonDocuments json) {
         this.output = output;
         this.bodies = bodies;
+        this.json = json;
     }
 
     // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
@@ -32,7 +35,7 @@ class MqttOutputTemplate extends RouteBuilder {
         output.definition().declareOn(template);
         template.templateBean("publish", Processor.class, rtc -> {
                     OutputSpec spec = OutputSpec.from(output, name -> rtc.getProperty(name, String.class));
-                    return new MqttPush(output.settings(spec), spec, bodies);
+                    return new MqttPush(output.settings(spec), spec, bodies, json);
                 })
                 .from(OutputEndpoints.of("{{name}}"))
                     .routeConfigurationId(OutputEndpoints.PUSH_CONFIGURATION)

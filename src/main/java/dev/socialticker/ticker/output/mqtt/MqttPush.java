@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.output.mqtt;
 
+import dev.socialticker.ticker.json.JsonDocuments;
 import dev.socialticker.ticker.output.AwtrixBody;
 import dev.socialticker.ticker.output.Delivery;
 import dev.socialticker.ticker.output.OutputSpec;
@@ -25,18 +26,20 @@ final class MqttPush extends ServiceSupport implements Processor {
     private final String awtrixPrefix;
 
     private final SourceBodies bodies;
+    private final JsonDocuments json;
     /** The output's cadence: its AWTRIX app's lifetime and how long the broker keeps it. */
     private final OutputSpec spec;
 
     private volatile MqttPublisher publisher;
 
-    MqttPush(MqttSettings settings, OutputSpec spec, SourceBodies bodies) {
+    MqttPush(MqttSettings settings, OutputSpec spec, SourceBodies bodies, JsonDocuments json) {
         this.settings = settings;
         this.spec = spec;
         this.qos = Integer.parseInt(spec.value("qos"));
         this.discovery = Boolean.parseBoolean(spec.value("discovery"));
         this.awtrixPrefix = spec.value("awtrixPrefix");
         this.bodies = bodies;
+        this.json = json;
     }
 
     @Override
@@ -49,7 +52,7 @@ final class MqttPush extends ServiceSupport implements Processor {
         if (discovery) {
             // Once per connection: again after a reconnect, a restarted broker may have forgotten it.
             current.publishOnce(
-                    MqttMessages.discovery(settings, delivery.state().source()), qos);
+                    MqttMessages.discovery(settings, delivery.state().source(), json), qos);
         }
         // Without a count: total null, so Home Assistant's sensor shows unknown, its attributes why.
         current.publish(MqttMessages.state(settings, delivery.sourceId(), delivery.json()), qos);
@@ -61,7 +64,7 @@ final class MqttPush extends ServiceSupport implements Processor {
                         MqttMessages.awtrixApp(
                                 awtrixPrefix,
                                 delivery.sourceId(),
-                                new String(AwtrixBody.of(app, "", spec), StandardCharsets.UTF_8),
+                                new String(AwtrixBody.of(app, "", spec, json), StandardCharsets.UTF_8),
                                 gap.isZero() ? null : gap),
                         qos);
             }

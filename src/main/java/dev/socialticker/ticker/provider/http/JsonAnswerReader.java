@@ -7,7 +7,9 @@ import static dev.socialticker.ticker.provider.contract.TickerHeaders.PROFILE;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.QUOTA;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.RAW_TOTAL;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.InvalidJsonException;
 import dev.socialticker.ticker.provider.contract.AccountNotFoundException;
 import dev.socialticker.ticker.provider.contract.PayloadRejectedException;
 import dev.socialticker.ticker.provider.contract.ProviderFailure;
@@ -17,11 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.spi.DataFormat;
 
 /**
  * Reads the upstream's answer for a "JSON over HTTP" provider into the provider contract's result
@@ -29,18 +31,27 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  * First, the provider file's own error rules judge the answer, whatever its status; an error answer
  * no rule recognises goes to the shared classifier as camel-http would report it. It only
  * extracts: whether the count is a usable number is the store's decision, shared by all.
+ *
+ * <p>The answer is parsed once, by the service's JSON data format, into the document the JSONPath
+ * expressions read. This step calls the data format rather than follow an {@code .unmarshal()}
+ * step: an answer that is not JSON (a proxy's HTML page, an empty body) is no failure before its
+ * status and the error rules have judged it, and a provider's route may not catch one itself
+ * (ProviderContract refuses a {@code doTry}); such an answer simply has no document.
  */
 final class JsonAnswerReader implements Processor {
+
     private final JsonOverHttpSpec spec;
     private final Clock clock;
+    private final DataFormat json;
 
-    JsonAnswerReader(JsonOverHttpSpec spec, Clock clock) {
+    JsonAnswerReader(JsonOverHttpSpec spec, Clock clock, DataFormat json) {
         this.spec = spec;
         this.clock = clock;
+        this.json = json;
     }
 
     @Override
-    public void process(Exchange exchange) throws HttpOperationFailedException {
+    public void process(Exchange exchange) throws Exception {
         Message in = exchange.getIn();
         in.removeHeader("Authorization");
         // What the file's headers sent (a client id) is not part of the answer.
@@ -49,16 +60,18 @@ final class JsonAnswerReader implements Processor {
         // Read once per answer: a retry of the same exchange gets an answer of its own.
         boolean cut = Boolean.TRUE.equals(exchange.removeProperty(AnswerSizeLimit.CUT));
         // A cut body is not the upstream's document: no rule reads it, the status and headers still count.
-        String body = status == 304 || cut ? null : in.getBody(String.class);
+        String text = status == 304 || cut ? null : in.getBody(String.class);
+        Parsed parsed = parse(exchange, text);
+        Object document = parsed.document();
         Function<String, String> headers = name -> in.getHeader(name, String.class);
-        Supplier<DocumentContext> parsed = once(() -> JsonAnswers.parse(body));
-        Optional<ProviderFailure> recognised = spec.errors().match(status, headers, parsed, clock.instant());
+        DocumentContext answer = JsonAnswers.of(document);
+        Optional<ProviderFailure> recognised = spec.errors().match(status, headers, () -> answer, clock.instant());
         if (recognised.isPresent()) {
             // Without the body: what the classifier may still want is the status and the headers.
-            throw recognised.get().answeredBy(failedCall(exchange, status, null));
+            throw recognised.get().answeredBy(failedCall(exchange, status));
         }
         if (status >= 300 && status != 304) {
-            throw failedCall(exchange, status, body);
+            throw failedCall(exchange, status);
         }
         in.setHeader(QUOTA, QuotaHeaders.read(headers, clock.instant()));
         String etag = in.getHeader("ETag", String.class);
@@ -76,10 +89,15 @@ final class JsonAnswerReader implements Processor {
             throw new PayloadRejectedException("the answer was longer than " + AnswerSizeLimit.MAX_BYTES / 1024
                     + " KiB, far more than a profile; it was not read");
         }
-        if (body == null || body.isBlank()) {
+        if (text == null || text.isBlank()) {
             throw new PayloadRejectedException("the answer was empty");
         }
-        DocumentContext answer = JsonAnswers.strict(body);
+        if (parsed.notJson() != null) {
+            throw parsed.notJson();
+        }
+        if (document == null) {
+            throw new InvalidJsonException("the answer is JSON null");
+        }
         if (!spec.accountPath().isEmpty() && isNothing(JsonAnswers.find(answer, spec.accountPath()))) {
             throw new AccountNotFoundException(
                     "the provider has no account '" + in.getHeader(ACCOUNT, String.class) + "'");
@@ -94,13 +112,35 @@ final class JsonAnswerReader implements Processor {
         in.setBody(null);
     }
 
-    /** The answer as camel-http would report a failed call, without the query (it may hold the credential). */
-    private static HttpOperationFailedException failedCall(Exchange exchange, int status, String body) {
+    /**
+     * The answer's document; none, with why, when it is not JSON (its parser's exception, which the
+     * shared classifier calls an invalid payload where a count was expected), and none without a
+     * body or for JSON {@code null}.
+     */
+    private record Parsed(Object document, Exception notJson) {}
+
+    private Parsed parse(Exchange exchange, String text) throws Exception {
+        if (text == null || text.isBlank()) {
+            return new Parsed(null, null);
+        }
+        try {
+            return new Parsed(json.unmarshal(exchange, (Object) text), null);
+        } catch (JacksonException notJson) {
+            return new Parsed(null, notJson);
+        }
+    }
+
+    /**
+     * The answer as camel-http would report a failed call, without the query (it may hold the
+     * credential) and without the body (nothing reads it: the rules read the document, the shared
+     * classifier the status and headers).
+     */
+    private static HttpOperationFailedException failedCall(Exchange exchange, int status) {
         Message in = exchange.getIn();
         String uri = exchange.getProperty(JsonOverHttpRequest.UPSTREAM_URI, String.class)
                 .replaceFirst("\\?.*$", "");
         return new HttpOperationFailedException(
-                uri, status, in.getHeader(Exchange.HTTP_RESPONSE_TEXT, String.class), null, responseHeaders(in), body);
+                uri, status, in.getHeader(Exchange.HTTP_RESPONSE_TEXT, String.class), null, responseHeaders(in), null);
     }
 
     /** The upstream's response headers (camel-http copied them into the message), without our own. */
@@ -115,18 +155,6 @@ final class JsonAnswerReader implements Processor {
             }
         });
         return headers;
-    }
-
-    private static <T> Supplier<T> once(Supplier<T> supplier) {
-        Object[] value = {null};
-        return () -> {
-            if (value[0] == null) {
-                value[0] = supplier.get();
-            }
-            @SuppressWarnings("unchecked")
-            T result = (T) value[0];
-            return result;
-        };
     }
 
     private static boolean isNothing(Object found) {

@@ -11,7 +11,11 @@ import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import java.util.function.Supplier;
 
-/** JSON answers read by JSONPath, parsed strictly by Jackson: HTML must not pass for JSON. */
+/**
+ * JSON read by JSONPath. An upstream's answer is parsed by the service's JSON data format
+ * ({@link JsonAnswerReader}) and arrives here as its document ({@link #of}); text is parsed here
+ * only where it is not a body: a header that holds JSON ({@code wait: {header, path}}).
+ */
 final class JsonAnswers {
     private static final Configuration JSON = Configuration.builder()
             .jsonProvider(new JacksonJsonProvider(new ObjectMapper()))
@@ -22,27 +26,27 @@ final class JsonAnswers {
 
     private JsonAnswers() {}
 
-    /** The parsed answer; throws {@link InvalidJsonException} when it is not JSON, or is JSON {@code null}. */
-    static DocumentContext strict(String body) {
-        try {
-            return JsonPath.using(JSON).parse(body);
-        } catch (IllegalArgumentException nullDocument) {
-            // Jayway refuses an empty body and a document that parses to null ("json can not be null").
-            throw new InvalidJsonException("the answer is empty or JSON null");
-        }
+    /**
+     * A parsed document (the maps, lists and values Jackson reads JSON into) to read by JSONPath, or
+     * an empty one for none ({@code null}: no document, or JSON {@code null}), which no path finds
+     * anything in.
+     */
+    static DocumentContext of(Object document) {
+        return document == null ? NOTHING : JsonPath.using(JSON).parse(document);
     }
 
     /**
-     * The parsed answer, or an empty document when it is not JSON or is JSON {@code null} (for
-     * matching, not for reading): HTML, an empty or a cut-off body has nothing a rule can find.
+     * The parsed text, or an empty document when it is not JSON or is JSON {@code null} (for
+     * matching, not for reading): HTML or an empty value has nothing a rule can find.
      */
-    static DocumentContext parse(String body) {
-        if (body == null || body.isBlank()) {
+    static DocumentContext parse(String text) {
+        if (text == null || text.isBlank()) {
             return NOTHING;
         }
         try {
-            return strict(body);
-        } catch (InvalidJsonException notJson) {
+            return JsonPath.using(JSON).parse(text);
+        } catch (InvalidJsonException | IllegalArgumentException notJson) {
+            // Jayway refuses a document that parses to null ("json can not be null").
             return NOTHING;
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.support.TestJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,14 +58,16 @@ class MqttMessagesTest {
      */
     @Test
     void discoveryDescribesOneSensorPerSourceInHomeAssistantsTerms() throws Exception {
-        MqttPublication config = MqttMessages.discovery(SETTINGS, ACME);
+        MqttPublication config = MqttMessages.discovery(SETTINGS, ACME, TestJson.documents());
 
         assertThat(config.topic()).isEqualTo("homeassistant/sensor/social-ticker/instagram-acme/config");
         assertThat(config.retained()).isTrue();
         JsonNode json = JSON.readTree(config.payload());
         assertThat(json.get("name").asText()).isEqualTo("Instagram acme");
         assertThat(JSON.readTree(MqttMessages.discovery(
-                                        SETTINGS, new TickerSource("github-octocat", "github", "octocat"))
+                                        SETTINGS,
+                                        new TickerSource("github-octocat", "github", "octocat"),
+                                        TestJson.documents())
                                 .payload())
                         .get("name")
                         .asText())
@@ -140,9 +143,9 @@ class MqttMessagesTest {
         String sample = after.substring(start, after.indexOf("```", start));
 
         assertThat(JSON.readTree(sample))
-                .isEqualTo(JSON.readTree(
-                        MqttMessages.discovery(SETTINGS, new TickerSource("github-octocat", "github", "octocat"))
-                                .payload()));
+                .isEqualTo(JSON.readTree(MqttMessages.discovery(
+                                SETTINGS, new TickerSource("github-octocat", "github", "octocat"), TestJson.documents())
+                        .payload()));
     }
 
     private static List<String> fieldNames(JsonNode node) {

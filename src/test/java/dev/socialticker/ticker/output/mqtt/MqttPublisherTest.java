@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.support.MosquittoBroker;
+import dev.socialticker.ticker.support.TestJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -120,7 +121,7 @@ class MqttPublisherTest {
     @Test
     void theDiscoveryConfigIsRetainedAndSentOncePerConnection() throws Exception {
         publisher = new MqttPublisher(settings());
-        MqttPublication config = MqttMessages.discovery(publisher.settings(), ACME);
+        MqttPublication config = MqttMessages.discovery(publisher.settings(), ACME, TestJson.documents());
 
         assertThat(publisher.publishOnce(config, 1)).isTrue();
         assertThat(publisher.publishOnce(config, 1))
@@ -224,7 +225,7 @@ class MqttPublisherTest {
     @Test
     void afterTheBrokerRestartsTheNextPublishReconnectsAndRepublishesDiscovery() throws Exception {
         publisher = new MqttPublisher(settings());
-        MqttPublication config = MqttMessages.discovery(publisher.settings(), ACME);
+        MqttPublication config = MqttMessages.discovery(publisher.settings(), ACME, TestJson.documents());
         publisher.publishOnce(config, 1);
         publisher.publish(state(1), 1);
 

@@ -2,6 +2,7 @@ package dev.socialticker.ticker.provider.http;
 
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.ACCOUNT;
 
+import dev.socialticker.ticker.support.TestJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.jackson.JacksonDataFormat;
 import org.apache.camel.support.DefaultExchange;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -24,6 +26,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class ProviderAnswers {
     static final Path ROUTES = Path.of("routes");
+    private static final JacksonDataFormat JSON = TestJson.dataFormat();
 
     private final Map<String, String> parameters;
     private final CamelContext camel;
@@ -61,7 +64,7 @@ public final class ProviderAnswers {
         headers.forEach(exchange.getIn()::setHeader);
         exchange.getIn().setBody(body);
         try {
-            new JsonAnswerReader(spec, clock).process(exchange);
+            new JsonAnswerReader(spec, clock, JSON).process(exchange);
             return null;
         } catch (Exception failure) {
             return failure;
