@@ -36,7 +36,8 @@ class ShippedRuntimeIT {
 
     private static final List<String> TRAINING =
             List.of("@jvm.options", "-XX:AOTCacheOutput=application.aot", "-Dspring.context.exit=onRefresh");
-    private static final List<String> TRAINING_ARGS = List.of("--server.port=0", "--ticker.store.type=memory");
+    private static final List<String> TRAINING_ARGS =
+            List.of("--server.port=0", "--management.server.port=0", "--ticker.store.type=memory");
     private static final List<String> ENTRYPOINT_OPTIONS = List.of("@jvm.options", "-XX:AOTCache=application.aot");
 
     /** The image's /app: application.jar, lib/, jvm.options and the cache. JUnit removes it. */
