@@ -80,8 +80,7 @@ class EnvironmentProfilesTest {
     }
 
     private static JsonNode health(ConfigurableApplicationContext service) {
-        int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
-        return ApiClient.json(new ApiClient(port).get("/actuator/health"));
+        return ApiClient.json(ApiClient.management(service.getEnvironment()).get("/actuator/health"));
     }
 
     /** The packaged defaults with one profile, and environment-style settings as an operator gives them. */

@@ -16,7 +16,6 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -83,8 +82,11 @@ public final class FleetInstances implements AutoCloseable {
     /** One running instance. */
     public record Instance(ConfigurableApplicationContext context) {
         ApiClient api() {
-            return new ApiClient(
-                    ((WebServerApplicationContext) context).getWebServer().getPort());
+            return ApiClient.api(context.getEnvironment());
+        }
+
+        ApiClient management() {
+            return ApiClient.management(context.getEnvironment());
         }
 
         CamelContext camel() {

@@ -353,7 +353,7 @@ class SharedModeTest {
     /** What /actuator/health answers, overall and for the redis component. */
     private static void assertHealth(Instance instance, int status, String overall, String redisComponent) {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            HttpResponse<String> response = instance.api().get("/actuator/health");
+            HttpResponse<String> response = instance.management().get("/actuator/health");
             JsonNode body = ApiClient.json(response);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
             assertThat(body.get("status").asText()).as(response.body()).isEqualTo(overall);

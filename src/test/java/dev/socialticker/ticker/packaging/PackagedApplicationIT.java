@@ -54,9 +54,13 @@ class PackagedApplicationIT {
         assertThat(body.get("total").asLong()).isPositive();
         assertThat(body.get("profile").asText()).isEqualTo("demo");
         assertThat(body.at("/sources/0/id").asText()).isEqualTo("demo");
-        assertThat(api.get("/actuator/health").body()).contains("\"status\":\"UP\"");
-        assertThat(api.get("/actuator/health/readiness").body()).contains("camelReadinessState");
-        assertThat(api.get("/actuator/prometheus").body()).contains("ticker_followers{");
+        // The actuator on the management port, the page and the API on the other.
+        ApiClient management = jar.management();
+        assertThat(management.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+        assertThat(management.get("/actuator/health/readiness").body()).contains("camelReadinessState");
+        assertThat(management.get("/actuator/prometheus").body()).contains("ticker_followers{");
+        assertThat(api.get("/actuator/health").statusCode()).isEqualTo(404);
+        assertThat(api.get("/").body()).contains("<html");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.PackagedJar;
 import dev.socialticker.ticker.support.RequiredTool;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,21 +83,23 @@ class ShippedRuntimeIT {
         JsonNode body = ApiClient.json(api.get("/api/metrics"));
         assertThat(body.get("profile").asText()).isEqualTo("demo");
         assertThat(body.get("total").asLong()).isPositive();
-        assertThat(api.get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+        assertThat(service.management().get("/actuator/health/readiness").body())
+                .contains("\"status\":\"UP\"");
         assertThat(service.output())
                 .as("the service's own report of its JVM")
                 .containsPattern("Starting TickerApplication .* using Java 25")
                 .doesNotContain("ERROR");
 
-        // Requests run on virtual threads on the image's Java (spring.threads.virtual.enabled): Tomcat
-        // then starts no pool of platform workers, which it names http-nio-<port>-exec-<n>.
+        // The API is served by Camel's Vert.x server on its event loops; Tomcat runs only for the
+        // actuator, on the management port (its threads are named http-nio-<port>-...).
         for (int i = 0; i < 20; i++) {
             assertThat(api.get("/api/metrics").statusCode()).isEqualTo(200);
         }
+        URI apiBase = URI.create(api.base());
         assertThat(threadDump(java, service.process().pid()))
                 .as("the service's platform threads")
-                .contains("-Poller\"")
-                .doesNotContain("-exec-");
+                .contains("\"vert.x-eventloop-thread-")
+                .doesNotContain("http-nio-" + apiBase.getPort() + "-");
     }
 
     /** The platform threads of the JVM {@code pid}, as the JDK's jcmd prints them. */

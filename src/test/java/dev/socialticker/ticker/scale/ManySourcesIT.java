@@ -89,7 +89,8 @@ class ManySourcesIT {
         assertThat(outageCalls).as("upstream calls in the outage").isLessThanOrEqualTo(bound);
         assertThat(graph.mostOpenAtOnce()).as("refreshes at once").isLessThanOrEqualTo(CONCURRENCY);
         assertThat(service.process().isAlive()).isTrue();
-        assertThat(api.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(service.management().get("/actuator/health/liveness").statusCode())
+                .isEqualTo(200);
         assertThat(service.output()).doesNotContain("OutOfMemoryError");
     }
 

@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -190,7 +189,6 @@ class RestartWithUpstreamDownTest {
                 "--ticker.refresh.retry.backoff=10ms"));
         args.addAll(List.of(more));
         service = new SpringApplicationBuilder(TickerApplication.class).run(args.toArray(String[]::new));
-        return new ApiClient(
-                ((WebServerApplicationContext) service).getWebServer().getPort());
+        return ApiClient.api(service.getEnvironment());
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.springframework.core.env.Environment;
 
 /** Real HTTP against the service under test, on its random port. */
 public final class ApiClient {
@@ -18,6 +19,16 @@ public final class ApiClient {
 
     public ApiClient(int port) {
         this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** The API, the page and the screen of a running application (its Vert.x server). */
+    public static ApiClient api(Environment running) {
+        return new ApiClient(running.getRequiredProperty("local.server.port", Integer.class));
+    }
+
+    /** The actuator of a running application (Spring Boot's management server). */
+    public static ApiClient management(Environment running) {
+        return new ApiClient(running.getRequiredProperty("local.management.port", Integer.class));
     }
 
     public HttpResponse<String> get(String path, String... headers) {

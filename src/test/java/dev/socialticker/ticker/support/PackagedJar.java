@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged jar started as README.md says ({@code java -jar target/…jar}), on a random port, its
+ * The packaged jar started as README.md says ({@code java -jar target/…jar}), on random ports (the
+ * API's and the management port), its
  * console in a temporary file; {@link #close()} stops it and removes the file.
  */
 public final class PackagedJar implements AutoCloseable {
@@ -26,11 +27,13 @@ public final class PackagedJar implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final ApiClient api;
+    private final ApiClient management;
 
-    private PackagedJar(Process process, Path log, ApiClient api) {
+    private PackagedJar(Process process, Path log, ApiClient api, ApiClient management) {
         this.process = process;
         this.log = log;
         this.api = api;
+        this.management = management;
     }
 
     /** The jar {@code mvn verify} packaged (before its integration tests). */
@@ -51,22 +54,29 @@ public final class PackagedJar implements AutoCloseable {
     public static PackagedJar start(Path java, Path jar, Path workingDir, List<String> jvmOptions, String... args)
             throws IOException {
         int port = LocalPorts.free();
+        int managementPort = LocalPorts.free();
         Path log = Files.createTempFile("social-ticker-it", ".log");
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(
+                List.of("-jar", jar.toString(), "--server.port=" + port, "--management.server.port=" + managementPort));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command)
                 .directory(workingDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new PackagedJar(process, log, new ApiClient(port));
+        return new PackagedJar(process, log, new ApiClient(port), new ApiClient(managementPort));
     }
 
     public ApiClient api() {
         return api;
+    }
+
+    /** The actuator, on the management port. */
+    public ApiClient management() {
+        return management;
     }
 
     public Process process() {
