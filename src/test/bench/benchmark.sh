@@ -75,7 +75,7 @@ start_service() {  # java opts port sources-file [args...]
   local java=$1 opts=$2 port=$3 sources=$4; shift 4
   # shellcheck disable=SC2086 # opts is a list of JVM flags
   "$java" $opts -jar "$service_jar" --server.port="$port" --server.address=127.0.0.1 \
-    --ticker.store.type=memory --spring.config.additional-location="file:$sources" \
+    --management.server.port=0 --ticker.store.type=memory --spring.config.additional-location="file:$sources" \
     --ticker.providers.instagram.access-token=benchmark-token-0123456789 \
     --ticker.providers.instagram.base-url="http://127.0.0.1:$upstream_port/v25.0" "$@" \
     >"$work/service-$port.log" 2>&1 &
@@ -109,7 +109,7 @@ train() {  # java opts...: a run that stops once the application context is refr
   local java=$1; shift
   # shellcheck disable=SC2086 # BASE_OPTS is a list of JVM flags
   "$java" $BASE_OPTS "$@" -Dspring.context.exit=onRefresh -jar "$service_jar" --server.port=0 \
-    --ticker.store.type=memory >"$work/train.log" 2>&1 || true
+    --management.server.port=0 --ticker.store.type=memory >"$work/train.log" 2>&1 || true
 }
 (( STARTUP_RUNS == 0 )) || train "$JAVA17" -XX:ArchiveClassesAtExit="$work/app17.jsa"
 variants=("17 plain|$JAVA17|"

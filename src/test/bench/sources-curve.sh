@@ -114,7 +114,7 @@ sources_file() {  # file count
 start_service() {  # sources-file
   # shellcheck disable=SC2086 # LOAD_OPTS is a list of JVM flags
   (cd "$work" && exec java $LOAD_OPTS -jar "$jar" --server.port="$port" --server.address=127.0.0.1 \
-    --ticker.store.type=memory --spring.config.additional-location="file:$1" \
+    --management.server.port=0 --ticker.store.type=memory --spring.config.additional-location="file:$1" \
     --ticker.providers.instagram.access-token=benchmark-token-0123456789 \
     --ticker.providers.instagram.base-url="http://127.0.0.1:$upstream_port/v25.0" \
     --ticker.refresh.period="$REFRESH_PERIOD" --ticker.refresh.stale-after="$STALE_AFTER" \

@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.api;
 
 import io.netty.handler.codec.TooLongFrameException;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -101,6 +102,26 @@ final class ApiHttpServer extends VertxPlatformHttpServer {
         }
     }
 
+    /**
+     * Closes the Vert.x instance Camel's server made for itself (none is in the registry). Camel's own
+     * close runs on an executor its {@code startServer} creates, which ours replaces: without this the
+     * stop failed on a missing executor and left Vert.x's event loops running.
+     */
+    @Override
+    protected void stopVertx() {
+        Vertx own = getVertx();
+        if (own == null) {
+            return;
+        }
+        try {
+            own.close().toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception failed) {
+            log.warn("Vert.x did not close cleanly: {}", failed.getClass().getSimpleName());
+        } finally {
+            setVertx(null);
+        }
+    }
+
     @Override
     public HttpServer getServer() {
         return server;
@@ -138,8 +159,10 @@ final class ApiHttpServer extends VertxPlatformHttpServer {
         request.response().end(ErrorBodies.of(400));
     }
 
-    /** The configured address and port cannot be bound: said as the property an operator sets. */
+    /** The configured address and port cannot be bound: said as the property an operator sets ({@link PortClashAnalyzer}). */
     static final class PortUnavailableException extends IllegalStateException {
+        private final int port;
+
         PortUnavailableException(String host, int port, Throwable cause) {
             super(
                     "Cannot serve on " + host + ":" + port + " (server.address, server.port): "
@@ -147,6 +170,11 @@ final class ApiHttpServer extends VertxPlatformHttpServer {
                                     ? "unknown reason"
                                     : cause.getClass().getSimpleName() + " " + cause.getMessage()),
                     cause);
+            this.port = port;
+        }
+
+        int port() {
+            return port;
         }
     }
 }

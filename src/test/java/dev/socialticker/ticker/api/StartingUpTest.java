@@ -19,12 +19,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Between the web server opening (a Camel service, started with Camel's context) and Camel starting
- * the routes that serve the API, API paths answer 503 with {@code Retry-After: 1}, never a 404. The
- * test holds the routes' start on a latch to look into that window, which otherwise lasts a moment.
+ * Between the web server opening and Camel starting the routes that serve the API, API paths answer
+ * 503 {@code STARTING} with {@code Retry-After: 1}, never a 404; and again {@code STOPPING} while
+ * Camel stops them, before the server closes. The tests hold Camel on a latch to look into each
+ * window, which otherwise lasts a moment.
  */
 class StartingUpTest {
     private final CountDownLatch routesMayStart = new CountDownLatch(1);
+    private final CountDownLatch camelMayStop = new CountDownLatch(1);
     private final CompletableFuture<ConfigurableApplicationContext> starting = new CompletableFuture<>();
     private CompletableFuture<ConfigurableApplicationContext> service;
 
@@ -32,7 +34,10 @@ class StartingUpTest {
     void apiPathsAnswer503UntilTheRoutesServe() {
         service = CompletableFuture.supplyAsync(() -> new SpringApplicationBuilder(TickerApplication.class)
                 .initializers(context -> {
-                    context.getBeanFactory().registerSingleton("holdRoutes", new HoldRoutes());
+                    context.getBeanFactory()
+                            .registerSingleton(
+                                    "holdRoutes",
+                                    new Hold(CamelEvent.CamelContextRoutesStartingEvent.class, routesMayStart));
                     starting.complete(context);
                 })
                 .run("--server.port=0"));
@@ -59,24 +64,57 @@ class StartingUpTest {
                         () -> assertThat(api.get("/api/ui-config").statusCode()).isEqualTo(200));
     }
 
+    @Test
+    void apiPathsAnswer503WhileCamelStopsAndTheServerIsStillOpen() {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(TickerApplication.class)
+                .initializers(starting -> starting.getBeanFactory()
+                        .registerSingleton(
+                                "holdStop", new Hold(CamelEvent.CamelContextRoutesStoppedEvent.class, camelMayStop)))
+                .run("--server.port=0");
+        ApiClient api = ApiClient.api(context.getEnvironment());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(api.get("/api/ui-config").statusCode()).isEqualTo(200));
+
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> answer = api.get("/api/ui-config");
+            assertThat(answer.statusCode()).isEqualTo(503);
+            assertThat(answer.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(ApiClient.json(answer).at("/error/code").asText()).isEqualTo("STOPPING");
+        });
+
+        camelMayStop.countDown();
+        closing.orTimeout(60, TimeUnit.SECONDS).join();
+    }
+
     @AfterEach
     void stop() {
         routesMayStart.countDown();
+        camelMayStop.countDown();
         if (service != null) {
             service.orTimeout(60, TimeUnit.SECONDS).join().close();
         }
     }
 
-    /** Keeps Camel from starting its routes until the test lets it (its services, the server, are up). */
-    private final class HoldRoutes extends EventNotifierSupport {
+    /** Holds Camel at one event of its start or stop until the test lets it go on. */
+    private static final class Hold extends EventNotifierSupport {
+        private final Class<? extends CamelEvent> at;
+        private final CountDownLatch until;
+
+        Hold(Class<? extends CamelEvent> at, CountDownLatch until) {
+            this.at = at;
+            this.until = until;
+        }
+
         @Override
         public void notify(CamelEvent event) {
-            if (!(event instanceof CamelEvent.CamelContextRoutesStartingEvent)) {
+            if (!at.isInstance(event)) {
                 return;
             }
             try {
-                if (!routesMayStart.await(60, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("The test never let Camel start its routes");
+                if (!until.await(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("The test never let Camel go on past " + at.getSimpleName());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
