@@ -3,10 +3,12 @@ package dev.socialticker.ticker.api;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.autoconfigure.web.WebProperties;
@@ -22,6 +24,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * Where the service is reached. {@code server.address} and {@code server.port} (8080): Camel's
@@ -49,8 +52,12 @@ class ApiServer {
     }
 
     @Bean
-    PageAssets pageAssets(WebProperties web, Clock clock) {
-        return PageAssets.load(web.getResources().getCache().getCachecontrol().getMaxAge(), clock);
+    PageAssets pageAssets(WebProperties web, ResourceLoader loader, Clock clock) {
+        return new PageAssets(
+                List.of(web.getResources().getStaticLocations()),
+                loader,
+                web.getResources().getCache().getCachecontrol().getMaxAge(),
+                clock);
     }
 
     @Bean
@@ -79,30 +86,52 @@ class ApiServer {
             listening.set(port);
             publish(environment, port);
         });
-        return new SmartLifecycle() {
-            @Override
-            public void start() {
-                // Looked up, not injected: a lifecycle bean's injected lifecycle beans start before it,
-                // and Camel's context must start after Spring has added the routes to it.
-                http.setCamelContext(camel.getObject());
-                http.start();
-            }
+        return new ServerLifecycle(http, camel);
+    }
 
-            @Override
-            public void stop() {
+    /**
+     * The API server as a Spring lifecycle bean. Also a disposable one: when the start fails after the
+     * server opened (a refused configuration, a taken management port), Spring destroys the beans
+     * without stopping the started ones, and Vert.x's threads would keep the JVM from exiting.
+     */
+    private static final class ServerLifecycle implements SmartLifecycle, DisposableBean {
+        private final ApiHttpServer http;
+        private final ObjectProvider<CamelContext> camel;
+
+        ServerLifecycle(ApiHttpServer http, ObjectProvider<CamelContext> camel) {
+            this.http = http;
+            this.camel = camel;
+        }
+
+        @Override
+        public void start() {
+            // Looked up, not injected: a lifecycle bean's injected lifecycle beans start before it,
+            // and Camel's context must start after Spring has added the routes to it.
+            http.setCamelContext(camel.getObject());
+            http.start();
+        }
+
+        @Override
+        public void stop() {
+            http.stop();
+        }
+
+        @Override
+        public void destroy() {
+            if (http.isStarted()) {
                 http.stop();
             }
+        }
 
-            @Override
-            public boolean isRunning() {
-                return http.isStarted();
-            }
+        @Override
+        public boolean isRunning() {
+            return http.isStarted();
+        }
 
-            @Override
-            public int getPhase() {
-                return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 1024 - 2;
-            }
-        };
+        @Override
+        public int getPhase() {
+            return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 1024 - 2;
+        }
     }
 
     /**

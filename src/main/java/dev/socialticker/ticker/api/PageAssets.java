@@ -7,93 +7,63 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
 
 /**
- * The page, the big screen and their assets (frontend/src, packaged under {@code static/}), served
- * from memory: about twenty small files, read once at start.
+ * The page, the big screen and their assets (frontend/src, packaged under {@code static/}), from
+ * Spring Boot's {@code spring.web.resources.static-locations} (the class path's {@code static/} and
+ * its siblings by default; a folder when an operator serves a page of their own).
  *
  * <p>Each answer carries a strong {@code ETag} and {@code Last-Modified}, and a short
  * {@code Cache-Control} (Spring Boot's {@code spring.web.resources.cache.cachecontrol.*}, five minutes
  * by default), so a deploy reaches every browser and cache within minutes without a fingerprinting
- * build step; a revalidation that matches is a {@code 304}. Written here rather than with vertx-web's
- * {@code StaticHandler}, which sends no entity tag, marks every file {@code immutable}, and copies
- * classpath files into a cache folder on disk (a read-only container has none to write).
+ * build step; a revalidation that matches is a {@code 304}. A file is read once and kept in memory
+ * with its tag; one in a folder is read again when it changes (its modification time), one inside
+ * the jar never changes. Written here rather than with vertx-web's {@code StaticHandler}, which
+ * sends no entity tag, marks every file {@code immutable}, and copies classpath files into a cache
+ * folder on disk (a read-only container has none to write).
  *
  * <p>{@code /} is {@code index.html} and {@code /screen} is {@code screen.html}: the address and its
  * query (the screen's settings) stay as typed.
  */
 final class PageAssets {
     static final String SCREEN_PATH = "/screen";
-    private static final String LOCATION = "classpath:static/";
+    private static final Map<String, String> ALIASES = Map.of("/", "/index.html", SCREEN_PATH, "/screen.html");
 
-    private record Asset(Buffer body, String contentType, String etag, String lastModified, Instant modified) {}
+    /** A file as served; {@code version} is its modification time when it lives in a folder, else 0. */
+    private record Asset(
+            Buffer body, String contentType, String etag, String lastModified, Instant modified, long version) {}
 
-    private final Map<String, Asset> assets;
+    private final List<String> locations;
+    private final ResourceLoader loader;
     private final String cacheControl;
     private final Clock clock;
+    private final Map<String, Asset> read = new ConcurrentHashMap<>();
 
-    private PageAssets(Map<String, Asset> assets, String cacheControl, Clock clock) {
-        this.assets = Map.copyOf(assets);
-        this.cacheControl = cacheControl;
+    PageAssets(List<String> locations, ResourceLoader loader, Duration maxAge, Clock clock) {
+        this.locations = locations.stream()
+                .map(location -> location.endsWith("/") ? location : location + "/")
+                .toList();
+        this.loader = loader;
+        this.cacheControl = "max-age=" + maxAge.toSeconds() + ", public";
         this.clock = clock;
-    }
-
-    /**
-     * Reads every file under {@code static/} on the class path.
-     *
-     * @param maxAge how long a browser or a cache may keep a file before it revalidates
-     */
-    static PageAssets load(Duration maxAge, Clock clock) {
-        Map<String, Asset> assets = new HashMap<>();
-        try {
-            Resource[] resources = new PathMatchingResourcePatternResolver().getResources(LOCATION + "**");
-            for (Resource resource : resources) {
-                if (!resource.isReadable()
-                        || resource.getFilename() == null
-                        || resource.getFilename().isEmpty()) {
-                    continue; // a folder
-                }
-                String path = "/" + pathOf(resource);
-                byte[] bytes;
-                try (InputStream in = resource.getInputStream()) {
-                    bytes = in.readAllBytes();
-                }
-                Instant modified = Instant.ofEpochMilli(resource.lastModified()).truncatedTo(ChronoUnit.SECONDS);
-                assets.put(
-                        path,
-                        new Asset(
-                                Buffer.buffer(bytes),
-                                contentType(path),
-                                etag(bytes),
-                                HttpDates.format(modified),
-                                modified));
-            }
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException("Cannot read the page's files", unreadable);
-        }
-        alias(assets, "/", "/index.html");
-        alias(assets, SCREEN_PATH, "/screen.html");
-        return new PageAssets(assets, "max-age=" + maxAge.toSeconds() + ", public", clock);
     }
 
     /** Answers a GET for a file of the page, or passes the request on (a JSON 404 at the end). */
     void serve(RoutingContext context) {
-        Asset asset = assets.get(context.normalizedPath());
+        Asset asset = find(context.normalizedPath());
         if (asset == null) {
             context.next();
             return;
@@ -112,13 +82,8 @@ final class PageAssets {
     private boolean notModified(RoutingContext context, Asset asset) {
         String match = context.request().getHeader("If-None-Match");
         if (match != null) {
-            for (String tag : match.split(",")) {
-                String candidate = tag.strip();
-                if (candidate.equals("*") || candidate.equals(asset.etag()) || candidate.equals("W/" + asset.etag())) {
-                    return true;
-                }
-            }
-            return false;
+            // The API's own comparison: one rule for every ETag the service hands out.
+            return MetricsResponder.matches(match, asset.etag());
         }
         String since = context.request().getHeader("If-Modified-Since");
         if (since == null) {
@@ -128,17 +93,46 @@ final class PageAssets {
         return at.isPresent() && !asset.modified().isAfter(at.get());
     }
 
-    private static String pathOf(Resource resource) throws IOException {
-        String url = resource.getURL().toString();
-        int at = url.lastIndexOf("/static/");
-        return url.substring(at + "/static/".length());
+    /** The file at {@code path} in the first location that has it; null when none has. */
+    private Asset find(String path) {
+        String file = ALIASES.getOrDefault(path, path);
+        if (file.endsWith("/") || file.contains("\\")) {
+            return null; // a folder (no listing), or a path no file of the page has
+        }
+        for (String location : locations) {
+            Resource resource = loader.getResource(location + file.substring(1));
+            try {
+                if (!resource.exists() || !resource.isReadable()) {
+                    continue;
+                }
+                long version = resource.isFile() ? resource.lastModified() : 0;
+                Asset known = read.get(resource.getURL().toString());
+                if (known != null && known.version() == version) {
+                    return known;
+                }
+                Asset fresh = read(resource, file, version);
+                read.put(resource.getURL().toString(), fresh);
+                return fresh;
+            } catch (IOException unreadable) {
+                throw new UncheckedIOException("Cannot read " + file + " of the page", unreadable);
+            }
+        }
+        return null;
     }
 
-    private static void alias(Map<String, Asset> assets, String alias, String path) {
-        Asset asset = assets.get(path);
-        if (asset != null) {
-            assets.put(alias, asset);
+    private static Asset read(Resource resource, String file, long version) throws IOException {
+        byte[] bytes;
+        try (InputStream in = resource.getInputStream()) {
+            bytes = in.readAllBytes();
         }
+        Instant modified = Instant.ofEpochMilli(resource.lastModified()).truncatedTo(ChronoUnit.SECONDS);
+        return new Asset(
+                Buffer.buffer(bytes),
+                contentType(file),
+                MetricsRenderer.strongEtag(bytes),
+                HttpDates.format(modified),
+                modified,
+                version);
     }
 
     private static String contentType(String path) {
@@ -151,19 +145,5 @@ final class PageAssets {
                 || lower.endsWith("json")
                 || lower.endsWith("+xml");
         return text ? type + ";charset=UTF-8" : type;
-    }
-
-    /** A strong tag of the bytes: a change of the file is a change of the tag. */
-    private static String etag(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\""
-                    + Base64.getUrlEncoder()
-                            .withoutPadding()
-                            .encodeToString(digest)
-                            .substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
-        }
     }
 }

@@ -212,13 +212,7 @@ class AlertChannelFailureTest {
     @Test
     void postsTheMessageAsJsonWithItsLength() throws IOException {
         webhook.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
-        start(new AlertProperties(
-                new AlertProperties.Slack(URI.create(webhook.baseUrl() + WEBHOOK_PATH)),
-                new AlertProperties.Email(null, 587, null, null, null, null, true),
-                Duration.ofHours(1),
-                Duration.ofMinutes(5),
-                null,
-                null));
+        startSlack(URI.create(webhook.baseUrl() + WEBHOOK_PATH));
 
         deliver(AlertEndpoints.SLACK);
 
@@ -268,7 +262,8 @@ class AlertChannelFailureTest {
         assertFailure("email", reason);
     }
 
-    private void slackFails(URI url, String reason) {
+    /** The routes with Slack alone configured, at {@code url}. */
+    private void startSlack(URI url) {
         start(new AlertProperties(
                 new AlertProperties.Slack(url),
                 new AlertProperties.Email(null, 587, null, null, null, null, true),
@@ -276,6 +271,10 @@ class AlertChannelFailureTest {
                 Duration.ofMinutes(5),
                 null,
                 null));
+    }
+
+    private void slackFails(URI url, String reason) {
+        startSlack(url);
         deliver(AlertEndpoints.SLACK);
         assertFailure("slack", reason);
     }
