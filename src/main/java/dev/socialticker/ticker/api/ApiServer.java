@@ -61,8 +61,8 @@ class ApiServer {
     }
 
     @Bean
-    WebHandlers webHandlers(CamelContext camel, ApiProperties properties, PageAssets page) {
-        return new WebHandlers(camel, properties.cors().allowedOrigins(), page);
+    WebHandlers webHandlers(CamelContext camel, Clock clock, ApiProperties properties, PageAssets page) {
+        return new WebHandlers(camel, clock, properties.cors().allowedOrigins(), page);
     }
 
     /**

@@ -1,12 +1,16 @@
 package dev.socialticker.ticker.api;
 
+import dev.socialticker.ticker.domain.HttpDates;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.CorsHandler;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +50,10 @@ final class WebHandlers implements ApplicationListener<ContextClosedEvent> {
     private static final int AFTER_ROUTES = Integer.MAX_VALUE - 1;
 
     private final CamelContext camel;
+    private final Clock clock;
+    /** The Date header of the current second, formatted once per second, as Tomcat does. */
+    private volatile DateLine date = new DateLine(Long.MIN_VALUE, "");
+
     private final List<String> allowedOrigins;
     private final PageAssets page;
     private final byte[] starting;
@@ -53,8 +61,11 @@ final class WebHandlers implements ApplicationListener<ContextClosedEvent> {
     /** Camel reports "stopped" both before its start and after its stop; this tells them apart. */
     private volatile boolean closing;
 
-    WebHandlers(CamelContext camel, List<String> allowedOrigins, PageAssets page) {
+    private record DateLine(long second, String text) {}
+
+    WebHandlers(CamelContext camel, Clock clock, List<String> allowedOrigins, PageAssets page) {
         this.camel = camel;
+        this.clock = clock;
         this.allowedOrigins = List.copyOf(allowedOrigins);
         this.page = page;
         this.starting = ProblemDocument.json("STARTING", "The service is starting; try again in a second");
@@ -65,22 +76,26 @@ final class WebHandlers implements ApplicationListener<ContextClosedEvent> {
     void install(Router router, Vertx vertx) {
         router.route().handler(this::hardenAndContinue);
         if (!allowedOrigins.isEmpty()) {
-            // Whether an answer carries Access-Control-Allow-Origin depends on the request's Origin:
-            // a shared cache must keep one copy per origin, also when one origin is allowed (vertx-web
-            // leaves Vary out then, expecting a fixed header).
+            CorsHandler cors = CorsHandler.create()
+                    .addOrigins(allowedOrigins)
+                    .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.HEAD))
+                    .allowedHeaders(Set.of("If-None-Match", "If-Modified-Since"))
+                    // Date and Age: the ticker reads the service's clock from them to judge staleAt.
+                    .exposedHeaders(Set.of("ETag", "Last-Modified", "Cache-Control", "Retry-After", "Date", "Age"))
+                    .maxAgeSeconds(3600);
             router.route().handler(context -> {
+                // Whether an answer carries Access-Control-Allow-Origin depends on the request's
+                // Origin: a shared cache must keep one copy per origin, also when one origin is
+                // allowed (vertx-web leaves Vary out then, expecting a fixed header).
                 context.response().headers().add("Vary", "Origin");
-                context.next();
+                // The page's own module scripts are fetched with an Origin too: a request from this
+                // site is no cross-origin request, whatever the list (vertx-web would refuse it).
+                if (fromThisSite(context.request())) {
+                    context.next();
+                } else {
+                    cors.handle(context);
+                }
             });
-            router.route()
-                    .handler(CorsHandler.create()
-                            .addOrigins(allowedOrigins)
-                            .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.HEAD))
-                            .allowedHeaders(Set.of("If-None-Match", "If-Modified-Since"))
-                            // Date and Age: the ticker reads the service's clock from them to judge staleAt.
-                            .exposedHeaders(
-                                    Set.of("ETag", "Last-Modified", "Cache-Control", "Retry-After", "Date", "Age"))
-                            .maxAgeSeconds(3600));
         }
         router.route(API_PREFIX + "/*").handler(this::availableOrRetryLater);
         // Not a route restricted to HEAD: Vert.x would count every GET it does not match as "another
@@ -96,6 +111,16 @@ final class WebHandlers implements ApplicationListener<ContextClosedEvent> {
         }
     }
 
+    private String date() {
+        long second = Math.floorDiv(clock.millis(), 1000);
+        DateLine line = date;
+        if (line.second() != second) {
+            line = new DateLine(second, HttpDates.format(Instant.ofEpochSecond(second)));
+            date = line;
+        }
+        return line.text();
+    }
+
     /** The hardening headers every answer carries; an early refusal sets them itself. */
     static void harden(HttpServerResponse response) {
         HARDENING_HEADERS.forEach(response::putHeader);
@@ -107,6 +132,9 @@ final class WebHandlers implements ApplicationListener<ContextClosedEvent> {
      */
     private void hardenAndContinue(RoutingContext context) {
         harden(context.response());
+        // The service's clock on every answer (RFC 9110 §6.6.1): the ticker judges a count's age by
+        // it, not by its own device's clock. Vert.x sends none by itself.
+        context.response().putHeader("Date", date());
         String path;
         try {
             path = context.normalizedPath();
@@ -157,6 +185,20 @@ final class WebHandlers implements ApplicationListener<ContextClosedEvent> {
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Cache-Control", "no-store")
                 .end(ErrorBodies.of(status), StandardCharsets.UTF_8.name());
+    }
+
+    /**
+     * Whether the request's Origin names the host it was sent to (its Host header), in either scheme:
+     * behind a TLS proxy the page is {@code https://} and the request reaching here plain HTTP.
+     */
+    static boolean fromThisSite(HttpServerRequest request) {
+        String origin = request.getHeader("Origin");
+        String host = request.getHeader("Host");
+        if (origin == null || host == null) {
+            return origin == null;
+        }
+        int scheme = origin.indexOf("://");
+        return scheme > 0 && origin.substring(scheme + 3).equalsIgnoreCase(host);
     }
 
     static boolean isApi(String path) {

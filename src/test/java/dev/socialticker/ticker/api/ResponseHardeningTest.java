@@ -2,9 +2,11 @@ package dev.socialticker.ticker.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.socialticker.ticker.domain.HttpDates;
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.SharedServiceTest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Hardening and cache headers on the page, its assets, the API and the actuator. */
 class ResponseHardeningTest extends SharedServiceTest {
     @Test
-    void everyResponseForbidsSniffingAndReferrers() {
+    void everyResponseForbidsSniffingAndReferrersAndCarriesTheDate() {
         ApiClient api = new ApiClient(port);
         Map<String, ApiClient> paths = new LinkedHashMap<>();
         for (String path : new String[] {
@@ -39,6 +41,11 @@ class ResponseHardeningTest extends SharedServiceTest {
             assertThat(response.headers().firstValue("Referrer-Policy"))
                     .as(path)
                     .hasValue("no-referrer");
+            // The service's clock (RFC 9110 §6.6.1): the ticker judges staleness by it, not its own.
+            assertThat(response.headers().firstValue("Date"))
+                    .as(path)
+                    .hasValueSatisfying(date ->
+                            assertThat(HttpDates.parse(date, Clock.systemUTC())).isPresent());
         }
     }
 
@@ -47,16 +54,12 @@ class ResponseHardeningTest extends SharedServiceTest {
         ApiClient api = new ApiClient(port);
         for (String path : new String[] {"/", "/ticker.js"}) {
             HttpResponse<String> response = api.get(path);
-            System.out.println("[headers] GET " + path + " " + response.statusCode() + " "
-                    + response.headers().map());
             assertThat(response.headers().firstValue("Content-Security-Policy"))
                     .as(path)
                     .hasValue("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
                             + " connect-src 'self'; base-uri 'none'; form-action 'none'");
         }
         HttpResponse<String> metrics = api.get("/api/metrics");
-        System.out.println("[headers] GET /api/metrics " + metrics.statusCode() + " "
-                + metrics.headers().map());
         assertThat(metrics.headers().firstValue("Content-Security-Policy")).isEmpty();
         assertThat(api.get("/").body())
                 .as("no inline style or script to allow")
