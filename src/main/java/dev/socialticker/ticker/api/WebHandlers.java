@@ -111,6 +111,31 @@ final class WebHandlers implements ApplicationListener<ContextClosedEvent> {
         }
     }
 
+    /**
+     * A request whose body no route read to its end (a refused upload: the body is read only when a
+     * route asks, RequestBody) leaves the rest of that body on the connection, where the next request
+     * would be read from: the answer says {@code Connection: close} and the connection closes after
+     * it, as Tomcat closed one past what it would swallow.
+     */
+    private static void closeAfterAnUnreadBody(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String length = request.getHeader("Content-Length");
+        boolean body = request.getHeader("Transfer-Encoding") != null || (length != null && !length.equals("0"));
+        if (!body) {
+            return;
+        }
+        context.addHeadersEndHandler(headers -> {
+            if (!request.isEnded()) {
+                context.response().putHeader("Connection", "close");
+            }
+        });
+        context.addEndHandler(answered -> {
+            if (!request.isEnded()) {
+                request.connection().close();
+            }
+        });
+    }
+
     private String date() {
         long second = Math.floorDiv(clock.millis(), 1000);
         DateLine line = date;
@@ -145,6 +170,7 @@ final class WebHandlers implements ApplicationListener<ContextClosedEvent> {
         if (!isApi(path)) {
             context.response().putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         }
+        closeAfterAnUnreadBody(context);
         context.next();
     }
 

@@ -228,6 +228,24 @@ class BackfillTest extends HistoryServiceTest {
     }
 
     /**
+     * A refused upload leaves its unread body on the connection: the server closes it after the
+     * answer, so the client's next request (here on the same client, which keeps connections alive)
+     * is answered on a new one instead of waiting behind that body.
+     */
+    @Test
+    void theNextRequestIsAnsweredAfterARefusedUploadOnAKeptConnection() {
+        String big = "2025-03-05,7654321\n".repeat(20_000);
+
+        assertProblem(post("/api/admin/history/github-again", "text/csv", null, big), 401, "UNAUTHORIZED");
+        assertThat(api.get("/api/ui-config").statusCode()).isEqualTo(200);
+        assertProblem(
+                post("/api/admin/history/github-again", "application/json", "Bearer " + TOKEN, big),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(api.get("/api/ui-config").statusCode()).isEqualTo(200);
+    }
+
+    /**
      * {@code POST /api/admin/history/github-again} written on a socket: the headers given, then
      * {@code body}, then (when {@code hangUp}) the end of the client's half of the connection; the
      * answer's head and body, read until the server closes the connection or 10 s pass.
