@@ -27,8 +27,11 @@ import org.springframework.context.event.ContextClosedEvent;
  *       {@code Referrer-Policy: no-referrer}, and on the page and its assets a
  *       {@code Content-Security-Policy} that allows only this origin's scripts, styles, images and
  *       API (the page has no inline script or style, so the policy needs no {@code 'unsafe-inline'});
+ *   <li>{@code Date}, the service's clock, on every answer;
  *   <li>CORS for the origins in {@code ticker.cors.allowed-origins} (vertx-web's handler): GET and
- *       HEAD, the conditional request headers, the caching headers exposed;
+ *       HEAD, the conditional request headers, the caching headers exposed; a request from this
+ *       site itself is no cross-origin request;
+ *   <li>{@code Connection: close} after a request whose body no route read;
  *   <li>{@code 503} with {@code Retry-After: 1} and a JSON problem on API paths while Camel starts or
  *       stops, never a {@code 404}: a ticker or a load balancer polling during a restart reads "come
  *       back in a second";
