@@ -1,10 +1,9 @@
 package dev.socialticker.ticker.alert;
 
+import dev.socialticker.ticker.WhenTheServiceStops;
 import dev.socialticker.ticker.state.FleetLease;
 import dev.socialticker.ticker.state.StateRepository;
 import java.time.Duration;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
 
 /**
  * Which instance speaks: alone, this one, always. In the shared mode one instance of the fleet at a
@@ -57,7 +56,7 @@ class AlertSpeaker {
     }
 
     /** A stopping instance hands over at once; while the connection still runs (see ChangeListener). */
-    @EventListener(ContextClosedEvent.class)
+    @WhenTheServiceStops
     void release() {
         lease.release();
     }

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.api;
 
+import dev.socialticker.ticker.WhenTheServiceStops;
 import dev.socialticker.ticker.domain.HttpDates;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.CamelContext;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * What every answer of the web server passes, around the REST DSL's routes: written once here, in
@@ -41,7 +40,7 @@ import org.springframework.context.event.ContextClosedEvent;
  *       cannot be decoded), never an HTML page.
  * </ul>
  */
-final class WebHandlers implements ApplicationListener<ContextClosedEvent> {
+final class WebHandlers {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
             + " img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
     static final String API_PREFIX = "/api";
@@ -234,8 +233,8 @@ final class WebHandlers implements ApplicationListener<ContextClosedEvent> {
         return path != null && (path.equals(API_PREFIX) || path.startsWith(API_PREFIX + "/"));
     }
 
-    @Override
-    public void onApplicationEvent(ContextClosedEvent event) {
+    @WhenTheServiceStops
+    void serviceStopping() {
         closing = true;
     }
 }

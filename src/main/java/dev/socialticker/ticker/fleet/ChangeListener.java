@@ -1,12 +1,11 @@
 package dev.socialticker.ticker.fleet;
 
+import dev.socialticker.ticker.WhenTheServiceStops;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
@@ -65,7 +64,7 @@ class ChangeListener implements DisposableBean {
      * Unsubscribes while the connection factory still runs: it closes its connections when the
      * application's lifecycle stops, before beans are destroyed (spring-data-redis#2957).
      */
-    @EventListener(ContextClosedEvent.class)
+    @WhenTheServiceStops
     void stopListening() {
         container.stop();
     }

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.output;
 
+import dev.socialticker.ticker.WhenTheServiceStops;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.SourceState;
@@ -14,8 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -147,7 +146,7 @@ public class OutputFeed {
         }
     }
 
-    @EventListener(ContextClosedEvent.class)
+    @WhenTheServiceStops
     void release() {
         lease.release();
     }

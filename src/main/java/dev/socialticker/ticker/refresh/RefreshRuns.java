@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.refresh;
 
+import dev.socialticker.ticker.WhenTheServiceStops;
 import dev.socialticker.ticker.domain.Failure;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.store.StoreEndpoints;
@@ -12,8 +13,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -114,7 +113,7 @@ class RefreshRuns {
      * Spring publishes this before it stops anything: runs in flight are abandoned first, so Camel's
      * graceful shutdown finds them ending within milliseconds instead of waiting for upstreams.
      */
-    @EventListener(ContextClosedEvent.class)
+    @WhenTheServiceStops
     void abandonAll() {
         stopping = true;
         if (!open.isEmpty()) {
