@@ -41,6 +41,11 @@ final class RequestBody {
         CompletableFuture<Buffer> received = new CompletableFuture<>();
         Buffer bytes = Buffer.buffer();
         request.exceptionHandler(received::completeExceptionally);
+        // A client that hung up before this route ran: its request will see no end and no error.
+        request.response().closeHandler(closed -> received.completeExceptionally(new IOException("The client left")));
+        if (request.response().closed()) {
+            throw new IOException("The client left before the body was read");
+        }
         request.endHandler(end -> received.complete(bytes));
         request.handler(chunk -> {
             if (received.isDone()) {
