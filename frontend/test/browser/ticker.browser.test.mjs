@@ -86,6 +86,8 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
   it('serves the page and the ticker under a Content-Security-Policy', async () => {
     for (const path of ['/', '/ticker.js']) {
       const response = await fetch(new URL(path, base));
+      // Read to the end: an unread body holds its connection open, and the test process with it.
+      await response.arrayBuffer();
       const policy = response.headers.get('content-security-policy') ?? '';
       assert.match(policy, /default-src 'none'/, `${path} has a Content-Security-Policy`);
       assert.doesNotMatch(policy, /unsafe-inline/, `${path} needs no 'unsafe-inline'`);

@@ -4,7 +4,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.socialticker.ticker.support.Nightly;
 import dev.socialticker.ticker.support.RequiredTool;
+import dev.socialticker.ticker.support.SharedMachine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,7 +32,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * sources (Instagram, GitHub, Mastodon) whose upstreams are one WireMock the browser test steers.
  * Runs {@code frontend/test/browser/screen.browser.test.mjs} and fails with its output if it fails.
  * The page is served from a copy of frontend/src, so the test can ship a new ticker.js as a deploy
- * would and watch the screen reload itself. Screenshots land in {@code target/screenshots}.
+ * would and watch the screen reload itself. Screenshots land in {@code target/screenshots}. The
+ * memory soak runs {@link Nightly#SCREEN_SOAK_HOURS} simulated hours: 2 in the regular build, a whole
+ * day in the nightly one.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -49,6 +55,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "ticker.ui.poll-interval=2s",
             "ticker.admin.token=" + ScreenBrowserIT.ADMIN_TOKEN
         })
+@ResourceLock(value = SharedMachine.CORES, mode = ResourceAccessMode.READ_WRITE)
+@ResourceLock(value = SharedMachine.TIMELINESS, mode = ResourceAccessMode.READ)
 class ScreenBrowserIT {
     static final String ADMIN_TOKEN = "screen-test-admin-token";
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -96,6 +104,7 @@ class ScreenBrowserIT {
         env.put("ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("FRONTEND_DIR", SERVED.toString());
         env.put("SCREENSHOT_DIR", screenshots.toString());
+        env.put("SOAK_HOURS", Nightly.SCREEN_SOAK_HOURS.text());
         Process process = node.start();
         try {
             boolean finished = process.waitFor(30, TimeUnit.MINUTES);

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.LocalPorts;
+import dev.socialticker.ticker.support.Nightly;
 import dev.socialticker.ticker.support.RequiredTool;
+import dev.socialticker.ticker.support.SharedMachine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,16 +22,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The ticker page behind a real caching proxy: Debian's nginx running the README's example
  * ({@code ops/nginx/social-ticker-cache.conf}) in front of the packaged service, and headless
  * Chromium reading the page through nginx. The browser test
  * ({@code frontend/test/browser/ticker.behind-cache.browser.test.mjs}) sees "Live" and nothing else
- * over several cache cycles of the healthy service (logging each poll's cache status and the state
- * shown), then stops the service, checks nginx keeps answering from its cache, and that once the
+ * over several cache cycles of the healthy service (3 in the regular build, 30 in the nightly one:
+ * {@link Nightly#CACHE_CYCLES}; logging each poll's cache status and the state shown), then stops the service, checks nginx keeps answering from its cache, and that once the
  * body's {@code staleAt} has passed the page shows the stale state with the count's age, never "Live".
  */
+@ResourceLock(value = SharedMachine.TIMELINESS, mode = ResourceAccessMode.READ)
 class TickerBehindCacheIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path FRONTEND = Path.of("frontend");
@@ -78,13 +83,17 @@ class TickerBehindCacheIT {
         env.put("SERVICE_URL", "http://127.0.0.1:" + servicePort);
         env.put("SERVICE_PID", String.valueOf(service.pid()));
         env.put("SCREENSHOT_DIR", screenshots.toString());
+        int cycles = Nightly.CACHE_CYCLES.value();
+        env.put("CACHE_CYCLES", Integer.toString(cycles));
         Process test = node.start();
         processes.add(test);
-        boolean finished = test.waitFor(4, TimeUnit.MINUTES);
+        // Only bounds a hung browser: the watch takes about 10 s a cycle, the rest about a minute.
+        Duration bound = Duration.ofMinutes(3).plusSeconds(10L * cycles);
+        boolean finished = test.waitFor(bound.toSeconds(), TimeUnit.SECONDS);
         String log = Files.readString(output, StandardCharsets.UTF_8);
         System.out.println(log);
         assertThat(finished)
-                .as("browser test finished within 4 minutes:%n%s", log)
+                .as("browser test finished within %s:%n%s", bound, log)
                 .isTrue();
         assertThat(test.exitValue())
                 .as("browser test output:%n%s%nnginx error log:%n%s", log, nginxErrors())

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialticker.ticker.support.LocalPorts;
 import dev.socialticker.ticker.support.RequiredTool;
+import dev.socialticker.ticker.support.SharedMachine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,6 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "ticker.ui.poll-interval=2s",
             "ticker.admin.token=" + TickerBrowserIT.ADMIN_TOKEN
         })
+@ResourceLock(value = SharedMachine.CORES, mode = ResourceAccessMode.READ_WRITE)
+@ResourceLock(value = SharedMachine.TIMELINESS, mode = ResourceAccessMode.READ)
 class TickerBrowserIT {
     static final String ADMIN_TOKEN = "browser-test-admin-token";
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");

@@ -13,26 +13,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.PackagedJar;
+import dev.socialticker.ticker.support.SharedMachine;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Starts the packaged jar the way README.md says ({@code java -jar target/…jar}) and reads counts
  * over HTTP: from the repository root with no configuration, and from a folder without
  * {@code routes/}, where the built-in providers must come from the jar itself.
  */
+@ResourceLock(value = SharedMachine.CORES, mode = ResourceAccessMode.READ_WRITE)
 class PackagedApplicationIT {
+    // Not reset between tests: the stubs are in place before the shared jar starts.
     @RegisterExtension
     static WireMockExtension github = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .resetOnEachTest(false)
             .build();
 
     private PackagedJar jar;
@@ -63,59 +73,80 @@ class PackagedApplicationIT {
         assertThat(api.get("/").body()).contains("<html");
     }
 
-    @Test
-    void theBuiltInProvidersTravelInsideTheJar() throws IOException {
-        github.stubFor(get(urlPathEqualTo("/users/octocat"))
-                .willReturn(okJson("{\"login\": \"octocat\", \"followers\": 20}")));
-
-        ApiClient api = start(
-                emptyDir,
-                "--ticker.sources[0].provider=github",
-                "--ticker.sources[0].account=octocat",
-                "--ticker.providers.github.base-url=" + github.baseUrl());
-
-        await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions()
-                .until(() -> api.get("/api/metrics").statusCode() == 200);
-        assertThat(ApiClient.json(api.get("/api/metrics")).get("total").asLong())
-                .isEqualTo(20);
-        assertThat(jar.output()).contains("Provider 'github' loaded from built-in github.camel.yaml");
-        assertThat(emptyDir.resolve("data/github-octocat.json"))
-                .as("the file store, relative to the working directory")
-                .exists();
-    }
-
     /**
-     * The packaged jar, not only the test context: a 429 with {@code Retry-After: 120} ends the
-     * refresh at once (the HTTP client must not wait it out by itself) and is recorded as such.
-     * Once, the test context and the jar disagreed on exactly this.
+     * One jar from a folder without routes/ or configuration, with two GitHub sources: one answered,
+     * one rate-limited with a long {@code Retry-After}. Its tests share the one start.
      */
-    @Test
-    void aLongRetryAfterIsRecordedNotWaitedFor() throws IOException {
-        github.stubFor(get(urlPathEqualTo("/users/octocat"))
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class WithTwoGitHubSources {
+        private PackagedJar shared;
+        private ApiClient api;
+        private Path sharedDir;
 
-        ApiClient api = start(
-                emptyDir,
-                "--ticker.sources[0].provider=github",
-                "--ticker.sources[0].account=octocat",
-                "--ticker.providers.github.base-url=" + github.baseUrl());
+        @BeforeAll
+        void start(@TempDir Path dir) throws IOException {
+            sharedDir = dir;
+            github.stubFor(get(urlPathEqualTo("/users/octocat"))
+                    .willReturn(okJson("{\"login\": \"octocat\", \"followers\": 20}")));
+            github.stubFor(get(urlPathEqualTo("/users/busy"))
+                    .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+            shared = PackagedJar.start(
+                    sharedDir,
+                    List.of(),
+                    "--ticker.sources[0].provider=github",
+                    "--ticker.sources[0].account=octocat",
+                    "--ticker.sources[1].provider=github",
+                    "--ticker.sources[1].account=busy",
+                    "--ticker.providers.github.base-url=" + github.baseUrl());
+            api = shared.api();
+        }
 
-        await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions()
-                // until a failure is recorded (NO_DATA and STARTING count no attempts)
-                .until(() -> ApiClient.json(api.get("/api/metrics/github-octocat"))
-                                .at("/error/attempts")
-                                .asInt()
-                        > 0);
-        JsonNode error = ApiClient.json(api.get("/api/metrics/github-octocat")).get("error");
-        assertThat(error.get("code").asText()).as(error.toString()).isEqualTo("RATE_LIMITED");
-        assertThat(error.get("httpStatus").asInt()).isEqualTo(429);
-        assertThat(error.get("attempts").asInt()).isEqualTo(1);
-        github.verify(1, getRequestedFor(urlPathEqualTo("/users/octocat")));
-        assertThat(jar.output()).doesNotContain("automatically re-executed");
+        @AfterAll
+        void stop() throws Exception {
+            // Before JUnit removes the temporary folder the jar works in.
+            if (shared != null) {
+                shared.close();
+            }
+        }
+
+        @Test
+        void theBuiltInProvidersTravelInsideTheJar() throws IOException {
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .until(() -> ApiClient.json(api.get("/api/metrics/github-octocat"))
+                                    .path("total")
+                                    .asLong()
+                            == 20);
+            assertThat(shared.output()).contains("Provider 'github' loaded from built-in github.camel.yaml");
+            assertThat(sharedDir.resolve("data/github-octocat.json"))
+                    .as("the file store, relative to the working directory")
+                    .exists();
+        }
+
+        /**
+         * The packaged jar, not only the test context: a 429 with {@code Retry-After: 120} ends the
+         * refresh at once (the HTTP client must not wait it out by itself) and is recorded as such.
+         * Once, the test context and the jar disagreed on exactly this.
+         */
+        @Test
+        void aLongRetryAfterIsRecordedNotWaitedFor() throws IOException {
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    // until a failure is recorded (NO_DATA and STARTING count no attempts)
+                    .until(() -> ApiClient.json(api.get("/api/metrics/github-busy"))
+                                    .at("/error/attempts")
+                                    .asInt()
+                            > 0);
+            JsonNode error = ApiClient.json(api.get("/api/metrics/github-busy")).get("error");
+            assertThat(error.get("code").asText()).as(error.toString()).isEqualTo("RATE_LIMITED");
+            assertThat(error.get("httpStatus").asInt()).isEqualTo(429);
+            assertThat(error.get("attempts").asInt()).isEqualTo(1);
+            github.verify(1, getRequestedFor(urlPathEqualTo("/users/busy")));
+            assertThat(shared.output()).doesNotContain("automatically re-executed");
+        }
     }
 
     /**

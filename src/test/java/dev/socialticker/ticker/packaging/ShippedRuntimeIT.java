@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.PackagedJar;
 import dev.socialticker.ticker.support.RequiredTool;
+import dev.socialticker.ticker.support.SharedMachine;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.DirectoryStream;
@@ -20,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The jar as the image runs it (Dockerfile): extracted as its build stage does, then under a Java 25
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * JVM refuses to start when it cannot use the cache, so a cache that silently stopped matching
  * (which in production only costs start-up time) fails here.
  */
+@ResourceLock(value = SharedMachine.CORES, mode = ResourceAccessMode.READ_WRITE)
 class ShippedRuntimeIT {
     private static final String TEST = "ShippedRuntimeIT";
     /** The lines of the Dockerfile this test repeats; it fails when they change without it. */
