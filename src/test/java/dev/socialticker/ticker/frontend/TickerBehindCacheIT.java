@@ -84,7 +84,7 @@ class TickerBehindCacheIT {
         env.put("SERVICE_PID", String.valueOf(service.pid()));
         env.put("SCREENSHOT_DIR", screenshots.toString());
         int cycles = Nightly.CACHE_CYCLES.value();
-        env.put("CACHE_CYCLES", Integer.toString(cycles));
+        env.put("CACHE_CYCLES", Nightly.CACHE_CYCLES.text());
         Process test = node.start();
         processes.add(test);
         // Only bounds a hung browser: the watch takes about 10 s a cycle, the rest about a minute.
