@@ -93,7 +93,7 @@ class PackagedApplicationIT {
                     .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
             shared = PackagedJar.start(
                     sharedDir,
-                    List.of(),
+                    PackagedJar.QUICK_START_FLAGS,
                     "--ticker.sources[0].provider=github",
                     "--ticker.sources[0].account=octocat",
                     "--ticker.sources[1].provider=github",
@@ -155,8 +155,20 @@ class PackagedApplicationIT {
      */
     @Test
     void aStartUpRefusalIsReadableByDefaultAndOneJsonLinePerEventWithEcs() throws Exception {
+        // Both at once: each start spends most of its time on one core.
+        try (PackagedJar readableStart =
+                        PackagedJar.start(emptyDir, PackagedJar.QUICK_START_FLAGS, "--ticker.refresh.period=0s");
+                PackagedJar jsonStart = PackagedJar.start(
+                        emptyDir,
+                        PackagedJar.QUICK_START_FLAGS,
+                        "--ticker.refresh.period=0s",
+                        "--logging.structured.format.console=ecs")) {
+            assertReadableRefusal(outputOfRefused(readableStart));
+            assertJsonRefusal(outputOfRefused(jsonStart));
+        }
+    }
 
-        String readable = refusedStart("--ticker.refresh.period=0s");
+    private static void assertReadableRefusal(String readable) {
         assertThat(readable)
                 .contains("APPLICATION FAILED TO START")
                 .containsPattern("(?m)^Description:$")
@@ -164,8 +176,9 @@ class PackagedApplicationIT {
                 // Nothing but the report: no listener of the service fails while the start unwinds.
                 .doesNotContain("Exception thrown from ApplicationListener")
                 .doesNotContain("{\"@timestamp\"", "\\n");
+    }
 
-        String json = refusedStart("--ticker.refresh.period=0s", "--logging.structured.format.console=ecs");
+    private static void assertJsonRefusal(String json) {
         List<String> lines = json.lines().filter(line -> !line.isBlank()).toList();
         assertThat(lines)
                 .isNotEmpty()
@@ -173,15 +186,13 @@ class PackagedApplicationIT {
         assertThat(json).contains("APPLICATION FAILED TO START").contains("ticker.refresh.period");
     }
 
-    /** Runs the jar until it exits by itself, and returns what it printed. */
-    private String refusedStart(String... args) throws Exception {
-        try (PackagedJar refused = PackagedJar.start(emptyDir, List.of(), args)) {
-            assertThat(refused.process().waitFor(90, TimeUnit.SECONDS))
-                    .as("the refused start exits")
-                    .isTrue();
-            assertThat(refused.process().exitValue()).isNotZero();
-            return refused.output();
-        }
+    /** Waits until the jar exits by itself, and returns what it printed. */
+    private static String outputOfRefused(PackagedJar refused) throws Exception {
+        assertThat(refused.process().waitFor(90, TimeUnit.SECONDS))
+                .as("the refused start exits")
+                .isTrue();
+        assertThat(refused.process().exitValue()).isNotZero();
+        return refused.output();
     }
 
     private ApiClient start(Path workingDir, String... args) throws IOException {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The packaged jar started as README.md says ({@code java -jar target/…jar}), on random ports (the
@@ -23,6 +24,16 @@ public final class PackagedJar implements AutoCloseable {
             Path.of("src/main/docker/jvm.options").toAbsolutePath();
 
     public static final List<String> IMAGE_JVM_FLAGS = List.of("@" + IMAGE_JVM_OPTIONS);
+
+    /**
+     * The test JVMs' own flags ({@code test.jvm} in pom.xml: the C1 compiler only, the serial
+     * collector), for a jar whose test is about what it prints or answers, not about how fast or in
+     * how much memory the shipped JVM options run it: such a start costs about half the CPU.
+     */
+    public static final List<String> QUICK_START_FLAGS = Stream.of(
+                    System.getProperty("test.jvm", "").trim().split("\\s+"))
+            .filter(flag -> !flag.isEmpty())
+            .toList();
 
     private final Process process;
     private final Path log;
