@@ -21,7 +21,6 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { CHROMIUM, CHROMIUM_ARGS, waitUntil } from './support.mjs';
-import { MAX_BACKOFF_MS as BACK_OFF_CAP_MS } from '../../src/schedule.js';
 
 // A simulated day takes about 4 minutes on two idle cores, and several times that on a loaded
 // machine: the limits leave room for that (they only bound a hung browser, they time nothing).
@@ -30,6 +29,12 @@ const SOAK_TIMEOUT_MS = 1_200_000;
 const WAIT_MS = 20_000;
 // ScreenBrowserIT's ticker.ui.poll-interval.
 const POLL_INTERVAL_MS = 2_000;
+// The release test's release-check, the shortest the page takes.
+const RELEASE_CHECK_MS = 2_000;
+// The rotation test's rotate-every, the shortest the page takes.
+const ROTATE_EVERY_MS = 3_000;
+// How long a milestone's celebration keeps the screen (ticker.js CELEBRATION_MS).
+const CELEBRATION_MS = 8_000;
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
@@ -78,12 +83,20 @@ describe('the screen view in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
     assert.deepEqual(problems, [], 'no console error, page error or CSP violation on any screen');
   });
 
+  /**
+   * A new page on the screen view. With `clock`, the page runs on Playwright's clock: time flows as
+   * it does on the wall until the test jumps it forward (page.clock.fastForward), which fires each
+   * due timer once, as a screen left alone that long would; so a test of the rotation, the back-off
+   * or a celebration waits for none of them.
+   */
   async function openScreen({
     query = '', size = SIZES[0], colorScheme = 'light', reducedMotion = 'no-preference', beforeLoad, failuresExpected,
+    clock = false,
   } = {}) {
     const context = await browser.newContext({
       locale: 'en-US', colorScheme, reducedMotion, viewport: { width: size.width, height: size.height },
     });
+    if (clock) await context.clock.install();
     await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (event) =>
       console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`)));
     if (beforeLoad) await context.addInitScript(beforeLoad);
@@ -267,7 +280,9 @@ describe('the screen view in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
   });
 
   it('rotates through the sources with their provider’s name and icon, never blank', async () => {
-    const { context, page } = await openScreen({ query: '?show=rotate&rotate-every=3', size: SIZES[2], colorScheme: 'dark' });
+    const { context, page } = await openScreen({
+      query: `?show=rotate&rotate-every=${ROTATE_EVERY_MS / 1000}`, size: SIZES[2], colorScheme: 'dark', clock: true,
+    });
     try {
       // Watches every frame: once a count is on screen, a frame without one is a blank screen.
       await page.evaluate(() => {
@@ -283,7 +298,11 @@ describe('the screen view in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
         };
         requestAnimationFrame(watch);
       });
-      await page.waitForFunction(() => window.seen.size === 3, null, { timeout: 30_000 });
+      // Each turn on the page's clock: the watcher sees every source before the next jump.
+      for (let sources = 1; sources <= 3; sources += 1) {
+        if (sources > 1) await page.clock.fastForward(ROTATE_EVERY_MS);
+        await page.waitForFunction((want) => window.seen.size === want, sources, { timeout: WAIT_MS });
+      }
       const rotated = await page.evaluate(() => ({
         blankFrames: window.blankFrames,
         tickers: [...document.querySelectorAll('social-ticker')].map((t) => ({
@@ -296,10 +315,12 @@ describe('the screen view in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
       assert.deepEqual(rotated.tickers.map(({ heading }) => heading).sort(),
         ['GitHub · @octocat', 'Instagram · @acme', 'Mastodon · @Gargron']);
       assert.ok(rotated.tickers.every(({ icon }) => icon), JSON.stringify(rotated.tickers));
+      // Round again to the first source, with its sparkline, for the screenshot.
+      await page.clock.fastForward(ROTATE_EVERY_MS);
       await page.waitForFunction(() => {
         const shown = [...document.querySelectorAll('social-ticker')].find((t) => !t.hidden);
         return shown?.dataset.source?.startsWith('instagram') && shown.dataset.sparkline === 'shown';
-      }, null, { timeout: 30_000 });
+      }, null, { timeout: WAIT_MS });
       await screenshot(page, 'screen-1080x1920-rotate-dark');
     } finally {
       await context.close();
@@ -368,7 +389,7 @@ describe('the screen view in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
 
   it('keeps the last count and its age while offline or while the service is away, then comes back', async () => {
     let failing = false;
-    const { context, page } = await openScreen({ failuresExpected: () => failing });
+    const { context, page } = await openScreen({ failuresExpected: () => failing, clock: true });
     try {
       let loads = 0;
       page.on('load', () => { loads += 1; });
@@ -376,7 +397,7 @@ describe('the screen view in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
       const online = await numeralsBox(page);
       failing = true;
       await context.setOffline(true);
-      await waitForState(page, 'offline');
+      await jumpUntil(page, stateIs, 'offline');
       const offline = await page.locator('social-ticker').evaluate((t) => ({
         total: t.dataset.total, badge: t.shadowRoot.querySelector('.badge-text').textContent,
       }));
@@ -385,8 +406,8 @@ describe('the screen view in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
       assert.deepEqual(await numeralsBox(page), online, 'the numerals neither blank nor move');
       await context.setOffline(false);
       // Back online, the page asks at once (its "online" listener; the ticker's browser test checks
-      // that on a stopped clock). The bound is the back-off's cap, not a timing.
-      await waitForState(page, 'fresh', BACK_OFF_CAP_MS + WAIT_MS);
+      // that on a stopped clock): no jump of the clock.
+      await waitForState(page, 'fresh');
       // The service itself going away: connections refused while the network is up.
       let refused = 0;
       const api = (url) => url.pathname.startsWith('/api/');
@@ -394,19 +415,23 @@ describe('the screen view in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
         refused += 1;
         return route.abort('connectionrefused');
       });
-      const awayAt = Date.now();
-      await waitForState(page, 'offline');
+      const awayAt = await page.evaluate(() => Date.now());
+      await jumpUntil(page, stateIs, 'offline');
       // Past the counts' staleAt (1 s refresh period here) while away: the page looks once more,
       // then leaves the pace to the back-off, until the stale grace runs out and the sources show
       // stale. It once asked again after every refusal, hundreds of times a second, all that while.
-      await page.waitForFunction(() => {
+      // The time away is the page's own, jumps included.
+      await jumpUntil(page, () => {
         const rows = [...document.querySelector('social-ticker').shadowRoot.querySelectorAll('li.source')];
         return rows.length === 3 && rows.every((row) => row.dataset.state === 'stale');
-      }, null, { timeout: WAIT_MS, polling: 100 });
-      const allowed = Math.ceil((Date.now() - awayAt) / POLL_INTERVAL_MS) + 2;
-      assert.ok(refused <= allowed, `${refused} requests in ${Date.now() - awayAt} ms away; the back-off allows ${allowed}`);
+      });
+      const awayMs = (await page.evaluate(() => Date.now())) - awayAt;
+      const allowed = Math.ceil(awayMs / POLL_INTERVAL_MS) + 2;
+      console.log(`[screen] away: ${refused} requests in ${awayMs} ms of the page's time, the back-off allows ${allowed}`);
+      assert.ok(refused <= allowed, `${refused} requests in ${awayMs} ms away; the back-off allows ${allowed}`);
       await page.unroute(api);
-      await waitForState(page, 'fresh', BACK_OFF_CAP_MS + WAIT_MS);
+      // The back-off's next try, however far: the clock jumps until the page has asked again.
+      await jumpUntil(page, stateIs, 'fresh');
       failing = false;
       await waitForShown(page, sum(TYPICAL));
       assert.equal(loads, 0, 'the page was not reloaded (only a new release reloads it)');
@@ -418,7 +443,7 @@ describe('the screen view in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
   it('reloads itself when a new ticker.js is served, and not otherwise', async () => {
     const file = join(env.FRONTEND_DIR, 'ticker.js');
     const original = readFileSync(file, 'utf8');
-    const { context, page } = await openScreen({ query: '?release-check=2' });
+    const { context, page } = await openScreen({ query: `?release-check=${RELEASE_CHECK_MS / 1000}`, clock: true });
     try {
       let loads = 1;
       let checks = 0;
@@ -426,15 +451,32 @@ describe('the screen view in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
       page.on('request', (request) => {
         if (new URL(request.url()).pathname === '/ticker.js' && request.resourceType() === 'fetch') checks += 1;
       });
+      // The next check at once on the page's clock. A check still waiting for its answer has not
+      // scheduled the next one yet, so the clock is jumped again until a new check goes out.
+      const nextCheck = async () => {
+        const sent = checks;
+        await waitUntil(async () => {
+          if (checks === sent) await page.clock.fastForward(RELEASE_CHECK_MS);
+          return checks > sent;
+        }, `release check ${sent + 1}`);
+      };
       await waitForShown(page, sum(TYPICAL));
-      await waitUntil(() => checks >= 3, 'three release checks');
+      await waitUntil(() => checks >= 1, 'the first release check');
+      await nextCheck();
+      await nextCheck();
       assert.equal(loads, 1, 'an unchanged ticker.js reloads nothing');
       writeFileSync(file, `${original}\n// release ${Date.now()}\n`);
-      await page.waitForEvent('load', { timeout: WAIT_MS });
+      // Seen twice in a row (release-check.js), then reloaded.
+      const reloaded = page.waitForEvent('load', { timeout: WAIT_MS });
+      await nextCheck();
+      await nextCheck();
+      await reloaded;
       assert.equal(loads, 2);
       await waitForShown(page, sum(TYPICAL));
       const checked = checks;
-      await waitUntil(() => checks >= checked + 3, 'three release checks after the reload');
+      await waitUntil(() => checks >= checked + 1, 'the first release check after the reload');
+      await nextCheck();
+      await nextCheck();
       assert.equal(loads, 2, 'one reload for one release');
     } finally {
       await context.close();
@@ -443,8 +485,8 @@ describe('the screen view in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
   });
 
   it('celebrates a crossed milestone full screen for a few seconds, and without motion only in words', async () => {
-    const motion = await openScreen();
-    const still = await openScreen({ reducedMotion: 'reduce' });
+    const motion = await openScreen({ clock: true });
+    const still = await openScreen({ reducedMotion: 'reduce', clock: true });
     try {
       for (const { page } of [motion, still]) {
         await waitForShown(page, sum(TYPICAL));
@@ -452,7 +494,10 @@ describe('the screen view in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
       }
       const crossed = { ...TYPICAL, instagram: 20_000 };
       await upstreams.set(crossed);
+      await serviceShows(base, sum(crossed));
       for (const { page } of [motion, still]) {
+        // The next poll, at once.
+        await page.clock.fastForward(POLL_INTERVAL_MS);
         await page.waitForFunction(() => document.querySelector('social-ticker').dataset.celebrating === '25000', null, { timeout: WAIT_MS });
       }
       const celebration = (page) => page.locator('social-ticker').evaluate((t) => {
@@ -474,6 +519,8 @@ describe('the screen view in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
       assert.equal(small.text, 'Milestone reached: 25,000 followers!');
       assert.ok(small.height < 0.15, `with reduced motion no full-screen celebration: ${JSON.stringify(small)}`);
       assert.equal(small.animations, 0, 'and no animation');
+      // The celebration's few seconds, at once; the count comes back after them.
+      await motion.page.clock.fastForward(CELEBRATION_MS);
       await motion.page.waitForFunction(() => !('celebrating' in document.querySelector('social-ticker').dataset), null, { timeout: WAIT_MS });
       const back = await numeralsBox(motion.page);
       assert.equal(back.text, '25,308');
@@ -676,6 +723,23 @@ async function waitForShown(page, total) {
     return shown?.dataset.total === want && shown.dataset.state === 'fresh'
       && shown.shadowRoot.getAnimations().every((animation) => animation.transitionProperty !== 'transform');
   }, String(total), { timeout: WAIT_MS, polling: 100 });
+}
+
+/** In the page: whether the ticker is in the given state. */
+function stateIs(want) {
+  return document.querySelector('social-ticker')?.dataset.state === want;
+}
+
+/**
+ * On a page on Playwright's clock: until `condition` (run in the page, with `arg`) holds, jumps the
+ * clock a poll interval forward each time it does not, so each due timer fires at once.
+ */
+async function jumpUntil(page, condition, arg) {
+  await waitUntil(async () => {
+    if (await page.evaluate(condition, arg)) return true;
+    await page.clock.fastForward(POLL_INTERVAL_MS);
+    return page.evaluate(condition, arg);
+  }, `${condition} ${arg ?? ''}`);
 }
 
 function waitForState(page, state, timeoutMs = WAIT_MS) {
