@@ -202,15 +202,15 @@ class FormatsApiTest extends HistoryServiceTest {
 
     @Test
     void answersEachFormatWithItsOwnETagAnd304() {
-        read("single", 2000);
+        read("etags", 2000);
         Set<String> etags = new HashSet<>();
         for (String path : List.of(
-                "/api/metrics/github-single",
-                "/api/metrics/github-single?format=smiirl",
-                "/api/metrics/github-single?format=shields",
-                "/api/metrics/github-single?format=lametric",
-                "/api/metrics/github-single?format=awtrix",
-                "/api/metrics/github-single/badge.svg")) {
+                "/api/metrics/github-etags",
+                "/api/metrics/github-etags?format=smiirl",
+                "/api/metrics/github-etags?format=shields",
+                "/api/metrics/github-etags?format=lametric",
+                "/api/metrics/github-etags?format=awtrix",
+                "/api/metrics/github-etags/badge.svg")) {
             HttpResponse<String> first = api.get(path);
             String etag = first.headers().firstValue("ETag").orElseThrow();
             assertThat(etags.add(etag)).as("a tag of its own: " + path).isTrue();

@@ -93,6 +93,9 @@ import org.springframework.context.annotation.Primary;
             // ServedJsonBytesTest: the served bytes of every JSON document, for one source and its ticker.
             "ticker.sources[21].provider=github",
             "ticker.sources[21].account=golden",
+            // FormatsApiTest: each format's own ETag.
+            "ticker.sources[22].provider=github",
+            "ticker.sources[22].account=etags",
             "ticker.tickers.golden.sources[0]=github-golden",
             "ticker.tickers.halves.sources[0]=github-older",
             "ticker.tickers.halves.sources[1]=github-newer",
