@@ -14,7 +14,9 @@ public enum Nightly {
     /** ManySourcesIT: sources the packaged jar must have all served soon after it starts. */
     SOURCES_AT_START(2_000, 10_000),
     /** ManySourcesIT: reads of stale counts during the outage, by each of its 8 readers. */
-    READS_PER_READER_IN_OUTAGE(300, 1_500);
+    READS_PER_READER_IN_OUTAGE(300, 1_500),
+    /** SimulatedYearTest: simulated days of readings every 60 s (past the 90 days of hours, only days grow). */
+    SIMULATED_HISTORY_DAYS(120, 365);
 
     /** The system property that selects the nightly forms. */
     public static final String PROPERTY = "test.nightly";
