@@ -20,6 +20,8 @@ import { after, before, describe, it } from 'node:test';
 import { CHROMIUM, CHROMIUM_ARGS, digitsAtRest, screenshot, ticker, waitForTicker, waitUntil } from './support.mjs';
 
 const SUITE_TIMEOUT_MS = 160_000;
+// TickerBrowserIT's ticker.ui.poll-interval.
+const POLL_INTERVAL_MS = 2_000;
 
 const env = process.env;
 const inCi = env.CI === 'true';
@@ -62,8 +64,13 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
     await graph?.reset();
   });
 
+  /**
+   * A new page on the ticker. With `clock`, the page runs on Playwright's clock: time flows as on the
+   * wall until the test jumps it to the next poll (waitForPolls, nextPoll), so no test waits out the
+   * poll interval.
+   */
   async function openPage({
-    reducedMotion = 'no-preference', url = new URL('/', base).href, allowFailedLoadsOf, beforeLoad, watch,
+    reducedMotion = 'no-preference', url = new URL('/', base).href, allowFailedLoadsOf, beforeLoad, watch, clock = false,
   } = {}) {
     const context = await browser.newContext({
       locale: 'en-US',
@@ -71,6 +78,7 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
       colorScheme: 'light',
       viewport: { width: 1280, height: 720 },
     });
+    if (clock) await context.clock.install();
     // A Content-Security-Policy violation is a problem like a console error: the page must need none.
     await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (event) =>
       console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`)));
@@ -161,10 +169,10 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
   it('reads the history once, not at every poll, and not at all with the features off', async () => {
     let requests;
     const page = await openPage({
-      url: new URL('/?growth=off&sparkline=off', base).href, watch: (opened) => { requests = countRequests(opened); },
+      url: new URL('/?growth=off&sparkline=off', base).href, watch: (opened) => { requests = countRequests(opened); }, clock: true,
     });
     await waitForTicker(page, { state: 'fresh', total: 1234 });
-    await waitForPolls(requests, 2);
+    await waitForPolls(requests, 2, page);
     assert.equal(requests.history, 0, 'no history read with the sparkline off');
     assert.equal(await ticker(page, (t) => t.dataset.sparkline ?? 'none'), 'none');
     assert.equal(await ticker(page, (t) => t.dataset.growth ?? 'none'), 'none');
@@ -172,9 +180,9 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
     await page.context().close();
 
     let polls;
-    const shown = await openPage({ watch: (opened) => { polls = countRequests(opened); } });
+    const shown = await openPage({ watch: (opened) => { polls = countRequests(opened); }, clock: true });
     await waitForSparkline(shown);
-    await waitForPolls(polls, 3);
+    await waitForPolls(polls, 3, shown);
     assert.equal(polls.history, 1, `one history read over ${polls.metrics} polls`);
     await shown.context().close();
   });
@@ -283,13 +291,17 @@ describe('<social-ticker> in Chromium', { skip, timeout: SUITE_TIMEOUT_MS }, () 
   });
 
   it('celebrates a milestone crossed between two polls, without animation when motion is reduced', async () => {
-    const pages = [await openPage(), await openPage({ reducedMotion: 'reduce' })];
+    const pages = [await openPage({ clock: true }), await openPage({ reducedMotion: 'reduce', clock: true })];
     for (const page of pages) await waitForTicker(page, { state: ['fresh', 'error'], total: 1300 });
     const next = await (await fetch(new URL('/api/metrics', base))).json();
     assert.equal(next.nextMilestone?.value, 2500, `the next milestone above 1,300: ${JSON.stringify(next.nextMilestone)}`);
     await graph.followers(2600);
+    await waitUntil(async () => (await (await fetch(new URL('/api/metrics', base))).json()).total === 2600,
+      'the service to read 2,600');
     const seen = [];
     for (const page of pages) {
+      // Crossed between two polls: the next one, at once.
+      await page.clock.fastForward(POLL_INTERVAL_MS);
       await page.waitForFunction(() => document.querySelector('social-ticker').dataset.celebrating === '2500', null, { timeout: 20_000 });
       seen.push(await ticker(page, (t) => ({
         text: t.shadowRoot.querySelector('.celebration').textContent,
@@ -384,13 +396,16 @@ function countRequests(page) {
   return counts;
 }
 
-/** Waits until the page has polled the metrics `polls` times since its counting began. */
-async function waitForPolls(counts, polls, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (counts.metrics < polls) {
-    if (Date.now() > deadline) throw new Error(`only ${counts.metrics} polls in ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/**
+ * Waits until the page has polled the metrics `polls` times since its counting began. A page on
+ * Playwright's clock is jumped to each next poll; one whose poll is still waiting for its answer has
+ * not scheduled the next, so it is jumped again until a new poll goes out.
+ */
+async function waitForPolls(counts, polls, clockedPage) {
+  await waitUntil(async () => {
+    if (counts.metrics < polls && clockedPage) await clockedPage.clock.fastForward(POLL_INTERVAL_MS);
+    return counts.metrics >= polls;
+  }, `${polls} polls`);
 }
 
 /** The WireMock stub of the Graph API; the newest mapping wins, so each call replaces the last. */
