@@ -18,6 +18,7 @@ import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,6 +42,9 @@ import org.springframework.test.context.DynamicPropertySource;
             "ticker.ui.poll-interval=2s",
             "ticker.admin.token=" + TickerBrowserIT.ADMIN_TOKEN
         })
+// Closed after the class: its sources refresh every second, and a cached context would go on doing
+// so beside the integration tests that follow it in this JVM.
+@DirtiesContext
 @ResourceLock(value = SharedMachine.CORES, mode = ResourceAccessMode.READ_WRITE)
 @ResourceLock(value = SharedMachine.TIMELINESS, mode = ResourceAccessMode.READ)
 class TickerBrowserIT {

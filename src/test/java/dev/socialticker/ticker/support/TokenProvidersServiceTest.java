@@ -14,10 +14,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The running service with the two providers whose files declare how their token is kept: a Threads
- * source (a long-lived token refreshed from {@code /refresh_access_token}, kept in a token file) and
- * a Twitch source (an app token obtained with client credentials from {@code /oauth2/token}), every
- * upstream and token endpoint on {@link SharedUpstream}. One context for every class extending it.
+ * The running service with the providers whose tokens it keeps: a Threads source (a long-lived
+ * token refreshed from {@code /refresh_access_token}, kept in a token file, as its file declares), a
+ * Twitch source (an app token obtained with client credentials from {@code /oauth2/token}) and an
+ * Instagram source (Instagram Login's token, refreshed in its own way), every upstream and token
+ * endpoint on {@link SharedUpstream}, and token-expiry alerts to a Slack webhook there. One context
+ * for every class extending it.
  */
 @CamelSpringBootTest
 @SpringBootTest(
@@ -32,6 +34,11 @@ import org.springframework.test.context.DynamicPropertySource;
             "ticker.sources[1].account=" + TokenProvidersServiceTest.BROADCASTER,
             "ticker.providers.twitch.client-id=" + TokenProvidersServiceTest.CLIENT_ID,
             "ticker.providers.twitch.client-secret=" + TokenProvidersServiceTest.CLIENT_SECRET,
+            // Instagram's own refresh (InstagramTokenRefreshTest), also 20 days from its end.
+            "ticker.sources[2].provider=instagram",
+            "ticker.sources[2].account=" + UpstreamServiceTest.IG_USER,
+            "ticker.providers.instagram.access-token=" + TokenProvidersServiceTest.INSTAGRAM_TOKEN,
+            "ticker.providers.instagram.token-expires-at=2026-12-18",
             "ticker.refresh.initial-delay=1h",
             "ticker.refresh.retry.backoff=10ms"
         })
@@ -41,6 +48,10 @@ public abstract class TokenProvidersServiceTest extends UpstreamServiceTest {
     public static final String BROADCASTER = "141981764";
     public static final String CLIENT_ID = "uo6dggojyb8d6soh92zknwmi5ej1q2";
     public static final String CLIENT_SECRET = "twitch-client-secret-7f6e5d4c";
+    public static final String INSTAGRAM_TOKEN = "IGQVJ-old-token-5a4b3c";
+    /** The Slack webhook the token-expiry alerts go to. */
+    public static final String WEBHOOK = "/services/T1/B1/tokenTestHook";
+
     public static final String THREADS_PATH = "/v1.0/" + THREADS_USER + "/threads_insights";
     public static final String TWITCH_PATH = "/helix/channels/followers";
     public static final TickerSource THREADS = new TickerSource("threads-" + THREADS_USER, "threads", THREADS_USER);
@@ -57,6 +68,11 @@ public abstract class TokenProvidersServiceTest extends UpstreamServiceTest {
                 () -> TOKEN_DIR.resolve("threads-token.json").toString());
         registry.add("ticker.providers.twitch.base-url", () -> upstream.baseUrl() + "/helix");
         registry.add("ticker.providers.twitch.token-refresh-url", () -> upstream.baseUrl());
+        registry.add("ticker.providers.instagram.token-refresh-url", () -> upstream.baseUrl());
+        registry.add(
+                "ticker.providers.instagram.token-file",
+                () -> TOKEN_DIR.resolve("secrets/instagram-token.json").toString());
+        registry.add("ticker.alerts.slack.webhook-url", () -> upstream.baseUrl() + WEBHOOK);
     }
 
     @AfterAll
