@@ -9,10 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.RefreshIdle;
-import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,30 +21,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** {@code GET /api/metrics} over real HTTP: shapes, status codes, caching headers, stale reads. */
-@CamelSpringBootTest
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "ticker.sources[0].provider=instagram",
-            "ticker.sources[0].account=17841400000000000",
-            "ticker.sources[0].id=acme",
-            "ticker.sources[1].provider=demo",
-            "ticker.sources[1].account=side-project",
-            "ticker.providers.instagram.access-token=test-token",
-            "ticker.refresh.period=60s",
-            "ticker.refresh.initial-delay=1h",
-            "ticker.refresh.retry.max-attempts=1"
-        })
-class MetricsApiTest extends UpstreamServiceTest {
-    static final String PATH = GRAPH_PATH;
-    static final TickerSource ACME = new TickerSource("acme", "instagram", "17841400000000000");
-    static final TickerSource DEMO = new TickerSource("demo-side-project", "demo", "side-project");
+class MetricsApiTest extends ApiReadsServiceTest {
 
     @BeforeEach
     void aThousandFollowers() {

@@ -7,9 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.support.ApiClient;
-import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,30 +15,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** Any number of concurrent stale reads cause one upstream call per source. */
-@CamelSpringBootTest
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "ticker.sources[0].provider=instagram",
-            "ticker.sources[0].account=17841400000000000",
-            "ticker.providers.instagram.access-token=test-token",
-            "ticker.refresh.initial-delay=1h",
-            // Only the in-flight check stands between the reads and a second upstream call.
-            "ticker.refresh.min-interval=0s"
-        })
-class SingleFlightTest extends UpstreamServiceTest {
-    static final String PATH = GRAPH_PATH;
+class SingleFlightTest extends ApiReadsServiceTest {
 
     @Test
     void twoHundredConcurrentStaleReadsCauseExactlyOneUpstreamCall() {
         upstream.stubFor(
                 get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1000, \"username\": \"acme\"}")));
-        refresh(new TickerSource("instagram-17841400000000000", "instagram", IG_USER));
+        refresh(ACME);
         upstream.resetRequests();
         // The next answer is slow, so every read below overlaps the one refresh in flight.
         upstream.stubFor(get(urlPathEqualTo(PATH))
@@ -51,7 +35,7 @@ class SingleFlightTest extends UpstreamServiceTest {
         List<CompletableFuture<HttpResponse<String>>> reads = IntStream.range(0, 200)
                 .mapToObj(i -> api.http()
                         .sendAsync(
-                                HttpRequest.newBuilder(URI.create(api.base() + "/api/metrics"))
+                                HttpRequest.newBuilder(URI.create(api.base() + "/api/metrics/acme"))
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString()))
                 .toList();
@@ -61,7 +45,7 @@ class SingleFlightTest extends UpstreamServiceTest {
         assertThat(responses)
                 .allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(ApiClient.json(api.get("/api/metrics"))
+                .untilAsserted(() -> assertThat(ApiClient.json(api.get("/api/metrics/acme"))
                                 .get("total")
                                 .asLong())
                         .isEqualTo(2000));

@@ -9,9 +9,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.support.RequiredTool;
-import dev.socialticker.ticker.support.UpstreamServiceTest;
+import dev.socialticker.ticker.support.TokenProvidersServiceTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,12 +22,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What operators are shipped in {@code ops/}: the Prometheus alert rules pass their own unit tests
@@ -36,18 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * query is one this service really exposes on {@code /actuator/prometheus} — a renamed metric
  * would otherwise leave a dashboard blank and an alert silent, with nothing failing.
  */
-@CamelSpringBootTest
-@AutoConfigureObservability(tracing = false)
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "ticker.sources[0].provider=instagram",
-            "ticker.sources[0].account=" + UpstreamServiceTest.IG_USER,
-            "ticker.sources[0].id=acme",
-            "ticker.providers.instagram.access-token=ops-test-token",
-            "ticker.refresh.initial-delay=1h"
-        })
-class OperatorArtifactsTest extends UpstreamServiceTest {
+// The kept tokens' service: its sources (Instagram with the Graph API's usage headers, Threads,
+// Twitch) and its Slack channel make every kind of metric exist, alert counters included.
+class OperatorArtifactsTest extends TokenProvidersServiceTest {
     static final Path RULES = Path.of("ops/prometheus/alerts.yml");
     static final Path RULE_TESTS = Path.of("ops/prometheus/alerts-test.yml");
     static final Path DASHBOARD = Path.of("ops/grafana/social-ticker.json");
@@ -57,12 +42,6 @@ class OperatorArtifactsTest extends UpstreamServiceTest {
     static final Pattern MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)");
     /** Labels Prometheus adds to every scraped series. */
     static final Set<String> TARGET_LABELS = Set.of("instance", "job");
-
-    @DynamicPropertySource
-    static void slack(DynamicPropertyRegistry registry) {
-        // A channel, so the alert counters exist (at zero) as they do wherever alerts are on.
-        registry.add("ticker.alerts.slack.webhook-url", () -> upstream.baseUrl() + "/slack/ops-test");
-    }
 
     @Test
     void theAlertRulesPassTheirUnitTests() throws Exception {
@@ -84,7 +63,7 @@ class OperatorArtifactsTest extends UpstreamServiceTest {
         upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH))
                 .willReturn(okJson("{\"followers_count\": 5, \"username\": \"acme\"}")
                         .withHeader("X-App-Usage", "{\"call_count\": 12, \"total_cputime\": 3, \"total_time\": 4}")));
-        refresh(new TickerSource("acme", "instagram", IG_USER));
+        refresh(INSTAGRAM);
         String scrape = await().atMost(Duration.ofSeconds(10))
                 .until(
                         () -> management.get("/actuator/prometheus").body(),

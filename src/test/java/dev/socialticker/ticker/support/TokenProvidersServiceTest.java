@@ -1,5 +1,9 @@
 package dev.socialticker.ticker.support;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
 import dev.socialticker.ticker.domain.TickerSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +13,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,10 +24,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * token refreshed from {@code /refresh_access_token}, kept in a token file, as its file declares), a
  * Twitch source (an app token obtained with client credentials from {@code /oauth2/token}) and an
  * Instagram source (Instagram Login's token, refreshed in its own way), every upstream and token
- * endpoint on {@link SharedUpstream}, and token-expiry alerts to a Slack webhook there. One context
- * for every class extending it.
+ * endpoint on {@link SharedUpstream}, token-expiry alerts to a Slack webhook there, and Prometheus on.
+ * One context for every class extending it.
  */
 @CamelSpringBootTest
+// Prometheus on, as in production: OperatorArtifactsTest reads every kind of metric there.
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -56,6 +64,7 @@ public abstract class TokenProvidersServiceTest extends UpstreamServiceTest {
     public static final String TWITCH_PATH = "/helix/channels/followers";
     public static final TickerSource THREADS = new TickerSource("threads-" + THREADS_USER, "threads", THREADS_USER);
     public static final TickerSource TWITCH = new TickerSource("twitch-" + BROADCASTER, "twitch", BROADCASTER);
+    public static final TickerSource INSTAGRAM = new TickerSource("instagram-" + IG_USER, "instagram", IG_USER);
 
     protected static final Path TOKEN_DIR = temporaryFolder();
 
@@ -73,6 +82,16 @@ public abstract class TokenProvidersServiceTest extends UpstreamServiceTest {
                 "ticker.providers.instagram.token-file",
                 () -> TOKEN_DIR.resolve("secrets/instagram-token.json").toString());
         registry.add("ticker.alerts.slack.webhook-url", () -> upstream.baseUrl() + WEBHOOK);
+    }
+
+    /**
+     * The Slack channel answers from the start of each test: the alert check's own timer (every
+     * 30 s) sends the tokens' expiry alerts whenever it fires, and an alert the channel refused would
+     * hold the next ones behind its retries.
+     */
+    @BeforeEach
+    void slackAnswers() {
+        upstream.stubFor(post(urlPathEqualTo(WEBHOOK)).willReturn(ok("ok")));
     }
 
     @AfterAll
