@@ -5,26 +5,26 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** The timer refreshes every source each period, starting right after start-up. */
-@CamelSpringBootTest
-@SpringBootTest(properties = {"ticker.refresh.period=200ms", "ticker.refresh.min-interval=0s"})
-class RefreshTimerTest {
+class RefreshTimerTest extends RealTimerServiceTest {
     @Autowired
     MeterRegistry meters;
 
     @Test
     void theTimerKeepsTheDemoSourceRefreshing() {
+        // Three more from now on: the context may have been refreshing for another class already.
+        double before = successes();
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(
-                        () -> assertThat(meters.counter("ticker.refreshes", "source", "demo", "outcome", "success")
-                                        .count())
-                                .isGreaterThanOrEqualTo(3));
+                .untilAsserted(() -> assertThat(successes()).isGreaterThanOrEqualTo(before + 3));
         assertThat(meters.get("ticker.followers").tag("source", "demo").gauge().value())
                 .isPositive();
+    }
+
+    private double successes() {
+        return meters.counter("ticker.refreshes", "source", "demo", "outcome", "success")
+                .count();
     }
 }

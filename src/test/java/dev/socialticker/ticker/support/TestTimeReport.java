@@ -1,5 +1,7 @@
 package dev.socialticker.ticker.support;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the build prints at its end (pom.xml, execution {@code test-time-report}): the ten slowest
@@ -19,7 +22,8 @@ import java.util.stream.Stream;
  * Failsafe's reports, so a test that grows slow, or a new context, is seen the day it lands.
  *
  * <p>A context is counted by the line Spring Boot logs once one has started ("Started X in 2.1
- * seconds"), in the test JVMs' output; the packaged jar's own processes are not counted.
+ * seconds"), in the test JVMs' output; the packaged jar's own processes are not counted. How many of
+ * them are distinct test configurations ({@link TestConfigurations}) is printed after.
  */
 public final class TestTimeReport {
     private static final Pattern SUITE = Pattern.compile("<testsuite\\b([^>]*)>");
@@ -36,6 +40,13 @@ public final class TestTimeReport {
         List<Path> folders =
                 Stream.of(args).map(Path::of).filter(Files::isDirectory).toList();
         System.out.println(report(folders, 10));
+        // Spring's test bootstrap logs each class it reads at INFO; the build's last lines are the report.
+        ((Logger) LoggerFactory.getLogger("org.springframework")).setLevel(Level.WARN);
+        System.out.printf(
+                Locale.ROOT,
+                "[test report] distinct test context configurations: %d (at most %d: TestConfigurationsTest)%n",
+                TestConfigurations.distinct().size(),
+                TestConfigurationsTest.BUDGET);
     }
 
     static String report(List<Path> folders, int slowest) {
