@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
  * same commit, with the reason.
  */
 class TestConfigurationsTest {
-    /** The most distinct configurations the suite may have (docs/development.md, "Test contexts"). */
-    static final int BUDGET = 15;
+    /**
+     * The most distinct configurations the suite may have (docs/development.md, "Test contexts"): 16
+     * today, down from 20; the aim is 15 (the next candidates are named there).
+     */
+    static final int BUDGET = 16;
 
     @Test
     void theSuiteKeepsToItsBudgetOfContextConfigurations() {

@@ -20,12 +20,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The running service with the providers whose tokens it keeps: a Threads source (a long-lived
- * token refreshed from {@code /refresh_access_token}, kept in a token file, as its file declares), a
- * Twitch source (an app token obtained with client credentials from {@code /oauth2/token}) and an
- * Instagram source (Instagram Login's token, refreshed in its own way), every upstream and token
- * endpoint on {@link SharedUpstream}, token-expiry alerts to a Slack webhook there, and Prometheus on.
- * One context for every class extending it.
+ * The running service with the two providers whose files declare how their token is kept: a Threads
+ * source (a long-lived token refreshed from {@code /refresh_access_token}, kept in a token file) and
+ * a Twitch source (an app token obtained with client credentials from {@code /oauth2/token}), plus an
+ * Instagram source, every upstream and token endpoint on {@link SharedUpstream}, token-expiry alerts
+ * to a Slack webhook there, and Prometheus on (OperatorArtifactsTest reads every kind of metric:
+ * the Graph API's usage, the tokens', the alerts'). One context for every class extending it.
  */
 @CamelSpringBootTest
 // Prometheus on, as in production: OperatorArtifactsTest reads every kind of metric there.
@@ -42,11 +42,10 @@ import org.springframework.test.context.DynamicPropertySource;
             "ticker.sources[1].account=" + TokenProvidersServiceTest.BROADCASTER,
             "ticker.providers.twitch.client-id=" + TokenProvidersServiceTest.CLIENT_ID,
             "ticker.providers.twitch.client-secret=" + TokenProvidersServiceTest.CLIENT_SECRET,
-            // Instagram's own refresh (InstagramTokenRefreshTest), also 20 days from its end.
+            // An Instagram source, for the Graph API's usage headers (OperatorArtifactsTest).
             "ticker.sources[2].provider=instagram",
             "ticker.sources[2].account=" + UpstreamServiceTest.IG_USER,
             "ticker.providers.instagram.access-token=" + TokenProvidersServiceTest.INSTAGRAM_TOKEN,
-            "ticker.providers.instagram.token-expires-at=2026-12-18",
             "ticker.refresh.initial-delay=1h",
             "ticker.refresh.retry.backoff=10ms"
         })
@@ -56,7 +55,7 @@ public abstract class TokenProvidersServiceTest extends UpstreamServiceTest {
     public static final String BROADCASTER = "141981764";
     public static final String CLIENT_ID = "uo6dggojyb8d6soh92zknwmi5ej1q2";
     public static final String CLIENT_SECRET = "twitch-client-secret-7f6e5d4c";
-    public static final String INSTAGRAM_TOKEN = "IGQVJ-old-token-5a4b3c";
+    public static final String INSTAGRAM_TOKEN = "IGQVJ-ops-test-token";
     /** The Slack webhook the token-expiry alerts go to. */
     public static final String WEBHOOK = "/services/T1/B1/tokenTestHook";
 
@@ -77,10 +76,6 @@ public abstract class TokenProvidersServiceTest extends UpstreamServiceTest {
                 () -> TOKEN_DIR.resolve("threads-token.json").toString());
         registry.add("ticker.providers.twitch.base-url", () -> upstream.baseUrl() + "/helix");
         registry.add("ticker.providers.twitch.token-refresh-url", () -> upstream.baseUrl());
-        registry.add("ticker.providers.instagram.token-refresh-url", () -> upstream.baseUrl());
-        registry.add(
-                "ticker.providers.instagram.token-file",
-                () -> TOKEN_DIR.resolve("secrets/instagram-token.json").toString());
         registry.add("ticker.alerts.slack.webhook-url", () -> upstream.baseUrl() + WEBHOOK);
     }
 
