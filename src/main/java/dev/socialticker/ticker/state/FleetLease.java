@@ -22,6 +22,8 @@ public final class FleetLease {
     private final String me = UUID.randomUUID().toString();
     private long heldUntilNanos;
     private boolean held;
+    /** Given up for good: the instance is stopping, and its timers may still tick until they stop. */
+    private boolean released;
 
     public FleetLease(StateRepository state, String name, Duration lease, Duration renewBefore) {
         this.state = state;
@@ -44,6 +46,11 @@ public final class FleetLease {
     public synchronized boolean claim() {
         if (!state.shared()) {
             return true;
+        }
+        if (released) {
+            // A stopping instance that took the turn back after handing it over (its alert check
+            // still ticked) would hold it, dead, until the lease ran out: no instance spoke meanwhile.
+            return false;
         }
         boolean before = held;
         long asked = System.nanoTime();
@@ -78,8 +85,9 @@ public final class FleetLease {
         return new Claim(now, now && !before);
     }
 
-    /** A stopping instance hands over at once. */
+    /** A stopping instance hands over at once, and never claims again. */
     public synchronized void release() {
+        released = true;
         if (!state.shared() || !held) {
             return;
         }

@@ -3,6 +3,7 @@ package dev.socialticker.ticker.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.socialticker.ticker.state.FleetLease;
 import dev.socialticker.ticker.state.StateKey;
 import dev.socialticker.ticker.support.RedisServer;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +106,27 @@ class RedisStateTest {
                 .as("taken at once after a release")
                 .isTrue();
         assertThat(redis.command("GET", prefix + "alerts-leader")).isEqualTo("b");
+    }
+
+    /**
+     * A stopping instance hands the turn over and never takes it back: its timers may still tick
+     * between the hand-over and their own stop, and a turn it took then would stay with a dead
+     * instance until the lease ran out (FleetAlertsTest once waited 20 s for a speaker so).
+     */
+    @Test
+    void aReleasedFleetLeaseIsNotClaimedAgain() throws Exception {
+        FleetLease stopping =
+                new FleetLease(state(Map.of()), "alerts-leader", Duration.ofMinutes(1), Duration.ofSeconds(10));
+        FleetLease other =
+                new FleetLease(state(Map.of()), "alerts-leader", Duration.ofMinutes(1), Duration.ofSeconds(10));
+        assertThat(stopping.claim()).isTrue();
+        assertThat(other.claim()).as("held by the first").isFalse();
+
+        stopping.release();
+
+        assertThat(stopping.claim()).as("the stopping instance's late tick").isFalse();
+        assertThat(stopping.holds()).isFalse();
+        assertThat(other.claim()).as("free for the others at once").isTrue();
     }
 
     @Test
