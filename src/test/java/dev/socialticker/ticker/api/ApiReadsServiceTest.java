@@ -7,9 +7,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The service with an Instagram source (id {@code acme}) and a demo one, for the API's reads over
- * real HTTP (MetricsApiTest, SingleFlightTest share it). No minimum interval between refreshes: only
- * the in-flight check stands between concurrent stale reads and a second upstream call, and each
- * stale read may ask for a refresh. One attempt per refresh, so a failure shows at once.
+ * real HTTP (MetricsApiTest, SingleFlightTest, HistoryDisabledTest share it). No minimum interval
+ * between refreshes: only the in-flight check stands between concurrent stale reads and a second
+ * upstream call, and each stale read may ask for a refresh. One attempt per refresh, so a failure
+ * shows at once. No history is kept: what the API reads here does not depend on one.
  */
 @CamelSpringBootTest
 @SpringBootTest(
@@ -24,7 +25,9 @@ import org.springframework.boot.test.context.SpringBootTest;
             "ticker.refresh.period=60s",
             "ticker.refresh.initial-delay=1h",
             "ticker.refresh.min-interval=0s",
-            "ticker.refresh.retry.max-attempts=1"
+            "ticker.refresh.retry.max-attempts=1",
+            // No history (HistoryDisabledTest): the bodies keep their growth and milestone fields, null.
+            "ticker.history.enabled=false"
         })
 abstract class ApiReadsServiceTest extends UpstreamServiceTest {
     static final String PATH = GRAPH_PATH;
