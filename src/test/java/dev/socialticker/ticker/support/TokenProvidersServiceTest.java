@@ -3,7 +3,9 @@ package dev.socialticker.ticker.support;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.socialticker.ticker.domain.TickerSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +15,6 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * source (a long-lived token refreshed from {@code /refresh_access_token}, kept in a token file) and
  * a Twitch source (an app token obtained with client credentials from {@code /oauth2/token}), plus an
  * Instagram source, every upstream and token endpoint on {@link SharedUpstream}, token-expiry alerts
- * to a Slack webhook there, and Prometheus on (OperatorArtifactsTest reads every kind of metric:
+ * to a Slack stand-in of their own, and Prometheus on (OperatorArtifactsTest reads every kind of metric:
  * the Graph API's usage, the tokens', the alerts'). One context for every class extending it.
  */
 @CamelSpringBootTest
@@ -67,6 +68,14 @@ public abstract class TokenProvidersServiceTest extends UpstreamServiceTest {
 
     protected static final Path TOKEN_DIR = temporaryFolder();
 
+    /**
+     * The Slack channel: a WireMock of its own that takes every post. The alert check's own timer
+     * (every 30 s) sends the tokens' expiry alerts whenever it fires, also while another class runs
+     * in this JVM; on the shared upstream those posts would land in that class's request journal
+     * (HardDeadlineTest counted three requests where it sent one).
+     */
+    static final WireMockServer SLACK = slackStandIn();
+
     @DynamicPropertySource
     static void tokenEndpoints(DynamicPropertyRegistry registry) {
         registry.add("ticker.providers.threads.base-url", () -> upstream.baseUrl() + "/v1.0");
@@ -76,17 +85,7 @@ public abstract class TokenProvidersServiceTest extends UpstreamServiceTest {
                 () -> TOKEN_DIR.resolve("threads-token.json").toString());
         registry.add("ticker.providers.twitch.base-url", () -> upstream.baseUrl() + "/helix");
         registry.add("ticker.providers.twitch.token-refresh-url", () -> upstream.baseUrl());
-        registry.add("ticker.alerts.slack.webhook-url", () -> upstream.baseUrl() + WEBHOOK);
-    }
-
-    /**
-     * The Slack channel answers from the start of each test: the alert check's own timer (every
-     * 30 s) sends the tokens' expiry alerts whenever it fires, and an alert the channel refused would
-     * hold the next ones behind its retries.
-     */
-    @BeforeEach
-    void slackAnswers() {
-        upstream.stubFor(post(urlPathEqualTo(WEBHOOK)).willReturn(ok("ok")));
+        registry.add("ticker.alerts.slack.webhook-url", () -> SLACK.baseUrl() + WEBHOOK);
     }
 
     @AfterAll
@@ -99,6 +98,16 @@ public abstract class TokenProvidersServiceTest extends UpstreamServiceTest {
                 Files.deleteIfExists(path);
             }
         }
+    }
+
+    private static WireMockServer slackStandIn() {
+        WireMockServer server =
+                new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        server.stubFor(post(urlPathEqualTo(WEBHOOK)).willReturn(ok("ok")));
+        // Stopped with the JVM, after the cached context that posts to it (Spring closes it in its own hook).
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "token-alerts-slack-stop"));
+        return server;
     }
 
     private static Path temporaryFolder() {
