@@ -1,7 +1,7 @@
 package dev.socialticker.ticker.alert;
 
+import dev.socialticker.ticker.domain.MilestoneReached;
 import dev.socialticker.ticker.domain.TickerSource;
-import dev.socialticker.ticker.history.MilestoneReached;
 import java.time.Instant;
 
 /**

@@ -1,13 +1,11 @@
 package dev.socialticker.ticker.alert;
 
 import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.domain.MilestoneReached;
 import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.TickerSource;
-import dev.socialticker.ticker.history.HistoryEndpoints;
-import dev.socialticker.ticker.history.MilestoneReached;
-import dev.socialticker.ticker.store.SnapshotStore;
-import dev.socialticker.ticker.store.StoreEndpoints;
+import dev.socialticker.ticker.event.EventEndpoints;
 import dev.socialticker.ticker.token.TokenStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,8 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The alert routes. They subscribe to the store's changes ({@link StoreEndpoints#SOURCE_CHANGED}) and
- * judge the outcome of each refresh ({@link RefreshOutcome}: made here, or in the shared mode by
+ * The alert routes. They subscribe to the hub ({@link EventEndpoints#HUB}): each source's changes
+ * ({@link SourceChanged}) are judged as the outcome of each refresh ({@link RefreshOutcome}: made here, or in the shared mode by
  * another instance of the fleet), so alerting never runs on,
  * or slows, a refresh; a timer judges what time alone changes (data age, token
  * expiry, reminders, incidents that are over). Each message goes to every configured channel, in
@@ -31,7 +29,10 @@ import org.springframework.stereotype.Component;
  * shared mode one instance speaks for the fleet at a time ({@link AlertSpeaker}): one message per
  * incident and channel, whichever instance saw it.
  *
- * <p>Milestones ({@link HistoryEndpoints#MILESTONES}, rule {@code milestone}) are not incidents: each
+ * <p>The newest count of each source, which the timer judges by age and a milestone's message
+ * names, is kept here from the changes ({@link #lastCounts}): the alerts never ask the store.
+ *
+ * <p>Milestones ({@link MilestoneReached} on the hub, rule {@code milestone}) are not incidents: each
  * is one celebratory message through the same outbox and channels. The history hands each milestone
  * over once for ever and once for the fleet (the instance that read the count), so that instance
  * sends it, whether or not it speaks for the fleet's incidents.
@@ -50,11 +51,12 @@ class AlertRoutes extends RouteBuilder {
     private final AlertSpeaker speaker;
     /** Per source, the sequence of the newest change judged ({@link SourceChanged#sequence()}). */
     private final Map<String, Long> judgedUpTo = new HashMap<>();
+    /** Per source, the newest count the changes told of (none: no entry); the alerts' read model. */
+    private final Map<String, Snapshot> lastCounts = new HashMap<>();
 
     private long outOfOrder;
     private final AlertConditions conditions;
     private final SourceCatalog catalog;
-    private final SnapshotStore store;
     private final TokenStatus tokens;
     private final Clock clock;
 
@@ -64,7 +66,6 @@ class AlertRoutes extends RouteBuilder {
             AlertSpeaker speaker,
             AlertConditions conditions,
             SourceCatalog catalog,
-            SnapshotStore store,
             TokenStatus tokens,
             Clock clock) {
         this.settings = settings;
@@ -72,7 +73,6 @@ class AlertRoutes extends RouteBuilder {
         this.speaker = speaker;
         this.conditions = conditions;
         this.catalog = catalog;
-        this.store = store;
         this.tokens = tokens;
         this.clock = clock;
     }
@@ -95,24 +95,26 @@ class AlertRoutes extends RouteBuilder {
             log.info("Alerts are off: set ticker.alerts.slack.webhook-url or ticker.alerts.email.host to receive them");
         }
 
-        // Always consumed, so the queue never fills; judged only when a channel is configured.
-        from(StoreEndpoints.SOURCE_CHANGED)
-                .routeId("alert-outcomes")
-                .filter(exchange -> enabled())
-                    .process(exchange -> exchange.getIn().setBody(
-                            judgeInOrder(exchange.getIn().getBody(SourceChanged.class))))
-                    .split(body())
-                        .to(AlertEndpoints.DELIVERIES)
-                    .end()
-                .end();
-
-        // Always consumed, so the history's queue never fills (it would hold up recording the counts).
-        from(HistoryEndpoints.MILESTONES)
-                .routeId("alert-milestones")
-                .filter(exchange -> celebrating())
-                    .process(exchange -> exchange.getIn().setBody(
-                            celebrate(exchange.getIn().getBody(MilestoneReached.class))))
-                    .to(AlertEndpoints.DELIVERIES)
+        // Judged only when a channel is configured.
+        from(EventEndpoints.HUB)
+                .routeId("alert-events")
+                .choice()
+                    .when(body().isInstanceOf(SourceChanged.class))
+                        .filter(exchange -> enabled())
+                            .process(exchange -> exchange.getIn().setBody(
+                                    judgeInOrder(exchange.getIn().getBody(SourceChanged.class))))
+                            .split(body())
+                                .to(AlertEndpoints.DELIVERIES)
+                            .end()
+                        .end()
+                    .endChoice()
+                    .when(body().isInstanceOf(MilestoneReached.class))
+                        .filter(exchange -> celebrating())
+                            .process(exchange -> exchange.getIn().setBody(
+                                    celebrate(exchange.getIn().getBody(MilestoneReached.class))))
+                            .to(AlertEndpoints.DELIVERIES)
+                        .end()
+                    .endChoice()
                 .end();
 
         // First a few seconds after start: messages a stop interrupted are sent again, then time is judged.
@@ -158,6 +160,11 @@ class AlertRoutes extends RouteBuilder {
         }
         List<Alert> alerts = RefreshOutcome.of(change).map(this::judge).orElse(List.of());
         judgedUpTo.put(change.source().id(), change.sequence());
+        if (change.current().hasData()) {
+            lastCounts.put(change.source().id(), change.current().snapshot());
+        } else {
+            lastCounts.remove(change.source().id());
+        }
         return alerts;
     }
 
@@ -185,8 +192,8 @@ class AlertRoutes extends RouteBuilder {
     }
 
     /** The milestone's message, in the outbox until it was tried on every channel. */
-    private Alert celebrate(MilestoneReached reached) {
-        Snapshot snapshot = store.stateOf(reached.source()).snapshot();
+    private synchronized Alert celebrate(MilestoneReached reached) {
+        Snapshot snapshot = lastCounts.get(reached.source().id());
         return incidents.announce(Alert.milestone(reached, snapshot == null ? null : snapshot.profile()));
     }
 
@@ -194,7 +201,7 @@ class AlertRoutes extends RouteBuilder {
      * Time-based verdicts, then reminders and resolutions; first of all, what a stop (or the speaker
      * before this one) left undelivered. The speaker's turn is renewed here.
      */
-    private List<Alert> check() {
+    private synchronized List<Alert> check() {
         if (!speaks(speaker.claim())) {
             return List.of();
         }
@@ -202,7 +209,7 @@ class AlertRoutes extends RouteBuilder {
         List<Alert> alerts = new ArrayList<>(incidents.takeRecovered());
         for (TickerSource source : catalog.all()) {
             conditions
-                    .judgeAge(store.stateOf(source).snapshot(), now)
+                    .judgeAge(lastCounts.get(source.id()), now)
                     .forEach(verdict -> incidents.judge(source, verdict, now).ifPresent(alerts::add));
             conditions
                     .judgeToken(

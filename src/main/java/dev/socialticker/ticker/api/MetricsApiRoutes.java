@@ -1,9 +1,13 @@
 package dev.socialticker.ticker.api;
 
+import dev.socialticker.ticker.domain.HistoryChanged;
+import dev.socialticker.ticker.domain.SourceChanged;
+import dev.socialticker.ticker.domain.SourceTurnedStale;
+import dev.socialticker.ticker.event.EventEndpoints;
 import dev.socialticker.ticker.refresh.RefreshEndpoints;
 import dev.socialticker.ticker.refresh.RefreshHeaders;
-import dev.socialticker.ticker.store.StoreEndpoints;
 import org.apache.camel.Processor;
+import org.apache.camel.builder.PredicateBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.springframework.stereotype.Component;
@@ -192,12 +196,17 @@ class MetricsApiRoutes extends RouteBuilder {
 
         readRefreshingWhenStale(ApiEndpoints.GET_TICKER, "api-get-ticker", responder::ticker);
 
-        // Every change of the store: the view is rendered again ahead of the reads (MetricsRenderer:
+        // What changes a body: the view is rendered again ahead of the reads (MetricsRenderer:
         // coalesced, once for many changes). A read never waits for this: it follows the store's
         // version itself, so a read right after a store sees it.
-        from(StoreEndpoints.SOURCE_CHANGED)
+        from(EventEndpoints.HUB)
                 .routeId("render-view")
-                .process(exchange -> renderer.changed());
+                .filter(PredicateBuilder.or(
+                        body().isInstanceOf(SourceChanged.class),
+                        body().isInstanceOf(SourceTurnedStale.class),
+                        body().isInstanceOf(HistoryChanged.class)))
+                    .process(exchange -> renderer.changed())
+                .end();
     }
     // spotless:on
 }

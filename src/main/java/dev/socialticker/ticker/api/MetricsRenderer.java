@@ -45,7 +45,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -111,11 +110,6 @@ class MetricsRenderer {
     private volatile long nextRenderNanos = System.nanoTime();
     /** Each source's body as last rendered, with the state it was rendered from. */
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
-    /**
-     * Sources rendered again for their history alone (same state, other growth or next milestone),
-     * until the outputs ask ({@link #reshapedByHistory}): they push what the store never announced.
-     */
-    private final Set<String> reshaped = ConcurrentHashMap.newKeySet();
 
     /**
      * A source's rendered body and what it was rendered from. Growth is part of the key: a backfill
@@ -186,17 +180,8 @@ class MetricsRenderer {
     }
 
     /**
-     * The sources rendered again since the last call because their growth or next milestone moved
-     * while their state did not (a backfill, a compaction, the fleet's history reloaded), each once.
-     */
-    List<String> reshapedByHistory() {
-        List<String> ids = List.copyOf(reshaped);
-        ids.forEach(reshaped::remove);
-        return ids;
-    }
-
-    /**
-     * The store changed (route render-view, a subscriber of the store's changes). With few sources
+     * A source changed, turned stale, or its history changed (route render-view, a subscriber of the
+     * hub). With few sources
      * the view is rendered at once, on that route's thread; with many, the renderer thread renders
      * it once for all the changes since, no sooner than the pace allows.
      */
@@ -269,11 +254,6 @@ class MetricsRenderer {
                     || !Objects.equals(one.growth(), growth)
                     || !Objects.equals(one.next(), next)
                     || !one.days().equals(days)) {
-                if (one != null
-                        && one.state().equals(state)
-                        && (!Objects.equals(one.growth(), growth) || !Objects.equals(one.next(), next))) {
-                    reshaped.add(state.source().id());
-                }
                 one = renderOne(state, freshUntil, growth, next, days);
                 rendered.put(state.source().id(), one);
             }

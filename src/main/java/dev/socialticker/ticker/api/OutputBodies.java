@@ -1,7 +1,6 @@
 package dev.socialticker.ticker.api;
 
 import dev.socialticker.ticker.output.SourceBodies;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,12 +32,5 @@ class OutputBodies implements SourceBodies {
         RenderedBody body = renderer.view().bySource().get(sourceId);
         RenderedBody.Alternative app = body == null ? null : body.formats().get(MetricsFormat.AWTRIX);
         return app == null ? null : app.bytes();
-    }
-
-    /** Renders first when the view is behind (a backfill moves the history's version), then tells. */
-    @Override
-    public List<String> reshapedByHistory() {
-        renderer.view();
-        return renderer.reshapedByHistory();
     }
 }

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * One change of one source's state, published after every write of the store on its one
- * publish-subscribe endpoint ({@code store.StoreEndpoints#SOURCE_CHANGED}). Rendering the API's
- * view, telling the fleet, judging alerts (and whatever comes next: history, outputs) subscribe to
- * it; none of them is called by the store.
+ * One change of one source's state, published by the store after every write of it, and once for
+ * every source at start-up ({@link Cause#RESTORED}), on the hub ({@link TickerEvent}). The view, the
+ * fleet, the alerts, the outputs and the history keep what they need of it; none of them is called
+ * by the store, and none asks the store back.
  *
  * @param previous the state before (empty before the first count)
  * @param current  the state now (empty after an invalidation)
@@ -19,7 +19,8 @@ import java.util.Objects;
  *                 one source can arrive out of order; one that must judge them in order (the
  *                 alerts) keeps the newest and drops an older one that arrives after it.
  */
-public record SourceChanged(SourceState previous, SourceState current, Cause cause, Duration took, long sequence) {
+public record SourceChanged(SourceState previous, SourceState current, Cause cause, Duration took, long sequence)
+        implements TickerEvent {
 
     /** A change not numbered yet: the store numbers it as it publishes it. */
     public SourceChanged(SourceState previous, SourceState current, Cause cause, Duration took) {
@@ -38,7 +39,12 @@ public record SourceChanged(SourceState previous, SourceState current, Cause cau
         /** An operator forgot the source's data (admin API). */
         INVALIDATED,
         /** The provider's route was replaced: its entity tag was dropped, the count kept. */
-        ROUTE_REPLACED
+        ROUTE_REPLACED,
+        /**
+         * The state as the store found it at start-up (read back from its files or the fleet's Redis,
+         * or empty): no write, the starting point of every subscriber's read model.
+         */
+        RESTORED
     }
 
     public SourceChanged {
@@ -51,8 +57,16 @@ public record SourceChanged(SourceState previous, SourceState current, Cause cau
         return current.source();
     }
 
-    /** True when this instance's own work made the change (not a copy learnt from the fleet). */
+    /**
+     * True when this instance's own work made the change: not a copy learnt from the fleet, nor the
+     * state found at start-up.
+     */
     public boolean local() {
-        return cause != Cause.FLEET;
+        return cause != Cause.FLEET && cause != Cause.RESTORED;
+    }
+
+    @Override
+    public String subject() {
+        return "source " + source().id() + " (" + cause + ")";
     }
 }

@@ -3,6 +3,7 @@ package dev.socialticker.ticker.fleet;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.SOURCE_ID;
 
 import dev.socialticker.ticker.domain.SourceChanged;
+import dev.socialticker.ticker.event.EventEndpoints;
 import dev.socialticker.ticker.store.StoreEndpoints;
 import java.time.Duration;
 import org.apache.camel.Exchange;
@@ -53,9 +54,9 @@ class FleetRoutes extends RouteBuilder {
                 .bean(sync, "resync");
 
         // What this instance changed (a refresh, an invalidation), not what it learnt from the fleet.
-        from(StoreEndpoints.SOURCE_CHANGED)
+        from(EventEndpoints.HUB)
                 .routeId("fleet-announce")
-                .filter(exchange -> exchange.getIn().getBody(SourceChanged.class).local())
+                .filter(exchange -> exchange.getIn().getBody() instanceof SourceChanged change && change.local())
                     .to(FleetEndpoints.ANNOUNCE)
                 .end();
 

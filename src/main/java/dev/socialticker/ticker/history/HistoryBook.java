@@ -1,9 +1,12 @@
 package dev.socialticker.ticker.history;
 
 import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.domain.HistoryChanged;
+import dev.socialticker.ticker.domain.MilestoneReached;
 import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.event.TickerEvents;
 import dev.socialticker.ticker.provider.contract.CountPrecision;
 import dev.socialticker.ticker.state.StateKey;
 import dev.socialticker.ticker.state.StateRepository;
@@ -36,6 +39,9 @@ import org.springframework.stereotype.Component;
  * fleet's document at each compaction. A document that cannot be read is set aside, logged, and the
  * source starts a new history; one that cannot be reached (an I/O error) is never written over until
  * it has been read: history never keeps the service from serving counts, nor loses itself.
+ *
+ * <p>Each change of a history is published on the hub as a {@link HistoryChanged}, and a milestone
+ * crossed for the first time as a {@link MilestoneReached}.
  */
 @Component
 public class HistoryBook {
@@ -48,6 +54,7 @@ public class HistoryBook {
     private final CountPrecision precision;
     private final Milestones ladder;
     private final Clock clock;
+    private final TickerEvents events;
     private final Map<String, SourceHistory> histories = new ConcurrentHashMap<>();
     private final Map<String, Long> recordedUpTo = new ConcurrentHashMap<>();
     private final Map<String, Integer> bytes = new ConcurrentHashMap<>();
@@ -61,7 +68,9 @@ public class HistoryBook {
             SourceCatalog catalog,
             HistoryProperties settings,
             CountPrecision precision,
-            Clock clock) {
+            Clock clock,
+            TickerEvents events) {
+        this.events = events;
         this.state = state;
         this.catalog = catalog;
         this.settings = settings;
@@ -79,12 +88,26 @@ public class HistoryBook {
     }
 
     /**
-     * Records a change's count, when it carries one. Changes arrive on several threads: one older
+     * Records a change's count, when it carries one, and publishes it ({@link HistoryChanged}, and
+     * the milestone it crossed for the first time). Changes arrive on several threads: one older
      * than a change already recorded for its source is dropped.
      *
      * @return the milestone this reading crossed for the first time, to celebrate
      */
     public Optional<MilestoneReached> record(SourceChanged change) {
+        Optional<MilestoneReached> crossed = recorded(change);
+        if (crossed.isPresent()) {
+            log.info(
+                    "{} crossed the milestone {} (count {})",
+                    change.source().id(),
+                    crossed.get().milestone(),
+                    crossed.get().count());
+            events.publish(crossed.get());
+        }
+        return crossed;
+    }
+
+    private Optional<MilestoneReached> recorded(SourceChanged change) {
         Snapshot snapshot = change.current().snapshot();
         if (!settings.enabled() || snapshot == null) {
             return Optional.empty();
@@ -102,7 +125,9 @@ public class HistoryBook {
                 // The instance that read it writes it; this copy follows in memory. A change no refresh
                 // made (a provider's route replaced: the same count) is no reading of its own either:
                 // written by every instance at once, it could overwrite a newer reading of the fleet.
-                histories.get(id).record(snapshot.refreshedAt(), snapshot.total());
+                if (histories.get(id).record(snapshot.refreshedAt(), snapshot.total())) {
+                    events.publish(new HistoryChanged(source, HistoryChanged.Cause.READING));
+                }
                 return Optional.empty();
             }
             SourceHistory history = histories.get(id);
@@ -115,7 +140,9 @@ public class HistoryBook {
                             "Could not read the stored history of {}: {}; this reading is kept in memory only",
                             id,
                             unreachable.getMessage());
-                    history.record(snapshot.refreshedAt(), snapshot.total());
+                    if (history.record(snapshot.refreshedAt(), snapshot.total())) {
+                        events.publish(new HistoryChanged(source, HistoryChanged.Cause.READING));
+                    }
                     return Optional.empty();
                 }
             }
@@ -127,6 +154,9 @@ public class HistoryBook {
                 // Compacted as it is written: in the shared mode this is when the fleet's document shrinks.
                 history.compact(clock.instant(), settings.rawRetention(), settings.hourlyRetention());
                 save(id, history);
+            }
+            if (changed) {
+                events.publish(new HistoryChanged(source, HistoryChanged.Cause.READING));
             }
             return crossed.stream()
                     .mapToObj(milestone ->
@@ -158,7 +188,11 @@ public class HistoryBook {
                     } catch (IOException unreachable) {
                         log.warn("Could not reload the fleet's history of {}: {}", id, unreachable.getMessage());
                     }
-                    dropped += history.compact(now, settings.rawRetention(), settings.hourlyRetention());
+                    int gone = history.compact(now, settings.rawRetention(), settings.hourlyRetention());
+                    if (gone > 0) {
+                        events.publish(new HistoryChanged(source, HistoryChanged.Cause.COMPACTED));
+                    }
+                    dropped += gone;
                     continue;
                 }
                 if (unread.contains(id)) {
@@ -172,6 +206,7 @@ public class HistoryBook {
                 int gone = history.compact(now, settings.rawRetention(), settings.hourlyRetention());
                 if (gone > 0) {
                     save(id, history);
+                    events.publish(new HistoryChanged(source, HistoryChanged.Cause.COMPACTED));
                 }
                 dropped += gone;
             }
@@ -274,8 +309,9 @@ public class HistoryBook {
             }
             days.forEach((day, count) -> counts.merge(history.backfill(day, count), 1, Integer::sum));
             if (counts.get(SourceHistory.Backfilled.ADDED) + counts.get(SourceHistory.Backfilled.UPDATED) > 0) {
-                // Moved first: the copy in memory has changed even if the write below fails.
+                // Told first: the copy in memory has changed even if the write below fails.
                 version.incrementAndGet();
+                events.publish(new HistoryChanged(source, HistoryChanged.Cause.BACKFILL));
                 byte[] document = HistoryCodec.encode(history);
                 state.write(StateKey.history(source.id()), document);
                 bytes.put(source.id(), document.length);
@@ -296,6 +332,8 @@ public class HistoryBook {
         if (stored.isPresent()) {
             copy.replaceWith(stored.get());
             version.incrementAndGet();
+            catalog.find(id)
+                    .ifPresent(source -> events.publish(new HistoryChanged(source, HistoryChanged.Cause.RELOADED)));
         } else if (copy.lastCount().isPresent()) {
             log.info(
                     "No stored history of {} ({}); this instance's copy is written back with its next reading",

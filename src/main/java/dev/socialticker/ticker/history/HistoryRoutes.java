@@ -1,15 +1,15 @@
 package dev.socialticker.ticker.history;
 
 import dev.socialticker.ticker.domain.SourceChanged;
-import dev.socialticker.ticker.store.StoreEndpoints;
+import dev.socialticker.ticker.event.EventEndpoints;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The history's routes: a subscriber of the store's changes that records each count (and hands a
- * milestone crossed for the first time to {@link HistoryEndpoints#MILESTONES}), and the scheduled
+ * The history's routes: a subscriber of the hub that records each count of a {@link SourceChanged}
+ * (the book publishes what changed, and a milestone crossed for the first time), and the scheduled
  * compaction.
  */
 @Component
@@ -24,14 +24,11 @@ class HistoryRoutes extends RouteBuilder {
     // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
     @Override
     public void configure() {
-        // Always consumed, so the store's queue never fills; records nothing with history off.
-        from(StoreEndpoints.SOURCE_CHANGED)
+        // Records nothing with history off.
+        from(EventEndpoints.HUB)
                 .routeId("history-record")
-                .process(exchange -> exchange.getIn().setBody(
-                        book.record(exchange.getIn().getBody(SourceChanged.class)).orElse(null)))
-                .filter(body().isNotNull())
-                    .log("${body.source.id} crossed the milestone ${body.milestone} (count ${body.count})")
-                    .to(HistoryEndpoints.MILESTONES)
+                .filter(body().isInstanceOf(SourceChanged.class))
+                    .process(exchange -> book.record(exchange.getIn().getBody(SourceChanged.class)))
                 .end();
 
         from(HistoryEndpoints.compactTimer(book.settings().compactEvery().toMillis()))

@@ -1,13 +1,15 @@
 package dev.socialticker.ticker.output;
 
+import dev.socialticker.ticker.domain.HistoryChanged;
 import dev.socialticker.ticker.domain.SourceChanged;
-import dev.socialticker.ticker.store.StoreEndpoints;
+import dev.socialticker.ticker.domain.SourceTurnedStale;
+import dev.socialticker.ticker.event.EventEndpoints;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * The outputs' own routes: the change subscriber that feeds them, the tick, and the dead-letter
+ * The outputs' own routes: the hub's subscriber that feeds them, the tick, and the dead-letter
  * channel.
  */
 @Component
@@ -23,10 +25,17 @@ class OutputRoutes extends RouteBuilder {
     // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
     @Override
     public void configure() {
-        // Always consumed, so the store's queue never fills; queues nothing without outputs.
-        from(StoreEndpoints.SOURCE_CHANGED)
-                .routeId("output-changes")
-                .process(exchange -> feed.changed(exchange.getIn().getBody(SourceChanged.class)));
+        // Queues nothing without outputs.
+        from(EventEndpoints.HUB)
+                .routeId("output-events")
+                .choice()
+                    .when(body().isInstanceOf(SourceChanged.class))
+                        .process(exchange -> feed.changed(exchange.getIn().getBody(SourceChanged.class)))
+                    .when(body().isInstanceOf(SourceTurnedStale.class))
+                        .process(exchange -> feed.turnedStale(exchange.getIn().getBody(SourceTurnedStale.class)))
+                    .when(body().isInstanceOf(HistoryChanged.class))
+                        .process(exchange -> feed.historyChanged(exchange.getIn().getBody(HistoryChanged.class)))
+                .end();
 
         from(OutputEndpoints.TICK_TIMER)
                 .routeId("output-tick-timer")

@@ -1,7 +1,5 @@
 package dev.socialticker.ticker.output;
 
-import java.util.List;
-
 /**
  * The JSON the API answers for one source ({@code GET /api/metrics/{id}}), as rendered now. Implemented
  * by the API, which owns that shape; outputs send it as it is, so a webhook gets what a reader gets.
@@ -23,11 +21,4 @@ public interface SourceBodies {
      * unknown.
      */
     byte[] awtrix(String sourceId);
-
-    /**
-     * The sources whose bodies changed since the last call while their state did not: their growth or
-     * next milestone moved with their history alone (a backfill, a compaction that dropped points, the
-     * fleet's copy reloaded). Each is returned once; none is lost between two calls.
-     */
-    List<String> reshapedByHistory();
 }

@@ -4,12 +4,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.Failure;
+import dev.socialticker.ticker.domain.ProviderRouteReplaced;
 import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.event.TickerEvents;
 import dev.socialticker.ticker.provider.contract.PayloadRejectedException;
-import dev.socialticker.ticker.provider.contract.ProviderRouteReplaced;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +27,11 @@ import org.springframework.stereotype.Component;
  * write it here, each write one atomic read-modify-write of its entry (its durable copy, when there
  * is one, written inside the same step), so an invalidation that lands during a refresh is never
  * undone. Invalidation goes through the camel-caffeine endpoint {@link StoreEndpoints#CACHE}, which
- * finds this same cache in the registry by name. Every write is then announced as one
- * {@link SourceChanged} ({@link SourceChanges}), and counted in {@link #version()}. Entries never expire: the last good value must outlive any
- * outage, and with a {@link BackingStore} (files, Redis) a restart too: they are loaded at start-up,
- * before the API answers. In the shared mode other instances' writes arrive through
- * {@link #reconcile}.
+ * finds this same cache in the registry by name. Every write is then published on the hub as one
+ * {@link SourceChanged}, numbered by {@link #version()}; what was loaded at start-up is published
+ * once ({@link #announceRestored}, cause RESTORED) when the routes run. Entries never expire: the
+ * last good value must outlive any outage, and with a {@link BackingStore} (files, Redis) a restart
+ * too. In the shared mode other instances' writes arrive through {@link #reconcile}.
  */
 @Component
 public class SnapshotStore {
@@ -43,18 +43,18 @@ public class SnapshotStore {
     private final Cache<String, SourceState> cache;
     private final BackingStore backing;
     private final SourceCatalog catalog;
-    private final SourceChanges changes;
+    private final TickerEvents events;
     private final AtomicLong version = new AtomicLong();
 
     SnapshotStore(
             Cache<String, SourceState> tickerSourceStates,
             BackingStore backing,
             SourceCatalog catalog,
-            SourceChanges changes) {
+            TickerEvents events) {
         this.cache = tickerSourceStates;
         this.backing = backing;
         this.catalog = catalog;
-        this.changes = changes;
+        this.events = events;
         cache.putAll(backing.readAll(catalog.all()));
         if (backing != BackingStore.NONE) {
             log.info(
@@ -77,9 +77,9 @@ public class SnapshotStore {
     }
 
     /**
-     * Grows by one with every write, before the write is announced: a reader that saw version
-     * {@code v} and sees it again has seen every state as it still is. Lets the API's view follow
-     * the store without being told (a read right after a store sees it).
+     * Grows by one with every write, before the write is announced: each {@link SourceChanged}
+     * carries it as its sequence, so a subscriber that receives two changes of one source out of
+     * order keeps the newer.
      */
     public long version() {
         return version.get();
@@ -193,10 +193,23 @@ public class SnapshotStore {
     }
 
     /**
-     * Drops the entity tags kept for a provider's sources (its route changed: a tag of the old
-     * request must not make the new one answer "not modified"); the counts stay.
+     * Publishes every source's state as found at start-up (cause RESTORED; empty for a source with
+     * none): the starting point of every subscriber's read model. Numbered like a write, so a
+     * refresh that lands meanwhile, already in the state read here or numbered after it, is never
+     * undone by it.
      */
-    @EventListener
+    void announceRestored() {
+        for (TickerSource source : catalog.all()) {
+            SourceState state = stateOf(source);
+            changed(new SourceChanged(SourceState.empty(source), state, SourceChanged.Cause.RESTORED, null));
+        }
+    }
+
+    /**
+     * Drops the entity tags kept for a provider's sources (its route changed: a tag of the old
+     * request must not make the new one answer "not modified"); the counts stay. Route
+     * {@code store-route-replaced}, a subscriber of the hub.
+     */
     void forgetEntityTags(ProviderRouteReplaced replaced) {
         String provider = replaced.provider();
         List<SourceChanged> dropped = new ArrayList<>();
@@ -215,7 +228,7 @@ public class SnapshotStore {
     }
 
     private void changed(SourceChanged change) {
-        changes.publish(change.numbered(version.incrementAndGet()));
+        events.publish(change.numbered(version.incrementAndGet()));
     }
 
     private static Snapshot withoutEtag(Snapshot snapshot) {

@@ -1,8 +1,11 @@
 package dev.socialticker.ticker.store;
 
+import java.time.Duration;
+
 /**
  * The store's endpoints, named once here: the routes that write refresh outcomes, the invalidation,
- * the Caffeine cache, and the one publish-subscribe endpoint on which every write is announced.
+ * the Caffeine cache, and the store's clock. Every write is published on the hub
+ * ({@code event.EventEndpoints#HUB}).
  */
 public final class StoreEndpoints {
     /** A refresh's result headers in, a validated snapshot stored (route {@code store-snapshot}). */
@@ -17,14 +20,17 @@ public final class StoreEndpoints {
     /** The camel-caffeine endpoint of the cache of source states (its bean, by name). */
     public static final String CACHE = "caffeine-cache:" + SnapshotStore.CACHE_NAME;
     /**
-     * Every write of the store is published here as one {@code domain.SourceChanged}, after it is
-     * made. Publish-subscribe (each subscriber's route gets every event) and asynchronous: a store
-     * never waits for a subscriber, and a subscriber never runs on a refresh thread. Bounded: a
-     * subscriber that falls 10,000 events behind makes publishing wait up to a second, then drop
-     * (logged). Subscribers that may be slow hand over to a queue of their own.
+     * The store's clock (route {@code store-clock}): publishes the counts that turned stale by age
+     * since its last tick, and at its first the state found at start-up ({@code StaleClock}).
      */
-    public static final String SOURCE_CHANGED =
-            "seda:source-changed?multipleConsumers=true&size=10000&blockWhenFull=true&offerTimeout=1000";
+    public static final String CLOCK = "direct:store-clock";
+    /**
+     * How often the clock looks: a push or an alert about a count turned stale is at most this late.
+     * The API's own answers are never late: a read computes staleness when it renders.
+     */
+    public static final Duration CLOCK_PERIOD = Duration.ofSeconds(1);
+
+    static final String CLOCK_TIMER = "timer:store-clock?delay=0&period=" + CLOCK_PERIOD.toMillis();
 
     /** Header of {@link #INVALIDATE}: a {@code SourceChanged.Cause}, INVALIDATED unless said. */
     public static final String CAUSE = "TickerChangeCause";

@@ -4,8 +4,10 @@ import static dev.socialticker.ticker.provider.contract.TickerHeaders.SOURCE_ID;
 
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.Failure;
+import dev.socialticker.ticker.domain.ProviderRouteReplaced;
 import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.event.EventEndpoints;
 import dev.socialticker.ticker.provider.contract.RefreshStepConfiguration;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +20,10 @@ import org.springframework.stereotype.Component;
  * Writes refresh outcomes to the snapshot cache. {@code store-snapshot} validates the result a
  * provider returned and replaces the snapshot; {@code store-failure} records a failure beside the
  * last good snapshot, which it never replaces. Which entry is written comes from the refresh's
- * {@link WritePermit}, never from a header a provider route could set. Every write is announced
- * by the store itself on {@link StoreEndpoints#SOURCE_CHANGED}; these routes know no subscriber.
+ * {@link WritePermit}, never from a header a provider route could set. Every write is published
+ * by the store itself on the hub; these routes know no subscriber. {@code store-clock} publishes
+ * what time alone changes ({@link StaleClock}); {@code store-route-replaced} drops the entity tags
+ * of a provider whose route was replaced.
  */
 @Component
 public class StoreRoutes extends RouteBuilder {
@@ -30,8 +34,15 @@ public class StoreRoutes extends RouteBuilder {
     private final SnapshotStore store;
     private final RefreshMeters metrics;
     private final SourceCatalog catalog;
+    private final StaleClock clock;
 
-    StoreRoutes(SnapshotFactory snapshots, SnapshotStore store, RefreshMeters metrics, SourceCatalog catalog) {
+    StoreRoutes(
+            SnapshotFactory snapshots,
+            SnapshotStore store,
+            RefreshMeters metrics,
+            SourceCatalog catalog,
+            StaleClock clock) {
+        this.clock = clock;
         this.snapshots = snapshots;
         this.store = store;
         this.metrics = metrics;
@@ -74,6 +85,20 @@ public class StoreRoutes extends RouteBuilder {
                 .end()
                 .to(StoreEndpoints.CACHE)
                 .process(this::forgotten);
+
+        from(StoreEndpoints.CLOCK_TIMER)
+                .routeId("store-clock-timer")
+                .to(StoreEndpoints.CLOCK);
+
+        from(StoreEndpoints.CLOCK)
+                .routeId("store-clock")
+                .process(exchange -> clock.tick());
+
+        from(EventEndpoints.HUB)
+                .routeId("store-route-replaced")
+                .filter(body().isInstanceOf(ProviderRouteReplaced.class))
+                    .process(exchange -> store.forgetEntityTags(exchange.getIn().getBody(ProviderRouteReplaced.class)))
+                .end();
     }
     // spotless:on
 

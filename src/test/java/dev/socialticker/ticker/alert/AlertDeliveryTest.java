@@ -24,8 +24,8 @@ import dev.socialticker.ticker.domain.FailureCode;
 import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.event.EventEndpoints;
 import dev.socialticker.ticker.store.SnapshotStore;
-import dev.socialticker.ticker.store.StoreEndpoints;
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.Fixtures;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
@@ -342,7 +342,7 @@ class AlertDeliveryTest extends UpstreamServiceTest {
 
         // The failure the success replaced, arriving late (as a second subscriber thread can deliver it).
         producer.sendBody(
-                StoreEndpoints.SOURCE_CHANGED,
+                EventEndpoints.HUB,
                 new SourceChanged(good, rejected, SourceChanged.Cause.REFRESH, Duration.ofMillis(5), newest - 1));
         await().atMost(Duration.ofSeconds(10)).until(() -> alertRoutes.outOfOrder() == dropped + 1);
         producer.sendBody(AlertEndpoints.CHECK, null);

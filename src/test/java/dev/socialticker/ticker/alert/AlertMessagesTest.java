@@ -2,8 +2,8 @@ package dev.socialticker.ticker.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.socialticker.ticker.domain.MilestoneReached;
 import dev.socialticker.ticker.domain.TickerSource;
-import dev.socialticker.ticker.history.MilestoneReached;
 import java.net.URI;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.socialticker.ticker.domain.MilestoneReached;
 import dev.socialticker.ticker.domain.TickerSource;
-import dev.socialticker.ticker.history.MilestoneReached;
 import dev.socialticker.ticker.state.StateRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;

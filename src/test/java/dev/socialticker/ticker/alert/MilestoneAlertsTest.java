@@ -13,8 +13,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.socialticker.ticker.TickerApplication;
 import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.event.EventEndpoints;
 import dev.socialticker.ticker.history.HistoryBook;
-import dev.socialticker.ticker.history.HistoryEndpoints;
 import dev.socialticker.ticker.refresh.RefreshEndpoints;
 import dev.socialticker.ticker.refresh.RefreshHeaders;
 import dev.socialticker.ticker.support.MutableClock;
@@ -203,14 +203,14 @@ class MilestoneAlertsTest {
      */
     static void settled(ConfigurableApplicationContext context) {
         CamelContext camel = context.getBean(CamelContext.class);
-        SedaEndpoint milestones = camel.getEndpoint(HistoryEndpoints.MILESTONES, SedaEndpoint.class);
+        SedaEndpoint hub = camel.getEndpoint(EventEndpoints.HUB, SedaEndpoint.class);
         SedaEndpoint deliveries = camel.getEndpoint(AlertEndpoints.DELIVERIES, SedaEndpoint.class);
         Incidents incidents = context.getBean(Incidents.class);
         await("the milestones and their messages handled")
                 .atMost(Duration.ofSeconds(20))
                 .during(Duration.ofMillis(200))
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> milestones.getCurrentQueueSize() == 0
+                .until(() -> hub.getCurrentQueueSize() == 0
                         && deliveries.getCurrentQueueSize() == 0
                         && camel.getInflightRepository().size() == 0
                         && incidents.outbox().isEmpty());

@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.socialticker.ticker.store.SnapshotStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The package directions a newcomer can rely on (docs/development.md, "Packages"): the domain core
@@ -76,6 +78,30 @@ class ArchitectureTest {
                     ROOT + ".api..", ROOT + ".alert..", ROOT + ".refresh..", ROOT + ".fleet..", ROOT + ".token..")
             .because("the history subscribes to the store's changes and keeps its document in the state"
                     + " repository; the API reads it, the alerts celebrate its milestones from its endpoint");
+
+    /**
+     * The alerts, the outputs and the history keep their own read models from the hub's events; the
+     * store's cache is the store's (and the refresh's, which writes it).
+     */
+    @ArchTest
+    static final ArchRule theHubsSubscribersNeverAskTheStore = noClasses()
+            .that()
+            .resideInAnyPackage(ROOT + ".alert..", ROOT + ".output..", ROOT + ".history..")
+            .should()
+            .dependOnClassesThat()
+            .belongToAnyOf(SnapshotStore.class)
+            .because("what a subscriber knows of a source comes from the events it received (docs/how-it-works.md,"
+                    + " \"The hub\")");
+
+    /** One bus: Spring's application events carry only the framework's own (the stop, in WhenTheServiceStops). */
+    @ArchTest
+    static final ArchRule theHubIsTheOnlyBus = noClasses()
+            .that()
+            .resideInAPackage(ROOT + "..")
+            .should()
+            .dependOnClassesThat()
+            .belongToAnyOf(ApplicationEventPublisher.class)
+            .because("a feature tells the others on the hub (event.TickerEvents), never on a second bus");
 
     @ArchTest
     static final ArchRule providersKnowNothingOfWhatRefreshesOrServesThem = noClasses()
@@ -148,6 +174,31 @@ class ArchitectureTest {
             }
         }
         assertThat(found).as("endpoint URIs outside an *Endpoints class").isEmpty();
+    }
+
+    /**
+     * The main code names the hub only to read it ({@code from(EventEndpoints.HUB)}): events go on it
+     * through {@code event.TickerEvents}, which counts and logs what the hub could not take. Read
+     * from the sources, as the endpoint rule is.
+     */
+    @Test
+    void theHubIsWrittenOnlyThroughItsPublisher() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source :
+                    sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                if (source.getParent().endsWith("event")) {
+                    continue;
+                }
+                Matcher use = Pattern.compile("(\\S*)\\(?EventEndpoints\\.HUB").matcher(Files.readString(source));
+                while (use.find()) {
+                    if (!use.group().equals("from(EventEndpoints.HUB")) {
+                        found.add(source + ": " + use.group());
+                    }
+                }
+            }
+        }
+        assertThat(found).as("the hub named other than to read it").isEmpty();
     }
 
     @Test

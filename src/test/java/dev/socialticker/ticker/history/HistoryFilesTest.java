@@ -8,8 +8,10 @@ import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.event.TickerEvents;
 import dev.socialticker.ticker.state.StateRepository;
 import dev.socialticker.ticker.support.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,7 +176,8 @@ class HistoryFilesTest {
                         List.of(new SourceProperties.Source(SOURCE.id(), SOURCE.provider(), SOURCE.account())), null)),
                 HistoryProperties.defaults(),
                 provider -> false,
-                clock);
+                clock,
+                new TickerEvents(event -> {}, new SimpleMeterRegistry()));
     }
 
     /** A refresh read {@code count} a minute after the last one. */

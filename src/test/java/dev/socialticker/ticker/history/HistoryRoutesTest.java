@@ -5,20 +5,25 @@ import static org.awaitility.Awaitility.await;
 
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.SourceProperties;
+import dev.socialticker.ticker.domain.HistoryChanged;
+import dev.socialticker.ticker.domain.MilestoneReached;
 import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.SourceState;
+import dev.socialticker.ticker.domain.TickerEvent;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.event.EventEndpoints;
+import dev.socialticker.ticker.event.TickerEvents;
 import dev.socialticker.ticker.state.StateKey;
 import dev.socialticker.ticker.state.StateRepository;
-import dev.socialticker.ticker.store.StoreEndpoints;
 import dev.socialticker.ticker.support.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -29,8 +34,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
- * The history's routes in a Camel context of their own (no Spring): the store's changes are
- * recorded, a milestone crossed reaches its endpoint, and {@code direct:history-compact} drops what
+ * The history's routes in a Camel context of their own (no Spring): the changes on the hub are
+ * recorded, each published as a change of the history, a milestone crossed is published once, and {@code direct:history-compact} drops what
  * is past retention and writes the smaller document.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -40,13 +45,17 @@ class HistoryRoutesTest {
 
     final MutableClock clock = new MutableClock(T0);
     final StateRepository state = StateRepository.memory(Map.of());
+    /** What the book published on the hub. */
+    final List<TickerEvent> published = new CopyOnWriteArrayList<>();
+
     final HistoryBook book = new HistoryBook(
             state,
             new SourceCatalog(new SourceProperties(
                     List.of(new SourceProperties.Source(SOURCE.id(), SOURCE.provider(), SOURCE.account())), null)),
             HistoryProperties.defaults(),
             provider -> false,
-            clock);
+            clock,
+            new TickerEvents(published::add, new SimpleMeterRegistry()));
     CamelContext camel;
     ProducerTemplate producer;
     long sequence;
@@ -94,23 +103,30 @@ class HistoryRoutesTest {
 
     @Test
     void theStoresChangesAreRecordedAndAMilestoneCrossedIsHandedOn() throws Exception {
-        producer.sendBody(StoreEndpoints.SOURCE_CHANGED, change(995));
+        producer.sendBody(EventEndpoints.HUB, change(995));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> book.of(SOURCE.id()).lastCount().orElse(-1) == 995);
         clock.advance(Duration.ofMinutes(1));
 
-        producer.sendBody(StoreEndpoints.SOURCE_CHANGED, change(1_003));
+        producer.sendBody(EventEndpoints.HUB, change(1_003));
 
-        ConsumerTemplate consumer = camel.createConsumerTemplate();
-        MilestoneReached reached = consumer.receiveBody(HistoryEndpoints.MILESTONES, 10_000, MilestoneReached.class);
-        assertThat(reached).isEqualTo(new MilestoneReached(SOURCE, 1_000, 1_003, clock.instant()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> published.stream().anyMatch(MilestoneReached.class::isInstance));
+        assertThat(published.stream().filter(MilestoneReached.class::isInstance))
+                .containsExactly(new MilestoneReached(SOURCE, 1_000, 1_003, clock.instant()));
         clock.advance(Duration.ofMinutes(1));
-        producer.sendBody(StoreEndpoints.SOURCE_CHANGED, change(1_004));
+        producer.sendBody(EventEndpoints.HUB, change(1_004));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> book.of(SOURCE.id()).lastCount().orElse(-1) == 1_004);
-        assertThat(consumer.receiveBody(HistoryEndpoints.MILESTONES, 0))
+        assertThat(published.stream().filter(MilestoneReached.class::isInstance))
                 .as("once")
-                .isNull();
+                .hasSize(1);
+        assertThat(published.stream().filter(HistoryChanged.class::isInstance))
+                .as("each reading told as a change of the history")
+                .containsExactly(
+                        new HistoryChanged(SOURCE, HistoryChanged.Cause.READING),
+                        new HistoryChanged(SOURCE, HistoryChanged.Cause.READING),
+                        new HistoryChanged(SOURCE, HistoryChanged.Cause.READING));
     }
 
     /** A refresh read {@code count} now. */

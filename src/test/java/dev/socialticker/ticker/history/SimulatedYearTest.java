@@ -8,10 +8,12 @@ import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.event.TickerEvents;
 import dev.socialticker.ticker.state.StateKey;
 import dev.socialticker.ticker.state.StateRepository;
 import dev.socialticker.ticker.support.MutableClock;
 import dev.socialticker.ticker.support.Nightly;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -124,7 +126,8 @@ class SimulatedYearTest {
                 new SourceCatalog(new SourceProperties(List.of(new SourceProperties.Source(id, "demo", id)), null)),
                 settings,
                 provider -> false,
-                clock);
+                clock,
+                new TickerEvents(event -> {}, new SimpleMeterRegistry()));
         long started = System.nanoTime();
         SourceState before = SourceState.empty(source);
         long count = first;

@@ -8,11 +8,13 @@ import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.SourceProperties;
 import dev.socialticker.ticker.domain.Failure;
 import dev.socialticker.ticker.domain.FailureCode;
+import dev.socialticker.ticker.domain.ProviderRouteReplaced;
 import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
-import dev.socialticker.ticker.provider.contract.ProviderRouteReplaced;
+import dev.socialticker.ticker.event.TickerEvents;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +35,11 @@ class SnapshotStoreChangesTest {
     final TickerSource source = catalog.all().get(0);
     final List<SourceChanged> changes = new ArrayList<>();
     final Cache<String, SourceState> cache = Caffeine.newBuilder().build();
-    final SnapshotStore store = new SnapshotStore(cache, BackingStore.NONE, catalog, new SourceChanges(changes::add));
+    final SnapshotStore store = new SnapshotStore(
+            cache,
+            BackingStore.NONE,
+            catalog,
+            new TickerEvents(event -> changes.add((SourceChanged) event), new SimpleMeterRegistry()));
 
     @Test
     void aStoredCountIsAnnouncedWithTheStateBeforeAndTheRefreshsDuration() {

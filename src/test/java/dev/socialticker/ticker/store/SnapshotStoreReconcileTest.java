@@ -11,6 +11,8 @@ import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.event.TickerEvents;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -117,7 +119,11 @@ class SnapshotStoreReconcileTest {
     }
 
     private SnapshotStore store() {
-        return new SnapshotStore(Caffeine.newBuilder().build(), backing, catalog, new SourceChanges(changes::add));
+        return new SnapshotStore(
+                Caffeine.newBuilder().build(),
+                backing,
+                catalog,
+                new TickerEvents(event -> changes.add((SourceChanged) event), new SimpleMeterRegistry()));
     }
 
     private SourceState good(long total, Instant at) {

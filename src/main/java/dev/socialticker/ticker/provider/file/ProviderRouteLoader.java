@@ -1,9 +1,10 @@
 package dev.socialticker.ticker.provider.file;
 
 import dev.socialticker.ticker.config.ConfigurationProblem;
+import dev.socialticker.ticker.domain.ProviderRouteReplaced;
+import dev.socialticker.ticker.event.TickerEvents;
 import dev.socialticker.ticker.logging.SecretMasking;
 import dev.socialticker.ticker.provider.contract.ProviderEndpoints;
-import dev.socialticker.ticker.provider.contract.ProviderRouteReplaced;
 import dev.socialticker.ticker.provider.http.ProviderSettings;
 import dev.socialticker.ticker.routefile.RouteFile;
 import dev.socialticker.ticker.routefile.RouteFiles;
@@ -19,7 +20,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +36,7 @@ public class ProviderRouteLoader implements RouteFolderWatcher.Loader {
 
     private final ProviderRouteFiles files;
     private final ProviderCatalog catalog;
-    private final ApplicationEventPublisher events;
+    private final TickerEvents events;
     private final ProviderRequirements requirements;
     private final TokenKeeper tokens;
     private final ProviderSettings settings;
@@ -44,7 +44,7 @@ public class ProviderRouteLoader implements RouteFolderWatcher.Loader {
     ProviderRouteLoader(
             ProviderRouteFiles files,
             ProviderCatalog catalog,
-            ApplicationEventPublisher events,
+            TickerEvents events,
             ProviderRequirements requirements,
             TokenKeeper tokens,
             ProviderSettings settings) {
@@ -110,7 +110,7 @@ public class ProviderRouteLoader implements RouteFolderWatcher.Loader {
         }
         if (replaced) {
             // Entity tags belong to the answers of the previous route (other fields, another URL).
-            events.publishEvent(new ProviderRouteReplaced(file.name()));
+            events.publish(new ProviderRouteReplaced(file.name()));
         }
         catalog.loaded(provider);
         log.info("Provider '{}' loaded from {}", file.name(), file.location());

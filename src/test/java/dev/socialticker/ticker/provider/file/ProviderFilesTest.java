@@ -179,7 +179,7 @@ class ProviderFilesTest extends UpstreamServiceTest {
         // The service's own endpoints are read from the running context, not from a list kept by hand.
         assertThat(why)
                 .contains("meddler.camel.yaml:8:18: route calls the service's own direct:invalidate-cache,"
-                        + " seda:source-changed; a provider only returns its result headers");
+                        + " seda:ticker-events; a provider only returns its result headers");
         assertThat(why).contains("Bad_Name.yaml: not loaded: a provider file is named <provider>.camel.yaml");
         assertThat(why)
                 .contains("unbuildable.camel.yaml:7:18: route cannot be built: No endpoint could be found for:"

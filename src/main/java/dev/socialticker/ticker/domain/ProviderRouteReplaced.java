@@ -1,4 +1,4 @@
-package dev.socialticker.ticker.provider.contract;
+package dev.socialticker.ticker.domain;
 
 /**
  * Published when a provider's route is replaced while the service runs (a reloaded provider file):
@@ -6,4 +6,9 @@ package dev.socialticker.ticker.provider.contract;
  *
  * @param provider the provider's name
  */
-public record ProviderRouteReplaced(String provider) {}
+public record ProviderRouteReplaced(String provider) implements TickerEvent {
+    @Override
+    public String subject() {
+        return "provider " + provider;
+    }
+}

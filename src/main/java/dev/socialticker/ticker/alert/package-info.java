@@ -1,0 +1,8 @@
+/**
+ * Alert rules, incidents and their messages to Slack and email.
+ *
+ * <p><b>Listens to</b> the hub (route {@code alert-events}): {@code SourceChanged} (each refresh's
+ * outcome is judged; the last count of each source is kept for the {@code data-age} rule and the
+ * messages) and {@code MilestoneReached} (the celebratory message). <b>Publishes</b> nothing.
+ */
+package dev.socialticker.ticker.alert;

@@ -1,0 +1,10 @@
+/**
+ * The HTTP API and the pages: the REST DSL on camel-platform-http, the pre-rendered view of every
+ * body, the admin operations.
+ *
+ * <p><b>Listens to</b> the hub (route {@code render-view}): {@code SourceChanged},
+ * {@code SourceTurnedStale} and {@code HistoryChanged} render the view again ahead of reads.
+ * <b>Publishes</b> nothing: an admin action goes through its owner (an invalidation to the store's
+ * endpoint, a backfill to the history, which publish what changed).
+ */
+package dev.socialticker.ticker.api;
