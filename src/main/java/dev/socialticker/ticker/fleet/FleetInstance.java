@@ -16,6 +16,11 @@ import org.springframework.stereotype.Component;
 class FleetInstance {
     private final String id = UUID.randomUUID().toString();
 
+    /** This instance's name: in its change messages, and the holder of the leases it takes. */
+    String id() {
+        return id;
+    }
+
     String message(String action, String sourceId) {
         return message(action, sourceId, null);
     }

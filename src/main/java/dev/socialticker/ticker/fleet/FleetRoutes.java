@@ -35,13 +35,11 @@ class FleetRoutes extends RouteBuilder {
     private final SharedStateSync sync;
     private final FleetInstance instance;
     private final ChangeListener listener;
-    private final RedisSnapshots shared;
 
-    FleetRoutes(SharedStateSync sync, FleetInstance instance, ChangeListener listener, RedisSnapshots shared) {
+    FleetRoutes(SharedStateSync sync, FleetInstance instance, ChangeListener listener) {
         this.sync = sync;
         this.instance = instance;
         this.listener = listener;
-        this.shared = shared;
     }
 
     // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
@@ -62,7 +60,7 @@ class FleetRoutes extends RouteBuilder {
 
         from(FleetEndpoints.ANNOUNCE)
                 .routeId("fleet-announce-send")
-                .process(exchange -> shared.announce(exchange.getIn().getBody(SourceChanged.class)));
+                .process(exchange -> sync.announce(exchange.getIn().getBody(SourceChanged.class)));
 
         // Body: a message of the changes channel, "<instance> stored|deleted <source id> [<took ms>]".
         from(FleetEndpoints.CHANGE)

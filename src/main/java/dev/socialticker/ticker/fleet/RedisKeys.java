@@ -7,8 +7,8 @@ import dev.socialticker.ticker.state.StateKey;
  * ({@code ticker:} by default) so that several fleets, or other applications, can share one Redis.
  * <ul>
  *   <li>{@code ticker:state:<id>}: a source's state, the same JSON document as the file store's;</li>
- *   <li>{@code ticker:lease:<id>}: the lease of the instance refreshing the source now
- *       (Spring Integration's {@code RedisLockRegistry});</li>
+ *   <li>{@code ticker:lease:<id>}: the lease of the instance refreshing the source now (its holder,
+ *       with an expiry: {@link RedisState#holdLease});</li>
  *   <li>{@code ticker:attempt:<id>}: when the fleet last started a refresh of the source;</li>
  *   <li>{@code ticker:not-before:<id>}: a wait the upstream asked for, expiring by itself;</li>
  *   <li>{@code ticker:alerts}: the open incidents and the alert outbox, the same JSON document as the
@@ -30,6 +30,8 @@ record RedisKeys(String prefix) {
             case INCIDENTS -> prefix + key.id();
             case TOKEN -> prefix + "token:" + key.id();
             case HISTORY -> prefix + "history:" + key.id();
+            case REFRESH_ATTEMPT -> prefix + "attempt:" + key.id();
+            case NOT_BEFORE -> prefix + "not-before:" + key.id();
         };
     }
 
@@ -42,17 +44,9 @@ record RedisKeys(String prefix) {
         return prefix + "state:" + sourceId;
     }
 
-    /** The registry key of the leases; the lock registry appends {@code :<id>}. */
-    String leases() {
-        return prefix + "lease";
-    }
-
-    String attempt(String sourceId) {
-        return prefix + "attempt:" + sourceId;
-    }
-
-    String notBefore(String sourceId) {
-        return prefix + "not-before:" + sourceId;
+    /** The name of a source's refresh lease, which {@link #lease} makes a key. */
+    static String refreshLease(String sourceId) {
+        return "lease:" + sourceId;
     }
 
     String changes() {

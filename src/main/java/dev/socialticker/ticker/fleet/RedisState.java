@@ -1,14 +1,13 @@
 package dev.socialticker.ticker.fleet;
 
-import dev.socialticker.ticker.config.SourceCatalog;
-import dev.socialticker.ticker.provider.contract.ProviderProperties;
 import dev.socialticker.ticker.state.StateKey;
 import dev.socialticker.ticker.state.StateRepository;
-import dev.socialticker.ticker.state.TokenFiles;
+import dev.socialticker.ticker.state.TokenFileLocations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * The shared mode's state repository: every document a Redis value under
  * {@code ticker.store.key-prefix} ({@link RedisKeys}), so every instance reads and writes the same
- * incidents and tokens. A token rotated before the fleet shared it (its {@code token-file}) is read
+ * states, histories, incidents and tokens, and the fleet's facts about its refreshes (with an
+ * expiry). A change is announced on the fleet's channel ({@link #announce}). A token rotated before the fleet shared it (its {@code token-file}) is read
  * once, when Redis holds none yet. A lease is a key holding its holder's name with an expiry, taken
  * and renewed in one script, so two instances can never both hold it.
  */
@@ -50,13 +50,8 @@ class RedisState implements StateRepository {
     private final StateRepository tokenFiles;
 
     @Autowired
-    RedisState(
-            StringRedisTemplate redis,
-            RedisKeys keys,
-            RedisLink link,
-            SourceCatalog catalog,
-            ProviderProperties providers) {
-        this(redis, keys, link, TokenFiles.of(catalog, providers));
+    RedisState(StringRedisTemplate redis, RedisKeys keys, RedisLink link, TokenFileLocations tokenFiles) {
+        this(redis, keys, link, tokenFiles.byProvider());
     }
 
     /** @param tokenFiles each provider's {@code token-file}, read when Redis holds no token yet */
@@ -80,6 +75,52 @@ class RedisState implements StateRepository {
             return tokenFiles.read(key);
         }
         return Optional.ofNullable(value).map(text -> text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Map<StateKey, byte[]> readMany(List<StateKey> wanted) throws IOException {
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        List<String> values;
+        try {
+            values = redis.opsForValue()
+                    .multiGet(wanted.stream().map(keys::document).toList());
+            link.reached();
+        } catch (DataAccessException unreachable) {
+            throw unreachable("reading " + wanted.size() + " documents", unreachable);
+        }
+        Map<StateKey, byte[]> documents = new LinkedHashMap<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            StateKey key = wanted.get(i);
+            String value = values == null ? null : values.get(i);
+            if (value != null) {
+                documents.put(key, value.getBytes(StandardCharsets.UTF_8));
+            } else if (key.kind() == StateKey.Kind.TOKEN) {
+                tokenFiles.read(key).ifPresent(token -> documents.put(key, token));
+            }
+        }
+        return documents;
+    }
+
+    @Override
+    public void write(StateKey key, byte[] document, Duration expiry) throws IOException {
+        try {
+            redis.opsForValue().set(keys.document(key), new String(document, StandardCharsets.UTF_8), expiry);
+            link.reached();
+        } catch (DataAccessException unreachable) {
+            throw unreachable("writing " + keys.document(key), unreachable);
+        }
+    }
+
+    @Override
+    public void announce(String message) throws IOException {
+        try {
+            redis.convertAndSend(keys.changes(), message);
+            link.reached();
+        } catch (DataAccessException unreachable) {
+            throw unreachable("announcing a change to the fleet", unreachable);
+        }
     }
 
     @Override

@@ -1,31 +1,58 @@
 package dev.socialticker.ticker.fleet;
 
 import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.state.StateRepository;
+import dev.socialticker.ticker.store.SnapshotDocuments;
 import dev.socialticker.ticker.store.SnapshotStore;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps this instance's Caffeine copy in step with the shared one: a change message from another
- * instance is applied at once ({@link #applyStored}), and every few seconds all sources are compared
- * ({@link #resync}), which also brings an instance back in step after an outage of Redis (the
- * messages sent meanwhile are lost) and writes its newer copies back to a Redis that lost its data.
+ * Keeps this instance's Caffeine copy in step with the shared one: after each change this instance
+ * makes, a message on the fleet's channel ({@link #announce}, route {@code fleet-announce}) lets the
+ * others read it; a change message from another instance is applied at once ({@link #applyStored}),
+ * and every few seconds all sources are compared ({@link #resync}), which also brings an instance back
+ * in step after an outage of Redis (the messages sent meanwhile are lost) and writes its newer copies
+ * back to a Redis that lost its data. The shared copies are the store's own documents
+ * ({@link SnapshotDocuments}) in the state repository, read with the store's codec.
  */
 @Component
 @SharedMode
 class SharedStateSync {
-    private final RedisSnapshots shared;
+    private final SnapshotDocuments shared;
     private final SnapshotStore store;
     private final SourceCatalog catalog;
+    private final StateRepository state;
+    private final FleetInstance instance;
 
-    SharedStateSync(RedisSnapshots shared, SnapshotStore store, SourceCatalog catalog) {
+    SharedStateSync(
+            SnapshotDocuments shared,
+            SnapshotStore store,
+            SourceCatalog catalog,
+            StateRepository state,
+            FleetInstance instance) {
         this.shared = shared;
         this.store = store;
         this.catalog = catalog;
+        this.state = state;
+        this.instance = instance;
+    }
+
+    /** Tells the other instances that this one changed a source: they read it from Redis. */
+    void announce(SourceChanged change) {
+        String id = change.source().id();
+        boolean deleted = !change.current().hasData() && change.current().failure() == null;
+        try {
+            state.announce(instance.message(deleted ? "deleted" : "stored", id, change.took()));
+        } catch (IOException unreachable) {
+            // The link said Redis is away; the others' resync brings them in step.
+        }
     }
 
     /**

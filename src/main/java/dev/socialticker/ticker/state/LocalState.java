@@ -103,6 +103,11 @@ final class LocalState implements StateRepository {
     }
 
     @Override
+    public void write(StateKey key, byte[] document, Duration expiry) throws IOException {
+        throw new IOException(where(key) + ": expiring documents are kept only in the shared mode");
+    }
+
+    @Override
     public void delete(StateKey key) throws IOException {
         Path file = fileOf(key);
         if (file == null) {
@@ -143,6 +148,11 @@ final class LocalState implements StateRepository {
     }
 
     @Override
+    public void announce(String message) {
+        // alone: nobody to tell
+    }
+
+    @Override
     public boolean holdLease(String name, String holder, Duration ttl) {
         return true;
     }
@@ -160,6 +170,8 @@ final class LocalState implements StateRepository {
             case SNAPSHOT -> dir == null ? null : dir.resolve(key.id() + ".json");
             case INCIDENTS -> dir == null ? null : dir.resolve(key.id() + ".json");
             case HISTORY -> dir == null ? null : dir.resolve(HISTORY_DIR).resolve(key.id() + ".json");
+            // The fleet's facts, never written alone (see write with an expiry).
+            case REFRESH_ATTEMPT, NOT_BEFORE -> null;
         };
     }
 }

@@ -1,7 +1,5 @@
 package dev.socialticker.ticker.state;
 
-import dev.socialticker.ticker.config.SourceCatalog;
-import dev.socialticker.ticker.provider.contract.ProviderProperties;
 import java.nio.file.Path;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -17,13 +15,13 @@ class StateConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = TYPE, havingValue = "file", matchIfMissing = true)
-    StateRepository stateFiles(StoreProperties store, SourceCatalog catalog, ProviderProperties providers) {
-        return StateRepository.files(Path.of(store.dir()), TokenFiles.of(catalog, providers));
+    StateRepository stateFiles(StoreProperties store, TokenFileLocations tokens) {
+        return StateRepository.files(Path.of(store.dir()), tokens.byProvider());
     }
 
     @Bean
     @ConditionalOnProperty(name = TYPE, havingValue = "memory")
-    StateRepository stateInMemory(SourceCatalog catalog, ProviderProperties providers) {
-        return StateRepository.memory(TokenFiles.of(catalog, providers));
+    StateRepository stateInMemory(TokenFileLocations tokens) {
+        return StateRepository.memory(tokens.byProvider());
     }
 }

@@ -19,7 +19,17 @@ public record StateKey(Kind kind, String id) {
          */
         TOKEN,
         /** A source's history of counts: file {@code <dir>/history/<id>.json}, Redis {@code history:<id>}. */
-        HISTORY
+        HISTORY,
+        /**
+         * When the fleet last started or ended a refresh of the source: Redis {@code attempt:<id>}, with
+         * an expiry. Kept only in the shared mode, where it spaces the fleet's calls.
+         */
+        REFRESH_ATTEMPT,
+        /**
+         * Until when the upstream asked the fleet to wait before calling for the source again: Redis
+         * {@code not-before:<id>}, expiring then. Kept only in the shared mode.
+         */
+        NOT_BEFORE
     }
 
     public StateKey {
@@ -42,5 +52,13 @@ public record StateKey(Kind kind, String id) {
 
     public static StateKey token(String provider) {
         return new StateKey(Kind.TOKEN, provider);
+    }
+
+    public static StateKey refreshAttempt(String sourceId) {
+        return new StateKey(Kind.REFRESH_ATTEMPT, sourceId);
+    }
+
+    public static StateKey notBefore(String sourceId) {
+        return new StateKey(Kind.NOT_BEFORE, sourceId);
     }
 }

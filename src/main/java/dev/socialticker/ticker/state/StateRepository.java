@@ -3,6 +3,8 @@ package dev.socialticker.ticker.state;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +24,28 @@ public interface StateRepository {
     /** The document, or empty when none is kept. */
     Optional<byte[]> read(StateKey key) throws IOException;
 
+    /**
+     * The documents kept of {@code keys}, by key (a key without one is absent): in the shared mode one
+     * round trip, whatever the number of keys.
+     */
+    default Map<StateKey, byte[]> readMany(List<StateKey> keys) throws IOException {
+        Map<StateKey, byte[]> documents = new LinkedHashMap<>();
+        for (StateKey key : keys) {
+            read(key).ifPresent(document -> documents.put(key, document));
+        }
+        return documents;
+    }
+
     void write(StateKey key, byte[] document) throws IOException;
+
+    /**
+     * Writes a document that is forgotten after {@code expiry}: the fleet's facts about its refreshes
+     * ({@link StateKey.Kind#REFRESH_ATTEMPT}, {@link StateKey.Kind#NOT_BEFORE}), which only the shared
+     * mode keeps; alone, the refresh gate keeps them in memory itself.
+     *
+     * @throws IOException here too when this repository keeps no expiring documents (not shared)
+     */
+    void write(StateKey key, byte[] document, Duration expiry) throws IOException;
 
     void delete(StateKey key) throws IOException;
 
@@ -44,6 +67,12 @@ public interface StateRepository {
     boolean shared();
 
     /**
+     * Tells the other instances of the fleet something changed ({@code message}, read by their
+     * subscription to the fleet's channel); alone, there is no one to tell.
+     */
+    void announce(String message) throws IOException;
+
+    /**
      * Takes or renews a lease that one holder at a time may have, for {@code ttl}: in the shared mode
      * a Redis key with its holder and an expiry; alone, the one instance always holds it.
      *
@@ -56,7 +85,7 @@ public interface StateRepository {
 
     /**
      * Files in {@code dir} (created if needed; refuses to start with one it cannot write); a provider's
-     * token in its file from {@code tokenFiles}.
+     * token in its file from {@code tokenFiles} ({@link TokenFileLocations}).
      */
     static StateRepository files(Path dir, Map<String, Path> tokenFiles) {
         return new LocalState(dir, tokenFiles);

@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
  * finds this same cache in the registry by name. Every write is then published on the hub as one
  * {@link SourceChanged}, numbered by {@link #version()}; what was loaded at start-up is published
  * once ({@link #announceRestored}, cause RESTORED) when the routes run. Entries never expire: the
- * last good value must outlive any outage, and with a {@link BackingStore} (files, Redis) a restart
- * too. In the shared mode other instances' writes arrive through {@link #reconcile}.
+ * last good value must outlive any outage, and, kept in the state repository ({@link SnapshotDocuments}: files or Redis), a
+ * restart too. In the shared mode other instances' writes arrive through {@link #reconcile}.
  */
 @Component
 public class SnapshotStore {
@@ -41,30 +41,26 @@ public class SnapshotStore {
     private static final Logger log = LoggerFactory.getLogger(SnapshotStore.class);
 
     private final Cache<String, SourceState> cache;
-    private final BackingStore backing;
+    private final SnapshotDocuments documents;
     private final SourceCatalog catalog;
     private final TickerEvents events;
     private final AtomicLong version = new AtomicLong();
 
     SnapshotStore(
             Cache<String, SourceState> tickerSourceStates,
-            BackingStore backing,
+            SnapshotDocuments documents,
             SourceCatalog catalog,
             TickerEvents events) {
         this.cache = tickerSourceStates;
-        this.backing = backing;
+        this.documents = documents;
         this.catalog = catalog;
         this.events = events;
-        cache.putAll(backing.readAll(catalog.all()));
-        if (backing != BackingStore.NONE) {
-            log.info(
-                    "Loaded the stored state of {} of {} source(s) from {}",
-                    cache.estimatedSize(),
-                    catalog.all().size(),
-                    backing.description());
-        } else {
-            log.info("Snapshots are kept in {}", backing.description());
-        }
+        cache.putAll(documents.readAll(catalog.all()));
+        log.info(
+                "Loaded the stored state of {} of {} source(s) from {}",
+                cache.estimatedSize(),
+                catalog.all().size(),
+                documents.description());
     }
 
     public SourceState stateOf(TickerSource source) {
@@ -101,7 +97,7 @@ public class SnapshotStore {
                 return current;
             }
             SourceState stored = SourceState.empty(source).withSnapshot(next);
-            backing.write(stored);
+            documents.write(stored);
             change[0] = current == null ? SourceState.empty(source) : current;
             change[1] = stored;
             return stored;
@@ -120,7 +116,7 @@ public class SnapshotStore {
         cache.asMap().compute(source.id(), (id, current) -> {
             change[0] = current == null ? SourceState.empty(source) : current;
             change[1] = change[0].withFailure(failure);
-            backing.write(change[1]);
+            documents.write(change[1]);
             return change[1];
         });
         changed(new SourceChanged(change[0], change[1], SourceChanged.Cause.REFRESH, permit.elapsed()));
@@ -138,7 +134,7 @@ public class SnapshotStore {
             SourceState[] now = {SourceState.empty(source)};
             cache.asMap().compute(source.id(), (key, current) -> {
                 if (current == null && cause != SourceChanged.Cause.FLEET) {
-                    backing.delete(key);
+                    documents.delete(key);
                 }
                 if (current != null) {
                     now[0] = current;
@@ -181,7 +177,7 @@ public class SnapshotStore {
                 return remote;
             }
             if (local != null && (remote == null || local.changedAt().isAfter(remote.changedAt()))) {
-                backing.write(local);
+                documents.write(local);
             }
             return local;
         });
@@ -220,7 +216,7 @@ public class SnapshotStore {
                 return state;
             }
             SourceState withoutTag = new SourceState(state.source(), withoutEtag(state.snapshot()), state.failure());
-            backing.write(withoutTag);
+            documents.write(withoutTag);
             dropped.add(new SourceChanged(state, withoutTag, SourceChanged.Cause.ROUTE_REPLACED, null));
             return withoutTag;
         });

@@ -7,7 +7,7 @@ import dev.socialticker.ticker.domain.TickerSource;
 import java.util.Optional;
 
 /**
- * One source's state as it is written to a backing store (a file, a Redis value): the same JSON
+ * One source's state as it is written to the state repository (a file, a Redis value): the same JSON
  * document everywhere, versioned by {@code format} so a rollback never misreads a newer layout.
  */
 public record StoredState(int format, TickerSource source, Snapshot snapshot, Failure failure) {

@@ -8,7 +8,6 @@ import dev.socialticker.ticker.logging.SecretMasking;
 import dev.socialticker.ticker.provider.contract.ProviderProperties;
 import dev.socialticker.ticker.state.StateKey;
 import dev.socialticker.ticker.state.StateRepository;
-import dev.socialticker.ticker.state.TokenFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -12,6 +12,7 @@ import dev.socialticker.ticker.state.StateKey;
 import dev.socialticker.ticker.state.StateRepository;
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.Fixtures;
+import dev.socialticker.ticker.support.ForwardingStateRepository;
 import dev.socialticker.ticker.support.SharedServiceTest;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.io.IOException;
@@ -190,52 +191,17 @@ abstract class HistoryServiceTest extends UpstreamServiceTest {
         @Primary
         StateRepository unreachableForOneHistory(@Qualifier("stateInMemory") StateRepository memory) {
             StateKey broken = StateKey.history(UNREACHABLE);
-            return new StateRepository() {
+            return new ForwardingStateRepository(memory) {
                 @Override
                 public Optional<byte[]> read(StateKey key) throws IOException {
                     refuse(key);
-                    return memory.read(key);
+                    return super.read(key);
                 }
 
                 @Override
                 public void write(StateKey key, byte[] document) throws IOException {
                     refuse(key);
-                    memory.write(key, document);
-                }
-
-                @Override
-                public void delete(StateKey key) throws IOException {
-                    memory.delete(key);
-                }
-
-                @Override
-                public String setAside(StateKey key, String suffix) throws IOException {
-                    return memory.setAside(key, suffix);
-                }
-
-                @Override
-                public String where(StateKey key) {
-                    return memory.where(key);
-                }
-
-                @Override
-                public String description() {
-                    return memory.description();
-                }
-
-                @Override
-                public boolean shared() {
-                    return memory.shared();
-                }
-
-                @Override
-                public boolean holdLease(String name, String holder, Duration ttl) throws IOException {
-                    return memory.holdLease(name, holder, ttl);
-                }
-
-                @Override
-                public void releaseLease(String name, String holder) throws IOException {
-                    memory.releaseLease(name, holder);
+                    super.write(key, document);
                 }
 
                 private void refuse(StateKey key) throws IOException {

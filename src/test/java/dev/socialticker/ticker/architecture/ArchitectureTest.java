@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.store.SnapshotStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,6 +93,47 @@ class ArchitectureTest {
             .belongToAnyOf(SnapshotStore.class)
             .because("what a subscriber knows of a source comes from the events it received (docs/how-it-works.md,"
                     + " \"The hub\")");
+
+    /**
+     * The state repository knows keys and places, not the features whose documents it keeps: where a
+     * provider's token file is, the token feature tells it ({@code state.TokenFileLocations}).
+     */
+    @ArchTest
+    static final ArchRule theStateRepositoryKnowsKeysNotProviders = noClasses()
+            .that()
+            .resideInAPackage(ROOT + ".state..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    ROOT + ".provider..",
+                    ROOT + ".token..",
+                    ROOT + ".store..",
+                    ROOT + ".history..",
+                    ROOT + ".alert..",
+                    ROOT + ".output..",
+                    ROOT + ".fleet..",
+                    ROOT + ".refresh..",
+                    ROOT + ".api..")
+            .orShould()
+            .dependOnClassesThat()
+            .belongToAnyOf(SourceCatalog.class)
+            .because("each feature owns its documents' content; the state package only keeps them");
+
+    /**
+     * Every Redis command of the shared mode goes through its state repository ({@code fleet.RedisState}):
+     * documents, many at a time, with an expiry, leases and the fleet's messages; the health check is
+     * the only other user of Redis's commands (the subscription to the messages is a listener).
+     */
+    @ArchTest
+    static final ArchRule redisIsReachedOnlyThroughTheStateRepository = noClasses()
+            .that()
+            .doNotHaveFullyQualifiedName(ROOT + ".fleet.RedisState")
+            .and()
+            .doNotHaveFullyQualifiedName(ROOT + ".fleet.RedisHealthIndicator")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.data.redis.core..", "io.lettuce.core.api..")
+            .because("one storage interface: a raw key written beside it is state kept a second way");
 
     /** One bus: Spring's application events carry only the framework's own (the stop, in WhenTheServiceStops). */
     @ArchTest

@@ -12,10 +12,13 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialticker.ticker.TickerApplication;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.event.EventEndpoints;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.support.Fixtures;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.time.Duration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.seda.SedaEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,6 +59,16 @@ class PromptShutdownTest {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(
                         () -> upstream.verify(1, getRequestedFor(urlPathEqualTo(UpstreamServiceTest.GRAPH_PATH))));
+        // The refresh is what is in flight: the events of the start (every source's state, RESTORED)
+        // have reached their subscribers, which Camel's shutdown would otherwise wait for, briefly.
+        CamelContext camel = service.getBean(CamelContext.class);
+        SedaEndpoint hub = camel.getEndpoint(EventEndpoints.HUB, SedaEndpoint.class);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> hub.getCurrentQueueSize() == 0
+                        && camel.getRoutes().stream()
+                                .filter(route ->
+                                        route.getEndpoint().getEndpointUri().equals(hub.getEndpointUri()))
+                                .allMatch(route -> camel.getInflightRepository().size(route.getRouteId()) == 0));
 
         long started = System.nanoTime();
         service.close();

@@ -37,7 +37,7 @@ class SnapshotStoreChangesTest {
     final Cache<String, SourceState> cache = Caffeine.newBuilder().build();
     final SnapshotStore store = new SnapshotStore(
             cache,
-            BackingStore.NONE,
+            Documents.inMemory(),
             catalog,
             new TickerEvents(event -> changes.add((SourceChanged) event), new SimpleMeterRegistry()));
 

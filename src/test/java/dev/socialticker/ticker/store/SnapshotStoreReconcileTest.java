@@ -12,10 +12,15 @@ import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.event.TickerEvents;
+import dev.socialticker.ticker.state.StateKey;
+import dev.socialticker.ticker.state.StateRepository;
+import dev.socialticker.ticker.support.ForwardingStateRepository;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,18 +36,18 @@ class SnapshotStoreReconcileTest {
             new SourceProperties(List.of(new SourceProperties.Source("acme", "demo", "acme")), Map.of());
     final SourceCatalog catalog = new SourceCatalog(properties);
     final TickerSource source = catalog.all().get(0);
-    final RecordingBackingStore backing = new RecordingBackingStore();
+    final RecordingState backing = new RecordingState();
     final List<SourceChanged> changes = new ArrayList<>();
 
     @Test
     void aNewerSharedCopyReplacesTheLocalOneAndIsNotWrittenBack() {
-        backing.stored.put(source.id(), good(100, T));
+        backing.seed(good(100, T));
         SnapshotStore store = store();
 
         assertThat(store.reconcile(source, good(200, T.plusSeconds(60)))).isTrue();
 
         assertThat(store.stateOf(source).snapshot().total()).isEqualTo(200);
-        assertThat(backing.writes).isEmpty();
+        assertThat(backing.writes()).isEmpty();
         assertThat(changes).singleElement().satisfies(change -> {
             assertThat(change.cause()).isEqualTo(SourceChanged.Cause.FLEET);
             assertThat(change.previous().snapshot().total()).isEqualTo(100);
@@ -53,29 +58,33 @@ class SnapshotStoreReconcileTest {
 
     @Test
     void aNewerLocalCopyIsWrittenBackAndKept() {
-        backing.stored.put(source.id(), good(200, T.plusSeconds(60)));
+        backing.seed(good(200, T.plusSeconds(60)));
         SnapshotStore store = store();
 
         assertThat(store.reconcile(source, good(100, T))).isFalse();
 
         assertThat(store.stateOf(source).snapshot().total()).isEqualTo(200);
-        assertThat(backing.writes).extracting(state -> state.snapshot().total()).containsExactly(200L);
+        assertThat(backing.writes())
+                .extracting(state -> state.snapshot().total())
+                .containsExactly(200L);
         assertThat(changes).as("this instance's state did not change").isEmpty();
     }
 
     @Test
     void aSharedStoreThatLostItsDataGetsTheLocalCopyBack() {
-        backing.stored.put(source.id(), good(100, T));
+        backing.seed(good(100, T));
         SnapshotStore store = store();
 
         assertThat(store.reconcile(source, null)).isFalse();
 
-        assertThat(backing.writes).extracting(state -> state.snapshot().total()).containsExactly(100L);
+        assertThat(backing.writes())
+                .extracting(state -> state.snapshot().total())
+                .containsExactly(100L);
     }
 
     @Test
     void aLaterFailureBesideTheSameSnapshotIsTheNewerCopy() {
-        backing.stored.put(source.id(), good(100, T));
+        backing.seed(good(100, T));
         SnapshotStore store = store();
         SourceState failedSince = good(100, T)
                 .withFailure(new Failure(
@@ -91,11 +100,11 @@ class SnapshotStoreReconcileTest {
 
     @Test
     void equalCopiesCauseNoWrite() {
-        backing.stored.put(source.id(), good(100, T));
+        backing.seed(good(100, T));
         SnapshotStore store = store();
 
         assertThat(store.reconcile(source, good(100, T))).isFalse();
-        assertThat(backing.writes).isEmpty();
+        assertThat(backing.writes()).isEmpty();
         assertThat(changes).isEmpty();
     }
 
@@ -114,14 +123,14 @@ class SnapshotStoreReconcileTest {
         SnapshotStore store = store();
 
         assertThat(store.reconcile(source, null)).isFalse();
-        assertThat(backing.writes).isEmpty();
+        assertThat(backing.writes()).isEmpty();
         assertThat(store.stateOf(source).hasData()).isFalse();
     }
 
     private SnapshotStore store() {
         return new SnapshotStore(
                 Caffeine.newBuilder().build(),
-                backing,
+                Documents.over(backing, Clock.systemUTC()),
                 catalog,
                 new TickerEvents(event -> changes.add((SourceChanged) event), new SimpleMeterRegistry()));
     }
@@ -130,30 +139,43 @@ class SnapshotStoreReconcileTest {
         return SourceState.empty(source).withSnapshot(new Snapshot(total, "acme", at, null, null));
     }
 
-    /** A backing store in memory that remembers what it was asked to write. */
-    static final class RecordingBackingStore implements BackingStore {
-        final Map<String, SourceState> stored = new HashMap<>();
-        final List<SourceState> writes = new ArrayList<>();
+    /** The state repository in memory, remembering the snapshot documents the store wrote. */
+    static final class RecordingState extends ForwardingStateRepository {
+        private final List<byte[]> written = new ArrayList<>();
 
-        @Override
-        public Map<String, SourceState> readAll(List<TickerSource> sources) {
-            return Map.copyOf(stored);
+        RecordingState() {
+            super(StateRepository.memory(Map.of()));
+        }
+
+        /** A state stored before the store starts: not one of its writes. */
+        void seed(SourceState state) {
+            try {
+                super.write(
+                        StateKey.snapshot(state.source().id()),
+                        Documents.json().writeValueAsBytes(StoredState.of(state)));
+            } catch (IOException impossible) {
+                throw new UncheckedIOException(impossible);
+            }
+        }
+
+        /** The states the store wrote, in order. */
+        List<SourceState> writes() {
+            return written.stream()
+                    .map(document -> {
+                        try {
+                            StoredState stored = Documents.json().readValue(document, StoredState.class);
+                            return new SourceState(stored.source(), stored.snapshot(), stored.failure());
+                        } catch (IOException impossible) {
+                            throw new UncheckedIOException(impossible);
+                        }
+                    })
+                    .toList();
         }
 
         @Override
-        public void write(SourceState state) {
-            writes.add(state);
-            stored.put(state.source().id(), state);
-        }
-
-        @Override
-        public void delete(String sourceId) {
-            stored.remove(sourceId);
-        }
-
-        @Override
-        public String description() {
-            return "a map";
+        public void write(StateKey key, byte[] document) throws IOException {
+            written.add(document);
+            super.write(key, document);
         }
     }
 }

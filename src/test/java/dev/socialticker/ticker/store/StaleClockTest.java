@@ -44,7 +44,7 @@ class StaleClockTest {
     final MutableClock clock = new MutableClock(T);
     final List<TickerEvent> published = new ArrayList<>();
     final TickerEvents events = new TickerEvents(published::add, new SimpleMeterRegistry());
-    final SnapshotStore store = new SnapshotStore(restored(), BackingStore.NONE, catalog, events);
+    final SnapshotStore store = new SnapshotStore(restored(), Documents.inMemory(), catalog, events);
     final StaleClock staleClock = new StaleClock(store, catalog, new Staleness(STALE_AFTER), clock, events);
 
     @Test
@@ -116,7 +116,7 @@ class StaleClockTest {
         assertThat(published).hasSize(2).allMatch(SourceChanged.class::isInstance);
     }
 
-    /** The cache as the backing store left it at start-up: one source with a count, one without. */
+    /** The cache as the stored documents left it at start-up: one source with a count, one without. */
     private Cache<String, SourceState> restored() {
         Cache<String, SourceState> cache = Caffeine.newBuilder().build();
         cache.put(

@@ -2,14 +2,13 @@ package dev.socialticker.ticker.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.socialticker.ticker.domain.Failure;
 import dev.socialticker.ticker.domain.FailureCode;
 import dev.socialticker.ticker.domain.QuotaUsage;
 import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.state.StateRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** The file store on a real folder: what survives, what a crash leaves, what is moved aside. */
+/** The snapshot documents in the file repository on a real folder: what survives, what a crash leaves, what is moved aside. */
 @ExtendWith(OutputCaptureExtension.class)
-class SnapshotFilesTest {
+class SnapshotDocumentsTest {
     static final TickerSource SOURCE = new TickerSource("instagram-acme", "instagram", "17841400000000000");
     static final Instant AT = Instant.parse("2026-11-28T10:00:00Z");
     static final SourceState STATE = new SourceState(
@@ -53,7 +52,7 @@ class SnapshotFilesTest {
         // What a crash between writing the temporary file and renaming it leaves behind.
         Files.writeString(dir.resolve("instagram-acme.123.tmp"), "{\"format\":1,\"source\":{\"id\":\"instagr");
 
-        SnapshotFiles restarted = files();
+        SnapshotDocuments restarted = files();
 
         assertThat(restarted.read(SOURCE)).hasValue(STATE);
         assertThat(tempFiles()).isEmpty();
@@ -110,12 +109,8 @@ class SnapshotFilesTest {
         assertThat(files().readAll(List.of(SOURCE, other))).containsExactly(Map.entry(SOURCE.id(), STATE));
     }
 
-    private SnapshotFiles files() {
-        return new SnapshotFiles(dir, json(), clock());
-    }
-
-    private static ObjectMapper json() {
-        return new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private SnapshotDocuments files() {
+        return Documents.over(StateRepository.files(dir, Map.of()), clock());
     }
 
     private static Clock clock() {
