@@ -1,13 +1,10 @@
 package dev.socialticker.ticker.api;
 
-import dev.socialticker.ticker.domain.HistoryChanged;
-import dev.socialticker.ticker.domain.SourceChanged;
-import dev.socialticker.ticker.domain.SourceTurnedStale;
+import dev.socialticker.ticker.domain.TickerEvent;
 import dev.socialticker.ticker.event.EventEndpoints;
 import dev.socialticker.ticker.refresh.RefreshEndpoints;
 import dev.socialticker.ticker.refresh.RefreshHeaders;
 import org.apache.camel.Processor;
-import org.apache.camel.builder.PredicateBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.springframework.stereotype.Component;
@@ -196,17 +193,12 @@ class MetricsApiRoutes extends RouteBuilder {
 
         readRefreshingWhenStale(ApiEndpoints.GET_TICKER, "api-get-ticker", responder::ticker);
 
-        // What changes a body: the view is rendered again ahead of the reads (MetricsRenderer:
-        // coalesced, once for many changes). A read never waits for this: it follows the store's
-        // version itself, so a read right after a store sees it.
+        // The view's read model: every event is handed over (counted, so a read waits for what was
+        // published before it); a change, a count turned stale or a history changed renders the view
+        // again ahead of the reads (MetricsRenderer: coalesced, once for many changes).
         from(EventEndpoints.HUB)
                 .routeId("render-view")
-                .filter(PredicateBuilder.or(
-                        body().isInstanceOf(SourceChanged.class),
-                        body().isInstanceOf(SourceTurnedStale.class),
-                        body().isInstanceOf(HistoryChanged.class)))
-                    .process(exchange -> renderer.changed())
-                .end();
+                .process(exchange -> renderer.received(exchange.getIn().getBody(TickerEvent.class)));
     }
     // spotless:on
 }

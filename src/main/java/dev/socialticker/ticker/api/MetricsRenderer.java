@@ -9,10 +9,15 @@ import dev.socialticker.ticker.config.NamedTickers;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.Failure;
 import dev.socialticker.ticker.domain.FailureCode;
+import dev.socialticker.ticker.domain.HistoryChanged;
 import dev.socialticker.ticker.domain.HttpDates;
+import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.SourceState;
+import dev.socialticker.ticker.domain.SourceTurnedStale;
 import dev.socialticker.ticker.domain.Staleness;
+import dev.socialticker.ticker.domain.TickerEvent;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.event.TickerEvents;
 import dev.socialticker.ticker.format.AwtrixApp;
 import dev.socialticker.ticker.format.BadgeSvg;
 import dev.socialticker.ticker.format.CountState;
@@ -28,7 +33,6 @@ import dev.socialticker.ticker.history.Step;
 import dev.socialticker.ticker.history.SummedGrowth;
 import dev.socialticker.ticker.json.JsonDocuments;
 import dev.socialticker.ticker.refresh.RefreshSchedule;
-import dev.socialticker.ticker.store.SnapshotStore;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -49,6 +53,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -56,8 +61,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders the cache into a {@link MetricsView} after it changes (a store or a failure) and when
- * data crosses its stale-after age, so the read path only hands out bytes.
+ * Renders the view's own read model of every source's state into a {@link MetricsView} after it
+ * changes, and when data crosses its stale-after age, so the read path only hands out bytes. The
+ * read model is built from the hub's events alone ({@link #received}: each {@link SourceChanged}
+ * replaces its source's state, the newest by sequence winning); the store is never asked. A read
+ * right after a write still sees it: a read waits (briefly, {@value #CATCH_UP_MILLIS} ms at most) until the
+ * view has received every event published before it began ({@link TickerEvents#published()}).
  *
  * <p>With many sources, changes arrive faster than a whole view can be rendered, so from
  * {@value #PACED_FROM_SOURCES} sources on rendering is coalesced and paced: a change schedules one
@@ -65,7 +74,7 @@ import org.springframework.stereotype.Component;
  * render's duration after it, so rendering takes at most about a tenth of a core however fast
  * sources change, and neither a refresh nor a read ever waits for it. Below that a render takes
  * microseconds and happens on whichever thread first learns of the change (the read that finds the
- * store's version moved, or the subscriber of the store's changes): the next read sees a store at once. Either way
+ * read model moved, or the hub's subscriber): the next read sees a store at once. Either way
  * a source whose state and staleness did not change keeps its rendered body: a render costs one
  * serialisation of the whole body (and of each named ticker's), not one per source.
  */
@@ -74,7 +83,7 @@ class MetricsRenderer {
     private static final Logger log = LoggerFactory.getLogger(MetricsRenderer.class);
     private final SourceCatalog catalog;
     private final NamedTickers tickers;
-    private final SnapshotStore store;
+    private final TickerEvents events;
     private final Staleness staleness;
     private final HistoryBook history;
     private final Clock clock;
@@ -95,6 +104,20 @@ class MetricsRenderer {
      * a store is visible to the very next read. From here on renders are paced.
      */
     static final int PACED_FROM_SOURCES = 100;
+    /**
+     * How long a read waits for the hub to bring it what was published before it: microseconds
+     * normally; bounded so a hub held up by a slow subscriber never holds up the reads for long.
+     */
+    static final long CATCH_UP_MILLIS = 1_000;
+
+    /** Each source's state as the events told it, with the sequence of the change that did. */
+    private record Seen(long sequence, SourceState state) {}
+
+    private final Map<String, Seen> states = new ConcurrentHashMap<>();
+    /** Grows with every change applied to {@link #states}: a view rendered before it moved is behind. */
+    private final AtomicLong applied = new AtomicLong();
+    /** How many of the hub's events this view has received (each after it was applied). */
+    private long receivedEvents;
 
     private final boolean paced;
     private final AtomicReference<MetricsView> current = new AtomicReference<>();
@@ -127,7 +150,7 @@ class MetricsRenderer {
     MetricsRenderer(
             SourceCatalog catalog,
             NamedTickers tickers,
-            SnapshotStore store,
+            TickerEvents events,
             RefreshSchedule schedule,
             HistoryBook history,
             Clock clock,
@@ -141,7 +164,8 @@ class MetricsRenderer {
         this.awtrixLifetimeSeconds =
                 (int) Math.min(Integer.MAX_VALUE, schedule.staleAfter().toSeconds());
         this.tickers = tickers;
-        this.store = store;
+        this.events = events;
+        catalog.all().forEach(source -> states.put(source.id(), new Seen(-1, SourceState.empty(source))));
         this.staleness = schedule.staleness();
         this.history = history;
         this.clock = clock;
@@ -151,18 +175,62 @@ class MetricsRenderer {
         current.set(renderAt(clock.instant()));
     }
 
-    /** The store or a history has changed since {@code view} was rendered. */
+    /** A source or a history has changed since {@code view} was rendered. */
     private boolean behind(MetricsView view) {
-        return view.version() != store.version() || view.historyVersion() != history.version();
+        return view.version() != applied.get() || view.historyVersion() != history.version();
     }
 
     /**
-     * The view to serve now. When the store or a history changed since the last render, or data has
+     * One event of the hub (route {@code render-view}, which hands over every event): a change is
+     * applied to the read model, unless a newer one of its source came first; then the view is
+     * rendered again as {@link #changed} says. Counted after it is applied, for the reads waiting.
+     */
+    void received(TickerEvent event) {
+        if (event instanceof SourceChanged change) {
+            Seen now = new Seen(change.sequence(), change.current());
+            Seen kept = states.merge(
+                    change.source().id(), now, (was, next) -> next.sequence() > was.sequence() ? next : was);
+            if (kept == now) {
+                applied.incrementAndGet();
+            }
+        }
+        synchronized (this) {
+            receivedEvents++;
+            notifyAll();
+        }
+        if (event instanceof SourceChanged || event instanceof SourceTurnedStale || event instanceof HistoryChanged) {
+            changed();
+        }
+    }
+
+    /** Waits until every event published before this moment has been received, or the patience ends. */
+    private void catchUp() {
+        long published = events.published();
+        synchronized (this) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CATCH_UP_MILLIS);
+            while (receivedEvents < published) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * The view to serve now. When a source or a history changed since the last render, or data has
      * turned stale since, it renders first (every read waits for that one: a read right after a store
      * sees it, and a view must not call stale data fresh); with many sources it asks the renderer
      * thread instead and serves the previous view meanwhile.
      */
     MetricsView view() {
+        catchUp();
         MetricsView view = current.get();
         if (behind(view) || !clock.instant().isBefore(view.turnsStaleAt())) {
             if (paced) {
@@ -233,9 +301,11 @@ class MetricsRenderer {
     private MetricsView renderAt(Instant now) {
         // Read before the states: a write that lands meanwhile leaves the view one version behind,
         // so the next read renders again rather than keep a view that misses it.
-        long version = store.version();
+        long version = applied.get();
         long historyVersion = history.version();
-        List<SourceState> states = store.statesOf(catalog.all());
+        List<SourceState> states = catalog.all().stream()
+                .map(source -> this.states.get(source.id()).state())
+                .toList();
         Map<String, Rendered> parts = new LinkedHashMap<>();
         Map<String, RenderedBody> bySource = new LinkedHashMap<>();
         Instant turnsStaleAt = Instant.MAX;

@@ -9,7 +9,7 @@ import java.util.Map;
  * @param byTicker     each named ticker's body ({@code ticker.tickers.<name>}), shaped as the aggregate
  * @param turnsStaleAt the first moment some fresh source turns stale, when this view must be
  *                     rendered again even though nothing was stored
- * @param version      the store's version it was rendered from ({@code SnapshotStore#version()})
+ * @param version      how many changes the view's read model had applied when it was rendered
  * @param historyVersion the histories' version it was rendered from ({@code HistoryBook#version()}):
  *                     growth in the bodies changes with a backfill or a compaction, not only a store
  */

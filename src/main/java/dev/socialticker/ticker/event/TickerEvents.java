@@ -3,6 +3,7 @@ package dev.socialticker.ticker.event;
 import dev.socialticker.ticker.domain.TickerEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ public class TickerEvents {
 
     private final Consumer<TickerEvent> hub;
     private final MeterRegistry meters;
+    private final AtomicLong published = new AtomicLong();
 
     @Autowired
     TickerEvents(ProducerTemplate producer, MeterRegistry meters) {
@@ -43,9 +45,18 @@ public class TickerEvents {
         this.meters = meters;
     }
 
+    /**
+     * How many events the hub has taken so far. A subscriber that must answer with everything written
+     * before a request (the API's view) counts what it received and waits until it has this many.
+     */
+    public long published() {
+        return published.get();
+    }
+
     public void publish(TickerEvent event) {
         try {
             hub.accept(event);
+            published.incrementAndGet();
         } catch (RuntimeException notTaken) {
             Counter dropped = Counter.builder(DROPPED)
                     .description("Events the hub could not take after waiting for room; each is logged")

@@ -5,12 +5,16 @@ import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.state.StateRepository;
+import dev.socialticker.ticker.store.FleetCopy;
 import dev.socialticker.ticker.store.SnapshotDocuments;
-import dev.socialticker.ticker.store.SnapshotStore;
+import dev.socialticker.ticker.store.StoreEndpoints;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,20 +24,21 @@ import org.springframework.stereotype.Component;
  * and every few seconds all sources are compared ({@link #resync}), which also brings an instance back
  * in step after an outage of Redis (the messages sent meanwhile are lost) and writes its newer copies
  * back to a Redis that lost its data. The shared copies are the store's own documents
- * ({@link SnapshotDocuments}) in the state repository, read with the store's codec.
+ * ({@link SnapshotDocuments}) in the state repository, read with the store's codec; the store itself
+ * brings its copy into step ({@link StoreEndpoints#RECONCILE}): the fleet never writes it.
  */
 @Component
 @SharedMode
 class SharedStateSync {
     private final SnapshotDocuments shared;
-    private final SnapshotStore store;
+    private final ProducerTemplate store;
     private final SourceCatalog catalog;
     private final StateRepository state;
     private final FleetInstance instance;
 
     SharedStateSync(
             SnapshotDocuments shared,
-            SnapshotStore store,
+            ProducerTemplate store,
             SourceCatalog catalog,
             StateRepository state,
             FleetInstance instance) {
@@ -56,27 +61,19 @@ class SharedStateSync {
     }
 
     /**
-     * Another instance stored a state for the source.
-     *
-     * @return true when this instance's copy changed
+     * Another instance stored a state for the source ({@code took}: the duration of the refresh that
+     * stored it, null when the message did not say, for the alert rules): the store brings its copy
+     * into step.
      */
-    public boolean applyStored(String sourceId) {
-        return applyStored(sourceId, null);
-    }
-
-    /**
-     * As {@link #applyStored(String)}, with the duration of the refresh that stored it (null when the
-     * message did not say), for the alert rules.
-     */
-    public boolean applyStored(String sourceId, Duration took) {
+    public void applyStored(String sourceId, Duration took) {
         Optional<TickerSource> source = catalog.find(sourceId);
         if (source.isEmpty()) {
-            return false; // a source this instance is not configured with
+            return; // a source this instance is not configured with
         }
         // Gone again already (invalidated right after): the deletion's own message follows.
-        return shared.read(source.get())
-                .map(state -> store.reconcile(source.get(), state, took))
-                .orElse(false);
+        shared.read(source.get())
+                .ifPresent(state ->
+                        store.sendBody(StoreEndpoints.RECONCILE, List.of(new FleetCopy(source.get(), state, took))));
     }
 
     /** True when Redis holds a state for the source now (false too when it cannot be read). */
@@ -84,20 +81,16 @@ class SharedStateSync {
         return catalog.find(sourceId).flatMap(shared::read).isPresent();
     }
 
-    /**
-     * Compares every source with the shared copy; nothing happens while Redis is unreachable.
-     *
-     * @return true when this instance's copy of any source changed
-     */
-    public boolean resync() {
+    /** Compares every source with the shared copy; nothing happens while Redis is unreachable. */
+    public void resync() {
         Optional<Map<String, SourceState>> states = shared.tryReadAll(catalog.all());
         if (states.isEmpty()) {
-            return false;
+            return;
         }
-        boolean changed = false;
+        List<FleetCopy> copies = new ArrayList<>();
         for (TickerSource source : catalog.all()) {
-            changed |= store.reconcile(source, states.get().get(source.id()));
+            copies.add(new FleetCopy(source, states.get().get(source.id()), null));
         }
-        return changed;
+        store.sendBody(StoreEndpoints.RECONCILE, copies);
     }
 }

@@ -20,6 +20,13 @@ public final class StoreEndpoints {
     /** The camel-caffeine endpoint of the cache of source states (its bean, by name). */
     public static final String CACHE = "caffeine-cache:" + SnapshotStore.CACHE_NAME;
     /**
+     * The fleet's copies of sources' states in (a {@code List<FleetCopy>}), each brought into step
+     * with this instance's (route {@code store-reconcile}): the newer wins; a change is published as
+     * cause FLEET, a newer local copy written back.
+     */
+    public static final String RECONCILE = "direct:store-reconcile";
+
+    /**
      * The store's clock (route {@code store-clock}): publishes the counts that turned stale by age
      * since its last tick, and at its first the state found at start-up ({@code StaleClock}).
      */

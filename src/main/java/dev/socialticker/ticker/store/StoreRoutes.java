@@ -86,6 +86,13 @@ public class StoreRoutes extends RouteBuilder {
                 .to(StoreEndpoints.CACHE)
                 .process(this::forgotten);
 
+        from(StoreEndpoints.RECONCILE)
+                .routeId("store-reconcile")
+                .process(exchange -> {
+                    List<FleetCopy> copies = exchange.getIn().getMandatoryBody(List.class);
+                    copies.forEach(copy -> store.reconcile(copy.source(), copy.shared(), copy.took()));
+                });
+
         from(StoreEndpoints.CLOCK_TIMER)
                 .routeId("store-clock-timer")
                 .to(StoreEndpoints.CLOCK);

@@ -81,13 +81,14 @@ class ArchitectureTest {
                     + " repository; the API reads it, the alerts celebrate its milestones from its endpoint");
 
     /**
-     * The alerts, the outputs and the history keep their own read models from the hub's events; the
-     * store's cache is the store's (and the refresh's, which writes it).
+     * The view, the alerts, the outputs, the history and the fleet keep their own read models from
+     * the hub's events, and the fleet hands its copies to the store's endpoint; the store's cache is
+     * the store's, and the refresh's, which writes it.
      */
     @ArchTest
-    static final ArchRule theHubsSubscribersNeverAskTheStore = noClasses()
+    static final ArchRule onlyTheStoreAndTheRefreshUseTheSnapshotStore = noClasses()
             .that()
-            .resideInAnyPackage(ROOT + ".alert..", ROOT + ".output..", ROOT + ".history..")
+            .resideOutsideOfPackages(ROOT + ".store..", ROOT + ".refresh..")
             .should()
             .dependOnClassesThat()
             .belongToAnyOf(SnapshotStore.class)

@@ -11,6 +11,7 @@ import dev.socialticker.ticker.support.Fixtures;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,8 +22,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * demo source. The upstream is a WireMock of these classes' own, its answers in place before the
  * timer's first tick and never reset (the shared one is reset before each test of other classes);
  * like the shared one it outlives the classes, since the cached context keeps its address.
+ *
+ * <p>The context is closed after each class: kept in the cache, its timer would go on calling the
+ * hanging upstream every 300 ms and log a timeout every 6 s into the output of whatever class runs
+ * next in this JVM (ProviderTrialCommandTest asserts a quiet log).
  */
 @CamelSpringBootTest
+@DirtiesContext
 @SpringBootTest(
         properties = {
             "ticker.sources[0].provider=instagram",
