@@ -68,7 +68,7 @@ class HistoryResponder {
             throw ApiProblems.invalidId();
         }
         TickerSource source = catalog.find(id).orElseThrow(() -> ApiProblems.unknownId(id));
-        respond(exchange, List.of(source), false, renderer.view().bySource().get(id));
+        respond(exchange, List.of(source), false, renderer.sourceBody(id));
     }
 
     /** {@code GET /api/metrics/history}: every configured source (or those {@code sources} names) added up. */

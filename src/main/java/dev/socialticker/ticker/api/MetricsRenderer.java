@@ -145,7 +145,17 @@ class MetricsRenderer {
             NextMilestone next,
             List<Long> days,
             SourceDocument document,
-            RenderedBody body) {}
+            RenderedBody body) {
+
+        /** True when this body was rendered from exactly these. */
+        boolean renders(SourceState state, Instant freshUntil, Growth growth, NextMilestone next, List<Long> days) {
+            return this.state.equals(state)
+                    && Objects.equals(this.freshUntil, freshUntil)
+                    && Objects.equals(this.growth, growth)
+                    && Objects.equals(this.next, next)
+                    && this.days.equals(days);
+        }
+    }
 
     MetricsRenderer(
             SourceCatalog catalog,
@@ -248,6 +258,39 @@ class MetricsRenderer {
     }
 
     /**
+     * One source's body as of the view's read model now, or null for a source not configured. With
+     * few sources, the view's own (it is current). With many, the view as a whole is paced, so a
+     * source whose rendered body is older than its state (or its staleness, growth, next milestone)
+     * is rendered now, alone (microseconds) and kept: a single source's reader and an output pushing
+     * a change get the body of the newest state the view knows, never one the pace left behind.
+     */
+    RenderedBody sourceBody(String id) {
+        if (!paced) {
+            return view().bySource().get(id);
+        }
+        catchUp();
+        Seen seen = states.get(id);
+        if (seen == null) {
+            return null;
+        }
+        SourceState state = seen.state();
+        Instant now = clock.instant();
+        Instant freshUntil = freshUntil(state, now);
+        Growth growth = growthOf(state);
+        NextMilestone next = growth == null
+                ? null
+                : nextMilestone(
+                        state.snapshot().total(), growth, state.snapshot().refreshedAt());
+        List<Long> days = daysOf(state, now);
+        Rendered one = rendered.get(id);
+        if (one == null || !one.renders(state, freshUntil, growth, next, days)) {
+            one = renderOne(state, freshUntil, growth, next, days);
+            rendered.put(id, one);
+        }
+        return one.body();
+    }
+
+    /**
      * A source changed, turned stale, or its history changed (route render-view, a subscriber of the
      * hub). With few sources
      * the view is rendered at once, on that route's thread; with many, the renderer thread renders
@@ -318,12 +361,7 @@ class MetricsRenderer {
                             state.snapshot().total(), growth, state.snapshot().refreshedAt());
             List<Long> days = daysOf(state, now);
             Rendered one = rendered.get(state.source().id());
-            if (one == null
-                    || !one.state().equals(state)
-                    || !Objects.equals(one.freshUntil(), freshUntil)
-                    || !Objects.equals(one.growth(), growth)
-                    || !Objects.equals(one.next(), next)
-                    || !one.days().equals(days)) {
+            if (one == null || !one.renders(state, freshUntil, growth, next, days)) {
                 one = renderOne(state, freshUntil, growth, next, days);
                 rendered.put(state.source().id(), one);
             }

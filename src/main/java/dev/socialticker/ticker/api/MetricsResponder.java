@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
@@ -96,7 +95,7 @@ class MetricsResponder {
         respondByName(
                 exchange,
                 "id",
-                renderer.view().bySource(),
+                renderer::sourceBody,
                 ApiProblems::invalidId,
                 ApiProblems::unknownId,
                 queried(exchange));
@@ -107,7 +106,7 @@ class MetricsResponder {
         respondByName(
                 exchange,
                 "id",
-                renderer.view().bySource(),
+                renderer::sourceBody,
                 ApiProblems::invalidId,
                 ApiProblems::unknownId,
                 MetricsFormat.BADGE);
@@ -118,7 +117,7 @@ class MetricsResponder {
         respondByName(
                 exchange,
                 "name",
-                renderer.view().byTicker(),
+                renderer.view().byTicker()::get,
                 ApiProblems::invalidTickerName,
                 ApiProblems::unknownTicker,
                 queried(exchange));
@@ -129,7 +128,7 @@ class MetricsResponder {
         respondByName(
                 exchange,
                 "name",
-                renderer.view().byTicker(),
+                renderer.view().byTicker()::get,
                 ApiProblems::invalidTickerName,
                 ApiProblems::unknownTicker,
                 MetricsFormat.BADGE);
@@ -142,7 +141,7 @@ class MetricsResponder {
     private void respondByName(
             Exchange exchange,
             String parameter,
-            Map<String, RenderedBody> bodies,
+            Function<String, RenderedBody> bodies,
             Supplier<ApiRejection> malformed,
             Function<String, ApiRejection> unknown,
             MetricsFormat format) {
@@ -151,7 +150,7 @@ class MetricsResponder {
         if (!ApiProblems.isValidId(name)) {
             rejection = malformed.get();
         } else {
-            RenderedBody body = bodies.get(name);
+            RenderedBody body = bodies.apply(name);
             if (body != null) {
                 respond(exchange, body, format);
                 return;
