@@ -13,10 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes events on the hub ({@link EventEndpoints#HUB}): the one way a feature tells the others.
- * Called outside any atomic step of the publisher. An event the hub cannot take even after its
- * back-pressure is counted in {@value #DROPPED}, tagged with the event's name, and logged: what it
- * costs is said in the log line, and the publishers are written so that a later event or the next
- * clock tick makes up for it (a subscriber's read model takes the newest state of a source).
+ * A publisher calls it once its own write is made (the store outside the cache's atomic step). An
+ * event the hub cannot take even after its back-pressure is counted in {@value #DROPPED}, tagged
+ * with the event's name, and logged. The next change of the same source makes up for a dropped
+ * change (every read model keeps the newest state of a source), the store's clock tries a dropped
+ * "turned stale" again at its next tick; a dropped milestone is not celebrated.
  */
 @Component
 public class TickerEvents {
@@ -43,6 +44,10 @@ public class TickerEvents {
     public TickerEvents(Consumer<TickerEvent> hub, MeterRegistry meters) {
         this.hub = hub;
         this.meters = meters;
+        // Each event's series from the start, at 0: a healthy service shows zero, not nothing.
+        for (Class<?> kind : TickerEvent.class.getPermittedSubclasses()) {
+            dropped(kind.getSimpleName());
+        }
     }
 
     /**
@@ -53,15 +58,14 @@ public class TickerEvents {
         return published.get();
     }
 
-    public void publish(TickerEvent event) {
+    /** @return true when the hub took the event; false when it was dropped (counted and logged) */
+    public boolean publish(TickerEvent event) {
         try {
             hub.accept(event);
             published.incrementAndGet();
+            return true;
         } catch (RuntimeException notTaken) {
-            Counter dropped = Counter.builder(DROPPED)
-                    .description("Events the hub could not take after waiting for room; each is logged")
-                    .tag("event", event.name())
-                    .register(meters);
+            Counter dropped = dropped(event.name());
             dropped.increment();
             log.warn(
                     "The hub did not take a {} ({}), dropped after waiting for room: a subscriber is far behind"
@@ -71,6 +75,14 @@ public class TickerEvents {
                     notTaken.getClass().getSimpleName(),
                     (long) dropped.count(),
                     event.name());
+            return false;
         }
+    }
+
+    private Counter dropped(String event) {
+        return Counter.builder(DROPPED)
+                .description("Events the hub could not take after waiting for room; each is logged")
+                .tag("event", event)
+                .register(meters);
     }
 }

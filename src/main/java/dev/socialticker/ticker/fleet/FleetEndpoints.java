@@ -6,7 +6,7 @@ final class FleetEndpoints {
     static final String CHANGE = "direct:fleet-change";
     /**
      * This instance's own changes, on their way to the Redis channel: a queue of their own, so a
-     * slow Redis never holds up the other subscribers of the store's changes. A message that does
+     * slow Redis never holds up the hub's other subscribers. A message that does
      * not fit is dropped: the other instances' resync covers it within {@link FleetRoutes#RESYNC_MILLIS}.
      */
     static final String ANNOUNCE = "seda:fleet-announce?size=1000&discardWhenFull=true";

@@ -54,10 +54,10 @@ class StaleClock {
                     || staleAt.equals(announced.get(state.source().id()))) {
                 continue;
             }
-            announced.put(state.source().id(), staleAt);
-            if (!first) {
-                // At start-up a count stale already was published as such, as RESTORED.
-                events.publish(new SourceTurnedStale(state, staleAt));
+            // At start-up a count stale already was published as such, as RESTORED. One the hub
+            // could not take is tried again at the next tick.
+            if (first || events.publish(new SourceTurnedStale(state, staleAt))) {
+                announced.put(state.source().id(), staleAt);
             }
         }
     }

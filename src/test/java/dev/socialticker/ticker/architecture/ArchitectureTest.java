@@ -28,8 +28,9 @@ import org.springframework.context.ApplicationEventPublisher;
 /**
  * The package directions a newcomer can rely on (docs/development.md, "Packages"): the domain core
  * depends on nothing of the service, the store knows none of its subscribers (the history among
- * them), the history knows none of its readers, nothing calls up into the API, and the packages
- * form no cycle. Checked on the compiled classes, so an
+ * them), only the store and the refresh use its cache, the history knows none of its readers,
+ * nothing calls up into the API, the hub is the one bus, the state repository knows keys and is the
+ * one way to Redis, and the packages form no cycle. Checked on the compiled classes, so an
  * import that breaks a direction fails the build, not a review.
  */
 @AnalyzeClasses(packages = "dev.socialticker.ticker", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -52,7 +53,7 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage(ROOT + ".api..")
-            .because("the API subscribes to the store's changes; nothing below it calls it");
+            .because("the API subscribes to the hub; nothing below it calls it");
 
     @ArchTest
     static final ArchRule theStoreKnowsNoSubscriber = noClasses()
@@ -67,7 +68,7 @@ class ArchitectureTest {
                     ROOT + ".token..",
                     ROOT + ".api..",
                     ROOT + ".history..")
-            .because("a write is announced on the change endpoint; who listens is the listener's business");
+            .because("a write is published on the hub; who listens is the listener's business");
 
     @ArchTest
     static final ArchRule theHistoryKnowsOnlyTheChangesItRecordsAndWhereItKeepsThem = noClasses()
@@ -77,8 +78,8 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage(
                     ROOT + ".api..", ROOT + ".alert..", ROOT + ".refresh..", ROOT + ".fleet..", ROOT + ".token..")
-            .because("the history subscribes to the store's changes and keeps its document in the state"
-                    + " repository; the API reads it, the alerts celebrate its milestones from its endpoint");
+            .because("the history subscribes to the hub and keeps its document in the state repository; the API"
+                    + " reads it, the alerts celebrate the milestones it publishes");
 
     /**
      * The view, the alerts, the outputs, the history and the fleet keep their own read models from

@@ -105,7 +105,10 @@ class FullHubTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == taken);
         }
 
-        assertThat(meters.find(TickerEvents.DROPPED).counter()).isNull();
+        assertThat(meters.find(TickerEvents.DROPPED).counters())
+                .as("a series per event, at zero")
+                .hasSize(TickerEvent.class.getPermittedSubclasses().length)
+                .allSatisfy(counter -> assertThat(counter.count()).isZero());
     }
 
     private static SourceChanged change(long sequence) {
