@@ -273,21 +273,7 @@ class MetricsRenderer {
         if (seen == null) {
             return null;
         }
-        SourceState state = seen.state();
-        Instant now = clock.instant();
-        Instant freshUntil = freshUntil(state, now);
-        Growth growth = growthOf(state);
-        NextMilestone next = growth == null
-                ? null
-                : nextMilestone(
-                        state.snapshot().total(), growth, state.snapshot().refreshedAt());
-        List<Long> days = daysOf(state, now);
-        Rendered one = rendered.get(id);
-        if (one == null || !one.renders(state, freshUntil, growth, next, days)) {
-            one = renderOne(state, freshUntil, growth, next, days);
-            rendered.put(id, one);
-        }
-        return one.body();
+        return renderedNow(seen.state(), clock.instant()).body();
     }
 
     /**
@@ -353,18 +339,8 @@ class MetricsRenderer {
         Map<String, RenderedBody> bySource = new LinkedHashMap<>();
         Instant turnsStaleAt = Instant.MAX;
         for (SourceState state : states) {
-            Instant freshUntil = freshUntil(state, now);
-            Growth growth = growthOf(state);
-            NextMilestone next = growth == null
-                    ? null
-                    : nextMilestone(
-                            state.snapshot().total(), growth, state.snapshot().refreshedAt());
-            List<Long> days = daysOf(state, now);
-            Rendered one = rendered.get(state.source().id());
-            if (one == null || !one.renders(state, freshUntil, growth, next, days)) {
-                one = renderOne(state, freshUntil, growth, next, days);
-                rendered.put(state.source().id(), one);
-            }
+            Rendered one = renderedNow(state, now);
+            Instant freshUntil = one.freshUntil();
             parts.put(state.source().id(), one);
             bySource.put(state.source().id(), one.body());
             if (freshUntil != null && freshUntil.isBefore(turnsStaleAt)) {
@@ -387,6 +363,26 @@ class MetricsRenderer {
                 turnsStaleAt,
                 version,
                 historyVersion);
+    }
+
+    /**
+     * A source's body for its state at {@code now}: the one rendered before when its state, its
+     * freshness, growth, next milestone and recent days are still those, else rendered now and kept.
+     */
+    private Rendered renderedNow(SourceState state, Instant now) {
+        Instant freshUntil = freshUntil(state, now);
+        Growth growth = growthOf(state);
+        NextMilestone next = growth == null
+                ? null
+                : nextMilestone(
+                        state.snapshot().total(), growth, state.snapshot().refreshedAt());
+        List<Long> days = daysOf(state, now);
+        Rendered one = rendered.get(state.source().id());
+        if (one == null || !one.renders(state, freshUntil, growth, next, days)) {
+            one = renderOne(state, freshUntil, growth, next, days);
+            rendered.put(state.source().id(), one);
+        }
+        return one;
     }
 
     /** A source's growth up to its reading; null without data or with history off. */

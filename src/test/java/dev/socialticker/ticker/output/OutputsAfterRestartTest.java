@@ -20,11 +20,11 @@ import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.Fixtures;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,15 +63,7 @@ class OutputsAfterRestartTest {
         upstream.resetRequests();
 
         upstream.stubFor(post(urlPathEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
-        Files.createDirectories(routes.resolve("outputs"));
-        Files.writeString(routes.resolve("outputs/hook.camel.yaml"), """
-                - templatedRoute:
-                    routeTemplateRef: webhook
-                    routeId: output-hook
-                    parameters:
-                      - { name: name, value: hook }
-                      - { name: url, value: "%s/hook" }
-                """.formatted(upstream.baseUrl()));
+        OutputFiles.write(routes, "hook", "webhook", "", Map.of("url", upstream.baseUrl() + "/hook"));
         // No refresh for an hour: only the stored count can reach the output.
         start("--ticker.refresh.initial-delay=1h");
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.socialticker.ticker.output.OutputFiles;
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.PackagedJar;
 import dev.socialticker.ticker.support.SharedMachine;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
@@ -65,15 +67,7 @@ class PushAgreesWithApiIT {
             config.append("    - { provider: demo, account: fan-").append(i).append(" }\n");
         }
         Files.writeString(dir.resolve("application.yaml"), config);
-        Files.createDirectories(dir.resolve("routes/outputs"));
-        Files.writeString(dir.resolve("routes/outputs/hook.camel.yaml"), """
-                - templatedRoute:
-                    routeTemplateRef: webhook
-                    routeId: output-hook
-                    parameters:
-                      - { name: name, value: hook }
-                      - { name: url, value: "%s/hook" }
-                """.formatted(hook.baseUrl()));
+        OutputFiles.write(dir.resolve("routes"), "hook", "webhook", "", Map.of("url", hook.baseUrl() + "/hook"));
         service = PackagedJar.start(
                 dir,
                 PackagedJar.QUICK_START_FLAGS,
