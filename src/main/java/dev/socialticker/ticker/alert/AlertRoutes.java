@@ -5,9 +5,12 @@ import dev.socialticker.ticker.domain.MilestoneReached;
 import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.domain.TokenChanged;
 import dev.socialticker.ticker.event.EventEndpoints;
-import dev.socialticker.ticker.token.TokenStatus;
+import dev.socialticker.ticker.event.HubCursor;
+import dev.socialticker.ticker.event.TickerEvents;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +33,9 @@ import org.springframework.stereotype.Component;
  * incident and channel, whichever instance saw it.
  *
  * <p>The newest count of each source, which the timer judges by age and a milestone's message
- * names, is kept here from the changes ({@link #lastCounts}): the alerts never ask the store.
+ * names, is kept here from the changes ({@link #lastCounts}), and each provider's token expiry and
+ * refresh problem from {@link TokenChanged} ({@link #tokens}): the alerts never ask the store or
+ * the token feature.
  *
  * <p>Milestones ({@link MilestoneReached} on the hub, rule {@code milestone}) are not incidents: each
  * is one celebratory message through the same outbox and channels. The history hands each milestone
@@ -41,6 +46,8 @@ import org.springframework.stereotype.Component;
 class AlertRoutes extends RouteBuilder {
     /** Exchange property holding the message being delivered. */
     static final String ALERT = "TickerAlert";
+    /** How long a check waits for the events published before it to reach the alerts. */
+    static final Duration CATCH_UP = Duration.ofSeconds(1);
     /** How often time-based conditions are judged; bounds how late a reminder or a resolved message is. */
     static final long CHECK_MILLIS = 30_000;
 
@@ -57,7 +64,11 @@ class AlertRoutes extends RouteBuilder {
     private long outOfOrder;
     private final AlertConditions conditions;
     private final SourceCatalog catalog;
-    private final TokenStatus tokens;
+    /** Per provider, what the token feature last told of its token; the alerts' read model. */
+    private final Map<String, TokenChanged> tokens = new HashMap<>();
+    /** How far the alerts have read the hub: a check judges what was published before it. */
+    private final HubCursor cursor;
+
     private final Clock clock;
 
     AlertRoutes(
@@ -66,14 +77,14 @@ class AlertRoutes extends RouteBuilder {
             AlertSpeaker speaker,
             AlertConditions conditions,
             SourceCatalog catalog,
-            TokenStatus tokens,
-            Clock clock) {
+            Clock clock,
+            TickerEvents events) {
+        this.cursor = new HubCursor(events);
         this.settings = settings;
         this.incidents = incidents;
         this.speaker = speaker;
         this.conditions = conditions;
         this.catalog = catalog;
-        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -108,6 +119,9 @@ class AlertRoutes extends RouteBuilder {
                             .end()
                         .end()
                     .endChoice()
+                    .when(body().isInstanceOf(TokenChanged.class))
+                        .process(exchange -> tokenChanged(exchange.getIn().getBody(TokenChanged.class)))
+                    .endChoice()
                     .when(body().isInstanceOf(MilestoneReached.class))
                         .filter(exchange -> celebrating())
                             .process(exchange -> exchange.getIn().setBody(
@@ -115,7 +129,9 @@ class AlertRoutes extends RouteBuilder {
                             .to(AlertEndpoints.DELIVERIES)
                         .end()
                     .endChoice()
-                .end();
+                .end()
+                // Counted once handled: a check waits for what was published before it (received).
+                .process(exchange -> cursor.received());
 
         // First a few seconds after start: messages a stop interrupted are sent again, then time is judged.
         from(AlertEndpoints.checkTimer(CHECK_MILLIS))
@@ -168,6 +184,11 @@ class AlertRoutes extends RouteBuilder {
         return alerts;
     }
 
+    /** What the token feature told of a provider's token, judged at the next check. */
+    private synchronized void tokenChanged(TokenChanged token) {
+        tokens.put(token.provider(), token);
+    }
+
     /** How many changes arrived after a newer one of their source, and were dropped. */
     synchronized long outOfOrder() {
         return outOfOrder;
@@ -201,7 +222,12 @@ class AlertRoutes extends RouteBuilder {
      * Time-based verdicts, then reminders and resolutions; first of all, what a stop (or the speaker
      * before this one) left undelivered. The speaker's turn is renewed here.
      */
-    private synchronized List<Alert> check() {
+    private List<Alert> check() {
+        cursor.catchUp(CATCH_UP);
+        return checkNow();
+    }
+
+    private synchronized List<Alert> checkNow() {
         if (!speaks(speaker.claim())) {
             return List.of();
         }
@@ -211,9 +237,13 @@ class AlertRoutes extends RouteBuilder {
             conditions
                     .judgeAge(lastCounts.get(source.id()), now)
                     .forEach(verdict -> incidents.judge(source, verdict, now).ifPresent(alerts::add));
+            TokenChanged token = tokens.get(source.provider());
             conditions
                     .judgeToken(
-                            source, tokens.expiresAt(source.provider()), tokens.refreshProblem(source.provider()), now)
+                            source,
+                            token == null ? null : token.expiresAt(),
+                            token == null ? null : token.refreshProblem(),
+                            now)
                     .forEach(verdict -> incidents.judge(source, verdict, now).ifPresent(alerts::add));
         }
         alerts.addAll(incidents.tick(now));

@@ -17,6 +17,7 @@ import dev.socialticker.ticker.domain.SourceTurnedStale;
 import dev.socialticker.ticker.domain.Staleness;
 import dev.socialticker.ticker.domain.TickerEvent;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.event.HubCursor;
 import dev.socialticker.ticker.event.TickerEvents;
 import dev.socialticker.ticker.format.AwtrixApp;
 import dev.socialticker.ticker.format.BadgeSvg;
@@ -65,7 +66,7 @@ import org.springframework.stereotype.Component;
  * changes, and when data crosses its stale-after age, so the read path only hands out bytes. The
  * read model is built from the hub's events alone ({@link #received}: each {@link SourceChanged}
  * replaces its source's state, the newest by sequence winning); the store is never asked. A read
- * right after a write still sees it: a read waits (briefly, {@value #CATCH_UP_MILLIS} ms at most) until the
+ * right after a write still sees it: a read waits (briefly, a second at most, {@link #CATCH_UP}) until the
  * view has received every event published before it began ({@link TickerEvents#published()}).
  *
  * <p>With many sources, changes arrive faster than a whole view can be rendered, so from
@@ -83,7 +84,6 @@ class MetricsRenderer {
     private static final Logger log = LoggerFactory.getLogger(MetricsRenderer.class);
     private final SourceCatalog catalog;
     private final NamedTickers tickers;
-    private final TickerEvents events;
     private final Staleness staleness;
     private final HistoryBook history;
     private final Clock clock;
@@ -108,7 +108,7 @@ class MetricsRenderer {
      * How long a read waits for the hub to bring it what was published before it: microseconds
      * normally; bounded so a hub held up by a slow subscriber never holds up the reads for long.
      */
-    static final long CATCH_UP_MILLIS = 1_000;
+    static final Duration CATCH_UP = Duration.ofSeconds(1);
 
     /** Each source's state as the events told it, with the sequence of the change that did. */
     private record Seen(long sequence, SourceState state) {}
@@ -116,8 +116,8 @@ class MetricsRenderer {
     private final Map<String, Seen> states = new ConcurrentHashMap<>();
     /** Grows with every change applied to {@link #states}: a view rendered before it moved is behind. */
     private final AtomicLong applied = new AtomicLong();
-    /** How many of the hub's events this view has received (each after it was applied). */
-    private long receivedEvents;
+    /** How far this view has read the hub (each event counted once applied). */
+    private final HubCursor cursor;
 
     private final boolean paced;
     private final AtomicReference<MetricsView> current = new AtomicReference<>();
@@ -174,7 +174,7 @@ class MetricsRenderer {
         this.awtrixLifetimeSeconds =
                 (int) Math.min(Integer.MAX_VALUE, schedule.staleAfter().toSeconds());
         this.tickers = tickers;
-        this.events = events;
+        this.cursor = new HubCursor(events);
         catalog.all().forEach(source -> states.put(source.id(), new Seen(-1, SourceState.empty(source))));
         this.staleness = schedule.staleness();
         this.history = history;
@@ -204,32 +204,9 @@ class MetricsRenderer {
                 applied.incrementAndGet();
             }
         }
-        synchronized (this) {
-            receivedEvents++;
-            notifyAll();
-        }
+        cursor.received();
         if (event instanceof SourceChanged || event instanceof SourceTurnedStale || event instanceof HistoryChanged) {
             changed();
-        }
-    }
-
-    /** Waits until every event published before this moment has been received, or the patience ends. */
-    private void catchUp() {
-        long published = events.published();
-        synchronized (this) {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CATCH_UP_MILLIS);
-            while (receivedEvents < published) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(this, left);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
         }
     }
 
@@ -240,7 +217,7 @@ class MetricsRenderer {
      * thread instead and serves the previous view meanwhile.
      */
     MetricsView view() {
-        catchUp();
+        cursor.catchUp(CATCH_UP);
         MetricsView view = current.get();
         if (behind(view) || !clock.instant().isBefore(view.turnsStaleAt())) {
             if (paced) {
@@ -268,7 +245,7 @@ class MetricsRenderer {
         if (!paced) {
             return view().bySource().get(id);
         }
-        catchUp();
+        cursor.catchUp(CATCH_UP);
         Seen seen = states.get(id);
         if (seen == null) {
             return null;

@@ -8,7 +8,12 @@ package dev.socialticker.ticker.domain;
  * against the running routes by a test.
  */
 public sealed interface TickerEvent
-        permits SourceChanged, SourceTurnedStale, HistoryChanged, MilestoneReached, ProviderRouteReplaced {
+        permits SourceChanged,
+                SourceTurnedStale,
+                HistoryChanged,
+                MilestoneReached,
+                ProviderRouteReplaced,
+                TokenChanged {
 
     /** The event's name in logs, metrics ({@code ticker_events_dropped_total{event}}) and the docs. */
     default String name() {

@@ -5,6 +5,12 @@ final class TokenEndpoints {
     /** Refreshes (or obtains) the Instagram token now: {@link #refresh(String)} of instagram. */
     static final String INSTAGRAM_TOKEN_REFRESH = refresh("instagram");
 
+    /**
+     * Publishes what changed of the providers' tokens (route {@code token-status}): at start-up, then
+     * every {@code TokenStatus.SHARED_READ_EVERY}.
+     */
+    static final String STATUS_TIMER = "timer:token-status?delay=0&period=" + TokenStatus.SHARED_READ_EVERY.toMillis();
+
     private TokenEndpoints() {}
 
     /** Refreshes or obtains the provider's token now (route {@code <provider>-token-refresh}). */

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.TickerConfigurationException;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.domain.TokenChanged;
+import dev.socialticker.ticker.event.TickerEvents;
 import dev.socialticker.ticker.logging.SecretMasking;
 import dev.socialticker.ticker.provider.contract.ProviderProperties;
 import dev.socialticker.ticker.state.StateKey;
 import dev.socialticker.ticker.state.StateRepository;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +19,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,10 +59,23 @@ public class TokenStatus {
     private final ObjectMapper json;
     private final StateRepository state;
     private final Clock clock;
+    private final TickerEvents events;
+    /** What was last published of each provider's token, so a change is published once. */
+    private final Map<String, TokenChanged> told = new ConcurrentHashMap<>();
 
     /** One instance alone: a rotated token is kept in its token file. */
     public TokenStatus(SourceCatalog catalog, ProviderProperties providers, ObjectMapper json) {
         this(catalog, providers, json, StateRepository.memory(TokenFiles.of(catalog, providers)), Clock.systemUTC());
+    }
+
+    /** Without the hub (tests, the provider trial): what changes is published nowhere. */
+    public TokenStatus(
+            SourceCatalog catalog,
+            ProviderProperties providers,
+            ObjectMapper json,
+            StateRepository state,
+            Clock clock) {
+        this(catalog, providers, json, state, clock, new TickerEvents(event -> {}, new SimpleMeterRegistry()));
     }
 
     @Autowired
@@ -67,7 +84,9 @@ public class TokenStatus {
             ProviderProperties providers,
             ObjectMapper json,
             StateRepository state,
-            Clock clock) {
+            Clock clock,
+            TickerEvents events) {
+        this.events = events;
         this.json = json;
         this.state = state;
         this.clock = clock;
@@ -89,6 +108,34 @@ public class TokenStatus {
     public Optional<String> rotatedToken(String provider) {
         Known token = current(provider);
         return token == null ? Optional.empty() : Optional.ofNullable(token.token());
+    }
+
+    /**
+     * Publishes what is known of every provider's token that changed since it was last published
+     * (route {@code token-status}, at start-up and then every {@link #SHARED_READ_EVERY}): at the
+     * first run, everything known; in the shared mode, a token another instance rotated, read again
+     * here rather than when someone happens to ask.
+     */
+    void publishChanges() {
+        Set<String> providers = new TreeSet<>(known.keySet());
+        providers.addAll(files.keySet());
+        providers.addAll(keptWithoutFile);
+        providers.forEach(provider -> {
+            current(provider);
+            tell(provider);
+        });
+    }
+
+    /** Publishes the provider's token status if it differs from what was published last. */
+    private void tell(String provider) {
+        Known token = known.get(provider);
+        if (token == null) {
+            return;
+        }
+        TokenChanged now = new TokenChanged(provider, token.expiresAt(), token.refreshProblem());
+        if (!now.equals(told.put(provider, now))) {
+            events.publish(now);
+        }
     }
 
     /** When the provider's token expires; null when not known. */
@@ -127,6 +174,7 @@ public class TokenStatus {
             SecretMasking.register(stored.accessToken());
             readAt.put(provider, clock.instant());
             known.put(provider, new Known(stored.accessToken(), stored.expiresAt(), null));
+            // Published by the next run of publishChanges: this may run before the routes do.
         }
     }
 
@@ -136,6 +184,7 @@ public class TokenStatus {
         SecretMasking.register(token);
         state.write(StateKey.token(provider), json.writeValueAsBytes(new Stored(token, expiresAt)));
         known.put(provider, new Known(token, expiresAt, null));
+        tell(provider);
     }
 
     void refreshFailed(String provider, String problem) {
@@ -144,6 +193,7 @@ public class TokenStatus {
                 (name, current) -> current == null
                         ? new Known(null, null, problem)
                         : new Known(current.token(), current.expiresAt(), problem));
+        tell(provider);
     }
 
     /** In the shared mode another instance may have rotated the token: read again at most every minute. */

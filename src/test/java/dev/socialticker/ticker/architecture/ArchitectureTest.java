@@ -14,6 +14,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.store.SnapshotStore;
+import dev.socialticker.ticker.token.TokenStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +96,19 @@ class ArchitectureTest {
             .belongToAnyOf(SnapshotStore.class)
             .because("what a subscriber knows of a source comes from the events it received (docs/how-it-works.md,"
                     + " \"The hub\")");
+
+    /**
+     * What is known of a token reaches the other features as {@code TokenChanged} on the hub; only a
+     * provider's request asks the token feature, for the token it sends.
+     */
+    @ArchTest
+    static final ArchRule theTokenStatusIsTheTokenFeaturesAndTheRequestsOnly = noClasses()
+            .that()
+            .resideOutsideOfPackages(ROOT + ".token..", ROOT + ".provider.http..")
+            .should()
+            .dependOnClassesThat()
+            .belongToAnyOf(TokenStatus.class)
+            .because("the alerts judge token expiry from the events they received");
 
     /**
      * The state repository knows keys and places, not the features whose documents it keeps: where a
