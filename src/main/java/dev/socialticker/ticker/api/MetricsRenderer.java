@@ -205,7 +205,10 @@ class MetricsRenderer {
             }
         }
         cursor.received();
-        if (event instanceof SourceChanged || event instanceof SourceTurnedStale || event instanceof HistoryChanged) {
+        // A reading only adds today's point, which the body takes from the count itself.
+        if (event instanceof SourceChanged
+                || event instanceof SourceTurnedStale
+                || (event instanceof HistoryChanged history && history.reshapes())) {
             changed();
         }
     }
