@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.api;
 
 import dev.socialticker.ticker.config.SourceProperties;
+import dev.socialticker.ticker.format.MetricsDocument;
 import org.apache.camel.model.rest.ParamDefinition;
 import org.apache.camel.model.rest.RestDefinition;
 import org.apache.camel.model.rest.RestParamType;

@@ -2,7 +2,7 @@ package dev.socialticker.ticker.api;
 
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.TickerSource;
-import dev.socialticker.ticker.history.HistoryBook;
+import dev.socialticker.ticker.history.HistoryArchive;
 import dev.socialticker.ticker.history.SourceHistory.Backfilled;
 import java.io.IOException;
 import java.time.Clock;
@@ -28,11 +28,11 @@ class HistoryBackfiller {
     /** How long an upload of at most 4 MiB may take to arrive, however slowly it trickles. */
     private static final Duration UPLOAD_PATIENCE = Duration.ofSeconds(60);
 
-    private final HistoryBook book;
+    private final HistoryArchive book;
     private final SourceCatalog catalog;
     private final Clock clock;
 
-    HistoryBackfiller(HistoryBook book, SourceCatalog catalog, Clock clock) {
+    HistoryBackfiller(HistoryArchive book, SourceCatalog catalog, Clock clock) {
         this.book = book;
         this.catalog = catalog;
         this.clock = clock;

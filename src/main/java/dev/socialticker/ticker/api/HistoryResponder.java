@@ -2,11 +2,10 @@ package dev.socialticker.ticker.api;
 
 import dev.socialticker.ticker.api.HistoryDocument.PointDocument;
 import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.domain.HistoryPoint;
 import dev.socialticker.ticker.domain.HttpDates;
 import dev.socialticker.ticker.domain.TickerSource;
-import dev.socialticker.ticker.history.HistoryBook;
-import dev.socialticker.ticker.history.HistoryPoint;
-import dev.socialticker.ticker.history.SourceHistory;
+import dev.socialticker.ticker.history.HistoryArchive;
 import dev.socialticker.ticker.history.Step;
 import dev.socialticker.ticker.json.JsonDocuments;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +38,7 @@ class HistoryResponder {
 
     static final Duration CLOSED_DAYS = Duration.ofDays(1);
 
-    private final HistoryBook book;
+    private final HistoryArchive book;
     private final SourceCatalog catalog;
     private final MetricsRenderer renderer;
     private final MetricsResponder metrics;
@@ -47,7 +46,7 @@ class HistoryResponder {
     private final JsonDocuments json;
 
     HistoryResponder(
-            HistoryBook book,
+            HistoryArchive book,
             SourceCatalog catalog,
             MetricsRenderer renderer,
             MetricsResponder metrics,
@@ -139,16 +138,15 @@ class HistoryResponder {
 
     /** The points asked for, refused before they are made when there would be too many. */
     private List<HistoryPoint> points(List<TickerSource> sources, HistoryQuery query) {
-        int limit = book.settings().maxPoints();
+        int limit = book.maxPoints();
         for (TickerSource source : sources) {
             // A sum has at least as many points as any of its parts.
-            if (book.of(source.id()).count(query.step(), query.from(), query.to()) > limit) {
+            if (book.count(source.id(), query.step(), query.from(), query.to()) > limit) {
                 throw ApiProblems.tooManyPoints(limit, query.step().label());
             }
         }
         if (sources.size() == 1) {
-            SourceHistory history = book.of(sources.get(0).id());
-            return history.points(query.step(), query.from(), query.to());
+            return book.points(sources.get(0).id(), query.step(), query.from(), query.to());
         }
         List<HistoryPoint> points = book.summed(sources, query.step(), query.from(), query.to(), limit + 1);
         if (points.size() > limit) {

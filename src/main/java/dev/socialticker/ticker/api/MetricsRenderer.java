@@ -1,37 +1,30 @@
 package dev.socialticker.ticker.api;
 
-import dev.socialticker.ticker.api.MetricsDocument.ErrorDocument;
-import dev.socialticker.ticker.api.MetricsDocument.GrowthDocument;
-import dev.socialticker.ticker.api.MetricsDocument.MilestoneDocument;
-import dev.socialticker.ticker.api.MetricsDocument.PartialGrowthDocument;
-import dev.socialticker.ticker.api.MetricsDocument.SourceDocument;
+import dev.socialticker.ticker.config.FormatProperties;
 import dev.socialticker.ticker.config.NamedTickers;
 import dev.socialticker.ticker.config.SourceCatalog;
-import dev.socialticker.ticker.domain.Failure;
-import dev.socialticker.ticker.domain.FailureCode;
 import dev.socialticker.ticker.domain.HistoryChanged;
+import dev.socialticker.ticker.domain.HistoryFacts;
 import dev.socialticker.ticker.domain.HttpDates;
+import dev.socialticker.ticker.domain.MilestoneForecast;
 import dev.socialticker.ticker.domain.SourceChanged;
+import dev.socialticker.ticker.domain.SourceReported;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.SourceTurnedStale;
-import dev.socialticker.ticker.domain.Staleness;
 import dev.socialticker.ticker.domain.TickerEvent;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.event.HubCursor;
 import dev.socialticker.ticker.event.TickerEvents;
 import dev.socialticker.ticker.format.AwtrixApp;
 import dev.socialticker.ticker.format.BadgeSvg;
-import dev.socialticker.ticker.format.CountState;
 import dev.socialticker.ticker.format.LametricFrames;
+import dev.socialticker.ticker.format.MetricsDocument;
+import dev.socialticker.ticker.format.MetricsDocuments;
+import dev.socialticker.ticker.format.MetricsDocuments.Combined;
+import dev.socialticker.ticker.format.MetricsDocuments.Shown;
 import dev.socialticker.ticker.format.Reading;
 import dev.socialticker.ticker.format.ShieldsEndpoint;
-import dev.socialticker.ticker.history.Growth;
-import dev.socialticker.ticker.history.HistoryBook;
-import dev.socialticker.ticker.history.HistoryPoint;
-import dev.socialticker.ticker.history.Milestones;
-import dev.socialticker.ticker.history.NextMilestone;
-import dev.socialticker.ticker.history.Step;
-import dev.socialticker.ticker.history.SummedGrowth;
+import dev.socialticker.ticker.history.HistoryProperties;
 import dev.socialticker.ticker.json.JsonDocuments;
 import dev.socialticker.ticker.refresh.RefreshSchedule;
 import jakarta.annotation.PreDestroy;
@@ -41,15 +34,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -59,15 +48,20 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Renders the view's own read model of every source's state into a {@link MetricsView} after it
  * changes, and when data crosses its stale-after age, so the read path only hands out bytes. The
- * read model is built from the hub's events alone ({@link #received}: each {@link SourceChanged}
- * replaces its source's state, the newest by sequence winning); the store is never asked. A read
- * right after a write still sees it: a read waits (briefly, a second at most, {@link #CATCH_UP}) until the
- * view has received every event published before it began ({@link TickerEvents#published()}).
+ * read model is built from the hub's events alone ({@link #received}): each {@link SourceReported}
+ * (a store's change as the history told it on, with its {@link HistoryFacts}) replaces its source's
+ * state and facts together, the newest by sequence winning, and a {@link HistoryChanged} replaces
+ * the facts of the count they are about. Neither the store nor the history is ever asked; the
+ * documents are {@link MetricsDocuments}', the outputs' too. A read right after a write still sees
+ * it, with its growth: a read waits (briefly, a second at most in all, {@link #CATCH_UP}) until the
+ * view has received every event published before it began ({@link TickerEvents#published()}) and
+ * the history's report of every change among them ({@link TickerEvents#changesPublished()}).
  *
  * <p>With many sources, changes arrive faster than a whole view can be rendered, so from
  * {@value #PACED_FROM_SOURCES} sources on rendering is coalesced and paced: a change schedules one
@@ -84,19 +78,17 @@ class MetricsRenderer {
     private static final Logger log = LoggerFactory.getLogger(MetricsRenderer.class);
     private final SourceCatalog catalog;
     private final NamedTickers tickers;
-    private final Staleness staleness;
-    private final HistoryBook history;
     private final Clock clock;
     private final JsonDocuments json;
     private final Instant startedAt;
     private final FormatProperties formats;
-    private final Milestones ladder;
+    private final MetricsDocuments documents;
+    /** The total's next milestone; null with history off. */
+    private final MilestoneForecast forecast;
     /** shields' cacheSeconds: a new count can come once a period (shields keeps at least 300 s). */
     private final int shieldsCacheSeconds;
     /** AWTRIX's lifetime: a body older than stale-after is stale data, whoever forgot to send the next. */
-    private final int awtrixLifetimeSeconds;
-    /** The days a chart of recent days covers: two weeks and today. */
-    static final int CHART_DAYS = LametricFrames.CHART_DAYS;
+    private final Duration staleAfter;
     /** Renders wait this many times their own duration before the next one (about 10 % of a core). */
     static final int RENDER_SHARE = 9;
     /**
@@ -110,14 +102,21 @@ class MetricsRenderer {
      */
     static final Duration CATCH_UP = Duration.ofSeconds(1);
 
-    /** Each source's state as the events told it, with the sequence of the change that did. */
-    private record Seen(long sequence, SourceState state) {}
+    private final Duration patience;
+
+    /**
+     * Each source's state as the events told it, with the sequence of the change that did, and its
+     * history's facts (about that state's count, or NONE).
+     */
+    private record Seen(long sequence, SourceState state, HistoryFacts facts) {}
 
     private final Map<String, Seen> states = new ConcurrentHashMap<>();
     /** Grows with every change applied to {@link #states}: a view rendered before it moved is behind. */
     private final AtomicLong applied = new AtomicLong();
     /** How far this view has read the hub (each event counted once applied). */
     private final HubCursor cursor;
+    /** How far it has the history's reports of the store's changes. */
+    private final HubCursor reports;
 
     private final boolean paced;
     private final AtomicReference<MetricsView> current = new AtomicReference<>();
@@ -134,83 +133,98 @@ class MetricsRenderer {
     /** Each source's body as last rendered, with the state it was rendered from. */
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
-    /**
-     * A source's rendered body and what it was rendered from. Growth is part of the key: a backfill
-     * or a compaction changes it while the source's state stays the same.
-     */
-    private record Rendered(
-            SourceState state,
-            Instant freshUntil,
-            Growth growth,
-            NextMilestone next,
-            List<Long> days,
-            SourceDocument document,
-            RenderedBody body) {
+    /** A source as shown, and its body. */
+    private record Rendered(Shown shown, RenderedBody body) {}
 
-        /** True when this body was rendered from exactly these. */
-        boolean renders(SourceState state, Instant freshUntil, Growth growth, NextMilestone next, List<Long> days) {
-            return this.state.equals(state)
-                    && Objects.equals(this.freshUntil, freshUntil)
-                    && Objects.equals(this.growth, growth)
-                    && Objects.equals(this.next, next)
-                    && this.days.equals(days);
-        }
-    }
-
+    @Autowired
     MetricsRenderer(
             SourceCatalog catalog,
             NamedTickers tickers,
             TickerEvents events,
             RefreshSchedule schedule,
-            HistoryBook history,
+            HistoryProperties history,
             Clock clock,
             JsonDocuments json,
             FormatProperties formats) {
+        this(catalog, tickers, events, schedule, history, clock, json, formats, CATCH_UP);
+    }
+
+    /** With a read's patience of its own: a test holds a report back as long as it needs to. */
+    MetricsRenderer(
+            SourceCatalog catalog,
+            NamedTickers tickers,
+            TickerEvents events,
+            RefreshSchedule schedule,
+            HistoryProperties history,
+            Clock clock,
+            JsonDocuments json,
+            FormatProperties formats,
+            Duration patience) {
+        this.patience = patience;
         this.catalog = catalog;
         this.formats = formats;
-        this.ladder = history.settings().ladder();
+        this.forecast = history.enabled() ? new MilestoneForecast(history.ladder(), history.forecastHorizon()) : null;
         this.shieldsCacheSeconds =
                 (int) Math.min(Integer.MAX_VALUE, schedule.period().toSeconds());
-        this.awtrixLifetimeSeconds =
-                (int) Math.min(Integer.MAX_VALUE, schedule.staleAfter().toSeconds());
+        this.staleAfter = schedule.staleAfter();
         this.tickers = tickers;
         this.cursor = new HubCursor(events);
-        catalog.all().forEach(source -> states.put(source.id(), new Seen(-1, SourceState.empty(source))));
-        this.staleness = schedule.staleness();
-        this.history = history;
+        this.reports = HubCursor.follows(events::changesPublished);
+        catalog.all()
+                .forEach(source -> states.put(source.id(), new Seen(-1, SourceState.empty(source), HistoryFacts.NONE)));
         this.clock = clock;
         this.json = json;
-        this.startedAt = clock.instant();
+        this.startedAt = schedule.startedAt();
+        this.documents = new MetricsDocuments(schedule.staleness(), startedAt);
         this.paced = catalog.all().size() >= PACED_FROM_SOURCES;
         current.set(renderAt(clock.instant()));
     }
 
-    /** A source or a history has changed since {@code view} was rendered. */
+    /** A source or its history's facts have changed since {@code view} was rendered. */
     private boolean behind(MetricsView view) {
-        return view.version() != applied.get() || view.historyVersion() != history.version();
+        return view.version() != applied.get();
     }
 
     /**
-     * One event of the hub (route {@code render-view}, which hands over every event): a change is
-     * applied to the read model, unless a newer one of its source came first; then the view is
-     * rendered again as {@link #changed} says. Counted after it is applied, for the reads waiting.
+     * One event of the hub (route {@code render-view}, which hands over every event): a report of a
+     * change is applied to the read model, state and facts together, unless a newer change of its
+     * source came first; facts that changed are applied when they are about the state kept. Then the
+     * view is rendered again as {@link #changed} says. Counted after it is applied, for the reads
+     * waiting. A {@link SourceChanged} itself is not shown: its report follows.
      */
     void received(TickerEvent event) {
-        if (event instanceof SourceChanged change) {
-            Seen now = new Seen(change.sequence(), change.current());
+        boolean moved = false;
+        if (event instanceof SourceReported report) {
+            Seen now = new Seen(report.change().sequence(), report.change().current(), report.facts());
             Seen kept = states.merge(
-                    change.source().id(), now, (was, next) -> next.sequence() > was.sequence() ? next : was);
-            if (kept == now) {
-                applied.incrementAndGet();
-            }
+                    report.source().id(), now, (was, next) -> next.sequence() > was.sequence() ? next : was);
+            moved = kept == now;
+        } else if (event instanceof HistoryChanged history) {
+            Seen kept = states.computeIfPresent(
+                    history.source().id(),
+                    (id, was) -> history.facts().about(was.state())
+                                    && !history.facts().equals(was.facts())
+                            ? new Seen(was.sequence(), was.state(), history.facts())
+                            : was);
+            moved = kept != null && kept.facts() == history.facts();
+        }
+        if (moved) {
+            applied.incrementAndGet();
         }
         cursor.received();
-        // A reading only adds today's point, which the body takes from the count itself.
-        if (event instanceof SourceChanged
-                || event instanceof SourceTurnedStale
-                || (event instanceof HistoryChanged history && history.reshapes())) {
+        if (event instanceof SourceReported report) {
+            reports.answered(report.ordinal());
+        }
+        if (moved || event instanceof SourceTurnedStale) {
             changed();
         }
+    }
+
+    /** Waits, a second at most, for what was published before now (see the class's comment). */
+    private void catchUp() {
+        long deadline = System.nanoTime() + patience.toNanos();
+        cursor.catchUpBy(deadline);
+        reports.catchUpBy(deadline);
     }
 
     /**
@@ -220,7 +234,7 @@ class MetricsRenderer {
      * thread instead and serves the previous view meanwhile.
      */
     MetricsView view() {
-        cursor.catchUp(CATCH_UP);
+        catchUp();
         MetricsView view = current.get();
         if (behind(view) || !clock.instant().isBefore(view.turnsStaleAt())) {
             if (paced) {
@@ -248,12 +262,12 @@ class MetricsRenderer {
         if (!paced) {
             return view().bySource().get(id);
         }
-        cursor.catchUp(CATCH_UP);
+        catchUp();
         Seen seen = states.get(id);
         if (seen == null) {
             return null;
         }
-        return renderedNow(seen.state(), clock.instant()).body();
+        return renderedNow(seen, clock.instant()).body();
     }
 
     /**
@@ -311,18 +325,18 @@ class MetricsRenderer {
         // Read before the states: a write that lands meanwhile leaves the view one version behind,
         // so the next read renders again rather than keep a view that misses it.
         long version = applied.get();
-        long historyVersion = history.version();
-        List<SourceState> states = catalog.all().stream()
-                .map(source -> this.states.get(source.id()).state())
+        List<Seen> seen = catalog.all().stream()
+                .map(source -> this.states.get(source.id()))
                 .toList();
         Map<String, Rendered> parts = new LinkedHashMap<>();
         Map<String, RenderedBody> bySource = new LinkedHashMap<>();
         Instant turnsStaleAt = Instant.MAX;
-        for (SourceState state : states) {
-            Rendered one = renderedNow(state, now);
-            Instant freshUntil = one.freshUntil();
-            parts.put(state.source().id(), one);
-            bySource.put(state.source().id(), one.body());
+        for (Seen one : seen) {
+            Rendered rendered = renderedNow(one, now);
+            Instant freshUntil = rendered.shown().freshUntil();
+            String id = one.state().source().id();
+            parts.put(id, rendered);
+            bySource.put(id, rendered.body());
             if (freshUntil != null && freshUntil.isBefore(turnsStaleAt)) {
                 turnsStaleAt = freshUntil;
             }
@@ -341,217 +355,47 @@ class MetricsRenderer {
                 Map.copyOf(bySource),
                 Map.copyOf(byTicker),
                 turnsStaleAt,
-                version,
-                historyVersion);
+                version);
     }
 
     /**
-     * A source's body for its state at {@code now}: the one rendered before when its state, its
-     * freshness, growth, next milestone and recent days are still those, else rendered now and kept.
+     * A source's body at {@code now}: the one rendered before when its state, facts, freshness and
+     * recent days are still those, else rendered now and kept.
      */
-    private Rendered renderedNow(SourceState state, Instant now) {
-        Instant freshUntil = freshUntil(state, now);
-        Growth growth = growthOf(state);
-        NextMilestone next = growth == null
-                ? null
-                : nextMilestone(
-                        state.snapshot().total(), growth, state.snapshot().refreshedAt());
-        List<Long> days = daysOf(state, now);
+    private Rendered renderedNow(Seen seen, Instant now) {
+        SourceState state = seen.state();
         Rendered one = rendered.get(state.source().id());
-        if (one == null || !one.renders(state, freshUntil, growth, next, days)) {
-            one = renderOne(state, freshUntil, growth, next, days);
+        if (one == null || !one.shown().shows(state, seen.facts(), documents.freshUntil(state, now), now)) {
+            Shown shown = documents.source(state, seen.facts(), now);
+            one = new Rendered(
+                    shown,
+                    body(
+                            shown.document(),
+                            shown.reading(),
+                            shown.document().profile() != null
+                                    ? shown.document().profile()
+                                    : state.source().id(),
+                            lastModified(List.of(state)),
+                            shown.freshUntil(),
+                            shown.stale() ? List.of(state.source()) : List.of(),
+                            !state.hasData()));
             rendered.put(state.source().id(), one);
         }
         return one;
     }
 
-    /** A source's growth up to its reading; null without data or with history off. */
-    private Growth growthOf(SourceState state) {
-        if (!state.hasData() || !history.enabled()) {
-            return null;
-        }
-        return history.growth(
-                state.source(), state.snapshot().total(), state.snapshot().refreshedAt());
-    }
-
-    /**
-     * A source's last count of each recent day, oldest first, today's being its count now; empty
-     * without data or with history off. Today's is the snapshot's own count, not the history's: the
-     * history records a reading after the store announces it, and this body must not lag behind.
-     */
-    private List<Long> daysOf(SourceState state, Instant now) {
-        if (!state.hasData() || !history.enabled()) {
-            return List.of();
-        }
-        List<HistoryPoint> before = history.of(state.source().id())
-                .points(Step.DAY, chartFrom(now), startOfDay(now).minusSeconds(1));
-        return withToday(before, state.snapshot().total());
-    }
-
-    private static Instant chartFrom(Instant now) {
-        return startOfDay(now).minus(Duration.ofDays(CHART_DAYS - 1));
-    }
-
-    private static Instant startOfDay(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.DAYS);
-    }
-
-    /** The days before today's, then {@code today}. */
-    private static List<Long> withToday(List<HistoryPoint> before, long today) {
-        List<Long> days = new ArrayList<>(before.size() + 1);
-        before.forEach(point -> days.add(point.count()));
-        days.add(today);
-        return List.copyOf(days);
-    }
-
-    private NextMilestone nextMilestone(long total, Growth growth, Instant at) {
-        return history.nextMilestone(total, growth, at).orElse(null);
-    }
-
-    private static GrowthDocument growthDocument(Growth growth) {
-        return growth == null
-                ? null
-                : new GrowthDocument(
-                        growth.oneDay(), growth.sevenDays(), growth.thirtyDays(), growth.approximate(), null);
-    }
-
-    /** A sum's growth, with the growth of the sources that have it while others have none yet. */
-    private static GrowthDocument growthDocument(SummedGrowth summed) {
-        if (summed == null) {
-            return null;
-        }
-        Growth whole = summed.whole();
-        Growth partial = summed.partial();
-        return new GrowthDocument(
-                whole.oneDay(),
-                whole.sevenDays(),
-                whole.thirtyDays(),
-                whole.approximate(),
-                partial == null
-                        ? null
-                        : new PartialGrowthDocument(
-                                partial.oneDay(),
-                                partial.sevenDays(),
-                                partial.thirtyDays(),
-                                partial.approximate(),
-                                summed.covered()));
-    }
-
-    private static MilestoneDocument milestoneDocument(NextMilestone next) {
-        return next == null ? null : new MilestoneDocument(next.value(), next.eta() == null ? null : iso(next.eta()));
-    }
-
     /** The body of several sources (all of them, or a named ticker's) from their rendered parts. */
     private RenderedBody combine(List<Rendered> parts, Instant now) {
-        List<SourceState> states = parts.stream().map(Rendered::state).toList();
-        List<SourceDocument> documents = parts.stream().map(Rendered::document).toList();
-        List<TickerSource> staleSources = parts.stream()
-                .filter(part -> part.freshUntil() == null)
-                .map(part -> part.state().source())
-                .toList();
-        Instant freshUntil = staleSources.isEmpty()
-                ? parts.stream()
-                        .map(Rendered::freshUntil)
-                        .min(Comparator.naturalOrder())
-                        .orElse(null)
-                : null;
-        List<SourceState> withData =
-                states.stream().filter(SourceState::hasData).toList();
-        Long total = withData.isEmpty()
-                ? null
-                : withData.stream().mapToLong(s -> s.snapshot().total()).sum();
-        Instant refreshedAt = withData.stream()
-                .map(s -> s.snapshot().refreshedAt())
-                .min(Comparator.naturalOrder())
-                .orElse(null);
-        // The sum of the sources' growth (each up to its own reading); the date of the next
-        // milestone is estimated from the body's refreshedAt, the oldest reading in the total, and
-        // from the whole growth only (a part's rate is not the total's).
-        Map<String, Growth> growths = new LinkedHashMap<>();
-        parts.stream()
-                .filter(part -> part.growth() != null)
-                .forEach(part -> growths.put(part.state().source().id(), part.growth()));
-        SummedGrowth summed = SummedGrowth.of(growths);
-        Growth growth = summed == null ? null : summed.whole();
-        NextMilestone next = growth == null ? null : nextMilestone(total, growth, refreshedAt);
-        MetricsDocument document = new MetricsDocument(
-                total,
-                states.size() == 1 && states.get(0).hasData()
-                        ? states.get(0).snapshot().profile()
-                        : null,
-                refreshedAt == null ? null : iso(refreshedAt),
-                withData.stream()
-                        .map(this::staleAt)
-                        .min(Comparator.naturalOrder())
-                        .map(MetricsRenderer::iso)
-                        .orElse(null),
-                !staleSources.isEmpty(),
-                aggregateError(states, withData.isEmpty()),
-                growthDocument(summed),
-                milestoneDocument(next),
-                documents);
-        List<Long> days = total == null || !history.enabled()
-                ? List.of()
-                : withToday(
-                        history.summed(
-                                withData.stream().map(SourceState::source).toList(),
-                                Step.DAY,
-                                chartFrom(now),
-                                startOfDay(now).minusSeconds(1),
-                                CHART_DAYS),
-                        total);
-        Reading reading = reading(
-                total,
-                document.profile(),
-                total == null
-                        ? CountState.NO_COUNT
-                        : states.stream().anyMatch(s -> s.failure() != null)
-                                ? CountState.FAILING
-                                : staleSources.isEmpty() ? CountState.FRESH : CountState.STALE,
-                next,
-                days);
+        List<Shown> shown = parts.stream().map(Rendered::shown).toList();
+        Combined combined = documents.combined(shown, now, forecast);
         return body(
-                document,
-                reading,
-                document.profile(),
-                lastModified(states),
-                freshUntil,
-                staleSources,
-                withData.isEmpty());
-    }
-
-    /** One source's document and body; {@code freshUntil} null when stale. */
-    private Rendered renderOne(
-            SourceState state, Instant freshUntil, Growth growth, NextMilestone next, List<Long> days) {
-        boolean stale = freshUntil == null;
-        SourceDocument document = new SourceDocument(
-                state.source().id(),
-                state.source().provider(),
-                state.hasData() ? state.snapshot().profile() : null,
-                state.hasData() ? state.snapshot().total() : null,
-                state.hasData() ? iso(state.snapshot().refreshedAt()) : null,
-                state.hasData() ? iso(staleAt(state)) : null,
-                stale,
-                errorOf(state),
-                growthDocument(growth),
-                milestoneDocument(next));
-        Reading reading = reading(
-                document.total(),
-                document.profile(),
-                !state.hasData()
-                        ? CountState.NO_COUNT
-                        : state.failure() != null ? CountState.FAILING : stale ? CountState.STALE : CountState.FRESH,
-                next,
-                days);
-        RenderedBody body = body(
-                document,
-                reading,
-                document.profile() != null ? document.profile() : state.source().id(),
-                lastModified(List.of(state)),
-                freshUntil,
-                stale ? List.of(state.source()) : List.of(),
-                !state.hasData());
-        return new Rendered(state, freshUntil, growth, next, days, document, body);
+                combined.document(),
+                combined.reading(),
+                combined.document().profile(),
+                lastModified(shown.stream().map(Shown::state).toList()),
+                combined.freshUntil(),
+                combined.staleSources(),
+                combined.noData());
     }
 
     /**
@@ -569,54 +413,6 @@ class MetricsRenderer {
             }
         }
         return HttpDates.format(latest);
-    }
-
-    /**
-     * When a source's data turns stale by age alone: part of the body, so that a copy read late
-     * (from a CDN, a browser cache, a stored file) still says how long it was good for. It moves
-     * only when the data does, so the bytes and their ETag stay per snapshot.
-     */
-    private Instant staleAt(SourceState state) {
-        return staleness.staleAt(state.snapshot());
-    }
-
-    private Instant freshUntil(SourceState state, Instant now) {
-        return staleness.freshUntil(state, now);
-    }
-
-    /** The most recent real failure; NO_DATA only when no source has anything to show. */
-    private ErrorDocument aggregateError(List<SourceState> states, boolean noData) {
-        return states.stream()
-                .filter(s -> s.failure() != null)
-                .max(Comparator.comparing(s -> s.failure().at()))
-                .map(this::errorOf)
-                .orElse(noData ? errorOf(states.get(0)) : null);
-    }
-
-    private ErrorDocument errorOf(SourceState state) {
-        Failure failure = state.failure();
-        if (failure != null) {
-            return new ErrorDocument(
-                    failure.code().name(),
-                    failure.message(),
-                    iso(failure.at()),
-                    failure.httpStatus(),
-                    failure.attempts());
-        }
-        if (!state.hasData()) {
-            return new ErrorDocument(
-                    FailureCode.NO_DATA.name(), "No data has been fetched yet", iso(startedAt), null, 0);
-        }
-        return null;
-    }
-
-    /** What every other format shows of a count (format.Reading). */
-    private Reading reading(Long total, String profile, CountState state, NextMilestone next, List<Long> days) {
-        if (total == null) {
-            return Reading.none();
-        }
-        long previous = ladder.highestAtOrBelow(total).orElse(0);
-        return new Reading(total, profile, state, previous, next == null ? null : next.value(), days);
     }
 
     /**
@@ -641,8 +437,7 @@ class MetricsRenderer {
         alternatives.put(
                 MetricsFormat.LAMETRIC, alternative(bytes(LametricFrames.of(reading, formats.lametricIcon()))));
         alternatives.put(
-                MetricsFormat.AWTRIX,
-                alternative(bytes(AwtrixApp.of(reading, formats.awtrixIcon(), awtrixLifetimeSeconds))));
+                MetricsFormat.AWTRIX, alternative(bytes(AwtrixApp.of(reading, formats.awtrixIcon(), staleAfter))));
         alternatives.put(
                 MetricsFormat.BADGE,
                 alternative(BadgeSvg.of(reading, formats.label(), about).getBytes(StandardCharsets.UTF_8)));
@@ -657,10 +452,6 @@ class MetricsRenderer {
     /** Through the service's JSON data format, here at render time: a read never serialises. */
     private byte[] bytes(Object document) {
         return json.write(document);
-    }
-
-    private static String iso(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /** A strong validator: equal bytes, equal tag; any change of the body changes it. */

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.api;
 
+import dev.socialticker.ticker.config.FormatProperties;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.format.BadgeSvg;
 import dev.socialticker.ticker.refresh.RefreshDemand;

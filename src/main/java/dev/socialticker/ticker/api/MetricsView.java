@@ -9,14 +9,12 @@ import java.util.Map;
  * @param byTicker     each named ticker's body ({@code ticker.tickers.<name>}), shaped as the aggregate
  * @param turnsStaleAt the first moment some fresh source turns stale, when this view must be
  *                     rendered again even though nothing was stored
- * @param version      how many changes the view's read model had applied when it was rendered
- * @param historyVersion the histories' version it was rendered from ({@code HistoryBook#version()}):
- *                     growth in the bodies changes with a backfill or a compaction, not only a store
+ * @param version      how many changes (of a state, or of its history's facts) the view's read model
+ *                     had applied when it was rendered
  */
 record MetricsView(
         RenderedBody aggregate,
         Map<String, RenderedBody> bySource,
         Map<String, RenderedBody> byTicker,
         Instant turnsStaleAt,
-        long version,
-        long historyVersion) {}
+        long version) {}

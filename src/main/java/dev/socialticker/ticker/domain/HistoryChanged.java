@@ -3,15 +3,16 @@ package dev.socialticker.ticker.domain;
 import java.util.Objects;
 
 /**
- * A source's history changed. A reading only adds today's point; the other causes can move what
- * was read before (growth, the next milestone's estimate, the recent days), so whoever shows them
- * renders that source again.
+ * A source's history changed other than by a reading (readings are told with their count,
+ * {@link SourceReported}): what was shown of its latest count (growth, the recent days) may have
+ * moved, so whoever shows it shows it again with these facts.
+ *
+ * @param facts the history's facts about the latest reading it reported of the source (NONE when
+ *              it reported none with a count)
  */
-public record HistoryChanged(TickerSource source, Cause cause) implements TickerEvent {
+public record HistoryChanged(TickerSource source, Cause cause, HistoryFacts facts) implements TickerEvent {
 
     public enum Cause {
-        /** A count was recorded (this instance read it, or it followed the fleet's reading). */
-        READING,
         /** Days were added or corrected by an operator ({@code POST /api/admin/history/{id}}). */
         BACKFILL,
         /** Points past their retention were dropped. */
@@ -23,11 +24,7 @@ public record HistoryChanged(TickerSource source, Cause cause) implements Ticker
     public HistoryChanged {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(cause, "cause");
-    }
-
-    /** True when the change can move more than today's point. */
-    public boolean reshapes() {
-        return cause != Cause.READING;
+        Objects.requireNonNull(facts, "facts");
     }
 
     @Override

@@ -5,9 +5,10 @@ import java.util.Objects;
 
 /**
  * One change of one source's state, published by the store after every write of it, and once for
- * every source at start-up ({@link Cause#RESTORED}), on the hub ({@link TickerEvent}). The view, the
- * fleet, the alerts, the outputs and the history keep what they need of it; none of them is called
- * by the store, and none asks the store back.
+ * every source at start-up ({@link Cause#RESTORED}), on the hub ({@link TickerEvent}). The fleet,
+ * the alerts and the history keep what they need of it; the view and the outputs keep it as the
+ * history reports it on, with its growth ({@link SourceReported}). None of them is called by the
+ * store, and none asks the store back.
  *
  * @param previous the state before (empty before the first count)
  * @param current  the state now (empty after an invalidation)

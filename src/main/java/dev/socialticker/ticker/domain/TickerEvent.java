@@ -9,6 +9,7 @@ package dev.socialticker.ticker.domain;
  */
 public sealed interface TickerEvent
         permits SourceChanged,
+                SourceReported,
                 SourceTurnedStale,
                 HistoryChanged,
                 MilestoneReached,

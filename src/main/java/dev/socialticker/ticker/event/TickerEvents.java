@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.event;
 
+import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.TickerEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +30,7 @@ public class TickerEvents {
     private final Consumer<TickerEvent> hub;
     private final MeterRegistry meters;
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong changes = new AtomicLong();
 
     @Autowired
     TickerEvents(ProducerTemplate producer, MeterRegistry meters) {
@@ -58,10 +60,21 @@ public class TickerEvents {
         return published.get();
     }
 
+    /**
+     * How many {@link SourceChanged} the hub has taken so far: the history reports each once
+     * ({@code SourceReported#ordinal}), and the API's view waits for the reports of these.
+     */
+    public long changesPublished() {
+        return changes.get();
+    }
+
     /** @return true when the hub took the event; false when it was dropped (counted and logged) */
     public boolean publish(TickerEvent event) {
         try {
             hub.accept(event);
+            if (event instanceof SourceChanged) {
+                changes.incrementAndGet();
+            }
             published.incrementAndGet();
             return true;
         } catch (RuntimeException notTaken) {

@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.format;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Duration;
 
 /**
  * An AWTRIX 3 custom app (Ulanzi TC001 and other AWTRIX clocks): the body of
@@ -68,6 +69,11 @@ public record AwtrixApp(
                 progress == null ? null : TRACK,
                 lifetimeSeconds > 0 ? lifetimeSeconds : null,
                 lifetimeSeconds > 0 ? MARK_STALE : null);
+    }
+
+    /** The app for {@code reading}, living on the clock as long as data stays fresh ({@code staleAfter}). */
+    public static AwtrixApp of(Reading reading, String icon, Duration staleAfter) {
+        return of(reading, icon, (int) Math.min(Integer.MAX_VALUE, staleAfter.toSeconds()));
     }
 
     /** The text's (and the progress bar's) colour on the clock's black screen for a state. */

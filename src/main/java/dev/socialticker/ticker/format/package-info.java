@@ -1,9 +1,11 @@
 /**
- * The count in the shapes the places where tickers live read: pure functions of one {@link
+ * The count in the shapes the places where tickers live read: the contract's JSON documents, made
+ * by {@link dev.socialticker.ticker.format.MetricsDocuments} from sources' states and their
+ * history's facts, and every other format, pure functions of one {@link
  * dev.socialticker.ticker.format.Reading} (a source's or a sum's count, profile, state, milestones
  * and recent daily counts), with no Spring, no Camel and no I/O but the badge's width table, read
  * from the jar once, so the API (which renders them ahead of reads) and the push outputs (which
- * send them) build the same bytes.
+ * render what they send with them) build the same bytes.
  *
  * <p>The stable public API:
  *

@@ -1,10 +1,18 @@
 package dev.socialticker.ticker.history;
 
 import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.domain.Growth;
 import dev.socialticker.ticker.domain.HistoryChanged;
+import dev.socialticker.ticker.domain.HistoryFacts;
+import dev.socialticker.ticker.domain.HistoryPoint;
+import dev.socialticker.ticker.domain.HistorySum;
+import dev.socialticker.ticker.domain.MilestoneForecast;
 import dev.socialticker.ticker.domain.MilestoneReached;
+import dev.socialticker.ticker.domain.Milestones;
 import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.SourceChanged;
+import dev.socialticker.ticker.domain.SourceReported;
+import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.event.TickerEvents;
 import dev.socialticker.ticker.provider.contract.CountPrecision;
@@ -12,9 +20,9 @@ import dev.socialticker.ticker.state.StateKey;
 import dev.socialticker.ticker.state.StateRepository;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -44,22 +52,24 @@ import org.springframework.stereotype.Component;
  * crossed for the first time as a {@link MilestoneReached}.
  */
 @Component
-public class HistoryBook {
+public class HistoryBook implements HistoryArchive {
     private static final Logger log = LoggerFactory.getLogger(HistoryBook.class);
-    static final List<Duration> WINDOWS = List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30));
 
     private final StateRepository state;
     private final SourceCatalog catalog;
     private final HistoryProperties settings;
     private final CountPrecision precision;
     private final Milestones ladder;
+    private final MilestoneForecast forecast;
     private final Clock clock;
     private final TickerEvents events;
     private final Map<String, SourceHistory> histories = new ConcurrentHashMap<>();
     private final Map<String, Long> recordedUpTo = new ConcurrentHashMap<>();
     private final Map<String, Integer> bytes = new ConcurrentHashMap<>();
-    /** Moves when a history changes other than by its newest reading (see {@link #version()}). */
-    private final AtomicLong version = new AtomicLong();
+    /** The newest reading reported of each source: what a change of its history is told about. */
+    private final Map<String, Snapshot> reported = new ConcurrentHashMap<>();
+    /** How many changes were reported ({@link SourceReported#ordinal()}). */
+    private final AtomicLong reports = new AtomicLong();
     /** Sources whose stored history could not be read yet: never written over until it has been. */
     private final Set<String> unread = ConcurrentHashMap.newKeySet();
 
@@ -76,11 +86,28 @@ public class HistoryBook {
         this.settings = settings;
         this.precision = precision;
         this.ladder = settings.ladder();
+        this.forecast = new MilestoneForecast(ladder, settings.forecastHorizon());
         this.clock = clock;
     }
 
+    @Override
     public boolean enabled() {
         return settings.enabled();
+    }
+
+    @Override
+    public int maxPoints() {
+        return settings.maxPoints();
+    }
+
+    @Override
+    public int count(String sourceId, Step step, Instant from, Instant to) {
+        return of(sourceId).count(step, from, to);
+    }
+
+    @Override
+    public List<HistoryPoint> points(String sourceId, Step step, Instant from, Instant to) {
+        return of(sourceId).points(step, from, to);
     }
 
     public HistoryProperties settings() {
@@ -88,14 +115,20 @@ public class HistoryBook {
     }
 
     /**
-     * Records a change's count, when it carries one, and publishes it ({@link HistoryChanged}, and
-     * the milestone it crossed for the first time). Changes arrive on several threads: one older
-     * than a change already recorded for its source is dropped.
+     * Records a change's count, when it carries one, and reports the change on with the facts of its
+     * count ({@link SourceReported}: every change, once, whatever happened to the recording), then
+     * the milestone it crossed for the first time ({@link MilestoneReached}). Changes arrive on
+     * several threads: one older than a change already recorded for its source is not recorded.
      *
      * @return the milestone this reading crossed for the first time, to celebrate
      */
     public Optional<MilestoneReached> record(SourceChanged change) {
-        Optional<MilestoneReached> crossed = recorded(change);
+        Optional<MilestoneReached> crossed;
+        try {
+            crossed = recorded(change);
+        } finally {
+            report(change);
+        }
         if (crossed.isPresent()) {
             log.info(
                     "{} crossed the milestone {} (count {})",
@@ -125,24 +158,20 @@ public class HistoryBook {
                 // The instance that read it writes it; this copy follows in memory. A change no refresh
                 // made (a provider's route replaced: the same count) is no reading of its own either:
                 // written by every instance at once, it could overwrite a newer reading of the fleet.
-                if (histories.get(id).record(snapshot.refreshedAt(), snapshot.total())) {
-                    events.publish(new HistoryChanged(source, HistoryChanged.Cause.READING));
-                }
+                histories.get(id).record(snapshot.refreshedAt(), snapshot.total());
                 return Optional.empty();
             }
             SourceHistory history = histories.get(id);
             if (state.shared() || unread.contains(id)) {
                 try {
-                    reload(id);
+                    reload(id, false);
                 } catch (IOException unreachable) {
                     // Written by the next reading that finds the stored document; never over it blind.
                     log.warn(
                             "Could not read the stored history of {}: {}; this reading is kept in memory only",
                             id,
                             unreachable.getMessage());
-                    if (history.record(snapshot.refreshedAt(), snapshot.total())) {
-                        events.publish(new HistoryChanged(source, HistoryChanged.Cause.READING));
-                    }
+                    history.record(snapshot.refreshedAt(), snapshot.total());
                     return Optional.empty();
                 }
             }
@@ -155,14 +184,63 @@ public class HistoryBook {
                 history.compact(clock.instant(), settings.rawRetention(), settings.hourlyRetention());
                 save(id, history);
             }
-            if (changed) {
-                events.publish(new HistoryChanged(source, HistoryChanged.Cause.READING));
-            }
             return crossed.stream()
                     .mapToObj(milestone ->
                             new MilestoneReached(source, milestone, snapshot.total(), snapshot.refreshedAt()))
                     .findFirst();
         }
+    }
+
+    /**
+     * Tells the change on with the facts of its count; a change older than one reported already is
+     * told too (its readers drop it as older), with the facts of its own count.
+     */
+    private void report(SourceChanged change) {
+        SourceState current = change.current();
+        HistoryFacts facts = HistoryFacts.NONE;
+        if (settings.enabled() && current.hasData()) {
+            String id = current.source().id();
+            SourceHistory history = of(id);
+            synchronized (history) {
+                facts = factsOf(current.source(), history, current.snapshot());
+                Snapshot newest = reported.get(id);
+                if (newest == null
+                        || !newest.refreshedAt().isAfter(current.snapshot().refreshedAt())) {
+                    reported.put(id, current.snapshot());
+                }
+            }
+        }
+        events.publish(new SourceReported(change, facts, reports.incrementAndGet()));
+    }
+
+    /** Publishes that a source's history changed, with the facts of its newest reported count. */
+    private void tellChanged(TickerSource source, HistoryChanged.Cause cause) {
+        Snapshot newest = reported.get(source.id());
+        HistoryFacts facts = newest == null ? HistoryFacts.NONE : factsOf(source, of(source.id()), newest);
+        events.publish(new HistoryChanged(source, cause, facts));
+    }
+
+    /**
+     * What the history says of a count read at its snapshot's time: the growth up to it and the days
+     * of the recent range ending with the reading's own ({@link HistoryFacts}).
+     */
+    private HistoryFacts factsOf(TickerSource source, SourceHistory history, Snapshot snapshot) {
+        Instant at = snapshot.refreshedAt();
+        LocalDate day = HistoryFacts.dayOf(at);
+        Instant from =
+                HistoryFacts.firstShownOn(day).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
+        OptionalLong before = history.countAt(from.minusSeconds(1));
+        List<HistoryPoint> days = history.points(Step.DAY, from, to);
+        long total = snapshot.total();
+        Growth growth = growth(source, history, total, at);
+        return new HistoryFacts(
+                at,
+                growth,
+                forecast.next(total, growth, at).orElse(null),
+                forecast.previous(total),
+                before.isPresent() ? before.getAsLong() : null,
+                days);
     }
 
     /**
@@ -184,20 +262,20 @@ public class HistoryBook {
             synchronized (history) {
                 if (state.shared()) {
                     try {
-                        reload(id);
+                        reload(id, true);
                     } catch (IOException unreachable) {
                         log.warn("Could not reload the fleet's history of {}: {}", id, unreachable.getMessage());
                     }
                     int gone = history.compact(now, settings.rawRetention(), settings.hourlyRetention());
                     if (gone > 0) {
-                        events.publish(new HistoryChanged(source, HistoryChanged.Cause.COMPACTED));
+                        tellChanged(source, HistoryChanged.Cause.COMPACTED);
                     }
                     dropped += gone;
                     continue;
                 }
                 if (unread.contains(id)) {
                     try {
-                        reload(id);
+                        reload(id, true);
                     } catch (IOException unreachable) {
                         // Not written over: the stored history may hold more than this copy.
                         continue;
@@ -206,26 +284,12 @@ public class HistoryBook {
                 int gone = history.compact(now, settings.rawRetention(), settings.hourlyRetention());
                 if (gone > 0) {
                     save(id, history);
-                    events.publish(new HistoryChanged(source, HistoryChanged.Cause.COMPACTED));
+                    tellChanged(source, HistoryChanged.Cause.COMPACTED);
                 }
                 dropped += gone;
             }
         }
-        if (dropped > 0) {
-            version.incrementAndGet();
-        }
         return dropped;
-    }
-
-    /**
-     * A number that moves whenever a history changes in a way that can change the growth of a count
-     * already read: a backfill, a compaction that dropped points, the fleet's document reloaded. A
-     * new reading does not move it: growth looks back a day or more from the reading's own time, so
-     * the reading cannot change it. Whoever renders growth ahead of reads (the API) renders again
-     * when it moves.
-     */
-    public long version() {
-        return version.get();
     }
 
     /** A source's history (empty when it has none yet). */
@@ -246,44 +310,24 @@ public class HistoryBook {
         if (!settings.enabled()) {
             return Growth.NONE;
         }
-        SourceHistory history = of(source.id());
-        Long[] windows = new Long[WINDOWS.size()];
+        return growth(source, of(source.id()), total, at);
+    }
+
+    private Growth growth(TickerSource source, SourceHistory history, long total, Instant at) {
+        Long[] windows = new Long[Growth.WINDOWS.size()];
         for (int i = 0; i < windows.length; i++) {
-            OptionalLong then = history.countAt(at.minus(WINDOWS.get(i)));
+            OptionalLong then = history.countAt(at.minus(Growth.WINDOWS.get(i)));
             windows[i] = then.isPresent() ? total - then.getAsLong() : null;
         }
         return new Growth(windows[0], windows[1], windows[2], precision.rounded(source.provider()));
     }
 
-    /**
-     * The next milestone above {@code total}, with an estimated date from {@code growth}'s rate
-     * (over 7 days, or the last day while the history is shorter) when that falls within the
-     * forecast horizon. Empty above the ladder's top, or with history off.
-     */
-    public Optional<NextMilestone> nextMilestone(long total, Growth growth, Instant at) {
-        if (!settings.enabled()) {
-            return Optional.empty();
-        }
-        OptionalLong next = ladder.nextAbove(total);
-        if (next.isEmpty()) {
-            return Optional.empty();
-        }
-        Long grown = growth.sevenDays() != null ? growth.sevenDays() : growth.oneDay();
-        Duration over = growth.sevenDays() != null ? WINDOWS.get(1) : WINDOWS.get(0);
-        Instant eta = null;
-        if (grown != null && grown > 0) {
-            double seconds = (double) (next.getAsLong() - total) * over.getSeconds() / grown;
-            if (seconds <= settings.forecastHorizon().getSeconds()) {
-                eta = at.plusSeconds((long) Math.ceil(seconds));
-            }
-        }
-        return Optional.of(new NextMilestone(next.getAsLong(), eta));
+    /** The next milestone and its date: the rule the history's readers share. */
+    public MilestoneForecast forecast() {
+        return forecast;
     }
 
-    /**
-     * The points of several sources' histories added up (see {@link HistorySum}), at most
-     * {@code limit} of them.
-     */
+    @Override
     public List<HistoryPoint> summed(List<TickerSource> sources, Step step, Instant from, Instant to, int limit) {
         List<HistorySum.Part> parts = new ArrayList<>();
         for (TickerSource source : sources) {
@@ -295,7 +339,7 @@ public class HistoryBook {
         return HistorySum.of(parts, limit);
     }
 
-    /** Sets days of a source's history from another tool's export; see {@link SourceHistory#backfill}. */
+    @Override
     public Map<SourceHistory.Backfilled, Integer> backfill(TickerSource source, Map<LocalDate, Long> days)
             throws IOException {
         SourceHistory history = of(source.id());
@@ -305,13 +349,12 @@ public class HistoryBook {
         }
         synchronized (history) {
             if (state.shared() || unread.contains(source.id())) {
-                reload(source.id());
+                reload(source.id(), false);
             }
             days.forEach((day, count) -> counts.merge(history.backfill(day, count), 1, Integer::sum));
             if (counts.get(SourceHistory.Backfilled.ADDED) + counts.get(SourceHistory.Backfilled.UPDATED) > 0) {
                 // Told first: the copy in memory has changed even if the write below fails.
-                version.incrementAndGet();
-                events.publish(new HistoryChanged(source, HistoryChanged.Cause.BACKFILL));
+                tellChanged(source, HistoryChanged.Cause.BACKFILL);
                 byte[] document = HistoryCodec.encode(history);
                 state.write(StateKey.history(source.id()), document);
                 bytes.put(source.id(), document.length);
@@ -321,19 +364,21 @@ public class HistoryBook {
     }
 
     /**
-     * Reads the fleet's document afresh into the copy in memory (same object: its lock is kept). When
+     * Reads the fleet's document afresh into the copy in memory (same object: its lock is kept), and,
+     * when {@code tell}, publishes that it may have changed (a reading or a backfill that reloads
+     * tells its own news). When
      * the fleet has none (a Redis restarted empty), the copy is kept, and written back with the next
      * reading, as the instances write their states back.
      */
-    private void reload(String id) throws IOException {
+    private void reload(String id, boolean tell) throws IOException {
         SourceHistory copy = histories.computeIfAbsent(id, this::load);
         Optional<SourceHistory> stored = read(id);
         unread.remove(id);
         if (stored.isPresent()) {
             copy.replaceWith(stored.get());
-            version.incrementAndGet();
-            catalog.find(id)
-                    .ifPresent(source -> events.publish(new HistoryChanged(source, HistoryChanged.Cause.RELOADED)));
+            if (tell) {
+                catalog.find(id).ifPresent(source -> tellChanged(source, HistoryChanged.Cause.RELOADED));
+            }
         } else if (copy.lastCount().isPresent()) {
             log.info(
                     "No stored history of {} ({}); this instance's copy is written back with its next reading",

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.history;
 
+import dev.socialticker.ticker.domain.Milestones;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;

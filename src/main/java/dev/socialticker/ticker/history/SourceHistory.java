@@ -1,5 +1,7 @@
 package dev.socialticker.ticker.history;
 
+import dev.socialticker.ticker.domain.HistoryPoint;
+import dev.socialticker.ticker.domain.Milestones;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -3,21 +3,22 @@ package dev.socialticker.ticker.output;
 import dev.socialticker.ticker.WhenTheServiceStops;
 import dev.socialticker.ticker.domain.HistoryChanged;
 import dev.socialticker.ticker.domain.SourceChanged;
+import dev.socialticker.ticker.domain.SourceReported;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.SourceTurnedStale;
 import dev.socialticker.ticker.domain.Staleness;
+import dev.socialticker.ticker.output.SourcesTold.Told;
 import dev.socialticker.ticker.refresh.RefreshSchedule;
 import dev.socialticker.ticker.state.FleetLease;
 import dev.socialticker.ticker.state.StateRepository;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
  * Decides what the outputs get, from the hub's events alone: what it was last told of each source
- * ({@link #told}) is its read model. A source is pushed when its count changes ({@link SourceChanged})
+ * ({@link SourcesTold}) is its read model. A source is pushed when its count changes (a
+ * {@link SourceChanged}, as the history reports it on with its growth: {@link SourceReported})
  * or it turns stale or fresh ({@link Staleness}, the API's own rule; stale by age is the store's
  * clock's {@link SourceTurnedStale}), and when its body changed with its history alone (a backfill,
  * a compaction: {@link HistoryChanged}). The state found at start-up (cause RESTORED) is no news:
@@ -35,34 +36,27 @@ import org.springframework.stereotype.Component;
 public class OutputFeed {
     static final String LEASE = "outputs-leader";
 
-    /** What the outputs were last told of a source; {@code count} null for a source without one. */
-    private record Told(long sequence, Long count, boolean stale, SourceState state) {
-        static Told of(long sequence, SourceState state, boolean stale) {
-            return new Told(sequence, state.hasData() ? state.snapshot().total() : null, stale, state);
-        }
-    }
-
-    private final Map<String, Told> told = new ConcurrentHashMap<>();
+    private final SourcesTold told;
     private final OutputQueues queues;
     private final Staleness staleness;
     private final Clock clock;
     private final FleetLease lease;
 
-    OutputFeed(OutputQueues queues, RefreshSchedule schedule, Clock clock, StateRepository state) {
+    OutputFeed(OutputQueues queues, SourcesTold told, RefreshSchedule schedule, Clock clock, StateRepository state) {
         this.queues = queues;
+        this.told = told;
         this.staleness = schedule.staleness();
         this.clock = clock;
         this.lease = new FleetLease(state, LEASE, Duration.ofSeconds(15), Duration.ofSeconds(5));
     }
 
-    /** One change of a source (route {@code output-events}). */
-    void changed(SourceChanged change) {
+    /** One change of a source, as the history reported it on (route {@code output-events}). */
+    void reported(SourceReported report) {
+        SourceChanged change = report.change();
         SourceState current = change.current();
-        String id = current.source().id();
         boolean stale = !current.hasData() || staleness.isStale(current, clock.instant());
-        Told now = Told.of(change.sequence(), current, stale);
-        Told before = told.compute(id, (key, last) -> last != null && last.sequence() > change.sequence() ? last : now);
-        if (before != now) {
+        Told now = told.report(report, stale);
+        if (now.sequence() != change.sequence() || !now.state().equals(current)) {
             return; // an older change, arriving after a newer one
         }
         if (!current.hasData() || change.cause() == SourceChanged.Cause.RESTORED) {
@@ -82,23 +76,15 @@ public class OutputFeed {
 
     /** A count turned stale by age (the store's clock): pushed, unless a newer change came first. */
     void turnedStale(SourceTurnedStale stale) {
-        String id = stale.source().id();
-        Told turned = told.computeIfPresent(
-                id,
-                (key, last) -> last.state().equals(stale.state()) && !last.stale()
-                        ? new Told(last.sequence(), last.count(), true, last.state())
-                        : last);
-        if (turned != null && turned.stale() && turned.state().equals(stale.state())) {
+        Told turned = told.turnedStale(stale);
+        if (turned != null) {
             push(turned);
         }
     }
 
     /** A source's history changed: its growth or next milestone may have, and the body with them. */
     void historyChanged(HistoryChanged changed) {
-        if (!changed.reshapes()) {
-            return; // a reading: its count was pushed as a change already
-        }
-        Told last = told.get(changed.source().id());
+        Told last = told.historyChanged(changed);
         if (last != null && last.count() != null) {
             push(last);
         }
@@ -114,7 +100,7 @@ public class OutputFeed {
         if (lease.holds()) {
             queues.retryLater();
             queues.catchUp(
-                    told.values().stream()
+                    told.all().stream()
                             .map(last -> new Delivery(last.state(), last.stale(), null))
                             .toList(),
                     clock.instant());

@@ -251,9 +251,10 @@ public class OutputQueues {
                     ? bodies.json(delivery.sourceId())
                     : bodies.jsonWithoutCount(delivery.sourceId());
             if (json == null) {
-                // The view no longer says what the push was decided on (a count forgotten since, or one
-                // read since an announcement without): nothing to push, and an empty body must never
-                // reach a webhook or a retained topic. The newer state is pushed on its own.
+                // What the outputs were told since no longer says what the push was decided on (a count
+                // forgotten since, or one read since an announcement without): nothing to push, and an
+                // empty body must never reach a webhook or a retained topic. The newer state is pushed
+                // on its own.
                 log.debug("Output '{}': nothing of {} to push now", output.name(), delivery.sourceId());
                 return;
             }

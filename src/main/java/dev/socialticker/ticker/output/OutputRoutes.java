@@ -1,7 +1,7 @@
 package dev.socialticker.ticker.output;
 
 import dev.socialticker.ticker.domain.HistoryChanged;
-import dev.socialticker.ticker.domain.SourceChanged;
+import dev.socialticker.ticker.domain.SourceReported;
 import dev.socialticker.ticker.domain.SourceTurnedStale;
 import dev.socialticker.ticker.event.EventEndpoints;
 import org.apache.camel.LoggingLevel;
@@ -29,8 +29,8 @@ class OutputRoutes extends RouteBuilder {
         from(EventEndpoints.HUB)
                 .routeId("output-events")
                 .choice()
-                    .when(body().isInstanceOf(SourceChanged.class))
-                        .process(exchange -> feed.changed(exchange.getIn().getBody(SourceChanged.class)))
+                    .when(body().isInstanceOf(SourceReported.class))
+                        .process(exchange -> feed.reported(exchange.getIn().getBody(SourceReported.class)))
                     .when(body().isInstanceOf(SourceTurnedStale.class))
                         .process(exchange -> feed.turnedStale(exchange.getIn().getBody(SourceTurnedStale.class)))
                     .when(body().isInstanceOf(HistoryChanged.class))

@@ -2,7 +2,9 @@ package dev.socialticker.ticker.refresh;
 
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.Staleness;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -25,8 +27,10 @@ public class RefreshSchedule {
 
     private final RefreshProperties effective;
     private final Staleness staleness;
+    private final Instant startedAt;
 
-    public RefreshSchedule(RefreshProperties refresh, SourceCatalog catalog, Environment environment) {
+    public RefreshSchedule(RefreshProperties refresh, SourceCatalog catalog, Environment environment, Clock clock) {
+        this.startedAt = clock.instant();
         // Whether a cadence was set at all, which the bound values (defaults filled in) cannot tell.
         Binder binder = Binder.get(environment);
         boolean cadenceSet = binder.bind("ticker.refresh.period", Duration.class)
@@ -56,6 +60,14 @@ public class RefreshSchedule {
     /** Age after which data is stale (see {@link RefreshProperties#staleAfter()}). */
     public Duration staleAfter() {
         return effective.staleAfter();
+    }
+
+    /**
+     * When the schedule began: a source without a count has waited for one since (the API's and the
+     * outputs' {@code NO_DATA} error says so, with this one instant).
+     */
+    public Instant startedAt() {
+        return startedAt;
     }
 
     /** The one staleness rule, with this schedule's stale-after. */

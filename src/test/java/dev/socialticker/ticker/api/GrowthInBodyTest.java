@@ -1,14 +1,19 @@
 package dev.socialticker.ticker.api;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.support.ApiClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Growth and the next milestone in the main body, per source and for a sum: null while the history
@@ -16,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * estimated date only when the milestone is near enough at the recent rate.
  */
 class GrowthInBodyTest extends HistoryServiceTest {
+    @Autowired
+    SnapshotStore store;
 
     /** Days 1 to 40 before today, each {@code perDay} fewer than the day after it, today's count being {@code now}. */
     private String fortyDays(long now, long perDay) {
@@ -54,6 +61,37 @@ class GrowthInBodyTest extends HistoryServiceTest {
         assertThat(body.path("nextMilestone").path("value").asLong()).isEqualTo(2500);
         assertThat(Instant.parse(body.path("nextMilestone").path("eta").asText()))
                 .isEqualTo(refreshedAt.plus(Duration.ofDays(50)));
+    }
+
+    /**
+     * The count and its growth come to the view together (the history's report of the change): the
+     * first read after the store wrote a count, taken once and without waiting for it, shows that
+     * count with the growth up to it, never the growth of the count before.
+     */
+    @Test
+    void theFirstReadAfterARefreshShowsTheNewCountWithItsOwnGrowth() {
+        read("instant", 1_000);
+        backfill("github-instant", fortyDays(1_000, 10));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> ApiClient.json(api.get("/api/metrics/github-instant"))
+                                .at("/growth/oneDay")
+                                .asLong(-1)
+                        == 10);
+
+        for (long followers : new long[] {1_050, 1_200, 990}) {
+            upstream.stubFor(get(urlPathEqualTo("/users/instant"))
+                    .willReturn(okJson("{\"login\": \"instant\", \"followers\": " + followers + "}")));
+            refresh(github("instant"));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> store.stateOf(github("instant")).snapshot().total() == followers);
+
+            JsonNode body = ApiClient.json(api.get("/api/metrics/github-instant"));
+            assertThat(body.path("total").asLong()).isEqualTo(followers);
+            assertThat(body.at("/growth/oneDay").asLong())
+                    .as("the growth of this count: it minus yesterday's 990")
+                    .isEqualTo(followers - 990);
+            assertThat(body.at("/growth/thirtyDays").asLong()).isEqualTo(followers - 700);
+        }
     }
 
     @Test

@@ -119,7 +119,7 @@ class HistoryApiTest extends HistoryServiceTest {
         assertThat(body.has("id")).isFalse();
         List<String> sources = new ArrayList<>();
         body.path("sources").forEach(id -> sources.add(id.asText()));
-        assertThat(sources).hasSize(23).startsWith("github-grow", "github-fast").contains("github-suma", "github-sumb");
+        assertThat(sources).hasSize(24).startsWith("github-grow", "github-fast").contains("github-suma", "github-sumb");
         assertThat(body.path("points")).hasSize(3);
         assertThat(body.path("points").get(0).path("count").asLong()).isEqualTo(10);
         assertThat(body.path("points").get(1).path("count").asLong()).isEqualTo(25);

@@ -97,6 +97,9 @@ import org.springframework.context.annotation.Primary;
             // FormatsApiTest: each format's own ETag.
             "ticker.sources[22].provider=github",
             "ticker.sources[22].account=etags",
+            // GrowthInBodyTest: a read right after a refresh.
+            "ticker.sources[23].provider=github",
+            "ticker.sources[23].account=instant",
             "ticker.tickers.golden.sources[0]=github-golden",
             "ticker.tickers.halves.sources[0]=github-older",
             "ticker.tickers.halves.sources[1]=github-newer",

@@ -13,6 +13,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.history.HistoryBook;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.token.TokenStatus;
 import java.io.IOException;
@@ -98,6 +99,21 @@ class ArchitectureTest {
                     + " \"The hub\")");
 
     /**
+     * What a count shows of its history (growth, the next milestone, the recent days) reaches the
+     * view and the outputs as {@code HistoryFacts} on the hub; a request for a range of history or a
+     * backfill asks the history's own {@code HistoryArchive}.
+     */
+    @ArchTest
+    static final ArchRule onlyTheHistoryUsesTheHistoryBook = noClasses()
+            .that()
+            .resideOutsideOfPackage(ROOT + ".history..")
+            .should()
+            .dependOnClassesThat()
+            .belongToAnyOf(HistoryBook.class)
+            .because("what a reader shows of a history comes from the events it received (docs/how-it-works.md,"
+                    + " \"The hub\")");
+
+    /**
      * What is known of a token reaches the other features as {@code TokenChanged} on the hub; only a
      * provider's request asks the token feature, for the token it sends.
      */
@@ -171,14 +187,19 @@ class ArchitectureTest {
                     ROOT + ".refresh..", ROOT + ".store..", ROOT + ".fleet..", ROOT + ".alert..", ROOT + ".api..");
 
     @ArchTest
-    static final ArchRule theFormatsArePureFunctionsOfAReading = classes()
+    static final ArchRule theFormatsArePureFunctionsOfTheDomainsValues = classes()
             .that()
             .resideInAPackage(ROOT + ".format..")
             .should()
             .onlyDependOnClassesThat()
-            .resideInAnyPackage(ROOT + ".format..", "java..", "com.fasterxml.jackson.annotation..")
-            .because("the API renders them ahead of reads and the push outputs send them: the same bytes from"
-                    + " the same reading, with no Spring, Camel or I/O in between");
+            .resideInAnyPackage(
+                    ROOT + ".format..",
+                    ROOT + ".domain..",
+                    "java..",
+                    "com.fasterxml.jackson.annotation..",
+                    "io.swagger.v3.oas.annotations..")
+            .because("the API renders them ahead of reads and the push outputs render what they send with them:"
+                    + " the same bytes from the same state and facts, with no Spring, Camel or I/O in between");
 
     /**
      * The API's documents and the outputs' are written (and the outputs' read) by the service's JSON

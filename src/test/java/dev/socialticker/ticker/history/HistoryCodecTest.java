@@ -3,6 +3,7 @@ package dev.socialticker.ticker.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.socialticker.ticker.domain.Milestones;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.SourceProperties;
+import dev.socialticker.ticker.domain.HistoryPoint;
 import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.SourceChanged;
 import dev.socialticker.ticker.domain.SourceState;

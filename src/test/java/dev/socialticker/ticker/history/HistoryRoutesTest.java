@@ -1,14 +1,19 @@
 package dev.socialticker.ticker.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.SourceProperties;
 import dev.socialticker.ticker.domain.HistoryChanged;
+import dev.socialticker.ticker.domain.HistoryFacts;
+import dev.socialticker.ticker.domain.HistoryPoint;
 import dev.socialticker.ticker.domain.MilestoneReached;
+import dev.socialticker.ticker.domain.NextMilestone;
 import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.SourceChanged;
+import dev.socialticker.ticker.domain.SourceReported;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerEvent;
 import dev.socialticker.ticker.domain.TickerSource;
@@ -121,12 +126,35 @@ class HistoryRoutesTest {
         assertThat(published.stream().filter(MilestoneReached.class::isInstance))
                 .as("once")
                 .hasSize(1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> published.stream()
+                                .filter(SourceReported.class::isInstance)
+                                .count()
+                        == 3);
+        List<SourceReported> reports = published.stream()
+                .filter(SourceReported.class::isInstance)
+                .map(SourceReported.class::cast)
+                .toList();
+        assertThat(reports)
+                .as("each change reported on once, in the order received, numbered")
+                .extracting(report -> report.change().current().snapshot().total(), SourceReported::ordinal)
+                .containsExactly(tuple(995L, 1L), tuple(1_003L, 2L), tuple(1_004L, 3L));
+        assertThat(reports)
+                .as("with the facts of its own count")
+                .allSatisfy(report -> assertThat(
+                                report.facts().about(report.change().current()))
+                        .isTrue());
+        HistoryFacts last = reports.get(2).facts();
+        assertThat(last.previousMilestone()).isEqualTo(1_000);
+        assertThat(last.next()).as("no rate yet: no date").isEqualTo(new NextMilestone(2_500, null));
+        assertThat(last.growth().hasAnyWindow()).as("two minutes of history").isFalse();
+        assertThat(last.days())
+                .as("today's point, as recorded")
+                .extracting(HistoryPoint::count)
+                .containsExactly(1_004L);
         assertThat(published.stream().filter(HistoryChanged.class::isInstance))
-                .as("each reading told as a change of the history")
-                .containsExactly(
-                        new HistoryChanged(SOURCE, HistoryChanged.Cause.READING),
-                        new HistoryChanged(SOURCE, HistoryChanged.Cause.READING),
-                        new HistoryChanged(SOURCE, HistoryChanged.Cause.READING));
+                .as("a reading is no other change of the history")
+                .isEmpty();
     }
 
     /** A refresh read {@code count} now. */

@@ -2,6 +2,7 @@ package dev.socialticker.ticker.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.socialticker.ticker.domain.Milestones;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.socialticker.ticker.domain.HistoryPoint;
 import dev.socialticker.ticker.fleet.FleetInstances;
 import dev.socialticker.ticker.fleet.FleetInstances.Instance;
 import dev.socialticker.ticker.support.Fixtures;

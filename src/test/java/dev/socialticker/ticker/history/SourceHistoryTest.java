@@ -2,6 +2,8 @@ package dev.socialticker.ticker.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.socialticker.ticker.domain.HistoryPoint;
+import dev.socialticker.ticker.domain.Milestones;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -158,6 +158,6 @@ class RefreshGateTest {
                 16);
         SourceCatalog catalog = new SourceCatalog(
                 new SourceProperties(List.of(new SourceProperties.Source(null, "demo", "a")), Map.of()));
-        return new RefreshGate(new RefreshSchedule(refresh, catalog, new MockEnvironment()), clock, fleet);
+        return new RefreshGate(new RefreshSchedule(refresh, catalog, new MockEnvironment(), clock), clock, fleet);
     }
 }

@@ -1,8 +1,9 @@
-package dev.socialticker.ticker.history;
+package dev.socialticker.ticker.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.socialticker.ticker.history.HistoryProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;

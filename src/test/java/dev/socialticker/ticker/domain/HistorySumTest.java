@@ -1,4 +1,4 @@
-package dev.socialticker.ticker.history;
+package dev.socialticker.ticker.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.socialticker.ticker.api;
+package dev.socialticker.ticker.format;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -8,7 +8,7 @@ import java.util.List;
  * JSON shapes of {@code GET /api/metrics} (field order as in the contract). The {@link Schema}
  * notes are what the OpenAPI document says of each field.
  */
-record MetricsDocument(
+public record MetricsDocument(
         @Schema(
                 nullable = true,
                 example = "12345",
@@ -55,7 +55,7 @@ record MetricsDocument(
 
         List<SourceDocument> sources) {
 
-    record SourceDocument(
+    public record SourceDocument(
             @Schema(example = "instagram-acme") String id,
             @Schema(example = "instagram") String provider,
             @Schema(nullable = true) String profile,
@@ -88,7 +88,7 @@ record MetricsDocument(
      * A count's growth up to its {@code refreshedAt}: the count then less the count the history holds
      * for one, 7 and 30 days before.
      */
-    record GrowthDocument(
+    public record GrowthDocument(
             @Schema(
                     nullable = true,
                     example = "312",
@@ -122,7 +122,7 @@ record MetricsDocument(
             PartialGrowthDocument partial) {}
 
     /** The growth of some of a sum's sources: those whose history reaches back a day or more. */
-    record PartialGrowthDocument(
+    public record PartialGrowthDocument(
             @Schema(
                     nullable = true,
                     example = "312",
@@ -144,7 +144,7 @@ record MetricsDocument(
             List<String> sources) {}
 
     /** The next rung of the milestone ladder (ticker.history.milestones) and when it should be reached. */
-    record MilestoneDocument(
+    public record MilestoneDocument(
             @Schema(example = "15000", description = "The next milestone above the count")
             long value,
 
@@ -157,7 +157,7 @@ record MetricsDocument(
                                     + "history is shorter); null unless within ticker.history.forecast-horizon (84 days)")
             String eta) {}
 
-    record ErrorDocument(
+    public record ErrorDocument(
             @Schema(
                     example = "RATE_LIMITED",
                     description = "UPSTREAM_UNAVAILABLE, TIMEOUT, RATE_LIMITED, AUTH_FAILED, "
@@ -176,5 +176,5 @@ record MetricsDocument(
             int attempts) {}
 
     /** What a Smiirl counter polls: {@code {"number": 42}}; null before any data. */
-    record SmiirlDocument(Long number) {}
+    public record SmiirlDocument(Long number) {}
 }

@@ -1,4 +1,7 @@
-package dev.socialticker.ticker.history;
+package dev.socialticker.ticker.domain;
+
+import java.time.Duration;
+import java.util.List;
 
 /**
  * How much a count grew over the last day, 7 days and 30 days; a window is null while the history
@@ -6,6 +9,9 @@ package dev.socialticker.ticker.history;
  * significant figures), so a small growth may read as zero.
  */
 public record Growth(Long oneDay, Long sevenDays, Long thirtyDays, boolean approximate) {
+
+    /** The windows, in this order: one day, 7 days, 30 days. */
+    public static final List<Duration> WINDOWS = List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30));
 
     public static final Growth NONE = new Growth(null, null, null, false);
 

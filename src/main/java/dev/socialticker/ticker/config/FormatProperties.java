@@ -1,4 +1,4 @@
-package dev.socialticker.ticker.api;
+package dev.socialticker.ticker.config;
 
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("ticker.formats")
-record FormatProperties(
+public record FormatProperties(
         @NotBlank(message = "must not be blank") @DefaultValue("followers")
         String label,
 

@@ -1,4 +1,4 @@
-package dev.socialticker.ticker.history;
+package dev.socialticker.ticker.domain;
 
 import java.time.Instant;
 
@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 public record HistoryPoint(Instant at, long count, long min, long max) {
 
-    static HistoryPoint reading(Instant at, long count) {
+    public static HistoryPoint reading(Instant at, long count) {
         return new HistoryPoint(at, count, count, count);
     }
 }

@@ -1,4 +1,4 @@
-package dev.socialticker.ticker.history;
+package dev.socialticker.ticker.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,14 +10,14 @@ import java.util.List;
  * point yet counts from its count before the range, if it had one). For days, the lowest and highest
  * of a sum are the sums of the sources' lowest and highest: bounds of the day's range.
  */
-final class HistorySum {
+public final class HistorySum {
 
     /** One source's points in the range, and its count before the range began (null when none). */
-    record Part(Long before, List<HistoryPoint> points) {}
+    public record Part(Long before, List<HistoryPoint> points) {}
 
     private HistorySum() {}
 
-    static List<HistoryPoint> of(List<Part> parts, int limit) {
+    public static List<HistoryPoint> of(List<Part> parts, int limit) {
         int n = parts.size();
         long[] last = new long[n];
         long[] min = new long[n];

@@ -1,4 +1,4 @@
-package dev.socialticker.ticker.history;
+package dev.socialticker.ticker.domain;
 
 import java.util.ArrayList;
 import java.util.List;
