@@ -50,6 +50,11 @@ public final class HubCursor {
         }
     }
 
+    /** Whether the subscriber has handled every event the hub took so far: a read, no lock. */
+    public boolean caughtUp() {
+        return received >= published.getAsLong();
+    }
+
     /**
      * Waits until the subscriber has handled every event the hub took before now, or {@code patience}
      * ran out (a hub held up by a slow subscriber never holds up the caller for long).
