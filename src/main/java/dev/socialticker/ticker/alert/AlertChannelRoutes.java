@@ -1,5 +1,8 @@
 package dev.socialticker.ticker.alert;
 
+import dev.socialticker.ticker.delivery.DeliveryFailures;
+import dev.socialticker.ticker.delivery.DeliveryMeters;
+import dev.socialticker.ticker.delivery.Destination;
 import dev.socialticker.ticker.json.JsonConfiguration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * The channels: {@code direct:alert-slack} and {@code direct:alert-email} deliver the {@link Alert} in
  * the exchange property {@link AlertRoutes#ALERT}, each with its own retries and backoff. A channel
- * that fails is logged with the reason ({@link ChannelFailureReason}), counted, and shown in
+ * that fails is logged with the reason ({@code delivery.DeliveryFailures}), counted, and shown in
  * {@code /actuator/health} ({@link AlertChannelsHealthIndicator}).
  */
 @Component
@@ -41,6 +44,7 @@ class AlertChannelRoutes extends RouteBuilder {
     private final AlertProperties settings;
     private final AlertMessages messages;
     private final MeterRegistry meters;
+    private final DeliveryMeters deliveries;
     private final AlertChannelsHealthIndicator health;
     private final Clock clock;
     private final Timing timing;
@@ -66,6 +70,7 @@ class AlertChannelRoutes extends RouteBuilder {
         this.settings = settings;
         this.messages = messages;
         this.meters = meters;
+        this.deliveries = new DeliveryMeters(meters);
         this.health = health;
         this.clock = clock;
         this.timing = timing;
@@ -81,6 +86,9 @@ class AlertChannelRoutes extends RouteBuilder {
             for (AlertRule rule : on ? AlertRule.values() : new AlertRule[0]) {
                 counter(channel, rule, "sent");
                 counter(channel, rule, "failed");
+            }
+            if (on) {
+                deliveries.register(DeliveryMeters.Kind.CHANNEL, channel);
             }
         }
 
@@ -164,9 +172,7 @@ class AlertChannelRoutes extends RouteBuilder {
             alert = exchange.getIn().getBody(Alert.class);
         }
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String reason = "slack".equals(channel)
-                ? ChannelFailureReason.webhook(cause, settings.slack().webhookUrl())
-                : ChannelFailureReason.email(cause, settings.email());
+        String reason = DeliveryFailures.of(cause, destination(channel)).reason();
         count(channel, alert, "failed");
         health.failed(channel, reason, clock.instant());
         log.warn(
@@ -178,7 +184,19 @@ class AlertChannelRoutes extends RouteBuilder {
                 reason);
     }
 
+    /** Where a channel delivers, as its failures name it. */
+    private Destination destination(String channel) {
+        return "slack".equals(channel)
+                ? Destination.of("the webhook", settings.slack().webhookUrl(), "ticker.alerts.slack.webhook-url")
+                : Destination.server(settings.email().host(), settings.email().port(), "ticker.alerts.email.host");
+    }
+
+    /** Counted in the one delivery metric, and in its older alias {@code ticker_alerts_total} (with the rule). */
     private void count(String channel, Alert alert, String outcome) {
+        deliveries.count(
+                DeliveryMeters.Kind.CHANNEL,
+                channel,
+                "sent".equals(outcome) ? DeliveryMeters.Outcome.DELIVERED : DeliveryMeters.Outcome.FAILED);
         counter(channel, alert.rule(), outcome).increment();
     }
 

@@ -11,7 +11,7 @@ import org.springframework.boot.actuate.health.Status;
 
 /**
  * {@code /actuator/health} component {@code alertChannels}: each configured channel's last delivery
- * and last failure, with its reason ({@link ChannelFailureReason}). {@value #DEGRADED} while a
+ * and last failure, with its reason ({@code delivery.DeliveryFailures}). {@value #DEGRADED} while a
  * channel's latest message failed, with the channel and reason in the status description, which the
  * endpoint shows even to callers who may not see details (a reason names a host, a port, an SMTP
  * code and a domain, never a secret). Not DOWN: the service still serves and refreshes; what is lost

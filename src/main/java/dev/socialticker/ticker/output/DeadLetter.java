@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param count      the count it carried; null for a source announced without one
  * @param code       UNREACHABLE, TIMEOUT, REJECTED (an HTTP 4xx), UNAVAILABLE (an HTTP 5xx) or ERROR
- * @param message    written by the service from the failure, secrets masked
+ * @param message    why, in the words of the one delivery classifier ({@code delivery.DeliveryFailures}):
+ *                   host and port, never an exception's message nor a URL's path, query or user info
  * @param httpStatus the output's HTTP status, when it answered
  * @param attempts   calls made
  */

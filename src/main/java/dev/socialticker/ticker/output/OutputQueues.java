@@ -1,6 +1,8 @@
 package dev.socialticker.ticker.output;
 
-import dev.socialticker.ticker.logging.SecretMasking;
+import dev.socialticker.ticker.delivery.DeliveryFailure;
+import dev.socialticker.ticker.delivery.DeliveryFailures;
+import dev.socialticker.ticker.delivery.DeliveryMeters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -11,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -33,7 +36,8 @@ import org.springframework.stereotype.Component;
  * state of the same source is waiting, and then sends that instead of retrying the old one. After the
  * last retry the push goes to the dead-letter channel ({@link OutputEndpoints#DEAD_LETTER}) and is kept
  * aside: the next change of that source replaces it, or the next tick past a minute sends it again.
- * Counter {@code ticker_outputs_total{output,outcome}}: delivered, failed, superseded.
+ * Counted in {@code ticker_deliveries_total{kind="output",destination,outcome}}: delivered, failed,
+ * superseded (and, for one release, in its older alias {@code ticker_outputs_total{output,outcome}}).
  */
 @Component
 public class OutputQueues {
@@ -45,10 +49,12 @@ public class OutputQueues {
     private final SourceBodies bodies;
     private final OutputHealth health;
     private final MeterRegistry meters;
+    private final DeliveryMeters deliveries;
     private final Clock clock;
 
     OutputQueues(
             ProducerTemplate producer, SourceBodies bodies, OutputHealth health, MeterRegistry meters, Clock clock) {
+        this.deliveries = new DeliveryMeters(meters);
         this.producer = producer;
         this.bodies = bodies;
         this.health = health;
@@ -64,6 +70,7 @@ public class OutputQueues {
     void run(OutputSpec spec) {
         workers.compute(spec.name(), (name, worker) -> {
             if (worker == null) {
+                deliveries.register(DeliveryMeters.Kind.OUTPUT, spec.name());
                 return new Worker(spec);
             }
             worker.respecify(spec);
@@ -115,11 +122,13 @@ public class OutputQueues {
         workers.values().forEach(worker -> worker.thread.shutdownNow());
     }
 
-    private void count(String output, String outcome) {
+    /** Counted in the one delivery metric, and in its older alias {@code ticker_outputs_total}. */
+    private void count(String output, DeliveryMeters.Outcome outcome) {
+        deliveries.count(DeliveryMeters.Kind.OUTPUT, output, outcome);
         Counter.builder("ticker.outputs")
                 .description("Pushes to outputs by output and outcome (delivered, failed, superseded)")
                 .tag("output", output)
-                .tag("outcome", outcome)
+                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                 .register(meters)
                 .increment();
     }
@@ -259,13 +268,13 @@ public class OutputQueues {
                 return;
             }
             Delivery body = delivery.withJson(json);
-            PushFailure failure = null;
+            DeliveryFailure failure = null;
             int attempts = 0;
             Duration delay = output.retryDelay();
             for (int attempt = 0; attempt <= output.retries(); attempt++) {
                 if (attempt > 0) {
                     if (!waitToRetry(delivery, delay)) {
-                        count(output.name(), "superseded");
+                        count(output.name(), DeliveryMeters.Outcome.SUPERSEDED);
                         return;
                     }
                     delay = delay.multipliedBy(2);
@@ -281,16 +290,16 @@ public class OutputQueues {
                             delivery.sourceId(),
                             clock.instant(),
                             Duration.ofNanos(System.nanoTime() - started));
-                    count(output.name(), "delivered");
+                    count(output.name(), DeliveryMeters.Outcome.DELIVERED);
                     return;
                 }
-                failure = PushFailure.of(sent.getException());
+                failure = DeliveryFailures.of(sent.getException(), output.destination());
                 log.debug(
                         "Output '{}': attempt {} for {} failed: {}",
                         output.name(),
                         attempts,
                         delivery.sourceId(),
-                        SecretMasking.mask(failure.message()));
+                        failure.reason());
             }
             synchronized (this) {
                 if (!pending.containsKey(delivery.sourceId())) {
@@ -298,15 +307,15 @@ public class OutputQueues {
                     failedAt.put(delivery.sourceId(), clock.instant());
                 }
             }
-            count(output.name(), "failed");
+            count(output.name(), DeliveryMeters.Outcome.FAILED);
             producer.sendBody(
                     OutputEndpoints.DEAD_LETTER,
                     new DeadLetter(
                             output.name(),
                             delivery.sourceId(),
                             delivery.hasCount() ? delivery.count() : null,
-                            failure.code(),
-                            SecretMasking.mask(failure.message()),
+                            failure.code().name(),
+                            failure.reason(),
                             clock.instant(),
                             failure.httpStatus(),
                             attempts));

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.output;
 
+import dev.socialticker.ticker.delivery.Destination;
 import dev.socialticker.ticker.routefile.TemplateDefinition;
 import dev.socialticker.ticker.routefile.problem.InvalidParametersException;
 import dev.socialticker.ticker.routefile.problem.ParameterProblem;
@@ -20,6 +21,7 @@ import java.util.function.Function;
  * @param repeat  how often each source is pushed again without a change; zero: only on a change
  * @param values  every parameter, defaults filled in, by name
  * @param announcesSourcesWithoutCount whether it is told of sources without a count too
+ * @param destination where it delivers, as its failures name it (host and port only)
  *                {@link OutputTemplate#announcesSourcesWithoutCount}
  */
 public record OutputSpec(
@@ -31,7 +33,8 @@ public record OutputSpec(
         Duration retryDelay,
         Duration repeat,
         Map<String, String> values,
-        boolean announcesSourcesWithoutCount) {
+        boolean announcesSourcesWithoutCount,
+        Destination destination) {
     static final String COMMON_RESOURCE = "output/output.definition.yaml";
     /** The parameters every output has. */
     public static final TemplateDefinition COMMON = TemplateDefinition.load(COMMON_RESOURCE, Map.of());
@@ -57,7 +60,8 @@ public record OutputSpec(
                 duration(values.get("retryDelay")),
                 values.get("repeat").isEmpty() ? template.repeat(values) : duration(values.get("repeat")),
                 Map.copyOf(values),
-                template.announcesSourcesWithoutCount(values));
+                template.announcesSourcesWithoutCount(values),
+                template.destination(values.get("name"), values));
     }
 
     /** The source ids of a {@code sources} value ({@code "github-acme, mastodon-acme"}); empty for all. */

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.output;
 
+import dev.socialticker.ticker.delivery.Destination;
 import dev.socialticker.ticker.routefile.TemplateDefinition;
 import dev.socialticker.ticker.routefile.problem.ParameterProblem;
 import java.time.Duration;
@@ -44,5 +45,21 @@ public interface OutputTemplate {
      */
     default List<ParameterProblem> problems(OutputSpec spec) {
         return List.of();
+    }
+
+    /**
+     * Where an output made of this template delivers, as its failures name it: host and port only
+     * ({@link Destination}). By default by its {@code url} parameter.
+     */
+    default Destination destination(String name, Map<String, String> parameters) {
+        return OutputTemplate.destination(name, parameters, "url");
+    }
+
+    /** An output delivering to the URL of its {@code parameter}. */
+    static Destination destination(String name, Map<String, String> parameters, String parameter) {
+        return Destination.of(
+                "the output '" + name + "'",
+                parameters.get(parameter),
+                "the parameter " + parameter + " of output '" + name + "'");
     }
 }

@@ -19,6 +19,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.delivery.DeliveryMeters;
 import dev.socialticker.ticker.domain.Failure;
 import dev.socialticker.ticker.domain.FailureCode;
 import dev.socialticker.ticker.domain.SourceChanged;
@@ -242,6 +243,10 @@ class AlertDeliveryTest extends UpstreamServiceTest {
                                 "{\"error\": {\"message\": \"Invalid OAuth access token.\", \"type\": \"OAuthException\","
                                         + " \"code\": 190, \"fbtrace_id\": \"AbCdEf124\"}}")));
         double failedBefore = count("slack", "failed");
+        double deliveriesFailedBefore = deliveries("slack", "failed");
+        assertThat(deliveriesFailedBefore)
+                .as("the channel's series exists from the start")
+                .isNotNegative();
 
         refreshAndWaitForAlerts();
         // The refresh has ended and its outcome is served while Slack is still being retried.
@@ -249,6 +254,9 @@ class AlertDeliveryTest extends UpstreamServiceTest {
                 .isEqualTo("AUTH_FAILED");
         await().atMost(Duration.ofSeconds(10)).until(() -> emails().length == 1);
         await().atMost(Duration.ofSeconds(20)).until(() -> count("slack", "failed") == failedBefore + 1);
+        assertThat(deliveries("slack", "failed"))
+                .as("ticker_deliveries_total counts what its alias ticker_alerts_total counts")
+                .isEqualTo(deliveriesFailedBefore + 1);
 
         assertThat(slackPosts()).as("the first try and 3 retries").hasSize(4);
         // The failure is counted a moment before it is logged: on a busy machine the line may follow.
@@ -384,6 +392,16 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         return meters.find("ticker.alerts").tag("channel", channel).tag("outcome", outcome).counters().stream()
                 .mapToDouble(Counter::count)
                 .sum();
+    }
+
+    /** ticker_deliveries_total{kind="channel",destination,outcome}; -1 while the series does not exist. */
+    private double deliveries(String channel, String outcome) {
+        Counter counter = meters.find(DeliveryMeters.NAME)
+                .tag("kind", "channel")
+                .tag("destination", channel)
+                .tag("outcome", outcome)
+                .counter();
+        return counter == null ? -1 : counter.count();
     }
 
     private static void assertNoSecret(String text) {

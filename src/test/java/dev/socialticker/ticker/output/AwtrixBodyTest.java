@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socialticker.ticker.delivery.Destination;
 import dev.socialticker.ticker.support.TestJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -93,7 +94,8 @@ class AwtrixBodyTest {
                 Duration.ofSeconds(1),
                 duration(repeat),
                 Map.of(),
-                false);
+                false,
+                Destination.of("the output 'clock'", "http://clock.lan", "clock"));
     }
 
     private static Duration duration(String text) {

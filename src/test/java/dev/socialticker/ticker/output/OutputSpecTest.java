@@ -2,6 +2,7 @@ package dev.socialticker.ticker.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.socialticker.ticker.delivery.Destination;
 import dev.socialticker.ticker.domain.Snapshot;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.domain.TickerSource;
@@ -44,6 +45,7 @@ class OutputSpecTest {
                 Duration.ofSeconds(1),
                 Duration.ZERO,
                 Map.of(),
-                announces);
+                announces,
+                Destination.of("the output 'out'", "tcp://broker.lan:1883", "url"));
     }
 }

@@ -36,11 +36,14 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,6 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * bearer, signature), conflation, dead outputs beside a healthy one, a refused file, a hot reload.
  */
 @CamelSpringBootTest
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -68,7 +72,9 @@ class OutputsTest extends UpstreamServiceTest {
     static final TickerSource OCTOCAT = new TickerSource("github-octocat", "github", "octocat");
     static final TickerSource TORVALDS = new TickerSource("github-torvalds", "github", "torvalds");
     static final RoutesDir ROUTES = new RoutesDir();
-    static final String CLOSED_PORT_URL = "http://127.0.0.1:" + closedPort() + "/refused";
+    static final int CLOSED_PORT = closedPort();
+    /** A dead output whose URL carries secrets in its path and its query: never repeated. */
+    static final String CLOSED_PORT_URL = "http://127.0.0.1:" + CLOSED_PORT + "/pathSecret/refused?token=querySecret";
 
     static {
         try {
@@ -259,7 +265,7 @@ class OutputsTest extends UpstreamServiceTest {
     }
 
     @Test
-    void deadOutputsLeaveTheRefreshesAndAHealthyOutputOnTime() {
+    void deadOutputsLeaveTheRefreshesAndAHealthyOutputOnTime(CapturedOutput log) {
         upstream.stubFor(post(urlPathEqualTo("/healthy")).willReturn(aResponse().withStatus(204)));
         upstream.stubFor(post(urlPathEqualTo("/dead500")).willReturn(aResponse().withStatus(500)));
         upstream.stubFor(post(urlPathEqualTo("/slow"))
@@ -297,7 +303,22 @@ class OutputsTest extends UpstreamServiceTest {
                     .containsEntry("attempts", 2);
             assertThat(OutputFiles.lastFailure(outputs, "dead-slow")).containsEntry("code", "TIMEOUT");
         });
-        System.out.println("Health of the outputs: " + health.health());
+        Health outputs = health.health();
+        System.out.println("Health of the outputs: " + outputs);
+        String refused =
+                "the output 'dead-refused' at 127.0.0.1:" + CLOSED_PORT + " is unreachable (connection refused)";
+        assertThat(OutputFiles.lastFailure(outputs, "dead-refused")).containsEntry("message", refused);
+        assertThat(OutputFiles.lastFailure(outputs, "dead-500"))
+                .containsEntry("message", "the output 'dead-500' answered HTTP 500");
+        assertThat(OutputFiles.lastFailure(outputs, "dead-slow"))
+                .containsEntry(
+                        "message",
+                        "the output 'dead-slow' at localhost:" + upstream.port()
+                                + " did not answer in time (timed out)");
+        assertThat(log.getAll()).contains(refused);
+        assertThat(outputs.toString() + log.getAll())
+                .as("the dead output's URL is named by host and port, its secrets never")
+                .doesNotContain("pathSecret", "querySecret");
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.socialticker.ticker.output.http;
 
+import dev.socialticker.ticker.delivery.Destination;
 import dev.socialticker.ticker.json.JsonDocuments;
 import dev.socialticker.ticker.output.AwtrixBody;
 import dev.socialticker.ticker.output.Delivery;
 import dev.socialticker.ticker.output.OutputSettings;
 import dev.socialticker.ticker.output.OutputSpec;
+import dev.socialticker.ticker.output.OutputTemplate;
 import dev.socialticker.ticker.output.SourceBodies;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -34,6 +36,11 @@ class AwtrixHttp extends HttpOutput {
     @Override
     public String id() {
         return "awtrix-http";
+    }
+
+    @Override
+    public Destination destination(String name, Map<String, String> parameters) {
+        return OutputTemplate.destination(name, parameters, "clock");
     }
 
     /**

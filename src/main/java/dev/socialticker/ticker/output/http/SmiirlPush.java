@@ -1,8 +1,10 @@
 package dev.socialticker.ticker.output.http;
 
+import dev.socialticker.ticker.delivery.Destination;
 import dev.socialticker.ticker.output.Delivery;
 import dev.socialticker.ticker.output.OutputSettings;
 import dev.socialticker.ticker.output.OutputSpec;
+import dev.socialticker.ticker.output.OutputTemplate;
 import dev.socialticker.ticker.routefile.problem.ParameterProblem;
 import java.net.URI;
 import java.util.ArrayList;
@@ -28,6 +30,12 @@ class SmiirlPush extends HttpOutput {
     @Override
     public String id() {
         return "smiirl-push";
+    }
+
+    @Override
+    public Destination destination(String name, Map<String, String> parameters) {
+        // Smiirl's host; the token in the path is never named.
+        return OutputTemplate.destination(name, parameters, "baseUrl");
     }
 
     @Override

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.socialticker.ticker.delivery.DeliveryMeters;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.output.OutputCatalog;
 import dev.socialticker.ticker.output.OutputFiles;
@@ -68,11 +69,15 @@ import org.springframework.test.context.DynamicPropertySource;
             "ticker.refresh.initial-delay=1h",
             "ticker.outputs.secure.username=ticker",
             "ticker.outputs.secure.password=" + MqttOutputTest.PASSWORD,
-            "ticker.outputs.no-user.password=" + MqttOutputTest.PASSWORD
+            "ticker.outputs.no-user.password=" + MqttOutputTest.PASSWORD,
+            "ticker.outputs.wrong-password.username=ticker",
+            "ticker.outputs.wrong-password.password=" + MqttOutputTest.WRONG_PASSWORD
         })
 class MqttOutputTest extends UpstreamServiceTest {
     static final String TEST = "The mqtt output test";
     static final String PASSWORD = "mqtt-broker-password-314";
+    static final String WRONG_PASSWORD = "not-the-broker-password-271";
+    static final int CLOSED_PORT = closedPort();
     static final TickerSource OCTOCAT = new TickerSource("github-octocat", "github", "octocat");
     static final TickerSource TORVALDS = new TickerSource("github-torvalds", "github", "torvalds");
     static final ObjectMapper JSON = new ObjectMapper();
@@ -115,7 +120,11 @@ class MqttOutputTest extends UpstreamServiceTest {
         write(
                 "dead-broker",
                 "github-torvalds",
-                Map.of("url", "tcp://127.0.0.1:" + closedPort(), "retries", "1", "retryDelay", "100ms"));
+                Map.of("url", "tcp://127.0.0.1:" + CLOSED_PORT, "retries", "1", "retryDelay", "100ms"));
+        write(
+                "wrong-password",
+                "github-torvalds",
+                Map.of("url", secureBroker.url(), "discovery", "false", "timeout", "2s", "retries", "0"));
         write(
                 "silent-broker",
                 "github-torvalds",
@@ -319,12 +328,33 @@ class MqttOutputTest extends UpstreamServiceTest {
             Health details = health.health();
             assertThat(OutputFiles.lastFailure(details, "dead-broker")).containsEntry("code", "UNREACHABLE");
             assertThat(OutputFiles.lastFailure(details, "silent-broker")).containsEntry("code", "TIMEOUT");
+            assertThat(OutputFiles.lastFailure(details, "wrong-password")).containsEntry("code", "REJECTED");
         });
-        assertThat(meters.get("ticker.outputs")
-                        .tags("output", "dead-broker", "outcome", "failed")
-                        .counter()
-                        .count())
-                .isPositive();
+        Health outputs = health.health();
+        assertThat(OutputFiles.lastFailure(outputs, "dead-broker"))
+                .containsEntry(
+                        "message",
+                        "the output 'dead-broker' at 127.0.0.1:" + CLOSED_PORT
+                                + " is unreachable (connection refused)");
+        // mosquitto refuses a wrong password with MQTT 5's 0x86 or 0x87, by version: the code, never the password.
+        assertThat((String) OutputFiles.lastFailure(outputs, "wrong-password").get("message"))
+                .matches(
+                        "the output 'wrong-password' at 127\\.0\\.0\\.1:[0-9]+ refused it \\(MQTT reason code 13[45]\\)");
+        assertThat(outputs.toString()).doesNotContain(WRONG_PASSWORD, PASSWORD);
+        // Counted one after the other: equal once a failure in flight has been counted in both.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            double failed = meters.get(DeliveryMeters.NAME)
+                    .tags("kind", "output", "destination", "dead-broker", "outcome", "failed")
+                    .counter()
+                    .count();
+            assertThat(failed).isPositive();
+            assertThat(meters.get("ticker.outputs")
+                            .tags("output", "dead-broker", "outcome", "failed")
+                            .counter()
+                            .count())
+                    .as("the older alias counts the same")
+                    .isEqualTo(failed);
+        });
         System.out.println("Health of the mqtt outputs: " + OutputFiles.lastFailure(health.health(), "dead-broker")
                 + " | " + OutputFiles.lastFailure(health.health(), "silent-broker"));
     }

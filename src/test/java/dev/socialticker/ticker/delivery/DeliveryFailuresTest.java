@@ -1,7 +1,8 @@
-package dev.socialticker.ticker.alert;
+package dev.socialticker.ticker.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.socialticker.ticker.delivery.DeliveryFailure.Code;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -12,7 +13,6 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.RuntimeCamelException;
@@ -23,6 +23,8 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
 import org.eclipse.angus.mail.util.SocketConnectException;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,17 +36,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * exceptions' own messages are filled with what must never be repeated: the password, the whole
  * address, the webhook's secret path.
  */
-class ChannelFailureReasonTest {
+class DeliveryFailuresTest {
     static final String PASSWORD = "smtp-secret-pw-42";
-    static final AlertProperties.Email EMAIL = new AlertProperties.Email(
-            "smtp.example.com",
-            587,
-            "ticker@example.com",
-            List.of("ops@example.com", "oncall@example.org"),
-            "ticker@example.com",
-            PASSWORD,
-            true);
+    static final Destination MAIL = Destination.server("smtp.example.com", 587, "ticker.alerts.email.host");
     static final URI WEBHOOK = URI.create("https://hooks.slack.com/services/T0000/B0000/webhookSecretXYZ");
+    static final Destination SLACK = Destination.of("the webhook", WEBHOOK, "ticker.alerts.slack.webhook-url");
+    /** An output's URL with a secret in each place one can be: user info, path, query. */
+    static final String SECRET_URL =
+            "https://hook-user:userinfoSecret@hooks.example.com:8443/pathSecret/hook?token=querySecret";
 
     static Stream<Arguments> emailFailures() throws AddressException {
         SMTPSendFailedException senderRefused = new SMTPSendFailedException(
@@ -182,7 +181,7 @@ class ChannelFailureReasonTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("emailFailures")
     void email(String what, Throwable failure, String reason) {
-        String given = ChannelFailureReason.email(failure, EMAIL);
+        String given = DeliveryFailures.of(failure, MAIL).reason();
 
         assertThat(given).isEqualTo(reason);
         assertNoSecret(given);
@@ -191,7 +190,7 @@ class ChannelFailureReasonTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("webhookFailures")
     void webhook(String what, Throwable failure, String reason) {
-        String given = ChannelFailureReason.webhook(failure, WEBHOOK);
+        String given = DeliveryFailures.of(failure, SLACK).reason();
 
         assertThat(given).isEqualTo(reason);
         assertNoSecret(given);
@@ -199,11 +198,129 @@ class ChannelFailureReasonTest {
 
     @Test
     void aWebhookWithoutAPortIsNamedWithItsSchemesPort() {
-        assertThat(ChannelFailureReason.webhook(
-                        new ConnectException(), URI.create("http://hooks.example.net/x/secret")))
+        assertThat(DeliveryFailures.of(
+                                new ConnectException(),
+                                Destination.of("the webhook", "http://hooks.example.net/x/secret", "url"))
+                        .reason())
                 .isEqualTo("the webhook at hooks.example.net:80 is unreachable (connection refused)");
-        assertThat(ChannelFailureReason.webhook(new ConnectException(), URI.create("https://hooks.example.net:8443/x")))
+        assertThat(DeliveryFailures.of(
+                                new ConnectException(),
+                                Destination.of("the webhook", "https://hooks.example.net:8443/x", "url"))
+                        .reason())
                 .isEqualTo("the webhook at hooks.example.net:8443 is unreachable (connection refused)");
+    }
+
+    static Stream<Arguments> secretUrlFailures() {
+        Destination output = Destination.of("the output 'hook'", SECRET_URL, "the parameter url of output 'hook'");
+        return Stream.of(
+                Arguments.of(
+                        "refused, the client quoting the whole URL",
+                        new ConnectException("Connect to " + SECRET_URL + " failed: Connection refused"),
+                        output,
+                        Code.UNREACHABLE,
+                        null,
+                        "the output 'hook' at hooks.example.com:8443 is unreachable (connection refused)"),
+                Arguments.of(
+                        "timed out, the client quoting the whole URL",
+                        new ConnectTimeoutException("Connect to " + SECRET_URL + " timed out"),
+                        output,
+                        Code.TIMEOUT,
+                        null,
+                        "the output 'hook' at hooks.example.com:8443 did not answer in time (timed out)"),
+                Arguments.of(
+                        "unknown host",
+                        new UnknownHostException("hooks.example.com: " + SECRET_URL),
+                        output,
+                        Code.UNREACHABLE,
+                        null,
+                        "unknown host hooks.example.com: check the parameter url of output 'hook'"),
+                Arguments.of(
+                        "answered 401, Camel quoting the URL and the body",
+                        new HttpOperationFailedException(
+                                SECRET_URL, 401, "Unauthorized", null, Map.of(), "bad token querySecret"),
+                        output,
+                        Code.REJECTED,
+                        401,
+                        "the output 'hook' answered HTTP 401"),
+                Arguments.of(
+                        "answered 503",
+                        new HttpOperationFailedException(SECRET_URL, 503, "Unavailable", null, Map.of(), ""),
+                        output,
+                        Code.UNAVAILABLE,
+                        503,
+                        "the output 'hook' answered HTTP 503"),
+                Arguments.of(
+                        "a redirect, its location carrying the secret on",
+                        new HttpOperationFailedException(SECRET_URL, 302, "Found", SECRET_URL + "&again", Map.of(), ""),
+                        output,
+                        Code.REJECTED,
+                        302,
+                        "the output 'hook' answered HTTP 302 (a redirect, not followed): check the parameter url of"
+                                + " output 'hook'"),
+                Arguments.of(
+                        "an MQTT broker's refusal, wrapped in the output's own exception quoting its URL",
+                        new RuntimeCamelException(new IllegalStateException(
+                                "MQTT publish to " + SECRET_URL + " failed", new MqttException(135))),
+                        output,
+                        Code.REJECTED,
+                        null,
+                        "the output 'hook' at hooks.example.com:8443 refused it (MQTT reason code 135)"),
+                Arguments.of(
+                        "an MQTT client timeout",
+                        new MqttException(MqttClientException.REASON_CODE_CLIENT_TIMEOUT),
+                        output,
+                        Code.TIMEOUT,
+                        null,
+                        "the output 'hook' at hooks.example.com:8443 did not answer in time (timed out)"),
+                Arguments.of(
+                        "no MQTT connection",
+                        new MqttException(MqttClientException.REASON_CODE_SERVER_CONNECT_ERROR),
+                        output,
+                        Code.UNREACHABLE,
+                        null,
+                        "the output 'hook' at hooks.example.com:8443 is unreachable (connection refused)"),
+                Arguments.of(
+                        "an MQTT connection lost (the broker stopped)",
+                        new MqttException(MqttClientException.REASON_CODE_CONNECTION_LOST),
+                        output,
+                        Code.UNREACHABLE,
+                        null,
+                        "the output 'hook' at hooks.example.com:8443 closed the connection (MQTT reason code 32109)"),
+                Arguments.of(
+                        "another failure of the MQTT client itself",
+                        new MqttException(MqttClientException.REASON_CODE_CLIENT_CLOSED),
+                        output,
+                        Code.ERROR,
+                        null,
+                        "the MQTT client failed toward hooks.example.com:8443 (reason code 32111)"),
+                Arguments.of(
+                        "anything else: its types, not its message",
+                        new IllegalStateException(SECRET_URL),
+                        output,
+                        Code.ERROR,
+                        null,
+                        "failed unexpectedly (IllegalStateException)"),
+                Arguments.of(
+                        "an address that is not a URL is not repeated",
+                        new ConnectException(),
+                        Destination.of("the output 'hook'", "not a url userinfoSecret pathSecret", "url"),
+                        Code.UNREACHABLE,
+                        null,
+                        "the output 'hook' at ? is unreachable (connection refused)"));
+    }
+
+    /**
+     * A URL with a secret in its user info, its path and its query, and exceptions that quote it:
+     * the code and the HTTP status are kept, the host and the port named, the secrets never.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("secretUrlFailures")
+    void aUrlsSecretsAreNeverRepeated(
+            String what, Throwable failure, Destination to, Code code, Integer status, String reason) {
+        DeliveryFailure given = DeliveryFailures.of(failure, to);
+
+        assertThat(given).isEqualTo(new DeliveryFailure(code, status, reason));
+        assertThat(given.reason()).doesNotContain("userinfoSecret", "pathSecret", "querySecret", "hook-user");
     }
 
     private static void assertNoSecret(String reason) {
