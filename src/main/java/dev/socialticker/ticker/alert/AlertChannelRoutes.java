@@ -1,8 +1,11 @@
 package dev.socialticker.ticker.alert;
 
+import dev.socialticker.ticker.delivery.DeliveryFailure;
 import dev.socialticker.ticker.delivery.DeliveryFailures;
 import dev.socialticker.ticker.delivery.DeliveryMeters;
+import dev.socialticker.ticker.delivery.DeliveryRecord;
 import dev.socialticker.ticker.delivery.Destination;
+import dev.socialticker.ticker.delivery.RetryBackoff;
 import dev.socialticker.ticker.json.JsonConfiguration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,6 +40,9 @@ class AlertChannelRoutes extends RouteBuilder {
      * @param connectTimeout for the webhook's connection
      * @param answerTimeout  for the webhook's answer, and the mail server's connection and each answer
      */
+    /** A channel's retries after a failed message, with {@link RetryBackoff}'s waits (1 s, 2 s, 4 s). */
+    static final int RETRIES = 3;
+
     record Timing(Duration firstRetry, Duration connectTimeout, Duration answerTimeout) {
         static final Timing STANDARD = new Timing(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
@@ -95,7 +101,7 @@ class AlertChannelRoutes extends RouteBuilder {
         from(AlertEndpoints.SLACK)
                 .routeId("alert-slack")
                 .errorHandler(channelErrorHandler())
-                .filter(exchange -> settings.slack().enabled())
+                .filter(exchange -> settings.slack().enabled() && speaks(exchange, "slack"))
                     .setProperty(CHANNEL, constant("slack"))
                     .process(this::slackRequest)
                     // The message through the service's JSON data format, which also says application/json.
@@ -110,7 +116,7 @@ class AlertChannelRoutes extends RouteBuilder {
         from(AlertEndpoints.EMAIL)
                 .routeId("alert-email")
                 .errorHandler(channelErrorHandler())
-                .filter(exchange -> settings.email().enabled())
+                .filter(exchange -> settings.email().enabled() && speaks(exchange, "email"))
                     .setProperty(CHANNEL, constant("email"))
                     .process(this::emailMessage)
                     .to(settings.email().enabled() ? smtpUri(settings.email()) : "log:alert-email-off")
@@ -125,12 +131,9 @@ class AlertChannelRoutes extends RouteBuilder {
 
     /** Retries a channel a few times with backoff, then hands the message to {@code alert-failed}. */
     private DeadLetterChannelDefinition channelErrorHandler() {
-        DeadLetterChannelDefinition handler = deadLetterChannel(AlertEndpoints.FAILED);
-        handler.maximumRedeliveries(3)
-                .redeliveryDelay(timing.firstRetry().toMillis())
-                .useExponentialBackOff()
-                .backOffMultiplier(2)
-                .asyncDelayedRedelivery()
+        DeadLetterChannelDefinition handler =
+                new RetryBackoff(RETRIES, timing.firstRetry()).applyTo(deadLetterChannel(AlertEndpoints.FAILED));
+        handler.asyncDelayedRedelivery()
                 .onRedelivery(exchange ->
                         exchange.setProperty(ATTEMPTS, exchange.getProperty(ATTEMPTS, 1, Integer.class) + 1))
                 .logExhausted(false)
@@ -161,7 +164,7 @@ class AlertChannelRoutes extends RouteBuilder {
     private void sent(Exchange exchange, String channel) {
         Alert alert = exchange.getProperty(AlertRoutes.ALERT, Alert.class);
         count(channel, alert, "sent");
-        health.sent(channel, clock.instant());
+        health.sent(channel, alert.incidentKey(), clock.instant());
         log.info("Alert sent via {}: {} {} ({})", channel, alert.kind(), alert.incidentKey(), alert.observed());
     }
 
@@ -172,16 +175,24 @@ class AlertChannelRoutes extends RouteBuilder {
             alert = exchange.getIn().getBody(Alert.class);
         }
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String reason = DeliveryFailures.of(cause, destination(channel)).reason();
+        DeliveryFailure failure = DeliveryFailures.of(cause, destination(channel));
+        String reason = failure.reason();
+        int attempts = exchange.getProperty(ATTEMPTS, 1, Integer.class);
         count(channel, alert, "failed");
-        health.failed(channel, reason, clock.instant());
+        health.failed(channel, DeliveryRecord.Failed.of(alert.incidentKey(), failure, clock.instant(), attempts));
         log.warn(
                 "Alert not delivered via {} after {} attempt(s): {} {}: {}",
                 channel,
-                exchange.getProperty(ATTEMPTS, 1, Integer.class),
+                attempts,
                 alert.kind(),
                 alert.incidentKey(),
                 reason);
+    }
+
+    /** Whether the message's rule speaks on {@code channel} ({@code ticker.alerts.rules.<rule>.channels}). */
+    private boolean speaks(Exchange exchange, String channel) {
+        Alert alert = exchange.getProperty(AlertRoutes.ALERT, Alert.class);
+        return alert == null || settings.speaksOn(alert.rule(), channel);
     }
 
     /** Where a channel delivers, as its failures name it. */

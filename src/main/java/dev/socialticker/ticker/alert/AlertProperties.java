@@ -43,9 +43,41 @@ record AlertProperties(
         @Valid @NotNull @DefaultValue Rules rules)
         implements PropertyRules {
 
-    /** An e-mail channel needs a sender and recipients, and a password with a login. */
+    /** The channels by name, configured or not. */
+    static final List<String> CHANNELS = List.of("slack", "email");
+
+    /** Whether {@code rule} speaks on {@code channel}: its channels name it, or name none. */
+    boolean speaksOn(AlertRule rule, String channel) {
+        List<String> named = rules.of(rule).channels();
+        return named.isEmpty() || named.contains(channel);
+    }
+
+    private boolean configured(String channel) {
+        return channel.equals("slack") ? slack.enabled() : email.enabled();
+    }
+
+    /**
+     * A rule's channels must be channels, and configured; an e-mail channel needs a sender and
+     * recipients, and a password with a login.
+     */
     @Override
     public void check(BiConsumer<String, String> problems) {
+        for (AlertRule rule : AlertRule.values()) {
+            for (String channel : rules.of(rule).channels()) {
+                String property = "ticker.alerts.rules." + rule.key() + ".channels";
+                if (!CHANNELS.contains(channel)) {
+                    problems.accept(
+                            property,
+                            "'" + channel + "' is no channel (the channels are " + String.join(", ", CHANNELS) + ")");
+                } else if (!configured(channel)) {
+                    problems.accept(
+                            property,
+                            "'" + channel + "' is not configured (set ticker.alerts." + channel
+                                    + (channel.equals("slack") ? ".webhook-url" : ".host")
+                                    + "), so this rule would speak on no channel there");
+                }
+            }
+        }
         if (email == null || !email.enabled()) {
             return;
         }
@@ -134,32 +166,54 @@ record AlertProperties(
             @Valid @NotNull @DefaultValue Latency latency,
             @Valid @NotNull @DefaultValue DataAge dataAge,
             @Valid @NotNull @DefaultValue TokenExpiry tokenExpiry,
-            @Valid @NotNull @DefaultValue Milestone milestone) {}
+            @Valid @NotNull @DefaultValue Milestone milestone) {
+
+        /** A rule's settings, for what every rule has (its channels). */
+        Routed of(AlertRule rule) {
+            return switch (rule) {
+                case FAILING -> failing;
+                case AUTH -> auth;
+                case QUOTA -> quota;
+                case LATENCY -> latency;
+                case DATA_AGE -> dataAge;
+                case TOKEN_EXPIRY -> tokenExpiry;
+                case MILESTONE -> milestone;
+            };
+        }
+    }
 
     /**
      * A source's refreshes failed this many times in a row.
      *
      * @param enabled     whether the rule raises incidents
      * @param consecutive failed refreshes in a row that raise it
+     * @param channels the channels it speaks on, by name; empty: every configured channel
      */
     public record Failing(
             @DefaultValue("true") boolean enabled,
 
             @Min(value = 1, message = "must be at least 1") @DefaultValue("3")
-            int consecutive) {}
+            int consecutive,
+
+            @DefaultValue List<String> channels)
+            implements Routed {}
 
     /**
      * The provider rejected the credentials (AUTH_FAILED): at once.
      *
      * @param enabled whether the rule raises incidents
+     * @param channels the channels it speaks on, by name; empty: every configured channel
      */
-    public record Auth(@DefaultValue("true") boolean enabled) {}
+    public record Auth(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue List<String> channels) implements Routed {}
 
     /**
      * Usage at or above this percent of any reported quota, or RATE_LIMITED.
      *
      * @param enabled whether the rule raises incidents
      * @param percent usage, in percent of a reported quota, that raises it
+     * @param channels the channels it speaks on, by name; empty: every configured channel
      */
     public record Quota(
             @DefaultValue("true") boolean enabled,
@@ -167,7 +221,10 @@ record AlertProperties(
             @Min(value = 1, message = "must be between 1 and 100")
             @Max(value = 100, message = "must be between 1 and 100")
             @DefaultValue("80")
-            int percent) {}
+            int percent,
+
+            @DefaultValue List<String> channels)
+            implements Routed {}
 
     /**
      * Refreshes slower than the threshold this many times in a row.
@@ -175,6 +232,7 @@ record AlertProperties(
      * @param enabled     whether the rule raises incidents
      * @param threshold   a refresh slower than this counts
      * @param consecutive slow refreshes in a row that raise it
+     * @param channels the channels it speaks on, by name; empty: every configured channel
      */
     public record Latency(
             @DefaultValue("true") boolean enabled,
@@ -183,37 +241,60 @@ record AlertProperties(
             Duration threshold,
 
             @Min(value = 1, message = "must be at least 1") @DefaultValue("3")
-            int consecutive) {}
+            int consecutive,
+
+            @DefaultValue List<String> channels)
+            implements Routed {}
 
     /**
      * Data older than this.
      *
      * @param enabled whether the rule raises incidents
      * @param maxAge  data older than this raises it; three times stale-after when not set
+     * @param channels the channels it speaks on, by name; empty: every configured channel
      */
     public record DataAge(
             @DefaultValue("true") boolean enabled,
 
             @DurationMin(millis = 1, message = "must be greater than 0")
-            Duration maxAge) {}
+            Duration maxAge,
+
+            @DefaultValue List<String> channels)
+            implements Routed {}
 
     /**
      * A token expiring within this many days, where its expiry is known.
      *
      * @param enabled whether the rule raises incidents
      * @param days    a token expiring within this many days raises it
+     * @param channels the channels it speaks on, by name; empty: every configured channel
      */
     public record TokenExpiry(
             @DefaultValue("true") boolean enabled,
 
             @Min(value = 1, message = "must be at least 1") @DefaultValue("7")
-            int days) {}
+            int days,
+
+            @DefaultValue List<String> channels)
+            implements Routed {}
 
     /**
      * A source's count passed a milestone of the ladder (ticker.history.milestones) for the first
      * time: one celebratory message, once per milestone for ever.
      *
      * @param enabled whether milestones are celebrated on the alert channels
+     * @param channels the channels it speaks on, by name; empty: every configured channel
      */
-    public record Milestone(@DefaultValue("true") boolean enabled) {}
+    public record Milestone(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue List<String> channels) implements Routed {}
+
+    /**
+     * A rule's channels ({@code ticker.alerts.rules.<rule>.channels}): the channels it speaks on, by
+     * name; empty (the default) for every configured channel. So milestones can go to the team's chat
+     * and {@code auth} to the on-call's mail.
+     */
+    public interface Routed {
+        List<String> channels();
+    }
 }

@@ -3,6 +3,7 @@ package dev.socialticker.ticker.output;
 import dev.socialticker.ticker.delivery.DeliveryFailure;
 import dev.socialticker.ticker.delivery.DeliveryFailures;
 import dev.socialticker.ticker.delivery.DeliveryMeters;
+import dev.socialticker.ticker.delivery.RetryBackoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -270,14 +271,11 @@ public class OutputQueues {
             Delivery body = delivery.withJson(json);
             DeliveryFailure failure = null;
             int attempts = 0;
-            Duration delay = output.retryDelay();
-            for (int attempt = 0; attempt <= output.retries(); attempt++) {
-                if (attempt > 0) {
-                    if (!waitToRetry(delivery, delay)) {
-                        count(output.name(), DeliveryMeters.Outcome.SUPERSEDED);
-                        return;
-                    }
-                    delay = delay.multipliedBy(2);
+            RetryBackoff backoff = new RetryBackoff(output.retries(), output.retryDelay());
+            for (int attempt = 0; attempt <= backoff.retries(); attempt++) {
+                if (attempt > 0 && !waitToRetry(delivery, backoff.delayBefore(attempt))) {
+                    count(output.name(), DeliveryMeters.Outcome.SUPERSEDED);
+                    return;
                 }
                 attempts++;
                 long started = System.nanoTime();

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.output;
 
+import dev.socialticker.ticker.delivery.DeliveryRecord;
 import dev.socialticker.ticker.routefile.RouteFilesHealth;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,11 +51,9 @@ class OutputsHealthIndicator extends AbstractHealthIndicator {
         }
         StringJoiner failing = new StringJoiner(" | ");
         catalog.loaded().keySet().forEach(name -> {
-            OutputHealth.State state = health.of(name);
+            DeliveryRecord state = health.of(name);
             if (state.failing()) {
-                DeadLetter failure = state.lastFailure();
-                failing.add(name + ": " + failure.code() + ", " + failure.message() + " (" + failure.attempts()
-                        + " attempts, last at " + failure.at() + ")");
+                failing.add(name + ": " + state.summary());
             }
         });
         if (failing.length() > 0) {

@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -247,17 +248,34 @@ class AlertChannelFailureTest {
                 .isEqualTo(Map.of(
                         "state",
                         "recovered",
-                        "lastSentAt",
+                        "lastDeliveredAt",
                         NOW.toString(),
+                        "lastDelivered",
+                        "instagram-acme/auth",
                         "lastFailure",
-                        "the webhook answered HTTP 503",
-                        "lastFailureAt",
-                        NOW.toString()));
+                        Map.of(
+                                "about",
+                                "instagram-acme/auth",
+                                "code",
+                                "UNAVAILABLE",
+                                "message",
+                                "the webhook answered HTTP 503",
+                                "at",
+                                NOW.toString(),
+                                "httpStatus",
+                                503,
+                                "attempts",
+                                4)));
     }
 
     private void emailFails(AlertProperties.Email email, String reason) {
         start(new AlertProperties(
-                new AlertProperties.Slack(null), email, Duration.ofHours(1), Duration.ofMinutes(5), null, null));
+                new AlertProperties.Slack(null),
+                email,
+                Duration.ofHours(1),
+                Duration.ofMinutes(5),
+                null,
+                RuleChannelsTest.rules(List.of(), List.of())));
         deliver(AlertEndpoints.EMAIL);
         assertFailure("email", reason);
     }
@@ -270,7 +288,7 @@ class AlertChannelFailureTest {
                 Duration.ofHours(1),
                 Duration.ofMinutes(5),
                 null,
-                null));
+                RuleChannelsTest.rules(List.of(), List.of())));
     }
 
     private void slackFails(URI url, String reason) {
@@ -317,10 +335,17 @@ class AlertChannelFailureTest {
 
         Health failing = health.health();
         assertThat(failing.getStatus().getCode()).isEqualTo(AlertChannelsHealthIndicator.DEGRADED);
+        // The outputs' record shape: the code, the reason, when, the attempts.
         assertThat(failing.getStatus().getDescription())
-                .isEqualTo(channel + ": " + reason + " (last failed at " + NOW + ")");
-        assertThat(failing.getDetails().get(channel))
-                .isEqualTo(Map.of("state", "failing", "lastFailure", reason, "lastFailureAt", NOW.toString()));
+                .matches(Pattern.quote(channel + ": ") + "[A-Z]+" + Pattern.quote(", " + reason + " (") + "[0-9]+"
+                        + Pattern.quote(" attempts, last at " + NOW + ")"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> details = (Map<String, Object>) failing.getDetails().get(channel);
+        assertThat(details).containsEntry("state", "failing").doesNotContainKey("lastDeliveredAt");
+        assertThat((Map<String, Object>) details.get("lastFailure"))
+                .containsEntry("about", "instagram-acme/auth")
+                .containsEntry("message", reason)
+                .containsEntry("at", NOW.toString());
         assertNoSecret(String.join("\n", lines()) + failing);
     }
 

@@ -19,13 +19,13 @@ class AlertConditionsTest {
     static final Duration FAST = Duration.ofMillis(200);
 
     final AlertProperties.Rules defaults = new AlertProperties.Rules(
-            new AlertProperties.Failing(true, 3),
-            new AlertProperties.Auth(true),
-            new AlertProperties.Quota(true, 80),
-            new AlertProperties.Latency(true, Duration.ofSeconds(5), 3),
-            new AlertProperties.DataAge(true, null),
-            new AlertProperties.TokenExpiry(true, 7),
-            new AlertProperties.Milestone(true));
+            new AlertProperties.Failing(true, 3, List.of()),
+            new AlertProperties.Auth(true, List.of()),
+            new AlertProperties.Quota(true, 80, List.of()),
+            new AlertProperties.Latency(true, Duration.ofSeconds(5), 3, List.of()),
+            new AlertProperties.DataAge(true, null, List.of()),
+            new AlertProperties.TokenExpiry(true, 7, List.of()),
+            new AlertProperties.Milestone(true, List.of()));
     final AlertConditions conditions = new AlertConditions(defaults, new Staleness(Duration.ofMinutes(2)));
 
     @Test
@@ -122,13 +122,13 @@ class AlertConditionsTest {
     @Test
     void aRuleSwitchedOffIsNeverJudged() {
         AlertProperties.Rules off = new AlertProperties.Rules(
-                new AlertProperties.Failing(false, 3),
-                new AlertProperties.Auth(false),
-                new AlertProperties.Quota(false, 80),
-                new AlertProperties.Latency(false, Duration.ofSeconds(5), 3),
-                new AlertProperties.DataAge(false, null),
-                new AlertProperties.TokenExpiry(false, 7),
-                new AlertProperties.Milestone(false));
+                new AlertProperties.Failing(false, 3, List.of()),
+                new AlertProperties.Auth(false, List.of()),
+                new AlertProperties.Quota(false, 80, List.of()),
+                new AlertProperties.Latency(false, Duration.ofSeconds(5), 3, List.of()),
+                new AlertProperties.DataAge(false, null, List.of()),
+                new AlertProperties.TokenExpiry(false, 7, List.of()),
+                new AlertProperties.Milestone(false, List.of()));
         AlertConditions none = new AlertConditions(off, new Staleness(Duration.ofMinutes(2)));
         assertThat(none.judge(failure(FailureCode.AUTH_FAILED))).isEmpty();
         assertThat(none.judgeAge(new Snapshot(1, "acme", NOW, null, null), NOW.plus(Duration.ofDays(1))))

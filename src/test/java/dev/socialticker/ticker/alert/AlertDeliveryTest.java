@@ -277,7 +277,7 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         System.out.println("[alerts] health while Slack fails: " + failing);
         assertThat(failing.get("status").asText()).isEqualTo("DEGRADED");
         assertThat(failing.get("description").asText())
-                .matches("slack: the webhook answered HTTP 500 \\(last failed at [0-9T:.-]+Z\\)");
+                .matches("slack: UNAVAILABLE, the webhook answered HTTP 500 \\(4 attempts, last at [0-9T:.-]+Z\\)");
         assertThat(failing.at("/details/slack/state").asText()).isEqualTo("failing");
         assertThat(failing.at("/details/email/state").asText()).isEqualTo("delivering");
         assertThat(management.get("/actuator/health").statusCode()).isEqualTo(200);
@@ -295,8 +295,11 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         JsonNode recovered = ApiClient.json(management.get("/actuator/health")).at("/components/alertChannels");
         System.out.println("[alerts] health once Slack delivers again: " + recovered);
         assertThat(recovered.get("status").asText()).isEqualTo("UP");
-        assertThat(recovered.at("/details/slack/lastFailure").asText()).isEqualTo("the webhook answered HTTP 500");
-        assertThat(recovered.at("/details/slack/lastSentAt").asText()).isNotEmpty();
+        assertThat(recovered.at("/details/slack/lastFailure/message").asText())
+                .isEqualTo("the webhook answered HTTP 500");
+        assertThat(recovered.at("/details/slack/lastFailure/httpStatus").asInt())
+                .isEqualTo(500);
+        assertThat(recovered.at("/details/slack/lastDeliveredAt").asText()).isNotEmpty();
     }
 
     @Test
@@ -324,8 +327,10 @@ class AlertDeliveryTest extends UpstreamServiceTest {
                         .contains("Alert not delivered via email after 4 attempt(s): ALERT " + SOURCE + "/auth: "
                                 + reason));
         JsonNode health = ApiClient.json(management.get("/actuator/health")).at("/components/alertChannels");
-        assertThat(health.get("description").asText()).startsWith("email: " + reason + " (last failed at ");
-        assertThat(health.at("/details/email/lastFailure").asText()).isEqualTo(reason);
+        assertThat(health.get("description").asText())
+                .startsWith("email: UNREACHABLE, " + reason + " (4 attempts, last at ");
+        assertThat(health.at("/details/email/lastFailure/message").asText()).isEqualTo(reason);
+        assertThat(health.at("/details/email/lastFailure/code").asText()).isEqualTo("UNREACHABLE");
         assertNoSecret(output.getAll() + health);
         smtp.start();
     }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.socialticker.ticker.delivery.DeliveryMeters;
+import dev.socialticker.ticker.delivery.DeliveryRecord;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.output.OutputCatalog;
 import dev.socialticker.ticker.output.OutputFiles;
@@ -389,8 +390,8 @@ class MqttOutputTest extends UpstreamServiceTest {
     }
 
     private boolean delivered(String output, TickerSource source) {
-        OutputHealth.State state = outputs.of(output);
-        return state.lastDeliveredAt() != null && source.id().equals(state.lastDeliveredSource());
+        DeliveryRecord state = outputs.of(output);
+        return state.lastDeliveredAt() != null && source.id().equals(state.lastDelivered());
     }
 
     private static LoggedRequest healthyReceived(long total) {
