@@ -72,6 +72,18 @@ public class HistoryBook implements HistoryArchive {
     private final AtomicLong reports = new AtomicLong();
     /** Sources whose stored history could not be read yet: never written over until it has been. */
     private final Set<String> unread = ConcurrentHashMap.newKeySet();
+    /**
+     * What failed and was said ({@code load:<id>}, {@code read:<id>}, {@code write:<id>}): a failure
+     * is a WARN once per source and kind until that kind succeeds again, then DEBUG. A store down for
+     * an hour says so once per source, not once per reading.
+     */
+    private final Set<String> said = ConcurrentHashMap.newKeySet();
+    /**
+     * Readings recorded while the stored document could not be read: added again to it once it can
+     * be (a reload replaces the copy in memory), until a write has stored them. Nothing read in an
+     * outage is lost to the document read after it.
+     */
+    private final Map<String, List<HistoryPoint>> keptInMemory = new ConcurrentHashMap<>();
 
     public HistoryBook(
             StateRepository state,
@@ -167,11 +179,16 @@ public class HistoryBook implements HistoryArchive {
                     reload(id, false);
                 } catch (IOException unreachable) {
                     // Written by the next reading that finds the stored document; never over it blind.
-                    log.warn(
-                            "Could not read the stored history of {}: {}; this reading is kept in memory only",
+                    failed(
+                            "read",
                             id,
-                            unreachable.getMessage());
+                            "Could not read the stored history of {}: {}; this reading is kept in memory and"
+                                    + " written once it can be read",
+                            unreachable);
                     history.record(snapshot.refreshedAt(), snapshot.total());
+                    keptInMemory
+                            .computeIfAbsent(id, key -> new ArrayList<>())
+                            .add(HistoryPoint.reading(snapshot.refreshedAt(), snapshot.total()));
                     return Optional.empty();
                 }
             }
@@ -179,7 +196,7 @@ public class HistoryBook implements HistoryArchive {
             long celebratedBefore = history.celebrated();
             OptionalLong crossed = history.crossing(snapshot.total(), ladder);
             boolean changed = history.record(snapshot.refreshedAt(), snapshot.total());
-            if (changed || celebratedBefore != history.celebrated()) {
+            if (changed || keptInMemory.containsKey(id) || celebratedBefore != history.celebrated()) {
                 // Compacted as it is written: in the shared mode this is when the fleet's document shrinks.
                 history.compact(clock.instant(), settings.rawRetention(), settings.hourlyRetention());
                 save(id, history);
@@ -264,7 +281,7 @@ public class HistoryBook implements HistoryArchive {
                     try {
                         reload(id, true);
                     } catch (IOException unreachable) {
-                        log.warn("Could not reload the fleet's history of {}: {}", id, unreachable.getMessage());
+                        failed("read", id, "Could not reload the fleet's history of {}: {}", unreachable);
                     }
                     int gone = history.compact(now, settings.rawRetention(), settings.hourlyRetention());
                     if (gone > 0) {
@@ -373,9 +390,11 @@ public class HistoryBook implements HistoryArchive {
     private void reload(String id, boolean tell) throws IOException {
         SourceHistory copy = histories.computeIfAbsent(id, this::load);
         Optional<SourceHistory> stored = read(id);
+        succeeded(id, "read", "load", "read");
         unread.remove(id);
         if (stored.isPresent()) {
             copy.replaceWith(stored.get());
+            keptInMemory.getOrDefault(id, List.of()).forEach(kept -> copy.record(kept.at(), kept.count()));
             if (tell) {
                 catalog.find(id).ifPresent(source -> tellChanged(source, HistoryChanged.Cause.RELOADED));
             }
@@ -409,11 +428,12 @@ public class HistoryBook implements HistoryArchive {
             return read(id).orElseGet(SourceHistory::new);
         } catch (IOException unreachable) {
             unread.add(id);
-            log.warn(
-                    "Could not read the history of {} from {}: {}; it starts empty in memory until it can be read",
+            failed(
+                    "load",
                     id,
-                    state.where(StateKey.history(id)),
-                    unreachable.getMessage());
+                    "Could not read the history of {} from " + state.where(StateKey.history(id))
+                            + ": {}; it starts empty in memory until it can be read",
+                    unreachable);
             return new SourceHistory();
         }
     }
@@ -424,12 +444,35 @@ public class HistoryBook implements HistoryArchive {
         try {
             state.write(key, document);
             bytes.put(id, document.length);
+            keptInMemory.remove(id);
+            succeeded(id, "written", "write");
         } catch (IOException failed) {
-            log.warn(
-                    "Could not write the history of {} to {}: {}; it is kept in memory and written with its next reading",
+            failed(
+                    "write",
                     id,
-                    state.where(key),
-                    failed.getMessage());
+                    "Could not write the history of {} to " + state.where(key)
+                            + ": {}; it is kept in memory and written with its next reading",
+                    failed);
+        }
+    }
+
+    /** A WARN the first time {@code kind} fails for a source, until it succeeds again; then DEBUG. */
+    private void failed(String kind, String id, String message, IOException why) {
+        if (said.add(kind + ":" + id)) {
+            log.warn(message + " (said once until it succeeds again)", id, why.getMessage());
+        } else {
+            log.debug(message, id, why.getMessage());
+        }
+    }
+
+    /** Says once that a source's history can be {@code done} again, when a failure of {@code kinds} was said. */
+    private void succeeded(String id, String done, String... kinds) {
+        boolean wasSaid = false;
+        for (String kind : kinds) {
+            wasSaid |= said.remove(kind + ":" + id);
+        }
+        if (wasSaid) {
+            log.info("The history of {} can be {} again ({})", id, done, state.where(StateKey.history(id)));
         }
     }
 
