@@ -299,7 +299,15 @@ class AlertChannelFailureTest {
 
     private void start(AlertProperties alerts) {
         health = new AlertChannelsHealthIndicator(alerts);
-        camel = new DefaultCamelContext();
+        camel = channelRoutes(alerts, health, NOW);
+    }
+
+    /**
+     * The channel routes alone, started in a plain Camel context with the fast timing, reporting to
+     * {@code health}: what a channel test delivers to ({@link AlertEndpoints#SLACK}, {@link AlertEndpoints#EMAIL}).
+     */
+    static CamelContext channelRoutes(AlertProperties alerts, AlertChannelsHealthIndicator health, Instant now) {
+        CamelContext camel = new DefaultCamelContext();
         camel.getRegistry().bind(JsonConfiguration.DATA_FORMAT, TestJson.dataFormat());
         try {
             camel.addRoutes(new AlertChannelRoutes(
@@ -307,12 +315,13 @@ class AlertChannelFailureTest {
                     new AlertMessages(null),
                     new SimpleMeterRegistry(),
                     health,
-                    Clock.fixed(NOW, ZoneOffset.UTC),
+                    Clock.fixed(now, ZoneOffset.UTC),
                     FAST));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
         camel.start();
+        return camel;
     }
 
     private void deliver(String channel) {

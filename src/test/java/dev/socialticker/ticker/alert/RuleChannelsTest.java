@@ -13,19 +13,13 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.socialticker.ticker.domain.MilestoneReached;
 import dev.socialticker.ticker.domain.TickerSource;
-import dev.socialticker.ticker.json.JsonConfiguration;
-import dev.socialticker.ticker.support.TestJson;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -156,20 +150,7 @@ class RuleChannelsTest {
     }
 
     private void start(AlertProperties alerts) {
-        camel = new DefaultCamelContext();
-        camel.getRegistry().bind(JsonConfiguration.DATA_FORMAT, TestJson.dataFormat());
-        try {
-            camel.addRoutes(new AlertChannelRoutes(
-                    alerts,
-                    new AlertMessages(null),
-                    new SimpleMeterRegistry(),
-                    new AlertChannelsHealthIndicator(alerts),
-                    Clock.fixed(NOW, ZoneOffset.UTC),
-                    AlertChannelFailureTest.FAST));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        camel.start();
+        camel = AlertChannelFailureTest.channelRoutes(alerts, new AlertChannelsHealthIndicator(alerts), NOW);
     }
 
     /** As {@code alert-deliver} hands a message to each channel. */
