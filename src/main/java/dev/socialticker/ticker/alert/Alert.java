@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param since     when the incident began (a milestone: when the count that passed it was read)
  * @param milestone the milestone passed, for {@link Kind#MILESTONE}; null otherwise
  */
-record Alert(
+public record Alert(
         Kind kind,
         AlertRule rule,
         TickerSource source,
@@ -34,7 +34,7 @@ record Alert(
         this(kind, rule, source, observed, threshold, since, at, null);
     }
 
-    enum Kind {
+    public enum Kind {
         /** The condition began. */
         ALERT,
         /** It still holds, {@code repeat-after} since the last message. */
@@ -52,7 +52,7 @@ record Alert(
      * @param count   the count that passed it, e.g. 10004
      * @param profile the account's name at the provider when known (e.g. "acme"); null otherwise
      */
-    record Milestone(long value, long count, String profile) {}
+    public record Milestone(long value, long count, String profile) {}
 
     /** The message celebrating {@code reached}; {@code profile} as the last count named it (may be null). */
     static Alert milestone(MilestoneReached reached, String profile) {
@@ -68,7 +68,7 @@ record Alert(
     }
 
     /** Identifies the incident (or the milestone) in logs and in the persisted state. */
-    String incidentKey() {
+    public String incidentKey() {
         return source.id() + "/" + rule.key() + (milestone == null ? "" : "/" + milestone.value());
     }
 }

@@ -32,10 +32,4 @@ class AlertConfiguration {
     AlertMessages alertMessages(AlertProperties alerts) {
         return new AlertMessages(alerts.publicUrl());
     }
-
-    /** {@code /actuator/health} component {@code alertChannels} (the bean's name less "HealthIndicator"). */
-    @Bean
-    AlertChannelsHealthIndicator alertChannels(AlertProperties alerts) {
-        return new AlertChannelsHealthIndicator(alerts);
-    }
 }

@@ -7,11 +7,6 @@ public final class AlertEndpoints {
     /** Decided messages wait here for delivery, off the threads that judge. */
     static final String DELIVERIES = "seda:alert-deliveries?size=1000&discardWhenFull=true";
 
-    static final String SLACK = "direct:alert-slack";
-    static final String EMAIL = "direct:alert-email";
-    /** A channel's dead-letter channel: the message failed there after its retries. */
-    static final String FAILED = "direct:alert-failed";
-
     private AlertEndpoints() {}
 
     /** The timer of {@link #CHECK}: first a few seconds after start, then every {@code periodMillis}. */

@@ -6,27 +6,30 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.socialticker.ticker.domain.ProviderNames;
 import java.net.URI;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The words of every alert: a Slack message ({@code text} plus Block Kit blocks) and an email
  * (subject and plain-text body). Made only of the service's own facts about the incident: source,
  * provider, rule, what was observed in the service's words, threshold, since when. No credential,
  * setting or upstream body is ever among them. A milestone is a celebration, in one friendly line:
- * the source, its profile and provider, the milestone and the count. The Slack message is a JSON
- * document that the channel's route marshals with the service's JSON data format.
+ * the source, its profile and provider, the milestone and the count. Every channel template says the
+ * same facts ({@link #facts}, {@link #next}, {@link #link}) in its service's own form; Slack's message
+ * and the email are written here, the others beside their templates ({@code alert.channel}).
  */
-final class AlertMessages {
+public final class AlertMessages {
     private static final String GUIDE = "docs/alerts.md of Social Ticker";
     private final URI publicUrl;
 
     /** @param publicUrl where the service is reached from outside; null: not named */
-    AlertMessages(URI publicUrl) {
+    public AlertMessages(URI publicUrl) {
         this.publicUrl = publicUrl;
     }
 
     /** "ALERT instagram-acme: the access token was rejected". */
-    String headline(Alert alert) {
+    public String headline(Alert alert) {
         if (alert.kind() == Alert.Kind.MILESTONE) {
             return celebration(alert);
         }
@@ -34,7 +37,7 @@ final class AlertMessages {
                 + (alert.kind() == Alert.Kind.RESOLVED ? " — over" : "");
     }
 
-    String subject(Alert alert) {
+    public String subject(Alert alert) {
         if (alert.kind() == Alert.Kind.MILESTONE) {
             return "[Social Ticker] 🎉 " + alert.source().id() + " passed "
                     + number(alert.milestone().value()) + " followers";
@@ -43,7 +46,7 @@ final class AlertMessages {
     }
 
     /** "instagram-acme (acme on Instagram) passed 10,000 followers — 10,004 now." */
-    static String celebration(Alert alert) {
+    public static String celebration(Alert alert) {
         Alert.Milestone milestone = alert.milestone();
         String provider = ProviderNames.of(alert.source().provider());
         String profile = milestone.profile() == null || milestone.profile().isBlank()
@@ -54,12 +57,12 @@ final class AlertMessages {
     }
 
     /** 10004 → "10,004": grouped as the ticker's audience reads a count. */
-    static String number(long value) {
+    public static String number(long value) {
         return String.format(Locale.ENGLISH, "%,d", value);
     }
 
     /** Slack's incoming-webhook message: {@code text} for notifications, Block Kit {@code blocks} to read. */
-    ObjectNode slack(Alert alert) {
+    public ObjectNode slack(Alert alert) {
         if (alert.kind() == Alert.Kind.MILESTONE) {
             return slackCelebration(alert);
         }
@@ -115,7 +118,7 @@ final class AlertMessages {
         return message;
     }
 
-    String emailBody(Alert alert) {
+    public String emailBody(Alert alert) {
         if (alert.kind() == Alert.Kind.MILESTONE) {
             return emailCelebration(alert);
         }
@@ -164,6 +167,47 @@ final class AlertMessages {
         }
         body.append("How alerts work: ").append(GUIDE).append('\n');
         return body.toString();
+    }
+
+    /**
+     * The facts every channel shows, in order, by label: for an incident the source, provider, rule,
+     * what was observed, the threshold and since when; for a milestone the source, provider, milestone
+     * and count.
+     */
+    public Map<String, String> facts(Alert alert) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("Source", alert.source().id());
+        facts.put("Provider", alert.source().provider());
+        if (alert.kind() == Alert.Kind.MILESTONE) {
+            facts.put("Milestone", number(alert.milestone().value()));
+            facts.put("Count", number(alert.milestone().count()));
+            return facts;
+        }
+        facts.put("Rule", alert.rule().key());
+        facts.put("Observed", alert.observed());
+        facts.put("Threshold", alert.threshold());
+        facts.put("Since", alert.since().truncatedTo(ChronoUnit.SECONDS).toString());
+        return facts;
+    }
+
+    /** What to do next: the rule's advice, that it is over, or (a milestone) nothing. */
+    public String next(Alert alert) {
+        return switch (alert.kind()) {
+            case RESOLVED -> over(alert);
+            case MILESTONE -> "Read at " + alert.at().truncatedTo(ChronoUnit.SECONDS) + "; sent once per milestone.";
+            case REMINDER -> alert.rule().advice() + " (A reminder: this incident is still open.)";
+            case ALERT -> alert.rule().advice();
+        };
+    }
+
+    /** Where the service is reached from outside ({@code ticker.alerts.public-url}); empty when not set. */
+    public String publicUrl() {
+        return publicUrl == null ? "" : publicUrl.toString().replaceAll("/+$", "");
+    }
+
+    /** The source's metrics at the public URL; null when {@code ticker.alerts.public-url} is not set. */
+    public String link(Alert alert) {
+        return publicUrl == null ? null : metricsUrl(alert);
     }
 
     private static String over(Alert alert) {

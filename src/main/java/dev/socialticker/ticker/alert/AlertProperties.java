@@ -8,9 +8,11 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -26,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param publicUrl    where the service is reached from outside (named in the messages), e.g.
  *                     https://ticker.example.com
  * @param rules        the alert rules and their thresholds
+ * @param channels     settings per channel file (routes/channels/<name>.camel.yaml): the secrets its file
+ *                     names, such as webhook-url, token or password. Secret: never logged or returned
  */
 @Validated
 @ConfigurationProperties("ticker.alerts")
@@ -40,11 +44,21 @@ record AlertProperties(
         Duration resolveAfter,
 
         URI publicUrl,
-        @Valid @NotNull @DefaultValue Rules rules)
+        @Valid @NotNull @DefaultValue Rules rules,
+        Map<String, Map<String, String>> channels)
         implements PropertyRules {
 
-    /** The channels by name, configured or not. */
-    static final List<String> CHANNELS = List.of("slack", "email");
+    AlertProperties {
+        channels = channels == null ? Map.of() : Map.copyOf(channels);
+    }
+
+    /** Every value but the channels' settings, which are secrets. */
+    @Override
+    public String toString() {
+        return "AlertProperties[slack=" + slack + ", email=" + email + ", repeatAfter=" + repeatAfter
+                + ", resolveAfter=" + resolveAfter + ", publicUrl=" + publicUrl + ", rules=" + rules
+                + ", channels=" + channels.keySet() + " (values masked)]";
+    }
 
     /** Whether {@code rule} speaks on {@code channel}: its channels name it, or name none. */
     boolean speaksOn(AlertRule rule, String channel) {
@@ -52,32 +66,12 @@ record AlertProperties(
         return named.isEmpty() || named.contains(channel);
     }
 
-    private boolean configured(String channel) {
-        return channel.equals("slack") ? slack.enabled() : email.enabled();
-    }
-
     /**
-     * A rule's channels must be channels, and configured; an e-mail channel needs a sender and
-     * recipients, and a password with a login.
+     * The built-in e-mail channel needs a sender and recipients, and a password with a login. (A rule's
+     * channels are checked against the channels that run, files included, when they start.)
      */
     @Override
     public void check(BiConsumer<String, String> problems) {
-        for (AlertRule rule : AlertRule.values()) {
-            for (String channel : rules.of(rule).channels()) {
-                String property = "ticker.alerts.rules." + rule.key() + ".channels";
-                if (!CHANNELS.contains(channel)) {
-                    problems.accept(
-                            property,
-                            "'" + channel + "' is no channel (the channels are " + String.join(", ", CHANNELS) + ")");
-                } else if (!configured(channel)) {
-                    problems.accept(
-                            property,
-                            "'" + channel + "' is not configured (set ticker.alerts." + channel
-                                    + (channel.equals("slack") ? ".webhook-url" : ".host")
-                                    + "), so this rule would speak on no channel there");
-                }
-            }
-        }
         if (email == null || !email.enabled()) {
             return;
         }
@@ -95,23 +89,51 @@ record AlertProperties(
     }
 
     /**
-     * Slack incoming webhook; its URL is a secret (anyone holding it can post to the channel).
+     * Slack incoming webhook; its URL is a secret (anyone holding it can post to the channel). The
+     * built-in channel {@code slack}, of the template {@code slack}.
      *
      * @param webhookUrl Slack incoming webhook; unset = no Slack alerts
+     * @param timeout    how long one attempt may take to connect, and then to answer
+     * @param retries    attempts after the first failed one; then the message is given up (logged, in health)
+     * @param retryDelay the wait before the first retry; doubles at each one, up to a minute
      */
-    public record Slack(URI webhookUrl) {
+    public record Slack(
+            URI webhookUrl,
+
+            @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("10s")
+            Duration timeout,
+
+            @Min(value = 0, message = "must be between 0 and 5")
+            @Max(value = 5, message = "must be between 0 and 5")
+            @DefaultValue("3")
+            int retries,
+
+            @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("1s")
+            Duration retryDelay)
+            implements Timed {
+
+        /** The one binding: the other constructor is for code. */
+        @ConstructorBinding
+        public Slack {}
+
+        /** Slack at {@code webhookUrl}, with the default timing. */
+        public Slack(URI webhookUrl) {
+            this(webhookUrl, Timed.TIMEOUT, Timed.RETRIES, Timed.RETRY_DELAY);
+        }
+
         public boolean enabled() {
             return webhookUrl != null;
         }
 
         @Override
         public String toString() {
-            return "Slack[webhookUrl=" + (enabled() ? "****" : "none") + "]";
+            return "Slack[webhookUrl=" + (enabled() ? "****" : "none") + ", timeout=" + timeout + ", retries=" + retries
+                    + ", retryDelay=" + retryDelay + "]";
         }
     }
 
     /**
-     * SMTP; unset host = no email.
+     * SMTP; unset host = no email. The built-in channel {@code email}, of the template {@code email}.
      *
      * @param host     SMTP server; unset = no email alerts
      * @param port     SMTP port
@@ -120,6 +142,9 @@ record AlertProperties(
      * @param username SMTP login, when the server asks for one
      * @param password SMTP password (required with a username)
      * @param starttls STARTTLS is required (not merely tried) when true
+     * @param timeout    how long one attempt may take to connect, and then each answer
+     * @param retries    attempts after the first failed one; then the message is given up (logged, in health)
+     * @param retryDelay the wait before the first retry; doubles at each one, up to a minute
      */
     public record Email(
             String host,
@@ -131,10 +156,36 @@ record AlertProperties(
             List<String> to,
             String username,
             String password,
-            @DefaultValue("true") boolean starttls) {
+            @DefaultValue("true") boolean starttls,
 
+            @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("10s")
+            Duration timeout,
+
+            @Min(value = 0, message = "must be between 0 and 5")
+            @Max(value = 5, message = "must be between 0 and 5")
+            @DefaultValue("3")
+            int retries,
+
+            @DurationMin(millis = 1, message = "must be greater than 0") @DefaultValue("1s")
+            Duration retryDelay)
+            implements Timed {
+
+        /** The one binding: the other constructor is for code. */
+        @ConstructorBinding
         public Email {
             to = to == null ? List.of() : List.copyOf(to);
+        }
+
+        /** The mail server and its login, with the default timing. */
+        public Email(
+                String host,
+                int port,
+                String from,
+                List<String> to,
+                String username,
+                String password,
+                boolean starttls) {
+            this(host, port, from, to, username, password, starttls, Timed.TIMEOUT, Timed.RETRIES, Timed.RETRY_DELAY);
         }
 
         public boolean enabled() {
@@ -144,7 +195,29 @@ record AlertProperties(
         @Override
         public String toString() {
             return "Email[host=" + host + ", port=" + port + ", from=" + from + ", to=" + to + ", username=" + username
-                    + ", password=" + (password == null ? "none" : "****") + ", starttls=" + starttls + "]";
+                    + ", password=" + (password == null ? "none" : "****") + ", starttls=" + starttls + ", timeout="
+                    + timeout + ", retries=" + retries + ", retryDelay=" + retryDelay + "]";
+        }
+    }
+
+    /** A built-in channel's timing: the parameters every channel file has, as properties. */
+    interface Timed {
+        Duration TIMEOUT = Duration.ofSeconds(10);
+        int RETRIES = 3;
+        Duration RETRY_DELAY = Duration.ofSeconds(1);
+
+        Duration timeout();
+
+        int retries();
+
+        Duration retryDelay();
+
+        /** As a channel file writes them: {@code timeout}, {@code retries}, {@code retryDelay}. */
+        default java.util.Map<String, String> parameters() {
+            return java.util.Map.of(
+                    "timeout", timeout().toMillis() + "ms",
+                    "retries", Integer.toString(retries()),
+                    "retryDelay", retryDelay().toMillis() + "ms");
         }
     }
 
@@ -187,7 +260,7 @@ record AlertProperties(
      *
      * @param enabled     whether the rule raises incidents
      * @param consecutive failed refreshes in a row that raise it
-     * @param channels the channels it speaks on, by name; empty: every configured channel
+     * @param channels the channels it speaks on, by name; empty: every channel
      */
     public record Failing(
             @DefaultValue("true") boolean enabled,
@@ -202,7 +275,7 @@ record AlertProperties(
      * The provider rejected the credentials (AUTH_FAILED): at once.
      *
      * @param enabled whether the rule raises incidents
-     * @param channels the channels it speaks on, by name; empty: every configured channel
+     * @param channels the channels it speaks on, by name; empty: every channel
      */
     public record Auth(
             @DefaultValue("true") boolean enabled,
@@ -213,7 +286,7 @@ record AlertProperties(
      *
      * @param enabled whether the rule raises incidents
      * @param percent usage, in percent of a reported quota, that raises it
-     * @param channels the channels it speaks on, by name; empty: every configured channel
+     * @param channels the channels it speaks on, by name; empty: every channel
      */
     public record Quota(
             @DefaultValue("true") boolean enabled,
@@ -232,7 +305,7 @@ record AlertProperties(
      * @param enabled     whether the rule raises incidents
      * @param threshold   a refresh slower than this counts
      * @param consecutive slow refreshes in a row that raise it
-     * @param channels the channels it speaks on, by name; empty: every configured channel
+     * @param channels the channels it speaks on, by name; empty: every channel
      */
     public record Latency(
             @DefaultValue("true") boolean enabled,
@@ -251,7 +324,7 @@ record AlertProperties(
      *
      * @param enabled whether the rule raises incidents
      * @param maxAge  data older than this raises it; three times stale-after when not set
-     * @param channels the channels it speaks on, by name; empty: every configured channel
+     * @param channels the channels it speaks on, by name; empty: every channel
      */
     public record DataAge(
             @DefaultValue("true") boolean enabled,
@@ -267,7 +340,7 @@ record AlertProperties(
      *
      * @param enabled whether the rule raises incidents
      * @param days    a token expiring within this many days raises it
-     * @param channels the channels it speaks on, by name; empty: every configured channel
+     * @param channels the channels it speaks on, by name; empty: every channel
      */
     public record TokenExpiry(
             @DefaultValue("true") boolean enabled,
@@ -283,7 +356,7 @@ record AlertProperties(
      * time: one celebratory message, once per milestone for ever.
      *
      * @param enabled whether milestones are celebrated on the alert channels
-     * @param channels the channels it speaks on, by name; empty: every configured channel
+     * @param channels the channels it speaks on, by name; empty: every channel
      */
     public record Milestone(
             @DefaultValue("true") boolean enabled,

@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
  * ({@link SourceChanged}) are judged as the outcome of each refresh ({@link RefreshOutcome}: made here, or in the shared mode by
  * another instance of the fleet), so alerting never runs on,
  * or slows, a refresh; a timer judges what time alone changes (data age, token
- * expiry, reminders, incidents that are over). Each message goes to every configured channel, in
- * parallel ({@link AlertChannelRoutes}), each with its own retries and backoff: a channel that fails
- * is logged with its reason, counted and shown in health, and the other still delivers. In the
+ * expiry, reminders, incidents that are over). Each message goes to every channel its rule speaks on,
+ * each with its own worker, retries and backoff ({@link Channels}): a channel that fails is logged
+ * with its reason, counted and shown in health, and the others still deliver. In the
  * shared mode one instance speaks for the fleet at a time ({@link AlertSpeaker}): one message per
  * incident and channel, whichever instance saw it.
  *
@@ -44,8 +44,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AlertRoutes extends RouteBuilder {
-    /** Exchange property holding the message being delivered. */
-    static final String ALERT = "TickerAlert";
     /** How long a check waits for the events published before it to reach the alerts. */
     static final Duration CATCH_UP = Duration.ofSeconds(1);
     /** How often time-based conditions are judged; bounds how late a reminder or a resolved message is. */
@@ -70,8 +68,10 @@ class AlertRoutes extends RouteBuilder {
     private final HubCursor cursor;
 
     private final Clock clock;
+    private final Channels channels;
 
     AlertRoutes(
+            Channels channels,
             AlertProperties settings,
             Incidents incidents,
             AlertSpeaker speaker,
@@ -80,6 +80,7 @@ class AlertRoutes extends RouteBuilder {
             Clock clock,
             TickerEvents events) {
         this.cursor = new HubCursor(events);
+        this.channels = channels;
         this.settings = settings;
         this.incidents = incidents;
         this.speaker = speaker;
@@ -88,8 +89,9 @@ class AlertRoutes extends RouteBuilder {
         this.clock = clock;
     }
 
+    /** Judged only while a channel runs (built in, or a file). */
     private boolean enabled() {
-        return settings.slack().enabled() || settings.email().enabled();
+        return channels.any();
     }
 
     private boolean celebrating() {
@@ -99,13 +101,6 @@ class AlertRoutes extends RouteBuilder {
     // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
     @Override
     public void configure() {
-        if (enabled()) {
-            log.info("Alerts go to{}{}", settings.slack().enabled() ? " Slack" : "",
-                    settings.email().enabled() ? " email (" + settings.email().to().size() + " recipient(s))" : "");
-        } else {
-            log.info("Alerts are off: set ticker.alerts.slack.webhook-url or ticker.alerts.email.host to receive them");
-        }
-
         // Judged only when a channel is configured.
         from(EventEndpoints.HUB)
                 .routeId("alert-events")
@@ -147,18 +142,14 @@ class AlertRoutes extends RouteBuilder {
                     .end()
                 .end();
 
-        // Several at once: a channel that is being retried holds up only its own message.
-        from(AlertEndpoints.DELIVERIES + "&concurrentConsumers=4")
+        // Handed to each channel's own worker: a channel being retried holds up only its own messages.
+        // Once every channel it went to took it or gave it up, it leaves the outbox.
+        from(AlertEndpoints.DELIVERIES)
                 .routeId("alert-deliver")
-                // Once tried on every channel (sent, or failed after its retries) it leaves the outbox. On
-                // completion rather than as a last step: a channel's dead-letter handling ends the route.
-                .onCompletion()
-                    .process(exchange -> incidents.delivered(exchange.getProperty(ALERT, Alert.class)))
-                .end()
-                .process(exchange -> exchange.setProperty(ALERT, exchange.getIn().getBody(Alert.class)))
-                .multicast().parallelProcessing()
-                    .to(AlertEndpoints.SLACK, AlertEndpoints.EMAIL)
-                .end();
+                .process(exchange -> {
+                    Alert alert = exchange.getIn().getBody(Alert.class);
+                    channels.deliver(alert, () -> incidents.delivered(alert));
+                });
     }
     // spotless:on
 

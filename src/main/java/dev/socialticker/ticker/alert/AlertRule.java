@@ -6,7 +6,7 @@ package dev.socialticker.ticker.alert;
  * at once, the one declared first speaks and the others stay quiet until it is over (an expired
  * token is {@code AUTH} at once and {@code FAILING} three refreshes later: one message).
  */
-enum AlertRule {
+public enum AlertRule {
     AUTH(
             "auth",
             "the access token was rejected",
@@ -45,17 +45,17 @@ enum AlertRule {
     }
 
     /** The name in properties ({@code ticker.alerts.rules.<key>}), metrics and messages. */
-    String key() {
+    public String key() {
         return key;
     }
 
     /** What holds, in words: "the access token was rejected". */
-    String condition() {
+    public String condition() {
         return condition;
     }
 
     /** What to do about it. */
-    String advice() {
+    public String advice() {
         return advice;
     }
 

@@ -20,6 +20,8 @@ public record DeliveryFailure(Code code, Integer httpStatus, String reason) {
         UNREACHABLE,
         /** No connection or no answer in time. */
         TIMEOUT,
+        /** An answer with a success status, but not the service's (a proxy's page, a login page): not delivered. */
+        UNEXPECTED,
         /** Anything else: named by the exceptions' types. */
         ERROR
     }

@@ -44,6 +44,15 @@ public final class DeliveryFailures {
         if (answered != null) {
             return answered(answered.getStatusCode(), to);
         }
+        UnexpectedAnswerException foreign = first(chain, UnexpectedAnswerException.class);
+        if (foreign != null) {
+            return new DeliveryFailure(
+                    Code.UNEXPECTED,
+                    foreign.status(),
+                    to.said() + " answered HTTP " + foreign.status() + " but not with " + foreign.expected()
+                            + ": is a proxy or a login page in between, or does " + to.setting()
+                            + " point elsewhere?");
+        }
         DeliveryFailure mail = mail(chain, to);
         if (mail != null) {
             return mail;
@@ -121,7 +130,7 @@ public final class DeliveryFailures {
                         && cause.getMessage() != null
                         && cause.getMessage().contains(STARTTLS)) {
                     return rejected("STARTTLS is required but " + server + " does not offer it: use a server that"
-                            + " does, or set " + to.sibling("starttls") + "=false (the password then travels"
+                            + " does, or set " + to.set("starttls", "false") + " (the password then travels"
                             + " unencrypted)");
                 }
             }

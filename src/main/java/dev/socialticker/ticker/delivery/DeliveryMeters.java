@@ -16,8 +16,19 @@ public class DeliveryMeters {
     public static final String NAME = "ticker.deliveries";
 
     public enum Kind {
-        OUTPUT,
-        CHANNEL
+        OUTPUT("output"),
+        CHANNEL("channel");
+
+        private final String noun;
+
+        Kind(String noun) {
+            this.noun = noun;
+        }
+
+        /** How a log line names one: "output", "channel". */
+        public String noun() {
+            return noun;
+        }
     }
 
     public enum Outcome {

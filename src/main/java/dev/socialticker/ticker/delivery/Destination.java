@@ -16,6 +16,8 @@ import java.util.Locale;
  *                an output file's parameter)
  */
 public record Destination(String what, String host, int port, String setting) {
+    /** How a file's parameter is named as a setting: {@code the parameter url of output 'office'}. */
+    public static final String PARAMETER = "the parameter ";
 
     /** A destination named by a URL, of which only the host and the port are kept. */
     public static Destination of(String what, String url, String setting) {
@@ -57,10 +59,22 @@ public record Destination(String what, String host, int port, String setting) {
         return what == null ? where() : what;
     }
 
-    /** A setting beside {@link #setting}: {@code ticker.alerts.email.host} → {@code ticker.alerts.email.<leaf>}. */
+    /**
+     * A setting beside {@link #setting}: {@code ticker.alerts.email.host} → {@code ticker.alerts.email.<leaf>};
+     * a file's parameter {@code the parameter host of channel 'mail'} → {@code the parameter <leaf> of channel 'mail'}.
+     */
     public String sibling(String leaf) {
+        if (setting.startsWith(PARAMETER)) {
+            int end = setting.indexOf(' ', PARAMETER.length());
+            return PARAMETER + leaf + (end < 0 ? "" : setting.substring(end));
+        }
         int dot = setting.lastIndexOf('.');
         return dot < 0 ? leaf : setting.substring(0, dot + 1) + leaf;
+    }
+
+    /** How to set a setting beside it: {@code ticker.alerts.email.starttls=false}, or {@code the parameter starttls of channel 'mail' to false}. */
+    public String set(String leaf, String value) {
+        return sibling(leaf) + (setting.startsWith(PARAMETER) ? " to " : "=") + value;
     }
 
     private static int defaultPort(String scheme) {

@@ -6,8 +6,6 @@ import java.time.Duration;
 public final class OutputEndpoints {
     /** Every output route's id starts so: {@code output-<name>}. */
     public static final String ROUTE_ID_PREFIX = "output-";
-    /** One push failed for good (body: {@link DeadLetter}): route {@code output-dead-letter}. */
-    public static final String DEAD_LETTER = "direct:output-dead-letter";
     /** Staleness by age, lease renewal and the retry of dead-lettered pushes: route {@code output-tick}. */
     public static final String TICK = "direct:output-tick";
     /**
@@ -17,8 +15,6 @@ public final class OutputEndpoints {
 
     static final String TICK_TIMER =
             "timer:output-tick?period=" + TICK_PERIOD.toMillis() + "&delay=" + TICK_PERIOD.toMillis();
-    /** The route configuration of every output route: failures return to the output's worker. */
-    public static final String PUSH_CONFIGURATION = "output-push";
 
     private OutputEndpoints() {}
 

@@ -1,7 +1,7 @@
 package dev.socialticker.ticker.output;
 
-import dev.socialticker.ticker.delivery.DeliveryFailure;
-import dev.socialticker.ticker.delivery.DeliveryFailures;
+import dev.socialticker.ticker.delivery.Courier;
+import dev.socialticker.ticker.delivery.DeliveryDesk;
 import dev.socialticker.ticker.delivery.DeliveryMeters;
 import dev.socialticker.ticker.delivery.RetryBackoff;
 import io.micrometer.core.instrument.Counter;
@@ -12,53 +12,41 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Each output's queue and worker. A queue keeps, per source, only the newest push not sent yet:
- * a newer state replaces the one waiting, so an output that was slow or dead gets the newest value
- * when it answers again, never a backlog, and the queue never holds more than one push per source.
- * The worker (one thread per output) sends them one at a time through the output's route; so a slow
- * or dead output holds only its own worker: offering never waits, whoever offers (the change
- * subscriber, never a refresh thread).
+ * Each output's {@link Courier}: one queue and one worker per output, the delivery machinery the alert
+ * channels use too. A queue keeps, per source, only the newest push not sent yet, so an output that was
+ * slow or dead gets the newest value when it answers again, never a backlog; a slow or dead output holds
+ * only its own worker, and offering never waits, whoever offers (the change subscriber, never a
+ * refresh thread). Before each retry the worker looks whether a newer state of the same source is
+ * waiting and sends that instead; after the last retry the push is dead-lettered and kept aside: the
+ * next change of that source replaces it, or the next tick past a minute sends it again.
  *
- * <p>Retries are the worker's, not Camel's redelivery: before each retry it looks whether a newer
- * state of the same source is waiting, and then sends that instead of retrying the old one. After the
- * last retry the push goes to the dead-letter channel ({@link OutputEndpoints#DEAD_LETTER}) and is kept
- * aside: the next change of that source replaces it, or the next tick past a minute sends it again.
- * Counted in {@code ticker_deliveries_total{kind="output",destination,outcome}}: delivered, failed,
- * superseded (and, for one release, in its older alias {@code ticker_outputs_total{output,outcome}}).
+ * <p>What is the outputs' own is here: the body, rendered when the push is sent from the newest state
+ * ({@link SourceBodies}), and what each output is owed ({@link #catchUp}: every source when it starts
+ * or changes, and a source again after its {@code repeat}). Counted in
+ * {@code ticker_deliveries_total{kind="output",destination,outcome}}: delivered, failed, superseded
+ * (and, for one release, in its older alias {@code ticker_outputs_total{output,outcome}}).
  */
 @Component
 public class OutputQueues {
-    static final Duration RETRY_LATER = Duration.ofMinutes(1);
-    private static final Logger log = LoggerFactory.getLogger(OutputQueues.class);
-
-    private final Map<String, Worker> workers = new ConcurrentHashMap<>();
+    private final Map<String, Output> outputs = new ConcurrentHashMap<>();
     private final ProducerTemplate producer;
     private final SourceBodies bodies;
-    private final OutputHealth health;
+    private final DeliveryDesk desk;
     private final MeterRegistry meters;
-    private final DeliveryMeters deliveries;
     private final Clock clock;
 
-    OutputQueues(
-            ProducerTemplate producer, SourceBodies bodies, OutputHealth health, MeterRegistry meters, Clock clock) {
-        this.deliveries = new DeliveryMeters(meters);
+    OutputQueues(ProducerTemplate producer, SourceBodies bodies, DeliveryDesk desk, MeterRegistry meters, Clock clock) {
         this.producer = producer;
         this.bodies = bodies;
-        this.health = health;
+        this.desk = desk;
         this.meters = meters;
         this.clock = clock;
     }
@@ -69,29 +57,28 @@ public class OutputQueues {
      * counts as they are instead of waiting for the next change.
      */
     void run(OutputSpec spec) {
-        workers.compute(spec.name(), (name, worker) -> {
-            if (worker == null) {
-                deliveries.register(DeliveryMeters.Kind.OUTPUT, spec.name());
-                return new Worker(spec);
+        outputs.compute(spec.name(), (name, output) -> {
+            if (output == null) {
+                return new Output(spec);
             }
-            worker.respecify(spec);
-            return worker;
+            output.respecify(spec);
+            return output;
         });
     }
 
     void stop(String name) {
-        Worker worker = workers.remove(name);
-        if (worker != null) {
-            worker.thread.shutdownNow();
+        Output output = outputs.remove(name);
+        if (output != null) {
+            output.courier.stop();
         }
-        health.forget(name);
+        desk.forget(DeliveryMeters.Kind.OUTPUT, name);
     }
 
     /** Queues a push for every output that wants the source; returns at once. */
     void offer(Delivery delivery) {
-        workers.values().forEach(worker -> {
-            if (worker.spec.wants(delivery)) {
-                worker.offer(delivery);
+        outputs.values().forEach(output -> {
+            if (output.spec.wants(delivery)) {
+                output.offer(delivery, clock.instant());
             }
         });
     }
@@ -102,74 +89,61 @@ public class OutputQueues {
      * not offered for its {@code repeat}.
      */
     void catchUp(Collection<Delivery> current, Instant now) {
-        workers.values().forEach(worker -> worker.catchUp(current, now));
+        outputs.values().forEach(output -> output.catchUp(current, now));
     }
 
     /** Sends again the pushes dead-lettered a minute ago or more that nothing newer replaced. */
     void retryLater() {
-        Instant now = clock.instant();
-        workers.values().forEach(worker -> worker.retryLater(now));
+        outputs.values().forEach(output -> output.courier.retryFailed());
     }
 
     /** Pushes waiting per output, for health. */
     Map<String, Integer> pending() {
         Map<String, Integer> pending = new LinkedHashMap<>();
-        workers.forEach((name, worker) -> pending.put(name, worker.pendingCount()));
+        outputs.forEach((name, output) -> pending.put(name, output.courier.pendingCount()));
         return pending;
     }
 
     @PreDestroy
     void stopAll() {
-        workers.values().forEach(worker -> worker.thread.shutdownNow());
+        outputs.values().forEach(output -> output.courier.stop());
     }
 
-    /** Counted in the one delivery metric, and in its older alias {@code ticker_outputs_total}. */
-    private void count(String output, DeliveryMeters.Outcome outcome) {
-        deliveries.count(DeliveryMeters.Kind.OUTPUT, output, outcome);
-        Counter.builder("ticker.outputs")
-                .description("Pushes to outputs by output and outcome (delivered, failed, superseded)")
-                .tag("output", output)
-                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
-                .register(meters)
-                .increment();
+    private static Courier.Route route(OutputSpec spec) {
+        return new Courier.Route(spec.destination(), new RetryBackoff(spec.retries(), spec.retryDelay()), true);
     }
 
-    private final class Worker {
+    /** One output: its parameters, its courier, and when each source was last offered to it. */
+    private final class Output implements Courier.Handling<Delivery> {
         private volatile OutputSpec spec;
-        private final ExecutorService thread;
-        /** The newest push per source not sent yet, in the order sources first waited. */
-        private final LinkedHashMap<String, Delivery> pending = new LinkedHashMap<>();
-        /** Dead-lettered pushes nothing newer replaced yet, with when they failed. */
-        private final Map<String, Instant> failedAt = new LinkedHashMap<>();
-
-        private final Map<String, Delivery> failed = new LinkedHashMap<>();
+        private final Courier<Delivery> courier;
         /**
          * When each source was last offered: what {@code repeat} counts from. A source not in it was
          * never offered to this output (new, or its parameters changed): it is owed its current state.
          */
         private final Map<String, Instant> offeredAt = new HashMap<>();
 
-        private boolean draining;
-
-        Worker(OutputSpec spec) {
+        Output(OutputSpec spec) {
             this.spec = spec;
-            this.thread = Executors.newSingleThreadExecutor(task -> {
-                Thread worker = new Thread(task, "output-" + spec.name());
-                worker.setDaemon(true);
-                return worker;
-            });
+            this.courier = desk.courier(DeliveryMeters.Kind.OUTPUT, spec.name(), route(spec), this);
         }
 
         synchronized void respecify(OutputSpec changed) {
             spec = changed;
+            courier.reroute(route(changed));
             offeredAt.clear();
+        }
+
+        synchronized void offer(Delivery delivery, Instant now) {
+            offeredAt.put(delivery.sourceId(), now);
+            courier.offer(delivery);
         }
 
         synchronized void catchUp(Collection<Delivery> current, Instant now) {
             Duration repeat = spec.repeat();
             for (Delivery delivery : current) {
                 String id = delivery.sourceId();
-                if (!spec.wants(delivery) || pending.containsKey(id) || failed.containsKey(id)) {
+                if (!spec.wants(delivery) || courier.holds(id)) {
                     continue;
                 }
                 Instant last = offeredAt.get(id);
@@ -179,144 +153,51 @@ public class OutputQueues {
             }
         }
 
-        synchronized void offer(Delivery delivery) {
-            offer(delivery, clock.instant());
+        @Override
+        public String key(Delivery delivery) {
+            return delivery.sourceId();
         }
 
-        private synchronized void offer(Delivery delivery, Instant now) {
-            offeredAt.put(delivery.sourceId(), now);
-            pending.remove(delivery.sourceId());
-            pending.put(delivery.sourceId(), delivery);
-            failed.remove(delivery.sourceId());
-            failedAt.remove(delivery.sourceId());
-            // Wakes a worker waiting to retry this source's older state: it sends this one instead.
-            notifyAll();
-            if (!draining) {
-                draining = true;
-                thread.execute(this::drain);
-            }
+        @Override
+        public String about(Delivery delivery) {
+            return delivery.sourceId();
         }
 
-        synchronized void retryLater(Instant now) {
-            for (Iterator<Map.Entry<String, Instant>> it = failedAt.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<String, Instant> entry = it.next();
-                if (!entry.getValue().plus(RETRY_LATER).isAfter(now)) {
-                    Delivery again = failed.remove(entry.getKey());
-                    it.remove();
-                    pending.putIfAbsent(entry.getKey(), again);
-                }
-            }
-            if (!pending.isEmpty() && !draining) {
-                draining = true;
-                thread.execute(this::drain);
-            }
+        @Override
+        public String told(Delivery delivery) {
+            return delivery.sourceId() + (delivery.hasCount() ? " (count " + delivery.count() + ")" : " (no count)");
         }
 
-        synchronized int pendingCount() {
-            return pending.size();
-        }
-
-        private synchronized Delivery next() {
-            Iterator<Delivery> first = pending.values().iterator();
-            if (!first.hasNext()) {
-                draining = false;
-                return null;
-            }
-            Delivery next = first.next();
-            first.remove();
-            return next;
-        }
-
-        private synchronized boolean superseded(Delivery delivery) {
-            return pending.containsKey(delivery.sourceId());
-        }
-
-        /** Waits before a retry; a newer state of the source ends the wait early. */
-        private synchronized boolean waitToRetry(Delivery delivery, Duration delay) throws InterruptedException {
-            long until = System.nanoTime() + delay.toNanos();
-            for (long left = delay.toNanos(); left > 0 && !superseded(delivery); left = until - System.nanoTime()) {
-                wait(Math.max(1, left / 1_000_000));
-            }
-            return !superseded(delivery);
-        }
-
-        private void drain() {
-            try {
-                for (Delivery next = next(); next != null; next = next()) {
-                    push(next);
-                }
-            } catch (InterruptedException stopping) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException unexpected) {
-                log.error("Output '{}': its worker failed; the next change restarts it", spec.name(), unexpected);
-                synchronized (this) {
-                    draining = false;
-                }
-            }
-        }
-
-        private void push(Delivery delivery) throws InterruptedException {
-            OutputSpec output = spec;
+        /**
+         * The body from the newest state the outputs were told. None when that no longer says what the
+         * push was decided on (a count forgotten since, or one read since an announcement without): an
+         * empty body must never reach a webhook or a retained topic; the newer state is pushed on its own.
+         */
+        @Override
+        public Delivery prepare(Delivery delivery) {
             byte[] json = delivery.hasCount()
                     ? bodies.json(delivery.sourceId())
                     : bodies.jsonWithoutCount(delivery.sourceId());
-            if (json == null) {
-                // What the outputs were told since no longer says what the push was decided on (a count
-                // forgotten since, or one read since an announcement without): nothing to push, and an
-                // empty body must never reach a webhook or a retained topic. The newer state is pushed
-                // on its own.
-                log.debug("Output '{}': nothing of {} to push now", output.name(), delivery.sourceId());
-                return;
-            }
-            Delivery body = delivery.withJson(json);
-            DeliveryFailure failure = null;
-            int attempts = 0;
-            RetryBackoff backoff = new RetryBackoff(output.retries(), output.retryDelay());
-            for (int attempt = 0; attempt <= backoff.retries(); attempt++) {
-                if (attempt > 0 && !waitToRetry(delivery, backoff.delayBefore(attempt))) {
-                    count(output.name(), DeliveryMeters.Outcome.SUPERSEDED);
-                    return;
-                }
-                attempts++;
-                long started = System.nanoTime();
-                Exchange sent = producer.send(
-                        OutputEndpoints.of(output.name()),
-                        exchange -> exchange.getIn().setBody(body));
-                if (sent.getException() == null) {
-                    health.delivered(
-                            output.name(),
-                            delivery.sourceId(),
-                            clock.instant(),
-                            Duration.ofNanos(System.nanoTime() - started));
-                    count(output.name(), DeliveryMeters.Outcome.DELIVERED);
-                    return;
-                }
-                failure = DeliveryFailures.of(sent.getException(), output.destination());
-                log.debug(
-                        "Output '{}': attempt {} for {} failed: {}",
-                        output.name(),
-                        attempts,
-                        delivery.sourceId(),
-                        failure.reason());
-            }
-            synchronized (this) {
-                if (!pending.containsKey(delivery.sourceId())) {
-                    failed.put(delivery.sourceId(), delivery);
-                    failedAt.put(delivery.sourceId(), clock.instant());
-                }
-            }
-            count(output.name(), DeliveryMeters.Outcome.FAILED);
-            producer.sendBody(
-                    OutputEndpoints.DEAD_LETTER,
-                    new DeadLetter(
-                            output.name(),
-                            delivery.sourceId(),
-                            delivery.hasCount() ? delivery.count() : null,
-                            failure.code().name(),
-                            failure.reason(),
-                            clock.instant(),
-                            failure.httpStatus(),
-                            attempts));
+            return json == null ? null : delivery.withJson(json);
+        }
+
+        @Override
+        public Throwable attempt(Delivery delivery) {
+            return producer.send(
+                            OutputEndpoints.of(spec.name()),
+                            exchange -> exchange.getIn().setBody(delivery))
+                    .getException();
+        }
+
+        /** The older alias {@code ticker_outputs_total}, for one release. */
+        @Override
+        public void counted(Delivery delivery, DeliveryMeters.Outcome outcome) {
+            Counter.builder("ticker.outputs")
+                    .description("Pushes to outputs by output and outcome (delivered, failed, superseded)")
+                    .tag("output", spec.name())
+                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                    .register(meters)
+                    .increment();
         }
     }
 }

@@ -4,22 +4,19 @@ import dev.socialticker.ticker.domain.HistoryChanged;
 import dev.socialticker.ticker.domain.SourceReported;
 import dev.socialticker.ticker.domain.SourceTurnedStale;
 import dev.socialticker.ticker.event.EventEndpoints;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * The outputs' own routes: the hub's subscriber that feeds them, the tick, and the dead-letter
- * channel.
+ * The outputs' own routes: the hub's subscriber that feeds them, and the tick. What an output gives
+ * up goes to the one dead-letter channel of every delivery ({@code delivery.DeliveryRoutes}).
  */
 @Component
 class OutputRoutes extends RouteBuilder {
     private final OutputFeed feed;
-    private final OutputHealth health;
 
-    OutputRoutes(OutputFeed feed, OutputHealth health) {
+    OutputRoutes(OutputFeed feed) {
         this.feed = feed;
-        this.health = health;
     }
 
     // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
@@ -44,12 +41,6 @@ class OutputRoutes extends RouteBuilder {
         from(OutputEndpoints.TICK)
                 .routeId("output-tick")
                 .process(exchange -> feed.tick());
-
-        from(OutputEndpoints.DEAD_LETTER)
-                .routeId("output-dead-letter")
-                .process(exchange -> health.failed(exchange.getIn().getBody(DeadLetter.class)))
-                .log(LoggingLevel.WARN, "Output '${body.output}' failed to push ${body.sourceId} (count ${body.count})"
-                        + " after ${body.attempts} attempts: ${body.code}, ${body.message}");
     }
     // spotless:on
 }

@@ -1,9 +1,7 @@
 package dev.socialticker.ticker.output;
 
 import dev.socialticker.ticker.logging.SecretMasking;
-import dev.socialticker.ticker.routefile.RouteFolderWatcher;
 import dev.socialticker.ticker.routefile.problem.ParameterProblem;
-import java.util.Locale;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -15,13 +13,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class OutputSettings {
-    /**
-     * The hint to a setting's problem: a running service sees no setting set after it started (its
-     * environment is fixed; its configuration files were read once), reload or not.
-     */
-    public static final String READ_AT_START_UP =
-            "set it, then restart the service: " + RouteFolderWatcher.SETTINGS_AT_START_UP;
-
     private final Environment environment;
 
     OutputSettings(Environment environment) {
@@ -42,17 +33,7 @@ public class OutputSettings {
      * @param parameter the file's parameter that names the setting
      */
     public ParameterProblem notSet(String output, String setting, String parameter) {
-        String property = "ticker.outputs." + output + "." + setting;
-        return new ParameterProblem(
-                parameter,
-                "parameter '" + parameter + "' names the setting " + property + " (environment variable "
-                        + environmentVariable(property) + "), which is not set",
-                READ_AT_START_UP);
-    }
-
-    /** The environment variable a property is set by, in Spring Boot's relaxed form. */
-    static String environmentVariable(String property) {
-        return property.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT);
+        return ParameterProblem.settingNotSet("ticker.outputs." + output + "." + setting, parameter);
     }
 
     /**

@@ -55,10 +55,12 @@ public record OutputSpec(
                 values.get("name"),
                 template.id(),
                 sources(values.get("sources")),
-                duration(values.get("timeout")),
+                TemplateDefinition.duration(values.get("timeout")),
                 Integer.parseInt(values.get("retries")),
-                duration(values.get("retryDelay")),
-                values.get("repeat").isEmpty() ? template.repeat(values) : duration(values.get("repeat")),
+                TemplateDefinition.duration(values.get("retryDelay")),
+                values.get("repeat").isEmpty()
+                        ? template.repeat(values)
+                        : TemplateDefinition.duration(values.get("repeat")),
                 Map.copyOf(values),
                 template.announcesSourcesWithoutCount(values),
                 template.destination(values.get("name"), values));
@@ -75,12 +77,6 @@ public record OutputSpec(
         return Set.copyOf(sources);
     }
 
-    /** The example a template (or every output) declares for a parameter; null when none does. */
-    static String example(OutputTemplate template, String parameter) {
-        return COMMON.example(parameter)
-                .orElseGet(() -> template.definition().example(parameter).orElse(null));
-    }
-
     /** Whether this output gets the source's changes. */
     public boolean wants(String sourceId) {
         return sources.isEmpty() || sources.contains(sourceId);
@@ -93,13 +89,5 @@ public record OutputSpec(
 
     public String value(String parameter) {
         return values.get(parameter);
-    }
-
-    private static Duration duration(String text) {
-        if (text.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
-        }
-        long amount = Long.parseLong(text.substring(0, text.length() - 1));
-        return text.endsWith("m") ? Duration.ofMinutes(amount) : Duration.ofSeconds(amount);
     }
 }

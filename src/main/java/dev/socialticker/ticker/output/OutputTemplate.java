@@ -60,6 +60,6 @@ public interface OutputTemplate {
         return Destination.of(
                 "the output '" + name + "'",
                 parameters.get(parameter),
-                "the parameter " + parameter + " of output '" + name + "'");
+                Destination.PARAMETER + parameter + " of output '" + name + "'");
     }
 }

@@ -1,5 +1,7 @@
 package dev.socialticker.ticker.output;
 
+import dev.socialticker.ticker.delivery.DeliveryDesk;
+import dev.socialticker.ticker.delivery.DeliveryMeters;
 import dev.socialticker.ticker.delivery.DeliveryRecord;
 import dev.socialticker.ticker.routefile.RouteFilesHealth;
 import java.util.LinkedHashMap;
@@ -21,13 +23,13 @@ class OutputsHealthIndicator extends AbstractHealthIndicator {
     static final String DEGRADED = "DEGRADED";
 
     private final OutputCatalog catalog;
-    private final OutputHealth health;
+    private final DeliveryDesk desk;
     private final OutputQueues queues;
 
-    OutputsHealthIndicator(OutputCatalog catalog, OutputHealth health, OutputQueues queues) {
+    OutputsHealthIndicator(OutputCatalog catalog, DeliveryDesk desk, OutputQueues queues) {
         super("Outputs could not be checked");
         this.catalog = catalog;
-        this.health = health;
+        this.desk = desk;
         this.queues = queues;
     }
 
@@ -41,7 +43,9 @@ class OutputsHealthIndicator extends AbstractHealthIndicator {
                     Map<String, Object> details = new LinkedHashMap<>();
                     details.put("template", output.spec().template());
                     details.put("file", output.location());
-                    details.putAll(health.of(output.spec().name()).details());
+                    details.putAll(desk.record(
+                                    DeliveryMeters.Kind.OUTPUT, output.spec().name())
+                            .details());
                     details.put("pending", pending.getOrDefault(output.spec().name(), 0));
                     return details;
                 },
@@ -51,7 +55,7 @@ class OutputsHealthIndicator extends AbstractHealthIndicator {
         }
         StringJoiner failing = new StringJoiner(" | ");
         catalog.loaded().keySet().forEach(name -> {
-            DeliveryRecord state = health.of(name);
+            DeliveryRecord state = desk.record(DeliveryMeters.Kind.OUTPUT, name);
             if (state.failing()) {
                 failing.add(name + ": " + state.summary());
             }

@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -21,24 +20,19 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.socialticker.ticker.delivery.DeliveryDesk;
 import dev.socialticker.ticker.domain.TickerSource;
-import dev.socialticker.ticker.json.JsonConfiguration;
 import dev.socialticker.ticker.support.LocalPorts;
-import dev.socialticker.ticker.support.TestJson;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,9 +46,10 @@ import org.springframework.boot.actuate.health.Status;
  * loopback SMTP stand-in that refuses a sender or a recipient ({@link RefusingSmtpServer}: GreenMail
  * accepts every address), a closed port, a host that cannot resolve ({@code .invalid}, RFC 2606), a
  * socket that accepts and never answers, and a WireMock webhook answering 500/404, too slowly or not at
- * all. The channel routes run alone in a Camel context with their retries shortened to milliseconds;
- * what is checked is the delivery log line, word for word, the health component, and that neither
- * holds a secret (password, the webhook's path, a whole email address).
+ * all. The built-in channels ({@code ticker.alerts.slack.*}, {@code ticker.alerts.email.*}) run alone in a
+ * Camel context ({@link ChannelRig}) with their retries shortened to milliseconds through their own
+ * properties; what is checked is the dead-letter line, word for word, the health component, and that
+ * neither holds a secret (password, the webhook's path, a whole email address).
  */
 class AlertChannelFailureTest {
     static final String PASSWORD = "smtp-secret-pw-42";
@@ -63,8 +58,8 @@ class AlertChannelFailureTest {
     static final String FROM = "ticker@example.com";
     static final List<String> TO = List.of("ops@example.com", "oncall@refused.example.org");
     static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
-    static final AlertChannelRoutes.Timing FAST =
-            new AlertChannelRoutes.Timing(Duration.ofMillis(10), Duration.ofMillis(500), Duration.ofMillis(500));
+    static final Duration TIMEOUT = Duration.ofMillis(500);
+    static final Duration RETRY_DELAY = Duration.ofMillis(10);
     static final Alert ALERT = new Alert(
             Alert.Kind.ALERT,
             AlertRule.AUTH,
@@ -73,7 +68,7 @@ class AlertChannelFailureTest {
             "at once",
             NOW.minusSeconds(60),
             NOW);
-    static final String NOT_DELIVERED = "Alert not delivered via %s after 4 attempt(s): ALERT instagram-acme/auth: ";
+    static final String NOT_DELIVERED = "Channel '%s' failed to deliver ALERT instagram-acme/auth after 4 attempt(s): ";
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
@@ -86,22 +81,25 @@ class AlertChannelFailureTest {
             .build();
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger channelLog = (Logger) LoggerFactory.getLogger(AlertChannelRoutes.class);
-    private CamelContext camel;
-    private AlertChannelsHealthIndicator health;
+    private final Logger channelLog = (Logger) LoggerFactory.getLogger(DeliveryDesk.class);
+    private final Logger sentLog = (Logger) LoggerFactory.getLogger(Channels.class);
+    private ChannelRig rig;
 
     @BeforeEach
     void captureLog() {
         logs.start();
         channelLog.addAppender(logs);
         channelLog.setLevel(Level.INFO);
+        sentLog.addAppender(logs);
+        sentLog.setLevel(Level.INFO);
     }
 
     @AfterEach
     void stop() {
         channelLog.detachAppender(logs);
-        if (camel != null) {
-            camel.stop();
+        sentLog.detachAppender(logs);
+        if (rig != null) {
+            rig.close();
         }
     }
 
@@ -111,7 +109,7 @@ class AlertChannelFailureTest {
         String reason = "STARTTLS is required but 127.0.0.1:" + port + " does not offer it: use a server that does,"
                 + " or set ticker.alerts.email.starttls=false (the password then travels unencrypted)";
 
-        emailFails(new AlertProperties.Email("127.0.0.1", port, FROM, TO, FROM, PASSWORD, true), reason);
+        emailFails(fast(new AlertProperties.Email("127.0.0.1", port, FROM, TO, FROM, PASSWORD, true)), reason);
     }
 
     @Test
@@ -120,7 +118,7 @@ class AlertChannelFailureTest {
         String reason = "127.0.0.1:" + port + " refused the login: check ticker.alerts.email.username and"
                 + " ticker.alerts.email.password";
 
-        emailFails(new AlertProperties.Email("127.0.0.1", port, FROM, TO, FROM, WRONG_PASSWORD, false), reason);
+        emailFails(fast(new AlertProperties.Email("127.0.0.1", port, FROM, TO, FROM, WRONG_PASSWORD, false)), reason);
     }
 
     @Test
@@ -129,7 +127,8 @@ class AlertChannelFailureTest {
             String reason = "127.0.0.1:" + server.port() + " refused the sender (SMTP 553, an address at example.com):"
                     + " check ticker.alerts.email.from";
 
-            emailFails(new AlertProperties.Email("127.0.0.1", server.port(), FROM, TO, null, null, false), reason);
+            emailFails(
+                    fast(new AlertProperties.Email("127.0.0.1", server.port(), FROM, TO, null, null, false)), reason);
         }
     }
 
@@ -139,7 +138,8 @@ class AlertChannelFailureTest {
             String reason = "127.0.0.1:" + server.port() + " refused 1 recipient(s) (SMTP 550, an address at"
                     + " refused.example.org): check ticker.alerts.email.to";
 
-            emailFails(new AlertProperties.Email("127.0.0.1", server.port(), FROM, TO, null, null, false), reason);
+            emailFails(
+                    fast(new AlertProperties.Email("127.0.0.1", server.port(), FROM, TO, null, null, false)), reason);
         }
     }
 
@@ -148,14 +148,14 @@ class AlertChannelFailureTest {
         int closed = LocalPorts.free();
         String reason = "127.0.0.1:" + closed + " is unreachable (connection refused)";
 
-        emailFails(new AlertProperties.Email("127.0.0.1", closed, FROM, TO, FROM, PASSWORD, true), reason);
+        emailFails(fast(new AlertProperties.Email("127.0.0.1", closed, FROM, TO, FROM, PASSWORD, true)), reason);
     }
 
     @Test
     void unknownHost() {
         String reason = "unknown host nonexistent.invalid: check ticker.alerts.email.host";
 
-        emailFails(new AlertProperties.Email("nonexistent.invalid", 587, FROM, TO, FROM, PASSWORD, true), reason);
+        emailFails(fast(new AlertProperties.Email("nonexistent.invalid", 587, FROM, TO, FROM, PASSWORD, true)), reason);
     }
 
     @Test
@@ -165,7 +165,7 @@ class AlertChannelFailureTest {
             String reason = "127.0.0.1:" + silent.getLocalPort() + " did not answer in time (timed out)";
 
             emailFails(
-                    new AlertProperties.Email("127.0.0.1", silent.getLocalPort(), FROM, TO, FROM, PASSWORD, true),
+                    fast(new AlertProperties.Email("127.0.0.1", silent.getLocalPort(), FROM, TO, FROM, PASSWORD, true)),
                     reason);
         }
     }
@@ -174,14 +174,14 @@ class AlertChannelFailureTest {
     void webhookAnswers500() {
         webhook.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(serverError()));
 
-        slackFails(URI.create(webhook.baseUrl() + WEBHOOK_PATH), "the webhook answered HTTP 500");
+        slackFails(URI.create(webhook.baseUrl() + WEBHOOK_PATH), "the channel 'slack' answered HTTP 500");
     }
 
     @Test
     void webhookAnswers404() {
         webhook.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(notFound()));
 
-        slackFails(URI.create(webhook.baseUrl() + WEBHOOK_PATH), "the webhook answered HTTP 404");
+        slackFails(URI.create(webhook.baseUrl() + WEBHOOK_PATH), "the channel 'slack' answered HTTP 404");
     }
 
     @Test
@@ -190,7 +190,7 @@ class AlertChannelFailureTest {
 
         slackFails(
                 URI.create("http://127.0.0.1:" + closed + WEBHOOK_PATH),
-                "the webhook at 127.0.0.1:" + closed + " is unreachable (connection refused)");
+                "the channel 'slack' at 127.0.0.1:" + closed + " is unreachable (connection refused)");
     }
 
     @Test
@@ -199,7 +199,7 @@ class AlertChannelFailureTest {
 
         slackFails(
                 URI.create(webhook.baseUrl() + WEBHOOK_PATH),
-                "the webhook at localhost:" + webhook.getPort() + " did not answer in time (timed out)");
+                "the channel 'slack' at localhost:" + webhook.getPort() + " did not answer in time (timed out)");
     }
 
     @Test
@@ -215,7 +215,7 @@ class AlertChannelFailureTest {
         webhook.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
         startSlack(URI.create(webhook.baseUrl() + WEBHOOK_PATH));
 
-        deliver(AlertEndpoints.SLACK);
+        rig.deliver(ALERT);
 
         LoggedRequest request =
                 webhook.findAll(postRequestedFor(urlPathEqualTo(WEBHOOK_PATH))).get(0);
@@ -233,25 +233,26 @@ class AlertChannelFailureTest {
     void theNextMessageSentMarksTheChannelRecovered() {
         webhook.stubFor(
                 post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(aResponse().withStatus(503)));
-        slackFails(URI.create(webhook.baseUrl() + WEBHOOK_PATH), "the webhook answered HTTP 503");
+        slackFails(URI.create(webhook.baseUrl() + WEBHOOK_PATH), "the channel 'slack' answered HTTP 503");
 
         webhook.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
-        deliver(AlertEndpoints.SLACK);
-        await().atMost(Duration.ofSeconds(10))
-                .until(
-                        () -> lines().contains(
-                                        "Alert sent via slack: ALERT instagram-acme/auth (the provider rejected the credentials (AUTH_FAILED))"));
+        rig.deliver(ALERT);
+        assertThat(lines())
+                .contains(
+                        "Alert sent via slack: ALERT instagram-acme/auth (the provider rejected the credentials (AUTH_FAILED))");
 
-        Health after = health.health();
+        Health after = rig.health();
         assertThat(after.getStatus()).isEqualTo(Status.UP);
-        assertThat(after.getDetails().get("slack"))
-                .isEqualTo(Map.of(
-                        "state",
-                        "recovered",
-                        "lastDeliveredAt",
-                        NOW.toString(),
-                        "lastDelivered",
-                        "instagram-acme/auth",
+        @SuppressWarnings("unchecked")
+        Map<String, Object> slack = (Map<String, Object>) after.getDetails().get("slack");
+        assertThat(slack)
+                .containsEntry("template", "slack")
+                .containsEntry("from", "ticker.alerts.slack.*")
+                .containsEntry("state", "recovered")
+                .containsEntry("lastDeliveredAt", NOW.toString())
+                .containsEntry("lastDelivered", "instagram-acme/auth")
+                .containsEntry("pending", 0)
+                .containsEntry(
                         "lastFailure",
                         Map.of(
                                 "about",
@@ -259,90 +260,71 @@ class AlertChannelFailureTest {
                                 "code",
                                 "UNAVAILABLE",
                                 "message",
-                                "the webhook answered HTTP 503",
+                                "the channel 'slack' answered HTTP 503",
                                 "at",
                                 NOW.toString(),
                                 "httpStatus",
                                 503,
                                 "attempts",
-                                4)));
+                                4));
+    }
+
+    /** The e-mail channel with the fast timing. */
+    static AlertProperties.Email fast(AlertProperties.Email email) {
+        return new AlertProperties.Email(
+                email.host(),
+                email.port(),
+                email.from(),
+                email.to(),
+                email.username(),
+                email.password(),
+                email.starttls(),
+                TIMEOUT,
+                3,
+                RETRY_DELAY);
     }
 
     private void emailFails(AlertProperties.Email email, String reason) {
-        start(new AlertProperties(
-                new AlertProperties.Slack(null),
-                email,
-                Duration.ofHours(1),
-                Duration.ofMinutes(5),
-                null,
-                RuleChannelsTest.rules(List.of(), List.of())));
-        deliver(AlertEndpoints.EMAIL);
+        AlertProperties alerts = ChannelRig.alerts(null, email, RuleChannelsTest.rules(List.of(), List.of()), null);
+        rig = new ChannelRig(
+                alerts,
+                email.password() == null ? Map.of() : Map.of("ticker.alerts.email.password", email.password()),
+                Path.of("no-routes-here"),
+                NOW);
+        rig.deliver(ALERT);
         assertFailure("email", reason);
     }
 
-    /** The routes with Slack alone configured, at {@code url}. */
+    /** The routes with Slack alone configured, at {@code url}, with the fast timing. */
     private void startSlack(URI url) {
-        start(new AlertProperties(
-                new AlertProperties.Slack(url),
+        AlertProperties alerts = new AlertProperties(
+                new AlertProperties.Slack(url, TIMEOUT, 3, RETRY_DELAY),
                 new AlertProperties.Email(null, 587, null, null, null, null, true),
                 Duration.ofHours(1),
                 Duration.ofMinutes(5),
                 null,
-                RuleChannelsTest.rules(List.of(), List.of())));
+                RuleChannelsTest.rules(List.of(), List.of()),
+                Map.of());
+        rig = new ChannelRig(
+                alerts, Map.of("ticker.alerts.slack.webhook-url", url.toString()), Path.of("no-routes-here"), NOW);
     }
 
     private void slackFails(URI url, String reason) {
         startSlack(url);
-        deliver(AlertEndpoints.SLACK);
+        rig.deliver(ALERT);
         assertFailure("slack", reason);
     }
 
-    private void start(AlertProperties alerts) {
-        health = new AlertChannelsHealthIndicator(alerts);
-        camel = channelRoutes(alerts, health, NOW);
-    }
-
-    /**
-     * The channel routes alone, started in a plain Camel context with the fast timing, reporting to
-     * {@code health}: what a channel test delivers to ({@link AlertEndpoints#SLACK}, {@link AlertEndpoints#EMAIL}).
-     */
-    static CamelContext channelRoutes(AlertProperties alerts, AlertChannelsHealthIndicator health, Instant now) {
-        CamelContext camel = new DefaultCamelContext();
-        camel.getRegistry().bind(JsonConfiguration.DATA_FORMAT, TestJson.dataFormat());
-        try {
-            camel.addRoutes(new AlertChannelRoutes(
-                    alerts,
-                    new AlertMessages(null),
-                    new SimpleMeterRegistry(),
-                    health,
-                    Clock.fixed(now, ZoneOffset.UTC),
-                    FAST));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        camel.start();
-        return camel;
-    }
-
-    private void deliver(String channel) {
-        camel.createProducerTemplate().send(channel, exchange -> {
-            exchange.setProperty(AlertRoutes.ALERT, ALERT);
-            exchange.getIn().setBody(ALERT);
-        });
-    }
-
     private void assertFailure(String channel, String reason) {
-        String expected = NOT_DELIVERED.formatted(channel) + reason;
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> lines().stream().anyMatch(line -> line.startsWith("Alert not delivered via")));
+        // Delivered means done with: the dead letter was written before the message left its queue.
         String line = lines().stream()
-                .filter(candidate -> candidate.startsWith("Alert not delivered via"))
+                .filter(candidate -> candidate.startsWith("Channel '"))
                 .findFirst()
                 .orElseThrow();
         System.out.println("[alert channel] " + line);
-        assertThat(line).isEqualTo(expected);
+        assertThat(line).matches(Pattern.quote(NOT_DELIVERED.formatted(channel)) + "[A-Z]+, " + Pattern.quote(reason));
 
-        Health failing = health.health();
+        Health failing = rig.health();
         assertThat(failing.getStatus().getCode()).isEqualTo(AlertChannelsHealthIndicator.DEGRADED);
         // The outputs' record shape: the code, the reason, when, the attempts.
         assertThat(failing.getStatus().getDescription())

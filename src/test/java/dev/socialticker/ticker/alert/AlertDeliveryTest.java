@@ -262,12 +262,12 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         // The failure is counted a moment before it is logged: on a busy machine the line may follow.
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(output.getAll())
-                        .contains("Alert not delivered via slack after 4 attempt(s): ALERT " + SOURCE
-                                + "/auth: the webhook answered HTTP 500"));
+                        .contains("Channel 'slack' failed to deliver ALERT " + SOURCE
+                                + "/auth after 4 attempt(s): UNAVAILABLE, the channel 'slack' answered HTTP 500"));
         String log = output.getAll();
         System.out.println("[alerts] failed channel: "
                 + log.lines()
-                        .filter(line -> line.contains("Alert not delivered via slack"))
+                        .filter(line -> line.contains("Channel 'slack' failed to deliver"))
                         .findFirst()
                         .orElse("none"));
         assertNoSecret(log);
@@ -277,7 +277,8 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         System.out.println("[alerts] health while Slack fails: " + failing);
         assertThat(failing.get("status").asText()).isEqualTo("DEGRADED");
         assertThat(failing.get("description").asText())
-                .matches("slack: UNAVAILABLE, the webhook answered HTTP 500 \\(4 attempts, last at [0-9T:.-]+Z\\)");
+                .matches(
+                        "slack: UNAVAILABLE, the channel 'slack' answered HTTP 500 \\(4 attempts, last at [0-9T:.-]+Z\\)");
         assertThat(failing.at("/details/slack/state").asText()).isEqualTo("failing");
         assertThat(failing.at("/details/email/state").asText()).isEqualTo("delivering");
         assertThat(management.get("/actuator/health").statusCode()).isEqualTo(200);
@@ -296,7 +297,7 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         System.out.println("[alerts] health once Slack delivers again: " + recovered);
         assertThat(recovered.get("status").asText()).isEqualTo("UP");
         assertThat(recovered.at("/details/slack/lastFailure/message").asText())
-                .isEqualTo("the webhook answered HTTP 500");
+                .isEqualTo("the channel 'slack' answered HTTP 500");
         assertThat(recovered.at("/details/slack/lastFailure/httpStatus").asInt())
                 .isEqualTo(500);
         assertThat(recovered.at("/details/slack/lastDeliveredAt").asText()).isNotEmpty();
@@ -324,8 +325,8 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         // Counted a moment before it is logged, as above.
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(output.getAll())
-                        .contains("Alert not delivered via email after 4 attempt(s): ALERT " + SOURCE + "/auth: "
-                                + reason));
+                        .contains("Channel 'email' failed to deliver ALERT " + SOURCE
+                                + "/auth after 4 attempt(s): UNREACHABLE, " + reason));
         JsonNode health = ApiClient.json(management.get("/actuator/health")).at("/components/alertChannels");
         assertThat(health.get("description").asText())
                 .startsWith("email: UNREACHABLE, " + reason + " (4 attempts, last at ");

@@ -14,20 +14,19 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.socialticker.ticker.domain.MilestoneReached;
 import dev.socialticker.ticker.domain.TickerSource;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A rule speaks on the channels it names ({@code ticker.alerts.rules.<rule>.channels}), every
- * configured one when it names none; a rule naming a channel that is no channel, or is not
- * configured, is refused at start-up with the property and the reason. Real receivers: WireMock as
+ * channel when it names none; a rule naming a channel that does not run (no built-in one configured,
+ * no file) is refused at start-up with the property and the reason. Real receivers: WireMock as
  * Slack's webhook, GreenMail as the mail server.
  */
 class RuleChannelsTest {
@@ -43,12 +42,12 @@ class RuleChannelsTest {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
             .build();
 
-    private CamelContext camel;
+    private ChannelRig rig;
 
     @AfterEach
     void stop() {
-        if (camel != null) {
-            camel.stop();
+        if (rig != null) {
+            rig.close();
         }
     }
 
@@ -73,7 +72,7 @@ class RuleChannelsTest {
                                 .size()
                         == 2);
 
-        // Each delivery above returned once both channels had taken or skipped it: the counts are final.
+        // Each delivery above returned once every channel it went to was done with it: the counts are final.
         assertThat(smtp.getReceivedMessages())
                 .as("auth and failing (no channels named) by email; the milestone not")
                 .hasSize(2);
@@ -86,44 +85,45 @@ class RuleChannelsTest {
     }
 
     @Test
-    void aRuleNamingAnUnknownOrUnconfiguredChannelIsRefusedWithTheProperty() {
+    void aRuleNamingAChannelThatDoesNotRunIsRefusedWithTheProperty() {
         AlertProperties unknown = alerts(rules(List.of("pager"), List.of()));
-        AlertProperties unconfigured = new AlertProperties(
-                new AlertProperties.Slack(null),
-                email(),
-                Duration.ofHours(1),
-                Duration.ofMinutes(5),
-                null,
-                rules(List.of(), List.of("slack")));
+        AlertProperties unconfigured = ChannelRig.alerts(null, email(), rules(List.of(), List.of("slack")), null);
 
         assertThat(problems(unknown))
                 .containsExactly(Map.entry(
-                        "ticker.alerts.rules.auth.channels", "'pager' is no channel (the channels are slack, email)"));
+                        "ticker.alerts.rules.auth.channels",
+                        "'pager' is no channel that runs (running: [email, slack]): set ticker.alerts.pager.* for a"
+                                + " built-in one, or add "
+                                + Path.of("no-routes-here", "channels", "pager.camel.yaml")));
         assertThat(problems(unconfigured))
                 .containsExactly(Map.entry(
                         "ticker.alerts.rules.milestone.channels",
-                        "'slack' is not configured (set ticker.alerts.slack.webhook-url), so this rule would speak on"
-                                + " no channel there"));
+                        "'slack' is no channel that runs (running: [email]): set ticker.alerts.slack.* for a built-in"
+                                + " one, or add " + Path.of("no-routes-here", "channels", "slack.camel.yaml")));
         assertThat(problems(alerts(rules(List.of("email"), List.of("slack", "email")))))
-                .as("channels that exist and are configured")
+                .as("channels that run")
                 .isEmpty();
     }
 
-    private static List<Map.Entry<String, String>> problems(AlertProperties alerts) {
-        List<Map.Entry<String, String>> problems = new ArrayList<>();
-        alerts.check((property, problem) -> problems.add(Map.entry(property, problem)));
-        return problems;
+    private List<Map.Entry<String, String>> problems(AlertProperties alerts) {
+        try (ChannelRig started = new ChannelRig(alerts, settings(alerts), Path.of("no-routes-here"), NOW)) {
+            return started.problems().stream()
+                    .map(problem -> Map.entry(problem.subject(), problem.reason()))
+                    .toList();
+        }
+    }
+
+    private static Map<String, String> settings(AlertProperties alerts) {
+        return alerts.slack().enabled()
+                ? Map.of(
+                        "ticker.alerts.slack.webhook-url",
+                        alerts.slack().webhookUrl().toString())
+                : Map.of();
     }
 
     /** Both channels configured, on the loopback receivers. */
     private static AlertProperties alerts(AlertProperties.Rules rules) {
-        return new AlertProperties(
-                new AlertProperties.Slack(URI.create(webhook.baseUrl() + WEBHOOK_PATH)),
-                email(),
-                Duration.ofHours(1),
-                Duration.ofMinutes(5),
-                null,
-                rules);
+        return ChannelRig.alerts(URI.create(webhook.baseUrl() + WEBHOOK_PATH), email(), rules, null);
     }
 
     private static AlertProperties.Email email() {
@@ -150,16 +150,10 @@ class RuleChannelsTest {
     }
 
     private void start(AlertProperties alerts) {
-        camel = AlertChannelFailureTest.channelRoutes(alerts, new AlertChannelsHealthIndicator(alerts), NOW);
+        rig = new ChannelRig(alerts, settings(alerts), Path.of("no-routes-here"), NOW);
     }
 
-    /** As {@code alert-deliver} hands a message to each channel. */
     private void deliver(Alert alert) {
-        for (String channel : List.of(AlertEndpoints.SLACK, AlertEndpoints.EMAIL)) {
-            camel.createProducerTemplate().send(channel, exchange -> {
-                exchange.setProperty(AlertRoutes.ALERT, alert);
-                exchange.getIn().setBody(alert);
-            });
-        }
+        rig.deliver(alert);
     }
 }

@@ -202,15 +202,15 @@ class ArchitectureTest {
                     + " the same bytes from the same state and facts, with no Spring, Camel or I/O in between");
 
     /**
-     * The API's documents and the outputs' are written (and the outputs' read) by the service's JSON
+     * The API's documents, the outputs' and the alert channels' are written (and the outputs' read) by the service's JSON
      * data format ({@code json}), configured once; a mapper of their own would be a second way with
      * settings of its own. The problem body keeps its own writer while the transport's filters and
      * error pages, which answer outside any route, share it (docs/how-it-works.md, "JSON and the cache").
      */
     @ArchTest
-    static final ArchRule theApiAndTheOutputsWriteJsonThroughTheDataFormat = noClasses()
+    static final ArchRule theApiTheOutputsAndTheChannelsWriteJsonThroughTheDataFormat = noClasses()
             .that()
-            .resideInAnyPackage(ROOT + ".api..", ROOT + ".output..")
+            .resideInAnyPackage(ROOT + ".api..", ROOT + ".output..", ROOT + ".alert.channel..")
             .and()
             .doNotHaveFullyQualifiedName(ROOT + ".api.ProblemDocument")
             .should()

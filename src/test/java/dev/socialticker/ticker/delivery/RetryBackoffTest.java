@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.stream.IntStream;
-import org.apache.camel.model.errorhandler.DeadLetterChannelDefinition;
-import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.junit.jupiter.api.Test;
 
 /**
- * One retry policy for every outward delivery: the waits an output's worker takes between its own
- * attempts are the waits Camel's redelivery takes for an alert channel, doubling, capped at a minute.
+ * One retry policy for every outward delivery, an output's and an alert channel's worker alike: each
+ * wait twice the one before, capped at a minute.
  */
 class RetryBackoffTest {
 
@@ -33,29 +31,6 @@ class RetryBackoffTest {
         assertThat(new RetryBackoff(1, Duration.ofMinutes(5)).delayBefore(1))
                 .as("a first wait longer than the cap is capped too")
                 .isEqualTo(Duration.ofMinutes(1));
-    }
-
-    @Test
-    void camelsRedeliveryTakesTheSameWaits() {
-        RetryBackoff backoff = new RetryBackoff(8, Duration.ofMillis(500));
-        DeadLetterChannelDefinition handler = backoff.applyTo(new DeadLetterChannelDefinition("mock:dead"));
-        RedeliveryPolicy camel = new RedeliveryPolicy()
-                .maximumRedeliveries(
-                        Integer.parseInt(handler.getRedeliveryPolicy().getMaximumRedeliveries()))
-                .redeliveryDelay(Long.parseLong(handler.getRedeliveryPolicy().getRedeliveryDelay()))
-                .backOffMultiplier(
-                        Double.parseDouble(handler.getRedeliveryPolicy().getBackOffMultiplier()))
-                .maximumRedeliveryDelay(
-                        Long.parseLong(handler.getRedeliveryPolicy().getMaximumRedeliveryDelay()));
-        camel.setUseExponentialBackOff(true);
-
-        assertThat(camel.getMaximumRedeliveries()).isEqualTo(8);
-        long previous = 0;
-        for (int retry = 1; retry <= 8; retry++) {
-            long camelWait = camel.calculateRedeliveryDelay(previous, retry);
-            assertThat(Duration.ofMillis(camelWait)).as("retry %d", retry).isEqualTo(backoff.delayBefore(retry));
-            previous = camelWait;
-        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.output.http;
 
 import dev.socialticker.ticker.delivery.Destination;
+import dev.socialticker.ticker.delivery.HttpCall;
 import dev.socialticker.ticker.json.JsonDocuments;
 import dev.socialticker.ticker.output.AwtrixBody;
 import dev.socialticker.ticker.output.Delivery;
@@ -53,11 +54,11 @@ class AwtrixHttp extends HttpOutput {
     }
 
     @Override
-    HttpPush request(OutputSpec spec, Delivery delivery, OutputSettings settings) {
+    HttpCall request(OutputSpec spec, Delivery delivery, OutputSettings settings) {
         String app = spec.value("app").replace("{source}", delivery.sourceId());
         URI uri =
                 URI.create(spec.value("clock") + "/api/custom?name=" + URLEncoder.encode(app, StandardCharsets.UTF_8));
-        return new HttpPush("POST", uri, Map.of(), "application/json", body(delivery, spec));
+        return new HttpCall("POST", uri, Map.of(), "application/json", body(delivery, spec));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.output.http;
 
+import dev.socialticker.ticker.delivery.HttpCall;
 import dev.socialticker.ticker.output.Delivery;
 import dev.socialticker.ticker.output.OutputSettings;
 import dev.socialticker.ticker.output.OutputSpec;
@@ -21,5 +22,5 @@ abstract class HttpOutput implements OutputTemplate {
     }
 
     /** The request that pushes this state; secrets read from the output's settings. */
-    abstract HttpPush request(OutputSpec spec, Delivery delivery, OutputSettings settings);
+    abstract HttpCall request(OutputSpec spec, Delivery delivery, OutputSettings settings);
 }

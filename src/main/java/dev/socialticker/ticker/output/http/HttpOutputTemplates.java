@@ -1,13 +1,12 @@
 package dev.socialticker.ticker.output.http;
 
+import dev.socialticker.ticker.delivery.DeliveryEndpoints;
+import dev.socialticker.ticker.delivery.HttpCall;
 import dev.socialticker.ticker.output.Delivery;
 import dev.socialticker.ticker.output.OutputEndpoints;
 import dev.socialticker.ticker.output.OutputSettings;
 import dev.socialticker.ticker.output.OutputSpec;
-import java.net.URI;
 import java.util.List;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -21,9 +20,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class HttpOutputTemplates extends RouteBuilder {
-    /** The camel-http endpoint of one push (exchange property). */
-    static final String ENDPOINT = "TickerOutputEndpoint";
-
     private final List<HttpOutput> outputs;
     private final OutputSettings settings;
 
@@ -41,9 +37,9 @@ class HttpOutputTemplates extends RouteBuilder {
             output.definition().declareOn(template);
             template.templateBean("request", Processor.class, rtc -> request(output, spec(output, rtc)))
                     .from(OutputEndpoints.of("{{name}}"))
-                        .routeConfigurationId(OutputEndpoints.PUSH_CONFIGURATION)
+                        .routeConfigurationId(DeliveryEndpoints.ATTEMPT_CONFIGURATION)
                         .process("{{request}}")
-                        .toD("${exchangeProperty." + ENDPOINT + "}");
+                        .toD(HttpCall.CALL);
         }
     }
     // spotless:on
@@ -54,25 +50,7 @@ class HttpOutputTemplates extends RouteBuilder {
 
     /** Turns the push into the request: method, headers and body on the message, the endpoint aside. */
     private Processor request(HttpOutput output, OutputSpec spec) {
-        String timeouts = "httpClient.connectTimeout=" + spec.timeout().toMillis() + "&httpClient.responseTimeout="
-                + spec.timeout().toMillis() + "&httpClient.connectionRequestTimeout="
-                + spec.timeout().toMillis();
-        return exchange -> {
-            HttpPush push = output.request(spec, exchange.getIn().getBody(Delivery.class), settings);
-            Message message = exchange.getIn();
-            message.removeHeaders("*");
-            message.setHeader(Exchange.HTTP_METHOD, push.method());
-            push.headers().forEach(message::setHeader);
-            if (push.contentType() != null) {
-                message.setHeader(Exchange.CONTENT_TYPE, push.contentType());
-            }
-            message.setBody(push.body());
-            URI uri = push.uri();
-            if (uri.getRawQuery() != null) {
-                message.setHeader(Exchange.HTTP_QUERY, uri.getRawQuery());
-            }
-            exchange.setProperty(
-                    ENDPOINT, uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath() + "?" + timeouts);
-        };
+        return exchange -> output.request(spec, exchange.getIn().getBody(Delivery.class), settings)
+                .applyTo(exchange, spec.timeout());
     }
 }

@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.output.http;
 
 import dev.socialticker.ticker.delivery.Destination;
+import dev.socialticker.ticker.delivery.HttpCall;
 import dev.socialticker.ticker.output.Delivery;
 import dev.socialticker.ticker.output.OutputSettings;
 import dev.socialticker.ticker.output.OutputSpec;
@@ -52,10 +53,10 @@ class SmiirlPush extends HttpOutput {
     }
 
     @Override
-    HttpPush request(OutputSpec spec, Delivery delivery, OutputSettings settings) {
+    HttpCall request(OutputSpec spec, Delivery delivery, OutputSettings settings) {
         String token = settings.secret(spec.name(), spec.value("token"));
         URI uri = URI.create(spec.value("baseUrl").replaceAll("/+$", "") + "/" + spec.value("mac") + "/set-number/"
                 + token + "/" + delivery.count());
-        return new HttpPush("GET", uri, Map.of(), null, null);
+        return new HttpCall("GET", uri, Map.of(), null, null);
     }
 }

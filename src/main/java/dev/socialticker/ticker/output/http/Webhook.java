@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.output.http;
 
+import dev.socialticker.ticker.delivery.HttpCall;
 import dev.socialticker.ticker.output.Delivery;
 import dev.socialticker.ticker.output.OutputSettings;
 import dev.socialticker.ticker.output.OutputSpec;
@@ -49,7 +50,7 @@ class Webhook extends HttpOutput {
     }
 
     @Override
-    HttpPush request(OutputSpec spec, Delivery delivery, OutputSettings settings) {
+    HttpCall request(OutputSpec spec, Delivery delivery, OutputSettings settings) {
         Map<String, String> headers = new LinkedHashMap<>();
         String token = settings.secret(spec.name(), spec.value("bearer"));
         if (token != null) {
@@ -60,7 +61,7 @@ class Webhook extends HttpOutput {
             headers.put(spec.value("signatureHeader"), "sha256=" + hmacSha256(secret, delivery.json()));
         }
         headers.put("X-Ticker-Source", delivery.sourceId());
-        return new HttpPush("POST", URI.create(spec.value("url")), headers, "application/json", delivery.json());
+        return new HttpCall("POST", URI.create(spec.value("url")), headers, "application/json", delivery.json());
     }
 
     static String hmacSha256(String secret, byte[] body) {

@@ -77,7 +77,7 @@ class MqttOutput implements OutputTemplate {
                                     null,
                                     "mqtt: " + message + " (settings ticker.outputs." + spec.name() + "." + USERNAME
                                             + " and ." + PASSWORD + ")",
-                                    OutputSettings.READ_AT_START_UP));
+                                    ParameterProblem.READ_AT_START_UP));
         }
     }
 

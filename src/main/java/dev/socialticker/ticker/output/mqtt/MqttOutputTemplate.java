@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.output.mqtt;
 
+import dev.socialticker.ticker.delivery.DeliveryEndpoints;
 import dev.socialticker.ticker.json.JsonDocuments;
 import dev.socialticker.ticker.output.OutputEndpoints;
 import dev.socialticker.ticker.output.OutputSpec;
@@ -38,7 +39,7 @@ class MqttOutputTemplate extends RouteBuilder {
                     return new MqttPush(output.settings(spec), spec, bodies, json);
                 })
                 .from(OutputEndpoints.of("{{name}}"))
-                    .routeConfigurationId(OutputEndpoints.PUSH_CONFIGURATION)
+                    .routeConfigurationId(DeliveryEndpoints.ATTEMPT_CONFIGURATION)
                     .process("{{publish}}");
     }
     // spotless:on

@@ -14,12 +14,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.socialticker.ticker.delivery.DeliveryDesk;
 import dev.socialticker.ticker.delivery.DeliveryMeters;
 import dev.socialticker.ticker.delivery.DeliveryRecord;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.output.OutputCatalog;
 import dev.socialticker.ticker.output.OutputFiles;
-import dev.socialticker.ticker.output.OutputHealth;
 import dev.socialticker.ticker.support.MosquittoBroker;
 import dev.socialticker.ticker.support.RoutesDir;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
@@ -90,7 +90,7 @@ class MqttOutputTest extends UpstreamServiceTest {
     static ServerSocket silentBroker;
 
     @Autowired
-    OutputHealth outputs;
+    DeliveryDesk deliveries;
 
     @Autowired
     OutputCatalog catalog;
@@ -390,7 +390,7 @@ class MqttOutputTest extends UpstreamServiceTest {
     }
 
     private boolean delivered(String output, TickerSource source) {
-        DeliveryRecord state = outputs.of(output);
+        DeliveryRecord state = deliveries.record(DeliveryMeters.Kind.OUTPUT, output);
         return state.lastDeliveredAt() != null && source.id().equals(state.lastDelivered());
     }
 
