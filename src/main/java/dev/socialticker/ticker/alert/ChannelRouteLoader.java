@@ -2,7 +2,6 @@ package dev.socialticker.ticker.alert;
 
 import dev.socialticker.ticker.config.ConfigurationProblem;
 import dev.socialticker.ticker.config.ConfigurationProblems;
-import dev.socialticker.ticker.logging.SecretMasking;
 import dev.socialticker.ticker.routefile.RouteFile;
 import dev.socialticker.ticker.routefile.RouteFiles;
 import dev.socialticker.ticker.routefile.RouteFolder;
@@ -146,14 +145,7 @@ class ChannelRouteLoader implements RouteFolderWatcher.Loader, CamelContextConfi
 
     @Override
     public void afterApplicationStart(CamelContext context) {
-        if (!reload) {
-            return;
-        }
-        try {
-            RouteFolderWatcher.watch(context, this, "channel files");
-        } catch (Exception failed) {
-            throw new IllegalStateException("Cannot watch the channels folder for changes", failed);
-        }
+        watchIf(reload, context);
     }
 
     /** Every channel a rule names must run: a misspelt one would leave the rule silent there. */
@@ -173,6 +165,11 @@ class ChannelRouteLoader implements RouteFolderWatcher.Loader, CamelContextConfi
                 }
             }
         }
+    }
+
+    @Override
+    public String noun() {
+        return "channel";
     }
 
     @Override
@@ -251,22 +248,5 @@ class ChannelRouteLoader implements RouteFolderWatcher.Loader, CamelContextConfi
     private void stop(String name) {
         catalog.removed(name);
         channels.stop(name);
-    }
-
-    @Override
-    public void refuseMisnamed(Path path) {
-        refuse(
-                path.getFileName().toString(),
-                folder.dir().resolve(path.getFileName()).toString(),
-                List.of(RouteFileProblem.of(
-                        "not loaded: a channel file is named <channel>" + RouteFile.SUFFIX,
-                        "lower-case letters, digits and '-', then " + RouteFile.SUFFIX)));
-    }
-
-    private void refuse(String key, String location, List<RouteFileProblem> problems) {
-        log.error(
-                "Channel file {} is not used:\n{}",
-                location,
-                catalog.refuse(key, location, problems, SecretMasking::mask).details());
     }
 }

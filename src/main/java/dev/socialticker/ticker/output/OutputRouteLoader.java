@@ -2,7 +2,6 @@ package dev.socialticker.ticker.output;
 
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.TickerSource;
-import dev.socialticker.ticker.logging.SecretMasking;
 import dev.socialticker.ticker.routefile.RouteFile;
 import dev.socialticker.ticker.routefile.RouteFiles;
 import dev.socialticker.ticker.routefile.RouteFolder;
@@ -78,14 +77,12 @@ class OutputRouteLoader implements RouteFolderWatcher.Loader, CamelContextConfig
 
     @Override
     public void afterApplicationStart(CamelContext context) {
-        if (!reload) {
-            return;
-        }
-        try {
-            RouteFolderWatcher.watch(context, this, "output files");
-        } catch (Exception failed) {
-            throw new IllegalStateException("Cannot watch the outputs folder for changes", failed);
-        }
+        watchIf(reload, context);
+    }
+
+    @Override
+    public String noun() {
+        return "output";
     }
 
     @Override
@@ -140,22 +137,5 @@ class OutputRouteLoader implements RouteFolderWatcher.Loader, CamelContextConfig
     private void stop(String name) {
         catalog.removed(name);
         queues.stop(name);
-    }
-
-    @Override
-    public void refuseMisnamed(Path path) {
-        refuse(
-                path.getFileName().toString(),
-                folder.dir().resolve(path.getFileName()).toString(),
-                List.of(RouteFileProblem.of(
-                        "not loaded: an output file is named <output>" + RouteFile.SUFFIX,
-                        "lower-case letters, digits and '-', then " + RouteFile.SUFFIX)));
-    }
-
-    private void refuse(String key, String location, List<RouteFileProblem> problems) {
-        log.error(
-                "Output file {} is not used:\n{}",
-                location,
-                catalog.refuse(key, location, problems, SecretMasking::mask).details());
     }
 }

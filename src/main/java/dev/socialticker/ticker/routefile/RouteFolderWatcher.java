@@ -1,9 +1,12 @@
 package dev.socialticker.ticker.routefile;
 
+import dev.socialticker.ticker.logging.SecretMasking;
+import dev.socialticker.ticker.routefile.problem.RouteFileProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,11 +36,14 @@ public final class RouteFolderWatcher {
 
     private static final Logger log = LoggerFactory.getLogger(RouteFolderWatcher.class);
 
-    /** What a kind of route file does with a change. */
+    /** What a kind of route file does with a change, and how it refuses one. */
     public interface Loader {
         RouteFolder folder();
 
         RouteFileCatalog<?> catalog();
+
+        /** How logs and refusals name a file of this kind: "provider", "output", "channel". */
+        String noun();
 
         /** @return true when the file now runs */
         boolean load(CamelContext context, RouteFile file);
@@ -45,7 +51,42 @@ public final class RouteFolderWatcher {
         /** The file was deleted. */
         void unload(CamelContext context, String name) throws Exception;
 
-        void refuseMisnamed(Path path);
+        /** A file in the folder whose name is not {@code <name>.camel.yaml}: reported, never loaded. */
+        default void refuseMisnamed(Path path) {
+            String noun = noun();
+            refuse(
+                    path.getFileName().toString(),
+                    folder().dir().resolve(path.getFileName()).toString(),
+                    List.of(RouteFileProblem.of(
+                            "not loaded: " + ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun
+                                    + " file is named <" + noun + ">" + RouteFile.SUFFIX,
+                            "lower-case letters, digits and '-', then " + RouteFile.SUFFIX)));
+        }
+
+        /** A file refused with its problems: kept for health, and logged once with every secret masked. */
+        default void refuse(String key, String location, List<RouteFileProblem> problems) {
+            String noun = noun();
+            LoggerFactory.getLogger(getClass())
+                    .error(
+                            "{} file {} is not used:\n{}",
+                            Character.toUpperCase(noun.charAt(0)) + noun.substring(1),
+                            location,
+                            catalog()
+                                    .refuse(key, location, problems, SecretMasking::mask)
+                                    .details());
+        }
+
+        /** Watches the folder when {@code reload} is on ({@code ticker.routes.reload}). */
+        default void watchIf(boolean reload, CamelContext context) {
+            if (!reload) {
+                return;
+            }
+            try {
+                watch(context, this, noun() + " files");
+            } catch (Exception failed) {
+                throw new IllegalStateException("Cannot watch the " + noun() + " files' folder for changes", failed);
+            }
+        }
     }
 
     private final SettlingFiles settling;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.socialticker.ticker.support.ApiClient;
+import dev.socialticker.ticker.support.RefreshIdle;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,11 +26,14 @@ class SingleFlightTest extends ApiReadsServiceTest {
         upstream.stubFor(
                 get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1000, \"username\": \"acme\"}")));
         refresh(ACME);
+        // A refresh an earlier test's stale read asked for must not count here.
+        RefreshIdle.waitFor(camel);
         upstream.resetRequests();
-        // The next answer is slow, so every read below overlaps the one refresh in flight.
+        // The next answer is slow, so every read below overlaps the one refresh in flight: long enough
+        // for 200 reads to arrive on a busy two-core machine (500 ms was not, once, beside a build).
         upstream.stubFor(get(urlPathEqualTo(PATH))
                 .willReturn(okJson("{\"followers_count\": 2000, \"username\": \"acme\"}")
-                        .withFixedDelay(500)));
+                        .withFixedDelay(2_000)));
         clock.advance(Duration.ofHours(1));
 
         List<CompletableFuture<HttpResponse<String>>> reads = IntStream.range(0, 200)

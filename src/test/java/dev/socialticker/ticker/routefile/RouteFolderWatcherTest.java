@@ -105,6 +105,11 @@ class RouteFolderWatcherTest {
         }
 
         @Override
+        public String noun() {
+            return "test";
+        }
+
+        @Override
         public boolean load(CamelContext context, RouteFile file) {
             try {
                 loaded.add(Files.readString(Path.of(file.uri().replaceFirst("^file:", ""))));

@@ -44,11 +44,8 @@ class AlertmanagerWebhook extends HttpChannel {
     /** How Go writes a {@code time.Time} that was never set. */
     static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
-    private final AlertMessages messages;
-
     AlertmanagerWebhook(ChannelSettings settings, JsonDocuments json, AlertMessages messages) {
-        super("webhook", settings, json);
-        this.messages = messages;
+        super("webhook", settings, json, messages);
     }
 
     @Override

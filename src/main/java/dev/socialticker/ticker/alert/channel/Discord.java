@@ -7,13 +7,8 @@ import dev.socialticker.ticker.alert.Alert;
 import dev.socialticker.ticker.alert.AlertMessages;
 import dev.socialticker.ticker.alert.ChannelSettings;
 import dev.socialticker.ticker.alert.ChannelSpec;
-import dev.socialticker.ticker.delivery.Destination;
-import dev.socialticker.ticker.delivery.HttpCall;
 import dev.socialticker.ticker.json.JsonDocuments;
-import dev.socialticker.ticker.routefile.problem.ParameterProblem;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,27 +20,14 @@ import org.springframework.stereotype.Component;
  * anyone. Discord answers 204 without {@code ?wait=true}.
  */
 @Component
-class Discord extends HttpChannel {
-    private final AlertMessages messages;
-
+class Discord extends WebhookUrlChannel {
     Discord(ChannelSettings settings, JsonDocuments json, AlertMessages messages) {
-        super("discord", settings, json);
-        this.messages = messages;
+        super("discord", settings, json, messages);
     }
 
     @Override
     public String id() {
         return "discord";
-    }
-
-    @Override
-    public Destination destination(String name, Map<String, String> values, ChannelSettings.Named named) {
-        return secretUrl(values, named, "webhookUrl");
-    }
-
-    @Override
-    public List<ParameterProblem> problems(ChannelSpec spec) {
-        return unsetOrNoUrl(spec, List.of("webhookUrl"));
     }
 
     /** Discord answers 204 without a body (200 with the message, its {@code id}, with {@code ?wait=true}). */
@@ -57,8 +39,8 @@ class Discord extends HttpChannel {
     }
 
     @Override
-    HttpCall call(ChannelSpec spec, Alert alert) {
-        return postJson(secretUri(spec, "webhookUrl"), Map.of(), message(spec.value("username"), alert));
+    ObjectNode message(ChannelSpec spec, Alert alert) {
+        return message(spec.value("username"), alert);
     }
 
     ObjectNode message(String username, Alert alert) {

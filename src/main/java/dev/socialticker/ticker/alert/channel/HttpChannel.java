@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.alert.channel;
 
 import dev.socialticker.ticker.alert.Alert;
+import dev.socialticker.ticker.alert.AlertMessages;
 import dev.socialticker.ticker.alert.ChannelSettings;
 import dev.socialticker.ticker.alert.ChannelSpec;
 import dev.socialticker.ticker.alert.ChannelTemplate;
@@ -21,12 +22,14 @@ import org.apache.camel.Exchange;
 abstract class HttpChannel implements ChannelTemplate {
     private final TemplateDefinition definition;
     final ChannelSettings settings;
+    final AlertMessages messages;
     private final JsonDocuments json;
 
-    HttpChannel(String id, ChannelSettings settings, JsonDocuments json) {
+    HttpChannel(String id, ChannelSettings settings, JsonDocuments json, AlertMessages messages) {
         this.definition = TemplateDefinition.load("alert/" + id + ".definition.yaml", Map.of());
         this.settings = settings;
         this.json = json;
+        this.messages = messages;
     }
 
     @Override

@@ -7,12 +7,7 @@ import dev.socialticker.ticker.alert.Alert;
 import dev.socialticker.ticker.alert.AlertMessages;
 import dev.socialticker.ticker.alert.ChannelSettings;
 import dev.socialticker.ticker.alert.ChannelSpec;
-import dev.socialticker.ticker.delivery.Destination;
-import dev.socialticker.ticker.delivery.HttpCall;
 import dev.socialticker.ticker.json.JsonDocuments;
-import dev.socialticker.ticker.routefile.problem.ParameterProblem;
-import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,28 +18,16 @@ import org.springframework.stereotype.Component;
  * as an action. Version 1.2, the highest Teams' mobile app shows. A workflow answers 202 Accepted.
  */
 @Component
-class MicrosoftTeams extends HttpChannel {
+class MicrosoftTeams extends WebhookUrlChannel {
     static final String CARD_VERSION = "1.2";
-    private final AlertMessages messages;
 
     MicrosoftTeams(ChannelSettings settings, JsonDocuments json, AlertMessages messages) {
-        super("microsoft-teams", settings, json);
-        this.messages = messages;
+        super("microsoft-teams", settings, json, messages);
     }
 
     @Override
     public String id() {
         return "microsoft-teams";
-    }
-
-    @Override
-    public Destination destination(String name, Map<String, String> values, ChannelSettings.Named named) {
-        return secretUrl(values, named, "webhookUrl");
-    }
-
-    @Override
-    public List<ParameterProblem> problems(ChannelSpec spec) {
-        return unsetOrNoUrl(spec, List.of("webhookUrl"));
     }
 
     /**
@@ -57,11 +40,7 @@ class MicrosoftTeams extends HttpChannel {
     }
 
     @Override
-    HttpCall call(ChannelSpec spec, Alert alert) {
-        return postJson(secretUri(spec, "webhookUrl"), Map.of(), message(alert));
-    }
-
-    ObjectNode message(Alert alert) {
+    ObjectNode message(ChannelSpec spec, Alert alert) {
         ObjectNode message = JsonNodeFactory.instance.objectNode();
         message.put("type", "message");
         ObjectNode attachment = message.putArray("attachments").addObject();

@@ -27,11 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Ntfy extends HttpChannel {
-    private final AlertMessages messages;
-
     Ntfy(ChannelSettings settings, JsonDocuments json, AlertMessages messages) {
-        super("ntfy", settings, json);
-        this.messages = messages;
+        super("ntfy", settings, json, messages);
     }
 
     @Override

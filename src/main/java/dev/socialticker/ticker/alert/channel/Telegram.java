@@ -26,11 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 class Telegram extends HttpChannel {
     static final int MAX_TEXT = 4096;
-    private final AlertMessages messages;
 
     Telegram(ChannelSettings settings, JsonDocuments json, AlertMessages messages) {
-        super("telegram", settings, json);
-        this.messages = messages;
+        super("telegram", settings, json, messages);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.socialticker.ticker.provider.file;
 import dev.socialticker.ticker.config.ConfigurationProblem;
 import dev.socialticker.ticker.domain.ProviderRouteReplaced;
 import dev.socialticker.ticker.event.TickerEvents;
-import dev.socialticker.ticker.logging.SecretMasking;
 import dev.socialticker.ticker.provider.contract.ProviderEndpoints;
 import dev.socialticker.ticker.provider.http.ProviderSettings;
 import dev.socialticker.ticker.routefile.RouteFile;
@@ -14,7 +13,6 @@ import dev.socialticker.ticker.routefile.problem.RouteFileException;
 import dev.socialticker.ticker.routefile.problem.RouteFileProblem;
 import dev.socialticker.ticker.token.TokenKeeper;
 import dev.socialticker.ticker.token.TokenPolicy;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -159,6 +157,11 @@ public class ProviderRouteLoader implements RouteFolderWatcher.Loader {
     }
 
     @Override
+    public String noun() {
+        return "provider";
+    }
+
+    @Override
     public RouteFolder folder() {
         return files.folder();
     }
@@ -166,23 +169,5 @@ public class ProviderRouteLoader implements RouteFolderWatcher.Loader {
     @Override
     public ProviderCatalog catalog() {
         return catalog;
-    }
-
-    /** A file in the folder whose name is not {@code <name>.camel.yaml}: reported, never loaded. */
-    @Override
-    public void refuseMisnamed(Path path) {
-        refuse(
-                path.getFileName().toString(),
-                files.dir().resolve(path.getFileName()).toString(),
-                List.of(RouteFileProblem.of(
-                        "not loaded: a provider file is named <provider>" + RouteFile.SUFFIX,
-                        "lower-case letters, digits and '-', then " + RouteFile.SUFFIX)));
-    }
-
-    private void refuse(String key, String location, List<RouteFileProblem> problems) {
-        log.error(
-                "Provider file {} is not used:\n{}",
-                location,
-                catalog.refuse(key, location, problems, SecretMasking::mask).details());
     }
 }
