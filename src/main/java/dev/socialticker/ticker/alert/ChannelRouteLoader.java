@@ -44,6 +44,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ChannelRouteLoader implements RouteFolderWatcher.Loader, CamelContextConfiguration {
     static final String FOLDER = "channels";
+    /** The channels the properties may configure, each of the template of its name. */
+    static final List<String> BUILT_IN = List.of("slack", "email");
+
     private static final Logger log = LoggerFactory.getLogger(ChannelRouteLoader.class);
 
     private final RouteFolder folder;
@@ -153,15 +156,19 @@ class ChannelRouteLoader implements RouteFolderWatcher.Loader, CamelContextConfi
         for (AlertRule rule : AlertRule.values()) {
             for (String channel : alerts.rules().of(rule).channels()) {
                 if (!channels.running().containsKey(channel)) {
+                    String file = folder.dir().resolve(channel + RouteFile.SUFFIX)
+                            + catalog.findBroken(channel)
+                                    .map(broken -> " (refused: " + broken.reason() + ")")
+                                    .orElse("");
                     problems.add(
                             "ticker.alerts.rules." + rule.key() + ".channels",
                             "'" + channel + "' is no channel that runs (running: "
-                                    + channels.running().keySet()
-                                    + "): set ticker.alerts." + channel + ".* for a built-in one, or add "
-                                    + folder.dir().resolve(channel + RouteFile.SUFFIX)
-                                    + catalog.findBroken(channel)
-                                            .map(broken -> " (refused: " + broken.reason() + ")")
-                                            .orElse(""));
+                                    + channels.running().keySet() + "): "
+                                    + (BUILT_IN.contains(channel)
+                                            ? "set ticker.alerts." + channel + ".* (the built-in channel), or add "
+                                                    + file
+                                            : "add " + file + " (the built-in channels are "
+                                                    + String.join(" and ", BUILT_IN) + ")"));
                 }
             }
         }

@@ -27,8 +27,9 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * closest known property. The known names are those of Boot's configuration metadata, which
  * spring-boot-configuration-processor writes from the feature types' records at build time (the file
  * IDEs complete from), so the check follows the configuration as it grows. Below
- * {@code ticker.providers.<name>.} and {@code ticker.outputs.<name>.} the names are each provider
- * file's and output file's own: the provider check judges those against the files' declarations.
+ * {@code ticker.providers.<name>.}, {@code ticker.outputs.<name>.} and {@code ticker.alerts.channels.<name>.}
+ * the names are each provider file's, output file's and channel file's own: the files' checks judge
+ * those against their declarations.
  *
  * <p>Why not Boot's own strict binding ({@code @ConfigurationProperties(ignoreUnknownFields = false)})
  * per feature type: it would refuse the provider files' settings, names no alternative, prints the
@@ -37,8 +38,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 final class UnknownPropertyCheck {
     static final String METADATA = "META-INF/spring-configuration-metadata.json";
     private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of("ticker");
-    /** Each provider file, and each output file, reads settings of its own choosing under its name. */
-    private static final Set<String> FREE_FORM = Set.of("ticker.providers", "ticker.outputs");
+    /** Each provider file, output file and channel file reads settings of its own choosing under its name. */
+    private static final Set<String> FREE_FORM = Set.of("ticker.providers", "ticker.outputs", "ticker.alerts.channels");
     /** In a known name as docs/configuration.md writes it: any list index, any map key, anything below. */
     private static final String INDEX = "[0]";
 

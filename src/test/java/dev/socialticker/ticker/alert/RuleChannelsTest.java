@@ -92,14 +92,14 @@ class RuleChannelsTest {
         assertThat(problems(unknown))
                 .containsExactly(Map.entry(
                         "ticker.alerts.rules.auth.channels",
-                        "'pager' is no channel that runs (running: [email, slack]): set ticker.alerts.pager.* for a"
-                                + " built-in one, or add "
-                                + Path.of("no-routes-here", "channels", "pager.camel.yaml")));
+                        "'pager' is no channel that runs (running: [email, slack]): add "
+                                + Path.of("no-routes-here", "channels", "pager.camel.yaml")
+                                + " (the built-in channels are slack and email)"));
         assertThat(problems(unconfigured))
                 .containsExactly(Map.entry(
                         "ticker.alerts.rules.milestone.channels",
-                        "'slack' is no channel that runs (running: [email]): set ticker.alerts.slack.* for a built-in"
-                                + " one, or add " + Path.of("no-routes-here", "channels", "slack.camel.yaml")));
+                        "'slack' is no channel that runs (running: [email]): set ticker.alerts.slack.* (the built-in"
+                                + " channel), or add " + Path.of("no-routes-here", "channels", "slack.camel.yaml")));
         assertThat(problems(alerts(rules(List.of("email"), List.of("slack", "email")))))
                 .as("channels that run")
                 .isEmpty();

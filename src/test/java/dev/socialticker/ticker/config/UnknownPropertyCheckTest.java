@@ -37,6 +37,22 @@ class UnknownPropertyCheckTest {
                 .isEmpty();
     }
 
+    /** The settings an output file or a channel file names are the file's own, under its name. */
+    @Test
+    void theFilesSettingsAreTheirOwn() {
+        assertThat(unknown(Map.of(
+                        "TICKER_OUTPUTS_OFFICECOUNTER_TOKEN",
+                        "t",
+                        "TICKER_ALERTS_CHANNELS_TEAMCHAT_WEBHOOKURL",
+                        "https://discord.example/api/webhooks/1/x",
+                        "TICKER_ALERTS_CHANNELS_OPSTELEGRAM_BOTTOKEN",
+                        "123:x")))
+                .isEmpty();
+        assertThat(unknown(Map.of("TICKER_ALERTS_CHANELS_TEAMCHAT_WEBHOOKURL", "x")))
+                .as("a misspelt prefix is still unknown")
+                .hasSize(1);
+    }
+
     @Test
     void aMisspeltEnvironmentVariableIsRefusedNamingTheClosestProperty() {
         assertThat(unknown(Map.of("TICKER_REFRESH_MIN_INTERVALL", "5s")))

@@ -117,7 +117,7 @@ public final class MqttPublisher implements AutoCloseable {
             // Whatever went wrong, the connection is not trusted any more: a message it still holds
             // could arrive after a newer one sent on the next connection.
             discard(connection);
-            throw failure("publish to " + topic + " at " + settings.url(), e);
+            throw failure("publish to " + topic + " at " + settings.broker(), e);
         }
     }
 
@@ -160,7 +160,10 @@ public final class MqttPublisher implements AutoCloseable {
                 connection.client.disconnect(timeoutMillis).waitForCompletion(remaining(deadline));
             }
         } catch (MqttException e) {
-            log.warn("MQTT: leaving {} uncleanly ({}); the broker publishes the Last Will", settings.url(), reason(e));
+            log.warn(
+                    "MQTT: leaving {} uncleanly ({}); the broker publishes the Last Will",
+                    settings.broker(),
+                    reason(e));
         } finally {
             release(connection.client);
         }
@@ -185,7 +188,7 @@ public final class MqttPublisher implements AutoCloseable {
 
     private Connection connected(long deadline) {
         if (closed) {
-            throw new MqttPublishException("MQTT publisher for " + settings.url() + " is closed");
+            throw new MqttPublishException("MQTT publisher for " + settings.broker() + " is closed");
         }
         Connection connection = current.get();
         if (connection != null && connection.isOpen()) {
@@ -196,10 +199,10 @@ public final class MqttPublisher implements AutoCloseable {
             locked = connecting.tryLock(remaining(deadline), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MqttPublishException("MQTT connect to " + settings.url() + " interrupted");
+            throw new MqttPublishException("MQTT connect to " + settings.broker() + " interrupted");
         }
         if (!locked) {
-            throw new MqttTimeoutException("MQTT connect to " + settings.url() + " still in progress after "
+            throw new MqttTimeoutException("MQTT connect to " + settings.broker() + " still in progress after "
                     + settings.timeout().toMillis() + " ms (another publish is connecting)");
         }
         try {
@@ -224,7 +227,7 @@ public final class MqttPublisher implements AutoCloseable {
         try {
             client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
         } catch (MqttException e) {
-            throw failure("MQTT client for " + settings.url(), e);
+            throw failure("MQTT client for " + settings.broker(), e);
         }
         client.setCallback(new ConnectionLog());
         try {
@@ -235,13 +238,13 @@ public final class MqttPublisher implements AutoCloseable {
             connection.send(online.topic(), online.bytes(), STATUS_QOS, true, null, deadline);
             log.info(
                     "MQTT: connected to {} as {} (in-flight window {})",
-                    settings.url(),
+                    settings.broker(),
                     settings.clientId(),
                     connection.window);
             return connection;
         } catch (MqttException e) {
             release(client);
-            throw failure("connect to " + settings.url() + " as " + settings.clientId(), e);
+            throw failure("connect to " + settings.broker() + " as " + settings.clientId(), e);
         }
     }
 
@@ -297,7 +300,7 @@ public final class MqttPublisher implements AutoCloseable {
         try {
             client.close(true);
         } catch (MqttException | RuntimeException e) {
-            log.debug("MQTT: closing the client for {}: {}", settings.url(), reason(e));
+            log.debug("MQTT: closing the client for {}: {}", settings.broker(), reason(e));
         }
     }
 
@@ -440,14 +443,14 @@ public final class MqttPublisher implements AutoCloseable {
             if (!closed) {
                 log.warn(
                         "MQTT: connection to {} lost ({}); the next publish reconnects",
-                        settings.url(),
+                        settings.broker(),
                         response.getException() != null ? reason(response.getException()) : response.getReasonString());
             }
         }
 
         @Override
         public void mqttErrorOccurred(MqttException exception) {
-            log.warn("MQTT: error from {}: {}", settings.url(), reason(exception));
+            log.warn("MQTT: error from {}: {}", settings.broker(), reason(exception));
         }
 
         @Override

@@ -47,7 +47,7 @@ final class MqttPush extends ServiceSupport implements Processor {
         Delivery delivery = exchange.getIn().getBody(Delivery.class);
         MqttPublisher current = publisher;
         if (current == null) {
-            throw new MqttPublishException("MQTT output for " + settings.url() + " is stopped");
+            throw new MqttPublishException("MQTT output for " + settings.broker() + " is stopped");
         }
         if (discovery) {
             // Once per connection: again after a reconnect, a restarted broker may have forgotten it.

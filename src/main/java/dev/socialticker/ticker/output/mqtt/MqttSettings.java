@@ -101,6 +101,15 @@ public record MqttSettings(
                 + ", discoveryPrefix=" + discoveryPrefix + ", nodeId=" + nodeId + ", timeout=" + timeout + "]";
     }
 
+    /**
+     * The broker as logs and errors name it: scheme, host and port, never the URL's path or query (a
+     * WebSocket broker's path may carry a token).
+     */
+    public String broker() {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
+
     private static void checkUrl(String url) {
         URI uri;
         try {

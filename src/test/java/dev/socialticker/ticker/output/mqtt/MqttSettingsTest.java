@@ -23,6 +23,15 @@ class MqttSettingsTest {
                 .isNotEqualTo(settings.clientId());
     }
 
+    /** A WebSocket broker's path may carry a token: logs and errors name scheme, host and port only. */
+    @Test
+    void theBrokerIsNamedWithoutItsPathOrQuery() {
+        assertThat(MqttSettings.of("wss://broker.example.com:8884/mqtt/tokenSecret?auth=querySecret")
+                        .broker())
+                .isEqualTo("wss://broker.example.com:8884");
+        assertThat(MqttSettings.of("tcp://broker.local").broker()).isEqualTo("tcp://broker.local");
+    }
+
     @Test
     void thePasswordIsNeverInToString() {
         MqttSettings settings = MqttSettings.of("tcp://broker.local:1883").withCredentials("ticker", "hunter2-secret");
