@@ -303,6 +303,7 @@ class MetricsApiTest extends ApiReadsServiceTest {
     @Test
     void servesStaleDataAtOnceAndRefreshesItInTheBackground() {
         refresh(ACME, DEMO);
+        RefreshIdle.waitFor(camel);
         upstream.resetRequests();
         upstream.stubFor(
                 get(urlPathEqualTo(PATH)).willReturn(okJson("{\"followers_count\": 1500, \"username\": \"acme\"}")));

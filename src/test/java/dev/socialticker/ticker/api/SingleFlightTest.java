@@ -54,5 +54,8 @@ class SingleFlightTest extends ApiReadsServiceTest {
                                 .asLong())
                         .isEqualTo(2000));
         upstream.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+        // Cleans up what it started: a refresh one of the 200 reads asked for, still queued, would
+        // otherwise reach the slow stub during the next test of this shared context.
+        RefreshIdle.waitFor(camel);
     }
 }

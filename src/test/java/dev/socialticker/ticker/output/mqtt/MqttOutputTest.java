@@ -27,7 +27,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +80,14 @@ class MqttOutputTest extends UpstreamServiceTest {
     static final String TEST = "The mqtt output test";
     static final String PASSWORD = "mqtt-broker-password-314";
     static final String WRONG_PASSWORD = "not-the-broker-password-271";
-    static final int CLOSED_PORT = closedPort();
+    /**
+     * Bound and never listening, for the class's lifetime: a connection to its port is refused, and no
+     * broker started later (this class's own take random ports) can take it. A port merely found free
+     * once was taken by this class's mosquitto in one CI run, and the "dead" broker answered.
+     */
+    static final Socket CLOSED = closedPort();
+
+    static final int CLOSED_PORT = CLOSED.getLocalPort();
     static final TickerSource OCTOCAT = new TickerSource("github-octocat", "github", "octocat");
     static final TickerSource TORVALDS = new TickerSource("github-torvalds", "github", "torvalds");
     static final ObjectMapper JSON = new ObjectMapper();
@@ -167,6 +176,7 @@ class MqttOutputTest extends UpstreamServiceTest {
         if (silentBroker != null) {
             silentBroker.close();
         }
+        CLOSED.close();
         ROUTES.close();
     }
 
@@ -410,9 +420,11 @@ class MqttOutputTest extends UpstreamServiceTest {
         OutputFiles.write(ROUTES, name, "mqtt", sources, parameters);
     }
 
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    private static Socket closedPort() {
+        try {
+            Socket socket = new Socket();
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
