@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.jackson.JacksonDataFormat;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.springframework.boot.actuate.health.Health;
@@ -52,6 +53,9 @@ final class ChannelRig implements AutoCloseable {
     ChannelRig(AlertProperties alerts, Map<String, String> settings, Path routes, Instant now) {
         MockEnvironment environment = new MockEnvironment();
         settings.forEach(environment::setProperty);
+        // As the service's one HttpComponent (refresh.UpstreamCallControl): the client never retries on
+        // its own, so an attempt is one call, and a 503 is not slept on.
+        camel.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);
         JacksonDataFormat json = TestJson.dataFormat();
         camel.getRegistry().bind(JsonConfiguration.DATA_FORMAT, json);
         messages = new AlertMessages(alerts.publicUrl());
