@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "ticker.sources[0].id=acme",
             "ticker.sources[1].provider=demo",
             "ticker.sources[1].account=side-project",
-            "ticker.providers.instagram.access-token=test-token",
+            "ticker.providers.instagram.access-token=" + ApiReadsServiceTest.TOKEN,
             "ticker.refresh.period=60s",
             "ticker.refresh.initial-delay=1h",
             "ticker.refresh.min-interval=0s",
@@ -31,6 +31,13 @@ import org.springframework.boot.test.context.SpringBootTest;
         })
 abstract class ApiReadsServiceTest extends UpstreamServiceTest {
     static final String PATH = GRAPH_PATH;
+    /**
+     * This service's own token: the upstream stand-in is one per test JVM, and other services cached
+     * there (with their own Instagram sources) may call it meanwhile; counting the calls with this
+     * token counts this service's only.
+     */
+    static final String TOKEN = "api-reads-token";
+
     static final TickerSource ACME = new TickerSource("acme", "instagram", "17841400000000000");
     static final TickerSource DEMO = new TickerSource("demo-side-project", "demo", "side-project");
 }

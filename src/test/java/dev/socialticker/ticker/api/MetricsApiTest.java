@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.api;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -324,7 +325,7 @@ class MetricsApiTest extends ApiReadsServiceTest {
             assertThat(fresh.at("/sources/0/total").asLong()).isEqualTo(1500);
             assertThat(fresh.get("stale").asBoolean()).isFalse();
         });
-        upstream.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+        upstream.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("access_token", equalTo(TOKEN)));
     }
 
     @Test

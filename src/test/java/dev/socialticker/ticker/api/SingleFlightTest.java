@@ -53,7 +53,13 @@ class SingleFlightTest extends ApiReadsServiceTest {
                                 .get("total")
                                 .asLong())
                         .isEqualTo(2000));
-        upstream.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+        List<String> calls = upstream.findAll(getRequestedFor(urlPathEqualTo(PATH))).stream()
+                .map(call -> call.getLoggedDate().toInstant() + " "
+                        + call.queryParameter("access_token").firstValue())
+                .toList();
+        assertThat(calls.stream().filter(call -> call.endsWith(" " + TOKEN)))
+                .as("this service's upstream calls; every call to the path, with its token: %s", calls)
+                .hasSize(1);
         // Cleans up what it started: a refresh one of the 200 reads asked for, still queued, would
         // otherwise reach the slow stub during the next test of this shared context.
         RefreshIdle.waitFor(camel);
