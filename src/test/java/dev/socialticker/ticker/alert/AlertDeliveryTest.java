@@ -28,16 +28,20 @@ import dev.socialticker.ticker.event.EventEndpoints;
 import dev.socialticker.ticker.store.SnapshotStore;
 import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.Fixtures;
+import dev.socialticker.ticker.support.RoutesDir;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -75,6 +79,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "ticker.alerts.email.username=ticker@example.com",
             "ticker.alerts.email.password=" + AlertDeliveryTest.SMTP_PASSWORD,
             "ticker.alerts.email.starttls=false",
+            // A channel file beside the built-in ones, its secret a setting of its own.
+            "ticker.alerts.channels.pager.bot-token=" + AlertDeliveryTest.BOT_TOKEN,
             // The retries the properties always had, waiting milliseconds rather than seconds.
             "ticker.alerts.email.retry-delay=50ms",
             "ticker.alerts.slack.retry-delay=50ms",
@@ -92,6 +98,10 @@ class AlertDeliveryTest extends UpstreamServiceTest {
     static final String ADMIN_TOKEN = "admin-secret-token-77";
     static final String WEBHOOK_PATH = "/services/T0000/B0000/webhookSecretXYZ";
     static final String SOURCE = "instagram-" + IG_USER;
+    static final String BOT_TOKEN = "123456:bot-secret-token";
+    static final String BOT_PATH = "/bot" + BOT_TOKEN + "/sendMessage";
+    /** routes/channels/pager.camel.yaml: Telegram's Bot API, on the upstream stand-in. */
+    static final RoutesDir ROUTES = new RoutesDir();
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
@@ -99,9 +109,25 @@ class AlertDeliveryTest extends UpstreamServiceTest {
             .withPerMethodLifecycle(false);
 
     @DynamicPropertySource
-    static void channels(DynamicPropertyRegistry registry) {
+    static void channels(DynamicPropertyRegistry registry) throws IOException {
         registry.add("ticker.alerts.slack.webhook-url", () -> upstream.baseUrl() + WEBHOOK_PATH);
         registry.add("ticker.alerts.email.port", () -> smtp.getSmtp().getPort());
+        Files.createDirectories(ROUTES.path().resolve("channels"));
+        ROUTES.write("channels/pager.camel.yaml", """
+                - templatedRoute:
+                    routeTemplateRef: telegram
+                    routeId: channel-pager
+                    parameters:
+                      - { name: name, value: pager }
+                      - { name: chatId, value: "-1001234567890" }
+                      - { name: url, value: "%s" }
+                """.formatted(upstream.baseUrl()));
+        registry.add("ticker.routes.dir", () -> ROUTES.path().toString());
+    }
+
+    @AfterAll
+    static void removeRoutes() {
+        ROUTES.close();
     }
 
     @Autowired
@@ -127,6 +153,7 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         upstream.stubFor(
                 get(urlPathEqualTo(GRAPH_PATH)).willReturn(okJson(Fixtures.read("instagram", "ig-user.json"))));
         upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
+        stubTelegram();
         refreshAndWaitForAlerts();
         clock.advance(Duration.ofMinutes(5));
         producer.sendBody(AlertEndpoints.CHECK, null);
@@ -140,6 +167,7 @@ class AlertDeliveryTest extends UpstreamServiceTest {
     @Order(1)
     void anExpiredTokenIsOneAlertOnEachChannelThenOneResolved(CapturedOutput output) throws Exception {
         upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
+        stubTelegram();
         upstream.stubFor(get(urlPathEqualTo(GRAPH_PATH))
                 .willReturn(aResponse()
                         .withStatus(400)
@@ -195,7 +223,24 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         assertThat(output.getAll())
                 .contains("Alert sent via slack: ALERT " + SOURCE + "/auth")
                 .contains("Alert sent via email: RESOLVED " + SOURCE + "/auth");
+        // The channel file delivered the same two messages beside the built-in channels.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> upstream.findAll(postRequestedFor(urlPathEqualTo(BOT_PATH)))
+                                .size()
+                        == 2);
+        assertThat(upstream.findAll(postRequestedFor(urlPathEqualTo(BOT_PATH))))
+                .extracting(request ->
+                        json.readTree(request.getBodyAsString()).path("text").asText())
+                .satisfiesExactly(
+                        first -> assertThat(first).startsWith("<b>🔴 ALERT " + SOURCE),
+                        second -> assertThat(second).startsWith("<b>🟢 RESOLVED " + SOURCE));
         assertNoSecret(output.getAll());
+        assertThat(output.getAll()).doesNotContain(BOT_TOKEN);
+    }
+
+    private static void stubTelegram() {
+        upstream.stubFor(post(urlPathEqualTo(BOT_PATH))
+                .willReturn(okJson("{\"ok\":true,\"result\":{\"message_id\":1,\"date\":1765101600}}")));
     }
 
     @Test
