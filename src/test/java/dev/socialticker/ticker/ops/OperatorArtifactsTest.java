@@ -106,7 +106,7 @@ class OperatorArtifactsTest extends TokenProvidersServiceTest {
                         "ticker_refreshes_total",
                         "ticker_refresh_duration_seconds_bucket",
                         "ticker_provider_quota_ratio",
-                        "ticker_alerts_total",
+                        "ticker_deliveries_total",
                         "camel_exchanges_total");
     }
 
