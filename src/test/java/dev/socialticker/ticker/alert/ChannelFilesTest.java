@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialticker.ticker.routefile.RouteFileCatalog;
@@ -14,6 +15,7 @@ import dev.socialticker.ticker.support.RoutesDir;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +124,33 @@ class ChannelFilesTest {
                 .asString()
                 .contains("parameter 'retries' must match [0-5]");
         assertThat(rig.channels.running()).containsOnlyKeys("chat");
+    }
+
+    /** With ticker.routes.reload, a file added, changed or deleted while the service runs is applied. */
+    @Test
+    void theFolderIsWatched() {
+        receiver.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(204)));
+        rig = new ChannelRig(
+                ChannelRig.alerts(null, null, RuleChannelsTest.rules(List.of(), List.of()), null),
+                Map.of("ticker.alerts.channels.chat.webhook-url", receiver.baseUrl() + "/api/webhooks/1/watched"),
+                routes.path(),
+                NOW,
+                true);
+        assertThat(rig.channels.any()).isFalse();
+
+        write("chat", "discord", Map.of("username", "Added"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> rig.channels.running().containsKey("chat"));
+        rig.deliver(ChannelTemplatesTest.ALERT);
+        assertThat(receiver.findAll(anyRequestedFor(urlPathEqualTo("/api/webhooks/1/watched"))))
+                .hasSize(1);
+
+        routes.delete("channels/chat.camel.yaml");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !rig.channels.any());
+        assertThat(rig.catalog.loaded()).isEmpty();
+        assertThat(rig.camel.getRoute("channel-chat"))
+                .as("its route is gone too")
+                .isNull();
     }
 
     private void write(String name, String template, Map<String, String> parameters) {

@@ -51,6 +51,11 @@ final class ChannelRig implements AutoCloseable {
      * @param publicUrl  {@code ticker.alerts.public-url}, or null
      */
     ChannelRig(AlertProperties alerts, Map<String, String> settings, Path routes, Instant now) {
+        this(alerts, settings, routes, now, false);
+    }
+
+    /** @param reload whether the channels' folder is watched ({@code ticker.routes.reload}) */
+    ChannelRig(AlertProperties alerts, Map<String, String> settings, Path routes, Instant now, boolean reload) {
         MockEnvironment environment = new MockEnvironment();
         settings.forEach(environment::setProperty);
         // As the service's one HttpComponent (refresh.UpstreamCallControl): the client never retries on
@@ -72,9 +77,10 @@ final class ChannelRig implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         loader = new ChannelRouteLoader(
-                new RoutesProperties(routes.toString(), false), catalog, channels, templates.all(), alerts, problems);
+                new RoutesProperties(routes.toString(), reload), catalog, channels, templates.all(), alerts, problems);
         loader.beforeApplicationStart(camel);
         camel.start();
+        loader.afterApplicationStart(camel);
     }
 
     /** Hands the message to every channel its rule speaks on, as {@code alert-deliver} does; waits until each is done with it. */
