@@ -57,7 +57,7 @@ class AlertmanagerWebhook extends HttpChannel {
     public Destination destination(String name, Map<String, String> values, ChannelSettings.Named named) {
         return values.get("url").isEmpty()
                 ? secretUrl(values, named, "urlSetting")
-                : Destination.of(named.what(), values.get("url"), named.parameter("url"));
+                : super.destination(name, values, named);
     }
 
     @Override

@@ -117,6 +117,12 @@ abstract class HttpChannel implements ChannelTemplate {
         }
     }
 
+    /** By default, a channel that delivers to the server its {@code url} parameter names (ntfy, Telegram). */
+    @Override
+    public Destination destination(String name, Map<String, String> values, ChannelSettings.Named named) {
+        return Destination.of(named.what(), values.get("url"), named.parameter("url"));
+    }
+
     /** A channel whose whole URL is the secret setting its {@code parameter} names (a webhook's). */
     Destination secretUrl(Map<String, String> values, ChannelSettings.Named named, String parameter) {
         String setting = values.get(parameter);

@@ -6,7 +6,6 @@ import dev.socialticker.ticker.alert.Alert;
 import dev.socialticker.ticker.alert.AlertMessages;
 import dev.socialticker.ticker.alert.ChannelSettings;
 import dev.socialticker.ticker.alert.ChannelSpec;
-import dev.socialticker.ticker.delivery.Destination;
 import dev.socialticker.ticker.delivery.HttpCall;
 import dev.socialticker.ticker.json.JsonDocuments;
 import dev.socialticker.ticker.routefile.problem.ParameterProblem;
@@ -34,11 +33,6 @@ class Telegram extends HttpChannel {
     @Override
     public String id() {
         return "telegram";
-    }
-
-    @Override
-    public Destination destination(String name, Map<String, String> values, ChannelSettings.Named named) {
-        return Destination.of(named.what(), values.get("url"), named.parameter("url"));
     }
 
     @Override
