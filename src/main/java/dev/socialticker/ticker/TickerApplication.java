@@ -1,5 +1,6 @@
 package dev.socialticker.ticker;
 
+import dev.socialticker.ticker.authorize.AuthorizeCommand;
 import dev.socialticker.ticker.trial.ProviderTrialCommand;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -14,6 +15,10 @@ public class TickerApplication {
         if (ProviderTrialCommand.requested(args)) {
             // --try <file> --account <account>: one call of one provider file, then exit (routes/README.md).
             System.exit(ProviderTrialCommand.run(args, System.out));
+        }
+        if (AuthorizeCommand.requested(args)) {
+            // --authorize <provider>: a person signs in once; the tokens are kept for the service (docs/connect.md).
+            System.exit(AuthorizeCommand.run(args, System.in, System.out));
         }
         SpringApplication.run(TickerApplication.class, args);
     }

@@ -11,12 +11,15 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestDefinition;
+import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
 
 /**
  * The admin API for operators, on only when {@code ticker.admin.token} is set:
  * {@code POST /api/admin/refresh[/{id}]} (202; the refresh passes the same gate as any other) and
- * {@code DELETE /api/admin/cache[/{id}]} (204) and {@code POST /api/admin/history/{id}} (a backfill, 200).
+ * {@code DELETE /api/admin/cache[/{id}]} (204) and {@code POST /api/admin/history/{id}} (a backfill, 200),
+ * and the admin sign-in of a provider's account, {@code GET /api/admin/authorize/{provider}} (302 to the
+ * provider) and its callback ({@link AdminSignIns}).
  */
 @Component
 class AdminRoutes extends RouteBuilder {
@@ -24,13 +27,19 @@ class AdminRoutes extends RouteBuilder {
     private final SourceCatalog catalog;
     private final AdminAuthorizer authorizer;
     private final HistoryBackfiller backfiller;
+    private final AdminSignIns signIns;
 
     AdminRoutes(
-            ApiProperties properties, SourceCatalog catalog, AdminAuthorizer authorizer, HistoryBackfiller backfiller) {
+            ApiProperties properties,
+            SourceCatalog catalog,
+            AdminAuthorizer authorizer,
+            HistoryBackfiller backfiller,
+            AdminSignIns signIns) {
         this.properties = properties;
         this.catalog = catalog;
         this.authorizer = authorizer;
         this.backfiller = backfiller;
+        this.signIns = signIns;
     }
 
     // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
@@ -91,6 +100,27 @@ class AdminRoutes extends RouteBuilder {
                         + "nothing was stored")
                     .responseModel(ProblemDocument.class).endResponseMessage()
                 .to(ApiEndpoints.ADMIN_BACKFILL_HISTORY);
+        ApiDocument.adminResponses(admin
+                .get("/authorize/{provider}").id("api-admin-authorize")
+                    .description("Connect a provider's account: sends the admin's browser to the provider's sign-in "
+                            + "(OAuth 2.0 with PKCE), which sends it back to the callback below; with Accept: "
+                            + "application/json, the address to open instead")
+                    .param().name("provider").type(RestParamType.path).description("A provider whose file declares "
+                            + "token kind oauth2 with an authorizeUrl").endParam(),
+                        200, "With Accept: application/json: the address to open, for 10 minutes", SignInDocument.class)
+                .responseMessage().code(302).message("To the provider's sign-in (Location)").endResponseMessage()
+                .responseMessage().code(404).message("The provider has no sign-in here (SIGN_IN_NOT_AVAILABLE)")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
+                .to(ApiEndpoints.ADMIN_AUTHORIZE);
+        admin.get("/authorize/{provider}/callback").id("api-admin-authorize-callback")
+                .description("Where the provider sends the browser back: no admin token (the provider cannot send "
+                        + "one); taken only with the state of a sign-in started here in the last 10 minutes, once")
+                .produces("text/html")
+                .param().name("provider").type(RestParamType.path).endParam()
+                .responseMessage().code(200).message("Connected: the tokens are kept").endResponseMessage()
+                .responseMessage().code(400).message("Not connected: declined, refused, or not a sign-in started "
+                        + "here").endResponseMessage()
+                .to(ApiEndpoints.ADMIN_AUTHORIZE_CALLBACK);
         from(ApiEndpoints.ADMIN_REFRESH_ALL).routeId("api-admin-refresh-all-entry").to(ApiEndpoints.ADMIN_REFRESH);
         from(ApiEndpoints.ADMIN_REFRESH_ONE).routeId("api-admin-refresh-one-entry").to(ApiEndpoints.ADMIN_REFRESH);
         from(ApiEndpoints.ADMIN_INVALIDATE_ALL).routeId("api-admin-invalidate-all-entry").to(ApiEndpoints.ADMIN_INVALIDATE);
@@ -127,6 +157,21 @@ class AdminRoutes extends RouteBuilder {
                 .process(backfiller::backfill)
                 // The answer through the service's JSON data format, which also says application/json.
                 .marshal(JsonConfiguration.DATA_FORMAT);
+
+        from(ApiEndpoints.ADMIN_AUTHORIZE)
+                .routeId("api-admin-authorize")
+                .routeConfigurationId(ApiRejections.ID)
+                .process(authorizer)
+                .process(signIns::start)
+                .filter(body().isNotNull())
+                    // The answer through the service's JSON data format, which also says application/json.
+                    .marshal(JsonConfiguration.DATA_FORMAT)
+                .end();
+
+        from(ApiEndpoints.ADMIN_AUTHORIZE_CALLBACK)
+                .routeId("api-admin-authorize-callback")
+                .routeConfigurationId(ApiRejections.ID)
+                .process(signIns::finish);
     }
     // spotless:on
 

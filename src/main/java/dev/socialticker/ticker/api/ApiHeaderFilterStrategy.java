@@ -17,8 +17,17 @@ import org.springframework.stereotype.Component;
 class ApiHeaderFilterStrategy extends HttpHeaderFilterStrategy {
     static final String BEAN = "apiHeaderFilterStrategy";
 
-    private static final Set<String> RESPONSE_HEADERS =
-            Set.of("content-type", "cache-control", "etag", "last-modified", "retry-after", "www-authenticate", "vary");
+    private static final Set<String> RESPONSE_HEADERS = Set.of(
+            "content-type",
+            "cache-control",
+            "etag",
+            "last-modified",
+            "retry-after",
+            "www-authenticate",
+            "vary",
+            // the admin sign-in's redirect to the provider, and its page's
+            "location",
+            "referrer-policy");
 
     @Override
     protected void initialize() {

@@ -13,6 +13,8 @@ public final class ProviderNames {
             "youtube", "YouTube",
             "threads", "Threads",
             "twitch", "Twitch",
+            "tiktok", "TikTok",
+            "linkedin", "LinkedIn",
             "demo", "Demo");
 
     private ProviderNames() {}

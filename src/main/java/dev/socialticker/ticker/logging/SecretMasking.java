@@ -13,10 +13,16 @@ import java.util.regex.Pattern;
 public final class SecretMasking {
     static final String MASK = "****";
     private static final Pattern QUERY_SECRET = Pattern.compile(
-            "(?i)((?:access_token|client_secret|fb_exchange_token|api[_-]?key|key|token|password|secret)=)[^&\\s\"']+");
+            "(?i)((?:access_token|client_secret|fb_exchange_token|code_verifier|api[_-]?key|key|token|password|secret)=)[^&\\s\"']+");
     private static final Pattern JSON_SECRET = Pattern.compile(
-            "(?i)(\"(?:access_token|accessToken|access-token|client_secret|api_key|apiKey|token|password|secret)\"\\s*:\\s*\")[^\"]*");
-    private static final Pattern AUTHORIZATION = Pattern.compile("(?i)((?:Bearer|Basic|OAuth)\\s+)[A-Za-z0-9._~+/=-]+");
+            "(?i)(\"(?:access_token|accessToken|access-token|refresh_token|refreshToken|client_secret|api_key|apiKey|token|password|secret)\"\\s*:\\s*\")[^\"]*");
+    /**
+     * An authorization scheme and its credential: the scheme as a word of its own (not the end of
+     * "user.info.basic"), the credential at least {@value #MIN_SECRET_LENGTH} characters (not the
+     * "2.0" of "OAuth 2.0").
+     */
+    private static final Pattern AUTHORIZATION =
+            Pattern.compile("(?i)(?<![\\w.-])((?:Bearer|Basic|OAuth)\\s+)[A-Za-z0-9._~+/=-]{8,}");
 
     /** Values of configured credentials: masked wherever they appear, whatever carries them. */
     private static final Set<String> KNOWN_SECRETS = ConcurrentHashMap.newKeySet();

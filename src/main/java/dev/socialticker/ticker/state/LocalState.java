@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One instance's state: files ({@code ticker.store.type=file}), each written atomically
  * ({@link AtomicFile}; the {@code *.tmp} a crash left is removed at start-up), or memory
- * ({@code memory}). A token is
- * kept in its provider's {@code token-file} in both, readable by the service's user only; a token
- * without a file, and everything in memory mode, lives as long as the process. Leases: the one
- * instance always holds them.
+ * ({@code memory}). A token is kept in its provider's {@code token-file} in both, else in the
+ * folder's {@value #TOKEN_DIR} (files mode), readable by the service's user only: an OAuth 2.0
+ * refresh token a person's sign-in obtained must outlive the process. Everything in memory mode
+ * lives as long as the process. Leases: the one instance always holds them.
  */
 final class LocalState implements StateRepository {
     private static final Logger log = LoggerFactory.getLogger(LocalState.class);
@@ -31,6 +31,8 @@ final class LocalState implements StateRepository {
 
     /** The histories' sub-folder of the state folder. */
     static final String HISTORY_DIR = "history";
+    /** The tokens' sub-folder of the state folder, for a provider without a {@code token-file}. */
+    static final String TOKEN_DIR = "tokens";
 
     /** Null: memory mode. */
     private final Path dir;
@@ -165,7 +167,10 @@ final class LocalState implements StateRepository {
     /** The document's file, or null when it is kept in memory. */
     private Path fileOf(StateKey key) {
         return switch (key.kind()) {
-            case TOKEN -> tokenFiles.get(key.id());
+            case TOKEN ->
+                tokenFiles.containsKey(key.id())
+                        ? tokenFiles.get(key.id())
+                        : dir == null ? null : dir.resolve(TOKEN_DIR).resolve(key.id() + ".json");
             // Source ids are [a-z0-9-] (checked at start-up): safe as file names.
             case SNAPSHOT -> dir == null ? null : dir.resolve(key.id() + ".json");
             case INCIDENTS -> dir == null ? null : dir.resolve(key.id() + ".json");

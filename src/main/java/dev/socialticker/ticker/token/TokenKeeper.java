@@ -5,13 +5,18 @@ import dev.socialticker.ticker.domain.FailureCode;
 import dev.socialticker.ticker.json.JsonDocuments;
 import dev.socialticker.ticker.provider.contract.ProviderFailure;
 import dev.socialticker.ticker.provider.contract.ProviderProperties;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,8 +87,7 @@ public class TokenKeeper {
         if (kept.remove(provider) == null) {
             return;
         }
-        for (String id :
-                new String[] {TokenEndpoints.timerRouteId(provider), TokenEndpoints.refreshRouteId(provider)}) {
+        for (String id : TokenEndpoints.routeIds(provider)) {
             if (context.getRoute(id) != null) {
                 context.getRouteController().stopRoute(id);
                 context.removeRoute(id);
@@ -108,9 +112,28 @@ public class TokenKeeper {
         if (routes == null) {
             return null;
         }
+        if (!routes.connected()) {
+            throw new ProviderFailure(
+                    FailureCode.AUTH_FAILED,
+                    "The " + provider + " account is not connected: sign in with --authorize " + provider
+                            + " (or the admin sign-in, /api/admin/authorize/" + provider + ")",
+                    0,
+                    false,
+                    null);
+        }
         String token = usable(provider);
         if (token != null) {
             return token;
+        }
+        if (!routes.renewable()) {
+            // A provider that gave no refresh token (LinkedIn, but to its partners): a person signs in again.
+            throw new ProviderFailure(
+                    FailureCode.AUTH_FAILED,
+                    "The " + provider + " sign-in has expired and " + provider + " gave no refresh token: sign in"
+                            + " again with --authorize " + provider,
+                    0,
+                    false,
+                    null);
         }
         synchronized (routes) {
             token = usable(provider);
@@ -121,11 +144,15 @@ public class TokenKeeper {
         }
         if (token == null) {
             int code = routes.lastFailedStatus();
+            boolean refused = code >= 400 && code < 500;
             throw new ProviderFailure(
-                    code >= 400 && code < 500 ? FailureCode.AUTH_FAILED : FailureCode.UPSTREAM_UNAVAILABLE,
-                    code >= 400 && code < 500
-                            ? "The client credentials were refused by the token endpoint (HTTP " + code + ")"
-                            : "The token endpoint could not be reached" + (code == 0 ? "" : " (HTTP " + code + ")"),
+                    refused ? FailureCode.AUTH_FAILED : FailureCode.UPSTREAM_UNAVAILABLE,
+                    !refused
+                            ? "The token endpoint could not be reached" + (code == 0 ? "" : " (HTTP " + code + ")")
+                            : routes.signedIn()
+                                    ? "The " + provider + " sign-in is no longer accepted by the token endpoint (HTTP "
+                                            + code + "): sign in again with --authorize " + provider
+                                    : "The client credentials were refused by the token endpoint (HTTP " + code + ")",
                     code,
                     false,
                     null);
@@ -157,14 +184,81 @@ public class TokenKeeper {
         Instant before = status.expiresAt(provider);
         String token = status.rotatedToken(provider).orElse(null);
         try (ProducerTemplate producer = context.createProducerTemplate()) {
-            producer.sendBody(TokenEndpoints.refresh(provider), null);
-        } catch (java.io.IOException closing) {
+            producer.sendBodyAndHeader(
+                    TokenEndpoints.refresh(provider), null, TokenEndpoints.REPLACES, token == null ? "" : token);
+        } catch (IOException closing) {
             // closing a producer template does not fail in practice; nothing to undo
         }
         String now = status.rotatedToken(provider).orElse(null);
-        if (now != null && (!now.equals(token) || !java.util.Objects.equals(before, status.expiresAt(provider)))) {
+        if (now != null && (!now.equals(token) || !Objects.equals(before, status.expiresAt(provider)))) {
             generations.computeIfAbsent(provider, name -> new AtomicLong()).incrementAndGet();
         }
+    }
+
+    /**
+     * Starts a person's sign-in at the provider (its file's {@code token} declares {@code kind: oauth2}
+     * and an {@code authorizeUrl}).
+     *
+     * @param redirectUri where the provider sends the browser back
+     * @throws IllegalArgumentException naming why the provider has no sign-in here
+     */
+    public SignIn signIn(String provider, String redirectUri) {
+        ProviderTokenRoutes routes = kept.get(provider);
+        SignIn signIn = routes == null ? null : routes.signIn(redirectUri);
+        if (signIn == null) {
+            throw new IllegalArgumentException("the " + provider + " provider has no sign-in here: its file's token"
+                    + " must declare kind: oauth2 and an authorizeUrl, and a source must use it (signable: "
+                    + signable() + ")");
+        }
+        return signIn;
+    }
+
+    /** The providers a person can sign in to here, by name. */
+    public List<String> signable() {
+        return kept.entrySet().stream()
+                .filter(entry -> entry.getValue().signIn("http://127.0.0.1/") != null)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
+
+    /**
+     * Completes a person's sign-in with the address the provider sent the browser back to: checks it
+     * belongs to {@code signIn}, exchanges the code for the provider's tokens and keeps them where
+     * the service reads them (the state repository).
+     *
+     * @return connected, with what was granted, or why not (no secret in it)
+     */
+    public Connection complete(SignIn signIn, String returned, CamelContext context) {
+        SignIn.Answer answer = signIn.answer(returned);
+        if (answer instanceof SignIn.Refused refused) {
+            return Connection.refused(refused.reason());
+        }
+        SignIn.Code code = (SignIn.Code) answer;
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(TokenEndpoints.CODE, code.code());
+        headers.put(TokenEndpoints.REDIRECT_URI, signIn.redirectUri());
+        if (signIn.verifier() != null) {
+            headers.put(TokenEndpoints.CODE_VERIFIER, signIn.verifier());
+        }
+        String provider = signIn.provider();
+        try (ProducerTemplate producer = context.createProducerTemplate()) {
+            Exchange done = producer.send(
+                    TokenEndpoints.code(provider), exchange -> exchange.getIn().setHeaders(headers));
+            String problem = done.getProperty(TokenEndpoints.PROBLEM, String.class);
+            if (problem != null) {
+                return Connection.refused(problem);
+            }
+        } catch (IOException closing) {
+            // closing a producer template does not fail in practice
+        }
+        generations.computeIfAbsent(provider, name -> new AtomicLong()).incrementAndGet();
+        return new Connection(
+                null,
+                status.scope(provider),
+                status.expiresAt(provider),
+                status.refreshExpiresAt(provider),
+                status.keptIn(provider));
     }
 
     private String usable(String provider) {

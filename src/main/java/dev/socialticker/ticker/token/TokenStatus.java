@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,19 +43,53 @@ public class TokenStatus {
     public static final String CREDENTIAL = "access-token";
     /** In the shared mode, how soon a token another instance rotated is used here too. */
     static final Duration SHARED_READ_EVERY = Duration.ofMinutes(1);
+    /** How long one instance may take to renew a token before another may try; the call's timeouts are 15 s. */
+    static final Duration TURN = Duration.ofSeconds(30);
+
+    private static final String TURN_LEASE = "token-refresh:";
 
     private static final Logger log = LoggerFactory.getLogger(TokenStatus.class);
 
-    /** The token document's content (the token file's, as before). */
-    record Stored(String accessToken, Instant expiresAt) {}
+    /**
+     * The token document's content (the token file's, as before); an OAuth 2.0 token keeps its refresh
+     * token too, and when that expires (null: not said, or no refresh token).
+     */
+    record Stored(String accessToken, Instant expiresAt, String refreshToken, Instant refreshExpiresAt, String scope) {
+        Stored(String accessToken, Instant expiresAt) {
+            this(accessToken, expiresAt, null, null, null);
+        }
+    }
 
-    private record Known(String token, Instant expiresAt, String refreshProblem) {}
+    private record Known(
+            String token,
+            Instant expiresAt,
+            String refreshProblem,
+            String refreshToken,
+            Instant refreshExpiresAt,
+            String scope) {
+        Known(String token, Instant expiresAt, String refreshProblem) {
+            this(token, expiresAt, refreshProblem, null, null, null);
+        }
+
+        static Known of(Stored stored, String refreshProblem) {
+            return new Known(
+                    stored.accessToken(),
+                    stored.expiresAt(),
+                    refreshProblem,
+                    stored.refreshToken(),
+                    stored.refreshExpiresAt(),
+                    stored.scope());
+        }
+    }
 
     private final Map<String, Known> known = new ConcurrentHashMap<>();
     private final Map<String, Path> files;
     private final Map<String, Instant> readAt = new ConcurrentHashMap<>();
     /** Providers whose token the service obtains without a token file (client credentials): kept in the state repository. */
     private final Set<String> keptWithoutFile = ConcurrentHashMap.newKeySet();
+
+    /** This instance, as the holder of a provider's refresh turn ({@link #takeRefreshTurn}). */
+    private final String me = UUID.randomUUID().toString();
 
     private final ObjectMapper json;
     private final StateRepository state;
@@ -96,8 +131,8 @@ public class TokenStatus {
             Instant configured = providers.of(provider).tokenExpiresAt();
             Stored stored = files.containsKey(provider) ? read(provider) : null;
             if (stored != null) {
-                SecretMasking.register(stored.accessToken());
-                known.put(provider, new Known(stored.accessToken(), stored.expiresAt(), null));
+                register(stored);
+                known.put(provider, Known.of(stored, null));
             } else if (configured != null) {
                 known.put(provider, new Known(null, configured, null));
             }
@@ -132,7 +167,9 @@ public class TokenStatus {
         if (token == null) {
             return;
         }
-        TokenChanged now = new TokenChanged(provider, token.expiresAt(), token.refreshProblem());
+        // With a refresh token the access token renews itself: what a person must renew is the sign-in.
+        Instant expiry = token.refreshToken() != null ? token.refreshExpiresAt() : token.expiresAt();
+        TokenChanged now = new TokenChanged(provider, expiry, token.refreshProblem());
         if (!now.equals(told.put(provider, now))) {
             events.publish(now);
         }
@@ -156,7 +193,7 @@ public class TokenStatus {
     }
 
     /** Where the provider's refreshed token is kept, for log lines: its file, or the fleet's Redis key. */
-    String keptIn(String provider) {
+    public String keptIn(String provider) {
         return state.where(StateKey.token(provider));
     }
 
@@ -171,20 +208,52 @@ public class TokenStatus {
         }
         Stored stored = readShared(provider);
         if (stored != null) {
-            SecretMasking.register(stored.accessToken());
+            register(stored);
             readAt.put(provider, clock.instant());
-            known.put(provider, new Known(stored.accessToken(), stored.expiresAt(), null));
+            known.put(provider, Known.of(stored, null));
             // Published by the next run of publishChanges: this may run before the routes do.
         }
     }
 
     /** A refresh obtained a new token: kept in the state repository and used from now on. */
     void refreshed(String provider, String token, Instant expiresAt) throws IOException {
-        // Masked in every log line from now on, whatever carries it.
-        SecretMasking.register(token);
-        state.write(StateKey.token(provider), json.writeValueAsBytes(new Stored(token, expiresAt)));
-        known.put(provider, new Known(token, expiresAt, null));
+        refreshed(provider, new Stored(token, expiresAt));
+    }
+
+    /**
+     * A refresh obtained a new token, and with OAuth 2.0 perhaps a new refresh token: both are written
+     * before either is used, so a rotated refresh token (the old one no longer works) is never lost to
+     * a stop between the two.
+     */
+    void refreshed(String provider, Stored stored) throws IOException {
+        // Masked in every log line from now on, whatever carries them.
+        register(stored);
+        state.write(StateKey.token(provider), json.writeValueAsBytes(stored));
+        known.put(provider, Known.of(stored, null));
         tell(provider);
+    }
+
+    /** The refresh token kept for the provider (OAuth 2.0), if any. */
+    public Optional<String> refreshToken(String provider) {
+        Known token = current(provider);
+        return token == null ? Optional.empty() : Optional.ofNullable(token.refreshToken());
+    }
+
+    /** The scopes the provider granted at the last sign-in or renewal, as it wrote them; null when not said. */
+    public String scope(String provider) {
+        Known token = current(provider);
+        return token == null ? null : token.scope();
+    }
+
+    /** When the provider's refresh token expires; null when not known. */
+    public Instant refreshExpiresAt(String provider) {
+        Known token = current(provider);
+        return token == null ? null : token.refreshExpiresAt();
+    }
+
+    private static void register(Stored stored) {
+        SecretMasking.register(stored.accessToken());
+        SecretMasking.register(stored.refreshToken());
     }
 
     void refreshFailed(String provider, String problem) {
@@ -192,25 +261,59 @@ public class TokenStatus {
                 provider,
                 (name, current) -> current == null
                         ? new Known(null, null, problem)
-                        : new Known(current.token(), current.expiresAt(), problem));
+                        : new Known(
+                                current.token(),
+                                current.expiresAt(),
+                                problem,
+                                current.refreshToken(),
+                                current.refreshExpiresAt(),
+                                current.scope()));
         tell(provider);
     }
 
-    /** In the shared mode another instance may have rotated the token: read again at most every minute. */
+    /**
+     * This instance renews the provider's token, alone in the fleet, for at most {@link #TURN}: a
+     * lease in the shared mode, always granted alone.
+     */
+    boolean takeRefreshTurn(String provider) {
+        try {
+            return state.holdLease(TURN_LEASE + provider, me, TURN);
+        } catch (IOException unreachable) {
+            return false; // Redis says why (once); the token kept is used until the next try
+        }
+    }
+
+    void endRefreshTurn(String provider) {
+        try {
+            state.releaseLease(TURN_LEASE + provider, me);
+        } catch (IOException unreachable) {
+            // it expires by itself
+        }
+    }
+
+    /** Reads the provider's kept token again now, as another instance (or a sign-in) may have written it. */
+    void reread(String provider) {
+        readAt.remove(provider);
+        current(provider);
+    }
+
+    /**
+     * Another instance (or a sign-in by the authorize command) may have written the token: read again
+     * at most every minute.
+     */
     private Known current(String provider) {
-        if (state.shared() && (files.containsKey(provider) || keptWithoutFile.contains(provider))) {
+        if (files.containsKey(provider) || keptWithoutFile.contains(provider)) {
             Instant now = clock.instant();
             Instant last = readAt.get(provider);
             if (last == null || !now.isBefore(last.plus(SHARED_READ_EVERY))) {
                 readAt.put(provider, now);
                 Stored stored = readShared(provider);
                 if (stored != null) {
-                    SecretMasking.register(stored.accessToken());
+                    register(stored);
                     known.compute(
                             provider,
-                            (name, was) -> new Known(
-                                    stored.accessToken(),
-                                    stored.expiresAt(),
+                            (name, was) -> Known.of(
+                                    stored,
                                     was == null || !stored.accessToken().equals(was.token())
                                             ? null
                                             : was.refreshProblem()));

@@ -65,7 +65,7 @@ class StartupValidationTest {
                 .contains("  ticker.providers.instagram.access-token: required by source 'instagram-acme'")
                 .contains(
                         "  ticker.sources[1].provider: unknown provider 'myspace'; available providers: bluesky, demo,"
-                                + " github, instagram, mastodon, threads, twitch, youtube")
+                                + " github, instagram, linkedin, mastodon, threads, tiktok, twitch, youtube")
                 .contains("  ticker.providers.youtube.api-key: required by source 'youtube-uc-x5xg1ov2p6uzz5fsm9ttw'")
                 .contains("  ticker.providers.twitch.client-id: required by source 'twitch-141981764' (header"
                         + " Client-Id of")
@@ -110,7 +110,16 @@ class StartupValidationTest {
                 ConfigurableApplicationContext context = start("ticker.routes.dir=" + routes.path())) {
             ProviderCatalog catalog = context.getBean(ProviderCatalog.class);
             assertThat(catalog.loaded().keySet())
-                    .containsExactly("bluesky", "github", "instagram", "mastodon", "threads", "twitch", "youtube");
+                    .containsExactly(
+                            "bluesky",
+                            "github",
+                            "instagram",
+                            "linkedin",
+                            "mastodon",
+                            "threads",
+                            "tiktok",
+                            "twitch",
+                            "youtube");
             assertThat(catalog.broken().keySet()).containsExactly("broken");
             assertThat(output.getAll())
                     .contains("Provider file " + routes.path().resolve("broken.camel.yaml") + " is not used:");

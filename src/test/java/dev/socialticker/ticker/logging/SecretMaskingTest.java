@@ -21,6 +21,20 @@ class SecretMaskingTest {
         assertThat(SecretMasking.mask("{\"access_token\": \"EAAB123\", \"token_type\": \"bearer\"}"))
                 .isEqualTo("{\"access_token\": \"****\", \"token_type\": \"bearer\"}");
         assertThat(SecretMasking.mask("Authorization: Bearer ghp_abc.def-123")).isEqualTo("Authorization: Bearer ****");
+        assertThat(SecretMasking.mask("{\"refresh_token\":\"rt-0123456789\",\"scope\":\"a b\"}"))
+                .isEqualTo("{\"refresh_token\":\"****\",\"scope\":\"a b\"}");
+        assertThat(SecretMasking.mask("grant_type=refresh_token&refresh_token=rt-0123&code_verifier=v-123"))
+                .isEqualTo("grant_type=refresh_token&refresh_token=****&code_verifier=****");
+    }
+
+    @Test
+    void leavesWordsThatOnlyLookLikeASchemeAlone() {
+        // A scope ending in "basic", and the version of "OAuth 2.0": no credential follows either.
+        assertThat(SecretMasking.mask("scopes: user.info.basic user.info.stats"))
+                .isEqualTo("scopes: user.info.basic user.info.stats");
+        assertThat(SecretMasking.mask("obtained with OAuth 2.0's refresh grant"))
+                .isEqualTo("obtained with OAuth 2.0's refresh grant");
+        assertThat(SecretMasking.mask("Authorization: Basic dXNlcjpzZWNyZXQ=")).isEqualTo("Authorization: Basic ****");
     }
 
     @Test

@@ -21,9 +21,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The running service with the two providers whose files declare how their token is kept: a Threads
- * source (a long-lived token refreshed from {@code /refresh_access_token}, kept in a token file) and
- * a Twitch source (an app token obtained with client credentials from {@code /oauth2/token}), plus an
+ * The running service with the providers whose files declare how their token is kept: a Threads
+ * source (a long-lived token refreshed from {@code /refresh_access_token}, kept in a token file), a
+ * Twitch source (an app token obtained with client credentials from {@code /oauth2/token}), TikTok and
+ * LinkedIn sources (OAuth 2.0's refresh grant, from a refresh token a sign-in obtained), plus an
  * Instagram source, every upstream and token endpoint on {@link SharedUpstream}, token-expiry alerts
  * to a Slack stand-in of their own, and Prometheus on (OperatorArtifactsTest reads every kind of metric:
  * the Graph API's usage, the tokens', the alerts'). One context for every class extending it.
@@ -47,6 +48,17 @@ import org.springframework.test.context.DynamicPropertySource;
             "ticker.sources[2].provider=instagram",
             "ticker.sources[2].account=" + UpstreamServiceTest.IG_USER,
             "ticker.providers.instagram.access-token=" + TokenProvidersServiceTest.INSTAGRAM_TOKEN,
+            // Two OAuth 2.0 accounts, connected elsewhere: their refresh tokens seed the settings.
+            "ticker.sources[3].provider=tiktok",
+            "ticker.sources[3].account=tiktoker",
+            "ticker.providers.tiktok.client-id=" + TokenProvidersServiceTest.TIKTOK_CLIENT_KEY,
+            "ticker.providers.tiktok.client-secret=" + TokenProvidersServiceTest.TIKTOK_CLIENT_SECRET,
+            "ticker.providers.tiktok.refresh-token=" + TokenProvidersServiceTest.TIKTOK_SEED,
+            "ticker.sources[4].provider=linkedin",
+            "ticker.sources[4].account=" + TokenProvidersServiceTest.LINKEDIN_ORGANIZATION,
+            "ticker.providers.linkedin.client-id=" + TokenProvidersServiceTest.LINKEDIN_CLIENT_ID,
+            "ticker.providers.linkedin.client-secret=" + TokenProvidersServiceTest.LINKEDIN_CLIENT_SECRET,
+            "ticker.providers.linkedin.refresh-token=" + TokenProvidersServiceTest.LINKEDIN_SEED,
             "ticker.refresh.initial-delay=1h",
             "ticker.refresh.retry.backoff=10ms"
         })
@@ -57,6 +69,13 @@ public abstract class TokenProvidersServiceTest extends UpstreamServiceTest {
     public static final String CLIENT_ID = "uo6dggojyb8d6soh92zknwmi5ej1q2";
     public static final String CLIENT_SECRET = "twitch-client-secret-7f6e5d4c";
     public static final String INSTAGRAM_TOKEN = "IGQVJ-ops-test-token";
+    public static final String TIKTOK_CLIENT_KEY = "awtiktokclientkey0001";
+    public static final String TIKTOK_CLIENT_SECRET = "tiktok-client-secret-5e4d3c2b";
+    public static final String TIKTOK_SEED = "rft.seeded-by-a-sign-in-elsewhere-0001";
+    public static final String LINKEDIN_ORGANIZATION = "2414183";
+    public static final String LINKEDIN_CLIENT_ID = "86linkedinclientid";
+    public static final String LINKEDIN_CLIENT_SECRET = "linkedin-client-secret-1a2b3c4d";
+    public static final String LINKEDIN_SEED = "AQWseeded-linkedin-refresh-token-0001";
     /** The Slack webhook the token-expiry alerts go to. */
     public static final String WEBHOOK = "/services/T1/B1/tokenTestHook";
 
@@ -65,6 +84,9 @@ public abstract class TokenProvidersServiceTest extends UpstreamServiceTest {
     public static final TickerSource THREADS = new TickerSource("threads-" + THREADS_USER, "threads", THREADS_USER);
     public static final TickerSource TWITCH = new TickerSource("twitch-" + BROADCASTER, "twitch", BROADCASTER);
     public static final TickerSource INSTAGRAM = new TickerSource("instagram-" + IG_USER, "instagram", IG_USER);
+    public static final TickerSource TIKTOK = new TickerSource("tiktok-tiktoker", "tiktok", "tiktoker");
+    public static final TickerSource LINKEDIN =
+            new TickerSource("linkedin-" + LINKEDIN_ORGANIZATION, "linkedin", LINKEDIN_ORGANIZATION);
 
     protected static final Path TOKEN_DIR = temporaryFolder();
 
@@ -74,7 +96,7 @@ public abstract class TokenProvidersServiceTest extends UpstreamServiceTest {
      * in this JVM; on the shared upstream those posts would land in that class's request journal
      * (HardDeadlineTest counted three requests where it sent one).
      */
-    static final WireMockServer SLACK = slackStandIn();
+    protected static final WireMockServer SLACK = slackStandIn();
 
     @DynamicPropertySource
     static void tokenEndpoints(DynamicPropertyRegistry registry) {
@@ -85,6 +107,10 @@ public abstract class TokenProvidersServiceTest extends UpstreamServiceTest {
                 () -> TOKEN_DIR.resolve("threads-token.json").toString());
         registry.add("ticker.providers.twitch.base-url", () -> upstream.baseUrl() + "/helix");
         registry.add("ticker.providers.twitch.token-refresh-url", () -> upstream.baseUrl());
+        registry.add("ticker.providers.tiktok.base-url", () -> upstream.baseUrl() + "/v2");
+        registry.add("ticker.providers.tiktok.token-refresh-url", () -> upstream.baseUrl());
+        registry.add("ticker.providers.linkedin.base-url", () -> upstream.baseUrl() + "/rest");
+        registry.add("ticker.providers.linkedin.token-refresh-url", () -> upstream.baseUrl());
         registry.add("ticker.alerts.slack.webhook-url", () -> SLACK.baseUrl() + WEBHOOK);
     }
 

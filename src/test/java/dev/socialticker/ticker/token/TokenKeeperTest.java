@@ -47,7 +47,10 @@ class TokenKeeperTest {
         assertThat(context.getRoute("twitch-token-refresh-timer")).isNotNull();
 
         keeper.keep(context, "twitch", CLIENT_CREDENTIALS, name -> null);
-        assertThat(context.getRoutes()).hasSize(2);
+        // The timer, the renewal and the token endpoint's call; no sign-in's code exchange (not oauth2).
+        assertThat(context.getRoutes())
+                .extracting(route -> route.getRouteId())
+                .containsExactlyInAnyOrder("twitch-token-refresh-timer", "twitch-token-refresh", "twitch-token-call");
 
         keeper.keep(context, "twitch", TokenPolicy.STATIC, name -> null);
         assertThat(context.getRoutes()).isEmpty();

@@ -28,10 +28,13 @@ import org.springframework.validation.annotation.Validated;
  *                  https://graph.facebook.com/v25.0, github https://api.github.com, mastodon
  *                  https://{host of user@host}, bluesky https://public.api.bsky.app, youtube
  *                  https://www.googleapis.com/youtube/v3, threads https://graph.threads.net/v1.0, twitch
- *                  https://api.twitch.tv/helix), connect-timeout (5s), read-timeout (10s),
+ *                  https://api.twitch.tv/helix, tiktok https://open.tiktokapis.com/v2, linkedin
+ *                  https://api.linkedin.com/rest), connect-timeout (5s), read-timeout (10s),
  *                  access-token, token-expires-at (when the token expires, a date such as 2026-12-31
- *                  or an instant, for the token-expiry alert), token-file, token-refresh-url, and any
- *                  other setting a provider file names (api-key, twitch's client-id and client-secret...)
+ *                  or an instant, for the token-expiry alert), token-file, token-refresh-url (replaces
+ *                  the scheme, host and port of the token endpoint), refresh-token (seeds an oauth2
+ *                  refresh token obtained elsewhere; --authorize is the usual way), and any other
+ *                  setting a provider file names (api-key, twitch's client-id and client-secret...)
  */
 @Validated
 @ConfigurationProperties("ticker")

@@ -76,10 +76,12 @@ public class ProviderRequirements {
                                 + "; see routes/README.md for where to get it)"));
             }
         }
+        for (String name : spec.token().settings()) {
+            SecretMasking.register(settings.setting(source.provider(), name));
+        }
         if (spec.token().obtained()) {
-            for (String name : List.of(spec.token().clientId(), spec.token().clientSecret())) {
+            for (String name : spec.token().requiredSettings()) {
                 String value = settings.setting(source.provider(), name);
-                SecretMasking.register(value);
                 if (value == null && missing.add(name)) {
                     problems.add(new ConfigurationProblem(
                             prefix + name,

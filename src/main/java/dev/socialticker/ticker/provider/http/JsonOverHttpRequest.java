@@ -98,8 +98,9 @@ final class JsonOverHttpRequest implements Processor {
         // Already registered with SecretMasking when the provider file was checked (start-up or reload).
         String credential = spec.hasCredential() ? settings.setting(spec.name(), spec.credential()) : null;
         if (tokens != null && spec.token().obtained()) {
-            exchange.setProperty(TOKEN_GENERATION, tokens.generation(spec.name()));
             credential = tokens.obtainedToken(spec.name(), exchange.getContext());
+            // Read after: obtaining may have renewed it, and a refusal of that token must renew it again.
+            exchange.setProperty(TOKEN_GENERATION, tokens.generation(spec.name()));
         }
         if (credential != null && spec.credentialQueryParameter() != null) {
             query.append(query.isEmpty() ? "" : "&")

@@ -149,10 +149,7 @@ public record JsonOverHttpSpec(
             names.add(credential);
         }
         headers.settings().forEach(setting -> names.add(setting.name()));
-        if (token.obtained()) {
-            names.add(token.clientId());
-            names.add(token.clientSecret());
-        }
+        names.addAll(token.settings());
         return names;
     }
 

@@ -45,7 +45,8 @@ class DeclaredTokenAndHeadersTest {
     void aWrongTokenDeclarationIsRefusedNamingTheKey() {
         assertThatThrownBy(() -> spec(Map.of("token", "kind: oauth\nurll: x")))
                 .hasMessageContaining("token.urll is not a key of token")
-                .hasMessageContaining("token.kind must be one of static, refresh, client-credentials, not 'oauth'");
+                .hasMessageContaining(
+                        "token.kind must be one of static, refresh, client-credentials, oauth2, not 'oauth'");
         assertThatThrownBy(() -> spec(Map.of("token", "kind: client-credentials\nurl: ftp://x/token")))
                 .hasMessageContaining("token.url must be an http(s) URL, not 'ftp://x/token'")
                 .hasMessageContaining("token.clientId is required with kind client-credentials")

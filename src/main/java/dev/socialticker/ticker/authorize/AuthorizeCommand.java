@@ -1,0 +1,244 @@
+package dev.socialticker.ticker.authorize;
+
+import dev.socialticker.ticker.config.TickerConfigurationException;
+import dev.socialticker.ticker.domain.ProviderNames;
+import dev.socialticker.ticker.logging.SecretMasking;
+import dev.socialticker.ticker.token.Connection;
+import dev.socialticker.ticker.token.SignIn;
+import dev.socialticker.ticker.token.SignInPage;
+import dev.socialticker.ticker.token.TokenKeeper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.camel.CamelContext;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The command line of the authorize command:
+ * {@code --authorize <provider> [--port <n>] [--no-browser] [--property=value ...]}. Starts
+ * {@link AuthorizeApplication} with the service's configuration (so the tokens go where the service
+ * reads them), prints the provider's sign-in address (and opens it in the browser when there is a
+ * desktop), waits for the browser's return on the loopback redirect or for the address pasted in
+ * (a machine without a browser), exchanges the code and prints what it obtained: the scopes and the
+ * expiries, never a token. Exit code {@value #CONNECTED} when the account is connected,
+ * {@value #NOT_CONNECTED} when the sign-in was declined or refused, {@value #USAGE} when it could not
+ * start.
+ */
+public final class AuthorizeCommand {
+    public static final int CONNECTED = 0;
+    public static final int NOT_CONNECTED = 1;
+    public static final int USAGE = 2;
+
+    static final String AUTHORIZE = "--authorize";
+    static final String PORT = "--port";
+    static final String NO_BROWSER = "--no-browser";
+    static final String USAGE_LINE = "usage: --authorize <provider> [--port <loopback port, registered with the"
+            + " provider>] [--no-browser] [--ticker.<property>=value ...]";
+    /** How long a person has to sign in. */
+    static final Duration SIGN_IN_WAIT = Duration.ofMinutes(10);
+
+    private AuthorizeCommand() {}
+
+    /** True when the command line asks for the authorize command instead of the service. */
+    public static boolean requested(String[] args) {
+        for (String arg : args) {
+            if (arg.equals(AUTHORIZE) || arg.startsWith(AUTHORIZE + "=")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs the command: reads a pasted address from {@code in}, prints to {@code out}. */
+    public static int run(String[] args, InputStream in, PrintStream out) {
+        Map<String, String> own = new LinkedHashMap<>();
+        List<String> spring = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (option.equals(NO_BROWSER)) {
+                own.put(NO_BROWSER, "");
+            } else if (option.equals(AUTHORIZE) || option.equals(PORT)) {
+                String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+                if (value == null && i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                    value = args[++i];
+                }
+                own.put(option, value == null ? "" : value.trim());
+            } else {
+                spring.add(arg);
+            }
+        }
+        String provider = own.getOrDefault(AUTHORIZE, "");
+        if (!provider.matches("[a-z0-9][a-z0-9-]*")) {
+            return usage(out, "--authorize needs the provider to connect, for example tiktok");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(own.getOrDefault(PORT, "0"));
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException notAPort) {
+            return usage(out, "--port must be a port number (0 to 65535), not '" + own.get(PORT) + "'");
+        }
+        ConfigurableApplicationContext context;
+        try {
+            context = application().run(spring.toArray(String[]::new));
+        } catch (RuntimeException failed) {
+            return usage(out, reasons(failed));
+        }
+        try (context;
+                LoopbackCallback callback = new LoopbackCallback(port)) {
+            return signIn(context, provider, callback, !own.containsKey(NO_BROWSER), in, out);
+        } catch (IOException portTaken) {
+            return usage(
+                    out,
+                    "the loopback redirect cannot listen on 127.0.0.1:" + port + " ("
+                            + portTaken.getClass().getSimpleName() + "): choose another --port");
+        }
+    }
+
+    private static int signIn(
+            ConfigurableApplicationContext context,
+            String provider,
+            LoopbackCallback callback,
+            boolean browser,
+            InputStream in,
+            PrintStream out) {
+        TokenKeeper keeper = context.getBean(TokenKeeper.class);
+        CamelContext camel = context.getBean(CamelContext.class);
+        String title = ProviderNames.of(provider);
+        SignIn signIn;
+        try {
+            signIn = keeper.signIn(provider, callback.redirectUri());
+        } catch (IllegalArgumentException none) {
+            return usage(out, none.getMessage());
+        }
+        out.println("Connect " + title + ": open this address in a browser and sign in:");
+        out.println();
+        out.println("  " + signIn.address());
+        out.println();
+        out.println("Waiting up to " + SIGN_IN_WAIT.toMinutes() + " minutes for " + title + " to send the browser to "
+                + callback.redirectUri());
+        out.println("(The browser is on another machine? Paste here the address it was sent to, then press Enter.)");
+        if (browser) {
+            Browser.open(signIn.address().toString());
+        }
+        String returned;
+        try {
+            returned = CompletableFuture.anyOf(callback.received(), pasted(in))
+                    .get(SIGN_IN_WAIT.toSeconds(), TimeUnit.SECONDS)
+                    .toString();
+        } catch (TimeoutException | ExecutionException late) {
+            out.println("Not connected: no sign-in came back within " + SIGN_IN_WAIT.toMinutes() + " minutes.");
+            return NOT_CONNECTED;
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+            return NOT_CONNECTED;
+        }
+        Connection connection = keeper.complete(signIn, returned, camel);
+        callback.tell(SignInPage.sentence(title, connection));
+        if (!connection.connected()) {
+            out.println("Not connected: " + SecretMasking.mask(connection.problem()));
+            return NOT_CONNECTED;
+        }
+        out.println("Connected " + title + ".");
+        out.println("  scopes granted:        "
+                + Optional.ofNullable(connection.scope()).orElse("(not said)"));
+        out.println("  access token expires:  " + when(connection.expiresAt()) + " (renewed by the service)");
+        out.println("  refresh token expires: " + when(connection.refreshExpiresAt()));
+        out.println("  kept in:               " + connection.keptIn());
+        out.println("A running service uses them within a minute; no token is printed here or logged.");
+        return CONNECTED;
+    }
+
+    /** The first line a person pastes (a daemon thread: the command ends without it). */
+    private static CompletableFuture<String> pasted(InputStream in) {
+        CompletableFuture<String> line = new CompletableFuture<>();
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                        for (String read = lines.readLine(); read != null; read = lines.readLine()) {
+                            if (!read.isBlank()) {
+                                line.complete(read.strip());
+                                return;
+                            }
+                        }
+                    } catch (IOException closed) {
+                        // nothing pasted: the loopback redirect may still answer
+                    }
+                },
+                "authorize-paste");
+        reader.setDaemon(true);
+        reader.start();
+        return line;
+    }
+
+    private static String when(Instant instant) {
+        return instant == null ? "(not said)" : instant.toString();
+    }
+
+    private static SpringApplicationBuilder application() {
+        Map<String, Object> forced = new LinkedHashMap<>();
+        forced.put("ticker.routes.reload", "false");
+        // Quiet by default (a --logging.level.root=INFO argument still wins), as the try command is.
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("logging.level.root", "WARN");
+        defaults.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+        defaults.put("logging.level.org.springframework.boot.diagnostics", "OFF");
+        defaults.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "OFF");
+        defaults.put("logging.level.org.apache.camel.spring.boot.SpringBootCamelContext", "ERROR");
+        defaults.put("spring.jmx.enabled", "false");
+        return new SpringApplicationBuilder(AuthorizeApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .registerShutdownHook(false)
+                .properties(defaults)
+                .initializers(context -> context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource("ticker-authorize", forced)));
+    }
+
+    private static int usage(PrintStream out, String message) {
+        return usage(out, List.of(message));
+    }
+
+    private static int usage(PrintStream out, List<String> messages) {
+        messages.forEach(message -> out.println("error: " + SecretMasking.mask(message)));
+        out.println(USAGE_LINE);
+        return USAGE;
+    }
+
+    /** The configuration problems that stopped the start, a line each, as the service would report them. */
+    private static List<String> reasons(Throwable failed) {
+        Throwable deepest = failed;
+        for (Throwable t = failed; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof TickerConfigurationException refused) {
+                return refused.problems().stream().map(Object::toString).toList();
+            }
+            deepest = t;
+        }
+        return List.of("the authorize command could not start: "
+                + deepest.getClass().getSimpleName() + ": " + deepest.getMessage());
+    }
+}
