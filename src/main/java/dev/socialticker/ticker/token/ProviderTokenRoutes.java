@@ -342,6 +342,7 @@ final class ProviderTokenRoutes extends RouteBuilder {
                 Instant refreshExpiresAt = answer.refreshLifetime() != null
                         ? clock.instant().plusSeconds(answer.refreshLifetime())
                         : status.refreshExpiresAt(provider);
+                boolean rotated = refresh != null && !refresh.equals(refreshToken());
                 status.refreshed(
                         provider, new TokenStatus.Stored(token, expiresAt, refresh, refreshExpiresAt, answer.scope()));
                 if (exchange.getProperty(TokenEndpoints.SIGN_IN, false, Boolean.class)) {
@@ -355,6 +356,13 @@ final class ProviderTokenRoutes extends RouteBuilder {
                             status.keptIn(provider));
                     return;
                 }
+                log.info(
+                        "The {} token was renewed with the refresh token{}; the new one expires at {} and is kept in {}",
+                        title,
+                        rotated ? ", which rotated (the new one is kept)" : "",
+                        expiresAt,
+                        status.keptIn(provider));
+                return;
             } else {
                 status.refreshed(provider, token, expiresAt);
             }

@@ -211,6 +211,12 @@ public class TokenStatus {
             register(stored);
             readAt.put(provider, clock.instant());
             known.put(provider, Known.of(stored, null));
+            log.info(
+                    "Using the {} token kept earlier, from {} (expires at {}{})",
+                    provider,
+                    keptIn(provider),
+                    stored.expiresAt(),
+                    stored.refreshToken() == null ? "" : ", with its refresh token");
             // Published by the next run of publishChanges: this may run before the routes do.
         }
     }

@@ -3,6 +3,7 @@ package dev.socialticker.ticker.authorize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.socialticker.ticker.support.InProcessCommand;
 import dev.socialticker.ticker.support.RequiredTool;
 import dev.socialticker.ticker.support.SharedMachine;
 import dev.socialticker.ticker.support.oauth.AuthorizationServer;
@@ -87,6 +88,8 @@ class AuthorizeBrowserIT {
             assertThat(console).contains("Connected creatorhub.");
             assertThat(dir.resolve("state/tokens/creatorhub.json")).exists();
             assertThat(server.grants()).containsExactly("authorization_code");
+        } finally {
+            InProcessCommand.restoreLogging();
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.socialticker.ticker.support.InProcessCommand;
 import dev.socialticker.ticker.support.TestJson;
 import dev.socialticker.ticker.support.oauth.AuthorizationServer;
 import dev.socialticker.ticker.support.oauth.CreatorHub;
@@ -59,6 +60,7 @@ class AuthorizeCommandTest {
     @AfterAll
     static void stopServer() {
         server.close();
+        InProcessCommand.restoreLogging();
     }
 
     @BeforeEach

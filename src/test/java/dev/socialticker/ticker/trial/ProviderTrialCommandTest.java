@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialticker.ticker.support.Fixtures;
+import dev.socialticker.ticker.support.InProcessCommand;
 import dev.socialticker.ticker.support.LocalPorts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,6 +50,11 @@ class ProviderTrialCommandTest {
             .build();
 
     record Run(int exitCode, String output) {}
+
+    @AfterAll
+    static void restoreLogging() {
+        InProcessCommand.restoreLogging();
+    }
 
     /** Runs the command with these arguments, as {@code java -jar … <args>} would, minus the exit. */
     static Run tryCommand(String... args) {
