@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.authorize;
 
+import dev.socialticker.ticker.command.CommandScope;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -27,14 +28,12 @@ import org.springframework.context.annotation.FilterType;
             // As @SpringBootApplication scans: no test configuration, no auto-configuration class.
             @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
             @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+            @ComponentScan.Filter(type = FilterType.CUSTOM, classes = CommandScope.class),
             @ComponentScan.Filter(
                     type = FilterType.REGEX,
                     pattern = {
-                        "dev\\.socialticker\\.ticker\\.TickerApplication",
-                        "dev\\.socialticker\\.ticker\\.(api|alert|history|output|store|format|trial)\\..*",
+                        "dev\\.socialticker\\.ticker\\.trial\\..*",
                         "dev\\.socialticker\\.ticker\\.fleet\\.(?!FleetConfiguration|RedisState|RedisLink).*",
-                        "dev\\.socialticker\\.ticker\\.provider\\.demo\\..*",
-                        "dev\\.socialticker\\.ticker\\.refresh\\.(?!FailureClassifier|UpstreamCallControl).*",
                         "dev\\.socialticker\\.ticker\\.token\\.TokenStatusRoutes"
                     })
         })

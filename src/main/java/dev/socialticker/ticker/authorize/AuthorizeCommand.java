@@ -1,6 +1,6 @@
 package dev.socialticker.ticker.authorize;
 
-import dev.socialticker.ticker.config.TickerConfigurationException;
+import dev.socialticker.ticker.command.CommandLine;
 import dev.socialticker.ticker.domain.ProviderNames;
 import dev.socialticker.ticker.logging.SecretMasking;
 import dev.socialticker.ticker.token.Connection;
@@ -15,18 +15,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.CamelContext;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -59,55 +56,34 @@ public final class AuthorizeCommand {
 
     /** True when the command line asks for the authorize command instead of the service. */
     public static boolean requested(String[] args) {
-        for (String arg : args) {
-            if (arg.equals(AUTHORIZE) || arg.startsWith(AUTHORIZE + "=")) {
-                return true;
-            }
-        }
-        return false;
+        return CommandLine.requested(args, AUTHORIZE);
     }
 
     /** Runs the command: reads a pasted address from {@code in}, prints to {@code out}. */
     public static int run(String[] args, InputStream in, PrintStream out) {
-        Map<String, String> own = new LinkedHashMap<>();
-        List<String> spring = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (option.equals(NO_BROWSER)) {
-                own.put(NO_BROWSER, "");
-            } else if (option.equals(AUTHORIZE) || option.equals(PORT)) {
-                String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
-                if (value == null && i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                    value = args[++i];
-                }
-                own.put(option, value == null ? "" : value.trim());
-            } else {
-                spring.add(arg);
-            }
-        }
-        String provider = own.getOrDefault(AUTHORIZE, "");
+        CommandLine line = CommandLine.parse(args, Set.of(AUTHORIZE, PORT), Set.of(NO_BROWSER));
+        String provider = line.value(AUTHORIZE);
         if (!provider.matches("[a-z0-9][a-z0-9-]*")) {
             return usage(out, "--authorize needs the provider to connect, for example tiktok");
         }
         int port;
         try {
-            port = Integer.parseInt(own.getOrDefault(PORT, "0"));
+            port = line.has(PORT) ? Integer.parseInt(line.value(PORT)) : 0;
             if (port < 0 || port > 65535) {
                 throw new NumberFormatException();
             }
         } catch (NumberFormatException notAPort) {
-            return usage(out, "--port must be a port number (0 to 65535), not '" + own.get(PORT) + "'");
+            return usage(out, "--port must be a port number (0 to 65535), not '" + line.value(PORT) + "'");
         }
         ConfigurableApplicationContext context;
         try {
-            context = application().run(spring.toArray(String[]::new));
+            context = application().run(line.spring());
         } catch (RuntimeException failed) {
-            return usage(out, reasons(failed));
+            return usage(out, CommandLine.reasons(failed, "authorize"));
         }
         try (context;
                 LoopbackCallback callback = new LoopbackCallback(port)) {
-            return signIn(context, provider, callback, !own.containsKey(NO_BROWSER), in, out);
+            return signIn(context, provider, callback, !line.has(NO_BROWSER), in, out);
         } catch (IOException portTaken) {
             return usage(
                     out,
@@ -198,22 +174,8 @@ public final class AuthorizeCommand {
     }
 
     private static SpringApplicationBuilder application() {
-        Map<String, Object> forced = new LinkedHashMap<>();
-        forced.put("ticker.routes.reload", "false");
-        // Quiet by default (a --logging.level.root=INFO argument still wins), as the try command is.
-        Map<String, Object> defaults = new LinkedHashMap<>();
-        defaults.put("logging.level.root", "WARN");
-        defaults.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
-        defaults.put("logging.level.org.springframework.boot.diagnostics", "OFF");
-        defaults.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "OFF");
-        defaults.put("logging.level.org.apache.camel.spring.boot.SpringBootCamelContext", "ERROR");
-        defaults.put("spring.jmx.enabled", "false");
-        return new SpringApplicationBuilder(AuthorizeApplication.class)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .registerShutdownHook(false)
-                .properties(defaults)
+        Map<String, Object> forced = Map.of("ticker.routes.reload", "false");
+        return CommandLine.quietApplication(AuthorizeApplication.class)
                 .initializers(context -> context.getEnvironment()
                         .getPropertySources()
                         .addFirst(new MapPropertySource("ticker-authorize", forced)));
@@ -224,21 +186,6 @@ public final class AuthorizeCommand {
     }
 
     private static int usage(PrintStream out, List<String> messages) {
-        messages.forEach(message -> out.println("error: " + SecretMasking.mask(message)));
-        out.println(USAGE_LINE);
-        return USAGE;
-    }
-
-    /** The configuration problems that stopped the start, a line each, as the service would report them. */
-    private static List<String> reasons(Throwable failed) {
-        Throwable deepest = failed;
-        for (Throwable t = failed; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof TickerConfigurationException refused) {
-                return refused.problems().stream().map(Object::toString).toList();
-            }
-            deepest = t;
-        }
-        return List.of("the authorize command could not start: "
-                + deepest.getClass().getSimpleName() + ": " + deepest.getMessage());
+        return CommandLine.usage(out, messages, USAGE_LINE, USAGE);
     }
 }

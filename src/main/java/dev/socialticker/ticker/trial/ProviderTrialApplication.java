@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.trial;
 
+import dev.socialticker.ticker.command.CommandScope;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -28,14 +29,12 @@ import org.springframework.context.annotation.Import;
             // As @SpringBootApplication scans: no test configuration, no auto-configuration class.
             @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
             @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+            @ComponentScan.Filter(type = FilterType.CUSTOM, classes = CommandScope.class),
             @ComponentScan.Filter(
                     type = FilterType.REGEX,
                     pattern = {
-                        "dev\\.socialticker\\.ticker\\.TickerApplication",
-                        "dev\\.socialticker\\.ticker\\.(api|alert|history|output|fleet|store|format)\\..*",
-                        "dev\\.socialticker\\.ticker\\.provider\\.demo\\..*",
+                        "dev\\.socialticker\\.ticker\\.fleet\\..*",
                         "dev\\.socialticker\\.ticker\\.provider\\.file\\.(ProviderCheck|ProviderRouteReloader)",
-                        "dev\\.socialticker\\.ticker\\.refresh\\.(?!FailureClassifier|UpstreamCallControl).*",
                         "dev\\.socialticker\\.ticker\\.token\\..*Routes"
                     })
         })

@@ -23,6 +23,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,21 +58,16 @@ class AdminSignInTest {
     @BeforeAll
     static void start() throws Exception {
         server = AuthorizationServer.start();
-        CreatorHub.providerFile(dir, server, upstream.baseUrl());
-        service = new SpringApplicationBuilder(TickerApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--ticker.admin.token=" + ADMIN_TOKEN,
-                        // The failed refresh at start-up (not connected yet) must not hold back the one after the
-                        // sign-in.
-                        "--ticker.refresh.min-interval=1s",
-                        "--ticker.routes.dir=" + dir.resolve("routes"),
-                        "--ticker.store.type=file",
-                        "--ticker.store.dir=" + dir.resolve("state"),
-                        "--ticker.sources[0].provider=creatorhub",
-                        "--ticker.sources[0].account=creator",
-                        "--ticker.providers.creatorhub.client-id=" + AuthorizationServer.CLIENT_ID,
-                        "--ticker.providers.creatorhub.client-secret=" + AuthorizationServer.CLIENT_SECRET);
+        Path routes = CreatorHub.providerFile(dir, server, upstream.baseUrl());
+        List<String> arguments = new ArrayList<>(CreatorHub.arguments(routes));
+        arguments.addAll(List.of(
+                "--server.port=0",
+                "--ticker.admin.token=" + ADMIN_TOKEN,
+                // The failed refresh at start-up (not connected yet) must not hold back the one after the sign-in.
+                "--ticker.refresh.min-interval=1s",
+                "--ticker.store.type=file",
+                "--ticker.store.dir=" + dir.resolve("state")));
+        service = new SpringApplicationBuilder(TickerApplication.class).run(arguments.toArray(String[]::new));
         api = ApiClient.api(service.getEnvironment());
     }
 

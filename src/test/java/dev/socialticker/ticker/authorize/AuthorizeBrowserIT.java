@@ -33,7 +33,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * address. The command connects the account; screenshots of the three pages land in
  * {@code target/screenshots}.
  */
-@ResourceLock(value = SharedMachine.CORES, mode = ResourceAccessMode.READ_WRITE)
+// Three pages in one browser for a few seconds, nothing timed: it runs beside the other light classes,
+// not alone as the classes that render for minutes or load the service do.
+@ResourceLock(value = SharedMachine.CORES, mode = ResourceAccessMode.READ)
 class AuthorizeBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path FRONTEND = Path.of("frontend");
@@ -54,24 +56,11 @@ class AuthorizeBrowserIT {
                 "The authorize browser test",
                 "playwright-core in frontend/node_modules (npm ci, run by the Maven build)");
         try (AuthorizationServer server = AuthorizationServer.start()) {
-            Path routes = CreatorHub.providerFile(dir, server, server.origin());
+            CreatorHub.providerFile(dir, server, server.origin());
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
             CompletableFuture<Integer> command = CompletableFuture.supplyAsync(() -> AuthorizeCommand.run(
-                    new String[] {
-                        "--authorize",
-                        CreatorHub.PROVIDER,
-                        "--no-browser",
-                        "--ticker.routes.dir=" + routes,
-                        "--ticker.store.type=file",
-                        "--ticker.store.dir=" + dir.resolve("state"),
-                        "--ticker.sources[0].provider=" + CreatorHub.PROVIDER,
-                        "--ticker.sources[0].account=creator",
-                        "--ticker.providers.creatorhub.client-id=" + AuthorizationServer.CLIENT_ID,
-                        "--ticker.providers.creatorhub.client-secret=" + AuthorizationServer.CLIENT_SECRET
-                    },
-                    InputStream.nullInputStream(),
-                    out));
+                    CreatorHub.authorize(CreatorHub.PROVIDER, dir), InputStream.nullInputStream(), out));
             String address = await().until(
                             () -> {
                                 Matcher found = ADDRESS.matcher(printed.toString(StandardCharsets.UTF_8));

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -146,18 +145,6 @@ class AuthorizeCommandTest {
     }
 
     private String[] arguments(String provider) {
-        return List.of(
-                        "--authorize",
-                        provider,
-                        "--no-browser",
-                        "--ticker.routes.dir=" + dir.resolve("routes"),
-                        // The tests' default is memory: the service's default, the folder, as a person has it.
-                        "--ticker.store.type=file",
-                        "--ticker.store.dir=" + dir.resolve("state"),
-                        "--ticker.sources[0].provider=creatorhub",
-                        "--ticker.sources[0].account=creator",
-                        "--ticker.providers.creatorhub.client-id=" + AuthorizationServer.CLIENT_ID,
-                        "--ticker.providers.creatorhub.client-secret=" + AuthorizationServer.CLIENT_SECRET)
-                .toArray(String[]::new);
+        return CreatorHub.authorize(provider, dir);
     }
 }

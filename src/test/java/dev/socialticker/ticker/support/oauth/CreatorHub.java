@@ -3,6 +3,8 @@ package dev.socialticker.ticker.support.oauth;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * An integrator's provider file for an upstream whose accounts sign in at {@link AuthorizationServer}:
@@ -12,6 +14,31 @@ public final class CreatorHub {
     public static final String PROVIDER = "creatorhub";
 
     private CreatorHub() {}
+
+    /**
+     * The service's arguments for a creatorhub source whose file is in {@code routes}, with the client
+     * the server knows.
+     */
+    public static List<String> arguments(Path routes) {
+        return List.of(
+                "--ticker.routes.dir=" + routes,
+                "--ticker.sources[0].provider=" + PROVIDER,
+                "--ticker.sources[0].account=creator",
+                "--ticker.providers.creatorhub.client-id=" + AuthorizationServer.CLIENT_ID,
+                "--ticker.providers.creatorhub.client-secret=" + AuthorizationServer.CLIENT_SECRET);
+    }
+
+    /**
+     * The command line of {@code --authorize <provider>} without a browser, for a creatorhub source whose
+     * file is under {@code dir}, keeping the tokens in {@code dir/state} (the tests' default store is
+     * memory: here the service's default, the folder, as a person has it).
+     */
+    public static String[] authorize(String provider, Path dir) {
+        List<String> arguments = new ArrayList<>(List.of("--authorize", provider, "--no-browser"));
+        arguments.addAll(arguments(dir.resolve("routes")));
+        arguments.addAll(List.of("--ticker.store.type=file", "--ticker.store.dir=" + dir.resolve("state")));
+        return arguments.toArray(String[]::new);
+    }
 
     /** Writes {@code routes/creatorhub.camel.yaml} under {@code dir}; returns the routes folder. */
     public static Path providerFile(Path dir, AuthorizationServer server, String apiBaseUrl) throws IOException {
