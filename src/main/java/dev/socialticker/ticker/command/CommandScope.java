@@ -7,8 +7,8 @@ import org.springframework.core.type.filter.TypeFilter;
 
 /**
  * Leaves out of a one-shot command's component scan what acts on its own or serves readers: the
- * service's application class, the API, alerts, history, outputs, the store, the formats, the demo
- * source, and the refresh machinery but its failure classifier and call control. Each command's
+ * service's application class, the API, alerts, history, outputs, the store, the formats, and the
+ * refresh machinery but its failure classifier and call control. Each command's
  * application excludes what else it does not need beside this filter.
  */
 public final class CommandScope implements TypeFilter {
@@ -16,7 +16,6 @@ public final class CommandScope implements TypeFilter {
             "|",
             "dev\\.socialticker\\.ticker\\.TickerApplication",
             "dev\\.socialticker\\.ticker\\.(api|alert|history|output|store|format)\\..*",
-            "dev\\.socialticker\\.ticker\\.provider\\.demo\\..*",
             "dev\\.socialticker\\.ticker\\.refresh\\.(?!FailureClassifier|UpstreamCallControl).*"));
 
     @Override

@@ -206,9 +206,11 @@ public class TokenKeeper {
         ProviderTokenRoutes routes = kept.get(provider);
         SignIn signIn = routes == null ? null : routes.signIn(redirectUri);
         if (signIn == null) {
-            throw new IllegalArgumentException("the " + provider + " provider has no sign-in here: its file's token"
-                    + " must declare kind: oauth2 and an authorizeUrl, and a source must use it (signable: "
-                    + signable() + ")");
+            List<String> signable = signable();
+            throw new IllegalArgumentException("the " + provider + " provider has no sign-in here: a source must use"
+                    + " it (ticker.sources[0].provider=" + provider + ") and its file's token must declare kind:"
+                    + " oauth2 with an authorizeUrl (providers with a sign-in here: "
+                    + (signable.isEmpty() ? "none" : String.join(", ", signable)) + ")");
         }
         return signIn;
     }

@@ -34,6 +34,8 @@ import org.springframework.context.annotation.Import;
                     type = FilterType.REGEX,
                     pattern = {
                         "dev\\.socialticker\\.ticker\\.fleet\\..*",
+                        // The command names its one source: never the demo's.
+                        "dev\\.socialticker\\.ticker\\.provider\\.demo\\..*",
                         "dev\\.socialticker\\.ticker\\.provider\\.file\\.(ProviderCheck|ProviderRouteReloader)",
                         "dev\\.socialticker\\.ticker\\.token\\..*Routes"
                     })

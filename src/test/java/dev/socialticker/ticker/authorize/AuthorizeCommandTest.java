@@ -124,9 +124,25 @@ class AuthorizeCommandTest {
 
         assertThat(code).isEqualTo(AuthorizeCommand.USAGE);
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("error: the github provider has no sign-in here: its file's token must declare kind: oauth2"
-                        + " and an authorizeUrl, and a source must use it (signable: [creatorhub])")
+                .contains("error: the github provider has no sign-in here: a source must use it"
+                        + " (ticker.sources[0].provider=github) and its file's token must declare kind: oauth2 with an"
+                        + " authorizeUrl (providers with a sign-in here: creatorhub)")
                 .contains(AuthorizeCommand.USAGE_LINE);
+    }
+
+    @Test
+    void withNothingConfiguredTheCommandSaysToConfigureASourceFirst() throws Exception {
+        // A newcomer's first try: the service would run its demo source; nothing uses TikTok yet.
+        int code = AuthorizeCommand.run(
+                new String[] {"--authorize", "tiktok", "--no-browser"},
+                new PipedInputStream(keyboard),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(AuthorizeCommand.USAGE);
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .startsWith("error: the tiktok provider has no sign-in here: a source must use it"
+                        + " (ticker.sources[0].provider=tiktok) and its file's token must declare kind: oauth2 with an"
+                        + " authorizeUrl (providers with a sign-in here: none)");
     }
 
     private CompletableFuture<Integer> authorize() throws IOException {
