@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * {@code POST /api/admin/refresh[/{id}]} (202; the refresh passes the same gate as any other) and
  * {@code DELETE /api/admin/cache[/{id}]} (204) and {@code POST /api/admin/history/{id}} (a backfill, 200),
  * and the admin sign-in of a provider's account, {@code GET /api/admin/authorize/{provider}} (302 to the
- * provider) and its callback ({@link AdminSignIns}).
+ * provider) and its callback, {@code GET /api/authorize/{provider}/callback} ({@link AdminSignIns}).
  */
 @Component
 class AdminRoutes extends RouteBuilder {
@@ -112,14 +112,18 @@ class AdminRoutes extends RouteBuilder {
                 .responseMessage().code(404).message("The provider has no sign-in here (SIGN_IN_NOT_AVAILABLE)")
                     .responseModel(ProblemDocument.class).endResponseMessage()
                 .to(ApiEndpoints.ADMIN_AUTHORIZE);
-        admin.get("/authorize/{provider}/callback").id("api-admin-authorize-callback")
-                .description("Where the provider sends the browser back: no admin token (the provider cannot send "
-                        + "one); taken only with the state of a sign-in started here in the last 10 minutes, once")
-                .produces("text/html")
-                .param().name("provider").type(RestParamType.path).endParam()
-                .responseMessage().code(200).message("Connected: the tokens are kept").endResponseMessage()
-                .responseMessage().code(400).message("Not connected: declined, refused, or not a sign-in started "
-                        + "here").endResponseMessage()
+        // Not under /admin, whose every path takes the admin token: a provider sends the browser here and
+        // cannot send one. A sign-in's state, issued to an admin above, stands for it.
+        rest("/authorize").description("Where a provider sends the browser back after an admin sign-in")
+                .get("/{provider}/callback").id("api-authorize-callback")
+                    .description("Completes an admin sign-in: taken only with the state of a sign-in an admin started "
+                            + "here in the last 10 minutes, once; no admin token (the provider cannot send one)")
+                    .produces("text/html")
+                    .param().name("provider").type(RestParamType.path).description("The provider signed in to")
+                        .endParam()
+                    .responseMessage().code(200).message("Connected: the tokens are kept").endResponseMessage()
+                    .responseMessage().code(400).message("Not connected: declined, refused, or no sign-in started "
+                            + "here").endResponseMessage()
                 .to(ApiEndpoints.ADMIN_AUTHORIZE_CALLBACK);
         from(ApiEndpoints.ADMIN_REFRESH_ALL).routeId("api-admin-refresh-all-entry").to(ApiEndpoints.ADMIN_REFRESH);
         from(ApiEndpoints.ADMIN_REFRESH_ONE).routeId("api-admin-refresh-one-entry").to(ApiEndpoints.ADMIN_REFRESH);
@@ -169,7 +173,7 @@ class AdminRoutes extends RouteBuilder {
                 .end();
 
         from(ApiEndpoints.ADMIN_AUTHORIZE_CALLBACK)
-                .routeId("api-admin-authorize-callback")
+                .routeId("api-authorize-callback")
                 .routeConfigurationId(ApiRejections.ID)
                 .process(signIns::finish);
     }

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
  * The admin sign-in, the authorize command's flow behind the service's public URL: an admin starts
  * it ({@code GET /api/admin/authorize/{provider}}, with the admin token) and is sent to the
  * provider's sign-in; the provider sends the browser back to
- * {@code /api/admin/authorize/{provider}/callback}, which carries no admin token (a provider cannot
- * send one) and is taken only with the {@code state} of a sign-in an admin started here, once, within
+ * {@code /api/authorize/{provider}/callback}, outside {@code /api/admin} as it carries no admin token
+ * (a provider cannot send one) and is taken only with the {@code state} of a sign-in an admin started here, once, within
  * {@link #PENDING_FOR}. Pending sign-ins are this instance's: behind a load balancer with several
  * instances, the callback must reach the one that started it (or use the authorize command). Once
  * connected, the provider's sources are refreshed (through the same gate as any refresh), so the
@@ -67,7 +67,7 @@ class AdminSignIns {
         String origin = publicUrl.isEmpty() ? origin(in.getHeader(Exchange.HTTP_URL, String.class)) : publicUrl;
         SignIn signIn;
         try {
-            signIn = keeper.signIn(provider, origin + "/api/admin/authorize/" + provider + "/callback");
+            signIn = keeper.signIn(provider, origin + "/api/authorize/" + provider + "/callback");
         } catch (IllegalArgumentException none) {
             throw new ApiRejection(404, "SIGN_IN_NOT_AVAILABLE", none.getMessage());
         }

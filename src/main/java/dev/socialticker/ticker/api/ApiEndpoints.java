@@ -23,7 +23,7 @@ final class ApiEndpoints {
     static final String ADMIN_INVALIDATE = "direct:api-admin-invalidate";
     static final String ADMIN_BACKFILL_HISTORY = "direct:api-admin-backfill-history";
     static final String ADMIN_AUTHORIZE = "direct:api-admin-authorize";
-    static final String ADMIN_AUTHORIZE_CALLBACK = "direct:api-admin-authorize-callback";
+    static final String ADMIN_AUTHORIZE_CALLBACK = "direct:api-authorize-callback";
 
     private ApiEndpoints() {}
 }

@@ -95,7 +95,7 @@ class AdminSignInTest {
         String address = start.headers().firstValue("Location").orElseThrow();
         assertThat(address).startsWith(server.authorizationUrl() + "?response_type=code&client_id=");
         assertThat(URLDecoder.decode(address, StandardCharsets.UTF_8))
-                .contains("redirect_uri=" + api.base() + "/api/admin/authorize/creatorhub/callback&");
+                .contains("redirect_uri=" + api.base() + "/api/authorize/creatorhub/callback&");
 
         upstream.stubFor(get(urlPathEqualTo("/api/users/creator")).willReturn(okJson("{\"followers\": 4242}")));
         String back = SignInForm.consent(address);
@@ -129,7 +129,7 @@ class AdminSignInTest {
     @Test
     void aCallbackNoAdminStartedKeepsNothing() {
         int grants = server.grants().size();
-        HttpResponse<String> forged = api.get("/api/admin/authorize/creatorhub/callback?code=stolen&state=guessed");
+        HttpResponse<String> forged = api.get("/api/authorize/creatorhub/callback?code=stolen&state=guessed");
 
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(forged.body())

@@ -81,17 +81,7 @@ class OpenApiDocumentTest extends SharedServiceTest {
                         .forEach((status, answer) -> assertThat(answer.getDescription())
                                 .as("%s %s %s", method, path, status)
                                 .isNotBlank());
-                if (path.equals("/admin/authorize/{provider}/callback")) {
-                    // The provider sends the browser here and cannot send the admin token: the state an admin's
-                    // start issued stands for it (AdminSignInTest), and the document says so.
-                    assertThat(operation.getSecurity())
-                            .as("%s %s is taken with a sign-in's state", method, path)
-                            .isNullOrEmpty();
-                    assertThat(operation.getSummary())
-                            .contains("no admin token")
-                            .contains("state");
-                    assertThat(operation.getResponses()).containsKey("400");
-                } else if (path.startsWith("/admin")) {
+                if (path.startsWith("/admin")) {
                     assertThat(operation.getSecurity())
                             .as("%s %s needs the token", method, path)
                             .anySatisfy(requirement -> assertThat(requirement).containsKey(ApiDocument.ADMIN_SCHEME));

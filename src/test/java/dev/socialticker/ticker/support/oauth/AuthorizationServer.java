@@ -179,7 +179,7 @@ public final class AuthorizationServer implements AutoCloseable {
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     .redirectUri("http://127.0.0.1/callback")
-                    .redirectUri("http://127.0.0.1/api/admin/authorize/creatorhub/callback")
+                    .redirectUri("http://127.0.0.1/api/authorize/creatorhub/callback")
                     .clientSettings(ClientSettings.builder()
                             .requireProofKey(true)
                             .requireAuthorizationConsent(true)
