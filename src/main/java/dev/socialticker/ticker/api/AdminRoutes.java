@@ -111,13 +111,17 @@ class AdminRoutes extends RouteBuilder {
                 .responseMessage().code(302).message("To the provider's sign-in (Location)").endResponseMessage()
                 .responseMessage().code(404).message("The provider has no sign-in here (SIGN_IN_NOT_AVAILABLE)")
                     .responseModel(ProblemDocument.class).endResponseMessage()
+                .responseMessage().code(503).message("The shared state (Redis) cannot keep the sign-in now "
+                        + "(STORE_UNAVAILABLE)")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
                 .to(ApiEndpoints.ADMIN_AUTHORIZE);
         // Not under /admin, whose every path takes the admin token: a provider sends the browser here and
         // cannot send one. A sign-in's state, issued to an admin above, stands for it.
         rest("/authorize").description("Where a provider sends the browser back after an admin sign-in")
                 .get("/{provider}/callback").id("api-authorize-callback")
                     .description("Completes an admin sign-in: taken only with the state of a sign-in an admin started "
-                            + "here in the last 10 minutes, once; no admin token (the provider cannot send one)")
+                            + "in the last 10 minutes (in the shared mode on any instance), once; no admin token (the "
+                            + "provider cannot send one)")
                     .produces("text/html")
                     .param().name("provider").type(RestParamType.path).description("The provider signed in to")
                         .endParam()

@@ -5,16 +5,15 @@ import dev.socialticker.ticker.domain.ProviderNames;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.refresh.RefreshEndpoints;
 import dev.socialticker.ticker.token.Connection;
+import dev.socialticker.ticker.token.PendingSignIns;
 import dev.socialticker.ticker.token.SignIn;
 import dev.socialticker.ticker.token.SignInPage;
 import dev.socialticker.ticker.token.TokenKeeper;
+import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,34 +24,28 @@ import org.springframework.stereotype.Component;
  * it ({@code GET /api/admin/authorize/{provider}}, with the admin token) and is sent to the
  * provider's sign-in; the provider sends the browser back to
  * {@code /api/authorize/{provider}/callback}, outside {@code /api/admin} as it carries no admin token
- * (a provider cannot send one) and is taken only with the {@code state} of a sign-in an admin started here, once, within
- * {@link #PENDING_FOR}. Pending sign-ins are this instance's: behind a load balancer with several
- * instances, the callback must reach the one that started it (or use the authorize command). Once
+ * (a provider cannot send one) and is taken only with the {@code state} of a sign-in an admin
+ * started, once, within {@link PendingSignIns#PENDING_FOR}; in the shared mode on any instance of the
+ * fleet (the pending sign-ins are kept in Redis). Once
  * connected, the provider's sources are refreshed (through the same gate as any refresh), so the
  * count shows without waiting for the next period.
  */
 @Component
 class AdminSignIns {
-    static final Duration PENDING_FOR = Duration.ofMinutes(10);
-
-    private record Pending(SignIn signIn, Instant startedAt) {}
-
     private final TokenKeeper keeper;
+    private final PendingSignIns pending;
     private final SourceCatalog catalog;
-    private final Clock clock;
     /** {@code ticker.alerts.public-url}: where the service is reached from outside; empty: the request's own origin. */
     private final String publicUrl;
 
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-
     AdminSignIns(
             TokenKeeper keeper,
+            PendingSignIns pending,
             SourceCatalog catalog,
-            Clock clock,
             @Value("${ticker.alerts.public-url:}") String publicUrl) {
         this.keeper = keeper;
+        this.pending = pending;
         this.catalog = catalog;
-        this.clock = clock;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
@@ -71,15 +64,18 @@ class AdminSignIns {
         } catch (IllegalArgumentException none) {
             throw new ApiRejection(404, "SIGN_IN_NOT_AVAILABLE", none.getMessage());
         }
-        Instant now = clock.instant();
-        pending.values().removeIf(old -> old.startedAt().plus(PENDING_FOR).isBefore(now));
-        pending.put(signIn.state(), new Pending(signIn, now));
+        Instant until;
+        try {
+            until = pending.keep(signIn);
+        } catch (IOException unreachable) {
+            throw new ApiRejection(
+                    503, "STORE_UNAVAILABLE", "The shared state (Redis) is unreachable: the sign-in cannot be kept");
+        }
         in.removeHeaders("*");
         in.setHeader("Cache-Control", "no-store");
         if (accept.contains("application/json")) {
             in.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-            in.setBody(new SignInDocument(
-                    provider, signIn.address().toString(), signIn.redirectUri(), now.plus(PENDING_FOR)));
+            in.setBody(new SignInDocument(provider, signIn.address().toString(), signIn.redirectUri(), until));
             return;
         }
         in.setBody(null);
@@ -92,21 +88,22 @@ class AdminSignIns {
         Message in = exchange.getIn();
         String provider = in.getHeader("provider", String.class);
         String query = in.getHeader(Exchange.HTTP_QUERY, String.class);
-        Pending started = pending.remove(String.valueOf(in.getHeader("state", String.class)));
-        Connection connection;
-        if (started == null
-                || !started.signIn().provider().equals(provider)
-                || started.startedAt().plus(PENDING_FOR).isBefore(clock.instant())) {
-            connection = new Connection(
-                    "this answer belongs to no sign-in started here in the last " + PENDING_FOR.toMinutes()
-                            + " minutes: start again at /api/admin/authorize/" + provider,
-                    null,
-                    null,
-                    null,
-                    null);
-        } else {
-            connection = keeper.complete(started.signIn(), "?" + (query == null ? "" : query), exchange.getContext());
+        Optional<SignIn> started;
+        try {
+            started = pending.take(in.getHeader("state", String.class));
+        } catch (IOException unreachable) {
+            started = Optional.empty(); // Redis says why (once); the person is told to start again
         }
+        Connection connection = started.filter(signIn -> signIn.provider().equals(provider))
+                .map(signIn -> keeper.complete(signIn, "?" + (query == null ? "" : query), exchange.getContext()))
+                .orElseGet(() -> new Connection(
+                        "this answer belongs to no sign-in started in the last "
+                                + PendingSignIns.PENDING_FOR.toMinutes() + " minutes: start again at"
+                                + " /api/admin/authorize/" + provider,
+                        null,
+                        null,
+                        null,
+                        null));
         if (connection.connected()) {
             List<TickerSource> sources = catalog.all().stream()
                     .filter(source -> source.provider().equals(provider))

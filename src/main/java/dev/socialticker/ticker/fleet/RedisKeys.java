@@ -32,6 +32,7 @@ record RedisKeys(String prefix) {
             case HISTORY -> prefix + "history:" + key.id();
             case REFRESH_ATTEMPT -> prefix + "attempt:" + key.id();
             case NOT_BEFORE -> prefix + "not-before:" + key.id();
+            case SIGN_IN -> prefix + "sign-in:" + key.id();
         };
     }
 

@@ -29,7 +29,13 @@ public record StateKey(Kind kind, String id) {
          * Until when the upstream asked the fleet to wait before calling for the source again: Redis
          * {@code not-before:<id>}, expiring then. Kept only in the shared mode.
          */
-        NOT_BEFORE
+        NOT_BEFORE,
+        /**
+         * A sign-in an admin started, by its OAuth 2.0 {@code state}: Redis {@code sign-in:<state>},
+         * expiring with it, so the provider's answer may reach any instance of the fleet. Kept only in the
+         * shared mode; alone, the instance keeps its sign-ins in memory. A secret (the PKCE verifier).
+         */
+        SIGN_IN
     }
 
     public StateKey {
@@ -52,6 +58,10 @@ public record StateKey(Kind kind, String id) {
 
     public static StateKey token(String provider) {
         return new StateKey(Kind.TOKEN, provider);
+    }
+
+    public static StateKey signIn(String state) {
+        return new StateKey(Kind.SIGN_IN, state);
     }
 
     public static StateKey refreshAttempt(String sourceId) {
