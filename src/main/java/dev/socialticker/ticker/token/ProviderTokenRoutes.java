@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -244,13 +245,26 @@ final class ProviderTokenRoutes extends RouteBuilder {
         form(
                 exchange,
                 "grant_type=authorization_code&code=" + encode(code) + "&redirect_uri=" + encode(redirect)
-                        + (verifier == null ? "" : "&code_verifier=" + encode(verifier)) + client());
+                        + (verifier == null ? "" : "&code_verifier=" + encode(verifier)) + client(exchange));
     }
 
-    /** The client's identification in a form: its id, and its secret when it has one (client_secret_post). */
-    private String client() {
+    /**
+     * The client's identification (RFC 6749 section 2.3.1): its id, and its secret when it has one, in
+     * the form (client_secret_post, returned to append), or as {@code Authorization: Basic} of the two,
+     * each form-encoded first (client_secret_basic: nothing to append).
+     */
+    private String client(Exchange exchange) {
+        String id = setting.apply(policy.clientId());
         String secret = policy.clientSecret() == null ? null : setting.apply(policy.clientSecret());
-        return "&" + policy.clientIdParameter() + "=" + encode(setting.apply(policy.clientId()))
+        if (policy.clientAuth() == TokenPolicy.ClientAuth.BASIC) {
+            String pair = encode(id) + ":" + encode(secret);
+            exchange.getIn()
+                    .setHeader(
+                            "Authorization",
+                            "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+            return "";
+        }
+        return "&" + policy.clientIdParameter() + "=" + encode(id)
                 + (secret == null ? "" : "&client_secret=" + encode(secret));
     }
 
@@ -265,12 +279,9 @@ final class ProviderTokenRoutes extends RouteBuilder {
         exchange.getIn().setBody(null);
         String query = policy.url().getRawQuery() == null ? "" : policy.url().getRawQuery();
         if (policy.kind() == TokenPolicy.Kind.OAUTH2) {
-            form(exchange, "grant_type=refresh_token&refresh_token=" + encode(refreshToken()) + client());
+            form(exchange, "grant_type=refresh_token&refresh_token=" + encode(refreshToken()) + client(exchange));
         } else if (policy.obtained()) {
-            form(
-                    exchange,
-                    "client_id=" + encode(setting.apply(policy.clientId())) + "&client_secret="
-                            + encode(setting.apply(policy.clientSecret())) + "&grant_type=client_credentials");
+            form(exchange, "grant_type=client_credentials" + client(exchange));
         } else {
             String token = status.rotatedToken(provider).orElse(setting.apply(TokenStatus.CREDENTIAL));
             exchange.getIn().setHeader(Exchange.HTTP_METHOD, "GET");

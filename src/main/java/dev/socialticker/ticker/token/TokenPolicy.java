@@ -21,6 +21,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * pkce: S256                          # oauth2: S256 (the default), S256-hex (TikTok's desktop flow) or none
  * clientIdParameter: client_id        # oauth2: the form field naming the client (TikTok: client_key)
  * scopeDelimiter: " "                 # oauth2: between the scopes in the authorization URL (TikTok: ",")
+ * clientAuth: post                    # client-credentials, oauth2: the client's id and secret in the form
+ *                                     #   (post, the default) or as HTTP Basic authentication (basic: Reddit, Spotify, X)
  * </pre>
  * {@code refresh} exchanges the current {@code access-token} for a new one before it expires
  * ({@code GET url&access_token=…}); {@code client-credentials} obtains an app token
@@ -37,7 +39,36 @@ public record TokenPolicy(
         List<String> scopes,
         Pkce pkce,
         String clientIdParameter,
-        String scopeDelimiter) {
+        String scopeDelimiter,
+        ClientAuth clientAuth) {
+
+    /** How the token endpoint is told the client's id and secret (RFC 6749 section 2.3.1). */
+    public enum ClientAuth {
+        /** In the form: {@code client_id}, {@code client_secret} (client_secret_post). */
+        POST("post"),
+        /** {@code Authorization: Basic} of the form-encoded id and secret (client_secret_basic). */
+        BASIC("basic");
+
+        private final String written;
+
+        ClientAuth(String written) {
+            this.written = written;
+        }
+
+        static ClientAuth of(String written) {
+            for (ClientAuth auth : values()) {
+                if (auth.written.equals(written)) {
+                    return auth;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public String toString() {
+            return written;
+        }
+    }
 
     /** How the authorization request proves the code's requester (RFC 7636). */
     public enum Pkce {
@@ -98,7 +129,7 @@ public record TokenPolicy(
 
     /** The configured credential, as it always was. */
     public static final TokenPolicy STATIC =
-            new TokenPolicy(Kind.STATIC, null, null, null, null, List.of(), null, null, null);
+            new TokenPolicy(Kind.STATIC, null, null, null, null, List.of(), null, null, null, null);
 
     private static final List<String> KEYS = List.of(
             "kind",
@@ -109,7 +140,8 @@ public record TokenPolicy(
             "scopes",
             "pkce",
             "clientIdParameter",
-            "scopeDelimiter");
+            "scopeDelimiter",
+            "clientAuth");
     private static final Set<String> OAUTH2_ONLY =
             Set.of("authorizeUrl", "scopes", "pkce", "clientIdParameter", "scopeDelimiter");
     private static final String SETTING = "[a-z0-9][a-z0-9-]*";
@@ -196,6 +228,15 @@ public record TokenPolicy(
             problems.add("token.clientIdParameter must be a form field name such as client_key, not '"
                     + clientIdParameter + "'");
         }
+        String clientAuthText = text(map.get("clientAuth"));
+        ClientAuth clientAuth = ClientAuth.of(clientAuthText == null ? "post" : clientAuthText);
+        if (clientAuth == null) {
+            problems.add("token.clientAuth must be post or basic, not '" + clientAuthText + "'");
+        } else if (clientAuthText != null && kind != Kind.CLIENT_CREDENTIALS && kind != Kind.OAUTH2) {
+            problems.add("token.clientAuth belongs to kinds client-credentials and oauth2 only");
+        } else if (clientAuth == ClientAuth.BASIC && clientSecret == null) {
+            problems.add("token.clientAuth basic needs token.clientSecret");
+        }
         Object delimiter = map.get("scopeDelimiter");
         if (delimiter != null && !List.of(" ", ",").contains(String.valueOf(delimiter))) {
             problems.add("token.scopeDelimiter must be \" \" or \",\", not '" + delimiter + "'");
@@ -212,7 +253,8 @@ public record TokenPolicy(
                 scopes,
                 pkce,
                 clientIdParameter == null ? "client_id" : clientIdParameter,
-                delimiter == null ? " " : String.valueOf(delimiter));
+                delimiter == null ? " " : String.valueOf(delimiter),
+                clientAuth);
     }
 
     /**

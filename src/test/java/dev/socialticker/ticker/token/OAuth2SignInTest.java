@@ -85,6 +85,7 @@ class OAuth2SignInTest {
     @Test
     void aSignInConnectsTheAccountAndEachRenewalKeepsTheRotatedRefreshTokenAcrossARestart() throws Exception {
         StateRepository files = StateRepository.files(dir, Map.of());
+        int before = server.grants().size();
         Instance first = instance(files, Map.of());
         SignIn signIn = first.keeper.signIn(PROVIDER, CALLBACK);
         assertThat(signIn.address().toString())
@@ -136,7 +137,8 @@ class OAuth2SignInTest {
         String rotatedTwice = restarted.status.refreshToken(PROVIDER).orElseThrow();
         assertThat(rotatedTwice).isNotIn(refreshToken, rotatedOnce);
 
-        assertThat(server.grants()).containsExactly("authorization_code", "refresh_token", "refresh_token");
+        assertThat(server.grants().subList(before, server.grants().size()))
+                .containsExactly("authorization_code", "refresh_token", "refresh_token");
         // Rotation is real: the server no longer takes the first two.
         assertThat(refresh(refreshToken)).contains("invalid_grant");
         assertThat(refresh(rotatedOnce)).contains("invalid_grant");
@@ -166,6 +168,7 @@ class OAuth2SignInTest {
     void aDeclinedConsentOrAForeignAnswerKeepsNothing() throws Exception {
         StateRepository memory = StateRepository.memory(Map.of());
         Instance instance = instance(memory, Map.of());
+        List<String> before = server.grants();
         SignIn declined = instance.keeper.signIn(PROVIDER, CALLBACK);
 
         assertThat(instance.keeper
@@ -180,7 +183,8 @@ class OAuth2SignInTest {
                 .startsWith("the answer's state is not this sign-in's");
 
         assertThat(memory.read(StateKey.token(PROVIDER))).isEmpty();
-        assertThat(server.grants()).doesNotContain("authorization_code");
+        // No code was exchanged: the server's token endpoint was not called (the server lives for the class).
+        assertThat(server.grants()).isEqualTo(before);
     }
 
     @Test
@@ -215,6 +219,40 @@ class OAuth2SignInTest {
                 .hasMessage("The tiktok sign-in has expired and tiktok gave no refresh token: sign in again with"
                         + " --authorize tiktok");
         assertThat(server.grants()).isEqualTo(grants);
+    }
+
+    @Test
+    void aClientThatAuthenticatesWithBasicAuthenticationSignsInAndRenewsSo() throws Exception {
+        Instance instance = instance(StateRepository.memory(Map.of()), Map.of(), policy("clientAuth: basic"));
+        SignIn signIn = instance.keeper.signIn(PROVIDER, CALLBACK);
+        assertThat(instance.keeper
+                        .complete(signIn, SignInForm.consent(signIn.address().toString()), instance.context)
+                        .connected())
+                .isTrue();
+        String token = instance.keeper.obtainedToken(PROVIDER, instance.context);
+        int calls = server.clientAuthentications().size();
+
+        clock.advance(AuthorizationServer.ACCESS_TOKEN_LIFETIME);
+        assertThat(instance.keeper.obtainedToken(PROVIDER, instance.context)).isNotEqualTo(token);
+
+        // The code exchange and the renewal, each with Authorization: Basic and no secret in the form.
+        assertThat(server.clientAuthentications()
+                        .subList(calls - 1, server.clientAuthentications().size()))
+                .containsExactly("basic", "basic");
+    }
+
+    @Test
+    void clientCredentialsAreSentAsTheFileSaysPostOrBasic() throws Exception {
+        for (String clientAuth : List.of("post", "basic")) {
+            TokenPolicy policy = TokenPolicy.parse("{ kind: client-credentials, url: \"" + server.tokenUrl()
+                    + "\", clientId: client-id, clientSecret: client-secret, clientAuth: " + clientAuth + " }");
+            Instance instance = instance(StateRepository.memory(Map.of()), Map.of(), policy);
+
+            assertThat(instance.keeper.obtainedToken(PROVIDER, instance.context))
+                    .isNotBlank();
+            assertThat(server.grants()).last().isEqualTo("client_credentials");
+            assertThat(server.clientAuthentications()).last().isEqualTo(clientAuth);
+        }
     }
 
     @Test
@@ -289,6 +327,11 @@ class OAuth2SignInTest {
     private record Instance(TokenStatus status, TokenKeeper keeper, DefaultCamelContext context) {}
 
     private Instance instance(StateRepository state, Map<String, String> moreSettings) throws Exception {
+        return instance(state, moreSettings, policy());
+    }
+
+    private Instance instance(StateRepository state, Map<String, String> moreSettings, TokenPolicy policy)
+            throws Exception {
         ProviderProperties providers =
                 Binder.get(new MockEnvironment()).bindOrCreate("ticker", ProviderProperties.class);
         SourceCatalog sources = new SourceCatalog(
@@ -308,14 +351,15 @@ class OAuth2SignInTest {
                 Map.of("client-id", AuthorizationServer.CLIENT_ID, "client-secret", AuthorizationServer.CLIENT_SECRET));
         settings.putAll(moreSettings);
         Function<String, String> setting = settings::get;
-        keeper.keep(context, PROVIDER, policy(), setting);
+        keeper.keep(context, PROVIDER, policy, setting);
         return new Instance(status, keeper, context);
     }
 
-    private static TokenPolicy policy() {
+    private static TokenPolicy policy(String... more) {
         return TokenPolicy.parse("{ kind: oauth2, url: \"" + server.tokenUrl() + "\", authorizeUrl: \""
                 + server.authorizationUrl() + "\", scopes: [user.info.basic, user.info.stats],"
-                + " clientId: client-id, clientSecret: client-secret }");
+                + " clientId: client-id, clientSecret: client-secret"
+                + (more.length == 0 ? "" : ", " + String.join(", ", more)) + " }");
     }
 
     /** The refresh grant as anyone may send it: the server's answer. */

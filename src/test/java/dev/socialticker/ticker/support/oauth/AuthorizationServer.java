@@ -120,6 +120,11 @@ public final class AuthorizationServer implements AutoCloseable {
         return List.copyOf(context.getBean(GrantLog.class).grants);
     }
 
+    /** How each call of the token endpoint named its client, in order: basic, post or none. */
+    public List<String> clientAuthentications() {
+        return List.copyOf(context.getBean(GrantLog.class).clientAuthentications);
+    }
+
     @Override
     public void close() {
         context.close();
@@ -178,6 +183,7 @@ public final class AuthorizationServer implements AutoCloseable {
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                     .redirectUri("http://127.0.0.1/callback")
                     .redirectUri("http://127.0.0.1/api/authorize/creatorhub/callback")
                     .clientSettings(ClientSettings.builder()
@@ -232,12 +238,18 @@ public final class AuthorizationServer implements AutoCloseable {
     /** Notes each call of the token endpoint by its grant type, before security reads it. */
     static final class GrantLog extends OncePerRequestFilter implements Ordered {
         final List<String> grants = new CopyOnWriteArrayList<>();
+        final List<String> clientAuthentications = new CopyOnWriteArrayList<>();
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             if (request.getRequestURI().equals("/oauth2/token")) {
                 grants.add(String.valueOf(request.getParameter("grant_type")));
+                String authorization = String.valueOf(request.getHeader("Authorization"));
+                clientAuthentications.add(
+                        authorization.startsWith("Basic ")
+                                ? "basic"
+                                : request.getParameter("client_secret") != null ? "post" : "none");
             }
             chain.doFilter(request, response);
         }
