@@ -16,10 +16,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialticker.ticker.support.Fixtures;
 import dev.socialticker.ticker.support.InProcessCommand;
 import dev.socialticker.ticker.support.LocalPorts;
-import java.io.ByteArrayOutputStream;
+import dev.socialticker.ticker.support.TryCommand;
+import dev.socialticker.ticker.support.TryCommand.Run;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,21 +48,13 @@ class ProviderTrialCommandTest {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true))
             .build();
 
-    record Run(int exitCode, String output) {}
-
     @AfterAll
     static void restoreLogging() {
         InProcessCommand.restoreLogging();
     }
 
-    /** Runs the command with these arguments, as {@code java -jar … <args>} would, minus the exit. */
     static Run tryCommand(String... args) {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-            code = ProviderTrialCommand.run(args, out);
-        }
-        return new Run(code, printed.toString(StandardCharsets.UTF_8));
+        return TryCommand.run(args);
     }
 
     static String baseUrl(String provider) {

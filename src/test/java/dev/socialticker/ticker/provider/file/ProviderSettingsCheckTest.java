@@ -123,8 +123,8 @@ class ProviderSettingsCheckTest {
                 .extracting(ConfigurationProblem::toString)
                 .containsExactly("ticker.providers.instagarm.access-token (and 1 more): no provider is named"
                         + " 'instagarm' (settings: access-token, base-url); did you mean instagram? Providers:"
-                        + " bluesky, broken, demo, github, instagram, linkedin, manual, mastodon, threads, tiktok, twitch,"
-                        + " youtube");
+                        + " bluesky, broken, demo, discord, facebook, github, instagram, linkedin, manual, mastodon,"
+                        + " peertube, threads, tiktok, twitch, x, youtube");
     }
 
     @Test
