@@ -187,9 +187,14 @@ final class ProviderTokenRoutes extends RouteBuilder {
         return !now.isBefore(expiresAt.minus(RENEW_WHEN_LEFT));
     }
 
+    /** True when a person can sign in at this provider: its file declares an OAuth 2.0 sign-in. */
+    boolean signable() {
+        return policy.signIn();
+    }
+
     /** A person's sign-in at this provider, sent back to {@code redirectUri}; null when the file declares none. */
     SignIn signIn(String redirectUri) {
-        return policy.signIn() ? SignIn.start(provider, policy, setting.apply(policy.clientId()), redirectUri) : null;
+        return signable() ? SignIn.start(provider, policy, setting.apply(policy.clientId()), redirectUri) : null;
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.socialticker.ticker.provider;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -91,10 +90,7 @@ class LinkedInProviderTest extends TokenProvidersServiceTest {
     }
 
     private static ResponseDefinitionBuilder json(int status, String name) {
-        return aResponse()
-                .withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withBody(fixture(name));
+        return Fixtures.answer(status, "linkedin", name);
     }
 
     private static String fixture(String name) {

@@ -1,6 +1,5 @@
 package dev.socialticker.ticker.provider;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -11,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.socialticker.ticker.domain.SourceState;
 import dev.socialticker.ticker.refresh.RefreshGate;
 import dev.socialticker.ticker.store.SnapshotStore;
@@ -180,11 +180,8 @@ class TwitchProviderTest extends TokenProvidersServiceTest {
                 .doesNotContain(CLIENT_SECRET);
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String name) {
-        return aResponse()
-                .withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withBody(fixture(name));
+    private static ResponseDefinitionBuilder json(int status, String name) {
+        return Fixtures.answer(status, "twitch", name);
     }
 
     private static String fixture(String name) {
