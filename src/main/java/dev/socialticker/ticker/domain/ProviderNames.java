@@ -19,6 +19,10 @@ public final class ProviderNames {
             Map.entry("x", "X"),
             Map.entry("discord", "Discord"),
             Map.entry("peertube", "PeerTube"),
+            Map.entry("peertube-channel", "PeerTube"),
+            Map.entry("reddit", "Reddit"),
+            Map.entry("spotify", "Spotify"),
+            Map.entry("telegram", "Telegram"),
             Map.entry("demo", "Demo"));
 
     private ProviderNames() {}

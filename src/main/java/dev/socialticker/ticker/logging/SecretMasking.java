@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * the net under every log line (ours, Camel's, libraries') for the day someone does.
  */
 public final class SecretMasking {
-    static final String MASK = "****";
+    public static final String MASK = "****";
     private static final Pattern QUERY_SECRET = Pattern.compile(
             "(?i)((?:access_token|client_secret|fb_exchange_token|code_verifier|api[_-]?key|key|token|password|secret)=)[^&\\s\"']+");
     private static final Pattern JSON_SECRET = Pattern.compile(

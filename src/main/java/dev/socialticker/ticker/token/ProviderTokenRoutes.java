@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -49,6 +50,9 @@ final class ProviderTokenRoutes extends RouteBuilder {
     private final TokenPolicy policy;
     private final URI override;
     private final Function<String, String> setting;
+    /** Sent with every call besides its own headers: the provider file's User-Agent, when it names one. */
+    private final Map<String, String> headers;
+
     private final TokenStatus status;
     /** The service's JSON data format, reading a {@link TokenAnswer}. */
     private final DataFormat answers;
@@ -69,6 +73,7 @@ final class ProviderTokenRoutes extends RouteBuilder {
             TokenPolicy policy,
             URI override,
             Function<String, String> setting,
+            Map<String, String> headers,
             TokenStatus status,
             DataFormat answers,
             Clock clock) {
@@ -77,6 +82,7 @@ final class ProviderTokenRoutes extends RouteBuilder {
         this.policy = policy;
         this.override = override;
         this.setting = setting;
+        this.headers = Map.copyOf(headers);
         this.status = status;
         this.answers = answers;
         this.clock = clock;
@@ -246,6 +252,7 @@ final class ProviderTokenRoutes extends RouteBuilder {
         String redirect = exchange.getIn().getHeader(TokenEndpoints.REDIRECT_URI, String.class);
         String verifier = exchange.getIn().getHeader(TokenEndpoints.CODE_VERIFIER, String.class);
         exchange.getIn().removeHeaders("*");
+        headers.forEach(exchange.getIn()::setHeader);
         exchange.setProperty(TokenEndpoints.SIGN_IN, true);
         form(
                 exchange,
@@ -281,6 +288,7 @@ final class ProviderTokenRoutes extends RouteBuilder {
 
     private void request(Exchange exchange) {
         exchange.getIn().removeHeaders("*");
+        headers.forEach(exchange.getIn()::setHeader);
         exchange.getIn().setBody(null);
         String query = policy.url().getRawQuery() == null ? "" : policy.url().getRawQuery();
         if (policy.kind() == TokenPolicy.Kind.OAUTH2) {

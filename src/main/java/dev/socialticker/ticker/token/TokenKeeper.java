@@ -55,9 +55,14 @@ public class TokenKeeper {
      * Installs (or removes) the routes keeping a provider's token, as its file now declares.
      *
      * @param setting reads a setting under {@code ticker.providers.<name>} by name, null when unset
+     * @param headers what every call to the token endpoint carries besides its own (the file's User-Agent)
      */
     public synchronized void keep(
-            CamelContext context, String provider, TokenPolicy policy, Function<String, String> setting)
+            CamelContext context,
+            String provider,
+            TokenPolicy policy,
+            Function<String, String> setting,
+            Map<String, String> headers)
             throws Exception {
         forget(context, provider);
         boolean used =
@@ -74,6 +79,7 @@ public class TokenKeeper {
                 policy,
                 providers.of(provider).tokenRefreshUrl(),
                 setting,
+                headers,
                 status,
                 json.reading(ProviderTokenRoutes.TokenAnswer.class),
                 clock);

@@ -65,8 +65,8 @@ class StartupValidationTest {
                 .contains("  ticker.providers.instagram.access-token: required by source 'instagram-acme'")
                 .contains(
                         "  ticker.sources[1].provider: unknown provider 'myspace'; available providers: bluesky, demo,"
-                                + " discord, facebook, github, instagram, linkedin, mastodon, peertube, threads, tiktok,"
-                                + " twitch, x, youtube")
+                                + " discord, facebook, github, instagram, linkedin, mastodon, peertube,"
+                                + " peertube-channel, reddit, spotify, telegram, threads, tiktok, twitch, x, youtube")
                 .contains("  ticker.providers.youtube.api-key: required by source 'youtube-uc-x5xg1ov2p6uzz5fsm9ttw'")
                 .contains("  ticker.providers.twitch.client-id: required by source 'twitch-141981764' (header"
                         + " Client-Id of")
@@ -120,6 +120,10 @@ class StartupValidationTest {
                             "linkedin",
                             "mastodon",
                             "peertube",
+                            "peertube-channel",
+                            "reddit",
+                            "spotify",
+                            "telegram",
                             "threads",
                             "tiktok",
                             "twitch",

@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * source (a long-lived token refreshed from {@code /refresh_access_token}, kept in a token file), a
  * Twitch source (an app token obtained with client credentials from {@code /oauth2/token}), TikTok and
  * LinkedIn sources (OAuth 2.0's refresh grant, from a refresh token a sign-in obtained), plus an
- * Instagram source, every upstream and token endpoint on {@link SharedUpstream}, token-expiry alerts
+ * Instagram source and a Telegram source (its bot token in the URL path), every upstream and token endpoint on {@link SharedUpstream}, token-expiry alerts
  * to a Slack stand-in of their own, and Prometheus on (OperatorArtifactsTest reads every kind of metric:
  * the Graph API's usage, the tokens', the alerts'). One context for every class extending it.
  */
@@ -59,6 +59,10 @@ import org.springframework.test.context.DynamicPropertySource;
             "ticker.providers.linkedin.client-id=" + TokenProvidersServiceTest.LINKEDIN_CLIENT_ID,
             "ticker.providers.linkedin.client-secret=" + TokenProvidersServiceTest.LINKEDIN_CLIENT_SECRET,
             "ticker.providers.linkedin.refresh-token=" + TokenProvidersServiceTest.LINKEDIN_SEED,
+            // A credential in the URL path (TelegramProviderTest): masked wherever the service reports.
+            "ticker.sources[5].provider=telegram",
+            "ticker.sources[5].account=@telegram",
+            "ticker.providers.telegram.bot-token=" + TokenProvidersServiceTest.TELEGRAM_TOKEN,
             "ticker.refresh.initial-delay=1h",
             "ticker.refresh.retry.backoff=10ms"
         })
@@ -76,6 +80,7 @@ public abstract class TokenProvidersServiceTest extends UpstreamServiceTest {
     public static final String LINKEDIN_CLIENT_ID = "86linkedinclientid";
     public static final String LINKEDIN_CLIENT_SECRET = "linkedin-client-secret-1a2b3c4d";
     public static final String LINKEDIN_SEED = "AQWseeded-linkedin-refresh-token-0001";
+    public static final String TELEGRAM_TOKEN = "110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
     /** The Slack webhook the token-expiry alerts go to. */
     public static final String WEBHOOK = "/services/T1/B1/tokenTestHook";
 
@@ -85,6 +90,7 @@ public abstract class TokenProvidersServiceTest extends UpstreamServiceTest {
     public static final TickerSource TWITCH = new TickerSource("twitch-" + BROADCASTER, "twitch", BROADCASTER);
     public static final TickerSource INSTAGRAM = new TickerSource("instagram-" + IG_USER, "instagram", IG_USER);
     public static final TickerSource TIKTOK = new TickerSource("tiktok-tiktoker", "tiktok", "tiktoker");
+    public static final TickerSource TELEGRAM = new TickerSource("telegram-telegram", "telegram", "@telegram");
     public static final TickerSource LINKEDIN =
             new TickerSource("linkedin-" + LINKEDIN_ORGANIZATION, "linkedin", LINKEDIN_ORGANIZATION);
 
@@ -111,6 +117,7 @@ public abstract class TokenProvidersServiceTest extends UpstreamServiceTest {
         registry.add("ticker.providers.tiktok.token-refresh-url", () -> upstream.baseUrl());
         registry.add("ticker.providers.linkedin.base-url", () -> upstream.baseUrl() + "/rest");
         registry.add("ticker.providers.linkedin.token-refresh-url", () -> upstream.baseUrl());
+        registry.add("ticker.providers.telegram.base-url", () -> upstream.baseUrl());
         registry.add("ticker.alerts.slack.webhook-url", () -> SLACK.baseUrl() + WEBHOOK);
     }
 

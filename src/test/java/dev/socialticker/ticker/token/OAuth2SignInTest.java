@@ -351,7 +351,7 @@ class OAuth2SignInTest {
                 Map.of("client-id", AuthorizationServer.CLIENT_ID, "client-secret", AuthorizationServer.CLIENT_SECRET));
         settings.putAll(moreSettings);
         Function<String, String> setting = settings::get;
-        keeper.keep(context, PROVIDER, policy, setting);
+        keeper.keep(context, PROVIDER, policy, setting, Map.of());
         return new Instance(status, keeper, context);
     }
 

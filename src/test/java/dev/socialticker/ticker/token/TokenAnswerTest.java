@@ -61,6 +61,7 @@ class TokenAnswerTest {
                 REFRESH,
                 URI.create(upstream.baseUrl()),
                 name -> name.equals(TokenStatus.CREDENTIAL) ? "THQ-current" : null,
+                Map.of(),
                 status,
                 TestJson.documents().reading(ProviderTokenRoutes.TokenAnswer.class),
                 clock));

@@ -42,20 +42,20 @@ class TokenKeeperTest {
         TokenKeeper keeper = keeper("twitch", Map.of());
         context.start();
 
-        keeper.keep(context, "twitch", CLIENT_CREDENTIALS, name -> null);
+        keeper.keep(context, "twitch", CLIENT_CREDENTIALS, name -> null, Map.of());
         assertThat(context.getRoute("twitch-token-refresh")).isNotNull();
         assertThat(context.getRoute("twitch-token-refresh-timer")).isNotNull();
 
-        keeper.keep(context, "twitch", CLIENT_CREDENTIALS, name -> null);
+        keeper.keep(context, "twitch", CLIENT_CREDENTIALS, name -> null, Map.of());
         // The timer, the renewal and the token endpoint's call; no sign-in's code exchange (not oauth2).
         assertThat(context.getRoutes())
                 .extracting(route -> route.getRouteId())
                 .containsExactlyInAnyOrder("twitch-token-refresh-timer", "twitch-token-refresh", "twitch-token-call");
 
-        keeper.keep(context, "twitch", TokenPolicy.STATIC, name -> null);
+        keeper.keep(context, "twitch", TokenPolicy.STATIC, name -> null, Map.of());
         assertThat(context.getRoutes()).isEmpty();
 
-        keeper.keep(context, "twitch", CLIENT_CREDENTIALS, name -> null);
+        keeper.keep(context, "twitch", CLIENT_CREDENTIALS, name -> null, Map.of());
         keeper.forget(context, "twitch");
         assertThat(context.getRoutes()).isEmpty();
     }
@@ -65,8 +65,8 @@ class TokenKeeperTest {
         TokenKeeper keeper = keeper("threads", Map.of());
         context.start();
 
-        keeper.keep(context, "twitch", CLIENT_CREDENTIALS, name -> null);
-        keeper.keep(context, "threads", REFRESH, name -> null);
+        keeper.keep(context, "twitch", CLIENT_CREDENTIALS, name -> null, Map.of());
+        keeper.keep(context, "threads", REFRESH, name -> null, Map.of());
 
         assertThat(context.getRoutes()).isEmpty();
     }

@@ -14,6 +14,8 @@ import dev.socialticker.ticker.routefile.problem.RouteFileProblem;
 import dev.socialticker.ticker.token.TokenKeeper;
 import dev.socialticker.ticker.token.TokenPolicy;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
@@ -120,8 +122,11 @@ public class ProviderRouteLoader implements RouteFolderWatcher.Loader {
     private void keepToken(CamelContext context, ProviderCatalog.Loaded provider) {
         TokenPolicy policy =
                 provider.spec() == null ? TokenPolicy.STATIC : provider.spec().token();
+        Function<String, String> setting = name -> settings.setting(provider.name(), name);
+        Map<String, String> headers =
+                provider.spec() == null ? Map.of() : provider.spec().headers().forTokenCalls(setting);
         try {
-            tokens.keep(context, provider.name(), policy, name -> settings.setting(provider.name(), name));
+            tokens.keep(context, provider.name(), policy, setting, headers);
         } catch (Exception failed) {
             // Its routes are ours and built from a checked declaration: this is a bug, not a bad file.
             throw new IllegalStateException("Cannot keep the " + provider.name() + " token", failed);

@@ -3,6 +3,7 @@ package dev.socialticker.ticker.provider.http;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.ACCOUNT;
 import static dev.socialticker.ticker.provider.contract.TickerHeaders.ETAG;
 
+import dev.socialticker.ticker.logging.SecretMasking;
 import dev.socialticker.ticker.provider.contract.ProviderProperties;
 import dev.socialticker.ticker.token.TokenKeeper;
 import java.net.URLEncoder;
@@ -15,9 +16,9 @@ import org.apache.camel.Processor;
  * Prepares the upstream request of a "JSON over HTTP" provider: the endpoint URI (base URL + path,
  * with the provider's timeouts), the query string, the credential and the conditional request.
  *
- * <p>The credential travels in the {@code Authorization} or {@code CamelHttpQuery} header, never in
- * the endpoint URI, so it does not become part of an endpoint name that Camel registers, logs or
- * tags metrics with. Account values are URL-encoded here: a provider file only writes placeholders.
+ * <p>The credential travels in the {@code Authorization}, {@code CamelHttpQuery} or {@code CamelHttpUri}
+ * header (Telegram's is in the path), never in the endpoint URI, so it does not become part of an
+ * endpoint name that Camel registers, logs or tags metrics with. Account values are URL-encoded here: a provider file only writes placeholders.
  */
 final class JsonOverHttpRequest implements Processor {
     /** Exchange property: this call's URI (base URL + path) with the endpoint options, for reports. */
@@ -89,12 +90,7 @@ final class JsonOverHttpRequest implements Processor {
             base = account.expand(spec.baseUrl(), false).replaceAll("/+$", "");
         }
         String options = "?" + OK_STATUS + "&" + HttpTimeouts.endpointOptions(provider);
-        String uri = base + account.expand(spec.path(), true);
-        exchange.setProperty(UPSTREAM_URI, uri + options);
-        exchange.setProperty(UPSTREAM_ENDPOINT, base + options);
-        in.setHeader(Exchange.HTTP_URI, uri);
-
-        StringBuilder query = new StringBuilder(account.expand(spec.query(), true));
+        String path = account.expand(spec.path(), true);
         // Already registered with SecretMasking when the provider file was checked (start-up or reload).
         String credential = spec.hasCredential() ? settings.setting(spec.name(), spec.credential()) : null;
         if (tokens != null && spec.token().obtained()) {
@@ -102,12 +98,19 @@ final class JsonOverHttpRequest implements Processor {
             // Read after: obtaining may have renewed it, and a refusal of that token must renew it again.
             exchange.setProperty(TOKEN_GENERATION, tokens.generation(spec.name()));
         }
+        // Reports (failures, --try) name the call with the credential masked: it is in the path for Telegram.
+        exchange.setProperty(
+                UPSTREAM_URI, base + path.replace(JsonOverHttpSpec.CREDENTIAL, SecretMasking.MASK) + options);
+        exchange.setProperty(UPSTREAM_ENDPOINT, base + options);
+        in.setHeader(Exchange.HTTP_URI, base + path.replace(JsonOverHttpSpec.CREDENTIAL, pathSegment(credential)));
+
+        StringBuilder query = new StringBuilder(account.expand(spec.query(), true));
         if (credential != null && spec.credentialQueryParameter() != null) {
             query.append(query.isEmpty() ? "" : "&")
                     .append(spec.credentialQueryParameter())
                     .append('=')
                     .append(URLEncoder.encode(credential, StandardCharsets.UTF_8));
-        } else if (credential != null) {
+        } else if (credential != null && !spec.credentialInPath()) {
             in.setHeader("Authorization", "Bearer " + credential);
         }
         if (query.isEmpty()) {
@@ -124,6 +127,14 @@ final class JsonOverHttpRequest implements Processor {
             // An unchanged answer then costs no transfer and, at GitHub, no rate limit.
             in.setHeader("If-None-Match", etag);
         }
+    }
+
+    /**
+     * The credential as a path segment: percent-encoded but for the colon, which a segment may hold
+     * as is (RFC 3986 pchar), and which Telegram's bot tokens ({@code 123456:ABC-…}) contain.
+     */
+    private static String pathSegment(String credential) {
+        return credential == null ? "" : Account.encode(credential).replace("%3A", ":");
     }
 
     /** The account without a leading @ and, for {@code user@host} accounts (Mastodon style), its two parts. */
@@ -145,7 +156,7 @@ final class JsonOverHttpRequest implements Processor {
                     .replace("{host}", encode ? encode(host) : host);
         }
 
-        private static String encode(String value) {
+        static String encode(String value) {
             // URLEncoder writes form encoding; %20 is right in paths and queries alike.
             return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
         }

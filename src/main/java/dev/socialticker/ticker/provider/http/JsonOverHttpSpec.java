@@ -10,6 +10,7 @@ import dev.socialticker.ticker.token.TokenStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -39,6 +40,9 @@ public record JsonOverHttpSpec(
         Pattern accountPattern,
         String accountHint,
         ErrorRules errors) {
+
+    /** Where {@code credentialIn: path} puts the credential in the path (Telegram: {@code /bot{credential}/…}). */
+    static final String CREDENTIAL = "{credential}";
 
     /** The template's parameters, declared once (src/main/resources/provider/json-over-http.definition.yaml). */
     public static final TemplateDefinition DEFINITION = TemplateDefinition.load(
@@ -106,6 +110,7 @@ public record JsonOverHttpSpec(
                                 + " obtained, not configured); leave it out"));
             }
         }
+        credentialPathProblem(values).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new InvalidParametersException(problems);
         }
@@ -127,6 +132,51 @@ public record JsonOverHttpSpec(
                 Pattern.compile(values.get("accountPattern")),
                 values.get("accountHint"),
                 ErrorRules.parse(values.get("errors")));
+    }
+
+    /**
+     * A credential in the path goes in the one place the path marks for it, is never optional (the
+     * path would lose a segment), and {@code {credential}} means nothing elsewhere.
+     */
+    private static Optional<ParameterProblem> credentialPathProblem(Map<String, String> values) {
+        String path = values.get("path");
+        String placement = values.get("credentialIn");
+        if (path == null || placement == null) {
+            return Optional.empty(); // already reported as missing or invalid
+        }
+        int marks = path.split(Pattern.quote(CREDENTIAL), -1).length - 1;
+        if (!"path".equals(placement)) {
+            return marks == 0
+                    ? Optional.empty()
+                    : problem("path", "parameter 'path': " + CREDENTIAL + " is replaced with credentialIn: path only");
+        }
+        if (marks != 1) {
+            return problem(
+                    "path",
+                    "parameter 'path': credentialIn: path needs " + CREDENTIAL
+                            + " exactly once in the path, where the credential goes (/bot" + CREDENTIAL + "/getMe)");
+        }
+        if (values.get("credential").isEmpty()) {
+            return problem(
+                    "credential",
+                    "parameter 'credential': credentialIn: path needs the setting that holds" + " the credential");
+        }
+        if (!Boolean.parseBoolean(values.get("credentialRequired"))) {
+            return problem(
+                    "credentialRequired",
+                    "parameter 'credentialRequired': a credential in the path cannot"
+                            + " be left out; leave credentialRequired at true");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ParameterProblem> problem(String parameter, String message) {
+        return Optional.of(new ParameterProblem(parameter, message));
+    }
+
+    /** True when the credential is a segment of the path ({@code credentialIn: path}). */
+    boolean credentialInPath() {
+        return "path".equals(credentialIn);
     }
 
     /** True when a setting holds the credential (as opposed to none, or a token obtained by the service). */

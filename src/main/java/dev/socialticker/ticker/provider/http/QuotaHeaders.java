@@ -18,8 +18,9 @@ import java.util.function.Function;
  * <ul>
  * <li>Graph API: {@code X-App-Usage} (percent of the app's limits) and {@code X-Business-Use-Case-Usage}
  * (percent per business use case, plus minutes until a throttled app regains access);</li>
- * <li>rate-limit headers ({@code X-RateLimit-*} as GitHub sends them, {@code RateLimit-*} as Bluesky
- * does): limit, remaining, and the reset time (epoch seconds, or seconds from now when small).</li>
+ * <li>rate-limit headers ({@code X-RateLimit-*} as GitHub and Discord send them, {@code RateLimit-*} as
+ * Bluesky does, {@code x-rate-limit-*} as X does): limit, remaining, and the reset time (epoch seconds,
+ * or seconds from now when small; Discord's and Reddit's carry a fraction, dropped).</li>
  * </ul>
  * Absent or unreadable headers mean "unknown", never zero.
  */
@@ -30,6 +31,9 @@ public final class QuotaHeaders {
     public static final String RATE_LIMIT = "rate_limit";
 
     private static final String[] GRAPH_KINDS = {"call_count", "total_cputime", "total_time"};
+    /** The rate-limit header families, the first one an answer carries being read. */
+    private static final String[] RATE_LIMIT_PREFIXES = {"X-RateLimit-", "RateLimit-", "X-Rate-Limit-"};
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Reset values above this are epoch seconds (2001 onwards); below, seconds from now. */
     private static final long EPOCH_THRESHOLD = 1_000_000_000L;
@@ -43,9 +47,9 @@ public final class QuotaHeaders {
      */
     public static QuotaUsage read(Function<String, String> header, Instant now) {
         QuotaUsage graph = parse(header.apply(APP_USAGE), header.apply(BUSINESS_USE_CASE));
-        QuotaUsage rate = rateLimit(header, "X-RateLimit-", now);
-        if (rate == null) {
-            rate = rateLimit(header, "RateLimit-", now);
+        QuotaUsage rate = null;
+        for (int i = 0; rate == null && i < RATE_LIMIT_PREFIXES.length; i++) {
+            rate = rateLimit(header, RATE_LIMIT_PREFIXES[i], now);
         }
         if (graph == null || rate == null) {
             return graph != null ? graph : rate;
@@ -60,7 +64,7 @@ public final class QuotaHeaders {
 
     /** How long until a spent rate limit resets, or null when it is not spent or the headers do not say. */
     public static Duration rateLimitReset(Function<String, String> header, Instant now) {
-        for (String prefix : new String[] {"X-RateLimit-", "RateLimit-"}) {
+        for (String prefix : RATE_LIMIT_PREFIXES) {
             Long remaining = number(header.apply(prefix + "Remaining"));
             Long reset = number(header.apply(prefix + "Reset"));
             if (remaining != null && remaining == 0 && reset != null) {
@@ -75,22 +79,29 @@ public final class QuotaHeaders {
     private static QuotaUsage rateLimit(Function<String, String> header, String prefix, Instant now) {
         Long limit = number(header.apply(prefix + "Limit"));
         Long remaining = number(header.apply(prefix + "Remaining"));
+        Long used = number(header.apply(prefix + "Used"));
+        if (limit == null && used != null && remaining != null) {
+            limit = used + remaining; // Reddit sends what was used and what remains, not the limit
+        }
         if (limit == null || remaining == null || limit <= 0) {
             return null;
         }
-        int used = (int) Math.max(0, Math.min(100, Math.round(100.0 * (limit - remaining) / limit)));
+        int percent = (int) Math.max(0, Math.min(100, Math.round(100.0 * (limit - remaining) / limit)));
         Duration reset = remaining == 0 ? rateLimitReset(header, now) : null;
         return new QuotaUsage(
-                used, reset == null ? null : (int) Math.ceil(reset.getSeconds() / 60.0), Map.of(RATE_LIMIT, used));
+                percent,
+                reset == null ? null : (int) Math.ceil(reset.getSeconds() / 60.0),
+                Map.of(RATE_LIMIT, percent));
     }
 
     private static Long number(String value) {
         if (value == null) {
             return null;
         }
-        // RateLimit-Limit may carry a policy after the number ("100;w=3600").
-        String digits = value.trim().split("[;,\\s]", 2)[0];
-        return digits.matches("\\d{1,18}") ? Long.parseLong(digits) : null;
+        // RateLimit-Limit may carry a policy after the number ("100;w=3600"); Discord's reset a fraction
+        // of a second ("1470173023.123"), Reddit's used and remaining counts a ".0": the whole part is read.
+        String number = value.trim().split("[;,\\s]", 2)[0];
+        return number.matches("\\d{1,18}(\\.\\d+)?") ? Long.parseLong(number.replaceFirst("\\..*", "")) : null;
     }
 
     /** The quota facts of the Graph API usage headers, or null when it sent none. */

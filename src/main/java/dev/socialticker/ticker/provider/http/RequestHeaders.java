@@ -123,4 +123,15 @@ public final class RequestHeaders {
         }
         return resolved;
     }
+
+    /**
+     * The headers a call to the provider's token endpoint carries too: the {@code User-Agent} only, when
+     * the file names one (Reddit refuses or throttles calls without its descriptive agent, the token
+     * endpoint's included); the others are the API's own ({@code Client-Id}, {@code LinkedIn-Version}).
+     */
+    public Map<String, String> forTokenCalls(Function<String, String> setting) {
+        Map<String, String> resolved = resolve(setting);
+        resolved.keySet().removeIf(name -> !name.equalsIgnoreCase("User-Agent"));
+        return resolved;
+    }
 }

@@ -121,10 +121,11 @@ class ProviderSettingsCheckTest {
                         "ticker.providers.instagarm.access-token", "t",
                         "ticker.providers.instagarm.base-url", "http://127.0.0.1:8089")))
                 .extracting(ConfigurationProblem::toString)
-                .containsExactly("ticker.providers.instagarm.access-token (and 1 more): no provider is named"
-                        + " 'instagarm' (settings: access-token, base-url); did you mean instagram? Providers:"
-                        + " bluesky, broken, demo, discord, facebook, github, instagram, linkedin, manual, mastodon,"
-                        + " peertube, threads, tiktok, twitch, x, youtube");
+                .containsExactly(
+                        "ticker.providers.instagarm.access-token (and 1 more): no provider is named"
+                                + " 'instagarm' (settings: access-token, base-url); did you mean instagram? Providers:"
+                                + " bluesky, broken, demo, discord, facebook, github, instagram, linkedin, manual, mastodon,"
+                                + " peertube, peertube-channel, reddit, spotify, telegram, threads, tiktok, twitch, x, youtube");
     }
 
     @Test

@@ -84,6 +84,45 @@ class DeclaredTokenAndHeadersTest {
                 .hasMessageContaining("a setting is written {setting:name}");
     }
 
+    @Test
+    void onlyTheUserAgentGoesToTheTokenEndpointToo() {
+        JsonOverHttpSpec spec = spec(Map.of(
+                "headers",
+                "User-Agent: server:social-ticker:1 (by /u/{setting:username})\nClient-Id: {setting:client-id}"));
+        Map<String, String> settings = Map.of("username", "someone", "client-id", "abc123");
+
+        assertThat(spec.headers().forTokenCalls(settings::get))
+                .containsExactly(Map.entry("User-Agent", "server:social-ticker:1 (by /u/someone)"));
+        assertThat(spec(Map.of("headers", "Client-Id: x")).headers().forTokenCalls(settings::get))
+                .isEmpty();
+    }
+
+    @Test
+    void aCredentialInThePathGoesWhereThePathSaysOnceAndIsRequired() {
+        JsonOverHttpSpec telegram = spec(Map.of(
+                "path", "/bot{credential}/getChatMemberCount", "credential", "bot-token", "credentialIn", "path"));
+        assertThat(telegram.credentialInPath()).isTrue();
+        assertThat(telegram.credentialQueryParameter()).isNull();
+
+        assertThatThrownBy(() -> spec(Map.of("path", "/getMe", "credential", "bot-token", "credentialIn", "path")))
+                .hasMessageContaining("credentialIn: path needs {credential} exactly once in the path");
+        assertThatThrownBy(() -> spec(Map.of(
+                        "path", "/bot{credential}/{credential}", "credential", "bot-token", "credentialIn", "path")))
+                .hasMessageContaining("exactly once");
+        assertThatThrownBy(() -> spec(Map.of("path", "/bot{credential}/getMe", "credentialIn", "path")))
+                .hasMessageContaining("parameter 'credential': credentialIn: path needs the setting");
+        assertThatThrownBy(() -> spec(Map.of(
+                        "path", "/bot{credential}/getMe",
+                        "credential", "bot-token",
+                        "credentialIn", "path",
+                        "credentialRequired", "false")))
+                .hasMessageContaining("a credential in the path cannot be left out");
+        assertThatThrownBy(() -> spec(Map.of("path", "/bot{credential}/getMe", "credential", "access-token")))
+                .hasMessageContaining("{credential} is replaced with credentialIn: path only");
+        assertThatThrownBy(() -> spec(Map.of("credential", "bot-token", "credentialIn", "url")))
+                .hasMessageContaining("credentialIn");
+    }
+
     private static JsonOverHttpSpec spec(Map<String, String> extra) {
         Map<String, String> parameters = new HashMap<>(
                 Map.of("name", "example", "baseUrl", "https://api.example", "path", "/u/{account}", "count", "$.n"));

@@ -83,6 +83,31 @@ public class JsonOverHttpRequestTest {
     }
 
     @Test
+    void aCredentialInThePathIsSentThereAndReportedMasked() throws Exception {
+        environment.setProperty("ticker.providers.x.bot-token", "110201543:AAH/dq+T");
+        JsonOverHttpSpec spec = spec(
+                "x",
+                "https://api.example",
+                "/bot{credential}/getChatMemberCount",
+                "chat_id=%40{account}",
+                "bot-token",
+                "path");
+
+        Exchange exchange = prepare(spec, Map.of(), "@channel");
+
+        // The colon stays (a path segment may hold it); what would end or change the segment is encoded.
+        assertThat(exchange.getIn().getHeader(Exchange.HTTP_URI))
+                .isEqualTo("https://api.example/bot110201543:AAH%2Fdq%2BT/getChatMemberCount");
+        assertThat(exchange.getProperty(JsonOverHttpRequest.UPSTREAM_URI, String.class))
+                .startsWith("https://api.example/bot****/getChatMemberCount?");
+        assertThat(exchange.getProperty(JsonOverHttpRequest.UPSTREAM_ENDPOINT, String.class))
+                .startsWith("https://api.example?")
+                .doesNotContain("110201543");
+        assertThat(exchange.getIn().getHeader(Exchange.HTTP_QUERY)).isEqualTo("chat_id=%40channel");
+        assertThat(exchange.getIn().getHeader("Authorization")).isNull();
+    }
+
+    @Test
     void aBearerCredentialAndAStoredEntityTagBecomeHeaders() throws Exception {
         environment.setProperty("ticker.providers.x.access-token", "t0k");
         JsonOverHttpSpec spec = spec("x", "https://api.example", "/u/{account}", "", "access-token", "bearer");
