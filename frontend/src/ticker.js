@@ -8,7 +8,7 @@ import { fittedSize, roomFor } from './fit-text.js';
 import { announceCount, digitGlyphs, formatCount, formatShare, growthLine, updatedAgo } from './format.js';
 import { Odometer } from './odometer.js';
 import { Poller, REQUEST_TIMEOUT_MS } from './poller.js';
-import { providerIcon, providerName } from './providers.js';
+import { countNoun, displayName, providerIcon, readProviders, shownProviders } from './provider-display.js';
 import { pollIntervalMs } from './schedule.js';
 import {
   SPARKLINE_DAYS, dayStart, historyPoints, sparklineFrom, sparklineLabel, sparklinePath, withLiveCount,
@@ -32,7 +32,6 @@ const SHARED_SHEET = (() => {
 })();
 
 const DEFAULT_FALLBACK_MESSAGE = 'Follower count coming soon';
-const DEFAULT_LABEL = 'followers';
 // How often the "updated 5 minutes ago" text is recomputed while it is shown.
 const AGE_REFRESH_MS = 15_000;
 const STATES_WITH_AGE = new Set(['stale', 'error', 'offline']);
@@ -83,7 +82,7 @@ export class SocialTicker extends HTMLElement {
   #parts;
   #odometer;
   #view = INITIAL_VIEW;
-  #config = { pollIntervalSeconds: null, fallbackMessage: null };
+  #config = { pollIntervalSeconds: null, fallbackMessage: null, providers: readProviders(null) };
   #poller = null;
   #configRequest = null;
   #ageTimer = null;
@@ -227,6 +226,15 @@ export class SocialTicker extends HTMLElement {
     this.#endCelebration();
   }
 
+  /**
+   * The word under the number, in announcements and in the growth line and sparkline: the label
+   * attribute as written, else what the providers shown count ("subscribers" for YouTube alone;
+   * "followers" for a sum of providers that count different things), singular or plural for `count`.
+   */
+  #label(view, count) {
+    return this.getAttribute('label') || countNoun(this.#config.providers, shownProviders(view), count);
+  }
+
   /** A feature attribute (growth, sparkline, celebrate) is on unless it says "off" or "false". */
   #on(name) {
     const value = (this.getAttribute(name) ?? '').trim().toLowerCase();
@@ -246,6 +254,8 @@ export class SocialTicker extends HTMLElement {
         pollIntervalSeconds: Number.isFinite(config.pollIntervalSeconds) ? config.pollIntervalSeconds : null,
         fallbackMessage: typeof config.fallbackMessage === 'string' && config.fallbackMessage.trim()
           ? config.fallbackMessage : null,
+        // Names and counts' nouns; a missing or unreadable member leaves ids and "followers".
+        providers: readProviders(config.providers),
       };
       // The first poll was paced on the default interval; a shorter one applies from now.
       this.#poller?.intervalChanged();
@@ -275,7 +285,7 @@ export class SocialTicker extends HTMLElement {
     const view = viewAt(this.#view, now);
     const locale = this.getAttribute('locale') || undefined;
     const format = this.getAttribute('format') === 'compact' ? 'compact' : 'full';
-    const label = this.getAttribute('label') || DEFAULT_LABEL;
+    const label = this.#label(view, view.total);
     const fallbackMessage = this.getAttribute('fallback-message')
       || this.#config.fallbackMessage || DEFAULT_FALLBACK_MESSAGE;
     const age = STATES_WITH_AGE.has(view.state) && view.refreshedAt
@@ -307,10 +317,13 @@ export class SocialTicker extends HTMLElement {
     // read from across a room, the source's provider is named (and drawn) too.
     const screen = this.#layout === 'screen';
     const who = view.profile ? `@${view.profile}` : view.sources.length > 1 ? `${view.sources.length} sources` : '';
-    const heading = [screen && view.provider ? providerName(view.provider) : '', who].filter(Boolean).join(' · ');
-    this.#set('profile', JSON.stringify([heading, screen && view.provider]), () => {
+    const { providers } = this.#config;
+    const heading = [screen && view.provider ? displayName(providers, view.provider) : '', who].filter(Boolean).join(' · ');
+    const icon = screen ? providerIcon(providers, view.provider) : null;
+    // A mark follows from the provider's id; a letter from its name, which ui-config may bring later.
+    this.#set('profile', JSON.stringify([heading, screen && view.provider, icon?.letter ?? null]), () => {
       this.#parts.profileText.textContent = heading;
-      this.#parts.providerIcon.replaceChildren(...(screen ? iconOf(view.provider) : []));
+      this.#parts.providerIcon.replaceChildren(...iconOf(icon));
     });
     this.#set('label', label, (text) => { this.#parts.label.textContent = text; });
     this.#set('fallback', fallbackMessage, (text) => { this.#parts.fallback.textContent = text; });
@@ -318,7 +331,9 @@ export class SocialTicker extends HTMLElement {
       this.#parts.badgeText.textContent = text;
     });
     // Keyed by what the rows show, so an unchanged poll (a new but equal view) is free.
-    const rows = view.sources.map(({ id, provider, profile, total, state }) => [id, provider, profile, total, state]);
+    // The provider's name is in the key: it changes when ui-config arrives, and so may a letter icon.
+    const rows = view.sources.map(({ id, provider, profile, total, state }) =>
+      [id, provider, displayName(providers, provider), profile, total, state]);
     this.#set('sources', JSON.stringify([rows, view.total, locale, format]), () =>
       this.#renderSources(view.sources, { total: view.total, locale, format }));
     this.#renderTrend(view, { locale, format, label });
@@ -357,12 +372,12 @@ export class SocialTicker extends HTMLElement {
       name.className = 'source-name';
       const provider = document.createElement('span');
       provider.className = 'source-provider';
-      provider.textContent = providerName(source.provider);
+      provider.textContent = displayName(this.#config.providers, source.provider);
       name.append(source.profile ? `@${source.profile} ` : '', provider, stateName);
       const icon = document.createElement('span');
       icon.className = 'provider-icon';
       icon.setAttribute('aria-hidden', 'true');
-      icon.append(...iconOf(source.provider));
+      icon.append(...iconOf(providerIcon(this.#config.providers, source.provider)));
       const total = document.createElement('span');
       total.className = 'source-total';
       total.textContent = source.total === null ? '—' : formatCount(source.total, { locale, format });
@@ -455,7 +470,7 @@ export class SocialTicker extends HTMLElement {
     if (!this.#on('celebrate') || milestone <= this.#celebrated) return;
     this.#celebrated = milestone;
     const locale = this.getAttribute('locale') || undefined;
-    const label = this.getAttribute('label') || DEFAULT_LABEL;
+    const label = this.#label(this.#view, milestone);
     this.#endCelebration();
     this.#parts.celebration.textContent = `Milestone reached: ${announceCount(milestone, { locale, label })}!`;
     this.dataset.celebrating = String(milestone);
@@ -533,7 +548,7 @@ export class SocialTicker extends HTMLElement {
 
   #announce(previous, next) {
     const locale = this.getAttribute('locale') || undefined;
-    const label = this.getAttribute('label') || DEFAULT_LABEL;
+    const label = this.#label(next, next.total);
     let text = '';
     // The first count is read in flow; only changes are worth interrupting for.
     if (previous.total !== null && next.total !== null && previous.total !== next.total) {
@@ -578,9 +593,8 @@ function coversOf(partial) {
   return partial ? partial.sources.join(',') : '';
 }
 
-/** The provider's icon as nodes: its SVG path, or its first letter, or nothing. */
-function iconOf(provider) {
-  const icon = providerIcon(provider);
+/** A provider's icon (providerIcon) as nodes: its SVG path, or its first letter, or nothing. */
+function iconOf(icon) {
   if (icon === null) return [];
   if (icon.letter) {
     const letter = document.createElement('span');

@@ -3,7 +3,6 @@ import { describe, it } from 'node:test';
 
 import { FILL, fittedSize, roomFor } from '../../src/fit-text.js';
 import { formatShare } from '../../src/format.js';
-import { providerIcon, providerName } from '../../src/providers.js';
 import { FIRST_CHECK, MIN_RELOAD_GAP_MS, releaseCheck } from '../../src/release-check.js';
 import { SCREEN_DEFAULTS, screenSettings } from '../../src/screen-settings.js';
 import { sourceUrl } from '../../src/service-urls.js';
@@ -115,23 +114,6 @@ describe('releaseCheck', () => {
     const state = { loaded: '"a"', seen: '"b"' };
     assert.equal(releaseCheck(state, '"b"', { nowMs: at.nowMs, reloadedAtMs: at.nowMs - MIN_RELOAD_GAP_MS + 1 }).reload, false);
     assert.equal(releaseCheck(state, '"b"', { nowMs: at.nowMs, reloadedAtMs: at.nowMs - MIN_RELOAD_GAP_MS }).reload, true);
-  });
-});
-
-describe('providers', () => {
-  it('names the built-in providers and draws their icons', () => {
-    for (const [id, name] of [['instagram', 'Instagram'], ['github', 'GitHub'], ['mastodon', 'Mastodon'],
-      ['bluesky', 'Bluesky'], ['youtube', 'YouTube'], ['threads', 'Threads'], ['twitch', 'Twitch']]) {
-      assert.equal(providerName(id), name);
-      assert.match(providerIcon(id).path, /^M[\d.\s,-]/, id);
-    }
-  });
-
-  it("gives an integrator's own provider its id as name and its first letter as icon", () => {
-    assert.equal(providerName('pixelfed'), 'pixelfed');
-    assert.deepEqual(providerIcon('pixelfed'), { letter: 'P' });
-    assert.deepEqual(providerIcon('demo'), { letter: 'D' });
-    assert.equal(providerIcon(null), null);
   });
 });
 

@@ -2,6 +2,7 @@ package dev.socialticker.ticker.alert;
 
 import dev.socialticker.ticker.domain.MilestoneReached;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.provider.contract.ProviderDisplay;
 import java.time.Instant;
 
 /**
@@ -54,14 +55,17 @@ public record Alert(
      */
     public record Milestone(long value, long count, String profile) {}
 
-    /** The message celebrating {@code reached}; {@code profile} as the last count named it (may be null). */
-    static Alert milestone(MilestoneReached reached, String profile) {
+    /**
+     * The message celebrating {@code reached}; {@code profile} as the last count named it (may be null),
+     * {@code counts} what its provider counts ("10,004 members").
+     */
+    static Alert milestone(MilestoneReached reached, String profile, ProviderDisplay.Counts counts) {
         return new Alert(
                 Kind.MILESTONE,
                 AlertRule.MILESTONE,
                 reached.source(),
-                AlertMessages.number(reached.count()) + " followers",
-                AlertMessages.number(reached.milestone()) + " followers",
+                AlertMessages.number(reached.count()) + " " + counts.of(reached.count()),
+                AlertMessages.number(reached.milestone()) + " " + counts.of(reached.milestone()),
                 reached.at(),
                 reached.at(),
                 new Milestone(reached.milestone(), reached.count(), profile));

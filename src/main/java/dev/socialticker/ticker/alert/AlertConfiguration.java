@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socialticker.ticker.provider.contract.ProviderDisplays;
 import dev.socialticker.ticker.refresh.RefreshSchedule;
 import dev.socialticker.ticker.state.StateRepository;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class AlertConfiguration {
     }
 
     @Bean
-    AlertMessages alertMessages(AlertProperties alerts) {
-        return new AlertMessages(alerts.publicUrl());
+    AlertMessages alertMessages(AlertProperties alerts, ProviderDisplays displays) {
+        return new AlertMessages(alerts.publicUrl(), displays);
     }
 }

@@ -3,7 +3,8 @@ package dev.socialticker.ticker.alert;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.socialticker.ticker.domain.ProviderNames;
+import dev.socialticker.ticker.provider.contract.ProviderDisplay;
+import dev.socialticker.ticker.provider.contract.ProviderDisplays;
 import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -22,10 +23,15 @@ import java.util.Map;
 public final class AlertMessages {
     private static final String GUIDE = "docs/alerts.md of Social Ticker";
     private final URI publicUrl;
+    private final ProviderDisplays displays;
 
-    /** @param publicUrl where the service is reached from outside; null: not named */
-    public AlertMessages(URI publicUrl) {
+    /**
+     * @param publicUrl where the service is reached from outside; null: not named
+     * @param displays  how each provider is named and what it counts
+     */
+    public AlertMessages(URI publicUrl, ProviderDisplays displays) {
         this.publicUrl = publicUrl;
+        this.displays = displays;
     }
 
     /** "ALERT instagram-acme: the access token was rejected". */
@@ -39,21 +45,22 @@ public final class AlertMessages {
 
     public String subject(Alert alert) {
         if (alert.kind() == Alert.Kind.MILESTONE) {
-            return "[Social Ticker] 🎉 " + alert.source().id() + " passed "
-                    + number(alert.milestone().value()) + " followers";
+            long value = alert.milestone().value();
+            return "[Social Ticker] 🎉 " + alert.source().id() + " passed " + number(value) + " "
+                    + displays.of(alert.source().provider()).counts().of(value);
         }
         return "[Social Ticker] " + headline(alert);
     }
 
     /** "instagram-acme (acme on Instagram) passed 10,000 followers — 10,004 now." */
-    public static String celebration(Alert alert) {
+    public String celebration(Alert alert) {
         Alert.Milestone milestone = alert.milestone();
-        String provider = ProviderNames.of(alert.source().provider());
+        ProviderDisplay display = displays.of(alert.source().provider());
         String profile = milestone.profile() == null || milestone.profile().isBlank()
-                ? "on " + provider
-                : milestone.profile() + " on " + provider;
-        return alert.source().id() + " (" + profile + ") passed " + number(milestone.value()) + " followers — "
-                + number(milestone.count()) + " now.";
+                ? "on " + display.name()
+                : milestone.profile() + " on " + display.name();
+        return alert.source().id() + " (" + profile + ") passed " + number(milestone.value()) + " "
+                + display.counts().of(milestone.value()) + " — " + number(milestone.count()) + " now.";
     }
 
     /** 10004 → "10,004": grouped as the ticker's audience reads a count. */

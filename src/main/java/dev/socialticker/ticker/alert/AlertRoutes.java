@@ -9,6 +9,7 @@ import dev.socialticker.ticker.domain.TokenChanged;
 import dev.socialticker.ticker.event.EventEndpoints;
 import dev.socialticker.ticker.event.HubCursor;
 import dev.socialticker.ticker.event.TickerEvents;
+import dev.socialticker.ticker.provider.contract.ProviderDisplays;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +63,8 @@ class AlertRoutes extends RouteBuilder {
     private long outOfOrder;
     private final AlertConditions conditions;
     private final SourceCatalog catalog;
+    /** What each provider counts, for the milestone\'s words. */
+    private final ProviderDisplays displays;
     /** Per provider, what the token feature last told of its token; the alerts' read model. */
     private final Map<String, TokenChanged> tokens = new HashMap<>();
     /** How far the alerts have read the hub: a check judges what was published before it. */
@@ -77,9 +80,11 @@ class AlertRoutes extends RouteBuilder {
             AlertSpeaker speaker,
             AlertConditions conditions,
             SourceCatalog catalog,
+            ProviderDisplays displays,
             Clock clock,
             TickerEvents events) {
         this.cursor = new HubCursor(events);
+        this.displays = displays;
         this.channels = channels;
         this.settings = settings;
         this.incidents = incidents;
@@ -206,7 +211,10 @@ class AlertRoutes extends RouteBuilder {
     /** The milestone's message, in the outbox until it was tried on every channel. */
     private synchronized Alert celebrate(MilestoneReached reached) {
         Snapshot snapshot = lastCounts.get(reached.source().id());
-        return incidents.announce(Alert.milestone(reached, snapshot == null ? null : snapshot.profile()));
+        return incidents.announce(Alert.milestone(
+                reached,
+                snapshot == null ? null : snapshot.profile(),
+                displays.of(reached.source().provider()).counts()));
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.socialticker.ticker.api;
 
 import dev.socialticker.ticker.config.SourceCatalog;
-import dev.socialticker.ticker.domain.ProviderNames;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.provider.contract.ProviderDisplays;
 import dev.socialticker.ticker.refresh.RefreshEndpoints;
 import dev.socialticker.ticker.token.Connection;
 import dev.socialticker.ticker.token.PendingSignIns;
@@ -35,6 +35,7 @@ class AdminSignIns {
     private final TokenKeeper keeper;
     private final PendingSignIns pending;
     private final SourceCatalog catalog;
+    private final ProviderDisplays displays;
     /** {@code ticker.alerts.public-url}: where the service is reached from outside; empty: the request's own origin. */
     private final String publicUrl;
 
@@ -42,7 +43,9 @@ class AdminSignIns {
             TokenKeeper keeper,
             PendingSignIns pending,
             SourceCatalog catalog,
+            ProviderDisplays displays,
             @Value("${ticker.alerts.public-url:}") String publicUrl) {
+        this.displays = displays;
         this.keeper = keeper;
         this.pending = pending;
         this.catalog = catalog;
@@ -119,7 +122,7 @@ class AdminSignIns {
         in.setHeader(Exchange.CONTENT_TYPE, "text/html; charset=utf-8");
         in.setHeader("Cache-Control", "no-store");
         in.setHeader("Referrer-Policy", "no-referrer");
-        in.setBody(SignInPage.html(SignInPage.sentence(ProviderNames.of(provider), connection)));
+        in.setBody(SignInPage.html(SignInPage.sentence(displays.of(provider).name(), connection)));
     }
 
     private static String origin(String url) {

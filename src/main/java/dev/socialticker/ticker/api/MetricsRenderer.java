@@ -26,6 +26,7 @@ import dev.socialticker.ticker.format.Reading;
 import dev.socialticker.ticker.format.ShieldsEndpoint;
 import dev.socialticker.ticker.history.HistoryProperties;
 import dev.socialticker.ticker.json.JsonDocuments;
+import dev.socialticker.ticker.provider.contract.ProviderDisplays;
 import dev.socialticker.ticker.refresh.RefreshSchedule;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +83,7 @@ class MetricsRenderer {
     private final JsonDocuments json;
     private final Instant startedAt;
     private final FormatProperties formats;
+    private final BadgeLabel label;
     private final MetricsDocuments documents;
     /** The total's next milestone; null with history off. */
     private final MilestoneForecast forecast;
@@ -145,8 +147,9 @@ class MetricsRenderer {
             HistoryProperties history,
             Clock clock,
             JsonDocuments json,
-            FormatProperties formats) {
-        this(catalog, tickers, events, schedule, history, clock, json, formats, CATCH_UP);
+            FormatProperties formats,
+            ProviderDisplays displays) {
+        this(catalog, tickers, events, schedule, history, clock, json, formats, displays, CATCH_UP);
     }
 
     /** With a read's patience of its own: a test holds a report back as long as it needs to. */
@@ -159,10 +162,12 @@ class MetricsRenderer {
             Clock clock,
             JsonDocuments json,
             FormatProperties formats,
+            ProviderDisplays displays,
             Duration patience) {
         this.patience = patience;
         this.catalog = catalog;
         this.formats = formats;
+        this.label = new BadgeLabel(formats, displays);
         this.forecast = history.enabled() ? new MilestoneForecast(history.ladder(), history.forecastHorizon()) : null;
         this.shieldsCacheSeconds =
                 (int) Math.min(Integer.MAX_VALUE, schedule.period().toSeconds());
@@ -381,7 +386,8 @@ class MetricsRenderer {
                             lastModified(List.of(state)),
                             shown.freshUntil(),
                             shown.stale() ? List.of(state.source()) : List.of(),
-                            !state.hasData()));
+                            !state.hasData(),
+                            label.of(List.of(state.source()))));
             rendered.put(state.source().id(), one);
         }
         return one;
@@ -398,7 +404,8 @@ class MetricsRenderer {
                 lastModified(shown.stream().map(Shown::state).toList()),
                 combined.freshUntil(),
                 combined.staleSources(),
-                combined.noData());
+                combined.noData(),
+                label.of(shown.stream().map(part -> part.state().source()).toList()));
     }
 
     /**
@@ -422,6 +429,7 @@ class MetricsRenderer {
      * The body in the contract's JSON and in every other format, each with its ETag.
      *
      * @param about who the count is of, for the badge's title
+     * @param label the badges' left text ({@link BadgeLabel})
      */
     private RenderedBody body(
             Object document,
@@ -430,20 +438,20 @@ class MetricsRenderer {
             String lastModified,
             Instant freshUntil,
             List<TickerSource> staleSources,
-            boolean noData) {
+            boolean noData,
+            String label) {
         byte[] bytes = bytes(document);
         Map<MetricsFormat, RenderedBody.Alternative> alternatives = new EnumMap<>(MetricsFormat.class);
         alternatives.put(MetricsFormat.SMIIRL, alternative(bytes(new MetricsDocument.SmiirlDocument(reading.count()))));
         alternatives.put(
-                MetricsFormat.SHIELDS,
-                alternative(bytes(ShieldsEndpoint.of(reading, formats.label(), shieldsCacheSeconds))));
+                MetricsFormat.SHIELDS, alternative(bytes(ShieldsEndpoint.of(reading, label, shieldsCacheSeconds))));
         alternatives.put(
                 MetricsFormat.LAMETRIC, alternative(bytes(LametricFrames.of(reading, formats.lametricIcon()))));
         alternatives.put(
                 MetricsFormat.AWTRIX, alternative(bytes(AwtrixApp.of(reading, formats.awtrixIcon(), staleAfter))));
         alternatives.put(
                 MetricsFormat.BADGE,
-                alternative(BadgeSvg.of(reading, formats.label(), about).getBytes(StandardCharsets.UTF_8)));
+                alternative(BadgeSvg.of(reading, label, about).getBytes(StandardCharsets.UTF_8)));
         return new RenderedBody(
                 bytes, strongEtag(bytes), lastModified, freshUntil, staleSources, noData, Map.copyOf(alternatives));
     }

@@ -3,6 +3,7 @@ package dev.socialticker.ticker.api;
 import dev.socialticker.ticker.config.FormatProperties;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.format.BadgeSvg;
+import dev.socialticker.ticker.provider.contract.ProviderDisplays;
 import dev.socialticker.ticker.refresh.RefreshDemand;
 import dev.socialticker.ticker.refresh.RefreshGate;
 import dev.socialticker.ticker.refresh.RefreshHeaders;
@@ -35,7 +36,7 @@ class MetricsResponder {
     private final Clock clock;
     private final String staleWhileRevalidate;
     private final Duration headroom;
-    private final FormatProperties formats;
+    private final BadgeLabel label;
 
     MetricsResponder(
             MetricsRenderer renderer,
@@ -43,9 +44,10 @@ class MetricsResponder {
             RefreshDemand demand,
             Clock clock,
             RefreshSchedule schedule,
-            FormatProperties formats) {
+            FormatProperties formats,
+            ProviderDisplays displays) {
         this.renderer = renderer;
-        this.formats = formats;
+        this.label = new BadgeLabel(formats, displays);
         this.gate = gate;
         this.demand = demand;
         this.clock = clock;
@@ -178,7 +180,7 @@ class MetricsResponder {
         message.setHeader("Cache-Control", "no-store");
         ResponseBody.set(
                 message,
-                BadgeSvg.refused(formats.label(), words, rejection.getMessage()).getBytes(StandardCharsets.UTF_8));
+                BadgeSvg.refused(label.ofNone(), words, rejection.getMessage()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Answers with {@code body} in {@code format} (null: the contract's JSON). */

@@ -1,8 +1,8 @@
 package dev.socialticker.ticker.authorize;
 
 import dev.socialticker.ticker.command.CommandLine;
-import dev.socialticker.ticker.domain.ProviderNames;
 import dev.socialticker.ticker.logging.SecretMasking;
+import dev.socialticker.ticker.provider.contract.ProviderDisplays;
 import dev.socialticker.ticker.token.Connection;
 import dev.socialticker.ticker.token.SignIn;
 import dev.socialticker.ticker.token.SignInPage;
@@ -101,7 +101,7 @@ public final class AuthorizeCommand {
             PrintStream out) {
         TokenKeeper keeper = context.getBean(TokenKeeper.class);
         CamelContext camel = context.getBean(CamelContext.class);
-        String title = ProviderNames.of(provider);
+        String title = context.getBean(ProviderDisplays.class).of(provider).name();
         SignIn signIn;
         try {
             signIn = keeper.signIn(provider, callback.redirectUri());

@@ -3,7 +3,6 @@ package dev.socialticker.ticker.token;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JacksonException;
-import dev.socialticker.ticker.domain.ProviderNames;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -63,6 +62,7 @@ final class ProviderTokenRoutes extends RouteBuilder {
     private volatile int lastFailedStatus;
 
     /**
+     * @param title    the provider's name for people ("TikTok"), in log lines and alerts
      * @param override {@code ticker.providers.<name>.token-refresh-url}: replaces the declared URL's
      *                 scheme, host and port (tests point it at a stub); null for the declared one
      * @param setting  reads a setting under {@code ticker.providers.<name>} (null when unset)
@@ -70,6 +70,7 @@ final class ProviderTokenRoutes extends RouteBuilder {
      */
     ProviderTokenRoutes(
             String provider,
+            String title,
             TokenPolicy policy,
             URI override,
             Function<String, String> setting,
@@ -78,7 +79,7 @@ final class ProviderTokenRoutes extends RouteBuilder {
             DataFormat answers,
             Clock clock) {
         this.provider = provider;
-        this.title = ProviderNames.of(provider);
+        this.title = title;
         this.policy = policy;
         this.override = override;
         this.setting = setting;

@@ -3,6 +3,7 @@ package dev.socialticker.ticker.token;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.FailureCode;
 import dev.socialticker.ticker.json.JsonDocuments;
+import dev.socialticker.ticker.provider.contract.ProviderDisplays;
 import dev.socialticker.ticker.provider.contract.ProviderFailure;
 import dev.socialticker.ticker.provider.contract.ProviderProperties;
 import java.io.IOException;
@@ -38,13 +39,22 @@ public class TokenKeeper {
     private final ProviderProperties providers;
     private final JsonDocuments json;
     private final Clock clock;
+    /** The providers' names for people, in the token's log lines and alerts. */
+    private final ProviderDisplays displays;
+
     private final Map<String, ProviderTokenRoutes> kept = new ConcurrentHashMap<>();
     /** Counts each provider's obtained tokens: a request that saw 401 renews only the token it used. */
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
     TokenKeeper(
-            TokenStatus status, SourceCatalog sources, ProviderProperties providers, JsonDocuments json, Clock clock) {
+            TokenStatus status,
+            SourceCatalog sources,
+            ProviderProperties providers,
+            ProviderDisplays displays,
+            JsonDocuments json,
+            Clock clock) {
         this.status = status;
+        this.displays = displays;
         this.sources = sources;
         this.providers = providers;
         this.json = json;
@@ -76,6 +86,7 @@ public class TokenKeeper {
         status.keeps(provider);
         ProviderTokenRoutes routes = new ProviderTokenRoutes(
                 provider,
+                displays.of(provider).name(),
                 policy,
                 providers.of(provider).tokenRefreshUrl(),
                 setting,

@@ -22,6 +22,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.socialticker.ticker.delivery.DeliveryDesk;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.support.BuiltInDisplays;
 import dev.socialticker.ticker.support.LocalPorts;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -226,7 +227,7 @@ class AlertChannelFailureTest {
                 .isFalse();
         assertThat(request.getHeader("Content-Length")).isEqualTo(String.valueOf(request.getBody().length));
         assertThat(new ObjectMapper().readTree(request.getBody()).path("text").asText())
-                .isEqualTo(":red_circle: " + new AlertMessages(null).headline(ALERT));
+                .isEqualTo(":red_circle: " + new AlertMessages(null, BuiltInDisplays.INSTANCE).headline(ALERT));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.socialticker.ticker.delivery.DeliveryRoutes;
 import dev.socialticker.ticker.json.JsonConfiguration;
 import dev.socialticker.ticker.json.JsonDocuments;
 import dev.socialticker.ticker.routefile.RoutesProperties;
+import dev.socialticker.ticker.support.BuiltInDisplays;
 import dev.socialticker.ticker.support.TestJson;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ final class ChannelRig implements AutoCloseable {
         camel.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);
         JacksonDataFormat json = TestJson.dataFormat();
         camel.getRegistry().bind(JsonConfiguration.DATA_FORMAT, json);
-        messages = new AlertMessages(alerts.publicUrl());
+        messages = new AlertMessages(alerts.publicUrl(), BuiltInDisplays.INSTANCE);
         desk = new DeliveryDesk(camel.createProducerTemplate(), meters, Clock.fixed(now, ZoneOffset.UTC));
         channels = new Channels(desk, camel.createProducerTemplate(), meters, alerts);
         ChannelTemplates templates =

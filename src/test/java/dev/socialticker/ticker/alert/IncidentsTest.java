@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.socialticker.ticker.domain.MilestoneReached;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.provider.contract.ProviderDisplay;
 import dev.socialticker.ticker.state.StateRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,8 +144,10 @@ class IncidentsTest {
     @Test
     void aMilestoneDecidedJustBeforeAStopIsSentAfterTheStartOnce() throws Exception {
         Incidents before = incidents();
-        Alert celebration = before.announce(
-                Alert.milestone(new MilestoneReached(IG, 10_000, 10_004, now), "acme")); // and the service stops
+        Alert celebration = before.announce(Alert.milestone(
+                new MilestoneReached(IG, 10_000, 10_004, now),
+                "acme",
+                ProviderDisplay.FOLLOWERS)); // and the service stops
 
         Incidents after = incidents();
         assertThat(after.takeRecovered())

@@ -13,6 +13,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.socialticker.ticker.domain.MilestoneReached;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.provider.contract.ProviderDisplay;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +60,7 @@ class RuleChannelsTest {
         deliver(new Alert(Alert.Kind.ALERT, AlertRule.AUTH, SOURCE, "rejected", "at once", NOW, NOW));
         await().atMost(Duration.ofSeconds(10)).until(() -> smtp.getReceivedMessages().length == 1);
 
-        deliver(Alert.milestone(new MilestoneReached(SOURCE, 10_000, 10_004, NOW), "acme"));
+        deliver(Alert.milestone(new MilestoneReached(SOURCE, 10_000, 10_004, NOW), "acme", ProviderDisplay.FOLLOWERS));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> webhook.findAll(postRequestedFor(urlPathEqualTo(WEBHOOK_PATH)))
                                 .size()

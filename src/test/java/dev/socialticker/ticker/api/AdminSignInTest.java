@@ -103,7 +103,7 @@ class AdminSignInTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-        assertThat(page.body()).contains("creatorhub is connected. You can close this tab.");
+        assertThat(page.body()).contains("CreatorHub is connected. You can close this tab.");
 
         // The same answer again (a reload, or someone replaying it): no second exchange.
         HttpResponse<String> again = browse(back);
@@ -133,7 +133,7 @@ class AdminSignInTest {
 
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(forged.body())
-                .contains("creatorhub is not connected: this answer belongs to no sign-in started in the last");
+                .contains("CreatorHub is not connected: this answer belongs to no sign-in started in the last");
         assertThat(server.grants()).hasSize(grants);
     }
 

@@ -22,6 +22,7 @@ import dev.socialticker.ticker.event.TickerEvents;
 import dev.socialticker.ticker.history.HistoryProperties;
 import dev.socialticker.ticker.refresh.RefreshProperties;
 import dev.socialticker.ticker.refresh.RefreshSchedule;
+import dev.socialticker.ticker.support.BuiltInDisplays;
 import dev.socialticker.ticker.support.MutableClock;
 import dev.socialticker.ticker.support.TestJson;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -165,6 +166,7 @@ class CountWithItsFactsTest {
                 clock,
                 TestJson.documents(),
                 new FormatProperties("followers", null, null),
+                BuiltInDisplays.INSTANCE,
                 Duration.ofHours(1));
     }
 }

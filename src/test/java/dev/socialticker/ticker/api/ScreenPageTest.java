@@ -34,7 +34,13 @@ class ScreenPageTest extends SharedServiceTest {
     void theScreensModulesAndStylesAreServedAsScriptsAndStyles() {
         ApiClient api = new ApiClient(port);
         for (String module : new String[] {
-            "/screen.js", "/screen-settings.js", "/release-check.js", "/wake-lock.js", "/fit-text.js", "/providers.js"
+            "/screen.js",
+            "/screen-settings.js",
+            "/release-check.js",
+            "/wake-lock.js",
+            "/fit-text.js",
+            "/provider-display.js",
+            "/brand-icons.js"
         }) {
             HttpResponse<String> response = api.get(module);
             assertThat(response.statusCode()).as(module).isEqualTo(200);

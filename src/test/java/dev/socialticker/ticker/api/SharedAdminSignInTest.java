@@ -82,7 +82,7 @@ class SharedAdminSignInTest {
         HttpResponse<String> page = deliver(second, back);
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("creatorhub is connected.");
+        assertThat(page.body()).contains("CreatorHub is connected.");
         assertThat(redis.command("EXISTS", "sign-in-fleet:token:creatorhub")).isEqualTo(":1");
         assertThat(deliver(first, back).statusCode()).isEqualTo(400);
         assertThat(deliver(second, back).statusCode()).isEqualTo(400);

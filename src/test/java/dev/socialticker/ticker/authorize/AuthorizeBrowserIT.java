@@ -70,11 +70,11 @@ class AuthorizeBrowserIT {
 
             String browser = person(address);
 
-            assertThat(browser).contains("outcome: creatorhub is connected. You can close this tab.");
+            assertThat(browser).contains("outcome: CreatorHub is connected. You can close this tab.");
             assertThat(command.get(30, TimeUnit.SECONDS)).isEqualTo(AuthorizeCommand.CONNECTED);
             String console = printed.toString(StandardCharsets.UTF_8);
             System.out.println(console);
-            assertThat(console).contains("Connected creatorhub.");
+            assertThat(console).contains("Connected CreatorHub.");
             assertThat(dir.resolve("state/tokens/creatorhub.json")).exists();
             assertThat(server.grants()).containsExactly("authorization_code");
         } finally {

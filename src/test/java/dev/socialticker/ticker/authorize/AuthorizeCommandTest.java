@@ -84,13 +84,13 @@ class AuthorizeCommandTest {
                 .send(HttpRequest.newBuilder(URI.create(redirect)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(command.get()).isEqualTo(AuthorizeCommand.CONNECTED);
-        assertThat(page.body()).contains("<p id=\"outcome\">creatorhub is connected. You can close this tab.</p>");
+        assertThat(page.body()).contains("<p id=\"outcome\">CreatorHub is connected. You can close this tab.</p>");
         assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
         Path kept = dir.resolve("state/tokens/creatorhub.json");
         JsonNode document = TestJson.MAPPER.readTree(kept.toFile());
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(output)
-                .contains("Connected creatorhub.")
+                .contains("Connected CreatorHub.")
                 .contains("  scopes granted:        user.info.basic user.info.stats")
                 .contains("  refresh token expires: (not said)")
                 .contains("  kept in:               " + kept)

@@ -15,6 +15,7 @@ import dev.socialticker.ticker.provider.contract.ProviderFailure;
 import dev.socialticker.ticker.provider.contract.ProviderProperties;
 import dev.socialticker.ticker.state.StateKey;
 import dev.socialticker.ticker.state.StateRepository;
+import dev.socialticker.ticker.support.BuiltInDisplays;
 import dev.socialticker.ticker.support.MutableClock;
 import dev.socialticker.ticker.support.RedisServer;
 import dev.socialticker.ticker.support.TestClockConfiguration;
@@ -343,7 +344,8 @@ class OAuth2SignInTest {
                 state,
                 clock,
                 new TickerEvents(told::add, new SimpleMeterRegistry()));
-        TokenKeeper keeper = new TokenKeeper(status, sources, providers, TestJson.documents(), clock);
+        TokenKeeper keeper =
+                new TokenKeeper(status, sources, providers, BuiltInDisplays.INSTANCE, TestJson.documents(), clock);
         DefaultCamelContext context = new DefaultCamelContext();
         contexts.add(context);
         context.start();

@@ -58,6 +58,7 @@ class TokenAnswerTest {
         status = new TokenStatus(sources, providers, json, StateRepository.memory(Map.of()), clock);
         camel.addRoutes(new ProviderTokenRoutes(
                 "threads",
+                "Threads",
                 REFRESH,
                 URI.create(upstream.baseUrl()),
                 name -> name.equals(TokenStatus.CREDENTIAL) ? "THQ-current" : null,

@@ -7,6 +7,7 @@ import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.config.SourceProperties;
 import dev.socialticker.ticker.provider.contract.ProviderProperties;
 import dev.socialticker.ticker.state.StateRepository;
+import dev.socialticker.ticker.support.BuiltInDisplays;
 import dev.socialticker.ticker.support.TestJson;
 import java.time.Clock;
 import java.util.List;
@@ -80,6 +81,7 @@ class TokenKeeperTest {
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         TokenStatus status =
                 new TokenStatus(sources, providers, json, StateRepository.memory(Map.of()), Clock.systemUTC());
-        return new TokenKeeper(status, sources, providers, TestJson.documents(), Clock.systemUTC());
+        return new TokenKeeper(
+                status, sources, providers, BuiltInDisplays.INSTANCE, TestJson.documents(), Clock.systemUTC());
     }
 }

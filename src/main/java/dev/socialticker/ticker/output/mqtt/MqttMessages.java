@@ -2,14 +2,12 @@ package dev.socialticker.ticker.output.mqtt;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.socialticker.ticker.domain.ProviderNames;
 import dev.socialticker.ticker.domain.TickerSource;
 import dev.socialticker.ticker.json.JsonDocuments;
+import dev.socialticker.ticker.provider.contract.ProviderDisplay;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * What the mqtt output publishes, as pure functions of the settings and a source's state (no
@@ -44,18 +42,6 @@ public final class MqttMessages {
     public static final String ONLINE = "online";
     public static final String OFFLINE = "offline";
     static final String MANUFACTURER = "Social Ticker";
-    static final String DEFAULT_ICON = "mdi:account-group";
-
-    /** Material Design Icons for the providers that have one; others get {@link #DEFAULT_ICON}. */
-    private static final Map<String, String> ICONS = Map.of(
-            "instagram", "mdi:instagram",
-            "github", "mdi:github",
-            "mastodon", "mdi:mastodon",
-            "youtube", "mdi:youtube",
-            "facebook", "mdi:facebook",
-            "twitter", "mdi:twitter",
-            "linkedin", "mdi:linkedin",
-            "twitch", "mdi:twitch");
 
     private MqttMessages() {}
 
@@ -102,18 +88,20 @@ public final class MqttMessages {
     /**
      * Home Assistant's discovery config for a source's sensor, retained so Home Assistant finds it
      * whenever it (re)subscribes. The state is the whole JSON: the value is its {@code total}, the
-     * rest (profile, stale, growth…) become the sensor's attributes. Written by the service's JSON
-     * data format ({@code json}).
+     * rest (profile, stale, growth…) become the sensor's attributes. Its unit and icon are what the
+     * provider's file says it counts and draws it with ({@code display}). Written by the service's
+     * JSON data format ({@code json}).
      */
-    public static MqttPublication discovery(MqttSettings settings, TickerSource source, JsonDocuments json) {
+    public static MqttPublication discovery(
+            MqttSettings settings, TickerSource source, ProviderDisplay display, JsonDocuments json) {
         ObjectNode config = JsonNodeFactory.instance.objectNode();
-        config.put("name", displayName(source));
+        config.put("name", displayName(source, display));
         config.put("unique_id", settings.nodeId() + "_" + source.id());
         config.put("state_topic", stateTopic(settings, source.id()));
         config.put("value_template", "{{ value_json.total }}");
-        config.put("unit_of_measurement", "followers");
+        config.put("unit_of_measurement", display.counts().other());
         config.put("state_class", "measurement");
-        config.put("icon", iconOf(source.provider()));
+        config.put("icon", display.icon());
         config.put("json_attributes_topic", stateTopic(settings, source.id()));
         config.put("availability_topic", statusTopic(settings));
         config.put("payload_available", ONLINE);
@@ -156,13 +144,9 @@ public final class MqttMessages {
         return new MqttPublication(awtrixPrefix + "/custom/" + appName, awtrixBody, true, keptFor);
     }
 
-    static String iconOf(String provider) {
-        return ICONS.getOrDefault(provider.toLowerCase(Locale.ROOT), DEFAULT_ICON);
-    }
-
     /** "Instagram acme": the provider as its owner writes it and the account as configured. */
-    static String displayName(TickerSource source) {
-        String title = ProviderNames.of(source.provider());
+    static String displayName(TickerSource source, ProviderDisplay display) {
+        String title = display.name();
         return source.account() == null || source.account().isBlank() ? title : title + " " + source.account();
     }
 }

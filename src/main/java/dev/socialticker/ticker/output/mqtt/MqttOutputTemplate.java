@@ -5,6 +5,7 @@ import dev.socialticker.ticker.json.JsonDocuments;
 import dev.socialticker.ticker.output.OutputEndpoints;
 import dev.socialticker.ticker.output.OutputSpec;
 import dev.socialticker.ticker.output.SourceBodies;
+import dev.socialticker.ticker.provider.contract.ProviderDisplays;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteTemplateDefinition;
@@ -21,11 +22,13 @@ class MqttOutputTemplate extends RouteBuilder {
     private final MqttOutput output;
     private final SourceBodies bodies;
     private final JsonDocuments json;
+    private final ProviderDisplays displays;
 
-    MqttOutputTemplate(MqttOutput output, SourceBodies bodies, JsonDocuments json) {
+    MqttOutputTemplate(MqttOutput output, SourceBodies bodies, JsonDocuments json, ProviderDisplays displays) {
         this.output = output;
         this.bodies = bodies;
         this.json = json;
+        this.displays = displays;
     }
 
     // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
@@ -36,7 +39,7 @@ class MqttOutputTemplate extends RouteBuilder {
         output.definition().declareOn(template);
         template.templateBean("publish", Processor.class, rtc -> {
                     OutputSpec spec = OutputSpec.from(output, name -> rtc.getProperty(name, String.class));
-                    return new MqttPush(output.settings(spec), spec, bodies, json);
+                    return new MqttPush(output.settings(spec), spec, bodies, json, displays);
                 })
                 .from(OutputEndpoints.of("{{name}}"))
                     .routeConfigurationId(DeliveryEndpoints.ATTEMPT_CONFIGURATION)

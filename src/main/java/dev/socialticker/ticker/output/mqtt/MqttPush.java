@@ -5,6 +5,7 @@ import dev.socialticker.ticker.output.AwtrixBody;
 import dev.socialticker.ticker.output.Delivery;
 import dev.socialticker.ticker.output.OutputSpec;
 import dev.socialticker.ticker.output.SourceBodies;
+import dev.socialticker.ticker.provider.contract.ProviderDisplays;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.camel.Exchange;
@@ -32,7 +33,16 @@ final class MqttPush extends ServiceSupport implements Processor {
 
     private volatile MqttPublisher publisher;
 
-    MqttPush(MqttSettings settings, OutputSpec spec, SourceBodies bodies, JsonDocuments json) {
+    /** How each provider is named, drawn and what it counts: Home Assistant's sensor says so. */
+    private final ProviderDisplays displays;
+
+    MqttPush(
+            MqttSettings settings,
+            OutputSpec spec,
+            SourceBodies bodies,
+            JsonDocuments json,
+            ProviderDisplays displays) {
+        this.displays = displays;
         this.settings = settings;
         this.spec = spec;
         this.qos = Integer.parseInt(spec.value("qos"));
@@ -52,7 +62,12 @@ final class MqttPush extends ServiceSupport implements Processor {
         if (discovery) {
             // Once per connection: again after a reconnect, a restarted broker may have forgotten it.
             current.publishOnce(
-                    MqttMessages.discovery(settings, delivery.state().source(), json), qos);
+                    MqttMessages.discovery(
+                            settings,
+                            delivery.state().source(),
+                            displays.of(delivery.state().source().provider()),
+                            json),
+                    qos);
         }
         // Without a count: total null, so Home Assistant's sensor shows unknown, its attributes why.
         current.publish(MqttMessages.state(settings, delivery.sourceId(), delivery.json()), qos);

@@ -1,6 +1,8 @@
 package dev.socialticker.ticker.provider.file;
 
 import dev.socialticker.ticker.provider.contract.CountPrecision;
+import dev.socialticker.ticker.provider.contract.ProviderDisplay;
+import dev.socialticker.ticker.provider.contract.ProviderDisplays;
 import dev.socialticker.ticker.provider.http.JsonOverHttpSpec;
 import dev.socialticker.ticker.routefile.RouteFileCatalog;
 import java.util.Set;
@@ -11,7 +13,8 @@ import org.springframework.stereotype.Component;
  * {@code /actuator/health} and reloads all read it.
  */
 @Component
-public class ProviderCatalog extends RouteFileCatalog<ProviderCatalog.Loaded> implements CountPrecision {
+public class ProviderCatalog extends RouteFileCatalog<ProviderCatalog.Loaded>
+        implements CountPrecision, ProviderDisplays {
     /**
      * A provider route that is running; {@code spec} is null when it is not built on the template.
      *
@@ -35,5 +38,14 @@ public class ProviderCatalog extends RouteFileCatalog<ProviderCatalog.Loaded> im
         return find(provider)
                 .map(file -> file.spec() != null && file.spec().roundedCounts())
                 .orElse(false);
+    }
+
+    /** As the provider's file declares (parameter {@code display}); the defaults for one without a file or the template. */
+    @Override
+    public ProviderDisplay of(String provider) {
+        return find(provider)
+                .map(Loaded::spec)
+                .map(JsonOverHttpSpec::display)
+                .orElseGet(() -> ProviderDisplay.defaults(provider));
     }
 }

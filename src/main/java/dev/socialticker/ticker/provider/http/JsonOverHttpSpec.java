@@ -2,6 +2,7 @@ package dev.socialticker.ticker.provider.http;
 
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
+import dev.socialticker.ticker.provider.contract.ProviderDisplay;
 import dev.socialticker.ticker.routefile.TemplateDefinition;
 import dev.socialticker.ticker.routefile.problem.InvalidParametersException;
 import dev.socialticker.ticker.routefile.problem.ParameterProblem;
@@ -39,7 +40,8 @@ public record JsonOverHttpSpec(
         RequestHeaders headers,
         Pattern accountPattern,
         String accountHint,
-        ErrorRules errors) {
+        ErrorRules errors,
+        ProviderDisplay display) {
 
     /** Where {@code credentialIn: path} puts the credential in the path (Telegram: {@code /bot{credential}/…}). */
     static final String CREDENTIAL = "{credential}";
@@ -55,7 +57,9 @@ public record JsonOverHttpSpec(
                     "token-policy",
                     (parameter, value) -> problem(() -> TokenPolicy.parse(value)),
                     "headers",
-                    (parameter, value) -> problem(() -> RequestHeaders.parse(value))));
+                    (parameter, value) -> problem(() -> RequestHeaders.parse(value)),
+                    "display",
+                    (parameter, value) -> problem(() -> ProviderDisplay.parse("", value))));
 
     private static String problem(Runnable parse) {
         try {
@@ -131,7 +135,8 @@ public record JsonOverHttpSpec(
                 RequestHeaders.parse(values.get("headers")),
                 Pattern.compile(values.get("accountPattern")),
                 values.get("accountHint"),
-                ErrorRules.parse(values.get("errors")));
+                ErrorRules.parse(values.get("errors")),
+                ProviderDisplay.parse(values.get("name"), values.get("display")));
     }
 
     /**

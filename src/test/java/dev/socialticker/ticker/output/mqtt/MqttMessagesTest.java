@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.support.BuiltInDisplays;
 import dev.socialticker.ticker.support.TestJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ class MqttMessagesTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final MqttSettings SETTINGS = MqttSettings.of("tcp://broker.local:1883");
     static final TickerSource ACME = new TickerSource("instagram-acme", "instagram", "acme");
+    static final TickerSource OCTOCAT = new TickerSource("github-octocat", "github", "octocat");
 
     @Test
     void topicsFollowTheBaseAndHomeAssistantsDiscoveryLayout() {
@@ -58,16 +60,15 @@ class MqttMessagesTest {
      */
     @Test
     void discoveryDescribesOneSensorPerSourceInHomeAssistantsTerms() throws Exception {
-        MqttPublication config = MqttMessages.discovery(SETTINGS, ACME, TestJson.documents());
+        MqttPublication config =
+                MqttMessages.discovery(SETTINGS, ACME, BuiltInDisplays.INSTANCE.of("instagram"), TestJson.documents());
 
         assertThat(config.topic()).isEqualTo("homeassistant/sensor/social-ticker/instagram-acme/config");
         assertThat(config.retained()).isTrue();
         JsonNode json = JSON.readTree(config.payload());
         assertThat(json.get("name").asText()).isEqualTo("Instagram acme");
         assertThat(JSON.readTree(MqttMessages.discovery(
-                                        SETTINGS,
-                                        new TickerSource("github-octocat", "github", "octocat"),
-                                        TestJson.documents())
+                                        SETTINGS, OCTOCAT, BuiltInDisplays.INSTANCE.of("github"), TestJson.documents())
                                 .payload())
                         .get("name")
                         .asText())
@@ -91,11 +92,22 @@ class MqttMessagesTest {
     }
 
     @Test
-    void eachProviderHasItsIconAndOthersAGroup() {
-        assertThat(MqttMessages.iconOf("github")).isEqualTo("mdi:github");
-        assertThat(MqttMessages.iconOf("mastodon")).isEqualTo("mdi:mastodon");
-        assertThat(MqttMessages.iconOf("youtube")).isEqualTo("mdi:youtube");
-        assertThat(MqttMessages.iconOf("bluesky")).isEqualTo("mdi:account-group");
+    void theSensorsUnitAndIconAreWhatItsProviderFileSays() throws Exception {
+        TickerSource youtube = new TickerSource("youtube-uc", "youtube", "UC_x5XG1OV2P6uZZ5FSM9Ttw");
+        JsonNode config = JSON.readTree(
+                MqttMessages.discovery(SETTINGS, youtube, BuiltInDisplays.INSTANCE.of("youtube"), TestJson.documents())
+                        .payload());
+        assertThat(config.get("name").asText()).isEqualTo("YouTube UC_x5XG1OV2P6uZZ5FSM9Ttw");
+        assertThat(config.get("unit_of_measurement").asText()).isEqualTo("subscribers");
+        assertThat(config.get("icon").asText()).isEqualTo("mdi:youtube");
+
+        TickerSource forum = new TickerSource("forum-acme", "forum", "acme");
+        JsonNode defaults = JSON.readTree(
+                MqttMessages.discovery(SETTINGS, forum, BuiltInDisplays.INSTANCE.of("forum"), TestJson.documents())
+                        .payload());
+        assertThat(defaults.get("name").asText()).as("a file without a display").isEqualTo("Forum acme");
+        assertThat(defaults.get("unit_of_measurement").asText()).isEqualTo("followers");
+        assertThat(defaults.get("icon").asText()).isEqualTo("mdi:account-group");
     }
 
     @Test
@@ -144,7 +156,7 @@ class MqttMessagesTest {
 
         assertThat(JSON.readTree(sample))
                 .isEqualTo(JSON.readTree(MqttMessages.discovery(
-                                SETTINGS, new TickerSource("github-octocat", "github", "octocat"), TestJson.documents())
+                                SETTINGS, OCTOCAT, BuiltInDisplays.INSTANCE.of("github"), TestJson.documents())
                         .payload()));
     }
 

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.support.BuiltInDisplays;
 import dev.socialticker.ticker.support.MosquittoBroker;
 import dev.socialticker.ticker.support.TestJson;
 import java.io.PrintWriter;
@@ -121,7 +122,8 @@ class MqttPublisherTest {
     @Test
     void theDiscoveryConfigIsRetainedAndSentOncePerConnection() throws Exception {
         publisher = new MqttPublisher(settings());
-        MqttPublication config = MqttMessages.discovery(publisher.settings(), ACME, TestJson.documents());
+        MqttPublication config = MqttMessages.discovery(
+                publisher.settings(), ACME, BuiltInDisplays.INSTANCE.of("instagram"), TestJson.documents());
 
         assertThat(publisher.publishOnce(config, 1)).isTrue();
         assertThat(publisher.publishOnce(config, 1))
@@ -225,7 +227,8 @@ class MqttPublisherTest {
     @Test
     void afterTheBrokerRestartsTheNextPublishReconnectsAndRepublishesDiscovery() throws Exception {
         publisher = new MqttPublisher(settings());
-        MqttPublication config = MqttMessages.discovery(publisher.settings(), ACME, TestJson.documents());
+        MqttPublication config = MqttMessages.discovery(
+                publisher.settings(), ACME, BuiltInDisplays.INSTANCE.of("instagram"), TestJson.documents());
         publisher.publishOnce(config, 1);
         publisher.publish(state(1), 1);
 

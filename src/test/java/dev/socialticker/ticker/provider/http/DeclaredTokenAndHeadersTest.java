@@ -3,6 +3,7 @@ package dev.socialticker.ticker.provider.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.socialticker.ticker.provider.contract.ProviderDisplay;
 import dev.socialticker.ticker.token.TokenPolicy;
 import java.util.HashMap;
 import java.util.Map;
@@ -121,6 +122,17 @@ class DeclaredTokenAndHeadersTest {
                 .hasMessageContaining("{credential} is replaced with credentialIn: path only");
         assertThatThrownBy(() -> spec(Map.of("credential", "bot-token", "credentialIn", "url")))
                 .hasMessageContaining("credentialIn");
+    }
+
+    @Test
+    void theDisplayIsReadWithTheFileAndAWrongOneRefusesIt() {
+        assertThat(spec(Map.of("display", "name: Example Social\ncounts: { one: fan, other: fans }"))
+                        .display())
+                .isEqualTo(new ProviderDisplay(
+                        "Example Social", ProviderDisplay.DEFAULT_ICON, new ProviderDisplay.Counts("fan", "fans")));
+        assertThat(spec(Map.of()).display()).as("no display").isEqualTo(ProviderDisplay.defaults("example"));
+        assertThatThrownBy(() -> spec(Map.of("display", "icon: youtube")))
+                .hasMessageContaining("display.icon must be a Material Design Icons name");
     }
 
     private static JsonOverHttpSpec spec(Map<String, String> extra) {

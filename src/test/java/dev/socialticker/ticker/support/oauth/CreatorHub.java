@@ -49,6 +49,10 @@ public final class CreatorHub {
                     routeId: provider-creatorhub
                     parameters:
                       - { name: name, value: creatorhub }
+                      - name: display
+                        value: |
+                          name: CreatorHub
+                          counts: { one: fan, other: fans }
                       - { name: baseUrl, value: "%s" }
                       - { name: path, value: "/api/users/{account}" }
                       - name: token
