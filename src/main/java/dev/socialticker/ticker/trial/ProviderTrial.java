@@ -23,7 +23,6 @@ import dev.socialticker.ticker.store.FollowerCountValidator;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -145,20 +144,11 @@ class ProviderTrial {
             out.println("< HTTP " + call.status());
             // The headers the service reads quota facts and waits from (QuotaHeaders, Retry-After).
             call.answerHeaders().stream()
-                    .filter(header -> isQuotaHeader(header[0]))
+                    .filter(header -> QuotaHeaders.isRead(header[0]))
                     .forEach(header -> out.println("< " + masked(header[0] + ": " + header[1])));
             QuotaUsage quota = QuotaHeaders.read(call::answerHeader, clock.instant());
             out.println("quota: " + describe(quota));
         }
-    }
-
-    private static boolean isQuotaHeader(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.startsWith("x-ratelimit-")
-                || lower.startsWith("ratelimit-")
-                || lower.equals("retry-after")
-                || lower.equals(QuotaHeaders.APP_USAGE.toLowerCase(Locale.ROOT))
-                || lower.equals(QuotaHeaders.BUSINESS_USE_CASE.toLowerCase(Locale.ROOT));
     }
 
     private static String describe(QuotaUsage quota) {

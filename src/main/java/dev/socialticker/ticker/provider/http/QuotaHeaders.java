@@ -7,7 +7,9 @@ import dev.socialticker.ticker.domain.RetryAfter;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -60,6 +62,16 @@ public final class QuotaHeaders {
                 max(graph.usedPercent(), rate.usedPercent()),
                 max(graph.regainAccessMinutes(), rate.regainAccessMinutes()),
                 kinds);
+    }
+
+    /** True for a response header the service reads quota facts or a wait from (and --try shows). */
+    public static boolean isRead(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.equals("retry-after")
+                || lower.equalsIgnoreCase(APP_USAGE)
+                || lower.equalsIgnoreCase(BUSINESS_USE_CASE)
+                || Arrays.stream(RATE_LIMIT_PREFIXES)
+                        .anyMatch(prefix -> lower.startsWith(prefix.toLowerCase(Locale.ROOT)));
     }
 
     /** How long until a spent rate limit resets, or null when it is not spent or the headers do not say. */

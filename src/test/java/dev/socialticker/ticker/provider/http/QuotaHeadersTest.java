@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.socialticker.ticker.domain.QuotaUsage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -97,5 +98,18 @@ class QuotaHeadersTest {
         assertThat(QuotaHeaders.read(
                         answer("X-RateLimit-Limit", "100", "X-RateLimit-Remaining", "1.2.3"), Instant.EPOCH))
                 .isNull();
+    }
+
+    @Test
+    void theHeadersItReadsAreNamedInOnePlace() {
+        assertThat(List.of(
+                        "x-rate-limit-reset",
+                        "X-RateLimit-Remaining",
+                        "RateLimit-Limit",
+                        "Retry-After",
+                        "x-app-usage",
+                        "X-Business-Use-Case-Usage"))
+                .allMatch(QuotaHeaders::isRead);
+        assertThat(List.of("Content-Type", "X-Rate", "ETag", "X-Request-Id")).noneMatch(QuotaHeaders::isRead);
     }
 }
