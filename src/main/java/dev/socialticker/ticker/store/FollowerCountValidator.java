@@ -64,7 +64,10 @@ public final class FollowerCountValidator {
         throw new PayloadRejectedException("the follower count is not a number");
     }
 
-    /** Profile names are shown on screens: keep them short and printable; fall back to the account. */
+    /**
+     * Profile names are shown on screens: keep them short and printable; fall back to the account,
+     * without the leading {@code @} it may be written with ({@code @telegram}): the page writes its own.
+     */
     public static String profileOr(Object raw, String fallback) {
         if (raw instanceof CharSequence text) {
             String cleaned = text.toString().replaceAll("\\p{Cntrl}", "").trim();
@@ -72,6 +75,6 @@ public final class FollowerCountValidator {
                 return cleaned.length() > 100 ? cleaned.substring(0, 100) : cleaned;
             }
         }
-        return fallback;
+        return fallback != null && fallback.startsWith("@") ? fallback.substring(1) : fallback;
     }
 }

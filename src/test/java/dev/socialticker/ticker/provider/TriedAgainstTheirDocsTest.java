@@ -143,7 +143,7 @@ class TriedAgainstTheirDocsTest {
                 Arguments.of("x", "user.json", "count: 583423", "profile: XDevelopers"),
                 Arguments.of("facebook", "page.json", "count: 4321", "profile: Acme"),
                 Arguments.of("peertube-channel", "video-channel.json", "count: 5678", "profile: Framasoft"),
-                Arguments.of("telegram", "member-count.json", "count: 1234", "profile: @telegram"),
+                Arguments.of("telegram", "member-count.json", "count: 1234", "profile: telegram"),
                 Arguments.of("reddit", "subreddit-about.json", "count: 45000000", "profile: r/AskReddit"),
                 Arguments.of("spotify", "artist.json", "count: 1234", "profile: Pitbull"));
     }

@@ -50,6 +50,12 @@ class FollowerCountValidatorTest {
         assertThat(FollowerCountValidator.profileOr(" acme\n", "123")).isEqualTo("acme");
         assertThat(FollowerCountValidator.profileOr(null, "123")).isEqualTo("123");
         assertThat(FollowerCountValidator.profileOr("", "123")).isEqualTo("123");
+        assertThat(FollowerCountValidator.profileOr(null, "@telegram"))
+                .as("the page writes its own @")
+                .isEqualTo("telegram");
+        assertThat(FollowerCountValidator.profileOr("@Pitbull", "x"))
+                .as("a profile is kept as answered")
+                .isEqualTo("@Pitbull");
         assertThat(FollowerCountValidator.profileOr(42, "123")).isEqualTo("123");
         assertThat(FollowerCountValidator.profileOr("x".repeat(500), "123")).hasSize(100);
     }
