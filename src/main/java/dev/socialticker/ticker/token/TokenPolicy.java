@@ -1,13 +1,11 @@
 package dev.socialticker.ticker.token;
 
+import dev.socialticker.ticker.routefile.YamlParameter;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * How a provider's credential is obtained and kept (template parameter {@code token}, a YAML map):
@@ -168,13 +166,7 @@ public record TokenPolicy(
         if (yaml == null || yaml.isBlank()) {
             return STATIC;
         }
-        Object parsed;
-        try {
-            parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        } catch (RuntimeException unreadable) {
-            throw new IllegalArgumentException("parameter 'token' is not YAML: "
-                    + unreadable.getMessage().lines().findFirst().orElse(""));
-        }
+        Object parsed = YamlParameter.load("token", yaml);
         if (!(parsed instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("parameter 'token' must be a YAML map such as 'kind: refresh' (keys: "
                     + String.join(", ", KEYS) + ")");

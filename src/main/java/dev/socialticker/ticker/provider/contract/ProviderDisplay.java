@@ -1,14 +1,12 @@
 package dev.socialticker.ticker.provider.contract;
 
+import dev.socialticker.ticker.routefile.YamlParameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * How a provider shows itself to people, as its file's {@code display} parameter says: its name
@@ -64,13 +62,7 @@ public record ProviderDisplay(String name, String icon, Counts counts) {
         if (yaml == null || yaml.isBlank()) {
             return defaults;
         }
-        Object parsed;
-        try {
-            parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        } catch (RuntimeException unreadable) {
-            throw new IllegalArgumentException("parameter 'display' is not YAML: "
-                    + unreadable.getMessage().lines().findFirst().orElse(""));
-        }
+        Object parsed = YamlParameter.load("display", yaml);
         if (!(parsed instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("parameter 'display' must be a YAML map such as '{ name: YouTube, icon:"
                     + " mdi:youtube, counts: { one: subscriber, other: subscribers } }'");

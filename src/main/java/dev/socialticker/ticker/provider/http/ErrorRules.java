@@ -6,6 +6,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.socialticker.ticker.domain.FailureCode;
 import dev.socialticker.ticker.domain.RetryAfter;
 import dev.socialticker.ticker.provider.contract.ProviderFailure;
+import dev.socialticker.ticker.routefile.YamlParameter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,9 +21,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * A provider file's own error vocabulary (template parameter {@code errors}): which answers mean
@@ -122,12 +120,7 @@ final class ErrorRules {
         if (yaml == null || yaml.isBlank()) {
             return NONE;
         }
-        Object parsed;
-        try {
-            parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        } catch (RuntimeException notYaml) {
-            throw new IllegalArgumentException("parameter 'errors' is not YAML: " + firstLine(notYaml.getMessage()));
-        }
+        Object parsed = YamlParameter.load("errors", yaml);
         if (!(parsed instanceof List<?> list)) {
             throw new IllegalArgumentException("parameter 'errors' must be a YAML list of rules");
         }
@@ -269,10 +262,6 @@ final class ErrorRules {
 
     private static String text(Object value) {
         return value == null ? null : String.valueOf(value);
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     /** Not null, not false, not an empty list or string. */
