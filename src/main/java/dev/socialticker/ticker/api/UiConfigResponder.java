@@ -1,9 +1,11 @@
 package dev.socialticker.ticker.api;
 
 import dev.socialticker.ticker.config.SourceCatalog;
+import dev.socialticker.ticker.history.HistoryProperties;
 import dev.socialticker.ticker.json.JsonDocuments;
 import dev.socialticker.ticker.provider.contract.ProviderDisplay;
 import dev.socialticker.ticker.provider.contract.ProviderDisplays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.camel.Exchange;
@@ -23,8 +25,15 @@ class UiConfigResponder implements Processor {
     private final SourceCatalog sources;
     private final ProviderDisplays displays;
     private final JsonDocuments json;
+    private final List<Long> milestones;
 
-    UiConfigResponder(UiProperties ui, SourceCatalog sources, ProviderDisplays displays, JsonDocuments json) {
+    UiConfigResponder(
+            UiProperties ui,
+            SourceCatalog sources,
+            ProviderDisplays displays,
+            HistoryProperties history,
+            JsonDocuments json) {
+        this.milestones = history.enabled() ? history.ladder().rungs() : List.of();
         this.ui = ui;
         this.sources = sources;
         this.displays = displays;
@@ -34,7 +43,7 @@ class UiConfigResponder implements Processor {
     private byte[] body() {
         Map<String, ProviderDisplay> providers = new TreeMap<>();
         sources.all().forEach(source -> providers.computeIfAbsent(source.provider(), displays::of));
-        return json.write(new UiConfig(ui.pollInterval().toSeconds(), ui.fallbackMessage(), providers));
+        return json.write(new UiConfig(ui.pollInterval().toSeconds(), ui.fallbackMessage(), providers, milestones));
     }
 
     @Override

@@ -44,6 +44,11 @@ public final class Milestones {
         return new Milestones(rungs);
     }
 
+    /** Every milestone, lowest first: the pages mark where a count crossed one. */
+    public List<Long> rungs() {
+        return Arrays.stream(rungs).boxed().toList();
+    }
+
     /** The first milestone above {@code count}, if the ladder goes that high. */
     public OptionalLong nextAbove(long count) {
         int found = Arrays.binarySearch(rungs, count);

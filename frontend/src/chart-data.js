@@ -1,0 +1,115 @@
+// What the charts page shows, computed from the service's history API, with no DOM: the ranges and
+// the query each asks, the columns a time-series chart draws, the daily gains, the milestones
+// crossed. Pure, so each rule is unit-tested (test/unit/chart-data.test.js).
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The ranges a reader picks. Hourly points where there are few enough to read (the service keeps
+ * them 90 days); daily beyond. "all" is the longest span one daily request may ask: 13 years
+ * (4,749 days), under the service's default `ticker.history.max-points` of 5,000.
+ */
+export const RANGES = Object.freeze({
+  '7d': Object.freeze({ label: '7 days', days: 7, step: 'hour' }),
+  '30d': Object.freeze({ label: '30 days', days: 30, step: 'hour' }),
+  '90d': Object.freeze({ label: '90 days', days: 90, step: 'day' }),
+  '1y': Object.freeze({ label: '1 year', days: 365, step: 'day' }),
+  all: Object.freeze({ label: 'All', days: 4_749, step: 'day' }),
+});
+
+/** The range shown first and whenever the address names none the page knows. */
+export const DEFAULT_RANGE = '30d';
+
+/** The UTC date (YYYY-MM-DD) of an instant in ms. */
+export function utcDate(ms) {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * The history query of a range at `nowMs`: its step and its first day, as a date, so the address
+ * stays the same all day and a cache can keep the answer (the service defaults `to` to now).
+ * @param {string} range a key of RANGES (anything else is the default)
+ * @param {number} nowMs
+ * @returns {{step: 'hour'|'day', from: string}}
+ */
+export function rangeQuery(range, nowMs) {
+  const { days, step } = RANGES[range] ?? RANGES[DEFAULT_RANGE];
+  return { step, from: utcDate(nowMs - (days - 1) * DAY_MS) };
+}
+
+/**
+ * The history address of a body's sources: one source's own, or the sum of several.
+ * @param {URL} base the service's address (the page's origin)
+ * @param {string[]} sources the source ids shown
+ * @param {{step: string, from: string}} query rangeQuery's
+ * @param {string} [format] 'csv' for the download; JSON otherwise
+ */
+export function historyUrl(base, sources, { step, from }, format) {
+  const url = sources.length === 1
+    ? new URL(`/api/metrics/${encodeURIComponent(sources[0])}/history`, base)
+    : new URL('/api/metrics/history', base);
+  if (sources.length > 1) url.searchParams.set('sources', sources.join(','));
+  url.searchParams.set('step', step);
+  url.searchParams.set('from', from);
+  if (format) url.searchParams.set('format', format);
+  return url;
+}
+
+/**
+ * The points of a history answer that are usable, oldest first: `{at, count}` with a finite
+ * count and a readable time; anything else (an older or a foreign answer) is left out, never drawn
+ * as zero.
+ * @param {unknown} body the parsed JSON
+ * @returns {{ms: number, count: number}[]}
+ */
+export function pointsOf(body) {
+  const points = body && typeof body === 'object' && 'points' in body && Array.isArray(body.points) ? body.points : [];
+  return points
+    .map((point) => ({ ms: Date.parse(point?.at), count: point?.count }))
+    .filter(({ ms, count }) => Number.isFinite(ms) && Number.isFinite(count))
+    .sort((a, b) => a.ms - b.ms);
+}
+
+/**
+ * The columns a time-series chart draws: times in seconds (uPlot's unit) and counts.
+ * @param {{ms: number, count: number}[]} points
+ * @returns {[number[], number[]]}
+ */
+export function countColumns(points) {
+  return [points.map(({ ms }) => ms / 1000), points.map(({ count }) => count)];
+}
+
+/**
+ * The gain of each UTC day: its last count less the day before's last count. The first day shown
+ * has no day before it in the range, so no bar; a day with no reading has none either (its gain
+ * lands on the next day that has one, as the counts say).
+ * @param {{ms: number, count: number}[]} points hourly or daily, oldest first
+ * @returns {{ms: number, gain: number}[]} one per day after the first, at the day's start
+ */
+export function dailyGains(points) {
+  const lastOfDay = new Map();
+  for (const { ms, count } of points) lastOfDay.set(Math.floor(ms / DAY_MS), count);
+  const days = [...lastOfDay.entries()].sort(([a], [b]) => a - b);
+  return days.slice(1).map(([day, count], i) => ({ ms: day * DAY_MS, gain: count - days[i][1] }));
+}
+
+/**
+ * The milestones (the service's ladder, from /api/ui-config) the count crossed within the points,
+ * each once, where it first did: the first point at or above it after one below it (a count that
+ * dips and passes it again is not a new milestone, as the service's milestone alert says).
+ * @param {{ms: number, count: number}[]} points oldest first
+ * @param {number[]} ladder the milestones, any order
+ * @returns {{value: number, ms: number}[]}
+ */
+export function milestonesCrossed(points, ladder) {
+  const rungs = [...new Set((ladder ?? []).filter(Number.isFinite))].sort((a, b) => a - b);
+  const crossed = new Map();
+  for (let i = 1; i < points.length; i++) {
+    const before = points[i - 1].count;
+    const after = points[i].count;
+    for (const value of rungs) {
+      if (value > before && value <= after && !crossed.has(value)) crossed.set(value, points[i].ms);
+    }
+  }
+  return [...crossed].map(([value, ms]) => ({ value, ms }));
+}

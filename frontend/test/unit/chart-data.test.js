@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import {
+  DEFAULT_RANGE, RANGES, countColumns, dailyGains, historyUrl, milestonesCrossed, pointsOf, rangeQuery, utcDate,
+} from '../../src/chart-data.js';
+
+const DAY = 86_400_000;
+const NOW = Date.parse('2026-12-07T18:20:00Z');
+const at = (iso) => Date.parse(iso);
+
+describe('rangeQuery', () => {
+  it('asks hourly points for the short ranges and daily ones beyond, from a date so the address holds all day', () => {
+    assert.deepEqual(rangeQuery('7d', NOW), { step: 'hour', from: '2026-12-01' });
+    assert.deepEqual(rangeQuery('30d', NOW), { step: 'hour', from: '2026-11-08' });
+    assert.deepEqual(rangeQuery('90d', NOW), { step: 'day', from: '2026-09-09' });
+    assert.deepEqual(rangeQuery('1y', NOW), { step: 'day', from: '2025-12-08' });
+    assert.deepEqual(rangeQuery('7d', NOW + 5 * 3_600_000), rangeQuery('7d', NOW), 'later the same day');
+  });
+
+  it('keeps "all" within what one daily request may ask (the service refuses over 5,000 points)', () => {
+    const { from } = rangeQuery('all', NOW);
+    const days = (NOW - Date.parse(from)) / DAY;
+    assert.ok(days > 10 * 365 && days < 5_000, `${days} days`);
+  });
+
+  it('takes an unknown range as the default one', () => {
+    assert.deepEqual(rangeQuery('forever', NOW), rangeQuery(DEFAULT_RANGE, NOW));
+    assert.ok(RANGES[DEFAULT_RANGE]);
+  });
+
+  it('writes UTC dates', () => {
+    assert.equal(utcDate(at('2026-12-31T23:59:59Z')), '2026-12-31');
+  });
+});
+
+describe('historyUrl', () => {
+  const base = new URL('https://ticker.example/');
+  const query = { step: 'day', from: '2026-01-01' };
+
+  it("asks one source's own history, its id encoded", () => {
+    assert.equal(historyUrl(base, ['github-octo cat'], query).href,
+      'https://ticker.example/api/metrics/github-octo%20cat/history?step=day&from=2026-01-01');
+  });
+
+  it('asks the sum of several sources, and CSV for the download', () => {
+    assert.equal(historyUrl(base, ['a', 'b'], query, 'csv').href,
+      'https://ticker.example/api/metrics/history?sources=a%2Cb&step=day&from=2026-01-01&format=csv');
+  });
+});
+
+describe('pointsOf', () => {
+  it('keeps the usable points oldest first and never draws a missing count as zero', () => {
+    const body = { points: [
+      { at: '2026-01-02T00:00:00Z', count: 12 },
+      { at: '2026-01-01T00:00:00Z', count: 10 },
+      { at: 'not a date', count: 11 },
+      { at: '2026-01-03T00:00:00Z', count: null },
+      { at: '2026-01-04T00:00:00Z', count: '13' },
+    ] };
+    assert.deepEqual(pointsOf(body), [{ ms: at('2026-01-01T00:00:00Z'), count: 10 }, { ms: at('2026-01-02T00:00:00Z'), count: 12 }]);
+  });
+
+  it('reads a foreign or empty answer as no points', () => {
+    for (const body of [null, 'text', {}, { points: 'x' }, []]) assert.deepEqual(pointsOf(body), []);
+  });
+});
+
+describe('countColumns', () => {
+  it("gives uPlot its columns: seconds and counts", () => {
+    assert.deepEqual(countColumns([{ ms: 1_000, count: 5 }, { ms: 61_000, count: 6 }]), [[1, 61], [5, 6]]);
+  });
+});
+
+describe('dailyGains', () => {
+  it("is each day's last count less the day before's, hourly or daily", () => {
+    const hourly = [
+      { ms: at('2026-01-01T10:00:00Z'), count: 100 },
+      { ms: at('2026-01-01T23:00:00Z'), count: 110 },
+      { ms: at('2026-01-02T05:00:00Z'), count: 115 },
+      { ms: at('2026-01-02T22:00:00Z'), count: 130 },
+      { ms: at('2026-01-03T01:00:00Z'), count: 125 },
+    ];
+    assert.deepEqual(dailyGains(hourly), [
+      { ms: at('2026-01-02T00:00:00Z'), gain: 20 },
+      { ms: at('2026-01-03T00:00:00Z'), gain: -5 },
+    ]);
+  });
+
+  it('gives the first day no bar, and a day without readings none: its gain shows on the next', () => {
+    const daily = [
+      { ms: at('2026-01-01T00:00:00Z'), count: 100 },
+      { ms: at('2026-01-04T00:00:00Z'), count: 160 },
+    ];
+    assert.deepEqual(dailyGains(daily), [{ ms: at('2026-01-04T00:00:00Z'), gain: 60 }]);
+    assert.deepEqual(dailyGains(daily.slice(0, 1)), []);
+    assert.deepEqual(dailyGains([]), []);
+  });
+});
+
+describe('milestonesCrossed', () => {
+  const LADDER = [10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000];
+
+  it('marks each milestone of the ladder once, at the first point that reached it', () => {
+    const points = [
+      { ms: 1, count: 9_000 },
+      { ms: 2, count: 9_999 },
+      { ms: 3, count: 10_000 },
+      { ms: 4, count: 26_000 },
+      { ms: 5, count: 24_000 },
+      { ms: 6, count: 25_500 },
+    ];
+    assert.deepEqual(milestonesCrossed(points, LADDER), [
+      { value: 10_000, ms: 3 },
+      { value: 25_000, ms: 4 },
+    ]);
+  });
+
+  it("reads the service's own ladder, whatever its order, and marks nothing without one", () => {
+    const points = [{ ms: 1, count: 90 }, { ms: 2, count: 130 }];
+    assert.deepEqual(milestonesCrossed(points, [125, 100, 'x']), [{ value: 100, ms: 2 }, { value: 125, ms: 2 }]);
+    assert.deepEqual(milestonesCrossed(points, []), []);
+    assert.deepEqual(milestonesCrossed(points, undefined), []);
+  });
+
+  it('marks nothing for a count that only fell or stayed', () => {
+    assert.deepEqual(milestonesCrossed([{ ms: 1, count: 500 }, { ms: 2, count: 400 }, { ms: 3, count: 400 }], LADDER), []);
+  });
+});
