@@ -1,5 +1,5 @@
-// The charts page (/charts) in Debian's Chromium against the running service (ChartsBrowserIT starts
-// it with the built-in demo source and the admin API on): a decade of daily counts given through the
+// The charts page (/charts) in Debian's Chromium against the running service (TickerBrowserIT runs it
+// after the ticker's test, on the same service: one source, the admin API on): a decade of daily counts given through the
 // backfill, as a person moving from another tool would, then each range, the keyboard, the table, the
 // CSV, the reader's locale and both themes. First paint and the range switches are printed, measured
 // in this browser on this machine, not asserted (docs/performance.md keeps timings out of tests).
@@ -31,10 +31,10 @@ let id;
 let HISTORY;
 
 before(async () => {
-  // The demo source's first count, which the history then leads up to.
+  // The source's count now, which the history then leads up to.
   let source;
   for (const deadline = Date.now() + 20_000; !Number.isFinite(source?.total);) {
-    if (Date.now() > deadline) throw new Error(`the demo source has no count: ${JSON.stringify(source)}`);
+    if (Date.now() > deadline) throw new Error(`the source has no count: ${JSON.stringify(source)}`);
     if (source) await new Promise((ok) => setTimeout(ok, 100));
     source = (await (await fetch(new URL('/api/metrics', BASE))).json()).sources[0];
   }
@@ -78,7 +78,8 @@ describe('the charts page', () => {
     await shown(page, 'all');
     const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
     console.log(`# first contentful paint ${Math.round(paint)} ms, ${DAYS} daily points`);
-    assert.match(await page.textContent('#title'), /on Demo: followers$/);
+    // The provider as its file names it ("Instagram"), not its id.
+    assert.match(await page.textContent('#title'), / on [A-Z]\w*: followers$/);
     assert.match(await page.textContent('#figures'), /followers now/);
     const first = HISTORY[0].count.toLocaleString('en');
     assert.match(await page.getAttribute('#count-chart', 'aria-label'), new RegExp(`^Count over All: ${first} to [\\d,]+ followers`));

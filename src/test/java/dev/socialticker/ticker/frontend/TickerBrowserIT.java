@@ -28,7 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code frontend/test/browser/ticker.browser.test.mjs} (Playwright driving Debian's Chromium) and
  * fails with its output if it fails. Screenshots of each state land in {@code target/screenshots}.
  * The admin API is on: the browser test gives the source 30 days of history through the backfill
- * endpoint, as a user moving from another tool would, for the growth line and the sparkline.
+ * endpoint, as a user moving from another tool would, for the growth line and the sparkline. Then
+ * {@code charts.browser.test.mjs} reads the charts page (/charts) of the same source, given a decade.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -68,40 +69,46 @@ class TickerBrowserIT {
     int port;
 
     @Test
-    void theTickerShowsEveryStateInARealBrowser() throws Exception {
+    void theTickerAndItsChartsInARealBrowser() throws Exception {
         RequiredTool.require(
                 Files.isExecutable(CHROMIUM), "The browser test", "chromium (Debian package chromium) at " + CHROMIUM);
         RequiredTool.require(
                 Files.isDirectory(FRONTEND.resolve("node_modules/playwright-core")),
                 "The browser test",
                 "playwright-core in frontend/node_modules (npm ci, run by the Maven build)");
-        Path output = Files.createTempFile("ticker-browser", ".log");
         Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
         Files.createDirectories(screenshots);
 
-        ProcessBuilder node = new ProcessBuilder("node", "--test", "test/browser/ticker.browser.test.mjs")
+        Map<String, String> env = Map.of(
+                "TICKER_BASE_URL", "http://127.0.0.1:" + port,
+                "WIREMOCK_URL", graph.baseUrl(),
+                "EMBED_ORIGIN_PORT", String.valueOf(EMBED_ORIGIN_PORT),
+                "ADMIN_TOKEN", ADMIN_TOKEN,
+                "SCREENSHOT_DIR", screenshots.toString());
+        // One after the other on the same service: the charts' test gives its source a decade of days,
+        // which the ticker's test, reading its growth and sparkline, must not see.
+        run("test/browser/ticker.browser.test.mjs", env);
+        run("test/browser/charts.browser.test.mjs", env);
+    }
+
+    /** Runs one browser test file with node's test runner; fails with its output if it fails. */
+    private static void run(String test, Map<String, String> env) throws Exception {
+        Path output = Files.createTempFile("browser-test", ".log");
+        ProcessBuilder node = new ProcessBuilder("node", "--test", test)
                 .directory(FRONTEND.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
-        Map<String, String> env = node.environment();
-        env.put("TICKER_BASE_URL", "http://127.0.0.1:" + port);
-        env.put("WIREMOCK_URL", graph.baseUrl());
-        env.put("EMBED_ORIGIN_PORT", String.valueOf(EMBED_ORIGIN_PORT));
-        env.put("ADMIN_TOKEN", ADMIN_TOKEN);
-        env.put("SCREENSHOT_DIR", screenshots.toString());
+        node.environment().putAll(env);
         Process process = node.start();
         try {
             boolean finished = process.waitFor(4, TimeUnit.MINUTES);
             String log = Files.readString(output, StandardCharsets.UTF_8);
             System.out.println(log);
             assertThat(finished)
-                    .as("browser test finished within 4 minutes:%n%s", log)
+                    .as("%s finished within 4 minutes:%n%s", test, log)
                     .isTrue();
-            assertThat(process.exitValue()).as("browser test output:%n%s", log).isZero();
-            assertThat(log)
-                    .as("the browser test ran, not skipped")
-                    .contains("# pass")
-                    .doesNotContain("# pass 0");
+            assertThat(process.exitValue()).as("%s output:%n%s", test, log).isZero();
+            assertThat(log).as("%s ran, not skipped", test).contains("# pass").doesNotContain("# pass 0");
         } finally {
             process.destroyForcibly();
             Files.deleteIfExists(output);

@@ -3,11 +3,16 @@ package dev.socialticker.ticker.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.socialticker.ticker.support.SharedServiceTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * The service's own console as configured (logback-spring.xml): whatever logs a secret by mistake
@@ -18,6 +23,20 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ConsoleLogMaskingTest extends SharedServiceTest {
+    @Autowired
+    ConfigurableEnvironment environment;
+
+    /**
+     * The service's console as its start-up sets it. A class that ran a command in this JVM before
+     * (--try, --authorize: InProcessCommand.restoreLogging) left logback as a fresh JVM has it, and
+     * the shared context, already started, does not set it again.
+     */
+    @BeforeEach
+    void theServicesConsole() {
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        logging.beforeInitialize();
+        logging.initialize(new LoggingInitializationContext(environment), null, null);
+    }
 
     @Test
     void linesWithSecretsMasked(CapturedOutput output) {
