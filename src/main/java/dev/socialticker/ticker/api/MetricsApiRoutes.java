@@ -20,14 +20,17 @@ class MetricsApiRoutes extends RouteBuilder {
     private final UiConfigResponder uiConfig;
     private final OpenApiDocumentResponder openApiDocument;
     private final HistoryResponder history;
+    private final StatusResponder status;
 
     MetricsApiRoutes(
             MetricsResponder responder,
             MetricsRenderer renderer,
             UiConfigResponder uiConfig,
             OpenApiDocumentResponder openApiDocument,
-            HistoryResponder history) {
+            HistoryResponder history,
+            StatusResponder status) {
         this.history = history;
+        this.status = status;
         this.responder = responder;
         this.renderer = renderer;
         this.uiConfig = uiConfig;
@@ -151,7 +154,8 @@ class MetricsApiRoutes extends RouteBuilder {
 
         rest("/ui-config").description("The ticker page's defaults")
                 .get().id("api-ui-config").produces("application/json")
-                    .description("Poll interval and fallback message from ticker.ui.*")
+                    .description("Poll interval and fallback message from ticker.ui.*, how each source's provider"
+                            + " shows itself, and the milestone ladder")
                     .responseMessage().code(200).message("The page's defaults")
                         .responseModel(UiConfig.class)
                         .header("Cache-Control").description("public, max-age=300").dataType("string").endHeader()
@@ -159,6 +163,18 @@ class MetricsApiRoutes extends RouteBuilder {
                     .responseMessage().code(400).message("Malformed request (BAD_REQUEST)")
                         .responseModel(ProblemDocument.class).endResponseMessage()
                 .to(ApiEndpoints.GET_UI_CONFIG);
+
+        rest("/status").description("Every source as the status console (/status) shows it")
+                .get().id("api-status").produces("application/json")
+                    .description("Every source's state (live, stale, failing, no-data), count, last refresh, next"
+                            + " attempt, failure and quota used, and its recent days; read-only, free of secrets")
+                    .responseMessage().code(200).message("Every source, in the configuration's order")
+                        .responseModel(StatusDocument.class)
+                        .header("Cache-Control").description("no-cache").dataType("string").endHeader()
+                    .endResponseMessage()
+                    .responseMessage().code(400).message("Malformed request (BAD_REQUEST)")
+                        .responseModel(ProblemDocument.class).endResponseMessage()
+                .to(ApiEndpoints.GET_STATUS);
 
         // The document itself is not one of the API's operations (apiDocs false).
         rest(ApiDocument.PATH.substring(WebHandlers.API_PREFIX.length())).description("This document")
@@ -174,6 +190,11 @@ class MetricsApiRoutes extends RouteBuilder {
                 .routeId("api-get-ui-config")
                 .routeConfigurationId(ApiRejections.ID)
                 .process(uiConfig);
+
+        from(ApiEndpoints.GET_STATUS)
+                .routeId("api-get-status")
+                .routeConfigurationId(ApiRejections.ID)
+                .process(status);
 
         readRefreshingWhenStale(ApiEndpoints.GET_METRICS, "api-get-metrics", responder::all);
         readRefreshingWhenStale(ApiEndpoints.GET_SOURCE, "api-get-source", responder::one);

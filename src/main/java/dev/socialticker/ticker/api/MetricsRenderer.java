@@ -40,6 +40,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -257,6 +258,20 @@ class MetricsRenderer {
             }
         }
         return view;
+    }
+
+    /**
+     * Each configured source as its body shows it now, in the configuration's order: the status
+     * console's rows (rendered now where the kept one is behind, as {@link #sourceBody} does).
+     */
+    List<Shown> shownSources() {
+        catchUp();
+        Instant now = clock.instant();
+        return catalog.all().stream()
+                .map(source -> states.get(source.id()))
+                .filter(Objects::nonNull)
+                .map(seen -> renderedNow(seen, now).shown())
+                .toList();
     }
 
     /**
