@@ -4,6 +4,7 @@
 import {
   DEFAULT_RANGE, RANGES, countColumns, dailyGains, historyUrl, milestonesCrossed, pointsOf, rangeQuery,
 } from './chart-data.js';
+import { followTheme } from './page-theme.js';
 import { countNoun, displayName, readProviders } from './provider-display.js';
 import uPlot from './uplot.js';
 
@@ -11,7 +12,6 @@ const params = new URLSearchParams(location.search);
 const src = params.get('src');
 const locale = params.get('locale') || undefined;
 const $ = (selector) => document.querySelector(selector);
-const prefersDark = matchMedia('(prefers-color-scheme: dark)');
 const DAY_MS = 86_400_000;
 
 const numbers = new Intl.NumberFormat(locale);
@@ -241,20 +241,8 @@ async function show(range) {
   }
 }
 
-function applyTheme(theme) {
-  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
-  else delete document.documentElement.dataset.theme;
-  const dark = theme === 'dark' || (theme !== 'light' && prefersDark.matches);
-  $('#theme-toggle').setAttribute('aria-pressed', String(dark));
-  if (state.noun) draw(state.noun);
-}
-
 async function start() {
-  applyTheme(params.get('theme'));
-  $('#theme-toggle').addEventListener('click', () => {
-    applyTheme($('#theme-toggle').getAttribute('aria-pressed') === 'true' ? 'light' : 'dark');
-  });
-  prefersDark.addEventListener('change', () => applyTheme(document.documentElement.dataset.theme));
+  followTheme($('#theme-toggle'), params.get('theme'), () => { if (state.noun) draw(state.noun); });
   $('#data').addEventListener('toggle', () => { if ($('#data').open) renderTable(state.noun); });
   try {
     const [body, { shown, ladder }] = await Promise.all([resolve(), uiConfig()]);

@@ -35,13 +35,14 @@ import org.springframework.http.MediaTypeFactory;
  * sends no entity tag, marks every file {@code immutable}, and copies classpath files into a cache
  * folder on disk (a read-only container has none to write).
  *
- * <p>{@code /} is {@code index.html}, {@code /screen} is {@code screen.html} and {@code /charts} is
- * {@code charts.html}: the address and its query (the page's settings) stay as typed.
+ * <p>{@code /} is {@code index.html}, {@code /screen} is {@code screen.html}, {@code /charts} is
+ * {@code charts.html} and {@code /status} is {@code status.html}: the address and its query (the
+ * page's settings) stay as typed.
  */
 final class PageAssets {
     static final String SCREEN_PATH = "/screen";
-    private static final Map<String, String> ALIASES =
-            Map.of("/", "/index.html", SCREEN_PATH, "/screen.html", "/charts", "/charts.html");
+    private static final Map<String, String> ALIASES = Map.of(
+            "/", "/index.html", SCREEN_PATH, "/screen.html", "/charts", "/charts.html", "/status", "/status.html");
 
     /** A file as served; {@code version} is its modification time when it lives in a folder, else 0. */
     private record Asset(

@@ -29,7 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * fails with its output if it fails. Screenshots of each state land in {@code target/screenshots}.
  * The admin API is on: the browser test gives the source 30 days of history through the backfill
  * endpoint, as a user moving from another tool would, for the growth line and the sparkline. Then
- * {@code charts.browser.test.mjs} reads the charts page (/charts) of the same source, given a decade.
+ * {@code charts.browser.test.mjs} reads the charts page (/charts) of the same source, given a decade,
+ * and {@code status.browser.test.mjs} the status console (/status).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -89,6 +90,7 @@ class TickerBrowserIT {
         // which the ticker's test, reading its growth and sparkline, must not see.
         run("test/browser/ticker.browser.test.mjs", env);
         run("test/browser/charts.browser.test.mjs", env);
+        run("test/browser/status.browser.test.mjs", env);
     }
 
     /** Runs one browser test file with node's test runner; fails with its output if it fails. */

@@ -15,16 +15,20 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The charts page is served at /charts like every other page, and everything it loads comes from the
- * service: its modules, and uPlot from the jar's WebJar at the very address the page names.
+ * The charts page (/charts) and the status console (/status) are served like every other page, and
+ * everything they load comes from the service: their modules, and uPlot from the jar's WebJar at the
+ * very address the charts name.
  */
-class ChartsPageTest extends SharedServiceTest {
+class ConsolePagesTest extends SharedServiceTest {
     private static final Pattern WEBJAR = Pattern.compile("/webjars/uplot/[^\"' ]+");
 
     @Test
-    void theChartsAreServedAtTheirOwnAddressWithTheQueryKept() {
+    void eachIsServedAtItsOwnAddressWithTheQueryKept() {
         ApiClient api = new ApiClient(port);
-        for (String path : new String[] {"/charts", "/charts?src=github&range=1y&locale=de-DE"}) {
+        for (String path : new String[] {
+            "/charts", "/charts?src=github&range=1y&locale=de-DE", "/status", "/status?failing=true&theme=dark"
+        }) {
+            String module = path.startsWith("/charts") ? "/charts.js" : "/status.js";
             HttpResponse<String> page = api.get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Type"))
@@ -35,8 +39,8 @@ class ChartsPageTest extends SharedServiceTest {
                     .hasValue(WebHandlers.CONTENT_SECURITY_POLICY);
             assertThat(page.headers().firstValue("ETag")).as(path).isPresent();
             assertThat(page.body())
-                    .as("the charts page, with no inline style or script to allow")
-                    .contains("<script type=\"module\" src=\"/charts.js\"></script>")
+                    .as("%s, with no inline style or script to allow", path)
+                    .contains("<script type=\"module\" src=\"" + module + "\"></script>")
                     .doesNotContain("<style")
                     .doesNotContainPattern("<script(?![^>]*\\ssrc=)");
         }
@@ -45,7 +49,16 @@ class ChartsPageTest extends SharedServiceTest {
     @Test
     void itsModulesAndUplotAreServedFromTheJarAtTheAddressesThePageNames() throws IOException {
         ApiClient api = new ApiClient(port);
-        for (String module : new String[] {"/charts.js", "/chart-data.js", "/uplot.js", "/provider-display.js"}) {
+        for (String module : new String[] {
+            "/charts.js",
+            "/chart-data.js",
+            "/uplot.js",
+            "/provider-display.js",
+            "/page-theme.js",
+            "/status.js",
+            "/status-table.js",
+            "/sparkline.js"
+        }) {
             HttpResponse<String> response = api.get(module);
             assertThat(response.statusCode()).as(module).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type"))
@@ -70,7 +83,10 @@ class ChartsPageTest extends SharedServiceTest {
                     .hasValueSatisfying(type -> assertThat(type).containsAnyOf("javascript", "text/css"));
             assertThat(response.headers().firstValue("ETag")).as(path).isPresent();
         }
-        assertThat(api.get("/charts.css").headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
+        for (String styles : new String[] {"/console.css", "/charts.css", "/status.css"}) {
+            assertThat(api.get(styles).headers().firstValue("Content-Type"))
+                    .as(styles)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
+        }
     }
 }

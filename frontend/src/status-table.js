@@ -1,0 +1,63 @@
+// What the status console (/status) does with /api/status's rows, with no DOM: which rows a filter
+// keeps and the order a column sorts them in. Pure, unit-tested (test/unit/status-table.test.js).
+
+/** The worst first: what an operator looks at when sorting by state. */
+const STATE_ORDER = Object.freeze({ failing: 0, 'no-data': 1, stale: 2, live: 3 });
+
+/**
+ * The columns one can sort by: each a key of a row, read so that a missing value sorts last
+ * whichever way.
+ */
+export const SORTS = Object.freeze({
+  id: (row) => row.id,
+  provider: (row) => row.provider,
+  state: (row) => STATE_ORDER[row.state] ?? 4,
+  total: (row) => row.total,
+  refreshedAt: (row) => (row.refreshedAt ? Date.parse(row.refreshedAt) : null),
+  nextAttemptAt: (row) => (row.nextAttemptAt ? Date.parse(row.nextAttemptAt) : null),
+  error: (row) => row.error?.code ?? null,
+  quota: (row) => row.quotaUsedPercent,
+});
+
+/**
+ * The rows a reader asked for: only the failing ones (a failing refresh, or no data yet) when
+ * `failingOnly`, and those whose id, profile or provider contains `text` (any case).
+ * @param {Array<{id: string, provider: string, profile?: string|null, state: string}>} rows
+ * @param {{failingOnly?: boolean, text?: string}} filter
+ */
+export function filterRows(rows, { failingOnly = false, text = '' } = {}) {
+  const wanted = text.trim().toLowerCase();
+  return rows.filter((row) => (!failingOnly || row.state === 'failing' || row.state === 'no-data')
+    && (!wanted || [row.id, row.profile, row.provider].some((value) => String(value ?? '').toLowerCase().includes(wanted))));
+}
+
+/**
+ * The rows in a column's order, ascending or descending; rows without a value last either way, and
+ * equal ones in their configured order (the sort is stable).
+ * @param {object[]} rows
+ * @param {string} column a key of SORTS (anything else keeps the configured order)
+ * @param {'ascending'|'descending'} direction
+ */
+export function sortRows(rows, column, direction = 'ascending') {
+  const key = SORTS[column];
+  if (!key) return [...rows];
+  const sign = direction === 'descending' ? -1 : 1;
+  return [...rows].sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    const missingX = x === null || x === undefined;
+    const missingY = y === null || y === undefined;
+    if (missingX || missingY) return missingX === missingY ? 0 : missingX ? 1 : -1;
+    return sign * (typeof x === 'string' ? x.localeCompare(y) : x - y);
+  });
+}
+
+/**
+ * How many rows are in each state: the console's summary line.
+ * @param {Array<{state: string}>} rows
+ */
+export function countStates(rows) {
+  const counts = { failing: 0, 'no-data': 0, stale: 0, live: 0 };
+  for (const { state } of rows) if (state in counts) counts[state] += 1;
+  return counts;
+}

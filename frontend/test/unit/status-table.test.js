@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { countStates, filterRows, sortRows } from '../../src/status-table.js';
+
+const ROWS = Object.freeze([
+  { id: 'github-octocat', provider: 'github', profile: 'octocat', state: 'live', total: 900, refreshedAt: '2026-12-07T10:00:00Z',
+    nextAttemptAt: '2026-12-07T10:01:00Z', error: null, quotaUsedPercent: 12 },
+  { id: 'instagram-acme', provider: 'instagram', profile: 'acme', state: 'failing', total: 1500, refreshedAt: '2026-12-07T09:00:00Z',
+    nextAttemptAt: '2026-12-07T10:30:00Z', error: { code: 'RATE_LIMITED' }, quotaUsedPercent: 100 },
+  { id: 'youtube-uc', provider: 'youtube', profile: null, state: 'no-data', total: null, refreshedAt: null,
+    nextAttemptAt: '2026-12-07T10:00:30Z', error: { code: 'AUTH_FAILED' }, quotaUsedPercent: null },
+  { id: 'mastodon-gargron', provider: 'mastodon', profile: 'Gargron', state: 'stale', total: 300, refreshedAt: '2026-12-07T08:00:00Z',
+    nextAttemptAt: '2026-12-07T10:00:00Z', error: null, quotaUsedPercent: null },
+]);
+const ids = (rows) => rows.map((row) => row.id);
+
+describe('filterRows', () => {
+  it('keeps every row without a filter', () => {
+    assert.deepEqual(ids(filterRows(ROWS, {})), ids(ROWS));
+  });
+
+  it('keeps the failing ones, a failing refresh or no data yet, when asked', () => {
+    assert.deepEqual(ids(filterRows(ROWS, { failingOnly: true })), ['instagram-acme', 'youtube-uc']);
+  });
+
+  it('finds by id, profile or provider, whatever the case, with the other filter too', () => {
+    assert.deepEqual(ids(filterRows(ROWS, { text: ' GARGRON ' })), ['mastodon-gargron']);
+    assert.deepEqual(ids(filterRows(ROWS, { text: 'tube' })), ['youtube-uc']);
+    assert.deepEqual(ids(filterRows(ROWS, { text: 'acme', failingOnly: true })), ['instagram-acme']);
+    assert.deepEqual(ids(filterRows(ROWS, { text: 'e', failingOnly: true })), ['instagram-acme', 'youtube-uc']);
+    assert.deepEqual(filterRows(ROWS, { text: 'nobody' }), []);
+  });
+});
+
+describe('sortRows', () => {
+  it('puts the worst state first, and the best first the other way', () => {
+    assert.deepEqual(ids(sortRows(ROWS, 'state')), ['instagram-acme', 'youtube-uc', 'mastodon-gargron', 'github-octocat']);
+    assert.deepEqual(ids(sortRows(ROWS, 'state', 'descending')), ['github-octocat', 'mastodon-gargron', 'youtube-uc', 'instagram-acme']);
+  });
+
+  it('sorts numbers and times as numbers, and a missing value last either way', () => {
+    assert.deepEqual(ids(sortRows(ROWS, 'total')), ['mastodon-gargron', 'github-octocat', 'instagram-acme', 'youtube-uc']);
+    assert.deepEqual(ids(sortRows(ROWS, 'total', 'descending')), ['instagram-acme', 'github-octocat', 'mastodon-gargron', 'youtube-uc']);
+    assert.deepEqual(ids(sortRows(ROWS, 'refreshedAt', 'descending')).at(-1), 'youtube-uc');
+    assert.deepEqual(ids(sortRows(ROWS, 'quota', 'descending')), ['instagram-acme', 'github-octocat', 'youtube-uc', 'mastodon-gargron']);
+  });
+
+  it('sorts text by its letters, keeps equal rows in their order, and leaves an unknown column as it was', () => {
+    assert.deepEqual(ids(sortRows(ROWS, 'provider')), ['github-octocat', 'instagram-acme', 'mastodon-gargron', 'youtube-uc']);
+    assert.deepEqual(ids(sortRows(ROWS, 'error')), ['youtube-uc', 'instagram-acme', 'github-octocat', 'mastodon-gargron']);
+    assert.deepEqual(ids(sortRows(ROWS, 'colour')), ids(ROWS));
+    assert.notEqual(sortRows(ROWS, 'id'), ROWS, 'a new array: the report is not reordered');
+  });
+});
+
+describe('countStates', () => {
+  it('counts each state, and ignores one it does not know', () => {
+    assert.deepEqual(countStates([...ROWS, { state: 'odd' }]), { failing: 1, 'no-data': 1, stale: 1, live: 1 });
+  });
+});
