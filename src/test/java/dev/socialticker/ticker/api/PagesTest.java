@@ -15,20 +15,26 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The charts page (/charts) and the status console (/status) are served like every other page, and
- * everything they load comes from the service: their modules, and uPlot from the jar's WebJar at the
+ * The pages beside the ticker's own (the big screen at /screen, the charts at /charts, the status
+ * console at /status) are served at their own addresses like it, with the query kept, and everything
+ * they load comes from the service: their modules and styles, and uPlot from the jar's WebJar at the
  * very address the charts name.
  */
-class ConsolePagesTest extends SharedServiceTest {
+class PagesTest extends SharedServiceTest {
     private static final Pattern WEBJAR = Pattern.compile("/webjars/uplot/[^\"' ]+");
 
     @Test
     void eachIsServedAtItsOwnAddressWithTheQueryKept() {
         ApiClient api = new ApiClient(port);
         for (String path : new String[] {
-            "/charts", "/charts?src=github&range=1y&locale=de-DE", "/status", "/status?failing=true&theme=dark"
+            "/screen",
+            "/screen?show=rotate&theme=dark&rotate-every=15",
+            "/charts",
+            "/charts?src=github&range=1y&locale=de-DE",
+            "/status",
+            "/status?failing=true&theme=dark"
         }) {
-            String module = path.startsWith("/charts") ? "/charts.js" : "/status.js";
+            String module = path.replaceFirst("\\?.*", "") + ".js";
             HttpResponse<String> page = api.get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             assertThat(page.headers().firstValue("Content-Type"))
@@ -47,9 +53,15 @@ class ConsolePagesTest extends SharedServiceTest {
     }
 
     @Test
-    void itsModulesAndUplotAreServedFromTheJarAtTheAddressesThePageNames() throws IOException {
+    void theirModulesStylesAndUplotAreServedFromTheJarAtTheAddressesThePagesName() throws IOException {
         ApiClient api = new ApiClient(port);
         for (String module : new String[] {
+            "/screen.js",
+            "/screen-settings.js",
+            "/release-check.js",
+            "/wake-lock.js",
+            "/fit-text.js",
+            "/brand-icons.js",
             "/charts.js",
             "/chart-data.js",
             "/uplot.js",
@@ -83,7 +95,7 @@ class ConsolePagesTest extends SharedServiceTest {
                     .hasValueSatisfying(type -> assertThat(type).containsAnyOf("javascript", "text/css"));
             assertThat(response.headers().firstValue("ETag")).as(path).isPresent();
         }
-        for (String styles : new String[] {"/console.css", "/charts.css", "/status.css"}) {
+        for (String styles : new String[] {"/screen.css", "/console.css", "/charts.css", "/status.css"}) {
             assertThat(api.get(styles).headers().firstValue("Content-Type"))
                     .as(styles)
                     .hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
