@@ -79,7 +79,10 @@ final class ApiHttpServer extends VertxPlatformHttpServer {
             throw new PortUnavailableException(
                     configuration.getBindHost(), configuration.getBindPort(), failed.getCause());
         }
-        log.info("Serving the API, the page, the screen, the charts and the status console on {}:{}", configuration.getBindHost(), server.actualPort());
+        log.info(
+                "Serving the API, the page, the screen, the charts and the status console on {}:{}",
+                configuration.getBindHost(),
+                server.actualPort());
         listening.accept(server.actualPort());
     }
 
