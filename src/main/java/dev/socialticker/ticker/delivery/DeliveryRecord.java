@@ -20,6 +20,28 @@ public record DeliveryRecord(
 
     public static final DeliveryRecord NONE = new DeliveryRecord(null, null, null, null, false);
 
+    /** Where a destination stands, judged once for the health components and the status console. */
+    public enum State {
+        /** Its latest delivery failed for good. */
+        FAILING("failing"),
+        /** Delivering again after a failure, which is kept for the record. */
+        RECOVERED("recovered"),
+        DELIVERING("delivering"),
+        /** Nothing was sent to it yet. */
+        IDLE("nothing delivered yet");
+
+        private final String words;
+
+        State(String words) {
+            this.words = words;
+        }
+
+        /** How {@code /actuator/health} says it. */
+        public String words() {
+            return words;
+        }
+    }
+
     /**
      * A delivery given up after its retries.
      *
@@ -43,16 +65,20 @@ public record DeliveryRecord(
         return new DeliveryRecord(lastDeliveredAt, lastDelivered, lastTook, failure, true);
     }
 
+    public State state() {
+        if (failing) {
+            return State.FAILING;
+        }
+        if (lastFailure != null) {
+            return State.RECOVERED;
+        }
+        return lastDeliveredAt != null ? State.DELIVERING : State.IDLE;
+    }
+
     /** The record's details: {@code state}, the last delivery and the last failure. */
     public Map<String, Object> details() {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put(
-                "state",
-                failing
-                        ? "failing"
-                        : lastFailure != null
-                                ? "recovered"
-                                : lastDeliveredAt != null ? "delivering" : "nothing delivered yet");
+        details.put("state", state().words());
         if (lastDeliveredAt != null) {
             details.put("lastDeliveredAt", lastDeliveredAt.toString());
             details.put("lastDelivered", lastDelivered);

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * The shared mode's routes: this instance's own changes are announced to the others
  * ({@code fleet-announce}); the changes other instances announce are applied to this instance's
  * cache ({@code fleet-change}); and every {@value #RESYNC_MILLIS} ms the subscription is
- * (re)started if needed and every source compared with Redis ({@code fleet-resync}). A change
+ * (re)started if needed, the instance says it is alive ({@link RedisFleetRoster}) and every source is
+ * compared with Redis ({@code fleet-resync}). A change
  * applied here is announced by the store like any other (cause FLEET), which renders the view and
  * is not announced back.
  */
@@ -35,11 +36,13 @@ class FleetRoutes extends RouteBuilder {
     private final SharedStateSync sync;
     private final FleetInstance instance;
     private final ChangeListener listener;
+    private final RedisFleetRoster roster;
 
-    FleetRoutes(SharedStateSync sync, FleetInstance instance, ChangeListener listener) {
+    FleetRoutes(SharedStateSync sync, FleetInstance instance, ChangeListener listener, RedisFleetRoster roster) {
         this.sync = sync;
         this.instance = instance;
         this.listener = listener;
+        this.roster = roster;
     }
 
     // spotless:off (the route DSL is indented by its blocks: filter, choice, split ... end)
@@ -49,6 +52,7 @@ class FleetRoutes extends RouteBuilder {
         from(FleetEndpoints.resyncTimer(RESYNC_MILLIS))
                 .routeId("fleet-resync")
                 .bean(listener, "ensureListening")
+                .bean(roster, "beat")
                 .bean(sync, "resync");
 
         // What this instance changed (a refresh, an invalidation), not what it learnt from the fleet.

@@ -17,6 +17,9 @@ import dev.socialticker.ticker.state.StateKey;
  *   <li>{@code ticker:token:<provider>}: a rotated access token (the token file's document);</li>
  *   <li>{@code ticker:alerts-leader}: which instance judges and sends the alerts now, with an expiry
  *       its holder renews ({@link RedisState#holdLease});</li>
+ *   <li>{@code ticker:members}: the fleet's roster, each instance scored by when it last said it is
+ *       alive, and {@code ticker:member:<instance>}: its start and host, expiring
+ *       ({@link RedisFleetRoster});</li>
  *   <li>channel {@code ticker:changes}: "{@code <instance> stored|deleted <id> [<took ms>]}" after every
  *       write.</li>
  * </ul>
@@ -48,6 +51,14 @@ record RedisKeys(String prefix) {
     /** The name of a source's refresh lease, which {@link #lease} makes a key. */
     static String refreshLease(String sourceId) {
         return "lease:" + sourceId;
+    }
+
+    String members() {
+        return prefix + "members";
+    }
+
+    String member(String instance) {
+        return prefix + "member:" + instance;
     }
 
     String changes() {

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,11 +96,10 @@ public class OutputQueues {
         outputs.values().forEach(output -> output.courier.retryFailed());
     }
 
-    /** Pushes waiting per output, for health. */
-    Map<String, Integer> pending() {
-        Map<String, Integer> pending = new LinkedHashMap<>();
-        outputs.forEach((name, output) -> pending.put(name, output.courier.pendingCount()));
-        return pending;
+    /** Pushes waiting for an output, for health and the status console. */
+    int pending(String name) {
+        Output output = outputs.get(name);
+        return output == null ? 0 : output.courier.pendingCount();
     }
 
     @PreDestroy

@@ -35,7 +35,6 @@ class OutputsHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        Map<String, Integer> pending = queues.pending();
         RouteFilesHealth.report(
                 builder,
                 catalog,
@@ -46,7 +45,7 @@ class OutputsHealthIndicator extends AbstractHealthIndicator {
                     details.putAll(desk.record(
                                     DeliveryMeters.Kind.OUTPUT, output.spec().name())
                             .details());
-                    details.put("pending", pending.getOrDefault(output.spec().name(), 0));
+                    details.put("pending", queues.pending(output.spec().name()));
                     return details;
                 },
                 new Status(DEGRADED));

@@ -334,6 +334,25 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         assertThat(management.get("/actuator/health").statusCode()).isEqualTo(200);
         assertNoSecret(failing.toString());
 
+        // The status console says the same, on the service's own port, for anyone.
+        String statusBody = api.get("/api/status").body();
+        JsonNode channels = ApiClient.json(api.get("/api/status")).get("alertChannels");
+        System.out.println("[alerts] /api/status while Slack fails: " + channels);
+        assertThat(channels.findValuesAsText("name")).containsExactly("email", "pager", "slack");
+        JsonNode slack = channels.get(2);
+        assertThat(slack.get("state").asText()).isEqualTo("failing");
+        assertThat(slack.get("template").asText()).isEqualTo("slack");
+        assertThat(slack.at("/lastFailure/code").asText()).isEqualTo("UNAVAILABLE");
+        assertThat(slack.at("/lastFailure/message").asText()).isEqualTo("the channel 'slack' answered HTTP 503");
+        assertThat(slack.at("/lastFailure/httpStatus").asInt()).isEqualTo(503);
+        assertThat(slack.at("/lastFailure/attempts").asInt()).isEqualTo(4);
+        assertThat(slack.at("/lastFailure/about").asText()).isEqualTo(SOURCE + "/auth");
+        assertThat(channels.get(0).get("state").asText()).isEqualTo("delivering");
+        assertThat(channels.get(0).get("lastDelivered").asText()).isEqualTo(SOURCE + "/auth");
+        assertThat(channels.get(0).get("lastFailure").isNull()).isTrue();
+        assertNoSecret(statusBody);
+        assertThat(statusBody).doesNotContain(BOT_TOKEN, WEBHOOK_PATH);
+
         // The next message Slack takes (the reminder, an hour on) marks it recovered.
         upstream.stubFor(post(urlPathEqualTo(WEBHOOK_PATH)).willReturn(ok("ok")));
         clock.advance(Duration.ofHours(1));
@@ -351,6 +370,9 @@ class AlertDeliveryTest extends UpstreamServiceTest {
         assertThat(recovered.at("/details/slack/lastFailure/httpStatus").asInt())
                 .isEqualTo(503);
         assertThat(recovered.at("/details/slack/lastDeliveredAt").asText()).isNotEmpty();
+        JsonNode slackRecovered = ApiClient.json(api.get("/api/status")).at("/alertChannels/2");
+        assertThat(slackRecovered.get("state").asText()).isEqualTo("recovered");
+        assertThat(slackRecovered.at("/lastFailure/httpStatus").asInt()).isEqualTo(503);
     }
 
     @Test

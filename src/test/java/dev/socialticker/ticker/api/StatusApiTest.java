@@ -36,6 +36,9 @@ class StatusApiTest extends SharedServiceTest {
             assertThat(source.get("total").isNull()).isTrue();
             assertThat(source.get("days")).isEmpty();
         }
+        assertThat(status.get("fleet").isNull())
+                .as("an instance alone has no fleet")
+                .isTrue();
     }
 
     @Test

@@ -125,6 +125,53 @@ class SharedModeTest {
                                 .isEqualTo(503));
     }
 
+    @Test
+    void theStatusConsoleListsTheFleetsMembersAndAStoppedOneLeavesIt(TestInfo test) {
+        answer(267788);
+        fleet(test, "--ticker.refresh.period=1h");
+        Instance a = fleet.start();
+        Instance b = fleet.start("--ticker.refresh.initial-delay=1h");
+
+        // Each says it is alive on its first resync tick, right after its start.
+        await().atMost(Duration.ofSeconds(20)).until(() -> members(a).size() == 2);
+        List<JsonNode> seenByA = members(a);
+        List<JsonNode> seenByB = members(b);
+        System.out.println("[fleet] /api/status of A, fleet: " + seenByA);
+        assertThat(seenByA.stream().map(member -> member.get("instance").asText()))
+                .as("the same members, whichever instance is asked")
+                .containsExactlyElementsOf(seenByB.stream()
+                        .map(member -> member.get("instance").asText())
+                        .toList());
+        assertThat(seenByA.stream().filter(member -> member.get("answering").asBoolean()))
+                .as("A marks itself alone")
+                .hasSize(1);
+        String bName = seenByB.stream()
+                .filter(member -> member.get("answering").asBoolean())
+                .findFirst()
+                .orElseThrow()
+                .get("instance")
+                .asText();
+        assertThat(seenByA.get(0).get("host").asText()).isNotEmpty();
+        assertThat(Instant.parse(seenByA.get(0).get("startedAt").asText()))
+                .isBeforeOrEqualTo(Instant.parse(seenByA.get(1).get("startedAt").asText()));
+
+        b.context().close();
+        assertThat(members(a))
+                .as("B left the roster as it stopped, not after it was missed")
+                .extracting(member -> member.get("instance").asText())
+                .doesNotContain(bName)
+                .hasSize(1);
+    }
+
+    /** The fleet's members as an instance's status console reads them, reachable. */
+    private static List<JsonNode> members(Instance instance) {
+        JsonNode fleet = ApiClient.json(instance.api().get("/api/status")).get("fleet");
+        assertThat(fleet.get("reachable").asBoolean()).as(fleet.toString()).isTrue();
+        List<JsonNode> members = new java.util.ArrayList<>();
+        fleet.get("members").forEach(members::add);
+        return members;
+    }
+
     @ParameterizedTest(name = "{0} instance(s)")
     @ValueSource(ints = {1, 2, 3})
     void underReadsOfStaleDataAFleetCallsTheUpstreamNoMoreOftenThanOneInstance(int instances, TestInfo test)
@@ -271,6 +318,11 @@ class SharedModeTest {
         assertThat(a.total()).as("served from A's own copy").isEqualTo(267788);
         assertThat(b.total()).as("served from B's own copy").isEqualTo(267788);
         assertHealth(a, 200, "DEGRADED", "DEGRADED");
+        JsonNode unreachable = ApiClient.json(a.api().get("/api/status")).get("fleet");
+        assertThat(unreachable.get("reachable").asBoolean())
+                .as(unreachable.toString())
+                .isFalse();
+        assertThat(unreachable.get("members")).as("no roster without Redis").isEmpty();
 
         answer(300000);
         assertThat(a.admin("POST", "/api/admin/refresh/" + SOURCE)).isEqualTo(202);

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.socialticker.ticker.domain.TickerSource;
+import dev.socialticker.ticker.support.ApiClient;
 import dev.socialticker.ticker.support.RoutesDir;
 import dev.socialticker.ticker.support.UpstreamServiceTest;
 import java.io.IOException;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
@@ -319,6 +321,25 @@ class OutputsTest extends UpstreamServiceTest {
         assertThat(outputs.toString() + log.getAll())
                 .as("the dead output's URL is named by host and port, its secrets never")
                 .doesNotContain("pathSecret", "querySecret");
+
+        // The status console lists each output with the same record, for anyone.
+        String status = api.get("/api/status").body();
+        Map<String, JsonNode> shown = new HashMap<>();
+        ApiClient.json(api.get("/api/status"))
+                .get("outputs")
+                .forEach(output -> shown.put(output.get("name").asText(), output));
+        assertThat(shown.get("dead-refused").get("state").asText()).isEqualTo("failing");
+        assertThat(shown.get("dead-refused").at("/lastFailure/message").asText())
+                .isEqualTo(refused);
+        assertThat(shown.get("dead-500").at("/lastFailure/httpStatus").asInt()).isEqualTo(500);
+        assertThat(shown.get("dead-500").at("/lastFailure/attempts").asInt()).isEqualTo(2);
+        assertThat(shown.get("dead-slow").at("/lastFailure/code").asText()).isEqualTo("TIMEOUT");
+        assertThat(shown.get("healthy").get("state").asText())
+                .as("delivering; recovered when a test before this one (same service) left it failing")
+                .isIn("delivering", "recovered");
+        assertThat(shown.get("healthy").get("template").asText()).isEqualTo("webhook");
+        assertThat(shown.get("healthy").get("lastDelivered").asText()).isEqualTo(TORVALDS.id());
+        assertThat(status).doesNotContain("pathSecret", "querySecret");
     }
 
     @Test
@@ -339,6 +360,17 @@ class OutputsTest extends UpstreamServiceTest {
                         + mistakes + ":5:5: parameter 'name' is required (Output name, for example office-counter); "
                         + mistakes + ":6:17: unknown parameter 'colour' (no output template has it)");
         assertThat(catalog.loaded()).containsKeys("hook", "flaky", "healthy", "dead-500");
+        JsonNode refusedFile = null;
+        for (JsonNode output : ApiClient.json(api.get("/api/status")).get("outputs")) {
+            if (output.get("name").asText().equals("mistakes")) {
+                refusedFile = output;
+            }
+        }
+        assertThat(refusedFile).as("the refused file on the status console").isNotNull();
+        assertThat(refusedFile.get("state").asText()).isEqualTo("refused");
+        assertThat(refusedFile.get("template").isNull()).isTrue();
+        assertThat(refusedFile.get("reason").asText())
+                .isEqualTo(catalog.findBroken("mistakes").orElseThrow().reason());
 
         upstream.stubFor(post(urlPathEqualTo("/late")).willReturn(aResponse().withStatus(204)));
         write("late", "webhook", "github-octocat", Map.of("url", upstream.baseUrl() + "/late"));

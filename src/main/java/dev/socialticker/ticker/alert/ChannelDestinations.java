@@ -1,0 +1,14 @@
+package dev.socialticker.ticker.alert;
+
+import dev.socialticker.ticker.delivery.CatalogDestinations;
+import dev.socialticker.ticker.delivery.DeliveryMeters;
+import org.springframework.stereotype.Component;
+
+/** The alert channels, as the status console lists them. */
+@Component
+class ChannelDestinations extends CatalogDestinations<ChannelCatalog.Loaded> {
+
+    ChannelDestinations(ChannelCatalog catalog, Channels channels) {
+        super(DeliveryMeters.Kind.CHANNEL, catalog, channel -> channel.spec().template(), channels::pending);
+    }
+}
