@@ -61,3 +61,20 @@ export function countStates(rows) {
   for (const { state } of rows) if (state in counts) counts[state] += 1;
   return counts;
 }
+
+/**
+ * An output's or an alert channel's last delivery and why it last failed, as the console writes them:
+ * a refused file's reason; a failure's code, message, attempts and time; nothing when it never failed.
+ * @param {{state: string, lastDeliveredAt?: string|null, lastDelivered?: string|null, reason?: string|null,
+ *   lastFailure?: {code: string, message: string, attempts: number, at: string}|null}} destination
+ * @param {(at: string) => string} when how a time reads
+ * @returns {{last: string, why: string}}
+ */
+export function deliveryText(destination, when) {
+  const failure = destination.lastFailure;
+  const last = destination.lastDeliveredAt ? `${when(destination.lastDeliveredAt)} (${destination.lastDelivered})` : '—';
+  if (destination.state === 'refused') return { last, why: destination.reason ?? '' };
+  if (!failure) return { last, why: '' };
+  const attempts = `${failure.attempts} attempt${failure.attempts === 1 ? '' : 's'}`;
+  return { last, why: `${failure.code}: ${failure.message} (${attempts}, ${when(failure.at)})` };
+}

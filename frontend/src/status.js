@@ -1,9 +1,12 @@
 // The status console (/status): every source as /api/status reports it, asked again every 10
-// seconds; sortable by any column, filterable to the failing ones or by name. Read-only: it shows
-// what anyone may read, never a secret.
+// seconds; sortable by any column, filterable to the failing ones or by name; below, the outputs and
+// alert channels with their delivery state, and the fleet's members in the shared mode. Read-only: it
+// shows what anyone may read, never a secret. Once an admin token is entered (kept in this tab's
+// memory only), each source gets the admin API's actions: refresh, forget, backfill.
 import { followTheme } from './page-theme.js';
 import { sparklinePath } from './sparkline.js';
-import { countStates, filterRows, sortRows } from './status-table.js';
+import { ADMIN_ACTIONS, adminOutcome, adminRequest } from './status-admin.js';
+import { countStates, deliveryText, filterRows, sortRows } from './status-table.js';
 
 const EVERY_MS = 10_000;
 const params = new URLSearchParams(location.search);
@@ -19,7 +22,13 @@ const view = {
   sort: { column: 'state', direction: /** @type {'ascending'|'descending'} */ ('ascending') },
   failingOnly: params.get('failing') === 'true',
   text: params.get('find') ?? '',
+  /** @type {any} the last report, for the outputs, channels and fleet */
+  report: null,
 };
+/** The admin token as entered; null until then. In memory only: a reload forgets it. */
+let adminToken = null;
+/** The source a backfill's file is being chosen for. */
+let backfillFor = null;
 
 function cell(text, className) {
   const td = document.createElement('td');
@@ -65,7 +74,74 @@ function row(source) {
     cell(Number.isFinite(source.quotaUsedPercent) ? `${source.quotaUsedPercent}%` : '—', 'number'),
     recent,
   );
+  if (adminToken) tr.append(actions(source.id));
   return tr;
+}
+
+/** A source's admin buttons; their clicks are handled once, on the table (see start). */
+function actions(id) {
+  const td = document.createElement('td');
+  td.className = 'actions';
+  for (const [action, { label }] of Object.entries(ADMIN_ACTIONS)) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = label;
+    button.dataset.action = action;
+    button.dataset.id = id;
+    button.setAttribute('aria-label', `${label} ${id}`);
+    td.append(button);
+  }
+  return td;
+}
+
+function when(at) {
+  return at ? times.format(new Date(at)) : '—';
+}
+
+/** An output's or a channel's row: its state, its last delivery and its last failure. */
+function destinationRow(destination) {
+  const tr = document.createElement('tr');
+  tr.dataset.name = destination.name;
+  tr.dataset.state = destination.state;
+  const { last, why } = deliveryText(destination, when);
+  tr.append(
+    cell(destination.name),
+    cell(destination.template ?? '—'),
+    cell(destination.state, `state delivery-${destination.state}`),
+    cell(last),
+    cell(why, 'reason'),
+    cell(numbers.format(destination.pending ?? 0), 'number'),
+  );
+  return tr;
+}
+
+function renderDestinations(table, destinations) {
+  const section = table.closest('section');
+  table.querySelector('tbody').replaceChildren(...destinations.map(destinationRow));
+  table.hidden = destinations.length === 0;
+  section.querySelector('.none').hidden = destinations.length > 0;
+}
+
+/** The fleet's members, in the shared mode only. */
+function renderFleet(fleet) {
+  const section = $('#fleet');
+  section.hidden = !fleet;
+  if (!fleet) return;
+  const members = fleet.members ?? [];
+  $('#fleet-summary').textContent = fleet.reachable
+    ? `${numbers.format(members.length)} instance${members.length === 1 ? '' : 's'} heard from in the last 15 seconds.`
+    : 'This instance cannot reach Redis now: it serves and refreshes alone, and cannot list the others.';
+  section.querySelector('tbody').replaceChildren(...members.map((member) => {
+    const tr = document.createElement('tr');
+    tr.append(
+      cell(`${member.instance.slice(0, 8)}${member.answering ? ' (this one)' : ''}`),
+      cell(member.host),
+      cell(when(member.startedAt)),
+      cell(when(member.seenAt)),
+    );
+    tr.title = member.instance;
+    return tr;
+  }));
 }
 
 function render() {
@@ -84,13 +160,22 @@ function render() {
   document.documentElement.dataset.rows = String(shown.length); // for whoever waits on the page (its tests)
 }
 
+function renderReport() {
+  render();
+  renderDestinations($('#outputs'), view.report?.outputs ?? []);
+  renderDestinations($('#channels'), view.report?.alertChannels ?? []);
+  renderFleet(view.report?.fleet ?? null);
+  document.documentElement.dataset.reportedAt = view.report?.generatedAt ?? ''; // for its tests, as rows
+}
+
 async function load() {
   try {
     const response = await fetch('/api/status', { headers: { Accept: 'application/json' }, cache: 'no-cache' });
     if (!response.ok) throw new Error(`the service answered HTTP ${response.status}`);
-    view.rows = (await response.json()).sources ?? [];
+    view.report = await response.json();
+    view.rows = view.report.sources ?? [];
     $('#status').textContent = '';
-    render();
+    renderReport();
   } catch (error) {
     $('#status').textContent = `Could not read the status: ${error instanceof Error ? error.message : error}; trying again`;
   }
@@ -113,8 +198,76 @@ function start() {
       render();
     });
   }
+  startAdmin();
   load();
   setInterval(load, EVERY_MS);
+}
+
+/** Admin mode: on once a token is entered, off when it is forgotten or refused. */
+function setAdmin(token) {
+  adminToken = token;
+  $('#admin-on').hidden = !token;
+  $('#admin-form').hidden = Boolean(token);
+  /** @type {HTMLElement} */ ($('#sources th.admin-column')).hidden = !token;
+  render();
+}
+
+async function act(action, id, csv) {
+  const { path, init } = adminRequest(action, id, adminToken, csv);
+  let outcome;
+  try {
+    const response = await fetch(path, init);
+    const text = await response.text();
+    let body = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      body = null; // not the service's JSON: said by its status alone
+    }
+    outcome = adminOutcome(action, id, response.status, body);
+  } catch (error) {
+    outcome = { text: `${ADMIN_ACTIONS[action].label} of ${id} failed: ${error instanceof Error ? error.message : error}`, ok: false, tokenRefused: false };
+  }
+  $('#admin-result').textContent = outcome.text;
+  $('#admin-result').dataset.ok = String(outcome.ok);
+  if (outcome.tokenRefused) {
+    setAdmin(null);
+    /** @type {HTMLElement} */ ($('#admin-token')).focus();
+  }
+  load();
+}
+
+function startAdmin() {
+  $('#admin-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const token = $('#admin-token').value.trim();
+    $('#admin-token').value = '';
+    $('#admin-result').textContent = '';
+    if (token) setAdmin(token);
+  });
+  $('#admin-forget-token').addEventListener('click', () => {
+    setAdmin(null);
+    $('#admin-result').textContent = 'The token is forgotten.';
+  });
+  $('#sources tbody').addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button[data-action]') : null;
+    if (!(button instanceof HTMLElement) || !adminToken) return;
+    const { action, id } = button.dataset;
+    if (action === 'backfill') {
+      backfillFor = id;
+      $('#backfill-file').click();
+    } else if (action === 'forget' && !confirm(`Forget ${id}'s count? It has no data until its next refresh.`)) {
+      // kept
+    } else {
+      act(/** @type {keyof typeof ADMIN_ACTIONS} */ (action), id);
+    }
+  });
+  $('#backfill-file').addEventListener('change', async () => {
+    const input = /** @type {HTMLInputElement} */ ($('#backfill-file'));
+    const [file] = input.files ?? [];
+    input.value = '';
+    if (file && backfillFor) await act('backfill', backfillFor, await file.text());
+  });
 }
 
 start();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { countStates, filterRows, sortRows } from '../../src/status-table.js';
+import { countStates, deliveryText, filterRows, sortRows } from '../../src/status-table.js';
 
 const ROWS = Object.freeze([
   { id: 'github-octocat', provider: 'github', profile: 'octocat', state: 'live', total: 900, refreshedAt: '2026-12-07T10:00:00Z',
@@ -57,5 +57,33 @@ describe('sortRows', () => {
 describe('countStates', () => {
   it('counts each state, and ignores one it does not know', () => {
     assert.deepEqual(countStates([...ROWS, { state: 'odd' }]), { failing: 1, 'no-data': 1, stale: 1, live: 1 });
+  });
+});
+
+describe('deliveryText', () => {
+  const when = (at) => `at ${at}`;
+
+  it('writes the last delivery with what it was about, and a dash before any', () => {
+    assert.deepEqual(deliveryText({ state: 'delivering', lastDeliveredAt: 'T1', lastDelivered: 'github-octocat' }, when), {
+      last: 'at T1 (github-octocat)', why: '',
+    });
+    assert.deepEqual(deliveryText({ state: 'idle', lastDeliveredAt: null, lastFailure: null }, when), { last: '—', why: '' });
+  });
+
+  it('writes a failure with its code, message, attempts and time, kept once recovered', () => {
+    const lastFailure = { code: 'UNAVAILABLE', message: "the channel 'slack' answered HTTP 503", attempts: 4, at: 'T0' };
+    const failing = deliveryText({ state: 'failing', lastFailure }, when);
+    assert.equal(failing.why, "UNAVAILABLE: the channel 'slack' answered HTTP 503 (4 attempts, at T0)");
+    const recovered = deliveryText({ state: 'recovered', lastDeliveredAt: 'T2', lastDelivered: 'x/auth', lastFailure }, when);
+    assert.equal(recovered.last, 'at T2 (x/auth)');
+    assert.match(recovered.why, /^UNAVAILABLE/);
+    assert.equal(deliveryText({ state: 'failing', lastFailure: { ...lastFailure, attempts: 1 } }, when).why,
+      "UNAVAILABLE: the channel 'slack' answered HTTP 503 (1 attempt, at T0)");
+  });
+
+  it('writes a refused file\'s reason instead', () => {
+    assert.deepEqual(deliveryText({ state: 'refused', reason: 'outputs/a.camel.yaml:2:3: unknown key' }, when), {
+      last: '—', why: 'outputs/a.camel.yaml:2:3: unknown key',
+    });
   });
 });

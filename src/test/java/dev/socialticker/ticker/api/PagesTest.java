@@ -69,6 +69,7 @@ class PagesTest extends SharedServiceTest {
             "/page-theme.js",
             "/status.js",
             "/status-table.js",
+            "/status-admin.js",
             "/sparkline.js"
         }) {
             HttpResponse<String> response = api.get(module);
