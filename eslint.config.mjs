@@ -1,6 +1,6 @@
 // ESLint for the repository's JavaScript: the ticker (frontend/src, plain ES modules the browser
-// loads as they are), its tests (Node's test runner; the browser tests also hand functions to the
-// page) and .ci's Node scripts. `.ci/lint` runs it with the versions pinned in
+// loads as they are), its tests (Node's test runner; the browser tests and the pages' benchmark
+// also hand functions to the page) and .ci's Node scripts. `.ci/lint` runs it with the versions pinned in
 // .ci/lint-tools/package-lock.json.
 //
 // Rules: ESLint's recommended set, plus a few that catch real mistakes in code without a compiler
@@ -39,8 +39,8 @@ export default [
   },
   {
     // Functions handed to page.evaluate() run in the page, where `document` and `window` are.
-    files: ['frontend/test/browser/**/*.mjs'],
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    files: ['frontend/test/browser/**/*.mjs', 'src/test/bench/**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.node, ...globals.browser } },
   },
   {
     files: ['.ci/**/*.js'],

@@ -6,6 +6,8 @@ service makes (GET /v25.0/<ig-user-id>) with a follower count, and counts the ca
   GET /mode/healthy    lookups answered at once with 200 (the start)
   GET /mode/outage     lookups answered 503 with a Graph API error after OUTAGE_MS (a slow,
                        failing upstream: what makes refreshes pile up)
+  GET /mode/partial    the accounts whose id ends in 7 (a tenth) answered 503 at once, the others 200
+                       (a console with some failing sources)
 
 Usage: upstream.py PORT [OUTAGE_MS, default 300]"""
 import json
@@ -16,6 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 calls = 0
 outage = False
+partial = False
 lock = threading.Lock()
 outage_secs = (int(sys.argv[2]) if len(sys.argv) > 2 else 300) / 1000
 # Graph API's answer when it is down (error code 2, "Service temporarily unavailable").
@@ -28,12 +31,13 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def do_GET(self):
-        global calls, outage
+        global calls, outage, partial
         status = 200
         if self.path == "/calls":
             body = str(calls).encode()
-        elif self.path in ("/mode/healthy", "/mode/outage"):
+        elif self.path in ("/mode/healthy", "/mode/outage", "/mode/partial"):
             outage = self.path == "/mode/outage"
+            partial = self.path == "/mode/partial"
             body = self.path[len("/mode/"):].encode()
         elif self.path.startswith("/v25.0/"):
             with lock:
@@ -41,6 +45,8 @@ class Handler(BaseHTTPRequestHandler):
                 n = calls
             if outage:
                 time.sleep(outage_secs)
+                status, body = 503, outage_body
+            elif partial and self.path.split("?")[0].endswith("7"):
                 status, body = 503, outage_body
             else:
                 body = json.dumps({"followers_count": 267788 + n, "username": "bench",
