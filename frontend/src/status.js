@@ -14,6 +14,7 @@ const locale = params.get('locale') || undefined;
 const $ = (selector) => document.querySelector(selector);
 const numbers = new Intl.NumberFormat(locale);
 const times = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
+const clock = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
 const SVG = 'http://www.w3.org/2000/svg';
 
 const view = {
@@ -68,8 +69,8 @@ function row(source) {
     cell(source.provider),
     cell(source.state, `state state-${source.state}`),
     cell(Number.isFinite(source.total) ? numbers.format(source.total) : '—', 'number'),
-    cell(source.refreshedAt ? times.format(new Date(source.refreshedAt)) : '—'),
-    cell(source.refreshing ? 'now' : times.format(new Date(source.nextAttemptAt))),
+    cell(when(source.refreshedAt)),
+    cell(source.refreshing ? 'now' : when(source.nextAttemptAt)),
     cell(failure, 'reason'),
     cell(Number.isFinite(source.quotaUsedPercent) ? `${source.quotaUsedPercent}%` : '—', 'number'),
     recent,
@@ -94,8 +95,11 @@ function actions(id) {
   return td;
 }
 
+/** A time as the console writes it: today's by the clock alone, to keep the rows narrow. */
 function when(at) {
-  return at ? times.format(new Date(at)) : '—';
+  if (!at) return '—';
+  const date = new Date(at);
+  return (date.toDateString() === new Date().toDateString() ? clock : times).format(date);
 }
 
 /** An output's or a channel's row: its state, its last delivery and its last failure. */
@@ -115,8 +119,21 @@ function destinationRow(destination) {
   return tr;
 }
 
+/** The outputs' and the channels' tables share their columns, written once; the first named by data-noun. */
+const DESTINATION_COLUMNS = ['Template', 'State', 'Last delivery', 'Last failure', 'Waiting'];
+
 function renderDestinations(table, destinations) {
   const section = table.closest('section');
+  if (!table.tHead.rows.length) {
+    const tr = table.tHead.insertRow();
+    for (const [i, label] of [table.dataset.noun, ...DESTINATION_COLUMNS].entries()) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = label;
+      if (i === DESTINATION_COLUMNS.length) th.className = 'number';
+      tr.append(th);
+    }
+  }
   table.querySelector('tbody').replaceChildren(...destinations.map(destinationRow));
   table.hidden = destinations.length === 0;
   section.querySelector('.none').hidden = destinations.length > 0;
