@@ -113,3 +113,101 @@ export function milestonesCrossed(points, ladder) {
   }
   return [...crossed].map(([value, ms]) => ({ value, ms }));
 }
+
+/**
+ * How several sources are drawn: their sum as one line (the service's own sum), one line each
+ * (compare), or stacked areas whose top is the sum (stacked).
+ */
+export const VIEWS = Object.freeze({
+  sum: Object.freeze({ label: 'Sum' }),
+  compare: Object.freeze({ label: 'Compare' }),
+  stacked: Object.freeze({ label: 'Stacked' }),
+});
+
+/** The view shown first and whenever the address names none the page knows. */
+export const DEFAULT_VIEW = 'sum';
+
+/**
+ * The most sources drawn one by one: each is a request of its own and a colour of its own, and past
+ * eight neither the legend nor the colours can be told apart. A ticker of more shows its largest.
+ */
+export const MAX_SERIES = 8;
+
+/**
+ * The sources drawn one by one: the `max` largest by their count now (a source without a count is
+ * smallest), in the order given (the configuration's), so the colours stay with the sources.
+ * @template {{id: string, total?: number}} S
+ * @param {S[]} sources
+ * @param {number} [max]
+ * @returns {S[]}
+ */
+export function seriesShown(sources, max = MAX_SERIES) {
+  if (sources.length <= max) return sources;
+  const size = (source) => (Number.isFinite(source.total) ? source.total : -Infinity);
+  const largest = new Set([...sources].sort((a, b) => size(b) - size(a)).slice(0, max));
+  return sources.filter((source) => largest.has(source));
+}
+
+/**
+ * Several sources' points on one time axis, as the service sums them: at every instant any source
+ * has a point, each source's latest count so far (a count carries until its next point); `null`
+ * before a source's first point, which is no count rather than zero.
+ * @param {{ms: number, count: number}[][]} series each oldest first
+ * @returns {{times: number[], columns: (number|null)[][]}} times in ms; one column per series
+ */
+export function alignSeries(series) {
+  const times = [...new Set(series.flatMap((points) => points.map(({ ms }) => ms)))].sort((a, b) => a - b);
+  const columns = series.map((points) => {
+    let next = 0;
+    let latest = null;
+    return times.map((ms) => {
+      while (next < points.length && points[next].ms <= ms) latest = points[next++].count;
+      return latest;
+    });
+  });
+  return { times, columns };
+}
+
+/**
+ * The tops of stacked columns, series by series: a positive value stacks up from the positives
+ * below it, a negative one down from the negatives below it, so a day one source lost and another
+ * gained draws both. `null` adds nothing. Drawn from the last series to the first, each from zero,
+ * every series shows its own share.
+ * @param {(number|null)[][]} columns aligned (alignSeries')
+ * @returns {number[][]}
+ */
+export function stackColumns(columns) {
+  const up = new Array(columns[0]?.length ?? 0).fill(0);
+  const down = [...up];
+  return columns.map((column) => column.map((value, i) => {
+    if (value === null || value >= 0) return (up[i] += value ?? 0);
+    return (down[i] += value);
+  }));
+}
+
+/**
+ * Several sources' daily gains on one axis of days: each source's gain on the days it has one
+ * (dailyGains'), `null` on the others.
+ * @param {{ms: number, count: number}[][]} series each oldest first
+ * @returns {{times: number[], columns: (number|null)[][]}} the days' starts in ms; one column per series
+ */
+export function alignGains(series) {
+  const gains = series.map((points) => new Map(dailyGains(points).map(({ ms, gain }) => [ms, gain])));
+  const times = [...new Set(gains.flatMap((byDay) => [...byDay.keys()]))].sort((a, b) => a - b);
+  return { times, columns: gains.map((byDay) => times.map((ms) => byDay.get(ms) ?? null)) };
+}
+
+/**
+ * The CSV of several sources aligned: `at` (ISO-8601) and a column per source, named by its id, then
+ * `total` (the sum of the counts known at that instant); an unknown count is left empty.
+ * @param {string[]} ids
+ * @param {{times: number[], columns: (number|null)[][]}} aligned alignSeries'
+ */
+export function seriesCsv(ids, { times, columns }) {
+  const lines = times.map((ms, i) => {
+    const counts = columns.map((column) => column[i]);
+    const total = counts.reduce((sum, count) => sum + (count ?? 0), 0);
+    return [new Date(ms).toISOString(), ...counts.map((count) => (count === null ? '' : String(count))), String(total)].join(',');
+  });
+  return `${['at', ...ids, 'total'].join(',')}\n${lines.map((line) => `${line}\n`).join('')}`;
+}
