@@ -38,16 +38,28 @@ export function rangeQuery(range, nowMs) {
 }
 
 /**
+ * The service's address from one of its metrics addresses, with any path prefix it is mounted at
+ * kept: `https://host/ticker/api/tickers/lobby` → `https://host/ticker/`. The page's own is its
+ * origin's `/`; an embedded chart's is its `src`'s.
+ * @param {string|URL} metricsUrl
+ */
+export function serviceBase(metricsUrl) {
+  const url = new URL(metricsUrl);
+  const api = url.pathname.lastIndexOf('/api/');
+  return new URL(`${api >= 0 ? url.pathname.slice(0, api) : ''}/`, url);
+}
+
+/**
  * The history address of a body's sources: one source's own, or the sum of several.
- * @param {URL} base the service's address (the page's origin)
+ * @param {URL} base the service's address, ending in / (the page's origin, or serviceBase's)
  * @param {string[]} sources the source ids shown
  * @param {{step: string, from: string}} query rangeQuery's
  * @param {string} [format] 'csv' for the download; JSON otherwise
  */
 export function historyUrl(base, sources, { step, from }, format) {
   const url = sources.length === 1
-    ? new URL(`/api/metrics/${encodeURIComponent(sources[0])}/history`, base)
-    : new URL('/api/metrics/history', base);
+    ? new URL(`api/metrics/${encodeURIComponent(sources[0])}/history`, base)
+    : new URL('api/metrics/history', base);
   if (sources.length > 1) url.searchParams.set('sources', sources.join(','));
   url.searchParams.set('step', step);
   url.searchParams.set('from', from);
