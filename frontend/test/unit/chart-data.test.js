@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 
 import {
   DEFAULT_RANGE, MAX_SERIES, RANGES, alignGains, alignSeries, countColumns, dailyGains, historyUrl, milestonesCrossed,
-  pointsOf, rangeQuery, seriesCsv, seriesShown, stackColumns, utcDate,
+  pointsOf, rangeQuery, serviceBase, seriesCsv, seriesShown, stackColumns, utcDate,
 } from '../../src/chart-data.js';
 
 const DAY = 86_400_000;
@@ -47,6 +47,13 @@ describe('historyUrl', () => {
   it('asks the sum of several sources, and CSV for the download', () => {
     assert.equal(historyUrl(base, ['a', 'b'], query, 'csv').href,
       'https://ticker.example/api/metrics/history?sources=a%2Cb&step=day&from=2026-01-01&format=csv');
+  });
+
+  it('keeps the path the service is mounted at, from any of its metrics addresses (an embedded chart\'s src)', () => {
+    const mounted = serviceBase('https://host.example/ticker/api/tickers/lobby');
+    assert.equal(mounted.href, 'https://host.example/ticker/');
+    assert.equal(historyUrl(mounted, ['a'], query).href, 'https://host.example/ticker/api/metrics/a/history?step=day&from=2026-01-01');
+    assert.equal(serviceBase('https://host.example/api/metrics').href, 'https://host.example/');
   });
 });
 
