@@ -3,7 +3,10 @@
 // count and the daily gains in each view (one line, a line per source, stacked areas), milestones,
 // and the same data as table rows. One module, so the page and the element cannot drift apart.
 // Imports are relative: the element loads this from the service on another site's page.
-import { alignGains, alignSeries, countColumns, dailyGains, pointsOf, stackColumns } from './chart-data.js';
+import {
+  alignGains, alignSeries, countColumns, dailyGains, historyUrl, pointsOf, stackColumns,
+} from './chart-data.js';
+import { displayName } from './provider-display.js';
 import uPlot from './uplot.js';
 
 const DAY_MS = 86_400_000;
@@ -271,4 +274,84 @@ export function tableTime(hourly, locale) {
   return new Intl.DateTimeFormat(locale, hourly
     ? { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }
     : { dateStyle: 'medium', timeZone: 'UTC' });
+}
+
+/**
+ * A source as the legend and the table name it: its profile (its id without one) on its provider.
+ * @param {{id: string, provider: string, profile?: string}} source
+ * @param {object} providers readProviders'
+ */
+export function sourceLabel(source, providers) {
+  return `${source.profile ?? source.id} on ${displayName(providers, source.provider)}`;
+}
+
+/**
+ * The series a view draws: for `sum`, one request (one source's history, or the service's sum of
+ * `ids`) labelled `sumLabel`; otherwise one request per source of `each`, in parallel.
+ * @param {URL} base the service (serviceBase's)
+ * @param {{ids: string[], each: {id: string, label: string}[], view: string, sumLabel: string}} what
+ * @param {{step: string, from: string}} query rangeQuery's
+ * @param {AbortSignal} [signal]
+ * @returns {Promise<Series[]>}
+ */
+export async function loadSeries(base, { ids, each, view, sumLabel }, query, signal) {
+  if (view === 'sum') return [{ label: sumLabel, points: await fetchPoints(historyUrl(base, ids, query), signal) }];
+  const points = await Promise.all(each.map(({ id }) => fetchPoints(historyUrl(base, [id], query), signal)));
+  return each.map(({ label }, i) => ({ label, points: points[i] }));
+}
+
+/**
+ * What a screen reader says of the count chart: each series' first and last count over the range.
+ * @param {'sum'|'compare'|'stacked'} view
+ * @param {Series[]} series
+ * @param {string} range the range's label
+ * @param {{numbers: Intl.NumberFormat, noun: (n: number) => string}} words
+ */
+export function countDescription(view, series, range, { numbers, noun }) {
+  const span = ({ points }) => {
+    const first = points[0];
+    const last = points.at(-1);
+    return first ? `${numbers.format(first.count)} to ${numbers.format(last.count)} ${noun(last.count)}` : 'no data';
+  };
+  return view === 'sum'
+    ? `Count over ${range}: ${span(series[0])}`
+    : `Count over ${range}, ${view === 'compare' ? 'a line' : 'a stacked band'} per source: ${series.map((s) => `${s.label} ${span(s)}`).join('; ')}`;
+}
+
+/**
+ * What the table (and the page's CSV) hold: the one series as `Count`; or every source aligned, a
+ * column each, and their `Total`.
+ * @param {'sum'|'compare'|'stacked'} view
+ * @param {Series[]} series
+ * @returns {{aligned: {times: number[], columns: (number|null)[][]}, labels: string[]}}
+ */
+export function tableData(view, series) {
+  if (view === 'sum') {
+    const { points } = series[0];
+    return { aligned: { times: points.map(({ ms }) => ms), columns: [points.map(({ count }) => count)] }, labels: ['Count'] };
+  }
+  const aligned = alignSeries(series.map(({ points }) => points));
+  const totals = aligned.times.map((_, i) => aligned.columns.reduce((sum, column) => sum + (column[i] ?? 0), 0));
+  return {
+    aligned: { times: aligned.times, columns: [...aligned.columns, totals] },
+    labels: [...series.map(({ label }) => label), 'Total'],
+  };
+}
+
+/**
+ * The legend's items: each series' colour and label.
+ * @param {Series[]} series
+ * @param {(name: string) => string} colour
+ */
+export function legendItems(series, colour) {
+  return series.map(({ label }, i) => {
+    const item = document.createElement('li');
+    const key = document.createElement('span');
+    key.className = 'key';
+    key.setAttribute('aria-hidden', 'true');
+    // The CSSOM, which a Content-Security-Policy allows (a style attribute it would not).
+    key.style.backgroundColor = seriesColour(colour, i);
+    item.append(key, label);
+    return item;
+  });
 }

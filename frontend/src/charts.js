@@ -8,8 +8,8 @@ import {
   seriesCsv, seriesShown,
 } from './chart-data.js';
 import {
-  addSwatches, countPlot, drawPlot, fetchPoints, formats, gainsPlot, milestonePlugin, seriesColour, swatchColours,
-  tableRows, tableTime,
+  addSwatches, countDescription, countPlot, drawPlot, formats, gainsPlot, legendItems, loadSeries, milestonePlugin,
+  sourceLabel, swatchColours, tableData, tableRows, tableTime,
 } from './chart-draw.js';
 import { followTheme } from './page-theme.js';
 import { countNoun, displayName, readProviders } from './provider-display.js';
@@ -100,10 +100,7 @@ function describe(body, shown) {
   }
   $('#figures').textContent = parts.join(' · ');
   // Each source by its profile and provider, as the legend and the table's columns name it.
-  const each = seriesShown(sources).map((source) => ({
-    id: source.id,
-    label: `${source.profile ?? source.id} on ${displayName(shown, source.provider)}`,
-  }));
+  const each = seriesShown(sources).map((source) => ({ id: source.id, label: sourceLabel(source, shown) }));
   return { ids, noun, each };
 }
 
@@ -130,16 +127,7 @@ function renderControls() {
 /** The legend of the sources drawn one by one; empty for one line. */
 function renderLegend() {
   const several = state.drawn !== 'sum';
-  $('#legend').replaceChildren(...(several ? state.series : []).map(({ label }, i) => {
-    const item = document.createElement('li');
-    const key = document.createElement('span');
-    key.className = 'key';
-    key.setAttribute('aria-hidden', 'true');
-    // The CSSOM, which the Content-Security-Policy allows (a style attribute it would not).
-    key.style.backgroundColor = seriesColour(colour, i);
-    item.append(key, label);
-    return item;
-  }));
+  $('#legend').replaceChildren(...legendItems(several ? state.series : [], colour));
   const capped = several && state.ids.length > state.each.length;
   $('#series-note').textContent = capped
     ? `Showing the ${state.each.length} largest of ${state.ids.length} sources one by one (at most ${MAX_SERIES}); the Sum view counts all ${state.ids.length}.`
@@ -168,39 +156,18 @@ function draw() {
   charts.gains = drawPlot(gainsElement, gainsPlot(drawn, series, colour), { colour, locale });
   renderLegend();
   const range = RANGES[state.range].label;
-  const span = ({ points }) => {
-    const first = points[0];
-    const last = points.at(-1);
-    return first ? `${numbers.format(first.count)} to ${numbers.format(last.count)} ${state.noun(last.count)}` : 'no data';
-  };
-  countElement.setAttribute('aria-label', drawn === 'sum'
-    ? `Count over ${range}: ${span(series[0])}; the table below has every point`
-    : `Count over ${range}, ${drawn === 'compare' ? 'a line' : 'a stacked band'} per source: ${series.map((s) => `${s.label} ${span(s)}`).join('; ')}; the table below has every point`);
+  countElement.setAttribute('aria-label', `${countDescription(drawn, series, range, { numbers, noun: state.noun })}; the table below has every point`);
   // Each series' own gains (a stack's columns are running tops, not gains).
   const gainedInAll = series.reduce((sum, { points }) => sum + dailyGains(points).reduce((all, { gain }) => all + gain, 0), 0);
   gainsElement.setAttribute('aria-label', `Daily gains over ${range}: ${signed.format(gainedInAll)} in all`);
   if (/** @type {HTMLDetailsElement} */ ($('#data')).open) renderTable();
 }
 
-/** What the table and the CSV hold: the one series, or every source aligned and their total. */
-function tableData() {
-  if (state.drawn === 'sum') {
-    const { points } = state.series[0];
-    return { aligned: { times: points.map(({ ms }) => ms), columns: [points.map(({ count }) => count)] }, labels: ['Count'] };
-  }
-  const aligned = alignSeries(state.series.map(({ points }) => points));
-  const totals = aligned.times.map((_, i) => aligned.columns.reduce((sum, column) => sum + (column[i] ?? 0), 0));
-  return {
-    aligned: { times: aligned.times, columns: [...aligned.columns, totals] },
-    labels: [...state.series.map(({ label }) => label), 'Total'],
-  };
-}
-
 function renderTable() {
   if (!state.series.length) return;
   const time = tableTime(RANGES[state.range].step === 'hour', locale);
   $('#table-caption').textContent = `${state.noun(2)} over ${RANGES[state.range].label} (UTC)`;
-  const { aligned, labels } = tableData();
+  const { aligned, labels } = tableData(state.drawn, state.series);
   const { head, rows } = tableRows(aligned, labels, { time, numbers });
   $('#data thead').replaceChildren(head);
   $('#data tbody').replaceChildren(...rows);
@@ -240,13 +207,7 @@ async function show(range, view) {
   request = new AbortController();
   const { signal } = request;
   try {
-    let series;
-    if (drawn === 'sum') {
-      series = [{ label: state.noun(2), points: await fetchPoints(historyUrl(BASE, state.ids, query), signal) }];
-    } else {
-      const each = await Promise.all(state.each.map(({ id }) => fetchPoints(historyUrl(BASE, [id], query), signal)));
-      series = state.each.map(({ label }, i) => ({ label, points: each[i] }));
-    }
+    const series = await loadSeries(BASE, { ids: state.ids, each: state.each, view: drawn, sumLabel: state.noun(2) }, query, signal);
     Object.assign(state, { series, drawn });
     offerCsv(query, drawn === 'sum' ? null : series.map(({ points }) => points));
     $('#status').textContent = series.some(({ points }) => points.length) ? '' : 'No history in this range yet.';
