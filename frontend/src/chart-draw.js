@@ -87,9 +87,9 @@ function timeLabels(locale) {
  * uPlot's options for a chart filling `element`: the axes in the theme's colours and the locale, no
  * legend of uPlot's (the page and the element write their own), no zoom by dragging.
  * @param {HTMLElement} element
- * @param {{colour: (name: string) => string, locale?: string, series: object[], bands?: object[], plugins?: object[]}} how
+ * @param {{colour: (name: string) => string, locale?: string, series: object[], bands?: object[], fromZero?: boolean, plugins?: object[]}} how
  */
-export function chartOptions(element, { colour, locale, series, bands = [], plugins = [] }) {
+export function chartOptions(element, { colour, locale, series, bands = [], fromZero = false, plugins = [] }) {
   const ink = colour('ink');
   const grid = { stroke: colour('grid') };
   const { compact } = formats(locale);
@@ -98,7 +98,8 @@ export function chartOptions(element, { colour, locale, series, bands = [], plug
     height: element.clientHeight,
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
-    scales: { x: { time: true } },
+    // A stack's bands are read from zero: an axis cut above it would hide the first source's share.
+    scales: { x: { time: true }, ...(fromZero ? { y: { range: (u, min, max) => [Math.min(0, min), max * 1.05 || 1] } } : {}) },
     axes: [
       { stroke: ink, grid, ticks: grid, space: 90, values: timeLabels(locale) },
       { stroke: ink, grid, ticks: grid, size: 60, values: (u, splits) => splits.map((v) => compact.format(v)) },
@@ -154,7 +155,7 @@ export async function fetchPoints(url, signal) {
 
 /**
  * @typedef {{label: string, points: {ms: number, count: number}[]}} Series one source's points, or a sum's
- * @typedef {{data: (number|null)[][], series: object[], bands?: object[]}} Plot uPlot's data and series
+ * @typedef {{data: (number|null)[][], series: object[], bands?: object[], fromZero?: boolean}} Plot uPlot's data and series
  */
 
 /**
@@ -188,6 +189,7 @@ export function countPlot(view, series, colour) {
     })),
     // uPlot fills a band's upper series down to its lower one only (series 1 down to zero).
     bands: series.slice(1).map((_, i) => ({ series: [i + 2, i + 1] })),
+    fromZero: true,
   };
 }
 
@@ -236,8 +238,8 @@ export function gainsPlot(view, series, colour) {
  * @param {Plot} plot
  * @param {{colour: (name: string) => string, locale?: string, plugins?: object[]}} how
  */
-export function drawPlot(element, { data, series, bands }, { colour, locale, plugins }) {
-  return new uPlot(chartOptions(element, { colour, locale, series, bands, plugins }), data, element);
+export function drawPlot(element, { data, series, bands, fromZero }, { colour, locale, plugins }) {
+  return new uPlot(chartOptions(element, { colour, locale, series, bands, fromZero, plugins }), data, element);
 }
 
 /**

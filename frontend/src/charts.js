@@ -213,7 +213,7 @@ async function show(range, view) {
     $('#status').textContent = series.some(({ points }) => points.length) ? '' : 'No history in this range yet.';
     draw();
     // For whoever waits on the page (its tests).
-    document.documentElement.dataset.view = drawn;
+    document.documentElement.dataset.drawn = drawn;
     document.documentElement.dataset.shown = range;
   } catch (error) {
     if (!(error instanceof Error) || error.name !== 'AbortError') {
