@@ -98,7 +98,8 @@ export function chartOptions(element, { colour, locale, series, bands = [], from
     height: element.clientHeight,
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
-    // A stack's bands are read from zero: an axis cut above it would hide the first source's share.
+    // Bars and a stack's bands are read from zero: an axis cut above it would shorten every bar and
+    // hide part of the first source's share.
     scales: { x: { time: true }, ...(fromZero ? { y: { range: (u, min, max) => [Math.min(0, min), max * 1.05 || 1] } } : {}) },
     axes: [
       { stroke: ink, grid, ticks: grid, space: 90, values: timeLabels(locale) },
@@ -210,6 +211,7 @@ export function gainsPlot(view, series, colour) {
     return {
       data: [gains.map(({ ms }) => ms / 1000), gains.map(({ gain }) => gain)],
       series: [{ label: 'daily gain', stroke: colour('gain'), fill: colour('gain'), paths: bars, points: { show: false } }],
+      fromZero: true,
     };
   }
   const { times, columns } = alignGains(series.map(({ points }) => points));
@@ -229,6 +231,7 @@ export function gainsPlot(view, series, colour) {
     series: order.map((i) => ({
       label: series[i].label, stroke: seriesColour(colour, i), fill: seriesColour(colour, i), paths: bars, points: { show: false },
     })),
+    fromZero: true,
   };
 }
 
