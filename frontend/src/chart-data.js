@@ -216,10 +216,34 @@ export function alignGains(series) {
  * @param {{times: number[], columns: (number|null)[][]}} aligned alignSeries'
  */
 export function seriesCsv(ids, { times, columns }) {
-  const lines = times.map((ms, i) => {
-    const counts = columns.map((column) => column[i]);
-    const total = counts.reduce((sum, count) => sum + (count ?? 0), 0);
-    return [new Date(ms).toISOString(), ...counts.map((count) => (count === null ? '' : String(count))), String(total)].join(',');
-  });
+  const totals = sumOfAligned({ times, columns });
+  const lines = times.map((ms, i) => [
+    new Date(ms).toISOString(), ...columns.map((column) => (column[i] === null ? '' : String(column[i]))), String(totals[i].count),
+  ].join(','));
   return `${['at', ...ids, 'total'].join(',')}\n${lines.map((line) => `${line}\n`).join('')}`;
+}
+
+/**
+ * The sum of several sources at each instant of alignSeries' axis (an unknown count adds nothing), as
+ * the service's sum answers it.
+ * @param {{times: number[], columns: (number|null)[][]}} aligned
+ * @returns {{ms: number, count: number}[]}
+ */
+export function sumOfAligned({ times, columns }) {
+  return times.map((ms, i) => ({ ms, count: columns.reduce((sum, column) => sum + (column[i] ?? 0), 0) }));
+}
+
+/**
+ * The milestones a view marks. They are the total's (the service's ladder is the total's): the one
+ * line's crossings in the sum view, the stack's top's when the stack holds every source; none for a
+ * line per source, or for a stack of only some (past MAX_SERIES), whose top is not the total.
+ * @param {string} view 'sum', 'compare' or 'stacked'
+ * @param {{ms: number, count: number}[][]} series the points drawn: one series for 'sum'
+ * @param {boolean} everySource whether the series are all the sources
+ * @param {number[]} ladder
+ */
+export function milestonesShown(view, series, everySource, ladder) {
+  if (view === 'sum') return milestonesCrossed(series[0] ?? [], ladder);
+  if (view === 'stacked' && everySource) return milestonesCrossed(sumOfAligned(alignSeries(series)), ladder);
+  return [];
 }

@@ -4,7 +4,7 @@
 // and the same data as table rows. One module, so the page and the element cannot drift apart.
 // Imports are relative: the element loads this from the service on another site's page.
 import {
-  alignGains, alignSeries, countColumns, dailyGains, historyUrl, pointsOf, stackColumns,
+  alignGains, alignSeries, countColumns, dailyGains, historyUrl, pointsOf, stackColumns, sumOfAligned,
 } from './chart-data.js';
 import { displayName } from './provider-display.js';
 import uPlot from './uplot.js';
@@ -336,9 +336,8 @@ export function tableData(view, series) {
     return { aligned: { times: points.map(({ ms }) => ms), columns: [points.map(({ count }) => count)] }, labels: ['Count'] };
   }
   const aligned = alignSeries(series.map(({ points }) => points));
-  const totals = aligned.times.map((_, i) => aligned.columns.reduce((sum, column) => sum + (column[i] ?? 0), 0));
   return {
-    aligned: { times: aligned.times, columns: [...aligned.columns, totals] },
+    aligned: { times: aligned.times, columns: [...aligned.columns, sumOfAligned(aligned).map(({ count }) => count)] },
     labels: [...series.map(({ label }) => label), 'Total'],
   };
 }

@@ -4,7 +4,7 @@
 // a line each (compare) or stacked; the same data as a table, and as CSV. The drawing is
 // chart-draw.js', which <social-ticker-chart> shares.
 import {
-  DEFAULT_RANGE, DEFAULT_VIEW, MAX_SERIES, RANGES, VIEWS, alignSeries, dailyGains, historyUrl, milestonesCrossed, rangeQuery,
+  DEFAULT_RANGE, DEFAULT_VIEW, MAX_SERIES, RANGES, VIEWS, alignSeries, dailyGains, historyUrl, milestonesShown, rangeQuery,
   seriesCsv, seriesShown,
 } from './chart-data.js';
 import {
@@ -134,19 +134,9 @@ function renderLegend() {
     : '';
 }
 
-/** The points of the sum of the series, for the milestones and the labels of a stack. */
-function sumOf(series) {
-  const { times, columns } = alignSeries(series.map(({ points }) => points));
-  return times.map((ms, i) => ({ ms, count: columns.reduce((sum, column) => sum + (column[i] ?? 0), 0) }));
-}
-
 function draw() {
   const { drawn, series } = state;
-  // Milestones are the total's: the one line's, the top of a stack of every source; a line per
-  // source, or a stack of some of them, reaches none of the total's.
-  const total = drawn === 'sum' ? series[0].points
-    : drawn === 'stacked' && state.each.length === state.ids.length ? sumOf(series) : [];
-  state.milestones = milestonesCrossed(total, state.ladder);
+  state.milestones = milestonesShown(drawn, series.map(({ points }) => points), state.each.length === state.ids.length, state.ladder);
   for (const chart of Object.values(charts)) chart?.destroy();
   const countElement = $('#count-chart');
   charts.count = drawPlot(countElement, countPlot(drawn, series, colour), {

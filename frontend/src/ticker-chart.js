@@ -7,7 +7,7 @@
 // the reader's own without it), locale (the reader's without it). Imports are relative, so they
 // resolve against this script's own URL on any page; the service must list the page's origin in
 // ticker.cors.allowed-origins. The drawing is chart-draw.js', which the charts page (/charts) shares.
-import { DEFAULT_RANGE, DEFAULT_VIEW, RANGES, VIEWS, milestonesCrossed, rangeQuery, seriesShown, serviceBase } from './chart-data.js';
+import { DEFAULT_RANGE, DEFAULT_VIEW, RANGES, VIEWS, milestonesShown, rangeQuery, seriesShown, serviceBase } from './chart-data.js';
 import {
   addSwatches, countDescription, countPlot, drawPlot, formats, legendItems, loadSeries, milestonePlugin, sourceLabel,
   swatchColours, tableData, tableRows, tableTime,
@@ -129,7 +129,7 @@ export class TickerChart extends HTMLElement {
       const ticker = /\/api\/tickers\/([^/]+)$/.exec(new URL(src).pathname)?.[1];
       const who = body.profile ? `${body.profile} on ${displayName(shown, sources[0].provider)}` : ticker ?? 'All sources';
       const ladder = Array.isArray(config?.milestones) ? config.milestones : [];
-      this.#drawn = { view, series, range, noun, who, milestones: view === 'sum' ? milestonesCrossed(series[0].points, ladder) : [] };
+      this.#drawn = { view, series, range, noun, who, milestones: milestonesShown(view, series.map(({ points }) => points), each.length === ids.length, ladder) };
       this.#$('.status').textContent = series.some(({ points }) => points.length) ? '' : 'No history in this range yet.';
       this.#redraw();
       this.dataset.view = view;

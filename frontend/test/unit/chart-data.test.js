@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 
 import {
   DEFAULT_RANGE, MAX_SERIES, RANGES, alignGains, alignSeries, countColumns, dailyGains, historyUrl, milestonesCrossed,
-  pointsOf, rangeQuery, serviceBase, seriesCsv, seriesShown, stackColumns, utcDate,
+  milestonesShown, pointsOf, rangeQuery, serviceBase, seriesCsv, seriesShown, stackColumns, sumOfAligned, utcDate,
 } from '../../src/chart-data.js';
 
 const DAY = 86_400_000;
@@ -196,5 +196,29 @@ describe('seriesCsv', () => {
   it('writes a column per source and the total, an unknown count empty', () => {
     const csv = seriesCsv(['insta', 'gh'], { times: [0, DAY], columns: [[10, 12], [null, 7]] });
     assert.equal(csv, 'at,insta,gh,total\n1970-01-01T00:00:00.000Z,10,,10\n1970-01-02T00:00:00.000Z,12,7,19\n');
+  });
+});
+
+describe('sumOfAligned', () => {
+  it('adds the counts known at each instant, an unknown one adding nothing', () => {
+    assert.deepEqual(sumOfAligned({ times: [1, 2], columns: [[3, 4], [null, 10]] }), [{ ms: 1, count: 3 }, { ms: 2, count: 14 }]);
+  });
+});
+
+describe('milestonesShown', () => {
+  const a = [{ ms: 1, count: 40 }, { ms: 2, count: 60 }];
+  const b = [{ ms: 1, count: 30 }, { ms: 2, count: 45 }];
+
+  it('marks the one line\'s crossings in the sum view', () => {
+    assert.deepEqual(milestonesShown('sum', [a], true, [50]), [{ value: 50, ms: 2 }]);
+  });
+
+  it('marks the total\'s crossings on a stack of every source (70 to 105 passes 100), not each source\'s', () => {
+    assert.deepEqual(milestonesShown('stacked', [a, b], true, [50, 100]), [{ value: 100, ms: 2 }]);
+  });
+
+  it('marks none for a line per source, nor for a stack of only some sources, whose top is not the total', () => {
+    assert.deepEqual(milestonesShown('compare', [a, b], true, [50, 100]), []);
+    assert.deepEqual(milestonesShown('stacked', [a, b], false, [50, 100]), []);
   });
 });
