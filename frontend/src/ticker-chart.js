@@ -12,6 +12,7 @@ import {
   addSwatches, countDescription, countPlot, drawPlot, formats, legendItems, loadSeries, milestonePlugin, sourceLabel,
   swatchColours, tableData, tableRows, tableTime,
 } from './chart-draw.js';
+import { constructedSheet } from './constructed-sheet.js';
 import { countNoun, displayName, readProviders } from './provider-display.js';
 import { uiConfigUrl } from './service-urls.js';
 import { UPLOT_STYLESHEET } from './uplot.js';
@@ -36,15 +37,7 @@ const styles = `
 `;
 
 /** One stylesheet shared by every chart on the page, where the browser can construct one. */
-const SHARED_SHEET = (() => {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(styles);
-    return sheet;
-  } catch {
-    return null;
-  }
-})();
+const SHARED_SHEET = constructedSheet(styles);
 
 const template = document.createElement('template');
 template.innerHTML = `

@@ -69,6 +69,7 @@ class PagesTest extends SharedServiceTest {
             "/release-check.js",
             "/wake-lock.js",
             "/fit-text.js",
+            "/constructed-sheet.js",
             "/brand-icons.js",
             "/charts.js",
             "/chart-data.js",
