@@ -8,7 +8,7 @@
 // give. First paint, view and range switches are printed, measured in this browser on this machine,
 // not asserted (docs/performance.md keeps timings out of tests).
 //
-//   SERVICE_JAR, JAVA    the service's jar and the java that runs it
+//   SERVICE_JAR, JAVA    the service's jar and the java that runs it (JAVA_FLAGS: its JVM options, optional)
 //   TICKER_BASE_URL      TickerBrowserIT's own service (one Instagram source), which an embedded chart reads too
 //   EMBED_ORIGIN_PORT    a free port for the other site's page; both services allow its origin
 //   SCREENSHOT_DIR       where the PNGs go (optional)
@@ -101,6 +101,7 @@ async function startService() {
   base = `http://127.0.0.1:${port}`;
   const log = join(store, 'service.log');
   const args = [
+    ...(env.JAVA_FLAGS ?? '').split(' ').filter(Boolean),
     '-jar', env.SERVICE_JAR, `--server.port=${port}`, '--server.address=127.0.0.1', '--management.server.port=0',
     '--ticker.store.type=file', `--ticker.store.dir=${store}`,
     ...ACCOUNTS.flatMap((account, i) => [`--ticker.sources[${i}].provider=demo`, `--ticker.sources[${i}].account=${account}`]),

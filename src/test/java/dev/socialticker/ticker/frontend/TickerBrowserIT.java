@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialticker.ticker.support.LocalPorts;
+import dev.socialticker.ticker.support.PackagedJar;
 import dev.socialticker.ticker.support.RequiredTool;
 import dev.socialticker.ticker.support.SharedMachine;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
@@ -84,14 +84,10 @@ class TickerBrowserIT {
         Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
         Files.createDirectories(screenshots);
 
-        Path jar;
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            jar = files.filter(file -> file.getFileName().toString().matches("social-ticker-.*\\.jar"))
-                    .findFirst()
-                    .orElse(null);
-        }
-        RequiredTool.require(jar != null, "The browser test of several sources", "the packaged jar (./mvnw package)");
-        String java = ProcessHandle.current().info().command().orElse("java");
+        // The second service of the several sources' test: the jar this build packaged, on the test
+        // JVMs' quick-start flags (its test is about what the pages show, not the shipped JVM options).
+        Path jar = PackagedJar.packagedJar();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
         Map<String, String> env = Map.of(
                 "TICKER_BASE_URL", "http://127.0.0.1:" + port,
@@ -100,7 +96,8 @@ class TickerBrowserIT {
                 "ADMIN_TOKEN", ADMIN_TOKEN,
                 "SCREENSHOT_DIR", screenshots.toString(),
                 "SERVICE_JAR", jar.toAbsolutePath().toString(),
-                "JAVA", java);
+                "JAVA", java,
+                "JAVA_FLAGS", String.join(" ", PackagedJar.QUICK_START_FLAGS));
         // One after the other on the same service: the charts' test gives its source a decade of days,
         // which the ticker's test, reading its growth and sparkline, must not see.
         run("test/browser/ticker.browser.test.mjs", env);
