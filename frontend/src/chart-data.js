@@ -38,16 +38,28 @@ export function rangeQuery(range, nowMs) {
 }
 
 /**
+ * The service's address from one of its metrics addresses, with any path prefix it is mounted at
+ * kept: `https://host/ticker/api/tickers/lobby` → `https://host/ticker/`. The page's own is its
+ * origin's `/`; an embedded chart's is its `src`'s.
+ * @param {string|URL} metricsUrl
+ */
+export function serviceBase(metricsUrl) {
+  const url = new URL(metricsUrl);
+  const api = url.pathname.lastIndexOf('/api/');
+  return new URL(`${api >= 0 ? url.pathname.slice(0, api) : ''}/`, url);
+}
+
+/**
  * The history address of a body's sources: one source's own, or the sum of several.
- * @param {URL} base the service's address (the page's origin)
+ * @param {URL} base the service's address, ending in / (the page's origin, or serviceBase's)
  * @param {string[]} sources the source ids shown
  * @param {{step: string, from: string}} query rangeQuery's
  * @param {string} [format] 'csv' for the download; JSON otherwise
  */
 export function historyUrl(base, sources, { step, from }, format) {
   const url = sources.length === 1
-    ? new URL(`/api/metrics/${encodeURIComponent(sources[0])}/history`, base)
-    : new URL('/api/metrics/history', base);
+    ? new URL(`api/metrics/${encodeURIComponent(sources[0])}/history`, base)
+    : new URL('api/metrics/history', base);
   if (sources.length > 1) url.searchParams.set('sources', sources.join(','));
   url.searchParams.set('step', step);
   url.searchParams.set('from', from);
@@ -112,4 +124,126 @@ export function milestonesCrossed(points, ladder) {
     }
   }
   return [...crossed].map(([value, ms]) => ({ value, ms }));
+}
+
+/**
+ * How several sources are drawn: their sum as one line (the service's own sum), one line each
+ * (compare), or stacked areas whose top is the sum (stacked).
+ */
+export const VIEWS = Object.freeze({
+  sum: Object.freeze({ label: 'Sum' }),
+  compare: Object.freeze({ label: 'Compare' }),
+  stacked: Object.freeze({ label: 'Stacked' }),
+});
+
+/** The view shown first and whenever the address names none the page knows. */
+export const DEFAULT_VIEW = 'sum';
+
+/**
+ * The most sources drawn one by one: each is a request of its own and a colour of its own, and past
+ * eight neither the legend nor the colours can be told apart. A ticker of more shows its largest.
+ */
+export const MAX_SERIES = 8;
+
+/**
+ * The sources drawn one by one: the `max` largest by their count now (a source without a count is
+ * smallest), in the order given (the configuration's), so the colours stay with the sources.
+ * @template {{id: string, total?: number}} S
+ * @param {S[]} sources
+ * @param {number} [max]
+ * @returns {S[]}
+ */
+export function seriesShown(sources, max = MAX_SERIES) {
+  if (sources.length <= max) return sources;
+  const size = (source) => (Number.isFinite(source.total) ? source.total : -Infinity);
+  const largest = new Set([...sources].sort((a, b) => size(b) - size(a)).slice(0, max));
+  return sources.filter((source) => largest.has(source));
+}
+
+/**
+ * Several sources' points on one time axis, as the service sums them: at every instant any source
+ * has a point, each source's latest count so far (a count carries until its next point); `null`
+ * before a source's first point, which is no count rather than zero.
+ * @param {{ms: number, count: number}[][]} series each oldest first
+ * @returns {{times: number[], columns: (number|null)[][]}} times in ms; one column per series
+ */
+export function alignSeries(series) {
+  const times = [...new Set(series.flatMap((points) => points.map(({ ms }) => ms)))].sort((a, b) => a - b);
+  const columns = series.map((points) => {
+    let next = 0;
+    let latest = null;
+    return times.map((ms) => {
+      while (next < points.length && points[next].ms <= ms) latest = points[next++].count;
+      return latest;
+    });
+  });
+  return { times, columns };
+}
+
+/**
+ * The tops of stacked columns, series by series: a positive value stacks up from the positives
+ * below it, a negative one down from the negatives below it, so a day one source lost and another
+ * gained draws both. `null` adds nothing. Drawn from the last series to the first, each from zero,
+ * every series shows its own share.
+ * @param {(number|null)[][]} columns aligned (alignSeries')
+ * @returns {number[][]}
+ */
+export function stackColumns(columns) {
+  const up = new Array(columns[0]?.length ?? 0).fill(0);
+  const down = [...up];
+  return columns.map((column) => column.map((value, i) => {
+    if (value === null || value >= 0) return (up[i] += value ?? 0);
+    return (down[i] += value);
+  }));
+}
+
+/**
+ * Several sources' daily gains on one axis of days: each source's gain on the days it has one
+ * (dailyGains'), `null` on the others.
+ * @param {{ms: number, count: number}[][]} series each oldest first
+ * @returns {{times: number[], columns: (number|null)[][]}} the days' starts in ms; one column per series
+ */
+export function alignGains(series) {
+  const gains = series.map((points) => new Map(dailyGains(points).map(({ ms, gain }) => [ms, gain])));
+  const times = [...new Set(gains.flatMap((byDay) => [...byDay.keys()]))].sort((a, b) => a - b);
+  return { times, columns: gains.map((byDay) => times.map((ms) => byDay.get(ms) ?? null)) };
+}
+
+/**
+ * The CSV of several sources aligned: `at` (ISO-8601) and a column per source, named by its id, then
+ * `total` (the sum of the counts known at that instant); an unknown count is left empty.
+ * @param {string[]} ids
+ * @param {{times: number[], columns: (number|null)[][]}} aligned alignSeries'
+ */
+export function seriesCsv(ids, { times, columns }) {
+  const totals = sumOfAligned({ times, columns });
+  const lines = times.map((ms, i) => [
+    new Date(ms).toISOString(), ...columns.map((column) => (column[i] === null ? '' : String(column[i]))), String(totals[i].count),
+  ].join(','));
+  return `${['at', ...ids, 'total'].join(',')}\n${lines.map((line) => `${line}\n`).join('')}`;
+}
+
+/**
+ * The sum of several sources at each instant of alignSeries' axis (an unknown count adds nothing), as
+ * the service's sum answers it.
+ * @param {{times: number[], columns: (number|null)[][]}} aligned
+ * @returns {{ms: number, count: number}[]}
+ */
+export function sumOfAligned({ times, columns }) {
+  return times.map((ms, i) => ({ ms, count: columns.reduce((sum, column) => sum + (column[i] ?? 0), 0) }));
+}
+
+/**
+ * The milestones a view marks. They are the total's (the service's ladder is the total's): the one
+ * line's crossings in the sum view, the stack's top's when the stack holds every source; none for a
+ * line per source, or for a stack of only some (past MAX_SERIES), whose top is not the total.
+ * @param {string} view 'sum', 'compare' or 'stacked'
+ * @param {{ms: number, count: number}[][]} series the points drawn: one series for 'sum'
+ * @param {boolean} everySource whether the series are all the sources
+ * @param {number[]} ladder
+ */
+export function milestonesShown(view, series, everySource, ladder) {
+  if (view === 'sum') return milestonesCrossed(series[0] ?? [], ladder);
+  if (view === 'stacked' && everySource) return milestonesCrossed(sumOfAligned(alignSeries(series)), ladder);
+  return [];
 }

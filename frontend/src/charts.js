@@ -1,29 +1,40 @@
-// The charts page (/charts, /charts?src=<source id or ticker name>&range=90d&locale=de-DE&theme=dark):
+// The charts page (/charts, /charts?src=<source id or ticker name>&range=90d&view=compare&locale=de-DE&theme=dark):
 // a source's or a named ticker's count over time and its daily gains, drawn by uPlot from the
-// service's history API; a range switches without a reload; the same data as a table, and as CSV.
+// service's history API; a range switches without a reload; several sources are drawn as their sum,
+// a line each (compare) or stacked; the same data as a table, and as CSV. The drawing is
+// chart-draw.js', which <social-ticker-chart> shares.
 import {
-  DEFAULT_RANGE, RANGES, countColumns, dailyGains, historyUrl, milestonesCrossed, pointsOf, rangeQuery,
+  DEFAULT_RANGE, DEFAULT_VIEW, MAX_SERIES, RANGES, VIEWS, alignSeries, dailyGains, historyUrl, milestonesShown, rangeQuery,
+  seriesCsv, seriesShown,
 } from './chart-data.js';
+import {
+  addSwatches, countDescription, countPlot, drawPlot, formats, gainsPlot, legendItems, loadSeries, milestonePlugin,
+  sourceLabel, swatchColours, tableData, tableRows, tableTime,
+} from './chart-draw.js';
 import { followTheme } from './page-theme.js';
 import { countNoun, displayName, readProviders } from './provider-display.js';
-import uPlot from './uplot.js';
 
 const params = new URLSearchParams(location.search);
 const src = params.get('src');
 const locale = params.get('locale') || undefined;
+/** @returns {HTMLElement} */
 const $ = (selector) => document.querySelector(selector);
-const DAY_MS = 86_400_000;
+const BASE = new URL('/', location.origin);
 
-const numbers = new Intl.NumberFormat(locale);
-const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 2 });
-const signed = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' });
+const { numbers, compact, signed } = formats(locale);
+const colour = swatchColours(document);
 
 const state = {
   range: RANGES[params.get('range')] ? params.get('range') : DEFAULT_RANGE,
-  /** @type {string[]} the source ids whose history is shown (their sum when several) */
+  view: VIEWS[params.get('view')] ? params.get('view') : DEFAULT_VIEW,
+  /** @type {string[]} the source ids whose history is shown (their sum, or each) */
   ids: [],
-  /** @type {{ms: number, count: number}[]} */
-  points: [],
+  /** @type {{id: string, label: string}[]} the sources drawn one by one (at most MAX_SERIES) */
+  each: [],
+  /** @type {import('./chart-draw.js').Series[]} what is drawn: one series (a source, a sum), or one per source */
+  series: [],
+  /** @type {'sum'|'compare'|'stacked'} the view of `series` */
+  drawn: 'sum',
   /** @type {{value: number, ms: number}[]} */
   milestones: [],
   /** @type {number[]} the service's milestones */
@@ -32,6 +43,8 @@ const state = {
   noun: null,
 };
 let request = null;
+/** The CSV of the sources drawn one by one, made in the page; revoked when another replaces it. */
+let csvBlob = null;
 /** The two charts, made on the first data and given new data after. */
 const charts = { count: null, gains: null };
 
@@ -64,8 +77,10 @@ async function uiConfig() {
 }
 
 function describe(body, shown) {
-  const ids = body.sources ? body.sources.map((source) => source.id) : [body.id];
-  const providerIds = body.sources ? body.sources.map((source) => source.provider) : [body.provider];
+  /** @type {{id: string, provider: string, profile?: string, total?: number}[]} a ticker's sources, or the one */
+  const sources = body.sources ?? [body];
+  const ids = sources.map((source) => source.id);
+  const providerIds = sources.map((source) => source.provider);
   const noun = (n) => countNoun(shown, providerIds, n);
   const who = body.profile
     ? `${body.profile} on ${displayName(shown, providerIds[0])}`
@@ -84,156 +99,112 @@ function describe(body, shown) {
     parts.push(`next milestone ${numbers.format(next.value)}${eta}`);
   }
   $('#figures').textContent = parts.join(' · ');
-  return { ids, noun };
+  // Each source by its profile and provider, as the legend and the table's columns name it.
+  const each = seriesShown(sources).map((source) => ({ id: source.id, label: sourceLabel(source, shown) }));
+  return { ids, noun, each };
 }
 
-function renderRanges() {
-  const group = $('#ranges');
-  group.replaceChildren(...Object.entries(RANGES).map(([key, { label }]) => {
+/** A group of toggle buttons, one pressed: the ranges, the views. */
+function renderToggles(group, entries, pressed, key, choose) {
+  group.replaceChildren(...entries.map(([value, { label }]) => {
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = label;
-    button.dataset.range = key;
-    button.setAttribute('aria-pressed', String(key === state.range));
-    button.addEventListener('click', () => show(key));
+    button.dataset[key] = value;
+    button.setAttribute('aria-pressed', String(value === pressed));
+    button.addEventListener('click', () => choose(value));
     return button;
   }));
 }
 
-/** A colour as the current theme resolves it (uPlot draws on a canvas, which takes no CSS). */
-function colour(name) {
-  return getComputedStyle($(`[data-swatch="${name}"]`)).color;
+function renderControls() {
+  renderToggles($('#ranges'), Object.entries(RANGES), state.range, 'range', (range) => show(range, state.view));
+  // The views only where there are several sources to draw.
+  $('#views').hidden = state.ids.length < 2;
+  if (state.ids.length > 1) renderToggles($('#views'), Object.entries(VIEWS), state.view, 'view', (view) => show(state.range, view));
 }
 
-/** Draws each milestone crossed as a dashed vertical line with its value. */
-function milestonePlugin() {
-  return {
-    hooks: {
-      draw: [(u) => {
-        const { ctx } = u;
-        const { top, height } = u.bbox;
-        ctx.save();
-        ctx.strokeStyle = colour('milestone');
-        ctx.fillStyle = colour('milestone');
-        ctx.setLineDash([4 * devicePixelRatio, 4 * devicePixelRatio]);
-        ctx.font = `${12 * devicePixelRatio}px system-ui, sans-serif`;
-        for (const { value, ms } of state.milestones) {
-          const x = Math.round(u.valToPos(ms / 1000, 'x', true));
-          ctx.beginPath();
-          ctx.moveTo(x, top);
-          ctx.lineTo(x, top + height);
-          ctx.stroke();
-          ctx.fillText(compact.format(value), x + 4 * devicePixelRatio, top + 14 * devicePixelRatio);
-        }
-        ctx.restore();
-      }],
-    },
-  };
+/** The legend of the sources drawn one by one; empty for one line. */
+function renderLegend() {
+  const several = state.drawn !== 'sum';
+  $('#legend').replaceChildren(...legendItems(several ? state.series : [], colour));
+  const capped = several && state.ids.length > state.each.length;
+  $('#series-note').textContent = capped
+    ? `Showing the ${state.each.length} largest of ${state.ids.length} sources one by one (at most ${MAX_SERIES}); the Sum view counts all ${state.ids.length}.`
+    : '';
 }
 
-/**
- * The time axis' labels, as fine as the ticks are apart: hours within days, days within months,
- * months within years, years beyond; in the reader's locale.
- */
-function timeLabels(u, splits) {
-  const apart = splits.length > 1 ? (splits[1] - splits[0]) * 1000 : DAY_MS;
-  /** @type {Intl.DateTimeFormatOptions} */
-  const fields = apart >= 300 * DAY_MS ? { year: 'numeric' }
-    : apart >= 28 * DAY_MS ? { month: 'short', year: 'numeric' }
-      : apart >= DAY_MS ? { month: 'short', day: 'numeric' }
-        : { month: 'short', day: 'numeric', hour: 'numeric' };
-  const format = new Intl.DateTimeFormat(locale, { ...fields, timeZone: 'UTC' });
-  return splits.map((s) => format.format(s * 1000));
-}
-
-function axes() {
-  const ink = colour('ink');
-  const grid = { stroke: colour('grid') };
-  return [
-    { stroke: ink, grid, ticks: grid, space: 90, values: timeLabels },
-    { stroke: ink, grid, ticks: grid, size: 60, values: (u, splits) => splits.map((v) => compact.format(v)) },
-  ];
-}
-
-function options(element, series, plugins = []) {
-  return {
-    width: element.clientWidth,
-    height: element.clientHeight,
-    legend: { show: false },
-    cursor: { drag: { x: false, y: false } },
-    scales: { x: { time: true } },
-    axes: axes(),
-    series: [{}, series],
-    plugins,
-  };
-}
-
-function draw(noun) {
-  const counts = countColumns(state.points);
-  const gains = dailyGains(state.points);
-  const gainColumns = [gains.map(({ ms }) => ms / 1000), gains.map(({ gain }) => gain)];
-  state.milestones = milestonesCrossed(state.points, state.ladder);
+function draw() {
+  const { drawn, series } = state;
+  state.milestones = milestonesShown(drawn, series.map(({ points }) => points), state.each.length === state.ids.length, state.ladder);
   for (const chart of Object.values(charts)) chart?.destroy();
   const countElement = $('#count-chart');
-  charts.count = new uPlot(options(countElement, {
-    label: noun(2), stroke: colour('line'), fill: colour('fill'), width: 2, points: { show: false },
-  }, [milestonePlugin()]), counts, countElement);
+  charts.count = drawPlot(countElement, countPlot(drawn, series, colour), {
+    colour, locale, plugins: [milestonePlugin(colour, compact, () => state.milestones)],
+  });
   const gainsElement = $('#gains-chart');
-  charts.gains = new uPlot(options(gainsElement, {
-    label: 'daily gain',
-    stroke: colour('gain'),
-    fill: colour('gain'),
-    paths: uPlot.paths.bars({ size: [0.7, 40] }),
-    points: { show: false },
-  }), gainColumns, gainsElement);
-  const first = state.points[0];
-  const last = state.points.at(-1);
-  const span = first ? `${numbers.format(first.count)} to ${numbers.format(last.count)} ${noun(last.count)}` : 'no data';
-  countElement.setAttribute('aria-label', `Count over ${RANGES[state.range].label}: ${span}; the table below has every point`);
-  const total = gains.reduce((sum, { gain }) => sum + gain, 0);
-  gainsElement.setAttribute('aria-label', `Daily gains over ${RANGES[state.range].label}: ${signed.format(total)} in all`);
-  if ($('#data').open) renderTable(noun);
+  charts.gains = drawPlot(gainsElement, gainsPlot(drawn, series, colour), { colour, locale });
+  renderLegend();
+  const range = RANGES[state.range].label;
+  countElement.setAttribute('aria-label', `${countDescription(drawn, series, range, { numbers, noun: state.noun })}; the table below has every point`);
+  // Each series' own gains (a stack's columns are running tops, not gains).
+  const gainedInAll = series.reduce((sum, { points }) => sum + dailyGains(points).reduce((all, { gain }) => all + gain, 0), 0);
+  gainsElement.setAttribute('aria-label', `Daily gains over ${range}: ${signed.format(gainedInAll)} in all`);
+  if (/** @type {HTMLDetailsElement} */ ($('#data')).open) renderTable();
 }
 
-function renderTable(noun) {
-  const hourly = RANGES[state.range].step === 'hour';
-  const time = new Intl.DateTimeFormat(locale, hourly
-    ? { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }
-    : { dateStyle: 'medium', timeZone: 'UTC' });
-  $('#table-caption').textContent = `${noun(2)} over ${RANGES[state.range].label} (UTC)`;
-  const rows = state.points.map(({ ms, count }) => {
-    const row = document.createElement('tr');
-    const at = document.createElement('td');
-    at.textContent = time.format(ms);
-    const value = document.createElement('td');
-    value.textContent = numbers.format(count);
-    row.append(at, value);
-    return row;
-  });
+function renderTable() {
+  if (!state.series.length) return;
+  const time = tableTime(RANGES[state.range].step === 'hour', locale);
+  $('#table-caption').textContent = `${state.noun(2)} over ${RANGES[state.range].label} (UTC)`;
+  const { aligned, labels } = tableData(state.drawn, state.series);
+  const { head, rows } = tableRows(aligned, labels, { time, numbers });
+  $('#data thead').replaceChildren(head);
   $('#data tbody').replaceChildren(...rows);
 }
 
-/** Shows `range`: its history fetched (the previous request abandoned), the charts redrawn. */
-async function show(range) {
+/** The download: the service's CSV of one line; the page's own of the sources drawn one by one. */
+function offerCsv(query, eachData) {
+  const link = /** @type {HTMLAnchorElement} */ ($('#csv'));
+  if (csvBlob) URL.revokeObjectURL(csvBlob);
+  csvBlob = null;
+  link.download = `${src ?? 'all'}-${state.range}${state.drawn === 'sum' ? '' : `-${state.drawn}`}.csv`;
+  if (!eachData) {
+    const csv = historyUrl(BASE, state.ids, query, 'csv');
+    link.href = csv.pathname + csv.search;
+    return;
+  }
+  csvBlob = URL.createObjectURL(new Blob([seriesCsv(state.each.map(({ id }) => id), alignSeries(eachData))], { type: 'text/csv' }));
+  link.href = csvBlob;
+}
+
+/**
+ * Shows `range` in `view`: its history fetched (the previous request abandoned; one request for a
+ * line, one per source drawn, in parallel, for the others), the charts redrawn.
+ */
+async function show(range, view) {
   state.range = range;
+  state.view = view;
   const url = new URL(location.href);
   url.searchParams.set('range', range);
+  if (state.ids.length > 1) url.searchParams.set('view', view);
   history.replaceState(null, '', url);
-  renderRanges();
+  renderControls();
+  delete document.documentElement.dataset.shown;
   const query = rangeQuery(range, Date.now());
-  const csv = historyUrl(new URL(location.origin), state.ids, query, 'csv');
-  $('#csv').href = csv.pathname + csv.search;
-  $('#csv').download = `${src ?? 'all'}-${range}.csv`;
+  const drawn = state.ids.length > 1 ? view : 'sum';
   request?.abort();
   request = new AbortController();
+  const { signal } = request;
   try {
-    const json = historyUrl(new URL(location.origin), state.ids, query);
-    const response = await fetch(json, { headers: { Accept: 'application/json' }, signal: request.signal });
-    if (!response.ok) throw new Error(`the history answered HTTP ${response.status}`);
-    state.points = pointsOf(await response.json());
-    $('#status').textContent = state.points.length ? '' : 'No history in this range yet.';
-    draw(state.noun);
-    document.documentElement.dataset.shown = range; // for whoever waits on the page (its tests)
+    const series = await loadSeries(BASE, { ids: state.ids, each: state.each, view: drawn, sumLabel: state.noun(2) }, query, signal);
+    Object.assign(state, { series, drawn });
+    offerCsv(query, drawn === 'sum' ? null : series.map(({ points }) => points));
+    $('#status').textContent = series.some(({ points }) => points.length) ? '' : 'No history in this range yet.';
+    draw();
+    // For whoever waits on the page (its tests).
+    document.documentElement.dataset.drawn = drawn;
+    document.documentElement.dataset.shown = range;
   } catch (error) {
     if (!(error instanceof Error) || error.name !== 'AbortError') {
       $('#status').textContent = `Could not load the history: ${error instanceof Error ? error.message : error}`;
@@ -242,15 +213,13 @@ async function show(range) {
 }
 
 async function start() {
-  followTheme($('#theme-toggle'), params.get('theme'), () => { if (state.noun) draw(state.noun); });
-  $('#data').addEventListener('toggle', () => { if ($('#data').open) renderTable(state.noun); });
+  addSwatches($('main'));
+  followTheme($('#theme-toggle'), params.get('theme'), () => { if (state.series.length) draw(); });
+  $('#data').addEventListener('toggle', () => { if (/** @type {HTMLDetailsElement} */ ($('#data')).open) renderTable(); });
   try {
     const [body, { shown, ladder }] = await Promise.all([resolve(), uiConfig()]);
-    const { ids, noun } = describe(body, shown);
-    state.ladder = ladder;
-    state.ids = ids;
-    state.noun = noun;
-    await show(state.range);
+    Object.assign(state, { ladder }, describe(body, shown));
+    await show(state.range, state.view);
     new ResizeObserver(() => {
       for (const [name, chart] of Object.entries(charts)) {
         const element = $(`#${name}-chart`);

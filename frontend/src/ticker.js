@@ -4,6 +4,7 @@
 //   <social-ticker src="https://host/api/metrics"></social-ticker>
 // Imports are relative, so they resolve against this script's own URL on any page.
 
+import { constructedSheet } from './constructed-sheet.js';
 import { fittedSize, roomFor } from './fit-text.js';
 import { announceCount, digitGlyphs, formatCount, formatShare, growthLine, updatedAgo } from './format.js';
 import { Odometer } from './odometer.js';
@@ -20,16 +21,7 @@ import { tickerStyles } from './ticker-styles.js';
 import { historyUrl, uiConfigUrl } from './service-urls.js';
 
 /** One stylesheet shared by every ticker on the page, where the browser can construct one. */
-const SHARED_SHEET = (() => {
-  if (typeof CSSStyleSheet === 'undefined' || !('adoptedStyleSheets' in Document.prototype)) return null;
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(tickerStyles);
-    return sheet;
-  } catch {
-    return null;
-  }
-})();
+const SHARED_SHEET = constructedSheet(tickerStyles);
 
 const DEFAULT_FALLBACK_MESSAGE = 'Follower count coming soon';
 // How often the "updated 5 minutes ago" text is recomputed while it is shown.

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import {
-  DEFAULT_RANGE, RANGES, countColumns, dailyGains, historyUrl, milestonesCrossed, pointsOf, rangeQuery, utcDate,
+  DEFAULT_RANGE, MAX_SERIES, RANGES, alignGains, alignSeries, countColumns, dailyGains, historyUrl, milestonesCrossed,
+  milestonesShown, pointsOf, rangeQuery, serviceBase, seriesCsv, seriesShown, stackColumns, sumOfAligned, utcDate,
 } from '../../src/chart-data.js';
 
 const DAY = 86_400_000;
@@ -46,6 +47,13 @@ describe('historyUrl', () => {
   it('asks the sum of several sources, and CSV for the download', () => {
     assert.equal(historyUrl(base, ['a', 'b'], query, 'csv').href,
       'https://ticker.example/api/metrics/history?sources=a%2Cb&step=day&from=2026-01-01&format=csv');
+  });
+
+  it('keeps the path the service is mounted at, from any of its metrics addresses (an embedded chart\'s src)', () => {
+    const mounted = serviceBase('https://host.example/ticker/api/tickers/lobby');
+    assert.equal(mounted.href, 'https://host.example/ticker/');
+    assert.equal(historyUrl(mounted, ['a'], query).href, 'https://host.example/ticker/api/metrics/a/history?step=day&from=2026-01-01');
+    assert.equal(serviceBase('https://host.example/api/metrics').href, 'https://host.example/');
   });
 });
 
@@ -125,5 +133,92 @@ describe('milestonesCrossed', () => {
 
   it('marks nothing for a count that only fell or stayed', () => {
     assert.deepEqual(milestonesCrossed([{ ms: 1, count: 500 }, { ms: 2, count: 400 }, { ms: 3, count: 400 }], LADDER), []);
+  });
+});
+
+describe('seriesShown', () => {
+  const sources = [{ id: 'a', total: 5 }, { id: 'b', total: 900 }, { id: 'c' }, { id: 'd', total: 40 }];
+
+  it('keeps every source while there are few enough, in their order', () => {
+    assert.deepEqual(seriesShown(sources, 4).map(({ id }) => id), ['a', 'b', 'c', 'd']);
+  });
+
+  it('keeps the largest past the cap, still in the configuration\'s order, a source without a count last', () => {
+    assert.deepEqual(seriesShown(sources, 2).map(({ id }) => id), ['b', 'd']);
+    assert.deepEqual(seriesShown(sources, 3).map(({ id }) => id), ['a', 'b', 'd']);
+    assert.equal(seriesShown(Array.from({ length: 20 }, (_, i) => ({ id: `s${i}`, total: i }))).length, MAX_SERIES);
+  });
+});
+
+describe('alignSeries', () => {
+  it('puts every source on every instant any has a point, its count carried until its next point', () => {
+    const a = [{ ms: 1000, count: 10 }, { ms: 3000, count: 12 }];
+    const b = [{ ms: 2000, count: 100 }, { ms: 3000, count: 90 }, { ms: 4000, count: 95 }];
+    assert.deepEqual(alignSeries([a, b]), {
+      times: [1000, 2000, 3000, 4000],
+      columns: [[10, 10, 12, 12], [null, 100, 90, 95]],
+    });
+  });
+
+  it('leaves a source before its first point unknown, not zero, and copes with a source without points', () => {
+    const { columns } = alignSeries([[{ ms: 5, count: 1 }], []]);
+    assert.deepEqual(columns, [[1], [null]]);
+    assert.deepEqual(alignSeries([]), { times: [], columns: [] });
+  });
+
+  it('sums to what the service\'s sum answers at each instant', () => {
+    const { columns } = alignSeries([[{ ms: 1, count: 3 }, { ms: 3, count: 4 }], [{ ms: 2, count: 10 }]]);
+    const sums = columns[0].map((_, i) => columns.reduce((s, column) => s + (column[i] ?? 0), 0));
+    assert.deepEqual(sums, [3, 13, 14]);
+  });
+});
+
+describe('stackColumns', () => {
+  it('stacks each series on those before it, so the last is the sum', () => {
+    assert.deepEqual(stackColumns([[1, 2], [10, 20], [100, 200]]), [[1, 2], [11, 22], [111, 222]]);
+  });
+
+  it('stacks losses down from zero and gains up, and adds nothing for an unknown value', () => {
+    assert.deepEqual(stackColumns([[5, -2], [-3, null], [4, -1]]), [[5, -2], [-3, 0], [9, -3]]);
+    assert.deepEqual(stackColumns([]), []);
+  });
+});
+
+describe('alignGains', () => {
+  it('gives each source its daily gains on one axis of days, none where it has no day before', () => {
+    const a = [{ ms: 0, count: 10 }, { ms: DAY, count: 15 }, { ms: 2 * DAY, count: 14 }];
+    const b = [{ ms: DAY + 5, count: 100 }, { ms: 2 * DAY + 5, count: 130 }];
+    assert.deepEqual(alignGains([a, b]), { times: [DAY, 2 * DAY], columns: [[5, -1], [null, 30]] });
+  });
+});
+
+describe('seriesCsv', () => {
+  it('writes a column per source and the total, an unknown count empty', () => {
+    const csv = seriesCsv(['insta', 'gh'], { times: [0, DAY], columns: [[10, 12], [null, 7]] });
+    assert.equal(csv, 'at,insta,gh,total\n1970-01-01T00:00:00.000Z,10,,10\n1970-01-02T00:00:00.000Z,12,7,19\n');
+  });
+});
+
+describe('sumOfAligned', () => {
+  it('adds the counts known at each instant, an unknown one adding nothing', () => {
+    assert.deepEqual(sumOfAligned({ times: [1, 2], columns: [[3, 4], [null, 10]] }), [{ ms: 1, count: 3 }, { ms: 2, count: 14 }]);
+  });
+});
+
+describe('milestonesShown', () => {
+  const a = [{ ms: 1, count: 40 }, { ms: 2, count: 60 }];
+  const b = [{ ms: 1, count: 30 }, { ms: 2, count: 45 }];
+
+  it('marks the one line\'s crossings in the sum view', () => {
+    assert.deepEqual(milestonesShown('sum', [a], true, [50]), [{ value: 50, ms: 2 }]);
+  });
+
+  it('marks the total\'s crossings on a stack of every source (70 to 105 passes 100), not each source\'s', () => {
+    assert.deepEqual(milestonesShown('stacked', [a, b], true, [50, 100]), [{ value: 100, ms: 2 }]);
+  });
+
+  it('marks none for a line per source, nor for a stack of only some sources, whose top is not the total', () => {
+    assert.deepEqual(milestonesShown('compare', [a, b], true, [50, 100]), []);
+    assert.deepEqual(milestonesShown('stacked', [a, b], false, [50, 100]), []);
   });
 });

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.socialticker.ticker.support.LocalPorts;
+import dev.socialticker.ticker.support.PackagedJar;
 import dev.socialticker.ticker.support.RequiredTool;
 import dev.socialticker.ticker.support.SharedMachine;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +30,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * fails with its output if it fails. Screenshots of each state land in {@code target/screenshots}.
  * The admin API is on: the browser test gives the source 30 days of history through the backfill
  * endpoint, as a user moving from another tool would, for the growth line and the sparkline. Then
- * {@code charts.browser.test.mjs} reads the charts page (/charts) of the same source, given a decade,
- * and {@code status.browser.test.mjs} the status console (/status).
+ * {@code charts.browser.test.mjs} reads the charts page (/charts) of the same source, given a decade;
+ * {@code charts-sources.browser.test.mjs} the charts of several sources and the embeddable
+ * {@code <social-ticker-chart>}, on a second service it starts from the packaged jar (this one must
+ * keep its one source: the ticker's page sums every source); and {@code status.browser.test.mjs} the
+ * status console (/status).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -80,16 +84,25 @@ class TickerBrowserIT {
         Path screenshots = Path.of("target", "screenshots").toAbsolutePath();
         Files.createDirectories(screenshots);
 
+        // The second service of the several sources' test: the jar this build packaged, on the test
+        // JVMs' quick-start flags (its test is about what the pages show, not the shipped JVM options).
+        Path jar = PackagedJar.packagedJar();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
         Map<String, String> env = Map.of(
                 "TICKER_BASE_URL", "http://127.0.0.1:" + port,
                 "WIREMOCK_URL", graph.baseUrl(),
                 "EMBED_ORIGIN_PORT", String.valueOf(EMBED_ORIGIN_PORT),
                 "ADMIN_TOKEN", ADMIN_TOKEN,
-                "SCREENSHOT_DIR", screenshots.toString());
+                "SCREENSHOT_DIR", screenshots.toString(),
+                "SERVICE_JAR", jar.toAbsolutePath().toString(),
+                "JAVA", java,
+                "JAVA_FLAGS", String.join(" ", PackagedJar.QUICK_START_FLAGS));
         // One after the other on the same service: the charts' test gives its source a decade of days,
         // which the ticker's test, reading its growth and sparkline, must not see.
         run("test/browser/ticker.browser.test.mjs", env);
         run("test/browser/charts.browser.test.mjs", env);
+        run("test/browser/charts-sources.browser.test.mjs", env);
         run("test/browser/status.browser.test.mjs", env);
     }
 
