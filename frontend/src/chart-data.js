@@ -50,17 +50,33 @@ export function serviceBase(metricsUrl) {
 }
 
 /**
- * The history address of a body's sources: one source's own, or the sum of several.
+ * One source's history address.
  * @param {URL} base the service's address, ending in / (the page's origin, or serviceBase's)
- * @param {string[]} sources the source ids shown
+ * @param {string} id the source's id
  * @param {{step: string, from: string}} query rangeQuery's
  * @param {string} [format] 'csv' for the download; JSON otherwise
  */
-export function historyUrl(base, sources, { step, from }, format) {
-  const url = sources.length === 1
-    ? new URL(`api/metrics/${encodeURIComponent(sources[0])}/history`, base)
-    : new URL('api/metrics/history', base);
-  if (sources.length > 1) url.searchParams.set('sources', sources.join(','));
+export function historyUrl(base, id, query, format) {
+  return withQuery(new URL(`api/metrics/${encodeURIComponent(id)}/history`, base), query, format);
+}
+
+/**
+ * The history of what a metrics address answers, as one line: `/api/metrics` → every source's sum,
+ * `/api/metrics/{id}` → the source's own, `/api/tickers/{name}` → the ticker's sum. The body's own
+ * address plus `/history`, so a ticker of any number of sources fits in it (a list of their ids in
+ * the query would not, past a few hundred).
+ * @param {string|URL} metricsUrl the body's address
+ * @param {{step: string, from: string}} query rangeQuery's
+ * @param {string} [format] 'csv' for the download; JSON otherwise
+ */
+export function bodyHistoryUrl(metricsUrl, query, format) {
+  const url = new URL(metricsUrl);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/history`;
+  url.search = '';
+  return withQuery(url, query, format);
+}
+
+function withQuery(url, { step, from }, format) {
   url.searchParams.set('step', step);
   url.searchParams.set('from', from);
   if (format) url.searchParams.set('format', format);

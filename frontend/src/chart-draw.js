@@ -4,7 +4,7 @@
 // and the same data as table rows. One module, so the page and the element cannot drift apart.
 // Imports are relative: the element loads this from the service on another site's page.
 import {
-  alignGains, alignSeries, countColumns, dailyGains, historyUrl, pointsOf, stackColumns, sumOfAligned,
+  alignGains, alignSeries, bodyHistoryUrl, countColumns, dailyGains, historyUrl, pointsOf, stackColumns, sumOfAligned,
 } from './chart-data.js';
 import { displayName } from './provider-display.js';
 import uPlot from './uplot.js';
@@ -291,17 +291,18 @@ export function sourceLabel(source, providers) {
 }
 
 /**
- * The series a view draws: for `sum`, one request (one source's history, or the service's sum of
- * `ids`) labelled `sumLabel`; otherwise one request per source of `each`, in parallel.
+ * The series a view draws: for `sum`, one request (the history of the body at `body`: one source's,
+ * a ticker's sum, every source's sum) labelled `sumLabel`; otherwise one request per source of
+ * `each`, in parallel.
  * @param {URL} base the service (serviceBase's)
- * @param {{ids: string[], each: {id: string, label: string}[], view: string, sumLabel: string}} what
+ * @param {{body: string|URL, each: {id: string, label: string}[], view: string, sumLabel: string}} what
  * @param {{step: string, from: string}} query rangeQuery's
  * @param {AbortSignal} [signal]
  * @returns {Promise<Series[]>}
  */
-export async function loadSeries(base, { ids, each, view, sumLabel }, query, signal) {
-  if (view === 'sum') return [{ label: sumLabel, points: await fetchPoints(historyUrl(base, ids, query), signal) }];
-  const points = await Promise.all(each.map(({ id }) => fetchPoints(historyUrl(base, [id], query), signal)));
+export async function loadSeries(base, { body, each, view, sumLabel }, query, signal) {
+  if (view === 'sum') return [{ label: sumLabel, points: await fetchPoints(bodyHistoryUrl(body, query), signal) }];
+  const points = await Promise.all(each.map(({ id }) => fetchPoints(historyUrl(base, id, query), signal)));
   return each.map(({ label }, i) => ({ label, points: points[i] }));
 }
 

@@ -4,7 +4,7 @@
 // a line each (compare) or stacked; the same data as a table, and as CSV. The drawing is
 // chart-draw.js', which <social-ticker-chart> shares.
 import {
-  DEFAULT_RANGE, DEFAULT_VIEW, MAX_SERIES, RANGES, VIEWS, alignSeries, dailyGains, historyUrl, milestonesShown, rangeQuery,
+  DEFAULT_RANGE, DEFAULT_VIEW, MAX_SERIES, RANGES, VIEWS, alignSeries, bodyHistoryUrl, dailyGains, milestonesShown, rangeQuery,
   seriesCsv, seriesShown,
 } from './chart-data.js';
 import {
@@ -29,6 +29,8 @@ const state = {
   view: VIEWS[params.get('view')] ? params.get('view') : DEFAULT_VIEW,
   /** @type {string[]} the source ids whose history is shown (their sum, or each) */
   ids: [],
+  /** @type {URL | null} the body `src` names (a source, a ticker, every source): its history is the sum's */
+  address: null,
   /** @type {{id: string, label: string}[]} the sources drawn one by one (at most MAX_SERIES) */
   each: [],
   /** @type {import('./chart-draw.js').Series[]} what is drawn: one series (a source, a sum), or one per source */
@@ -59,7 +61,7 @@ async function resolve() {
   for (const path of tries) {
     const response = await fetch(path, { headers: { Accept: 'application/json' } });
     // 503 is a body without data yet: the source or ticker exists.
-    if (response.ok || response.status === 503) return response.json();
+    if (response.ok || response.status === 503) return { body: await response.json(), address: new URL(path, BASE) };
   }
   throw new Error(`No source or ticker is named ${src}`);
 }
@@ -170,7 +172,7 @@ function offerCsv(query, eachData) {
   csvBlob = null;
   link.download = `${src ?? 'all'}-${state.range}${state.drawn === 'sum' ? '' : `-${state.drawn}`}.csv`;
   if (!eachData) {
-    const csv = historyUrl(BASE, state.ids, query, 'csv');
+    const csv = bodyHistoryUrl(state.address, query, 'csv');
     link.href = csv.pathname + csv.search;
     return;
   }
@@ -197,7 +199,7 @@ async function show(range, view) {
   request = new AbortController();
   const { signal } = request;
   try {
-    const series = await loadSeries(BASE, { ids: state.ids, each: state.each, view: drawn, sumLabel: state.noun(2) }, query, signal);
+    const series = await loadSeries(BASE, { body: state.address, each: state.each, view: drawn, sumLabel: state.noun(2) }, query, signal);
     Object.assign(state, { series, drawn });
     offerCsv(query, drawn === 'sum' ? null : series.map(({ points }) => points));
     $('#status').textContent = series.some(({ points }) => points.length) ? '' : 'No history in this range yet.';
@@ -217,8 +219,8 @@ async function start() {
   followTheme($('#theme-toggle'), params.get('theme'), () => { if (state.series.length) draw(); });
   $('#data').addEventListener('toggle', () => { if (/** @type {HTMLDetailsElement} */ ($('#data')).open) renderTable(); });
   try {
-    const [body, { shown, ladder }] = await Promise.all([resolve(), uiConfig()]);
-    Object.assign(state, { ladder }, describe(body, shown));
+    const [{ body, address }, { shown, ladder }] = await Promise.all([resolve(), uiConfig()]);
+    Object.assign(state, { ladder, address }, describe(body, shown));
     await show(state.range, state.view);
     new ResizeObserver(() => {
       for (const [name, chart] of Object.entries(charts)) {

@@ -118,7 +118,7 @@ export class TickerChart extends HTMLElement {
       const asked = VIEWS[this.getAttribute('view')] ? this.getAttribute('view') : DEFAULT_VIEW;
       const view = ids.length > 1 ? asked : 'sum';
       const each = seriesShown(sources).map((source) => ({ id: source.id, label: sourceLabel(source, shown) }));
-      const series = await loadSeries(serviceBase(src), { ids, each, view, sumLabel: noun(2) }, rangeQuery(range, Date.now()), signal);
+      const series = await loadSeries(serviceBase(src), { body: src, each, view, sumLabel: noun(2) }, rangeQuery(range, Date.now()), signal);
       const ticker = /\/api\/tickers\/([^/]+)$/.exec(new URL(src).pathname)?.[1];
       const who = body.profile ? `${body.profile} on ${displayName(shown, sources[0].provider)}` : ticker ?? 'All sources';
       const ladder = Array.isArray(config?.milestones) ? config.milestones : [];

@@ -297,9 +297,16 @@ describe('the charts page with several sources', () => {
     assert.equal(await team.page.isVisible('#views'), true);
     assert.equal(await team.page.getAttribute('[data-view="sum"]', 'aria-pressed'), 'true');
     assert.equal(await team.page.locator('#legend li').count(), 0, 'one line needs no legend');
-    assert.match(await team.page.getAttribute('#csv', 'href'), /^\/api\/metrics\/history\?sources=demo-alpha%2Cdemo-beta%2Cdemo-gamma&/);
+    // The ticker's own history address: it does not list the sources (hundreds would not fit).
+    assert.match(await team.page.getAttribute('#csv', 'href'), /^\/api\/tickers\/team\/history\?step=day&/);
     assert.deepEqual(team.errors, []);
     await team.close();
+
+    const every = await open(`${base}/charts?range=90d`);
+    await shown(every.page, '90d', 'sum');
+    assert.match(await every.page.getAttribute('#csv', 'href'), /^\/api\/metrics\/history\?step=day&/, 'every source: the sum');
+    assert.deepEqual(every.errors, []);
+    await every.close();
   });
 
   it('draws the eight largest of nine sources one by one, says so, and the sum counts all nine', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import {
-  DEFAULT_RANGE, MAX_SERIES, RANGES, alignGains, alignSeries, countColumns, dailyGains, historyUrl, milestonesCrossed,
+  DEFAULT_RANGE, MAX_SERIES, RANGES, alignGains, alignSeries, bodyHistoryUrl, countColumns, dailyGains, historyUrl, milestonesCrossed,
   milestonesShown, pointsOf, rangeQuery, serviceBase, seriesCsv, seriesShown, stackColumns, sumOfAligned, utcDate,
 } from '../../src/chart-data.js';
 
@@ -39,21 +39,37 @@ describe('historyUrl', () => {
   const base = new URL('https://ticker.example/');
   const query = { step: 'day', from: '2026-01-01' };
 
-  it("asks one source's own history, its id encoded", () => {
-    assert.equal(historyUrl(base, ['github-octo cat'], query).href,
+  it("asks one source's own history, its id encoded, and CSV for the download", () => {
+    assert.equal(historyUrl(base, 'github-octo cat', query).href,
       'https://ticker.example/api/metrics/github-octo%20cat/history?step=day&from=2026-01-01');
-  });
-
-  it('asks the sum of several sources, and CSV for the download', () => {
-    assert.equal(historyUrl(base, ['a', 'b'], query, 'csv').href,
-      'https://ticker.example/api/metrics/history?sources=a%2Cb&step=day&from=2026-01-01&format=csv');
+    assert.equal(historyUrl(base, 'a', query, 'csv').href,
+      'https://ticker.example/api/metrics/a/history?step=day&from=2026-01-01&format=csv');
   });
 
   it('keeps the path the service is mounted at, from any of its metrics addresses (an embedded chart\'s src)', () => {
     const mounted = serviceBase('https://host.example/ticker/api/tickers/lobby');
     assert.equal(mounted.href, 'https://host.example/ticker/');
-    assert.equal(historyUrl(mounted, ['a'], query).href, 'https://host.example/ticker/api/metrics/a/history?step=day&from=2026-01-01');
+    assert.equal(historyUrl(mounted, 'a', query).href, 'https://host.example/ticker/api/metrics/a/history?step=day&from=2026-01-01');
     assert.equal(serviceBase('https://host.example/api/metrics').href, 'https://host.example/');
+  });
+});
+
+describe('bodyHistoryUrl', () => {
+  const query = { step: 'hour', from: '2026-01-01' };
+
+  it("asks the history of what the body's address answers: every source, a source, a ticker", () => {
+    assert.equal(bodyHistoryUrl('https://t.example/api/metrics', query).href,
+      'https://t.example/api/metrics/history?step=hour&from=2026-01-01');
+    assert.equal(bodyHistoryUrl('https://t.example/api/metrics/github-octocat', query).href,
+      'https://t.example/api/metrics/github-octocat/history?step=hour&from=2026-01-01');
+    assert.equal(bodyHistoryUrl(new URL('https://t.example/ticker/api/tickers/lobby/'), query, 'csv').href,
+      'https://t.example/ticker/api/tickers/lobby/history?step=hour&from=2026-01-01&format=csv');
+  });
+
+  it("drops the body's own query (its format), and never lists the sources", () => {
+    const url = bodyHistoryUrl('https://t.example/api/tickers/lobby?format=compact', query);
+    assert.equal(url.href, 'https://t.example/api/tickers/lobby/history?step=hour&from=2026-01-01');
+    assert.equal(url.searchParams.has('sources'), false);
   });
 });
 

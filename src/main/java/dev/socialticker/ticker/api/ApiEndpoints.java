@@ -13,6 +13,7 @@ final class ApiEndpoints {
     static final String GET_TICKER_BADGE = "direct:api-get-ticker-badge";
     static final String GET_SOURCE_HISTORY = "direct:api-get-source-history";
     static final String GET_HISTORY_SUM = "direct:api-get-history-sum";
+    static final String GET_TICKER_HISTORY = "direct:api-get-ticker-history";
     static final String GET_UI_CONFIG = "direct:api-get-ui-config";
     static final String GET_STATUS = "direct:api-get-status";
     static final String GET_OPENAPI_DOCUMENT = "direct:api-get-openapi-document";

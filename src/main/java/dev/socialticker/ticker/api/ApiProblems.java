@@ -67,7 +67,10 @@ class ApiProblems {
 
     static ApiRejection sourcesOfASum() {
         return new ApiRejection(
-                400, "BAD_REQUEST", "sources limits a sum (GET /api/metrics/history); one source's history has none");
+                400,
+                "BAD_REQUEST",
+                "sources limits the sum of every source (GET /api/metrics/history); one source's history and a"
+                        + " named ticker's have none");
     }
 
     static ApiRejection repeatedParameter(String name) {

@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.api;
 
 import dev.socialticker.ticker.api.HistoryDocument.PointDocument;
+import dev.socialticker.ticker.config.NamedTickers;
 import dev.socialticker.ticker.config.SourceCatalog;
 import dev.socialticker.ticker.domain.HistoryPoint;
 import dev.socialticker.ticker.domain.HttpDates;
@@ -20,8 +21,9 @@ import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers {@code GET /api/metrics/{id}/history} and the sum over every source,
- * {@code GET /api/metrics/history}, in JSON or CSV. The points are counted before any is made, so a
+ * Answers {@code GET /api/metrics/{id}/history}, the sum over every source,
+ * {@code GET /api/metrics/history}, and a named ticker's, {@code GET /api/tickers/{name}/history}, in
+ * JSON or CSV. The points are counted before any is made, so a
  * range past {@code ticker.history.max-points} costs a binary search, not a list. Unlike the main
  * body, each answer is made per request: its range is the request's own.
  *
@@ -44,6 +46,7 @@ class HistoryResponder {
     private final MetricsResponder metrics;
     private final Clock clock;
     private final JsonDocuments json;
+    private final NamedTickers tickers;
 
     HistoryResponder(
             HistoryArchive book,
@@ -51,9 +54,11 @@ class HistoryResponder {
             MetricsRenderer renderer,
             MetricsResponder metrics,
             Clock clock,
-            JsonDocuments json) {
+            JsonDocuments json,
+            NamedTickers tickers) {
         this.book = book;
         this.catalog = catalog;
+        this.tickers = tickers;
         this.renderer = renderer;
         this.metrics = metrics;
         this.clock = clock;
@@ -67,19 +72,39 @@ class HistoryResponder {
             throw ApiProblems.invalidId();
         }
         TickerSource source = catalog.find(id).orElseThrow(() -> ApiProblems.unknownId(id));
-        respond(exchange, List.of(source), false, renderer.sourceBody(id));
+        respond(exchange, List.of(source), false, false, renderer.sourceBody(id));
     }
 
     /** {@code GET /api/metrics/history}: every configured source (or those {@code sources} names) added up. */
     void sum(Exchange exchange) {
-        respond(exchange, catalog.all(), true, renderer.view().aggregate());
+        respond(exchange, catalog.all(), true, true, renderer.view().aggregate());
     }
 
     /**
-     * @param sum  the sum's answer ({@code "sources"}), not one source's ({@code "id"})
+     * {@code GET /api/tickers/{name}/history}: a named ticker's sources added up, as the sum limited to
+     * them would be, without an address that lists them all (a ticker of hundreds of sources would not
+     * fit in a request line).
+     */
+    void ticker(Exchange exchange) {
+        String name = exchange.getIn().getHeader("name", String.class);
+        if (!ApiProblems.isValidId(name)) {
+            throw ApiProblems.invalidTickerName();
+        }
+        List<TickerSource> sources = tickers.all().get(name);
+        RenderedBody live = renderer.view().byTicker().get(name);
+        if (sources == null || live == null) {
+            throw ApiProblems.unknownTicker(name);
+        }
+        respond(exchange, sources, true, false, live);
+    }
+
+    /**
+     * @param sum       the sum's answer ({@code "sources"}), not one source's ({@code "id"})
+     * @param limitable the sum of every source, which {@code sources} may limit
      * @param live the main body of the same sources: an open range is cached as long as it is
      */
-    private void respond(Exchange exchange, List<TickerSource> sources, boolean sum, RenderedBody live) {
+    private void respond(
+            Exchange exchange, List<TickerSource> sources, boolean sum, boolean limitable, RenderedBody live) {
         if (!book.enabled()) {
             throw ApiProblems.historyDisabled();
         }
@@ -87,7 +112,7 @@ class HistoryResponder {
         Message in = exchange.getIn();
         HistoryQuery query = HistoryQuery.parse(in.getHeader(Exchange.HTTP_QUERY, String.class), now);
         if (query.sources() != null) {
-            if (!sum) {
+            if (!sum || !limitable) {
                 throw ApiProblems.sourcesOfASum();
             }
             sources = named(query.sources());

@@ -145,6 +145,17 @@ class MetricsApiRoutes extends RouteBuilder {
                     .responseModel(ProblemDocument.class).endResponseMessage()
                 .to(ApiEndpoints.GET_TICKER);
 
+        ApiDocument.historyResponses(rest("/tickers")
+                .get("/{name}/history").id("api-ticker-history").produces("application/json,text/csv")
+                    .description("A named ticker's sources' history added up, as GET /metrics/history limited to them")
+                    .param(ApiDocument.tickerName())
+                    .param(ApiDocument.historyFrom()).param(ApiDocument.historyTo()).param(ApiDocument.historyStep())
+                    .param(ApiDocument.historyFormat()).param(ApiDocument.accept()).param(ApiDocument.ifNoneMatch()))
+                .responseMessage().code(404).message("No ticker has this name (TICKER_NOT_FOUND), or no history is "
+                        + "kept (HISTORY_DISABLED)")
+                    .responseModel(ProblemDocument.class).endResponseMessage()
+                .to(ApiEndpoints.GET_TICKER_HISTORY);
+
         ApiDocument.namedBadgeResponses(rest("/tickers")
                 .get("/{name}/badge.svg").id("api-ticker-badge").produces("image/svg+xml")
                     .description("A named ticker's total as a flat SVG badge, coloured by state")
@@ -211,6 +222,11 @@ class MetricsApiRoutes extends RouteBuilder {
                 .routeId("api-get-history-sum")
                 .routeConfigurationId(ApiRejections.ID)
                 .process(history::sum);
+
+        from(ApiEndpoints.GET_TICKER_HISTORY)
+                .routeId("api-get-ticker-history")
+                .routeConfigurationId(ApiRejections.ID)
+                .process(history::ticker);
 
         readRefreshingWhenStale(ApiEndpoints.GET_TICKER, "api-get-ticker", responder::ticker);
 

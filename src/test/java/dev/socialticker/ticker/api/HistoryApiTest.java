@@ -157,6 +157,37 @@ class HistoryApiTest extends HistoryServiceTest {
         assertProblem(api.get("/api/metrics/github-suma/history?sources=github-suma"), 400, "BAD_REQUEST");
     }
 
+    /** What the charts page asks for a named ticker: its sources' sum, by its name, however many it has. */
+    @Test
+    void addsUpANamedTickersSources() {
+        backfill("github-suma", "2020-03-01,10\n2020-03-02,20\n2020-03-03,30\n");
+        backfill("github-sumb", "2020-03-02,5\n2020-03-03,6\n");
+        String range = "step=day&from=2020-03-01&to=2020-03-03";
+
+        HttpResponse<String> response = api.get("/api/tickers/sums/history?" + range);
+        System.out.println("[history] a named ticker's: " + response.body());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = ApiClient.json(response);
+        assertThat(body.path("sources").toString())
+                .as("as the ticker lists them")
+                .isEqualTo("[\"github-sumb\",\"github-suma\"]");
+        assertThat(body.path("points").findValuesAsText("count")).containsExactly("10", "25", "36");
+        assertThat(response.body())
+                .as("the same points as the sum limited to its sources")
+                .contains(ApiClient.json(api.get("/api/metrics/history?sources=github-suma,github-sumb&" + range))
+                        .path("points")
+                        .toString());
+        assertThat(api.get("/api/tickers/sums/history?format=csv&" + range).body())
+                .isEqualTo("at,count,min,max\n"
+                        + "2020-03-01T00:00:00Z,10,10,10\n"
+                        + "2020-03-02T00:00:00Z,25,25,25\n"
+                        + "2020-03-03T00:00:00Z,36,36,36\n");
+
+        assertProblem(api.get("/api/tickers/nobody/history"), 404, "TICKER_NOT_FOUND");
+        assertProblem(api.get("/api/tickers/Not_A_Name/history"), 400, "INVALID_TICKER_NAME");
+        assertProblem(api.get("/api/tickers/sums/history?sources=github-suma"), 400, "BAD_REQUEST");
+    }
+
     @Test
     void refusesEachBadParameterWithAJson400() {
         String path = "/api/metrics/github-points/history";

@@ -107,6 +107,9 @@ import org.springframework.context.annotation.Primary;
             "ticker.formats.awtrix-icon=followers",
             "ticker.tickers.pair.sources[0]=github-grow",
             "ticker.tickers.pair.sources[1]=github-fast",
+            // HistoryApiTest: a named ticker's history.
+            "ticker.tickers.sums.sources[0]=github-sumb",
+            "ticker.tickers.sums.sources[1]=github-suma",
             "ticker.admin.token=" + SharedServiceTest.ADMIN_TOKEN,
             "ticker.history.max-points=50",
             "ticker.refresh.initial-delay=1h",

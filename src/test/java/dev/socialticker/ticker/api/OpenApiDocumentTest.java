@@ -105,7 +105,7 @@ class OpenApiDocumentTest extends SharedServiceTest {
         long documented = document.getPaths().values().stream()
                 .mapToLong(item -> item.readOperations().size())
                 .sum();
-        assertThat(declared).as("the admin API is on in this test").isEqualTo(17);
+        assertThat(declared).as("the admin API is on in this test").isEqualTo(18);
         assertThat(documented).as("no operation the REST DSL does not declare").isEqualTo(declared);
 
         SecurityScheme bearer = document.getComponents().getSecuritySchemes().get(ApiDocument.ADMIN_SCHEME);
