@@ -78,3 +78,20 @@ export function deliveryText(destination, when) {
   const attempts = `${failure.attempts} attempt${failure.attempts === 1 ? '' : 's'}`;
   return { last, why: `${failure.code}: ${failure.message} (${attempts}, ${when(failure.at)})` };
 }
+
+/**
+ * In the shared mode one instance of the fleet delivers to the outputs and one sends the alerts: what
+ * the console says under a kind's table when the instance answering is not that one. Null alone, or
+ * when the instance answering delivers them.
+ * @param {{members?: {instance: string, host: string, answering: boolean, delivers?: string[]}[]}|null} fleet
+ * @param {'outputs'|'alertChannels'} field the kind, as /api/status names it
+ * @returns {string|null}
+ */
+export function deliveredElsewhere(fleet, field) {
+  if (!fleet) return null;
+  const by = (fleet.members ?? []).find((member) => (member.delivers ?? []).includes(field));
+  if (by?.answering) return null;
+  if (!by) return 'No instance of the fleet delivers them at this moment: the next change or tick takes the turn. The records below are this instance\'s own.';
+  return `Instance ${by.instance.slice(0, 8)} on ${by.host} delivers them now: the records below are this instance's own, `
+    + 'from when it last did. That instance\'s console shows the current ones.';
+}

@@ -6,7 +6,7 @@
 import { followTheme } from './page-theme.js';
 import { sparklinePath } from './sparkline.js';
 import { ADMIN_ACTIONS, adminOutcome, adminRequest } from './status-admin.js';
-import { countStates, deliveryText, filterRows, sortRows } from './status-table.js';
+import { countStates, deliveredElsewhere, deliveryText, filterRows, sortRows } from './status-table.js';
 
 const EVERY_MS = 10_000;
 const params = new URLSearchParams(location.search);
@@ -122,8 +122,9 @@ function destinationRow(destination) {
 /** The outputs' and the channels' tables share their columns, written once; the first named by data-noun. */
 const DESTINATION_COLUMNS = ['Template', 'State', 'Last delivery', 'Last failure', 'Waiting'];
 
-function renderDestinations(table, destinations) {
+function renderDestinations(table, destinations, elsewhere) {
   const section = table.closest('section');
+  section.querySelector('.elsewhere').textContent = elsewhere ?? '';
   if (!table.tHead.rows.length) {
     const tr = table.tHead.insertRow();
     for (const [i, label] of [table.dataset.noun, ...DESTINATION_COLUMNS].entries()) {
@@ -179,8 +180,9 @@ function render() {
 
 function renderReport() {
   render();
-  renderDestinations($('#outputs'), view.report?.outputs ?? []);
-  renderDestinations($('#channels'), view.report?.alertChannels ?? []);
+  const fleet = view.report?.fleet ?? null;
+  renderDestinations($('#outputs'), view.report?.outputs ?? [], deliveredElsewhere(fleet, 'outputs'));
+  renderDestinations($('#channels'), view.report?.alertChannels ?? [], deliveredElsewhere(fleet, 'alertChannels'));
   renderFleet(view.report?.fleet ?? null);
   document.documentElement.dataset.reportedAt = view.report?.generatedAt ?? ''; // for its tests, as rows
 }

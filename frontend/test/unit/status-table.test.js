@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { countStates, deliveryText, filterRows, sortRows } from '../../src/status-table.js';
+import { countStates, deliveredElsewhere, deliveryText, filterRows, sortRows } from '../../src/status-table.js';
 
 const ROWS = Object.freeze([
   { id: 'github-octocat', provider: 'github', profile: 'octocat', state: 'live', total: 900, refreshedAt: '2026-12-07T10:00:00Z',
@@ -85,5 +85,24 @@ describe('deliveryText', () => {
     assert.deepEqual(deliveryText({ state: 'refused', reason: 'outputs/a.camel.yaml:2:3: unknown key' }, when), {
       last: '—', why: 'outputs/a.camel.yaml:2:3: unknown key',
     });
+  });
+});
+
+describe('deliveredElsewhere', () => {
+  const a = { instance: 'aaaaaaaa-1111', host: 'ticker-0', answering: true, delivers: ['alertChannels'] };
+  const b = { instance: 'bbbbbbbb-2222', host: 'ticker-1', answering: false, delivers: ['outputs'] };
+
+  it('says nothing alone, nor when the instance answering delivers them', () => {
+    assert.equal(deliveredElsewhere(null, 'outputs'), null);
+    assert.equal(deliveredElsewhere({ members: [a, b] }, 'alertChannels'), null);
+  });
+
+  it('names the instance that delivers them when it is another', () => {
+    assert.match(deliveredElsewhere({ members: [a, b] }, 'outputs'), /^Instance bbbbbbbb on ticker-1 delivers them now/);
+  });
+
+  it('says when none does (the turn is free), and copes with a member that lists nothing', () => {
+    assert.match(deliveredElsewhere({ members: [{ ...a, delivers: undefined }] }, 'outputs'), /^No instance/);
+    assert.match(deliveredElsewhere({ members: [] }, 'alertChannels'), /^No instance/);
   });
 });

@@ -8,7 +8,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ChannelDestinations extends CatalogDestinations<ChannelCatalog.Loaded> {
 
-    ChannelDestinations(ChannelCatalog catalog, Channels channels) {
-        super(DeliveryMeters.Kind.CHANNEL, catalog, channel -> channel.spec().template(), channels::pending);
+    ChannelDestinations(ChannelCatalog catalog, Channels channels, AlertSpeaker speaker) {
+        super(
+                DeliveryMeters.Kind.CHANNEL,
+                catalog,
+                channel -> channel.spec().template(),
+                channels::pending,
+                speaker::speaks);
     }
 }

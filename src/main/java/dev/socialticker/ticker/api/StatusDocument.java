@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.api;
 
 import dev.socialticker.ticker.format.MetricsDocument.ErrorDocument;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -107,11 +108,17 @@ record StatusDocument(
      * @param host      its host name (a container's is its id)
      * @param seenAt    when it last said it is alive (every 5 seconds)
      * @param answering true for the instance that wrote this document
+     * @param delivers  what it delivers to now ({@code outputs}, {@code alertChannels}): one instance of
+     *                  the fleet pushes to the outputs and one sends the alerts, and only its records
+     *                  above are current
      */
     record Member(
             String instance,
             String host,
             @Schema(format = "date-time") String startedAt,
             @Schema(format = "date-time") String seenAt,
-            boolean answering) {}
+            boolean answering,
+
+            @ArraySchema(schema = @Schema(allowableValues = {"outputs", "alertChannels"}))
+            List<String> delivers) {}
 }

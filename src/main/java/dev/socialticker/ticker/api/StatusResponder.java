@@ -137,6 +137,14 @@ class StatusResponder implements Processor {
                 null);
     }
 
+    /** The document's field that lists a kind of destination. */
+    private static String field(DeliveryMeters.Kind kind) {
+        return switch (kind) {
+            case OUTPUT -> "outputs";
+            case CHANNEL -> "alertChannels";
+        };
+    }
+
     /** Null alone; otherwise the members Redis lists, none while it cannot be reached. */
     private StatusDocument.FleetStatus fleet() {
         FleetRoster roster = fleet.getIfAvailable();
@@ -152,7 +160,11 @@ class StatusResponder implements Processor {
                                         member.host(),
                                         member.startedAt().toString(),
                                         member.seenAt().toString(),
-                                        member.answering()))
+                                        member.answering(),
+                                        member.delivers().stream()
+                                                .sorted()
+                                                .map(StatusResponder::field)
+                                                .toList()))
                                 .toList()))
                 .orElseGet(() -> new StatusDocument.FleetStatus(false, List.of()));
     }

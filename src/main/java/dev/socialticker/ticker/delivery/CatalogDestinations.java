@@ -2,6 +2,7 @@ package dev.socialticker.ticker.delivery;
 
 import dev.socialticker.ticker.routefile.RouteFileCatalog;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -11,20 +12,29 @@ public class CatalogDestinations<T> implements Destinations {
     private final RouteFileCatalog<T> catalog;
     private final Function<T, String> template;
     private final ToIntFunction<String> pending;
+    private final BooleanSupplier deliveredHere;
 
     /**
      * @param template the template a loaded file runs
      * @param pending  the deliveries waiting for a destination, by its name
+     * @param deliveredHere whether this instance delivers to them now
      */
     public CatalogDestinations(
             DeliveryMeters.Kind kind,
             RouteFileCatalog<T> catalog,
             Function<T, String> template,
-            ToIntFunction<String> pending) {
+            ToIntFunction<String> pending,
+            BooleanSupplier deliveredHere) {
         this.kind = kind;
         this.catalog = catalog;
         this.template = template;
         this.pending = pending;
+        this.deliveredHere = deliveredHere;
+    }
+
+    @Override
+    public boolean deliveredHere() {
+        return deliveredHere.getAsBoolean();
     }
 
     @Override

@@ -11,6 +11,12 @@ public interface Destinations {
 
     DeliveryMeters.Kind kind();
 
+    /**
+     * Whether this instance delivers to them now: always alone; in the shared mode one instance of the
+     * fleet does at a time, and the others' records show only what they delivered before.
+     */
+    boolean deliveredHere();
+
     /** The destinations running now, in their names' order. */
     List<Running> running();
 

@@ -1,8 +1,10 @@
 package dev.socialticker.ticker.fleet;
 
+import dev.socialticker.ticker.delivery.DeliveryMeters;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The instances of the fleet, in the shared mode only (no bean alone): each one says it is alive
@@ -21,6 +23,14 @@ public interface FleetRoster {
      * @param startedAt when it started
      * @param seenAt    when it last said it is alive
      * @param answering true for the instance answering this request
+     * @param delivers  the kinds of destination it delivered to at its last beat (one instance of the
+     *                  fleet pushes to the outputs, one sends the alerts)
      */
-    record Member(String instance, String host, Instant startedAt, Instant seenAt, boolean answering) {}
+    record Member(
+            String instance,
+            String host,
+            Instant startedAt,
+            Instant seenAt,
+            boolean answering,
+            Set<DeliveryMeters.Kind> delivers) {}
 }

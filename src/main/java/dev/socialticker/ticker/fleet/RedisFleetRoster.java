@@ -1,16 +1,21 @@
 package dev.socialticker.ticker.fleet;
 
 import dev.socialticker.ticker.WhenTheServiceStops;
+import dev.socialticker.ticker.delivery.DeliveryMeters;
+import dev.socialticker.ticker.delivery.Destinations;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -18,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * The fleet's roster in Redis: a sorted set {@code ticker:members} of instance names scored by when
  * each last said it is alive ({@link #beat}, on the resync timer), and beside it each member's
- * {@code ticker:member:<instance>}, "{@code <started at> <host>}", expiring after {@link #GONE_AFTER}.
+ * {@code ticker:member:<instance>}, "{@code <started at> <what it delivers to, or -> <host>}" (for
+ * example {@code 2026-12-07T20:24:00Z OUTPUT,CHANNEL ticker-0}), expiring after {@link #GONE_AFTER}.
  * A member not heard from for that long is left out and pruned by the next beat of any instance: an
  * instance that died leaves by itself, one that stops leaves at once ({@link #leave}).
  */
@@ -28,6 +34,8 @@ class RedisFleetRoster implements FleetRoster {
     /** Three resync periods: a member that missed two beats is still listed, one that missed three is gone. */
     static final Duration GONE_AFTER = Duration.ofMillis(3 * FleetRoutes.RESYNC_MILLIS);
 
+    private static final String NOTHING = "-";
+
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
     private final RedisLink link;
@@ -35,9 +43,17 @@ class RedisFleetRoster implements FleetRoster {
     private final Clock clock;
     private final Instant startedAt;
     private final String host = hostName();
+    private final List<Destinations> destinations;
 
-    RedisFleetRoster(StringRedisTemplate redis, RedisKeys keys, RedisLink link, FleetInstance instance, Clock clock) {
+    RedisFleetRoster(
+            StringRedisTemplate redis,
+            RedisKeys keys,
+            RedisLink link,
+            FleetInstance instance,
+            Clock clock,
+            List<Destinations> destinations) {
         this.redis = redis;
+        this.destinations = destinations;
         this.keys = keys;
         this.link = link;
         this.instance = instance;
@@ -49,7 +65,7 @@ class RedisFleetRoster implements FleetRoster {
     public void beat() {
         Instant now = clock.instant();
         try {
-            redis.opsForValue().set(keys.member(instance.id()), startedAt + " " + host, GONE_AFTER);
+            redis.opsForValue().set(keys.member(instance.id()), startedAt + " " + delivers() + " " + host, GONE_AFTER);
             redis.opsForZSet().add(keys.members(), instance.id(), now.toEpochMilli());
             redis.opsForZSet()
                     .removeRangeByScore(keys.members(), 0, now.minus(GONE_AFTER).toEpochMilli());
@@ -89,18 +105,37 @@ class RedisFleetRoster implements FleetRoster {
 
     /** A member whose details expired between the two reads, or that another version wrote, is left out. */
     private Optional<Member> member(String name, String about, Double seen) {
-        if (about == null || seen == null) {
+        String[] parts = about == null ? new String[0] : about.split(" ", 3);
+        if (parts.length < 3 || seen == null) {
             return Optional.empty();
         }
-        int space = about.indexOf(' ');
         try {
-            Instant started = Instant.parse(space < 0 ? about : about.substring(0, space));
-            String hostName = space < 0 ? "" : about.substring(space + 1);
+            Set<DeliveryMeters.Kind> delivers = EnumSet.noneOf(DeliveryMeters.Kind.class);
+            if (!parts[1].equals(NOTHING)) {
+                for (String kind : parts[1].split(",")) {
+                    delivers.add(DeliveryMeters.Kind.valueOf(kind));
+                }
+            }
             return Optional.of(new Member(
-                    name, hostName, started, Instant.ofEpochMilli(seen.longValue()), name.equals(instance.id())));
-        } catch (java.time.format.DateTimeParseException unreadable) {
+                    name,
+                    parts[2],
+                    Instant.parse(parts[0]),
+                    Instant.ofEpochMilli(seen.longValue()),
+                    name.equals(instance.id()),
+                    delivers));
+        } catch (DateTimeParseException | IllegalArgumentException unreadable) {
             return Optional.empty();
         }
+    }
+
+    /** What this instance delivers to now, as the member key says it: "OUTPUT,CHANNEL", or "-". */
+    private String delivers() {
+        String kinds = destinations.stream()
+                .filter(Destinations::deliveredHere)
+                .map(of -> of.kind().name())
+                .sorted()
+                .collect(Collectors.joining(","));
+        return kinds.isEmpty() ? NOTHING : kinds;
     }
 
     /** A stopping instance leaves the roster at once, rather than being listed until it is missed. */

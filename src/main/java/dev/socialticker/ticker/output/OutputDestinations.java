@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OutputDestinations extends CatalogDestinations<OutputCatalog.Loaded> {
 
-    OutputDestinations(OutputCatalog catalog, OutputQueues queues) {
-        super(DeliveryMeters.Kind.OUTPUT, catalog, output -> output.spec().template(), queues::pending);
+    OutputDestinations(OutputCatalog catalog, OutputQueues queues, OutputFeed feed) {
+        super(DeliveryMeters.Kind.OUTPUT, catalog, output -> output.spec().template(), queues::pending, feed::pushes);
     }
 }

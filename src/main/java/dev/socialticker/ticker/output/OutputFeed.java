@@ -50,6 +50,11 @@ public class OutputFeed {
         this.lease = new FleetLease(state, LEASE, Duration.ofSeconds(15), Duration.ofSeconds(5));
     }
 
+    /** Whether this instance pushes now: always alone; in the shared mode while it holds the lease. */
+    boolean pushes() {
+        return lease.holds();
+    }
+
     /** One change of a source, as the history reported it on (route {@code output-events}). */
     void reported(SourceReported report) {
         SourceChanged change = report.change();

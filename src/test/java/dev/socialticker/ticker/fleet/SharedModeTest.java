@@ -152,6 +152,14 @@ class SharedModeTest {
                 .get("instance")
                 .asText();
         assertThat(seenByA.get(0).get("host").asText()).isNotEmpty();
+        // One instance pushes to the outputs for the fleet (the lease outputs-leader): the console
+        // says which, so an operator reads the deliveries' records there.
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(members(a).stream()
+                                .filter(member ->
+                                        member.get("delivers").toString().contains("\"outputs\"")))
+                        .as("exactly one member delivers to the outputs")
+                        .hasSize(1));
         assertThat(Instant.parse(seenByA.get(0).get("startedAt").asText()))
                 .isBeforeOrEqualTo(Instant.parse(seenByA.get(1).get("startedAt").asText()));
 
