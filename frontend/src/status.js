@@ -75,7 +75,8 @@ function row(source) {
     cell(Number.isFinite(source.quotaUsedPercent) ? `${source.quotaUsedPercent}%` : '—', 'number'),
     recent,
   );
-  if (adminToken) tr.append(actions(source.id));
+  // Beside the name, where the eye is, before the wide columns that may scroll.
+  if (adminToken) tr.firstElementChild.after(actions(source.id));
   return tr;
 }
 
