@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { countStates, deliveredElsewhere, deliveryText, filterRows, sortRows } from '../../src/status-table.js';
+import {
+  ROWS_AT_ONCE, countStates, deliveredElsewhere, deliveryText, filterRows, firstRows, sortRows,
+} from '../../src/status-table.js';
 
 const ROWS = Object.freeze([
   { id: 'github-octocat', provider: 'github', profile: 'octocat', state: 'live', total: 900, refreshedAt: '2026-12-07T10:00:00Z',
@@ -104,5 +106,21 @@ describe('deliveredElsewhere', () => {
   it('says when none does (the turn is free), and copes with a member that lists nothing', () => {
     assert.match(deliveredElsewhere({ members: [{ ...a, delivers: undefined }] }, 'outputs'), /^No instance/);
     assert.match(deliveredElsewhere({ members: [] }, 'alertChannels'), /^No instance/);
+  });
+});
+
+describe('firstRows', () => {
+  const rows = Array.from({ length: 600 }, (_, i) => i);
+
+  it('draws the first rows asked for and counts the rest', () => {
+    assert.deepEqual(firstRows(rows, ROWS_AT_ONCE).drawn, rows.slice(0, 250));
+    assert.equal(firstRows(rows, ROWS_AT_ONCE).more, 350);
+    assert.equal(firstRows(rows, 500).more, 100);
+  });
+
+  it('draws all with no limit, or when fewer match', () => {
+    assert.deepEqual(firstRows(rows, Infinity), { drawn: rows, more: 0 });
+    assert.deepEqual(firstRows([1, 2], ROWS_AT_ONCE), { drawn: [1, 2], more: 0 });
+    assert.deepEqual(firstRows(rows, -1), { drawn: [], more: 600 });
   });
 });

@@ -94,6 +94,13 @@ PY
   done
 
   echo "== $count source(s), $DAYS days each (backfill through the admin API: ${backfill_ms} ms), load $(cut -d' ' -f1 /proc/loadavg)"
+  # What the charts' "All" asks of the service: every source's sum over 4,749 days, made per request.
+  all_from=$(date -u -d "-4748 days" +%F)
+  times=()
+  for _ in 1 2 3; do
+    times+=("$(curl -s -o "$work/sum.json" -w '%{time_total}' "$base/api/metrics/history?step=day&from=$all_from")")
+  done
+  echo "history API, every source's sum over 4,749 days: $(printf '%s ' "${times[@]}" | awk '{for (i = 1; i <= NF; i++) printf "%s%d", (i > 1 ? ", " : ""), $i * 1000}') ms ($(jq '.points | length' "$work/sum.json") points, $(( $(wc -c <"$work/sum.json") / 1024 )) KB)"
   node "$here/pages.bench.mjs" "$base" "$count" "$ROUNDS"
 
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
