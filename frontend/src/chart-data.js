@@ -1,20 +1,21 @@
 // What the charts page shows, computed from the service's history API, with no DOM: the ranges and
-// the query each asks, the columns a time-series chart draws, the daily gains, the milestones
+// the query each asks, the columns a time-series chart draws, the gains per day, week or month, the milestones
 // crossed. Pure, so each rule is unit-tested (test/unit/chart-data.test.js).
 
 const DAY_MS = 86_400_000;
 
 /**
  * The ranges a reader picks. Hourly points where there are few enough to read (the service keeps
- * them 90 days); daily beyond. "all" is the longest span one daily request may ask: 13 years
+ * them 90 days); daily beyond. The gains are bars per day up to 90 days, per week over a year and per
+ * month over all: 365 or 3,650 daily bars would be thinner than a pixel, a solid block. "all" is the longest span one daily request may ask: 13 years
  * (4,749 days), under the service's default `ticker.history.max-points` of 5,000.
  */
 export const RANGES = Object.freeze({
-  '7d': Object.freeze({ label: '7 days', days: 7, step: 'hour' }),
-  '30d': Object.freeze({ label: '30 days', days: 30, step: 'hour' }),
-  '90d': Object.freeze({ label: '90 days', days: 90, step: 'day' }),
-  '1y': Object.freeze({ label: '1 year', days: 365, step: 'day' }),
-  all: Object.freeze({ label: 'All', days: 4_749, step: 'day' }),
+  '7d': Object.freeze({ label: '7 days', days: 7, step: 'hour', gains: 'day' }),
+  '30d': Object.freeze({ label: '30 days', days: 30, step: 'hour', gains: 'day' }),
+  '90d': Object.freeze({ label: '90 days', days: 90, step: 'day', gains: 'day' }),
+  '1y': Object.freeze({ label: '1 year', days: 365, step: 'day', gains: 'week' }),
+  all: Object.freeze({ label: 'All', days: 4_749, step: 'day', gains: 'month' }),
 });
 
 /** The range shown first and whenever the address names none the page knows. */
@@ -107,18 +108,31 @@ export function countColumns(points) {
   return [points.map(({ ms }) => ms / 1000), points.map(({ count }) => count)];
 }
 
+/** How gains are bucketed: the start (UTC, in ms) of the day, the ISO week (from Monday) or the month of an instant. */
+const PERIOD_START = Object.freeze({
+  day: (ms) => Math.floor(ms / DAY_MS) * DAY_MS,
+  // 1970-01-01 was a Thursday: days since then, shifted to count from Monday, floored to 7.
+  week: (ms) => (Math.floor((Math.floor(ms / DAY_MS) + 3) / 7) * 7 - 3) * DAY_MS,
+  month: (ms) => {
+    const date = new Date(ms);
+    return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
+  },
+});
+
 /**
- * The gain of each UTC day: its last count less the day before's last count. The first day shown
- * has no day before it in the range, so no bar; a day with no reading has none either (its gain
- * lands on the next day that has one, as the counts say).
+ * The gain of each UTC day (or ISO week, or month): its last count less the period before's last
+ * count. The first period shown has no period before it in the range, so no bar; a period with no
+ * reading has none either (its gain lands on the next that has one, as the counts say).
  * @param {{ms: number, count: number}[]} points hourly or daily, oldest first
- * @returns {{ms: number, gain: number}[]} one per day after the first, at the day's start
+ * @param {'day'|'week'|'month'} [period]
+ * @returns {{ms: number, gain: number}[]} one per period after the first, at the period's start
  */
-export function dailyGains(points) {
-  const lastOfDay = new Map();
-  for (const { ms, count } of points) lastOfDay.set(Math.floor(ms / DAY_MS), count);
-  const days = [...lastOfDay.entries()].sort(([a], [b]) => a - b);
-  return days.slice(1).map(([day, count], i) => ({ ms: day * DAY_MS, gain: count - days[i][1] }));
+export function periodGains(points, period = 'day') {
+  const start = PERIOD_START[period] ?? PERIOD_START.day;
+  const lastOf = new Map();
+  for (const { ms, count } of points) lastOf.set(start(ms), count);
+  const periods = [...lastOf.entries()].sort(([a], [b]) => a - b);
+  return periods.slice(1).map(([ms, count], i) => ({ ms, gain: count - periods[i][1] }));
 }
 
 /**
@@ -214,13 +228,14 @@ export function stackColumns(columns) {
 }
 
 /**
- * Several sources' daily gains on one axis of days: each source's gain on the days it has one
- * (dailyGains'), `null` on the others.
+ * Several sources' gains on one axis of periods: each source's gain in the periods it has one
+ * (periodGains'), `null` in the others.
  * @param {{ms: number, count: number}[][]} series each oldest first
- * @returns {{times: number[], columns: (number|null)[][]}} the days' starts in ms; one column per series
+ * @param {'day'|'week'|'month'} [period]
+ * @returns {{times: number[], columns: (number|null)[][]}} the periods' starts in ms; one column per series
  */
-export function alignGains(series) {
-  const gains = series.map((points) => new Map(dailyGains(points).map(({ ms, gain }) => [ms, gain])));
+export function alignGains(series, period = 'day') {
+  const gains = series.map((points) => new Map(periodGains(points, period).map(({ ms, gain }) => [ms, gain])));
   const times = [...new Set(gains.flatMap((byDay) => [...byDay.keys()]))].sort((a, b) => a - b);
   return { times, columns: gains.map((byDay) => times.map((ms) => byDay.get(ms) ?? null)) };
 }

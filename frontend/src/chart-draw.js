@@ -1,10 +1,10 @@
 // What the charts page (charts.js) and the embeddable <social-ticker-chart> (ticker-chart.js) draw
 // alike with uPlot: the colours as the theme resolves them, the axes in the reader's locale, the
-// count and the daily gains in each view (one line, a line per source, stacked areas), milestones,
+// count and the gains (per day, week or month) in each view (one line, a line per source, stacked areas), milestones,
 // and the same data as table rows. One module, so the page and the element cannot drift apart.
 // Imports are relative: the element loads this from the service on another site's page.
 import {
-  alignGains, alignSeries, bodyHistoryUrl, countColumns, dailyGains, historyUrl, pointsOf, stackColumns, sumOfAligned,
+  alignGains, alignSeries, bodyHistoryUrl, countColumns, historyUrl, periodGains, pointsOf, stackColumns, sumOfAligned,
 } from './chart-data.js';
 import { displayName } from './provider-display.js';
 import uPlot from './uplot.js';
@@ -195,26 +195,27 @@ export function countPlot(view, series, colour) {
 }
 
 /**
- * The daily gains chart of a view: bars of the one series' gains (`sum`); a line per source
+ * The gains chart of a view, per day, week or month: bars of the one series' gains (`sum`); a line per source
  * (`compare`: bars side by side would be too thin to read past a few sources); stacked bars
  * (`stacked`: drawn from the last series to the first, each from zero to its stacked top, so each
  * shows its share; losses stack below zero).
  * @param {'sum'|'compare'|'stacked'} view
  * @param {Series[]} series
  * @param {(name: string) => string} colour
+ * @param {'day'|'week'|'month'} [period] the range's (RANGES' `gains`)
  * @returns {Plot}
  */
-export function gainsPlot(view, series, colour) {
+export function gainsPlot(view, series, colour, period = 'day') {
   const bars = uPlot.paths.bars({ size: [0.7, 40] });
   if (view === 'sum' || series.length === 1) {
-    const gains = dailyGains(series[0]?.points ?? []);
+    const gains = periodGains(series[0]?.points ?? [], period);
     return {
       data: [gains.map(({ ms }) => ms / 1000), gains.map(({ gain }) => gain)],
-      series: [{ label: 'daily gain', stroke: colour('gain'), fill: colour('gain'), paths: bars, points: { show: false } }],
+      series: [{ label: `gain per ${period}`, stroke: colour('gain'), fill: colour('gain'), paths: bars, points: { show: false } }],
       fromZero: true,
     };
   }
-  const { times, columns } = alignGains(series.map(({ points }) => points));
+  const { times, columns } = alignGains(series.map(({ points }) => points), period);
   const seconds = times.map((ms) => ms / 1000);
   if (view === 'compare') {
     return {

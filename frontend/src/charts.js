@@ -1,10 +1,10 @@
 // The charts page (/charts, /charts?src=<source id or ticker name>&range=90d&view=compare&locale=de-DE&theme=dark):
-// a source's or a named ticker's count over time and its daily gains, drawn by uPlot from the
+// a source's or a named ticker's count over time and its gains per day (week, month), drawn by uPlot from the
 // service's history API; a range switches without a reload; several sources are drawn as their sum,
 // a line each (compare) or stacked; the same data as a table, and as CSV. The drawing is
 // chart-draw.js', which <social-ticker-chart> shares.
 import {
-  DEFAULT_RANGE, DEFAULT_VIEW, MAX_SERIES, RANGES, VIEWS, alignSeries, bodyHistoryUrl, dailyGains, milestonesShown, rangeQuery,
+  DEFAULT_RANGE, DEFAULT_VIEW, MAX_SERIES, RANGES, VIEWS, alignSeries, bodyHistoryUrl, milestonesShown, periodGains, rangeQuery,
   seriesCsv, seriesShown,
 } from './chart-data.js';
 import {
@@ -145,13 +145,15 @@ function draw() {
     colour, locale, plugins: [milestonePlugin(colour, compact, () => state.milestones)],
   });
   const gainsElement = $('#gains-chart');
-  charts.gains = drawPlot(gainsElement, gainsPlot(drawn, series, colour), { colour, locale });
+  const { gains: period } = RANGES[state.range];
+  $('#gains-heading').textContent = `Gains per ${period}`;
+  charts.gains = drawPlot(gainsElement, gainsPlot(drawn, series, colour, period), { colour, locale });
   renderLegend();
   const range = RANGES[state.range].label;
   countElement.setAttribute('aria-label', `${countDescription(drawn, series, range, { numbers, noun: state.noun })}; the table below has every point`);
   // Each series' own gains (a stack's columns are running tops, not gains).
-  const gainedInAll = series.reduce((sum, { points }) => sum + dailyGains(points).reduce((all, { gain }) => all + gain, 0), 0);
-  gainsElement.setAttribute('aria-label', `Daily gains over ${range}: ${signed.format(gainedInAll)} in all`);
+  const gainedInAll = series.reduce((sum, { points }) => sum + periodGains(points, period).reduce((all, { gain }) => all + gain, 0), 0);
+  gainsElement.setAttribute('aria-label', `Gains per ${period} over ${range}: ${signed.format(gainedInAll)} in all`);
   if (/** @type {HTMLDetailsElement} */ ($('#data')).open) renderTable();
 }
 

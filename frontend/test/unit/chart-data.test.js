@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import {
-  DEFAULT_RANGE, MAX_SERIES, RANGES, alignGains, alignSeries, bodyHistoryUrl, countColumns, dailyGains, historyUrl, milestonesCrossed,
+  DEFAULT_RANGE, MAX_SERIES, RANGES, alignGains, alignSeries, bodyHistoryUrl, countColumns, historyUrl, periodGains, milestonesCrossed,
   milestonesShown, pointsOf, rangeQuery, serviceBase, seriesCsv, seriesShown, stackColumns, sumOfAligned, utcDate,
 } from '../../src/chart-data.js';
 
@@ -96,7 +96,7 @@ describe('countColumns', () => {
   });
 });
 
-describe('dailyGains', () => {
+describe('periodGains', () => {
   it("is each day's last count less the day before's, hourly or daily", () => {
     const hourly = [
       { ms: at('2026-01-01T10:00:00Z'), count: 100 },
@@ -105,7 +105,7 @@ describe('dailyGains', () => {
       { ms: at('2026-01-02T22:00:00Z'), count: 130 },
       { ms: at('2026-01-03T01:00:00Z'), count: 125 },
     ];
-    assert.deepEqual(dailyGains(hourly), [
+    assert.deepEqual(periodGains(hourly), [
       { ms: at('2026-01-02T00:00:00Z'), gain: 20 },
       { ms: at('2026-01-03T00:00:00Z'), gain: -5 },
     ]);
@@ -116,9 +116,33 @@ describe('dailyGains', () => {
       { ms: at('2026-01-01T00:00:00Z'), count: 100 },
       { ms: at('2026-01-04T00:00:00Z'), count: 160 },
     ];
-    assert.deepEqual(dailyGains(daily), [{ ms: at('2026-01-04T00:00:00Z'), gain: 60 }]);
-    assert.deepEqual(dailyGains(daily.slice(0, 1)), []);
-    assert.deepEqual(dailyGains([]), []);
+    assert.deepEqual(periodGains(daily), [{ ms: at('2026-01-04T00:00:00Z'), gain: 60 }]);
+    assert.deepEqual(periodGains(daily.slice(0, 1)), []);
+    assert.deepEqual(periodGains([]), []);
+  });
+
+  it('sums a longer range by ISO week (from Monday, UTC) or by month, at the period\'s start', () => {
+    const daily = [
+      { ms: at('2025-12-28T00:00:00Z'), count: 90 }, // a Sunday: the week from Monday 22 December
+      { ms: at('2025-12-29T00:00:00Z'), count: 100 }, // Monday
+      { ms: at('2026-01-04T00:00:00Z'), count: 130 }, // Sunday, the same week
+      { ms: at('2026-01-05T00:00:00Z'), count: 135 }, // Monday, the next
+      { ms: at('2026-02-01T00:00:00Z'), count: 150 },
+    ];
+    assert.deepEqual(periodGains(daily, 'week'), [
+      { ms: at('2025-12-29T00:00:00Z'), gain: 40 },
+      { ms: at('2026-01-05T00:00:00Z'), gain: 5 },
+      { ms: at('2026-01-26T00:00:00Z'), gain: 15 },
+    ]);
+    assert.deepEqual(periodGains(daily, 'month'), [
+      { ms: at('2026-01-01T00:00:00Z'), gain: 35 }, // December ended at 100, January at 135
+      { ms: at('2026-02-01T00:00:00Z'), gain: 15 },
+    ]);
+  });
+
+  it('starts a week on Monday on either side of 1970-01-01, a Thursday', () => {
+    assert.deepEqual(periodGains([{ ms: at('1969-12-28T12:00:00Z'), count: 1 }, { ms: at('1970-01-01T00:00:00Z'), count: 3 }], 'week'),
+      [{ ms: at('1969-12-29T00:00:00Z'), gain: 2 }]);
   });
 });
 
