@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * The shared mode's routes: this instance's own changes are announced to the others
  * ({@code fleet-announce}); the changes other instances announce are applied to this instance's
  * cache ({@code fleet-change}); and every {@value #RESYNC_MILLIS} ms the subscription is
- * (re)started if needed, the instance says it is alive ({@link RedisFleetRoster}) and every source is
+ * (re)started if needed, the instance says it is alive ({@link FleetMembers}) and every source is
  * compared with Redis ({@code fleet-resync}). A change
  * applied here is announced by the store like any other (cause FLEET), which renders the view and
  * is not announced back.
@@ -36,9 +36,9 @@ class FleetRoutes extends RouteBuilder {
     private final SharedStateSync sync;
     private final FleetInstance instance;
     private final ChangeListener listener;
-    private final RedisFleetRoster roster;
+    private final FleetMembers roster;
 
-    FleetRoutes(SharedStateSync sync, FleetInstance instance, ChangeListener listener, RedisFleetRoster roster) {
+    FleetRoutes(SharedStateSync sync, FleetInstance instance, ChangeListener listener, FleetMembers roster) {
         this.sync = sync;
         this.instance = instance;
         this.listener = listener;

@@ -17,9 +17,8 @@ import dev.socialticker.ticker.state.StateKey;
  *   <li>{@code ticker:token:<provider>}: a rotated access token (the token file's document);</li>
  *   <li>{@code ticker:alerts-leader}: which instance judges and sends the alerts now, with an expiry
  *       its holder renews ({@link RedisState#holdLease});</li>
- *   <li>{@code ticker:members}: the fleet's roster, each instance scored by when it last said it is
- *       alive, and {@code ticker:member:<instance>}: its start and host, expiring
- *       ({@link RedisFleetRoster});</li>
+ *   <li>{@code ticker:members}: the fleet's roster, each instance with when it last said it is alive,
+ *       expiring when none has for a while ({@link FleetMembers});</li>
  *   <li>channel {@code ticker:changes}: "{@code <instance> stored|deleted <id> [<took ms>]}" after every
  *       write.</li>
  * </ul>
@@ -36,6 +35,7 @@ record RedisKeys(String prefix) {
             case REFRESH_ATTEMPT -> prefix + "attempt:" + key.id();
             case NOT_BEFORE -> prefix + "not-before:" + key.id();
             case SIGN_IN -> prefix + "sign-in:" + key.id();
+            case ROSTER -> prefix + key.id();
         };
     }
 
@@ -51,14 +51,6 @@ record RedisKeys(String prefix) {
     /** The name of a source's refresh lease, which {@link #lease} makes a key. */
     static String refreshLease(String sourceId) {
         return "lease:" + sourceId;
-    }
-
-    String members() {
-        return prefix + "members";
-    }
-
-    String member(String instance) {
-        return prefix + "member:" + instance;
     }
 
     String changes() {

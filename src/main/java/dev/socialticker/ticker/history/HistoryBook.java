@@ -346,14 +346,11 @@ public class HistoryBook implements HistoryArchive {
 
     @Override
     public List<HistoryPoint> summed(List<TickerSource> sources, Step step, Instant from, Instant to, int limit) {
-        List<HistorySum.Part> parts = new ArrayList<>();
+        HistorySum sum = new HistorySum(limit);
         for (TickerSource source : sources) {
-            SourceHistory history = of(source.id());
-            OptionalLong before = history.countAt(from.minusSeconds(1));
-            parts.add(new HistorySum.Part(
-                    before.isPresent() ? before.getAsLong() : null, history.points(step, from, to)));
+            of(source.id()).addTo(sum, step, from, to);
         }
-        return HistorySum.of(parts, limit);
+        return sum.points();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.socialticker.ticker.history;
 
 import dev.socialticker.ticker.domain.HistoryPoint;
+import dev.socialticker.ticker.domain.HistorySum;
 import dev.socialticker.ticker.domain.Milestones;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,6 +131,46 @@ public final class SourceHistory {
                     ranged ? series.max(i) : series.last(i)));
         }
         return points;
+    }
+
+    /**
+     * Adds this history's points of {@code step} from {@code from} to {@code to}, and its count before
+     * them, to {@code sum}, read in place under this history's lock (as {@link #points} makes them: an
+     * hour's lowest and highest are its last).
+     */
+    public synchronized void addTo(HistorySum sum, Step step, Instant from, Instant to) {
+        OptionalLong before = countAt(from.minusSeconds(1));
+        Series series = series(step);
+        long unit = step.width().getSeconds();
+        int first = series.ceiling(Math.floorDiv(from.getEpochSecond(), unit));
+        int after = Math.max(first, series.ceiling(Math.floorDiv(to.getEpochSecond(), unit) + 1));
+        boolean ranged = step == Step.DAY;
+        sum.add(before.isPresent() ? before.getAsLong() : null, new HistorySum.Points() {
+            @Override
+            public int size() {
+                return after - first;
+            }
+
+            @Override
+            public long second(int index) {
+                return series.key(first + index) * unit;
+            }
+
+            @Override
+            public long last(int index) {
+                return series.last(first + index);
+            }
+
+            @Override
+            public long min(int index) {
+                return ranged ? series.min(first + index) : series.last(first + index);
+            }
+
+            @Override
+            public long max(int index) {
+                return ranged ? series.max(first + index) : series.last(first + index);
+            }
+        });
     }
 
     /** How many points of {@code step} lie from {@code from} to {@code to}, without making them. */

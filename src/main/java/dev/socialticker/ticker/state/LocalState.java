@@ -176,7 +176,7 @@ final class LocalState implements StateRepository {
             case INCIDENTS -> dir == null ? null : dir.resolve(key.id() + ".json");
             case HISTORY -> dir == null ? null : dir.resolve(HISTORY_DIR).resolve(key.id() + ".json");
             // The fleet's facts, never written alone (see write with an expiry).
-            case REFRESH_ATTEMPT, NOT_BEFORE, SIGN_IN -> null;
+            case REFRESH_ATTEMPT, NOT_BEFORE, SIGN_IN, ROSTER -> null;
         };
     }
 }

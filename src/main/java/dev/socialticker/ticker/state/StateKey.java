@@ -35,7 +35,13 @@ public record StateKey(Kind kind, String id) {
          * expiring with it, so the provider's answer may reach any instance of the fleet. Kept only in the
          * shared mode; alone, the instance keeps its sign-ins in memory. A secret (the PKCE verifier).
          */
-        SIGN_IN
+        SIGN_IN,
+        /**
+         * The fleet's members, each with its start, host, what it delivers to and when it last said it
+         * is alive: Redis {@code members}, expiring when none has said so for a while. Kept only in the
+         * shared mode.
+         */
+        ROSTER
     }
 
     public StateKey {
@@ -50,6 +56,11 @@ public record StateKey(Kind kind, String id) {
     /** The fleet's (or the instance's) one incidents document. */
     public static StateKey incidents() {
         return new StateKey(Kind.INCIDENTS, "alerts");
+    }
+
+    /** The fleet's one roster. */
+    public static StateKey roster() {
+        return new StateKey(Kind.ROSTER, "members");
     }
 
     public static StateKey history(String sourceId) {

@@ -3,7 +3,11 @@ package dev.socialticker.ticker.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** Several sources' points added up: each carries its last count until its next point. */
@@ -50,6 +54,63 @@ class HistorySumTest {
         HistorySum.Part a = new HistorySum.Part(null, List.of(reading(0, 1), reading(1, 2), reading(2, 3)));
 
         assertThat(HistorySum.of(List.of(a), 2)).containsExactly(reading(0, 1), reading(1, 2));
+    }
+
+    /**
+     * The sum, merged one source at a time, against its definition computed afresh at every instant:
+     * fifty sources with and without a count before the range, points at random instants, ranges.
+     */
+    @Test
+    void manySourcesAddUpAsTheDefinitionSays() {
+        Random random = new Random(42);
+        List<HistorySum.Part> parts = new ArrayList<>();
+        for (int source = 0; source < 50; source++) {
+            Long before = random.nextBoolean() ? null : (long) random.nextInt(1_000);
+            TreeMap<Long, HistoryPoint> points = new TreeMap<>();
+            for (int n = random.nextInt(30); n > 0; n--) {
+                long second = random.nextInt(200);
+                long count = random.nextInt(1_000);
+                points.put(
+                        second,
+                        new HistoryPoint(
+                                T0.plusSeconds(second), count, count - random.nextInt(5), count + random.nextInt(5)));
+            }
+            parts.add(new HistorySum.Part(before, List.copyOf(points.values())));
+        }
+        TreeSet<Instant> instants = new TreeSet<>();
+        parts.forEach(part -> part.points().forEach(point -> instants.add(point.at())));
+        List<HistoryPoint> expected = new ArrayList<>();
+        for (Instant at : instants) {
+            long total = 0;
+            long low = 0;
+            long high = 0;
+            for (HistorySum.Part part : parts) {
+                HistoryPoint here = part.points().stream()
+                        .filter(point -> point.at().equals(at))
+                        .findFirst()
+                        .orElse(null);
+                if (here != null) {
+                    total += here.count();
+                    low += here.min();
+                    high += here.max();
+                    continue;
+                }
+                Long carried = part.before();
+                for (HistoryPoint point : part.points()) {
+                    if (point.at().isBefore(at)) {
+                        carried = point.count();
+                    }
+                }
+                long value = carried == null ? 0 : carried;
+                total += value;
+                low += value;
+                high += value;
+            }
+            expected.add(new HistoryPoint(at, total, low, high));
+        }
+
+        assertThat(HistorySum.of(parts, 10_000)).containsExactlyElementsOf(expected);
+        assertThat(HistorySum.of(parts, 7)).containsExactlyElementsOf(expected.subList(0, 7));
     }
 
     private static HistoryPoint reading(long seconds, long count) {
