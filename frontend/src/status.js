@@ -170,17 +170,23 @@ function renderFleet(fleet) {
 /**
  * Each source's row as last built, with what it was built from: a sort, a filter, or a report in
  * which the source did not change, moves the row instead of building it again (with 2,000 sources
- * a sort took a second when every row was rebuilt).
- * @type {Map<string, {from: string, tr: HTMLTableRowElement}>}
+ * a sort took a second when every row was rebuilt). Within one report the entry itself says it is
+ * the same; across reports its JSON does.
+ * @type {Map<string, {source: object, admin: boolean, json: string, tr: HTMLTableRowElement}>}
  */
 const built = new Map();
 
 function rowOf(source) {
-  const from = `${adminToken ? 'admin ' : ''}${JSON.stringify(source)}`;
+  const admin = Boolean(adminToken);
   const kept = built.get(source.id);
-  if (kept?.from === from) return kept.tr;
+  if (kept?.admin === admin && kept.source === source) return kept.tr;
+  const json = JSON.stringify(source);
+  if (kept?.admin === admin && kept.json === json) {
+    kept.source = source;
+    return kept.tr;
+  }
   const tr = row(source);
-  built.set(source.id, { from, tr });
+  built.set(source.id, { source, admin, json, tr });
   return tr;
 }
 

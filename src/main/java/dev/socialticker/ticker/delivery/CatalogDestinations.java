@@ -1,7 +1,9 @@
 package dev.socialticker.ticker.delivery;
 
 import dev.socialticker.ticker.routefile.RouteFileCatalog;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -45,7 +47,7 @@ public class CatalogDestinations<T> implements Destinations {
     @Override
     public List<Running> running() {
         return catalog.loaded().entrySet().stream()
-                .sorted(java.util.Map.Entry.comparingByKey())
+                .sorted(Map.Entry.comparingByKey())
                 .map(entry -> new Running(
                         entry.getKey(), template.apply(entry.getValue()), pending.applyAsInt(entry.getKey())))
                 .toList();
@@ -55,7 +57,7 @@ public class CatalogDestinations<T> implements Destinations {
     public List<Refused> refused() {
         return catalog.broken().values().stream()
                 .map(file -> new Refused(file.key(), file.reason()))
-                .sorted(java.util.Comparator.comparing(Refused::file))
+                .sorted(Comparator.comparing(Refused::file))
                 .toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.socialticker.ticker.fleet;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socialticker.ticker.WhenTheServiceStops;
@@ -118,7 +119,7 @@ class FleetMembers implements FleetRoster {
         }
         try {
             return new LinkedHashMap<>(json.readValue(document.get(), ROSTER));
-        } catch (com.fasterxml.jackson.core.JacksonException unreadable) {
+        } catch (JacksonException unreadable) {
             return new LinkedHashMap<>();
         }
     }
