@@ -116,7 +116,8 @@ function destinationRow(destination) {
   tr.append(
     cell(destination.name),
     cell(destination.template ?? '—'),
-    cell(destination.state, `state delivery-${destination.state}`),
+    // The records live in memory: "idle" means nothing was sent since this instance started.
+    cell(destination.state === 'idle' ? 'nothing since start' : destination.state, `state delivery-${destination.state}`),
     cell(last),
     cell(why, 'reason'),
     cell(numbers.format(destination.pending ?? 0), 'number'),

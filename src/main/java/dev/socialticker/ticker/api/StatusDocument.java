@@ -56,7 +56,7 @@ record StatusDocument(
      *
      * @param name           the destination's name; a refused file's name
      * @param template       the template it runs; null for a refused file
-     * @param state          {@code delivering}, {@code idle} (nothing sent to it yet), {@code failing}
+     * @param state          {@code delivering}, {@code idle} (nothing sent to it since this instance started), {@code failing}
      *                       (its latest delivery failed for good), {@code recovered} (delivering again,
      *                       its last failure kept) or {@code refused} (its file has a mistake)
      * @param lastDelivered  what its last delivery was about: a source's id, an alert's incident
